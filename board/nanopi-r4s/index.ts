@@ -1,0 +1,33 @@
+/**
+ * FriendlyElec NanoPi R4S (RK3399, 4 GB): two gigabit ports, eth0 on the SoC's GMAC and eth1
+ * on a PCIe RTL8111H. With only two ports, port1 is the WAN side, port2 the LAN side, and the
+ * heartbeat runs on its own VLAN (999, as FortiGate tags heartbeats) over a USB 3 gigabit
+ * adapter cabled directly to the twin, so losing the LAN does not look like losing the peer.
+ */
+import type { BoardDefinition } from '../types.js';
+
+export const nanopiR4s: BoardDefinition = {
+  name: 'nanopi-r4s',
+  model: 'TANDEM-R4S',
+  serial: { file: '/proc/device-tree/serial-number' },
+  ports: [
+    { name: 'port1', ifname: 'eth0', role: 'data' },
+    { name: 'port2', ifname: 'eth1', role: 'data' },
+    { name: 'ha1', ifname: 'eth2', role: 'heartbeat' },
+    { name: 'ha2', ifname: 'eth1.999', role: 'heartbeat' },
+  ],
+  leds: [
+    { role: 'status', driver: 'sysfs', colours: { red: 'red:power' } },
+    { role: 'ha', driver: 'sysfs', colours: { green: 'green:lan', amber: 'green:wan' } },
+    { role: 'sync', driver: 'sysfs', colours: { green: 'green:wan' } },
+  ],
+  ledRoot: '/sys/class/leds',
+  watchdog: { device: '/dev/watchdog0', timeoutS: 16 },
+  console: { tty: '/dev/ttyS2', baudRate: 1500000 },
+  storage: {
+    config: '/data/tandem/tandem.conf',
+    eventLog: '/data/tandem/events.log',
+    slots: { a: '/dev/mmcblk0p5', b: '/dev/mmcblk0p6' },
+  },
+  runDir: '/run/tandem',
+};

@@ -1,0 +1,55 @@
+/**
+ * The simulated board the test rig runs inside a network namespace. Its devices are rig
+ * resources: interfaces named like the front panel, a pty for the console, folders for LEDs and
+ * flash, a FIFO for the watchdog. The rig passes the board's folder and serial in the
+ * environment; the same drivers as on real hardware run against them.
+ */
+import { join } from 'node:path';
+import type { BoardDefinition } from '../types.js';
+
+export interface SimEnvironment {
+  /** Folder the rig made for this board (TANDEM_SIM_DIR). */
+  dir: string;
+  /** Serial number (TANDEM_SIM_SERIAL). */
+  serial: string;
+  /** Slave side of the pty the rig holds for this board's console (TANDEM_SIM_TTY). */
+  tty: string;
+}
+
+export function simBoard(env: SimEnvironment): BoardDefinition {
+  return {
+    name: 'sim',
+    model: 'TANDEM-SIM',
+    serial: { value: env.serial },
+    ports: [
+      { name: 'port1', ifname: 'port1', role: 'data' },
+      { name: 'port2', ifname: 'port2', role: 'data' },
+      { name: 'port3', ifname: 'port3', role: 'sync' },
+      { name: 'ha1', ifname: 'ha1', role: 'heartbeat' },
+      { name: 'ha2', ifname: 'ha2', role: 'heartbeat' },
+    ],
+    leds: [
+      { role: 'status', driver: 'sysfs', colours: { green: 'status:green' } },
+      { role: 'ha', driver: 'sysfs', colours: { green: 'ha:green', amber: 'ha:amber', red: 'ha:red' } },
+      { role: 'sync', driver: 'sysfs', colours: { green: 'sync:green' } },
+    ],
+    ledRoot: join(env.dir, 'leds'),
+    watchdog: { device: join(env.dir, 'watchdog'), timeoutS: 10 },
+    console: { tty: env.tty, baudRate: 115200 },
+    storage: {
+      config: join(env.dir, 'flash', 'tandem.conf'),
+      eventLog: join(env.dir, 'flash', 'events.log'),
+      slots: { a: join(env.dir, 'flash', 'slot-a'), b: join(env.dir, 'flash', 'slot-b') },
+    },
+    runDir: join(env.dir, 'run'),
+  };
+}
+
+export function simEnvironmentFromProcess(env: NodeJS.ProcessEnv): SimEnvironment {
+  const need = (key: string): string => {
+    const v = env[key];
+    if (!v) throw new Error(`sim board: ${key} is not set (the test rig sets it)`);
+    return v;
+  };
+  return { dir: need('TANDEM_SIM_DIR'), serial: need('TANDEM_SIM_SERIAL'), tty: need('TANDEM_SIM_TTY') };
+}

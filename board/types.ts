@@ -1,0 +1,47 @@
+/**
+ * A board is data: which kernel interface plays which front-panel port, where its console,
+ * LEDs, watchdog and flash live. Firmware asks for a role ("port1", "ha1"), never a device.
+ */
+export type PortRole = 'data' | 'heartbeat' | 'sync' | 'mgmt';
+
+export interface BoardPort {
+  /** Front-panel name used in config: port1, ha1, mgmt. */
+  name: string;
+  /** Kernel interface name on this board. */
+  ifname: string;
+  role: PortRole;
+}
+
+export interface BoardLed {
+  role: 'status' | 'ha' | 'sync';
+  driver: 'sysfs' | 'gpio';
+  /** sysfs LED class name(s) by colour, or GPIO line numbers by colour. */
+  colours: Partial<Record<'green' | 'amber' | 'red', string | number>>;
+}
+
+export interface BoardDefinition {
+  name: string;
+  /** Model string peers compare before forming a cluster. */
+  model: string;
+  /** Where the unit's serial number comes from. */
+  serial: { file: string } | { value: string };
+  ports: BoardPort[];
+  leds: BoardLed[];
+  ledRoot: string;
+  watchdog: { device: string; timeoutS: number };
+  console: { tty: string; baudRate: number };
+  storage: {
+    /** The FortiOS-style configuration file. */
+    config: string;
+    /** Persistent event log. */
+    eventLog: string;
+    /** Firmware image slots for A/B upgrades. */
+    slots: { a: string; b: string };
+  };
+  /** Folder for runtime files: the local console socket, pid file. */
+  runDir: string;
+}
+
+export function portByName(board: BoardDefinition, name: string): BoardPort | undefined {
+  return board.ports.find((p) => p.name === name);
+}

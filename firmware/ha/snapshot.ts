@@ -1,0 +1,88 @@
+/**
+ * The HA runtime's state as the console and the rig see it. Produced by the heartbeat worker,
+ * posted to the main thread on every change; plain data (structured-clone safe).
+ */
+import type { HaState } from './advert.js';
+
+export interface MemberView {
+  serial: string;
+  hostname: string;
+  state: HaState;
+  priority: number;
+  override: boolean;
+  ageMs: number;
+  monitorUp: number;
+  monitorTotal: number;
+  failover: boolean;
+  /** Milliseconds since the last heartbeat from this member (0 for self). */
+  lastHeardAgoMs: number;
+  /** Heartbeat links this member was heard on within the lost threshold. */
+  links: string[];
+  self: boolean;
+}
+
+export interface LinkView {
+  name: string;
+  hbPriority: number;
+  up: boolean;
+  carrier: boolean;
+  txFrames: number;
+  txErrors: number;
+  rxFrames: number;
+  /** Accepted heartbeats received on this link. */
+  rxAccepted: number;
+  lastRxAgoMs: number | null;
+}
+
+export interface RefusalView {
+  serial: string;
+  link: string;
+  reason: string;
+  count: number;
+  lastAgoMs: number;
+}
+
+export type RejectReason =
+  | 'badMagic'
+  | 'badVersion'
+  | 'badLength'
+  | 'wrongGroup'
+  | 'badAuth'
+  | 'replayed'
+  | 'malformedBody'
+  | 'looped'
+  | 'refused';
+
+export interface ElectionView {
+  primary: string;
+  /** FortiOS-style sentence: "<serial> is selected as the primary because it has ...". */
+  reason: string;
+  atMs: number;
+  atWall: string;
+}
+
+export interface HaSnapshot {
+  enabled: boolean;
+  state: HaState;
+  stateSinceMs: number;
+  stateSinceWall: string;
+  serial: string;
+  hostname: string;
+  groupId: number;
+  groupName: string;
+  mode: string;
+  model: string;
+  /** Self first, then peers in election order. */
+  members: MemberView[];
+  election: ElectionView | null;
+  links: LinkView[];
+  rejected: Record<RejectReason, number>;
+  refused: RefusalView[];
+  /** True when this unit runs alone after losing every peer it had. */
+  alone: boolean;
+  schedFifo: boolean;
+  /** Largest lateness of the worker's own tick seen (ms), and how many ticks came late. */
+  lateTicks: number;
+  maxTickLateMs: number;
+  nowMs: number;
+}

@@ -1,0 +1,60 @@
+/**
+ * Clock device: monotonic time, a periodic ticker and a blocking wait for use inside a worker.
+ *
+ * Times are milliseconds of CLOCK_MONOTONIC as floats. CLOCK_MONOTONIC is one clock for the
+ * whole host, shared by every process and network namespace, so the test rig can compare a
+ * fault's injection time with a board's reaction time directly.
+ */
+
+/** Anything that can be waited on: a file descriptor owned by a driver. */
+export interface Pollable {
+  readonly fd: number;
+}
+
+export interface Clock {
+  /** Monotonic milliseconds (sub-millisecond precision). */
+  nowMs(): number;
+}
+
+/** A periodic timer (timerfd). Expirations accumulate while nobody reads them. */
+export interface Ticker extends Pollable {
+  /** Re-arms with a new period; the next tick comes one period from now. */
+  setPeriod(ms: number): void;
+  /** Consumes pending expirations without blocking; returns how many (0 when none). */
+  take(): number;
+  close(): void;
+}
+
+/** Wakes a thread blocked in `Poller.wait` from any thread of the process (eventfd). */
+export interface Waker extends Pollable {
+  wake(): void;
+  /** Clears the pending wake-up; call after waking. */
+  drain(): void;
+  close(): void;
+}
+
+/**
+ * Blocks the calling thread until one of the watched fds is readable or the timeout passes.
+ * Only for worker threads that run a synchronous loop: it blocks the event loop by design.
+ */
+export interface Poller {
+  /** Replaces the watched set. */
+  watch(items: readonly Pollable[]): void;
+  /** Returns the number of readable items; timeoutMs < 0 waits forever. EINTR counts as 0. */
+  wait(timeoutMs: number): number;
+  /** After `wait`: whether items[i] (index in the watched set) is readable. */
+  readable(index: number): boolean;
+}
+
+export interface ClockDevice extends Clock {
+  openTicker(periodMs: number): Ticker;
+  openWaker(): Waker;
+  /** Wraps a waker created by another thread of this process (its fd travels in workerData). */
+  adoptWaker(fd: number): Waker;
+  openPoller(): Poller;
+  /**
+   * Raises the calling thread to SCHED_FIFO at `priority`. Returns false (with the reason) when
+   * the process lacks the capability; never throws.
+   */
+  raiseThreadPriority(priority: number): { ok: true } | { ok: false; reason: string };
+}

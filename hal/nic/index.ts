@@ -1,0 +1,72 @@
+/**
+ * NIC device: raw Layer 2 ports of one Ethertype, link/carrier events, MAC and addresses.
+ *
+ * Errors: operations that configure the kernel throw `HalError` (errno + device). The hot-path
+ * operations (`RawPort.send`, `RawPort.recv`, `LinkMonitor.read`) never throw: they report
+ * failure in their return value and count it, so a heartbeat loop cannot be broken by one bad
+ * send.
+ */
+import type { Pollable } from '../clock/index.js';
+
+export interface PortCounters {
+  txFrames: number;
+  txErrors: number;
+  rxFrames: number;
+  /** errno of the most recent failed send, 0 if none. */
+  lastTxErrno: number;
+}
+
+/** An AF_PACKET socket bound to one interface and one Ethertype. Non-blocking. */
+export interface RawPort extends Pollable {
+  readonly ifname: string;
+  readonly ifindex: number;
+  /** Burned-in (current) MAC of the interface, as 6 bytes. */
+  readonly mac: Uint8Array;
+  readonly counters: PortCounters;
+  /** Sends one whole Ethernet frame (headers included). Returns false on failure, never throws. */
+  send(frame: Uint8Array, length: number): boolean;
+  /** Receives one pending frame into `buf`; returns its length, or -1 when none is pending. */
+  recv(buf: Uint8Array): number;
+  close(): void;
+}
+
+export interface LinkEvent {
+  ifname: string;
+  ifindex: number;
+  /** Administratively up (IFF_UP). */
+  up: boolean;
+  /** Carrier present (IFF_LOWER_UP / IFF_RUNNING). */
+  carrier: boolean;
+}
+
+/** rtnetlink RTM_NEWLINK/RTM_DELLINK listener. Non-blocking. */
+export interface LinkMonitor extends Pollable {
+  /** Drains pending notifications; returns [] when none. Never throws. */
+  read(): LinkEvent[];
+  close(): void;
+}
+
+/** Frames handed to a main-thread consumer by the receive worker, in batches. */
+export type FrameBatchHandler = (frames: Uint8Array[]) => void;
+
+export interface FrameReceiver {
+  close(): Promise<void>;
+}
+
+export interface NicDevice {
+  openPort(ifname: string, ethertype: number): RawPort;
+  /** Current state of one interface; throws HalError when it does not exist. */
+  linkState(ifname: string): LinkEvent;
+  openLinkMonitor(): LinkMonitor;
+  /** Sets the interface MAC (works while the link is up). */
+  setMac(ifname: string, mac: Uint8Array): void;
+  /** cidr like "198.18.1.1/24". Adding an address already present is not an error. */
+  addAddress(ifname: string, cidr: string): void;
+  /** Removing an address that is absent is not an error. */
+  removeAddress(ifname: string, cidr: string): void;
+  /**
+   * Receives frames of one Ethertype on a worker thread that drains the socket and posts up to
+   * 64 frames per message, for consumers on the main thread (session sync, control traffic).
+   */
+  receive(ifname: string, ethertype: number, onBatch: FrameBatchHandler): FrameReceiver;
+}

@@ -1,0 +1,7 @@
+/** Storage device: the board's flash, as files. */
+export interface StorageDevice {
+  /** Returns the file's text, or undefined when it does not exist. */
+  read(path: string): string | undefined;
+  /** Replaces the file atomically: temp file in the same folder, fsync, rename, fsync folder. */
+  writeAtomic(path: string, text: string): void;
+}
