@@ -1,0 +1,11 @@
+/** What the console may ask of the HA runtime. Implemented on the main thread by firmware/ha/. */
+import type { HaSnapshot } from '../ha/snapshot.js';
+
+export interface HaControl {
+  /** The latest state the heartbeat worker reported (refreshed on every change and every second). */
+  snapshot(): HaSnapshot;
+  /** `execute ha failover set|unset`: makes this unit lose (or rejoin) elections. */
+  setFailover(on: boolean): void;
+  /** `diagnose sys ha reset-uptime`: resets this unit's HA age and re-elects. */
+  resetUptime(): void;
+}
