@@ -81,8 +81,10 @@ export interface HaSnapshot {
   /** True when this unit runs alone after losing every peer it had. */
   alone: boolean;
   schedFifo: boolean;
-  /** Largest lateness of the worker's own tick seen (ms), and how many ticks came late. */
+  /** Checks of the failure detector that came late because this board stalled. */
   lateTicks: number;
   maxTickLateMs: number;
+  /** |tick interval − hb interval| of the heartbeat ticker since start. */
+  tickJitter: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
   nowMs: number;
 }

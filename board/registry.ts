@@ -1,0 +1,25 @@
+/** The boards this firmware knows, by name. */
+import { nanopiR4s } from './nanopi-r4s/index.js';
+import { simBoard, simEnvironmentFromProcess } from './sim/index.js';
+import type { BoardDefinition } from './types.js';
+
+export const BOARD_NAMES = ['sim', 'nanopi-r4s'] as const;
+
+export function boardByName(name: string, env: NodeJS.ProcessEnv): BoardDefinition {
+  switch (name) {
+    case 'sim':
+      return simBoard(simEnvironmentFromProcess(env));
+    case 'nanopi-r4s':
+      return nanopiR4s;
+    default:
+      throw new Error(`unknown board "${name}", known: ${BOARD_NAMES.join(', ')}`);
+  }
+}
+
+/** Reads the unit's serial number from where the board keeps it. */
+export function readSerial(board: BoardDefinition, readFile: (path: string) => string | undefined): string {
+  if ('value' in board.serial) return board.serial.value;
+  const raw = readFile(board.serial.file);
+  if (!raw) throw new Error(`board ${board.name}: no serial number in ${board.serial.file}`);
+  return raw.replace(/\0/g, '').trim().slice(0, 16);
+}

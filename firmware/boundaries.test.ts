@@ -1,0 +1,64 @@
+/**
+ * The dependency rules of DESIGN.md, checked on the sources: firmware never reaches hardware
+ * bindings, only the two composition roots pick drivers, and hal/ never depends on firmware/.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const BINDINGS = ['koffi', 'serialport', 'onoff', 'raw-socket'];
+const COMPOSITION_ROOTS = ['firmware/main.ts', 'firmware/ha/worker.ts'];
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => relative(root, join(e.parentPath, e.name)));
+}
+
+function importSpecifiers(text: string): string[] {
+  const found = [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|^import\s+)['"]([^'"]+)['"]/gm)];
+  return found.map((m) => m[1] ?? '');
+}
+
+function imports(file: string): string[] {
+  return importSpecifiers(readFileSync(join(root, file), 'utf8'));
+}
+
+test('firmware/ imports none of the hardware bindings', () => {
+  const leaks = sources('firmware').flatMap((f) =>
+    imports(f)
+      .filter((s) => BINDINGS.some((b) => s === b || s.startsWith(`${b}/`)))
+      .map((s) => `${f} imports ${s}`),
+  );
+  assert.deepEqual(leaks, []);
+});
+
+test('only the composition roots import HAL drivers; the rest of firmware/ sees interfaces', () => {
+  const leaks = sources('firmware')
+    .filter((f) => !COMPOSITION_ROOTS.includes(f))
+    .flatMap((f) =>
+      imports(f)
+        .filter((s) => /\/hal\//.test(s) && !/\/(index|errors)\.js$/.test(s))
+        .map((s) => `${f} imports ${s}`),
+    );
+  assert.deepEqual(leaks, []);
+});
+
+test('hal/ does not depend on firmware/, and only hal/ loads the bindings', () => {
+  const halLeaks = sources('hal').flatMap((f) => imports(f).filter((s) => s.includes('/firmware/')).map((s) => `${f} imports ${s}`));
+  assert.deepEqual(halLeaks, []);
+  const elsewhere = [...sources('firmware'), ...sources('board')].flatMap((f) =>
+    imports(f)
+      .filter((s) => BINDINGS.includes(s))
+      .map((s) => `${f} imports ${s}`),
+  );
+  assert.deepEqual(elsewhere, []);
+});
+
+test('every import form is seen by the scanner', () => {
+  const sample = "import koffi from 'koffi';\nimport 'onoff';\nconst x = await import('serialport');\nrequire(\"raw-socket\");\nexport { a } from './a.js';";
+  assert.deepEqual(importSpecifiers(sample), ['koffi', 'onoff', 'serialport', 'raw-socket', './a.js']);
+});

@@ -1,0 +1,116 @@
+/**
+ * FortiOS configuration text to a syntax tree: `config <words...>` blocks holding `set`,
+ * `unset`, nested `config` blocks and, in tables, `edit <name>` ... `next` entries; `end` closes
+ * a block. Lines starting with `#` are comments (files begin with `#config-version=...`).
+ * The parser knows only this structure; which sections and options exist is the schema's
+ * business, so one parser serves the file, the console and config sync.
+ */
+import { ConfigError } from './errors.js';
+import { type Token, tokenize, word } from './lexer.js';
+
+export interface SetStatement {
+  kind: 'set';
+  option: string;
+  values: Token[];
+  line: number;
+}
+
+export interface UnsetStatement {
+  kind: 'unset';
+  option: string;
+  line: number;
+}
+
+export interface ConfigBlock {
+  kind: 'config';
+  words: string[];
+  body: Statement[];
+  line: number;
+}
+
+export interface EditBlock {
+  kind: 'edit';
+  name: string;
+  body: Statement[];
+  line: number;
+}
+
+export type Statement = SetStatement | UnsetStatement | ConfigBlock | EditBlock;
+
+/** `config system ha`, `edit "port1"`: how a block is named in paths and messages. */
+export function blockHeader(block: ConfigBlock | EditBlock): string {
+  return block.kind === 'config' ? `config ${block.words.join(' ')}` : `edit ${word(block.name)}`;
+}
+
+/** Parses a whole file or paste. Throws a `syntax` ConfigError naming the line. */
+export function parseConfigText(text: string): ConfigBlock[] {
+  const top: ConfigBlock[] = [];
+  const open: (ConfigBlock | EditBlock)[] = [];
+  const path = () => open.map(blockHeader);
+  function fail(line: number, value: string, reason: string): never {
+    throw new ConfigError({ code: 'syntax', line, path: path(), value, reason });
+  }
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    const trimmed = lines[i].trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const tokens = tokenize(trimmed, { line, path: path() });
+    const [head, ...rest] = tokens;
+    const keyword = head.quoted ? '' : head.text;
+    const current = open[open.length - 1];
+    switch (keyword) {
+      case 'config': {
+        if (rest.length === 0) fail(line, 'config', 'config needs a section name');
+        const block: ConfigBlock = { kind: 'config', words: rest.map((t) => t.text), body: [], line };
+        if (current) current.body.push(block);
+        else top.push(block);
+        open.push(block);
+        break;
+      }
+      case 'edit': {
+        if (current?.kind !== 'config') fail(line, 'edit', 'edit outside a config block');
+        if (rest.length !== 1) fail(line, rest[1]?.text ?? 'edit', 'edit takes exactly one name');
+        const block: EditBlock = { kind: 'edit', name: rest[0].text, body: [], line };
+        current.body.push(block);
+        open.push(block);
+        break;
+      }
+      case 'set':
+      case 'unset': {
+        if (!current) fail(line, keyword, `${keyword} outside a config block`);
+        if (rest.length === 0 || rest[0].quoted) fail(line, keyword, `${keyword} needs an option name`);
+        const option = rest[0].text;
+        if (keyword === 'set') current.body.push({ kind: 'set', option, values: rest.slice(1), line });
+        else if (rest.length > 1) fail(line, rest[1].text, 'unset takes only the option name');
+        else current.body.push({ kind: 'unset', option, line });
+        break;
+      }
+      case 'next':
+        if (current?.kind !== 'edit') fail(line, 'next', 'next without edit');
+        if (rest.length > 0) fail(line, rest[0].text, 'next takes no arguments');
+        open.pop();
+        break;
+      case 'end':
+        if (!current) fail(line, 'end', 'end without config');
+        if (current.kind === 'edit') fail(line, 'end', `end inside ${blockHeader(current)} (missing next)`);
+        if (rest.length > 0) fail(line, rest[0].text, 'end takes no arguments');
+        open.pop();
+        break;
+      default:
+        fail(line, head.text, `unknown statement ${head.text}, allowed: config, edit, set, unset, next, end`);
+    }
+  }
+  const unclosed = open[open.length - 1];
+  if (unclosed) {
+    const closer = unclosed.kind === 'edit' ? 'next' : 'end';
+    throw new ConfigError({
+      code: 'syntax',
+      line: lines.length,
+      path: path(),
+      value: '',
+      reason: `missing ${closer} for ${blockHeader(unclosed)} opened at line ${unclosed.line}`,
+    });
+  }
+  return top;
+}

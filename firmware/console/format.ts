@@ -1,0 +1,54 @@
+/** Number and time formats shared by the console's status commands. */
+
+/** FortiOS uptime style: "0 days 0:23:13". */
+export function formatUptime(ms: number): string {
+  const total = Math.max(0, Math.floor(finite(ms) / 1000));
+  const days = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${days} days ${h}:${two(m)}:${two(s)}`;
+}
+
+/** A short age for "last heard" columns: "95 ms", "2.4 s", "0 days 0:05:00". */
+export function formatAgo(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return 'never';
+  const v = Math.max(0, ms);
+  if (v < 1000) return `${Math.round(v)} ms`;
+  if (v < 60_000) return `${(v / 1000).toFixed(1)} s`;
+  return formatUptime(v);
+}
+
+/** Seconds with one decimal, for HA ages: "83.4s". */
+export function formatSeconds(ms: number): string {
+  return `${(Math.max(0, finite(ms)) / 1000).toFixed(1)}s`;
+}
+
+/** "2026-11-21 15:04:05" → "2026/11/21 15:04:05" (FortiOS election history style). */
+export function slashDate(wall: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(wall) ? `${wall.slice(0, 10).replaceAll('-', '/')}${wall.slice(10)}` : wall;
+}
+
+export function enableDisable(on: boolean): string {
+  return on ? 'enable' : 'disable';
+}
+
+export function padRight(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+/** Left-aligned columns separated by two spaces; every row ends with "\n", no trailing blanks. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], indent = ''): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    `${indent}${cells.map((c, i) => padRight(c, widths[i] ?? 0)).join('  ')}`.trimEnd() + '\n';
+  return line(header) + rows.map(line).join('');
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function finite(n: number): number {
+  return Number.isFinite(n) ? n : 0;
+}

@@ -1,0 +1,275 @@
+/**
+ * The heartbeat worker's loop: one thread blocked in poll(2) over the timerfd ticker, the
+ * wake-up eventfd, the rtnetlink link monitor and every heartbeat port. It sends heartbeats,
+ * validates what it hears, runs the failure detector and the cluster state machine, and tells
+ * the main thread what changed. Nothing here waits on the main thread, so its load or GC cannot
+ * delay a heartbeat or a failure verdict.
+ */
+import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
+import type { NicDevice } from '../../hal/nic/index.js';
+import type { Logger } from '../log/logger.js';
+import { Histogram } from '../stats/histogram.js';
+import { Cluster, type ClusterEvent } from './cluster.js';
+import { HbLinks } from './hb-links.js';
+import { MonitorPorts } from './monitor-ports.js';
+import { RejectLog } from './reject-log.js';
+import { heartbeatIntervalMs } from './settings.js';
+import { buildSnapshot } from './snapshot-builder.js';
+import { HeartbeatDecoder } from './wire/decoder.js';
+import { HeartbeatEncoder } from './wire/encoder.js';
+import { FrameType } from './wire/header.js';
+import { deriveKeys } from './wire/keys.js';
+import type { FromWorker, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
+
+const FRAME_BYTES = 1514;
+/** Frames drained per port per wake-up, so a flood on one link cannot starve the others. */
+const DRAIN_LIMIT = 256;
+/** The main thread's view is refreshed at least this often (counters, "last heard"). */
+const SNAPSHOT_EVERY_MS = 250;
+const ABSENT: Pollable = { fd: -1 };
+
+export interface LoopDevices {
+  clock: ClockDevice;
+  nic: NicDevice;
+}
+
+export class HeartbeatLoop {
+  private readonly txBuf = new Uint8Array(FRAME_BYTES);
+  private readonly rxBuf = new Uint8Array(FRAME_BYTES);
+  private readonly links: HbLinks;
+  private readonly monitor: MonitorPorts;
+  private readonly rejects: RejectLog;
+  private readonly jitter = new Histogram();
+  private readonly cluster: Cluster;
+  private readonly ticker;
+  private readonly waker;
+  private readonly linkMonitor;
+  private readonly poller;
+  private encoder!: HeartbeatEncoder;
+  private decoder!: HeartbeatDecoder;
+  private init: WorkerInit;
+  private lastTickMs = 0;
+  private lastSnapshotMs = 0;
+  private schedFifo = false;
+  private leaving = false;
+  private watched: Pollable[] = [];
+
+  constructor(
+    private readonly dev: LoopDevices,
+    init: WorkerInit,
+    private readonly port: MessagePort,
+    private readonly log: Logger,
+  ) {
+    this.init = init;
+    const now = dev.clock.nowMs();
+    this.links = new HbLinks(dev.nic, log);
+    this.monitor = new MonitorPorts(dev.nic, log);
+    this.rejects = new RejectLog(log);
+    this.cluster = new Cluster(init.identity, init.settings, now);
+    this.ticker = dev.clock.openTicker(heartbeatIntervalMs(init.settings));
+    this.waker = dev.clock.adoptWaker(init.wakerFd);
+    this.linkMonitor = dev.nic.openLinkMonitor();
+    this.poller = dev.clock.openPoller();
+    this.applyLinks(init.links, now);
+    this.makeCodec();
+    this.lastTickMs = now;
+  }
+
+  /** Runs until the main thread asks this unit to leave the cluster. */
+  run(): void {
+    this.raisePriority();
+    this.cluster.setMonitor(this.monitor.up, this.monitor.total, this.dev.clock.nowMs());
+    this.sendHeartbeat(FrameType.Heartbeat, this.dev.clock.nowMs());
+    while (!this.leaving) {
+      const before = this.dev.clock.nowMs();
+      const wakeIn = Math.min(this.cluster.nextWakeAt() - before, SNAPSHOT_EVERY_MS);
+      this.poller.wait(Math.max(0, Math.ceil(wakeIn)));
+      this.turn(this.dev.clock.nowMs());
+    }
+    this.leave();
+  }
+
+  /** One pass: inputs first (so frames that arrived during a stall count), then timers. */
+  private turn(now: number): void {
+    const fixed = 3;
+    if (this.poller.readable(1)) this.onWake(now);
+    if (this.poller.readable(2)) this.onLinkEvents(now);
+    for (let i = 0; i < this.links.links.length; i++) {
+      if (this.poller.readable(fixed + i)) this.drain(i, now);
+    }
+    const state = this.cluster.state;
+    const primary = this.cluster.primary();
+    this.cluster.tick(now);
+    const changed = this.cluster.state !== state || this.cluster.primary() !== primary;
+    if (this.poller.readable(0)) {
+      this.ticker.take();
+      this.jitter.record(now - this.lastTickMs - heartbeatIntervalMs(this.init.settings));
+      this.lastTickMs = now;
+      this.sendHeartbeat(FrameType.Heartbeat, now);
+    } else if (changed) {
+      // A new role is announced at once, not at the next tick: peers converge one interval sooner.
+      this.sendHeartbeat(FrameType.Heartbeat, now);
+    }
+    const events = this.cluster.drainEvents();
+    if (events.length > 0) this.report(events);
+    if (events.length > 0 || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
+  }
+
+  private sendHeartbeat(type: FrameType, now: number): void {
+    this.encoder.setAdvert(this.cluster.advert(now));
+    this.links.sendAll(this.encoder, type, this.txBuf);
+  }
+
+  private drain(index: number, now: number): void {
+    const link = this.links.links[index];
+    const port = link?.port;
+    if (!link || !port) return;
+    for (let n = 0; n < DRAIN_LIMIT; n++) {
+      const len = port.recv(this.rxBuf);
+      if (len < 0) return;
+      const r = this.decoder.decode(this.rxBuf, 14, len);
+      if (!r.ok) {
+        this.rejects.note(r.reason, link.name, now, r.serial, r.groupId);
+        continue;
+      }
+      link.rxAccepted++;
+      link.lastRxMs = now;
+      if (r.type === FrameType.Leave) this.cluster.leave(r.serial, r.advert, now);
+      else this.cluster.receive(r.serial, link.name, r.advert, now);
+    }
+  }
+
+  private onWake(now: number): void {
+    this.waker.drain();
+    for (;;) {
+      const m = receiveMessageOnPort(this.port);
+      if (!m) return;
+      const msg = m.message as ToWorker;
+      switch (msg.type) {
+        case 'settings':
+          this.init = { ...this.init, settings: msg.settings, links: msg.links };
+          this.cluster.setSettings(msg.settings, now);
+          this.ticker.setPeriod(heartbeatIntervalMs(msg.settings));
+          this.applyLinks(msg.links, now);
+          this.makeCodec();
+          break;
+        case 'failover':
+          this.cluster.setFailover(msg.on, now);
+          break;
+        case 'reset-uptime':
+          this.cluster.resetUptime(now);
+          break;
+        case 'leave':
+          this.leaving = true;
+          break;
+      }
+    }
+  }
+
+  private onLinkEvents(now: number): void {
+    let monitorChanged = false;
+    let reopened = false;
+    for (const ev of this.linkMonitor.read()) {
+      const link = this.links.onLinkEvent(ev);
+      if (link?.port && !this.watched.includes(link.port)) reopened = true;
+      if (this.monitor.onLinkEvent(ev)) monitorChanged = true;
+    }
+    if (reopened) this.watchAll();
+    if (monitorChanged) this.cluster.setMonitor(this.monitor.up, this.monitor.total, now);
+  }
+
+  private applyLinks(links: WorkerLinks, now: number): void {
+    this.links.open(links.hbdev);
+    this.monitor.set(links.monitor);
+    this.cluster.setMonitor(this.monitor.up, this.monitor.total, now);
+    this.watchAll();
+  }
+
+  /**
+   * Poll order is fixed: ticker, waker, link monitor, then one slot per hb link. A link whose
+   * port could not be opened holds fd -1, which poll(2) ignores, until a link event reopens it.
+   */
+  private watchAll(): void {
+    const ports = this.links.links.map((l) => l.port ?? ABSENT);
+    this.watched = [this.ticker, this.waker, this.linkMonitor, ...ports];
+    this.poller.watch(this.watched);
+  }
+
+  private makeCodec(): void {
+    const s = this.init.settings;
+    const keys = deriveKeys(s.password);
+    const serial = this.init.identity.serial;
+    this.encoder = new HeartbeatEncoder({ serial, groupId: s.groupId, keys, encryption: s.encryption, bootId: this.init.bootId });
+    const counters = this.decoder?.counters;
+    this.decoder = new HeartbeatDecoder({ ownSerial: serial, groupId: s.groupId, keys, encryption: s.encryption });
+    if (counters) Object.assign(this.decoder.counters, counters);
+  }
+
+  private raisePriority(): void {
+    if (this.init.fifoPriority <= 0) return;
+    const r = this.dev.clock.raiseThreadPriority(this.init.fifoPriority);
+    this.schedFifo = r.ok;
+    if (r.ok) this.log.info(`heartbeat worker runs at SCHED_FIFO priority ${this.init.fifoPriority}`);
+    else this.log.event(`heartbeat worker could not get SCHED_FIFO (${r.reason}); heartbeat timing may suffer under load`, 'warn');
+  }
+
+  private report(events: readonly ClusterEvent[]): void {
+    for (const e of events) {
+      switch (e.kind) {
+        case 'state':
+          this.log.event(`HA state ${e.from} -> ${e.to}: ${e.reason}`);
+          break;
+        case 'joined':
+          this.log.event(`peer ${e.hostname} (${e.serial}) joined on ${e.link}`);
+          break;
+        case 'lost':
+          this.decoder.forget(e.serial);
+          this.log.event(`peer ${e.serial} lost: ${e.reason}`, 'warn');
+          break;
+        case 'left':
+          this.decoder.forget(e.serial);
+          this.log.event(`peer ${e.serial} left the cluster (graceful shutdown)`);
+          break;
+        case 'refused':
+          this.log.event(`refused ${e.serial} on ${e.link}: ${e.reason}`, 'warn');
+          break;
+        case 'elected':
+          this.log.info(`election: ${e.reason}`);
+          break;
+        case 'stall':
+          this.log.event(`heartbeat worker stalled ${e.lateMs.toFixed(1)} ms (this board, not a peer): not counted against peers`, 'warn');
+          break;
+      }
+    }
+  }
+
+  private postSnapshot(now: number): void {
+    this.lastSnapshotMs = now;
+    const snapshot = buildSnapshot({
+      now,
+      init: this.init,
+      cluster: this.cluster,
+      links: this.links.views(now),
+      rejected: this.decoder.counters,
+      schedFifo: this.schedFifo,
+      tickJitter: this.jitter.percentiles(),
+    });
+    this.post({ type: 'snapshot', snapshot });
+  }
+
+  /** Graceful shutdown: a last frame on every link says "take over now" (carp's last advert). */
+  private leave(): void {
+    const now = this.dev.clock.nowMs();
+    this.sendHeartbeat(FrameType.Leave, now);
+    this.sendHeartbeat(FrameType.Leave, now);
+    this.links.close();
+    this.linkMonitor.close();
+    this.ticker.close();
+    this.post({ type: 'left' });
+  }
+
+  private post(msg: FromWorker): void {
+    this.port.postMessage(msg);
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The HA runtime's main-thread side: starts the heartbeat worker when HA is on, forwards
+ * operator commands to it, keeps its latest snapshot for the console, and logs its events.
+ */
+import { randomInt } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { ClockDevice, Waker } from '../../hal/clock/index.js';
+import type { BoardDefinition } from '../../board/types.js';
+import type { HaControl } from '../console/ha-control.js';
+import { createLogger, type LogRecord } from '../log/logger.js';
+import type { Timers } from '../time/timers.js';
+import type { ClusterIdentity } from './cluster.js';
+import type { HaSettings } from './settings.js';
+import type { HaSnapshot } from './snapshot.js';
+import type { FromWorker, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
+
+const log = createLogger('ha');
+/** How long a graceful leave may take before the worker is simply stopped. */
+const LEAVE_TIMEOUT_MS = 1000;
+const FIFO_PRIORITY = 50;
+
+export interface HaRuntimeOptions {
+  board: BoardDefinition;
+  identity: ClusterIdentity;
+  clock: ClockDevice;
+  timers: Timers;
+  /** Where worker log records go (the main thread's sink). */
+  onLog: (record: LogRecord) => void;
+}
+
+export class HaRuntime implements HaControl {
+  private worker: Worker | null = null;
+  private waker: Waker | null = null;
+  private latest: HaSnapshot;
+  private settings: HaSettings | null = null;
+  private readonly listeners: ((s: HaSnapshot) => void)[] = [];
+
+  constructor(private readonly opts: HaRuntimeOptions) {
+    this.latest = this.standaloneSnapshot();
+  }
+
+  /** Applies (new) settings: starts, reconfigures or stops the worker. */
+  async apply(settings: HaSettings): Promise<void> {
+    const wasOn = this.settings !== null && this.settings.mode !== 'standalone';
+    this.settings = settings;
+    if (settings.mode === 'standalone') {
+      if (wasOn) await this.leave();
+      this.setSnapshot(this.standaloneSnapshot());
+      return;
+    }
+    if (this.worker) this.send({ type: 'settings', settings, links: this.links(settings) });
+    else this.startWorker(settings);
+  }
+
+  snapshot(): HaSnapshot {
+    return this.latest;
+  }
+
+  onSnapshot(listener: (s: HaSnapshot) => void): void {
+    this.listeners.push(listener);
+  }
+
+  setFailover(on: boolean): void {
+    this.send({ type: 'failover', on });
+  }
+
+  resetUptime(): void {
+    this.send({ type: 'reset-uptime' });
+  }
+
+  /** Graceful shutdown: the worker sends leave frames so peers take over at once. */
+  leave(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve();
+    return new Promise((resolve) => {
+      const cancel = this.opts.timers.after(LEAVE_TIMEOUT_MS, () => {
+        log.warn('heartbeat worker did not leave in time; stopping it');
+        void worker.terminate();
+      });
+      worker.once('exit', () => {
+        cancel();
+        this.worker = null;
+        this.waker?.close();
+        this.waker = null;
+        resolve();
+      });
+      this.send({ type: 'leave' });
+    });
+  }
+
+  private startWorker(settings: HaSettings): void {
+    this.waker = this.opts.clock.openWaker();
+    const init: WorkerInit = {
+      identity: this.opts.identity,
+      settings,
+      links: this.links(settings),
+      wakerFd: this.waker.fd,
+      bootId: randomInt(0, 0xffffffff),
+      fifoPriority: FIFO_PRIORITY,
+    };
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+    worker.on('message', (msg: FromWorker) => this.onMessage(msg));
+    worker.on('error', (err) => {
+      log.event(`heartbeat worker failed: ${err.stack ?? err.message}`, 'error');
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
+    this.worker = worker;
+  }
+
+  private onMessage(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'snapshot':
+        this.setSnapshot(msg.snapshot);
+        break;
+      case 'log':
+        this.opts.onLog(msg.record);
+        break;
+      case 'left':
+        break;
+    }
+  }
+
+  private setSnapshot(s: HaSnapshot): void {
+    this.latest = s;
+    for (const l of this.listeners) l(s);
+  }
+
+  private send(msg: ToWorker): void {
+    if (!this.worker || !this.waker) return;
+    this.worker.postMessage(msg);
+    this.waker.wake();
+  }
+
+  /** Resolves front-panel port names to this board's interfaces. */
+  private links(s: HaSettings): WorkerLinks {
+    const ifname = (name: string) => this.opts.board.ports.find((p) => p.name === name)?.ifname ?? name;
+    return {
+      hbdev: s.hbdev.map((d) => ({ name: d.port, ifname: ifname(d.port), priority: d.priority })),
+      monitor: s.monitor.map((name) => ({ name, ifname: ifname(name) })),
+    };
+  }
+
+  private standaloneSnapshot(): HaSnapshot {
+    const now = this.opts.clock.nowMs();
+    const id = this.opts.identity;
+    return {
+      enabled: false,
+      state: 'work',
+      stateSinceMs: now,
+      stateSinceWall: new Date().toISOString(),
+      serial: id.serial,
+      hostname: id.hostname,
+      groupId: this.settings?.groupId ?? 0,
+      groupName: this.settings?.groupName ?? '',
+      mode: 'standalone',
+      model: id.model,
+      members: [],
+      election: null,
+      links: [],
+      rejected: { badMagic: 0, badVersion: 0, badLength: 0, wrongGroup: 0, badAuth: 0, replayed: 0, malformedBody: 0, looped: 0, refused: 0 },
+      refused: [],
+      alone: false,
+      schedFifo: false,
+      lateTicks: 0,
+      maxTickLateMs: 0,
+      tickJitter: { count: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 },
+      nowMs: now,
+    };
+  }
+}

@@ -1,0 +1,49 @@
+/** Assembles the HaSnapshot the worker posts to the main thread. */
+import type { Percentiles } from '../stats/histogram.js';
+import type { Cluster } from './cluster.js';
+import type { HaSnapshot, LinkView, RejectReason } from './snapshot.js';
+import type { WorkerInit } from './worker-protocol.js';
+
+export interface SnapshotInputs {
+  now: number;
+  init: WorkerInit;
+  cluster: Cluster;
+  links: LinkView[];
+  rejected: Record<RejectReason, number>;
+  schedFifo: boolean;
+  tickJitter: Percentiles;
+}
+
+/** Wall-clock time of a monotonic instant, for operators reading logs. */
+export function wallTime(monotonicMs: number, nowMonotonicMs: number): string {
+  return new Date(Date.now() - (nowMonotonicMs - monotonicMs)).toISOString();
+}
+
+export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
+  const view = i.cluster.view(i.now);
+  const s = i.init.settings;
+  const refusedFrames = view.refused.reduce((n, r) => n + r.count, 0);
+  return {
+    enabled: true,
+    state: i.cluster.state,
+    stateSinceMs: i.cluster.stateSinceMs,
+    stateSinceWall: wallTime(i.cluster.stateSinceMs, i.now),
+    serial: i.init.identity.serial,
+    hostname: i.init.identity.hostname,
+    groupId: s.groupId,
+    groupName: s.groupName,
+    mode: s.mode,
+    model: i.init.identity.model,
+    members: view.members,
+    election: view.election ? { ...view.election, atWall: wallTime(view.election.atMs, i.now) } : null,
+    links: i.links,
+    rejected: { ...i.rejected, refused: refusedFrames },
+    refused: view.refused,
+    alone: view.alone,
+    schedFifo: i.schedFifo,
+    lateTicks: view.lateChecks,
+    maxTickLateMs: view.maxLateMs,
+    tickJitter: i.tickJitter,
+    nowMs: i.now,
+  };
+}

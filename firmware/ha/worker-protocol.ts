@@ -1,0 +1,42 @@
+/**
+ * Messages between the main thread and the heartbeat worker. The main thread posts a message
+ * and then wakes the worker through its eventfd, because the worker spends its life blocked in
+ * poll(2), not in its event loop.
+ */
+import type { LogRecord } from '../log/logger.js';
+import type { ClusterIdentity } from './cluster.js';
+import type { HaSettings } from './settings.js';
+import type { HaSnapshot } from './snapshot.js';
+
+/** A board port the worker uses: its front-panel name and kernel interface. */
+export interface WorkerPort {
+  name: string;
+  ifname: string;
+}
+
+export interface WorkerLinks {
+  /** Heartbeat devices in hbdev order, with their hbdev priority. */
+  hbdev: (WorkerPort & { priority: number })[];
+  monitor: WorkerPort[];
+}
+
+export interface WorkerInit {
+  identity: ClusterIdentity;
+  settings: HaSettings;
+  links: WorkerLinks;
+  wakerFd: number;
+  bootId: number;
+  /** SCHED_FIFO priority to ask for (0: do not ask). */
+  fifoPriority: number;
+}
+
+export type ToWorker =
+  | { type: 'settings'; settings: HaSettings; links: WorkerLinks }
+  | { type: 'failover'; on: boolean }
+  | { type: 'reset-uptime' }
+  | { type: 'leave' };
+
+export type FromWorker =
+  | { type: 'snapshot'; snapshot: HaSnapshot }
+  | { type: 'log'; record: LogRecord }
+  | { type: 'left' };

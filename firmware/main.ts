@@ -1,0 +1,78 @@
+/**
+ * The firmware's composition root: builds the HAL from the board definition, loads the config
+ * (refusing to start on a bad one), starts the HA runtime and the consoles, and leaves the
+ * cluster gracefully on SIGTERM/SIGINT.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { boardByName, readSerial } from '../board/registry.js';
+import { createLinuxHal } from '../hal/linux.js';
+import { ConfigError } from './config/errors.js';
+import { ConfigStore } from './config/store.js';
+import { CommandProcessor } from './console/processor.js';
+import { startSerialConsole } from './console/serial-console.js';
+import { startConsoleSocket } from './console/socket-server.js';
+import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
+import { HaRuntime } from './ha/runtime.js';
+import { EventLog, formatLogLine } from './log/event-log.js';
+import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
+import { systemTimers } from './time/timers.js';
+import { FIRMWARE_VERSION } from './version.js';
+
+const { values } = parseArgs({ options: { board: { type: 'string', default: 'sim' } } });
+const board = boardByName(values.board ?? 'sim', process.env);
+const hal = createLinuxHal();
+const eventLog = new EventLog(board.storage.eventLog);
+const sink = (r: LogRecord) => {
+  process.stderr.write(formatLogLine(r, hal.clock.nowMs()));
+  if (r.event) eventLog.append(r);
+};
+setLogSink(sink);
+const log = createLogger('main');
+
+const serial = readSerial(board, (p) => hal.storage.read(p));
+const config = new ConfigStore({ storage: hal.storage, path: board.storage.config, ports: board.ports, serial });
+try {
+  config.load();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`tandem: refusing to start, bad configuration in ${board.storage.config}:\n  ${err.message}\n`);
+  process.exit(2);
+}
+
+const ha = new HaRuntime({
+  board,
+  identity: { serial, hostname: config.hostname(), model: board.model, firmware: FIRMWARE_VERSION },
+  clock: hal.clock,
+  timers: systemTimers,
+  onLog: sink,
+});
+await ha.apply(config.haSettings());
+config.onChange(() => void ha.apply(config.haSettings()));
+
+const processor = new CommandProcessor({ config, ha, firmwareVersion: FIRMWARE_VERSION });
+const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
+const consoleLine = await startSerialConsole({
+  serial: hal.serial,
+  path: board.console.tty,
+  baudRate: board.console.baudRate,
+  processor,
+  banner: `Tandem ${FIRMWARE_VERSION} on ${board.model} (${serial})`,
+}).catch((err: Error) => {
+  log.event(`serial console ${board.console.tty} unavailable: ${err.message}`, 'warn');
+  return null;
+});
+log.event(`firmware ${FIRMWARE_VERSION} started on ${board.name} (${serial}), HA mode ${config.haSettings().mode}`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.event(`${signal}: leaving the cluster and shutting down`);
+  await ha.leave();
+  await socket.close();
+  await consoleLine?.close();
+  process.exit(process.exitCode ?? 0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

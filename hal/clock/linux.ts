@@ -1,0 +1,174 @@
+/**
+ * Linux clock driver: CLOCK_MONOTONIC time, timerfd tickers, eventfd wakers and a poll(2) loop.
+ *
+ * Tickers, wakers and pollers keep their buffers from construction on: the heartbeat worker
+ * calls `wait` and `take` every few milliseconds and must not feed the garbage collector.
+ */
+import { HalError } from '../errors.js';
+import {
+  CLOCK_MONOTONIC,
+  E,
+  O_CLOEXEC,
+  O_NONBLOCK,
+  POLLERR,
+  POLLHUP,
+  POLLIN,
+  SCHED_FIFO,
+  errno,
+  errnoText,
+  libc,
+} from '../libc.js';
+import type { ClockDevice, Pollable, Poller, Ticker, Waker } from './index.js';
+
+const DEVICE = 'clock';
+const READABLE = POLLIN | POLLERR | POLLHUP;
+const POLLFD_BYTES = 8;
+
+/** process.hrtime is uv_hrtime, which reads CLOCK_MONOTONIC on Linux. */
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function fail(operation: string, detail?: string): never {
+  const err = errno();
+  throw new HalError(DEVICE, operation, err, detail ?? errnoText(err));
+}
+
+function checkPeriod(ms: number): void {
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new HalError(DEVICE, 'setPeriod', E.EINVAL, `period ${ms} ms: must be a finite number > 0`);
+  }
+}
+
+class TimerfdTicker implements Ticker {
+  readonly fd: number;
+  private readonly spec = new BigInt64Array(4);
+  private readonly count = new BigUint64Array(1);
+  private closed = false;
+
+  constructor(periodMs: number) {
+    checkPeriod(periodMs);
+    this.fd = libc.timerfd_create(CLOCK_MONOTONIC, O_NONBLOCK | O_CLOEXEC);
+    if (this.fd < 0) fail('timerfd_create');
+    try {
+      this.setPeriod(periodMs);
+    } catch (err) {
+      libc.close(this.fd);
+      throw err;
+    }
+  }
+
+  setPeriod(ms: number): void {
+    checkPeriod(ms);
+    const ns = BigInt(Math.round(ms * 1e6));
+    const sec = ns / 1_000_000_000n;
+    const nsec = ns % 1_000_000_000n;
+    // struct itimerspec { it_interval; it_value; }, both relative to now.
+    this.spec[0] = sec;
+    this.spec[1] = nsec;
+    this.spec[2] = sec;
+    this.spec[3] = nsec;
+    if (libc.timerfd_settime(this.fd, 0, this.spec, null) < 0) fail('timerfd_settime');
+    // Expirations of the old period no longer mean anything.
+    this.take();
+  }
+
+  take(): number {
+    if (this.closed) return 0;
+    const n = libc.read(this.fd, this.count, 8);
+    return n === 8 ? Number(this.count[0]) : 0;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    libc.close(this.fd);
+  }
+}
+
+class EventfdWaker implements Waker {
+  private readonly one = new BigUint64Array([1n]);
+  private readonly sink = new BigUint64Array(1);
+  private closed = false;
+
+  constructor(
+    readonly fd: number,
+    private readonly owned: boolean,
+  ) {}
+
+  wake(): void {
+    if (!this.closed) libc.write(this.fd, this.one, 8);
+  }
+
+  drain(): void {
+    if (!this.closed) libc.read(this.fd, this.sink, 8);
+  }
+
+  /** Closes the eventfd only when this thread created it; an adopted one belongs to its creator. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.owned) libc.close(this.fd);
+  }
+}
+
+class PollPoller implements Poller {
+  private pollfds = new Uint8Array(0);
+  private fds = new Int32Array(0);
+  private events = new Int16Array(0);
+  private count = 0;
+
+  watch(items: readonly Pollable[]): void {
+    if (items.length * POLLFD_BYTES > this.pollfds.byteLength) {
+      const buffer = new ArrayBuffer(items.length * POLLFD_BYTES);
+      this.pollfds = new Uint8Array(buffer);
+      this.fds = new Int32Array(buffer);
+      this.events = new Int16Array(buffer);
+    }
+    this.count = items.length;
+    // struct pollfd { int fd; short events; short revents; }
+    for (let i = 0; i < items.length; i++) {
+      this.fds[i * 2] = items[i].fd;
+      this.events[i * 4 + 2] = POLLIN;
+      this.events[i * 4 + 3] = 0;
+    }
+  }
+
+  wait(timeoutMs: number): number {
+    const timeout = timeoutMs < 0 ? -1 : Math.ceil(timeoutMs);
+    const n = libc.poll(this.pollfds, this.count, timeout);
+    if (n >= 0) return n;
+    const err = errno();
+    for (let i = 0; i < this.count; i++) this.events[i * 4 + 3] = 0;
+    if (err === E.EINTR || err === E.ENOMEM || err === E.EAGAIN) return 0;
+    return fail('poll');
+  }
+
+  readable(index: number): boolean {
+    return index >= 0 && index < this.count && (this.events[index * 4 + 3] & READABLE) !== 0;
+  }
+}
+
+function raiseThreadPriority(priority: number): { ok: true } | { ok: false; reason: string } {
+  if (!Number.isInteger(priority) || priority < 1 || priority > 99) {
+    return { ok: false, reason: `SCHED_FIFO priority ${priority}: must be an integer 1..99` };
+  }
+  // pid 0 is the calling thread: scheduling policy is per thread on Linux.
+  if (libc.sched_setscheduler(0, SCHED_FIFO, new Int32Array([priority])) === 0) return { ok: true };
+  return { ok: false, reason: `sched_setscheduler(SCHED_FIFO, ${priority}): ${errnoText(errno())}` };
+}
+
+export function createLinuxClock(): ClockDevice {
+  return {
+    nowMs,
+    openTicker: (periodMs) => new TimerfdTicker(periodMs),
+    openWaker: () => {
+      const fd = libc.eventfd(0, O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0) fail('eventfd');
+      return new EventfdWaker(fd, true);
+    },
+    adoptWaker: (fd) => new EventfdWaker(fd, false),
+    openPoller: () => new PollPoller(),
+    raiseThreadPriority,
+  };
+}

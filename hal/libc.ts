@@ -1,0 +1,140 @@
+/**
+ * The libc calls the Linux drivers make, bound once per thread through koffi (a module instance
+ * lives per isolate, so each worker that imports this loads its own bindings).
+ *
+ * Memory arguments are declared `void *` and take Uint8Array/typed-array views: koffi passes the
+ * view's own memory (offset included), so the kernel reads and writes JS buffers directly and a
+ * call allocates nothing. Sizes returned as ssize_t come back as numbers.
+ */
+import { getSystemErrorName } from 'node:util';
+import koffi from 'koffi';
+
+const lib = koffi.load('libc.so.6');
+
+type Mem = ArrayBufferView | null;
+
+export interface Libc {
+  socket(domain: number, type: number, protocol: number): number;
+  bind(fd: number, addr: Mem, addrlen: number): number;
+  send(fd: number, buf: Mem, len: number, flags: number): number;
+  recv(fd: number, buf: Mem, len: number, flags: number): number;
+  setsockopt(fd: number, level: number, name: number, value: Mem, len: number): number;
+  getsockopt(fd: number, level: number, name: number, value: Mem, len: Mem): number;
+  close(fd: number): number;
+  read(fd: number, buf: Mem, len: number): number;
+  write(fd: number, buf: Mem, len: number): number;
+  poll(fds: Mem, nfds: number, timeoutMs: number): number;
+  timerfd_create(clockid: number, flags: number): number;
+  timerfd_settime(fd: number, flags: number, value: Mem, old: Mem): number;
+  eventfd(initval: number, flags: number): number;
+  clock_gettime(clockid: number, ts: Mem): number;
+  if_nametoindex(name: string): number;
+  sched_setscheduler(pid: number, policy: number, param: Mem): number;
+  setns(fd: number, nstype: number): number;
+  posix_openpt(flags: number): number;
+  grantpt(fd: number): number;
+  unlockpt(fd: number): number;
+  ptsname_r(fd: number, buf: Mem, len: number): number;
+  tcgetattr(fd: number, termios: Mem): number;
+  tcsetattr(fd: number, action: number, termios: Mem): number;
+  cfmakeraw(termios: Mem): void;
+  strerror(errnum: number): string;
+}
+
+const ioctlVariadic = lib.func('int ioctl(int fd, unsigned long request, ...)');
+
+export const libc: Libc = {
+  socket: lib.func('int socket(int domain, int type, int protocol)'),
+  bind: lib.func('int bind(int fd, void *addr, uint32_t addrlen)'),
+  send: lib.func('long send(int fd, void *buf, size_t len, int flags)'),
+  recv: lib.func('long recv(int fd, void *buf, size_t len, int flags)'),
+  setsockopt: lib.func('int setsockopt(int fd, int level, int name, void *value, uint32_t len)'),
+  getsockopt: lib.func('int getsockopt(int fd, int level, int name, void *value, void *len)'),
+  close: lib.func('int close(int fd)'),
+  read: lib.func('long read(int fd, void *buf, size_t len)'),
+  write: lib.func('long write(int fd, void *buf, size_t len)'),
+  poll: lib.func('int poll(void *fds, unsigned long nfds, int timeout)'),
+  timerfd_create: lib.func('int timerfd_create(int clockid, int flags)'),
+  timerfd_settime: lib.func('int timerfd_settime(int fd, int flags, void *value, void *old)'),
+  eventfd: lib.func('int eventfd(unsigned int initval, int flags)'),
+  clock_gettime: lib.func('int clock_gettime(int clockid, void *ts)'),
+  if_nametoindex: lib.func('unsigned int if_nametoindex(const char *name)'),
+  sched_setscheduler: lib.func('int sched_setscheduler(int pid, int policy, void *param)'),
+  setns: lib.func('int setns(int fd, int nstype)'),
+  posix_openpt: lib.func('int posix_openpt(int flags)'),
+  grantpt: lib.func('int grantpt(int fd)'),
+  unlockpt: lib.func('int unlockpt(int fd)'),
+  ptsname_r: lib.func('int ptsname_r(int fd, void *buf, size_t len)'),
+  tcgetattr: lib.func('int tcgetattr(int fd, void *termios)'),
+  tcsetattr: lib.func('int tcsetattr(int fd, int action, void *termios)'),
+  cfmakeraw: lib.func('void cfmakeraw(void *termios)'),
+  strerror: lib.func('const char *strerror(int errnum)'),
+};
+
+/** ioctl with a pointer argument (the request's struct, e.g. an ifreq). */
+export function ioctl(fd: number, request: number, arg: ArrayBufferView): number {
+  return ioctlVariadic(fd, request, 'void *', arg) as number;
+}
+
+/** errno left by the most recent libc call made on this thread. */
+export function errno(): number {
+  return koffi.errno();
+}
+
+/** "ENODEV (No such device)" for an errno value. */
+export function errnoText(err: number): string {
+  let name: string;
+  try {
+    name = getSystemErrorName(-err);
+  } catch {
+    name = `errno ${err}`;
+  }
+  return `${name} (${libc.strerror(err)})`;
+}
+
+export function htons(value: number): number {
+  return ((value & 0xff) << 8) | ((value >> 8) & 0xff);
+}
+
+export const E = {
+  EINTR: 4,
+  EAGAIN: 11,
+  ENOMEM: 12,
+  EEXIST: 17,
+  ENODEV: 19,
+  EINVAL: 22,
+  ENOBUFS: 105,
+  EADDRNOTAVAIL: 99,
+  EPERM: 1,
+  ETIMEDOUT: 110,
+} as const;
+
+export const O_RDWR = 0o2;
+export const O_NOCTTY = 0o400;
+export const O_NONBLOCK = 0o4000;
+export const O_CLOEXEC = 0o2000000;
+
+export const SOCK_DGRAM = 2;
+export const SOCK_RAW = 3;
+export const SOCK_NONBLOCK = O_NONBLOCK;
+export const SOCK_CLOEXEC = O_CLOEXEC;
+
+export const AF_INET = 2;
+export const AF_INET6 = 10;
+export const AF_NETLINK = 16;
+export const AF_PACKET = 17;
+
+export const SOL_SOCKET = 1;
+export const SO_RCVBUF = 8;
+export const SO_RCVBUFFORCE = 33;
+export const SOL_PACKET = 263;
+export const PACKET_IGNORE_OUTGOING = 23;
+
+export const POLLIN = 0x1;
+export const POLLERR = 0x8;
+export const POLLHUP = 0x10;
+
+export const CLOCK_MONOTONIC = 1;
+export const SCHED_FIFO = 1;
+export const CLONE_NEWNET = 0x40000000;
+export const TCSANOW = 0;

@@ -1,0 +1,130 @@
+/**
+ * Names and places of a rig: its state folder, namespaces, boards' folders, serials and
+ * hostnames. Everything here is derived from the rig name, so any process (CLI, supervisor,
+ * cleanup, tests) finds the same things without asking anyone.
+ */
+import { join } from 'node:path';
+import { CONSOLE_SOCKET_NAME } from '../firmware/console/socket-protocol.js';
+import { RigError } from './errors.js';
+
+export const RIG_ROOT = '/run/tandem-rig';
+export const DEFAULT_RIG = 'default';
+export const NS_PREFIX = 'tdm-';
+export const BOARD_LETTERS = ['A', 'B', 'C', 'D'] as const;
+export type BoardLetter = (typeof BOARD_LETTERS)[number];
+export const MIN_BOARDS = 2;
+export const MAX_BOARDS = BOARD_LETTERS.length;
+
+const RIG_NAME = /^[a-z0-9]{1,6}$/;
+
+/** Custom names are 1–6 of [a-z0-9]; the default name is the one exception. */
+export function checkRigName(name: string): string {
+  if (name === DEFAULT_RIG || RIG_NAME.test(name)) return name;
+  throw new RigError(`rig name "${name}" is not allowed: use 1 to 6 characters of a-z and 0-9`);
+}
+
+/** The rig a command means: the explicit name, else TANDEM_RIG, else "default". */
+export function resolveRigName(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return checkRigName(explicit ?? (env.TANDEM_RIG || DEFAULT_RIG));
+}
+
+export function checkBoardCount(n: number): number {
+  if (Number.isInteger(n) && n >= MIN_BOARDS && n <= MAX_BOARDS) return n;
+  throw new RigError(`board count ${n} is not allowed: use ${MIN_BOARDS} to ${MAX_BOARDS}`);
+}
+
+export function boardLetter(index: number): BoardLetter {
+  const letter = BOARD_LETTERS[index];
+  if (letter === undefined) throw new RigError(`board index ${index} is not allowed: use 0 to ${MAX_BOARDS - 1}`);
+  return letter;
+}
+
+export function boardIndex(letter: BoardLetter): number {
+  return BOARD_LETTERS.indexOf(letter);
+}
+
+/** A board named by a user ("b", "B") in a rig of `boards` boards. */
+export function parseBoard(text: string, boards: number = MAX_BOARDS): BoardLetter {
+  const letter = text.toUpperCase();
+  const index = BOARD_LETTERS.indexOf(letter as BoardLetter);
+  if (index < 0 || index >= boards) {
+    throw new RigError(`board "${text}" does not exist: use ${BOARD_LETTERS.slice(0, boards).join(', ')}`);
+  }
+  return letter as BoardLetter;
+}
+
+/** TDSIM00000000001 for board A: 16 characters like a FortiGate serial. */
+export function boardSerial(index: number): string {
+  boardLetter(index);
+  return `TDSIM${String(index + 1).padStart(11, '0')}`;
+}
+
+export function boardHostname(index: number): string {
+  return `TDM-${boardLetter(index)}`;
+}
+
+/** The board letter a serial belongs to, when it is one of the rig's serials. */
+export function letterOfSerial(serial: string): BoardLetter | undefined {
+  const index = BOARD_LETTERS.findIndex((_, i) => boardSerial(i) === serial);
+  return index < 0 ? undefined : BOARD_LETTERS[index];
+}
+
+export function rigDir(rig: string): string {
+  return join(RIG_ROOT, rig);
+}
+
+export function stateFile(rig: string): string {
+  return join(rigDir(rig), 'state.json');
+}
+
+export function controlSocket(rig: string): string {
+  return join(rigDir(rig), 'rig.sock');
+}
+
+export function supervisorLog(rig: string): string {
+  return join(rigDir(rig), 'supervisor.log');
+}
+
+/** What `up` hands the supervisor it starts (board count, configs, firmware entry). */
+export function upSpecFile(rig: string): string {
+  return join(rigDir(rig), 'up.json');
+}
+
+/** The board's TANDEM_SIM_DIR. */
+export function boardDir(rig: string, letter: BoardLetter): string {
+  return join(rigDir(rig), 'boards', letter);
+}
+
+export function boardConfigFile(rig: string, letter: BoardLetter): string {
+  return join(boardDir(rig, letter), 'flash', 'tandem.conf');
+}
+
+export function boardLogFile(rig: string, letter: BoardLetter): string {
+  return join(boardDir(rig, letter), 'firmware.log');
+}
+
+export function boardConsoleSocket(rig: string, letter: BoardLetter): string {
+  return join(boardDir(rig, letter), 'run', CONSOLE_SOCKET_NAME);
+}
+
+export function boardNamespace(rig: string, letter: BoardLetter): string {
+  return `${NS_PREFIX}${rig}-${letter}`;
+}
+
+export function switchNamespace(rig: string): string {
+  return `${NS_PREFIX}${rig}-sw`;
+}
+
+export function cliNamespace(rig: string): string {
+  return `${NS_PREFIX}${rig}-cli`;
+}
+
+export function srvNamespace(rig: string): string {
+  return `${NS_PREFIX}${rig}-srv`;
+}
+
+/** The rig a namespace belongs to, for names the rig makes (tdm-<rig>-<role>). */
+export function rigOfNamespace(ns: string): string | undefined {
+  const m = /^tdm-([a-z0-9]+)-(?:[A-D]|sw|cli|srv)$/.exec(ns);
+  return m?.[1];
+}
