@@ -6,7 +6,7 @@
  * business, so one parser serves the file, the console and config sync.
  */
 import { ConfigError } from './errors.js';
-import { type Token, tokenize, word } from './lexer.js';
+import { quote, type Token, tokenize } from './lexer.js';
 
 export interface SetStatement {
   kind: 'set';
@@ -37,9 +37,10 @@ export interface EditBlock {
 
 export type Statement = SetStatement | UnsetStatement | ConfigBlock | EditBlock;
 
-/** `config system ha`, `edit "port1"`: how a block is named in paths and messages. */
+/** `config system ha`, `edit "port1"`, `edit 3`: how a block is named in paths and messages. */
 export function blockHeader(block: ConfigBlock | EditBlock): string {
-  return block.kind === 'config' ? `config ${block.words.join(' ')}` : `edit ${word(block.name)}`;
+  if (block.kind === 'config') return `config ${block.words.join(' ')}`;
+  return `edit ${/^\d+$/.test(block.name) ? block.name : quote(block.name)}`;
 }
 
 /** Parses a whole file or paste. Throws a `syntax` ConfigError naming the line. */
@@ -51,10 +52,12 @@ export function parseConfigText(text: string): ConfigBlock[] {
     throw new ConfigError({ code: 'syntax', line, path: path(), value, reason });
   }
   const lines = text.split('\n');
+  let lastLine = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
     const trimmed = lines[i].trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
+    lastLine = line;
     const tokens = tokenize(trimmed, { line, path: path() });
     const [head, ...rest] = tokens;
     const keyword = head.quoted ? '' : head.text;
@@ -106,7 +109,7 @@ export function parseConfigText(text: string): ConfigBlock[] {
     const closer = unclosed.kind === 'edit' ? 'next' : 'end';
     throw new ConfigError({
       code: 'syntax',
-      line: lines.length,
+      line: lastLine,
       path: path(),
       value: '',
       reason: `missing ${closer} for ${blockHeader(unclosed)} opened at line ${unclosed.line}`,

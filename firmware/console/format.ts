@@ -24,9 +24,19 @@ export function formatSeconds(ms: number): string {
   return `${(Math.max(0, finite(ms)) / 1000).toFixed(1)}s`;
 }
 
-/** "2026-11-21 15:04:05" → "2026/11/21 15:04:05" (FortiOS election history style). */
+/**
+ * FortiOS date-time style, "2026-11-21 15:04:05", from the runtime's wall times (ISO 8601 in
+ * UTC, "2026-11-21T15:04:05.123Z"); anything else is shown as it came.
+ */
+export function wallClock(wall: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})/.exec(wall);
+  return m ? `${m[1]} ${m[2]}` : wall;
+}
+
+/** The election-history style: "2026/11/21 15:04:05". */
 export function slashDate(wall: string): string {
-  return /^\d{4}-\d{2}-\d{2}/.test(wall) ? `${wall.slice(0, 10).replaceAll('-', '/')}${wall.slice(10)}` : wall;
+  const clock = wallClock(wall);
+  return /^\d{4}-\d{2}-\d{2} /.test(clock) ? `${clock.slice(0, 10).replaceAll('-', '/')}${clock.slice(10)}` : clock;
 }
 
 export function enableDisable(on: boolean): string {
@@ -51,4 +61,9 @@ function two(n: number): string {
 
 function finite(n: number): number {
   return Number.isFinite(n) ? n : 0;
+}
+
+/** Non-empty console output always ends with a newline. */
+export function endLine(text: string): string {
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 }

@@ -1,6 +1,6 @@
 /**
  * The typed `config system ha` values the HA runtime uses, as produced by the config schema.
- * Defaults and ranges live in the schema (firmware/config/schema-ha.ts), not here.
+ * Defaults and ranges live in the schema (firmware/config/schema-system.ts), not here.
  */
 export type HaMode = 'standalone' | 'a-p' | 'a-a';
 

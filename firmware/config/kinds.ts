@@ -1,0 +1,192 @@
+/**
+ * Option kinds: how one option's `set` values are checked, stored and written back. Values are
+ * stored canonical, as the strings a `set` line carries (["ha1", "50"], ["128"]), so the tree
+ * stays generic and comparable; each kind turns tokens into that form or refuses with a
+ * `ValueError` saying what it takes.
+ */
+import { ValueError } from './errors.js';
+import { quote, type Token } from './lexer.js';
+import { decodePassword, encodePassword } from './password.js';
+
+/** What a unit knows about itself when reading config: defaults and port names depend on it. */
+export interface SchemaContext {
+  /** Serial number: the default hostname. */
+  serial: string;
+  /** The board's front-panel ports: the only names `hbdev`, `monitor` and friends accept. */
+  ports: readonly { name: string; role: string }[];
+}
+
+export interface OptionKind {
+  /** Checks the tokens after `set <option>` and returns the canonical values. Throws ValueError. */
+  parse(tokens: readonly Token[], ctx: SchemaContext): string[];
+  /** The text after `set <option> `, or undefined when the value has no written form (empty list). */
+  print(values: readonly string[]): string | undefined;
+  /** The value as `get` shows it. */
+  display(values: readonly string[]): string;
+}
+
+export function enumKind(choices: readonly string[]): OptionKind {
+  const expected = `one of ${choices.join(', ')}`;
+  return {
+    parse(tokens) {
+      const t = single(tokens, expected);
+      if (!choices.includes(t)) throw new ValueError(t, 'unknown value', expected, { choices });
+      return [t];
+    },
+    print: (v) => v[0],
+    display: (v) => v[0],
+  };
+}
+
+export function integerKind(min: number, max: number): OptionKind {
+  const expected = `an integer ${min}-${max}`;
+  return {
+    parse(tokens) {
+      return [String(integerIn(single(tokens, expected), min, max, expected))];
+    },
+    print: (v) => v[0],
+    display: (v) => v[0],
+  };
+}
+
+export interface StringRules {
+  min?: number;
+  max: number;
+  /** Characters allowed, one character at a time, and how to say so. */
+  chars?: { test: RegExp; text: string };
+}
+
+export function stringKind(rules: StringRules): OptionKind {
+  const min = rules.min ?? 0;
+  const length = min > 0 ? `${min}-${rules.max} characters` : `at most ${rules.max} characters`;
+  const expected = `a string of ${length}${rules.chars ? ` of ${rules.chars.text}` : ''}`;
+  return {
+    parse(tokens) {
+      const t = single(tokens, expected);
+      checkLength(t, min, rules.max, expected);
+      for (const c of t) {
+        if (isControl(c) || (rules.chars && !rules.chars.test.test(c))) {
+          throw new ValueError(t, `character ${JSON.stringify(c)} not allowed`, expected, {
+            allowed: rules.chars?.text ?? 'printable characters',
+          });
+        }
+      }
+      return [t];
+    },
+    print: (v) => quote(v[0]),
+    display: (v) => v[0],
+  };
+}
+
+/** Stored plain in the tree, written `ENC <base64>` (see password.ts); `get` shows `*`. */
+export function passwordKind(max: number): OptionKind {
+  const expected = `a password of at most ${max} characters, or ENC <encoded>`;
+  return {
+    parse(tokens) {
+      if (tokens.length === 2 && !tokens[0].quoted && tokens[0].text === 'ENC') {
+        const plain = decodePassword(tokens[1].text);
+        if (plain === undefined) throw new ValueError(tokens[1].text, 'not a valid ENC value', expected);
+        checkLength(plain, 0, max, expected);
+        return [plain];
+      }
+      const t = single(tokens, expected);
+      checkLength(t, 0, max, expected);
+      for (const c of t) {
+        if (isControl(c)) throw new ValueError(t, 'control character not allowed', expected);
+      }
+      return [t];
+    },
+    print: (v) => (v[0] === '' ? undefined : `ENC ${encodePassword(v[0])}`),
+    display: (v) => (v[0] === '' ? '' : '*'),
+  };
+}
+
+export function ipv4Kind(): OptionKind {
+  const expected = 'an IPv4 address a.b.c.d';
+  return {
+    parse(tokens) {
+      const t = single(tokens, expected);
+      const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
+      const octets = m ? m.slice(1).map(Number) : [];
+      if (!m || octets.some((o) => o > 255))
+        throw new ValueError(t, 'not an IPv4 address', expected, { allowed: 'a.b.c.d, each 0-255' });
+      return [octets.join('.')];
+    },
+    print: (v) => v[0],
+    display: (v) => v[0],
+  };
+}
+
+/** One or more distinct ports of the board, e.g. `set monitor "port1" "port2"`. */
+export function portListKind(): OptionKind {
+  return {
+    parse(tokens, ctx) {
+      const expected = `ports of this board, each once (${portNames(ctx).join(', ')})`;
+      if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
+      const seen = new Set<string>();
+      for (const t of tokens) checkPort(t.text, seen, ctx, expected);
+      return tokens.map((t) => t.text);
+    },
+    print: (v) => (v.length === 0 ? undefined : v.map(quote).join(' ')),
+    display: (v) => v.map(quote).join(' '),
+  };
+}
+
+/** `<port> <priority>` pairs, distinct ports, e.g. `set hbdev "ha1" 50 "ha2" 50`. */
+export function portPriorityKind(min: number, max: number): OptionKind {
+  return {
+    parse(tokens, ctx) {
+      const expected = `"<port> <priority>" pairs, each a different port of this board (${portNames(ctx).join(', ')}), priority ${min}-${max}`;
+      if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
+      const seen = new Set<string>();
+      const values: string[] = [];
+      for (let i = 0; i < tokens.length; i += 2) {
+        checkPort(tokens[i].text, seen, ctx, expected);
+        const prio = tokens[i + 1];
+        if (!prio) throw new ValueError(tokens[i].text, `port ${tokens[i].text} has no priority`, expected);
+        values.push(tokens[i].text, String(integerIn(prio.text, min, max, expected)));
+      }
+      return values;
+    },
+    print: (v) => (v.length === 0 ? undefined : v.map((x, i) => (i % 2 === 0 ? quote(x) : x)).join(' ')),
+    display: (v) => v.map((x, i) => (i % 2 === 0 ? quote(x) : x)).join(' '),
+  };
+}
+
+export function portNames(ctx: SchemaContext): string[] {
+  return ctx.ports.map((p) => p.name);
+}
+
+function single(tokens: readonly Token[], expected: string): string {
+  if (tokens.length === 0) throw new ValueError('', 'value missing', expected);
+  if (tokens.length > 1) throw new ValueError(tokens[1].text, 'one value only', expected);
+  return tokens[0].text;
+}
+
+function integerIn(text: string, min: number, max: number, expected: string): number {
+  if (!/^-?\d{1,10}$/.test(text)) throw new ValueError(text, 'not an integer', expected, { allowed: `${min}-${max}` });
+  const n = Number(text);
+  if (n < min || n > max) throw new ValueError(text, 'out of range', expected, { allowed: `${min}-${max}` });
+  return n;
+}
+
+function checkLength(text: string, min: number, max: number, expected: string): void {
+  const n = [...text].length;
+  if (n < min || n > max) {
+    const allowed = min > 0 ? `${min}-${max} characters` : `at most ${max} characters`;
+    throw new ValueError(text, n < min ? 'too short' : `too long (${n} characters)`, expected, { allowed });
+  }
+}
+
+function checkPort(name: string, seen: Set<string>, ctx: SchemaContext, expected: string): void {
+  if (!ctx.ports.some((p) => p.name === name)) {
+    throw new ValueError(name, `unknown port ${name}`, expected, { choices: portNames(ctx) });
+  }
+  if (seen.has(name)) throw new ValueError(name, `port ${name} listed twice`, expected);
+  seen.add(name);
+}
+
+function isControl(c: string): boolean {
+  const code = c.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f;
+}

@@ -1,0 +1,103 @@
+/**
+ * The tree back to FortiOS text. `show` writes only what differs from the defaults,
+ * `show full-configuration` writes everything; both read back to the same tree. Four blanks of
+ * indent per level, strings and port names quoted, enums, numbers and addresses bare.
+ */
+import {
+  type ConfigSchema,
+  entryHeader,
+  type NodeSchema,
+  optionDefault,
+  type SchemaContext,
+  type SectionSchema,
+  sectionKey,
+  type TableSchema,
+  type TopSection,
+} from './schema.js';
+import { type ConfigNode, type ConfigTree, type SectionNode, sameValues, type TableNode } from './tree.js';
+
+export interface PrintOptions {
+  /** Every option (`show full-configuration`), not only the ones that differ from the default. */
+  full: boolean;
+  /** Leave out per-unit options and blocks: the part of the config a cluster shares. */
+  sharedOnly?: boolean;
+}
+
+const INDENT = '    ';
+
+/** All sections of the schema, in schema order, each `config ...` to `end`. */
+export function printTree(tree: ConfigTree, schema: ConfigSchema, ctx: SchemaContext, opts: PrintOptions): string {
+  return schema.sections.map((s) => printSection(s, tree, ctx, opts)).join('');
+}
+
+/** One top-level section; printed even when nothing in it differs from the defaults. */
+export function printSection(section: TopSection, tree: ConfigTree, ctx: SchemaContext, opts: PrintOptions): string {
+  const node = tree.get(sectionKey(section.words));
+  if (!node || (opts.sharedOnly && section.node.perUnit)) return '';
+  return printBlock(`config ${sectionKey(section.words)}`, section.node, node, ctx, opts);
+}
+
+/** `<header>` ... `end` around a node's body; the editor shows the block being edited this way. */
+export function printBlock(header: string, schema: NodeSchema, node: ConfigNode, ctx: SchemaContext, opts: PrintOptions): string {
+  return lines([header, ...bodyLines(schema, node, ctx, opts, 1), 'end']);
+}
+
+/** `edit <name>` ... `next` for one table entry. */
+export function printEntry(
+  header: string,
+  schema: SectionSchema,
+  node: SectionNode,
+  ctx: SchemaContext,
+  opts: PrintOptions,
+): string {
+  return lines([header, ...sectionLines(schema, node, ctx, opts, 1), 'next']);
+}
+
+/** `get`: every option as `name : value`, names padded to one column. */
+export function getSection(schema: SectionSchema, node: SectionNode): string {
+  const width = Math.max(0, ...schema.options.map((o) => o.name.length));
+  return lines(schema.options.map((o) => `${o.name.padEnd(width)} : ${o.kind.display(node.options.get(o.name) ?? [])}`));
+}
+
+/** `get` in a table before `edit`: the entry names. */
+export function getTable(node: TableNode): string {
+  return lines(node.entries.map((e) => `== [ ${e.name} ]`));
+}
+
+function bodyLines(schema: NodeSchema, node: ConfigNode, ctx: SchemaContext, opts: PrintOptions, depth: number): string[] {
+  if (schema.kind === 'table') return node.kind === 'table' ? tableLines(schema, node, ctx, opts, depth) : [];
+  return node.kind === 'section' ? sectionLines(schema, node, ctx, opts, depth) : [];
+}
+
+function sectionLines(schema: SectionSchema, node: SectionNode, ctx: SchemaContext, opts: PrintOptions, depth: number): string[] {
+  const pad = INDENT.repeat(depth);
+  const out: string[] = [];
+  for (const option of schema.options) {
+    if (opts.sharedOnly && option.perUnit) continue;
+    const values = node.options.get(option.name);
+    if (!values || (!opts.full && sameValues(values, optionDefault(option, ctx)))) continue;
+    const text = option.kind.print(values);
+    if (text !== undefined) out.push(`${pad}set ${option.name} ${text}`);
+  }
+  for (const [name, childSchema] of Object.entries(schema.children ?? {})) {
+    const child = node.children.get(name);
+    if (!child || (opts.sharedOnly && childSchema.perUnit)) continue;
+    const body = bodyLines(childSchema, child, ctx, opts, depth + 1);
+    if (!opts.full && body.length === 0) continue;
+    out.push(`${pad}config ${name}`, ...body, `${pad}end`);
+  }
+  return out;
+}
+
+function tableLines(schema: TableSchema, node: TableNode, ctx: SchemaContext, opts: PrintOptions, depth: number): string[] {
+  const pad = INDENT.repeat(depth);
+  return node.entries.flatMap((e) => [
+    `${pad}${entryHeader(schema, e.name)}`,
+    ...sectionLines(schema.entry, e.node, ctx, opts, depth + 1),
+    `${pad}next`,
+  ]);
+}
+
+function lines(list: readonly string[]): string {
+  return list.map((l) => `${l}\n`).join('');
+}

@@ -1,0 +1,86 @@
+/**
+ * `config system global` and `config system ha`: names, defaults and ranges as FortiOS has
+ * them (shared/REFERENCE.md, "Timers and options"), plus the cross-field rules a cluster needs
+ * before it can form.
+ */
+import { enumKind, integerKind, ipv4Kind, passwordKind, portListKind, portPriorityKind, stringKind } from './kinds.js';
+import type { ConfigSchema, OptionValues, RuleViolation, SectionRule, TopSection } from './schema.js';
+
+const enableDisable = enumKind(['enable', 'disable']);
+
+export const systemGlobal: TopSection = {
+  words: ['system', 'global'],
+  node: {
+    kind: 'section',
+    options: [
+      {
+        name: 'hostname',
+        kind: stringKind({ min: 1, max: 35, chars: { test: /^[A-Za-z0-9._-]$/, text: "letters, digits, '-', '_', '.'" } }),
+        default: (ctx) => [ctx.serial],
+        perUnit: true,
+      },
+    ],
+  },
+};
+
+const portsOf = (values: OptionValues, option: 'hbdev' | 'monitor'): string[] => {
+  const v = values(option);
+  return option === 'hbdev' ? v.filter((_, i) => i % 2 === 0) : [...v];
+};
+
+/** A port that carries heartbeats is not also a monitored data port: losing it is not a data fault. */
+const heartbeatNotMonitored: SectionRule = (values) => {
+  const hb = new Set(portsOf(values, 'hbdev'));
+  const both = portsOf(values, 'monitor').find((p) => hb.has(p));
+  return both === undefined
+    ? undefined
+    : { option: 'monitor', value: both, reason: `port ${both} is an hbdev: heartbeat ports are not monitored ports` };
+};
+
+/** A cluster needs a way to hear its peer: a heartbeat device or unicast heartbeat. */
+const clusterNeedsHeartbeat: SectionRule = (values) => {
+  const mode = values('mode')[0];
+  if (mode === 'standalone' || values('hbdev').length > 0 || values('unicast-hb')[0] === 'enable') return undefined;
+  return { option: 'mode', value: mode, reason: `mode ${mode} needs at least one hbdev or unicast-hb enable` };
+};
+
+const unicastNeedsPeer: SectionRule = (values): RuleViolation | undefined =>
+  values('unicast-hb')[0] === 'enable' && values('unicast-hb-peerip')[0] === '0.0.0.0'
+    ? { option: 'unicast-hb', value: 'enable', reason: 'unicast-hb enable needs unicast-hb-peerip set' }
+    : undefined;
+
+const authenticationNeedsPassword: SectionRule = (values) =>
+  values('authentication')[0] === 'enable' && values('password')[0] === ''
+    ? { option: 'authentication', value: 'enable', reason: 'authentication enable needs a non-empty password' }
+    : undefined;
+
+export const systemHa: TopSection = {
+  words: ['system', 'ha'],
+  node: {
+    kind: 'section',
+    options: [
+      { name: 'mode', kind: enumKind(['standalone', 'a-p', 'a-a']), default: ['standalone'] },
+      // 255 at most: the virtual MAC carries the group id in one byte (REFERENCE.md, "Virtual MAC").
+      { name: 'group-id', kind: integerKind(0, 255), default: ['0'] },
+      { name: 'group-name', kind: stringKind({ max: 32 }), default: ['TANDEM-HA'] },
+      { name: 'password', kind: passwordKind(128), default: [''] },
+      { name: 'priority', kind: integerKind(0, 255), default: ['128'], perUnit: true },
+      { name: 'override', kind: enableDisable, default: ['disable'], perUnit: true },
+      { name: 'hbdev', kind: portPriorityKind(0, 512), default: [] },
+      { name: 'monitor', kind: portListKind(), default: [] },
+      { name: 'hb-interval', kind: integerKind(1, 20), default: ['2'] },
+      { name: 'hb-interval-in-milliseconds', kind: enumKind(['100ms', '10ms']), default: ['100ms'] },
+      { name: 'hb-lost-threshold', kind: integerKind(1, 60), default: ['6'] },
+      { name: 'hello-holddown', kind: integerKind(5, 300), default: ['20'] },
+      { name: 'ha-uptime-diff-margin', kind: integerKind(1, 65535), default: ['300'] },
+      { name: 'authentication', kind: enableDisable, default: ['disable'] },
+      { name: 'encryption', kind: enableDisable, default: ['disable'] },
+      { name: 'unicast-hb', kind: enableDisable, default: ['disable'] },
+      { name: 'unicast-hb-peerip', kind: ipv4Kind(), default: ['0.0.0.0'] },
+    ],
+    rules: [heartbeatNotMonitored, clusterNeedsHeartbeat, unicastNeedsPeer, authenticationNeedsPassword],
+  },
+};
+
+/** The sections this firmware knows today; later features extend it with `extendSchema`. */
+export const systemSchema: ConfigSchema = { sections: [systemGlobal, systemHa] };

@@ -1,0 +1,110 @@
+/**
+ * The schema model: which sections exist, which options each holds, their kinds, defaults and
+ * cross-field rules. Sections are data: a later feature adds `config system interface` (a
+ * table), `config router static` or `config firewall policy` by describing it here, and the
+ * parser, printer, editor and store handle it without change.
+ */
+import type { OptionKind, SchemaContext } from './kinds.js';
+
+export type { OptionKind, SchemaContext } from './kinds.js';
+
+export interface OptionSchema {
+  name: string;
+  kind: OptionKind;
+  /** Canonical values (as `set` stores them); a function when it depends on the unit. */
+  default: readonly string[] | ((ctx: SchemaContext) => readonly string[]);
+  /** Belongs to this unit only: never synchronised to or from a cluster peer. */
+  perUnit?: boolean;
+}
+
+/** A broken cross-field rule, named by the option an operator should look at. */
+export interface RuleViolation {
+  option: string;
+  value?: string;
+  reason: string;
+}
+
+/** Reads a section's current values, defaults included. */
+export type OptionValues = (option: string) => readonly string[];
+
+/** A cross-field rule of one section (or table entry), checked on commit and on load. */
+export type SectionRule = (values: OptionValues, ctx: SchemaContext) => RuleViolation | undefined;
+
+/** Options set directly: `config system ha` ... `set mode a-p` ... `end`. */
+export interface SectionSchema {
+  kind: 'section';
+  options: readonly OptionSchema[];
+  /** Nested `config <name>` blocks, e.g. `config ha-mgmt-interfaces` inside `config system ha`. */
+  children?: Readonly<Record<string, NodeSchema>>;
+  rules?: readonly SectionRule[];
+  perUnit?: boolean;
+}
+
+/** Named entries: `config system interface` ... `edit "port1"` ... `next` ... `end`. */
+export interface TableSchema {
+  kind: 'table';
+  /** How entry names are checked and written: a string kind (`edit "port1"`) or an integer kind (`edit 1`). */
+  key: OptionKind;
+  entry: SectionSchema;
+  perUnit?: boolean;
+}
+
+export type NodeSchema = SectionSchema | TableSchema;
+
+/** A top-level section, named by the words after `config`. */
+export interface TopSection {
+  words: readonly string[];
+  node: NodeSchema;
+}
+
+export interface ConfigSchema {
+  /** In the order `show` prints them. */
+  sections: readonly TopSection[];
+}
+
+export function sectionKey(words: readonly string[]): string {
+  return words.join(' ');
+}
+
+export function sectionNames(schema: ConfigSchema): string[] {
+  return schema.sections.map((s) => sectionKey(s.words));
+}
+
+export function findSection(schema: ConfigSchema, words: readonly string[]): TopSection | undefined {
+  const key = sectionKey(words);
+  return schema.sections.find((s) => sectionKey(s.words) === key);
+}
+
+/** Adds sections to a schema; a section with the same words replaces the earlier one in place. */
+export function extendSchema(base: ConfigSchema, ...sections: TopSection[]): ConfigSchema {
+  const byKey = new Map(sections.map((s) => [sectionKey(s.words), s]));
+  const kept = base.sections.map((s) => byKey.get(sectionKey(s.words)) ?? s);
+  const known = new Set(base.sections.map((s) => sectionKey(s.words)));
+  return { sections: [...kept, ...sections.filter((s) => !known.has(sectionKey(s.words)))] };
+}
+
+export function findOption(section: SectionSchema, name: string): OptionSchema | undefined {
+  return section.options.find((o) => o.name === name);
+}
+
+export function optionNames(section: SectionSchema): string[] {
+  return section.options.map((o) => o.name);
+}
+
+export function childNames(section: SectionSchema): string[] {
+  return Object.keys(section.children ?? {});
+}
+
+export function optionDefault(option: OptionSchema, ctx: SchemaContext): readonly string[] {
+  return typeof option.default === 'function' ? option.default(ctx) : option.default;
+}
+
+/** `edit "port1"` or `edit 1`, as the key kind writes the name. */
+export function entryHeader(schema: TableSchema, name: string): string {
+  return `edit ${schema.key.print([name]) ?? name}`;
+}
+
+/** `ha` for `config system ha`: the prompt context FortiOS shows while editing a section. */
+export function sectionLabel(section: TopSection): string {
+  return section.words[section.words.length - 1];
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { heartbeatIntervalMs, lostAfterMs } from '../ha/settings.js';
+import { ctx } from './fixtures.js';
+import { systemSchema } from './schema-system.js';
+import { haSettingsFromTree, hostnameFromTree } from './settings-from-tree.js';
+import { defaultTree } from './tree.js';
+import { treeFromText } from './tree-from-text.js';
+
+test('defaults: standalone, serial as hostname, FortiOS timers', () => {
+  const tree = defaultTree(systemSchema, ctx);
+  assert.equal(hostnameFromTree(tree), ctx.serial);
+  const s = haSettingsFromTree(tree);
+  assert.deepEqual(s, {
+    mode: 'standalone',
+    groupId: 0,
+    groupName: 'TANDEM-HA',
+    password: '',
+    priority: 128,
+    override: false,
+    hbdev: [],
+    monitor: [],
+    hbInterval: 2,
+    hbIntervalUnitMs: 100,
+    hbLostThreshold: 6,
+    helloHolddownS: 20,
+    uptimeDiffMarginS: 300,
+    authentication: false,
+    encryption: false,
+    unicastHb: false,
+    unicastHbPeerip: '0.0.0.0',
+  });
+  assert.equal(lostAfterMs(s), 1200);
+});
+
+test('configured values convert to their types', () => {
+  const text = [
+    'config system global',
+    '    set hostname "fw-b"',
+    'end',
+    'config system ha',
+    '    set mode a-a',
+    '    set group-id 255',
+    '    set group-name "My Cluster"',
+    '    set password "pw"',
+    '    set priority 0',
+    '    set override enable',
+    '    set hbdev "ha2" 0 "ha1" 512',
+    '    set monitor "port2" "port1"',
+    '    set hb-interval 20',
+    '    set hb-interval-in-milliseconds 10ms',
+    '    set hb-lost-threshold 60',
+    '    set hello-holddown 300',
+    '    set ha-uptime-diff-margin 65535',
+    '    set authentication enable',
+    '    set encryption enable',
+    '    set unicast-hb enable',
+    '    set unicast-hb-peerip 198.18.0.2',
+    'end',
+  ].join('\n');
+  const tree = treeFromText(text, systemSchema, ctx);
+  assert.equal(hostnameFromTree(tree), 'fw-b');
+  const s = haSettingsFromTree(tree);
+  assert.deepEqual(s, {
+    mode: 'a-a',
+    groupId: 255,
+    groupName: 'My Cluster',
+    password: 'pw',
+    priority: 0,
+    override: true,
+    hbdev: [
+      { port: 'ha2', priority: 0 },
+      { port: 'ha1', priority: 512 },
+    ],
+    monitor: ['port2', 'port1'],
+    hbInterval: 20,
+    hbIntervalUnitMs: 10,
+    hbLostThreshold: 60,
+    helloHolddownS: 300,
+    uptimeDiffMarginS: 65535,
+    authentication: true,
+    encryption: true,
+    unicastHb: true,
+    unicastHbPeerip: '198.18.0.2',
+  });
+  assert.equal(heartbeatIntervalMs(s), 200);
+});

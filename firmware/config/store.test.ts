@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError } from './errors.js';
+import { MemoryStorage, ports } from './fixtures.js';
+import { encodePassword } from './password.js';
+import { ConfigStore } from './store.js';
+
+const PATH = '/flash/tandem.conf';
+const SERIAL = 'TDM0000000042';
+
+function storeWith(text?: string) {
+  const storage = new MemoryStorage();
+  if (text !== undefined) storage.files.set(PATH, text);
+  return { storage, store: new ConfigStore({ storage, path: PATH, ports, serial: SERIAL }) };
+}
+
+const good = [
+  '#config-version=tandem-1',
+  'config system global',
+  '    set hostname "fw-a"',
+  'end',
+  'config system ha',
+  '    set mode a-p',
+  '    set group-name "My Cluster"',
+  `    set password ENC ${encodePassword('pw')}`,
+  '    set hbdev "ha1" 50 "ha2" 50',
+  '    set monitor "port1"',
+  'end',
+  '',
+].join('\n');
+
+test('a missing file means all defaults; the default hostname is the serial', () => {
+  const { store, storage } = storeWith();
+  store.load();
+  assert.equal(store.hostname(), SERIAL);
+  assert.equal(store.haSettings().mode, 'standalone');
+  assert.equal(store.text(), '#config-version=tandem-1\nconfig system global\nend\nconfig system ha\nend\n');
+  assert.equal(storage.writes, 0, 'loading never writes');
+});
+
+test('a good file loads; text() gives it back', () => {
+  const { store } = storeWith(good);
+  store.load();
+  assert.equal(store.hostname(), 'fw-a');
+  const ha = store.haSettings();
+  assert.equal(ha.mode, 'a-p');
+  assert.equal(ha.groupName, 'My Cluster');
+  assert.equal(ha.password, 'pw');
+  assert.deepEqual(ha.hbdev, [
+    { port: 'ha1', priority: 50 },
+    { port: 'ha2', priority: 50 },
+  ]);
+  assert.equal(store.text(), good);
+});
+
+test('a bad file throws a ConfigError naming the line and keeps the previous config', () => {
+  const bad = good.replace('    set monitor "port1"', '    set monitor "port1"\n    set priority 300');
+  const { store } = storeWith(bad);
+  assert.throws(
+    () => store.load(),
+    (err: unknown) =>
+      err instanceof ConfigError &&
+      err.line === 11 &&
+      err.message === 'line 11: config system ha: set priority 300: out of range, allowed 0-255',
+  );
+  assert.equal(store.hostname(), SERIAL);
+  const broken = storeWith('config system ha\n    set mode a-p\n');
+  assert.throws(
+    () => broken.store.load(),
+    /^ConfigError: line 2: config system ha: missing end for config system ha opened at line 1$/,
+  );
+  const otherBoard = storeWith('config system ha\n    set hbdev "port7" 10\n    set mode a-p\nend\n');
+  assert.throws(() => otherBoard.store.load(), /line 2: config system ha: set hbdev "port7" 10: unknown port port7/);
+});
+
+test('show: whole config, one section, a prefix, full, and an unknown section', () => {
+  const { store } = storeWith(good);
+  store.load();
+  const ha = store.show(['system', 'ha'], false);
+  assert.ok(ha.startsWith('config system ha\n    set mode a-p\n    set group-name "My Cluster"\n'), ha);
+  assert.ok(!ha.includes('hb-interval'));
+  assert.ok(store.show(['system', 'ha'], true).includes('    set hb-interval 2\n'));
+  assert.equal(store.show([], false), store.text().slice('#config-version=tandem-1\n'.length));
+  assert.equal(store.show(['system'], false), store.show([], false));
+  assert.equal(store.show(['system', 'global'], true), 'config system global\n    set hostname "fw-a"\nend\n');
+  assert.equal(
+    store.show(['system', 'hax'], false),
+    "command parse error before 'hax': unknown section system hax, allowed: system global, system ha\nCommand fail. Return code -61\n",
+  );
+  assert.equal(
+    store.beginEdit(['firewall', 'policy']),
+    "command parse error before 'firewall': unknown section firewall policy, allowed: system global, system ha\nCommand fail. Return code -61\n",
+  );
+  assert.match(String(store.beginEdit(['system'])), /^command parse error before 'system': unknown section system,/);
+});
+
+test('a commit writes what text() shows; a new store reads it back the same', () => {
+  const { store, storage } = storeWith(good);
+  store.load();
+  const s = store.beginEdit(['system', 'ha']);
+  assert.ok(typeof s !== 'string');
+  s.handle('set priority 250');
+  assert.equal(s.handle('end').active, false);
+  assert.equal(storage.files.get(PATH), store.text());
+  assert.ok(store.text().includes('    set priority 250\n'));
+  const again = new ConfigStore({ storage, path: PATH, ports, serial: SERIAL });
+  again.load();
+  assert.deepEqual(again.haSettings(), store.haSettings());
+  assert.equal(again.hostname(), 'fw-a');
+});
+
+test('haSettings hands out copies', () => {
+  const { store } = storeWith(good);
+  store.load();
+  const a = store.haSettings();
+  a.hbdev.push({ port: 'port2', priority: 1 });
+  a.monitor.length = 0;
+  assert.equal(store.haSettings().hbdev.length, 2);
+  assert.deepEqual(store.haSettings().monitor, ['port1']);
+});

@@ -1,0 +1,81 @@
+/**
+ * Configuration text (a file, a paste, a peer's config) to a checked tree: the parser gives
+ * the structure, the schema gives meaning and defaults, then the cross-field rules run. Every
+ * error names its line.
+ */
+import { editEntry, enterChild, setOption, unsetOption, type Where } from './assign.js';
+import { ConfigError } from './errors.js';
+import { blockHeader, parseConfigText, type Statement } from './parser.js';
+import { type ConfigSchema, findSection, type NodeSchema, type SchemaContext, sectionKey, sectionNames } from './schema.js';
+import { type ConfigNode, type ConfigTree, defaultTree, lineKey, type SourceLines, validateTree } from './tree.js';
+
+/** Parses, applies over the defaults and validates. Throws ConfigError. */
+export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext): ConfigTree {
+  const tree = defaultTree(schema, ctx);
+  const lines: SourceLines = new Map();
+  for (const block of parseConfigText(text)) {
+    const section = findSection(schema, block.words);
+    if (!section) {
+      throw new ConfigError({
+        code: 'unknown-section',
+        line: block.line,
+        path: [],
+        statement: blockHeader(block),
+        value: block.words[0],
+        reason: `unknown section ${block.words.join(' ')}`,
+        choices: sectionNames(schema),
+      });
+    }
+    const path = [blockHeader(block)];
+    lines.set(lineKey(path), block.line);
+    const node = tree.get(sectionKey(section.words));
+    if (node) applyBody(block.body, section.node, node, path, ctx, lines);
+  }
+  validateTree(tree, schema, ctx, lines);
+  return tree;
+}
+
+function applyBody(
+  body: readonly Statement[],
+  schema: NodeSchema,
+  node: ConfigNode,
+  path: string[],
+  ctx: SchemaContext,
+  lines: SourceLines,
+): void {
+  for (const st of body) {
+    const where: Where = { line: st.line, path };
+    if (schema.kind === 'table' && node.kind === 'table') {
+      if (st.kind !== 'edit') throw notHere(st, where, `${st.kind} in a table: use edit <name> first`);
+      const entry = editEntry(node, schema, { text: st.name, quoted: false }, ctx, where);
+      const entryPath = [...path, entry.header];
+      lines.set(lineKey(entryPath), st.line);
+      applyBody(st.body, schema.entry, entry.node, entryPath, ctx, lines);
+    } else if (schema.kind === 'section' && node.kind === 'section') {
+      switch (st.kind) {
+        case 'set':
+          setOption(node, schema, st.option, st.values, ctx, where);
+          lines.set(lineKey(path, st.option), st.line);
+          break;
+        case 'unset':
+          unsetOption(node, schema, st.option, ctx, where);
+          lines.set(lineKey(path, st.option), st.line);
+          break;
+        case 'config': {
+          const child = enterChild(node, schema, st.words, ctx, where);
+          const childPath = [...path, child.header];
+          lines.set(lineKey(childPath), st.line);
+          applyBody(st.body, child.schema, child.node, childPath, ctx, lines);
+          break;
+        }
+        case 'edit':
+          throw notHere(st, where, `edit in ${path[path.length - 1]}, which is not a table`);
+      }
+    }
+  }
+}
+
+function notHere(st: Statement, where: Where, reason: string): ConfigError {
+  const value = st.kind === 'config' || st.kind === 'edit' ? blockHeader(st) : `${st.kind} ${st.option}`;
+  return new ConfigError({ code: 'syntax', ...where, statement: value, value: st.kind, reason });
+}

@@ -1,0 +1,40 @@
+/**
+ * `execute ha failover set|unset|status` and `diagnose sys ha reset-uptime`: the operator's
+ * levers on the election. They act on this unit only; a cluster index, when given, must be
+ * this unit's, so a command typed on the wrong console never silently does nothing.
+ */
+
+import { parseError } from '../command-tree.js';
+import type { HaControl } from '../ha-control.js';
+import { clusterIndexes, selfMember } from './ha-roles.js';
+
+export function failover(ha: HaControl, on: boolean, args: readonly string[]): string {
+  if (args.length > 1) return parseError(args[1] as string);
+  const snap = ha.snapshot();
+  const ownIndex = clusterIndexes(snap.members).get(snap.serial) ?? 0;
+  if (args.length === 1) {
+    const word = args[0] as string;
+    if (!/^[0-9]{1,3}$/.test(word)) return parseError(word);
+    const wanted = Number(word);
+    if (wanted !== ownIndex) {
+      return (
+        `Cluster index ${wanted} is not this unit (${snap.serial} is cluster index ${ownIndex}); ` +
+        "run the command on that unit's console.\nCommand fail. Return code -1\n"
+      );
+    }
+  }
+  ha.setFailover(on);
+  return on
+    ? `Failover set on ${snap.serial} (cluster index ${ownIndex}): this unit now loses every HA election.\n`
+    : `Failover unset on ${snap.serial} (cluster index ${ownIndex}): this unit takes part in HA elections again.\n`;
+}
+
+export function failoverStatus(ha: HaControl): string {
+  const self = selfMember(ha.snapshot());
+  return `failover status: ${self?.failover ? 'set' : 'unset'}\n`;
+}
+
+export function resetUptime(ha: HaControl): string {
+  ha.resetUptime();
+  return `HA age of ${ha.snapshot().serial} reset to 0; the election runs again.\n`;
+}

@@ -1,0 +1,61 @@
+/** `get system ha status`: the operator's one-screen view of the cluster, in FortiOS's shape. */
+import type { HaSnapshot, LinkView } from '../../ha/snapshot.js';
+import { enableDisable, formatAgo, formatUptime, padRight, slashDate, wallClock } from '../format.js';
+import {
+  clusterIndexes,
+  healthStatus,
+  heartbeatAddress,
+  isStandalone,
+  modeLabel,
+  operatingOrder,
+  refusalLine,
+  roleLabel,
+  selfMember,
+} from './ha-roles.js';
+
+/** `override` comes from the configuration when the snapshot has no entry for this unit yet. */
+export function renderHaStatus(snap: HaSnapshot, configuredOverride: boolean): string {
+  if (isStandalone(snap)) return 'HA Health Status: OK\nMode: standalone\n';
+  const self = selfMember(snap);
+  const lines: string[] = [`HA Health Status: ${healthStatus(snap)}`];
+  for (const r of snap.refused) lines.push(`    refused ${refusalLine(r)}`);
+  lines.push(
+    `Model: ${snap.model}`,
+    `Mode: ${modeLabel(snap.mode)}`,
+    `Group Name: ${snap.groupName}`,
+    `Group ID: ${snap.groupId}`,
+    'Debug: 0',
+    // The cluster has existed as long as its longest-running member has been in HA.
+    `Cluster Uptime: ${formatUptime(Math.max(0, ...snap.members.map((m) => m.ageMs)))}`,
+    `Cluster state change time: ${wallClock(snap.stateSinceWall)}`,
+  );
+  if (snap.state === 'hello') lines.push('state: hello (negotiating)');
+  lines.push('Primary selected using:');
+  if (snap.election) lines.push(`    <${slashDate(snap.election.atWall)}> ${snap.election.reason}`);
+  else lines.push('    <none yet>');
+  lines.push(`override: ${enableDisable(self?.override ?? configuredOverride)}`);
+  lines.push('HBDEV stats:');
+  if (snap.links.length === 0) lines.push('    (no heartbeat device)');
+  for (const link of snap.links) lines.push(`    ${hbdevLine(link)}`);
+
+  const index = clusterIndexes(snap.members);
+  const order = operatingOrder(snap.members);
+  for (const m of order) {
+    lines.push(`${roleLabel(m.state)}: ${padRight(m.hostname, 16)}, ${m.serial}, HA cluster index = ${index.get(m.serial)}`);
+  }
+  lines.push('number of vcluster: 1');
+  const selfIndex = self ? (index.get(self.serial) ?? 0) : 0;
+  lines.push(`vcluster 1: ${snap.state} ${heartbeatAddress(selfIndex)}`);
+  order.forEach((m, i) => {
+    lines.push(`${roleLabel(m.state).trimEnd()}: ${m.serial}, HA operating index = ${i}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function hbdevLine(link: LinkView): string {
+  const heard = link.lastRxAgoMs === null ? 'never heard' : `last heard ${formatAgo(link.lastRxAgoMs)} ago`;
+  return (
+    `${link.name}: ${link.up ? 'up' : 'down'}, ${link.carrier ? 'carrier' : 'no-carrier'}, ` +
+    `rx-packets=${link.rxFrames} tx-packets=${link.txFrames} tx-errors=${link.txErrors}, ${heard}`
+  );
+}

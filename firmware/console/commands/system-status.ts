@@ -1,0 +1,17 @@
+/** `get system status`: who this unit is, in FortiOS's key: value shape. */
+import type { HaSnapshot } from '../../ha/snapshot.js';
+import { formatUptime } from '../format.js';
+import { isStandalone, roleName, selfMember } from './ha-roles.js';
+
+export function renderSystemStatus(snap: HaSnapshot, hostname: string, firmwareVersion: string): string {
+  const mode = isStandalone(snap) ? 'standalone' : `${snap.mode}, ${roleName(snap.state)}`;
+  const lines = [
+    `Version: ${snap.model} v${firmwareVersion}`,
+    `Serial-Number: ${snap.serial}`,
+    `Hostname: ${hostname}`,
+    `Current HA mode: ${mode}`,
+  ];
+  const self = selfMember(snap);
+  if (self && !isStandalone(snap)) lines.push(`HA uptime: ${formatUptime(self.ageMs)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,111 @@
+/** The console's commands, as one keyword tree (see command-tree.ts for how it is walked). */
+import type { ConfigAccess } from '../../config/api.js';
+import type { HaSettings } from '../../ha/settings.js';
+import type { CommandNode, CommandResult } from '../command-tree.js';
+import { listCommands } from '../command-tree.js';
+import type { HaControl } from '../ha-control.js';
+import { beginConfig, show } from './config.js';
+import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
+import { failover, failoverStatus, resetUptime } from './ha-execute.js';
+import { renderHaStatus } from './ha-status.js';
+import { renderSystemStatus } from './system-status.js';
+
+export interface CommandDeps {
+  config: ConfigAccess;
+  ha: HaControl;
+  firmwareVersion: string;
+}
+
+const text = (output: string): CommandResult => ({ output });
+
+/** A leaf that takes no words. */
+function leaf(word: string, help: string, run: () => string): CommandNode {
+  return { word, help, run: () => text(run()) };
+}
+
+function branch(word: string, help: string, children: CommandNode[]): CommandNode {
+  return { word, help, children };
+}
+
+export function buildCommandTree(deps: CommandDeps): CommandNode {
+  const { config, ha } = deps;
+  const settings = (): HaSettings | null => {
+    try {
+      return config.haSettings();
+    } catch {
+      return null;
+    }
+  };
+  const failoverNode = (word: 'set' | 'unset', on: boolean): CommandNode => ({
+    word,
+    help: on ? 'Make this unit lose every HA election.' : 'Let this unit take part in HA elections again.',
+    args: 'words',
+    argsHelp: '[cluster index]',
+    run: (args) => text(failover(ha, on, args)),
+  });
+  const help = (): string => {
+    const rows = listCommands(root);
+    const width = Math.max(...rows.map(([line]) => line.length)) + 3;
+    return rows.map(([line, h]) => `${line.padEnd(width)}${h}\n`).join('');
+  };
+
+  const root: CommandNode = {
+    word: '',
+    help: '',
+    children: [
+      branch('get', 'Get dynamic and system information.', [
+        branch('system', 'System status.', [
+          leaf('status', 'System status: version, serial, hostname, HA mode.', () =>
+            renderSystemStatus(ha.snapshot(), config.hostname(), deps.firmwareVersion),
+          ),
+          branch('ha', 'HA information.', [
+            leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings()?.override ?? false)),
+          ]),
+        ]),
+      ]),
+      {
+        word: 'show',
+        help: 'Show configuration.',
+        args: 'words',
+        argsHelp: '[section words]',
+        run: (words) => show(config, words, false),
+        children: [
+          {
+            word: 'full-configuration',
+            help: 'Show the configuration with default values.',
+            args: 'words',
+            argsHelp: '[section words]',
+            run: (words) => show(config, words, true),
+          },
+        ],
+      },
+      branch('diagnose', 'Diagnose facility.', [
+        branch('sys', 'System diagnostics.', [
+          branch('ha', 'HA diagnostics.', [
+            leaf('status', 'Detailed HA state: election, members, scheduling.', () => renderHaDiagnose(ha.snapshot())),
+            leaf('heartbeat', 'Heartbeat links and validation counters.', () => renderHeartbeat(ha.snapshot(), settings())),
+            leaf('reset-uptime', "Reset this unit's HA age and re-run the election.", () => resetUptime(ha)),
+          ]),
+        ]),
+      ]),
+      branch('execute', 'Execute static commands.', [
+        branch('ha', 'HA commands.', [
+          branch('failover', 'Force this unit out of (or back into) the primary role.', [
+            failoverNode('set', true),
+            failoverNode('unset', false),
+            leaf('status', 'Show whether failover is set on this unit.', () => failoverStatus(ha)),
+          ]),
+        ]),
+      ]),
+      {
+        word: 'config',
+        help: 'Configure object.',
+        args: 'words',
+        argsHelp: '<section words>',
+        run: (words) => beginConfig(config, words),
+      },
+      leaf('help', 'List commands.', () => help()),
+    ],
+  };
+  return root;
+}

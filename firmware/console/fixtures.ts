@@ -1,0 +1,247 @@
+/**
+ * Test doubles for the console's tests: hand-built HA snapshots of the situations operators
+ * meet (a formed pair, hello, alone, refused peers, standalone), a small in-memory
+ * ConfigAccess with a FortiOS-like editor, and an HaControl that records what it was asked.
+ */
+import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
+import type { HaSettings } from '../ha/settings.js';
+import type { HaSnapshot, LinkView, MemberView, RejectReason } from '../ha/snapshot.js';
+import type { HaControl } from './ha-control.js';
+
+export function member(overrides: Partial<MemberView> = {}): MemberView {
+  return {
+    serial: 'TDSIM00000000001',
+    hostname: 'TDM-A',
+    state: 'work',
+    priority: 200,
+    override: false,
+    ageMs: 83_400,
+    monitorUp: 2,
+    monitorTotal: 2,
+    failover: false,
+    lastHeardAgoMs: 0,
+    links: [],
+    self: true,
+    ...overrides,
+  };
+}
+
+export function link(overrides: Partial<LinkView> = {}): LinkView {
+  return {
+    name: 'ha1',
+    hbPriority: 50,
+    up: true,
+    carrier: true,
+    txFrames: 1240,
+    txErrors: 0,
+    rxFrames: 1234,
+    rxAccepted: 1230,
+    lastRxAgoMs: 95,
+    ...overrides,
+  };
+}
+
+export function noRejects(): Record<RejectReason, number> {
+  return {
+    badMagic: 0,
+    badVersion: 0,
+    badLength: 0,
+    wrongGroup: 0,
+    badAuth: 0,
+    replayed: 0,
+    malformedBody: 0,
+    looped: 0,
+    refused: 0,
+  };
+}
+
+/** A formed a-p pair seen from unit A, the primary. */
+export function pairSnapshot(): HaSnapshot {
+  return {
+    enabled: true,
+    state: 'work',
+    stateSinceMs: 10_000,
+    stateSinceWall: '2026-11-21T15:04:05.120Z',
+    serial: 'TDSIM00000000001',
+    hostname: 'TDM-A',
+    groupId: 7,
+    groupName: 'tandem-rig',
+    mode: 'a-p',
+    model: 'TANDEM-SIM',
+    members: [
+      member(),
+      member({
+        serial: 'TDSIM00000000002',
+        hostname: 'TDM-B',
+        state: 'standby',
+        priority: 128,
+        ageMs: 80_100,
+        lastHeardAgoMs: 95,
+        links: ['ha1', 'ha2'],
+        self: false,
+      }),
+    ],
+    election: {
+      primary: 'TDSIM00000000001',
+      reason: 'TDSIM00000000001 is selected as the primary because it has the highest priority.',
+      atMs: 10_000,
+      atWall: '2026-11-21T15:04:05.120Z',
+    },
+    links: [link(), link({ name: 'ha2', txFrames: 1239, rxFrames: 1233, rxAccepted: 1229, lastRxAgoMs: 96 })],
+    rejected: noRejects(),
+    refused: [],
+    alone: false,
+    schedFifo: true,
+    lateTicks: 3,
+    maxTickLateMs: 12.4,
+    tickJitter: { count: 420, p50Ms: 0.02, p99Ms: 0.31, maxMs: 1.7 },
+    nowMs: 93_400,
+  };
+}
+
+/** Unit A just started: negotiating, nobody elected yet. */
+export function helloSnapshot(): HaSnapshot {
+  return {
+    ...pairSnapshot(),
+    state: 'hello',
+    members: [member({ state: 'hello', ageMs: 4_000 })],
+    election: null,
+    links: [link({ rxFrames: 0, rxAccepted: 0, lastRxAgoMs: null })],
+  };
+}
+
+/** Unit B after losing A on every link: primary on its own. */
+export function aloneSnapshot(): HaSnapshot {
+  return {
+    ...pairSnapshot(),
+    serial: 'TDSIM00000000002',
+    hostname: 'TDM-B',
+    members: [member({ serial: 'TDSIM00000000002', hostname: 'TDM-B', priority: 128 })],
+    election: {
+      primary: 'TDSIM00000000002',
+      reason: 'TDSIM00000000002 is selected as the primary because it is the only member.',
+      atMs: 90_000,
+      atWall: '2026-11-21T15:05:25.000Z',
+    },
+    links: [link({ up: false, carrier: false, lastRxAgoMs: 3_400 }), link({ name: 'ha2', lastRxAgoMs: 3_400 })],
+    alone: true,
+  };
+}
+
+/** A formed pair that also hears a unit from another group and refuses it. */
+export function refusedSnapshot(): HaSnapshot {
+  const snap = pairSnapshot();
+  return {
+    ...snap,
+    rejected: { ...noRejects(), wrongGroup: 12, refused: 12 },
+    refused: [{ serial: 'TDSIM00000000009', link: 'ha1', reason: 'group-id 8 differs from ours (7)', count: 12, lastAgoMs: 400 }],
+  };
+}
+
+export function standaloneSnapshot(): HaSnapshot {
+  return { ...pairSnapshot(), enabled: false, mode: 'standalone', members: [], election: null, links: [] };
+}
+
+export class FakeHa implements HaControl {
+  failoverCalls: boolean[] = [];
+  resets = 0;
+
+  constructor(public current: HaSnapshot = pairSnapshot()) {}
+
+  snapshot(): HaSnapshot {
+    return this.current;
+  }
+
+  setFailover(on: boolean): void {
+    this.failoverCalls.push(on);
+  }
+
+  resetUptime(): void {
+    this.resets++;
+  }
+}
+
+export function haSettings(overrides: Partial<HaSettings> = {}): HaSettings {
+  return {
+    mode: 'a-p',
+    groupId: 7,
+    groupName: 'tandem-rig',
+    password: '',
+    priority: 200,
+    override: false,
+    hbdev: [
+      { port: 'ha1', priority: 50 },
+      { port: 'ha2', priority: 50 },
+    ],
+    monitor: ['port1', 'port2'],
+    hbInterval: 2,
+    hbIntervalUnitMs: 100,
+    hbLostThreshold: 6,
+    helloHolddownS: 20,
+    uptimeDiffMarginS: 300,
+    authentication: false,
+    encryption: false,
+    unicastHb: false,
+    unicastHbPeerip: '',
+    ...overrides,
+  };
+}
+
+/**
+ * Knows two sections, `system global` (hostname) and `system ha` (priority). Edits apply at
+ * `end`, like the real store; `abort` drops them.
+ */
+export class FakeConfig implements ConfigAccess {
+  host = 'TDM-A';
+  priority = 200;
+  showCalls: { words: string[]; full: boolean }[] = [];
+
+  hostname(): string {
+    return this.host;
+  }
+
+  haSettings(): HaSettings {
+    return haSettings({ priority: this.priority });
+  }
+
+  show(words: readonly string[], full: boolean): string {
+    this.showCalls.push({ words: [...words], full });
+    const key = words.join(' ');
+    if (key === '' || key === 'system ha') {
+      const extra = full ? '    set hb-interval 2\n' : '';
+      return `config system ha\n    set priority ${this.priority}\n${extra}end\n`;
+    }
+    if (key === 'system global') return `config system global\n    set hostname "${this.host}"\nend\n`;
+    return `command parse error before '${words[0]}'\nCommand fail. Return code -61\n`;
+  }
+
+  beginEdit(words: readonly string[]): ConfigEditorSession | string {
+    const key = words.join(' ');
+    if (key !== 'system ha' && key !== 'system global') return `command parse error before '${words[words.length - 1]}'`;
+    const context = words[words.length - 1] as string;
+    const staged: { host?: string; priority?: number } = {};
+    const reply = (output: string, active = true): EditorReply => ({ output, context, active });
+    return {
+      handle: (line: string): EditorReply => {
+        const w = line.trim().split(/\s+/);
+        if (w[0] === 'end') {
+          if (staged.host !== undefined) this.host = staged.host;
+          if (staged.priority !== undefined) this.priority = staged.priority;
+          return reply('', false);
+        }
+        if (w[0] === 'abort') return reply('', false);
+        if (w[0] === 'set' && key === 'system global' && w[1] === 'hostname' && w[2]) {
+          staged.host = w[2];
+          return reply('');
+        }
+        if (w[0] === 'set' && key === 'system ha' && w[1] === 'priority' && /^\d+$/.test(w[2] ?? '')) {
+          staged.priority = Number(w[2]);
+          return reply('');
+        }
+        return reply(`command parse error before '${w[0]}'\nCommand fail. Return code -61\n`);
+      },
+    };
+  }
+
+  onChange(): void {}
+}

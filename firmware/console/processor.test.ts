@@ -1,0 +1,291 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ConfigAccess } from '../config/api.js';
+import { type LogRecord, setLogSink } from '../log/logger.js';
+import { FakeConfig, FakeHa, helloSnapshot, pairSnapshot } from './fixtures.js';
+import type { HaControl } from './ha-control.js';
+import { CommandProcessor, type ConsoleSession } from './processor.js';
+
+const logged: LogRecord[] = [];
+setLogSink((r) => logged.push(r));
+
+function setup(config: ConfigAccess = new FakeConfig(), ha: HaControl = new FakeHa()) {
+  const processor = new CommandProcessor({ config, ha, firmwareVersion: '1.2.3' });
+  return { processor, session: processor.openSession() };
+}
+
+const PARSE_61 = (word: string) => `command parse error before '${word}'\nCommand fail. Return code -61\n`;
+
+test('blank line: no output, just the prompt', () => {
+  const { session } = setup();
+  assert.equal(session.prompt(), 'TDM-A # ');
+  assert.deepEqual(session.execute(''), { output: '', prompt: 'TDM-A # ' });
+  assert.deepEqual(session.execute('   \t '), { output: '', prompt: 'TDM-A # ' });
+});
+
+test('get system ha status, with extra spaces and abbreviations', () => {
+  const { session } = setup();
+  const full = session.execute('get system ha status');
+  assert.ok(full.output.startsWith('HA Health Status: OK\nModel: TANDEM-SIM\n'));
+  assert.ok(full.output.includes('Primary     : TDM-A           , TDSIM00000000001, HA cluster index = 1\n'));
+  assert.equal(full.prompt, 'TDM-A # ');
+  assert.equal(session.execute('  get   system  ha   status  ').output, full.output);
+  assert.equal(session.execute('ge sys ha stat').output, full.output);
+});
+
+test('the status commands read the snapshot at the time they run', () => {
+  const ha = new FakeHa();
+  const { session } = setup(new FakeConfig(), ha);
+  assert.ok(!session.execute('get system ha status').output.includes('hello'));
+  ha.current = helloSnapshot();
+  assert.ok(session.execute('get system ha status').output.includes('state: hello (negotiating)\n'));
+});
+
+test('diagnose commands and get system status', () => {
+  const { session } = setup();
+  assert.ok(session.execute('diagnose sys ha status').output.startsWith('HA information\n'));
+  const hb = session.execute('diagnose sys ha heartbeat').output;
+  assert.ok(hb.startsWith('heartbeat interval 200 ms, peer lost after 6 missed (1200 ms)\nHBDEV stats:\n'));
+  assert.ok(hb.includes('    replayed sequence : 0\n'));
+  assert.equal(
+    session.execute('get system status').output,
+    'Version: TANDEM-SIM v1.2.3\nSerial-Number: TDSIM00000000001\nHostname: TDM-A\n' +
+      'Current HA mode: a-p, primary\nHA uptime: 0 days 0:01:23\n',
+  );
+});
+
+test('execute ha failover set/unset act on this unit; a foreign index is refused', () => {
+  const ha = new FakeHa();
+  const { session } = setup(new FakeConfig(), ha);
+  assert.match(session.execute('execute ha failover set').output, /^Failover set on TDSIM00000000001 \(cluster index 1\)/);
+  assert.match(session.execute('execute ha failover unset 1').output, /^Failover unset on TDSIM00000000001/);
+  assert.deepEqual(ha.failoverCalls, [true, false]);
+  const refused = session.execute('execute ha failover set 0').output;
+  assert.match(refused, /^Cluster index 0 is not this unit \(TDSIM00000000001 is cluster index 1\)/);
+  assert.ok(refused.endsWith('Command fail. Return code -1\n'));
+  assert.equal(session.execute('execute ha failover set one').output, PARSE_61('one'));
+  assert.equal(session.execute('execute ha failover set 1 2').output, PARSE_61('2'));
+  assert.deepEqual(ha.failoverCalls, [true, false]);
+  assert.equal(session.execute('execute ha failover status').output, 'failover status: unset\n');
+  ha.current = pairSnapshot();
+  (ha.current.members[0] as { failover: boolean }).failover = true;
+  assert.equal(session.execute('execute ha failover status').output, 'failover status: set\n');
+});
+
+test('diagnose sys ha reset-uptime calls the runtime', () => {
+  const ha = new FakeHa();
+  const { session } = setup(new FakeConfig(), ha);
+  assert.match(session.execute('diagnose sys ha reset-uptime').output, /reset to 0/);
+  assert.equal(ha.resets, 1);
+});
+
+test('show and show full-configuration pass their words to the configuration', () => {
+  const config = new FakeConfig();
+  const { session } = setup(config);
+  assert.equal(session.execute('show').output, 'config system ha\n    set priority 200\nend\n');
+  assert.ok(session.execute('show full-configuration system ha').output.includes('set hb-interval 2'));
+  session.execute('sh system global');
+  session.execute('show "system ha"');
+  assert.deepEqual(config.showCalls, [
+    { words: [], full: false },
+    { words: ['system', 'ha'], full: true },
+    { words: ['system', 'global'], full: false },
+    { words: ['system ha'], full: false },
+  ]);
+});
+
+test('config mode: context prompt, every line to the editor, end commits and leaves', () => {
+  const config = new FakeConfig();
+  const { session } = setup(config);
+  assert.deepEqual(session.execute('config system ha'), { output: '', prompt: 'TDM-A (ha) # ' });
+  assert.equal(session.prompt(), 'TDM-A (ha) # ');
+  const stray = session.execute('get system ha status');
+  assert.equal(stray.output, PARSE_61('get'), 'in config mode lines belong to the editor');
+  assert.equal(stray.prompt, 'TDM-A (ha) # ');
+  assert.deepEqual(session.execute(''), { output: '', prompt: 'TDM-A (ha) # ' });
+  assert.deepEqual(session.execute('set priority 90'), { output: '', prompt: 'TDM-A (ha) # ' });
+  assert.deepEqual(session.execute('end'), { output: '', prompt: 'TDM-A # ' });
+  assert.equal(config.priority, 90);
+  assert.ok(session.execute('get system ha status').output.startsWith('HA Health Status'));
+});
+
+test('config mode: a committed hostname changes the prompt; abort keeps the old one', () => {
+  const config = new FakeConfig();
+  const { session } = setup(config);
+  assert.equal(session.execute('config system global').prompt, 'TDM-A (global) # ');
+  session.execute('set hostname TDM-Z');
+  assert.equal(session.execute('abort').prompt, 'TDM-A # ');
+  session.execute('config system global');
+  session.execute('set hostname TDM-Z');
+  assert.equal(session.execute('end').prompt, 'TDM-Z # ');
+});
+
+test('config: an unknown section is an error and stays in normal mode; no words is incomplete', () => {
+  const { session } = setup();
+  const r = session.execute('config system nope');
+  assert.equal(r.output, "command parse error before 'nope'\n");
+  assert.equal(r.prompt, 'TDM-A # ');
+  assert.equal(session.execute('config').output, 'Command fail. Return code -160\n');
+});
+
+test('two sessions keep separate config contexts', () => {
+  const { processor } = setup();
+  const a = processor.openSession();
+  const b = processor.openSession();
+  a.execute('config system ha');
+  assert.equal(a.prompt(), 'TDM-A (ha) # ');
+  assert.equal(b.prompt(), 'TDM-A # ');
+  assert.ok(b.execute('get system ha status').output.startsWith('HA Health Status'));
+});
+
+test('FortiOS errors: unknown first word, bad later word, incomplete, extra words, ambiguous', () => {
+  const { session } = setup();
+  assert.equal(session.execute('frobnicate').output, 'Unknown action 0\n');
+  assert.equal(session.execute('GET system ha status').output, 'Unknown action 0\n', 'case-sensitive');
+  assert.equal(session.execute('get systen ha status').output, PARSE_61('systen'));
+  assert.equal(session.execute('diagnose sys ha bogus').output, PARSE_61('bogus'));
+  assert.equal(session.execute('get system').output, 'Command fail. Return code -160\n');
+  assert.equal(session.execute('get system ha status now').output, PARSE_61('now'));
+  assert.equal(session.execute('execute ha failover s').output, PARSE_61('s'), 'set/status/… is ambiguous');
+  assert.equal(session.execute('show "system').output, 'command parse error: unmatched quote "\nCommand fail. Return code -61\n');
+  assert.equal(session.execute('get \x01\x1b[31m').output, PARSE_61('^A^[[31m'));
+});
+
+test('help and ? list the commands; a trailing ? lists what may follow', () => {
+  const { session } = setup();
+  const help = session.execute('help').output;
+  for (const cmd of [
+    'get system ha status',
+    'get system status',
+    'diagnose sys ha status',
+    'diagnose sys ha heartbeat',
+    'diagnose sys ha reset-uptime',
+    'execute ha failover set [cluster index]',
+    'execute ha failover unset [cluster index]',
+    'show [section words]',
+    'show full-configuration [section words]',
+    'config <section words>',
+  ]) {
+    assert.match(help, new RegExp(`^${cmd.replace(/[[\]]/g, '\\$&')} `, 'm'), cmd);
+  }
+  const top = session.execute('?').output;
+  assert.deepEqual(
+    top
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/)[0]),
+    ['get', 'show', 'diagnose', 'execute', 'config', 'help'],
+  );
+  assert.deepEqual(
+    session
+      .execute('diagnose sys ha ?')
+      .output.split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/)[0]),
+    ['status', 'heartbeat', 'reset-uptime'],
+  );
+  assert.match(session.execute('show ?').output, /^full-configuration .*\n\[section words\]\n<Enter>\n$/);
+});
+
+test('a throwing configuration or runtime becomes output, never an exception', () => {
+  const broken: ConfigAccess = {
+    hostname: () => {
+      throw new Error('store not loaded');
+    },
+    haSettings: () => {
+      throw new Error('store not loaded');
+    },
+    show: () => {
+      throw new Error('printer exploded');
+    },
+    beginEdit: () => {
+      throw new Error('locked');
+    },
+    onChange: () => {},
+  };
+  const deadHa: HaControl = {
+    snapshot: () => {
+      throw new Error('worker not started');
+    },
+    setFailover: () => {},
+    resetUptime: () => {},
+  };
+  const { session } = setup(broken, deadHa);
+  for (const line of [
+    'show',
+    'config system ha',
+    'get system ha status',
+    'diagnose sys ha heartbeat',
+    'execute ha failover set',
+  ]) {
+    const r = session.execute(line);
+    assert.match(r.output, /Command fail\. Return code -1\n$/, line);
+    assert.equal(r.prompt, 'Tandem # ');
+  }
+  assert.match(session.execute('show').output, /printer exploded/);
+  assert.ok(logged.some((r) => r.level === 'error' && r.message.includes("command 'show' failed: printer exploded")));
+  assert.ok(logged.some((r) => r.level === 'warn' && r.message.includes('hostname unavailable')));
+  const withSnapshot = setup(broken, new FakeHa()).session;
+  assert.match(withSnapshot.execute('diagnose sys ha heartbeat').output, /^HBDEV stats:\n/, 'settings are optional');
+});
+
+test('an editor that leaves without a newline still yields terminated output', () => {
+  const config = new FakeConfig();
+  config.beginEdit = () => ({ handle: () => ({ output: 'saved', context: '', active: false }) });
+  config.show = () => 'config system ha\nend';
+  const { session } = setup(config);
+  session.execute('config system ha');
+  assert.deepEqual(session.execute('end'), { output: 'saved\n', prompt: 'TDM-A # ' });
+  assert.equal(session.execute('show').output, 'config system ha\nend\n');
+});
+
+test('random junk and control characters never throw; output lines end with a newline', () => {
+  let seed = 42;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const words = [
+    'get',
+    'system',
+    'ha',
+    'status',
+    'diagnose',
+    'sys',
+    'heartbeat',
+    'execute',
+    'failover',
+    'set',
+    'unset',
+    'show',
+    'full-configuration',
+    'config',
+    'end',
+    'abort',
+    'help',
+    '?',
+    '"',
+    "'",
+    '\\',
+    '0',
+    '1',
+    '99999999999',
+  ];
+  const sessions: ConsoleSession[] = [setup().session, setup().session];
+  for (let i = 0; i < 5000; i++) {
+    let line = '';
+    const parts = 1 + rand(8);
+    for (let p = 0; p < parts; p++) {
+      if (rand(3) === 0) {
+        const len = 1 + rand(12);
+        for (let c = 0; c < len; c++) line += String.fromCharCode(rand(4) === 0 ? rand(0x20) : rand(0x2000));
+      } else line += words[rand(words.length)];
+      line += rand(4) === 0 ? '' : ' '.repeat(1 + rand(3));
+    }
+    const session = sessions[rand(2)] as ConsoleSession;
+    const r = session.execute(line);
+    assert.equal(typeof r.output, 'string');
+    assert.ok(r.output === '' || r.output.endsWith('\n'), `output of ${JSON.stringify(line)}`);
+    assert.match(r.prompt, /^TDM-A (\([^)]*\) )?# $/);
+  }
+});

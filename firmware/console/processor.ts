@@ -1,0 +1,109 @@
+/**
+ * The command processor shared by the serial console and the local console socket. Each
+ * session is one operator: normal mode dispatches commands, config mode (entered by
+ * `config …`) hands every line to the configuration's editor until it reports it is done.
+ */
+import type { ConfigAccess, ConfigEditorSession } from '../config/api.js';
+import { createLogger } from '../log/logger.js';
+import type { CommandNode } from './command-tree.js';
+import { dispatch } from './command-tree.js';
+import { buildCommandTree } from './commands/tree.js';
+import { endLine } from './format.js';
+import type { HaControl } from './ha-control.js';
+import { printable, tokenize } from './tokenize.js';
+
+const log = createLogger('console');
+
+export interface ProcessorOptions {
+  config: ConfigAccess;
+  ha: HaControl;
+  /** "major.minor.patch", shown by `get system status`. */
+  firmwareVersion: string;
+}
+
+export interface ConsoleReply {
+  /** Text to print; every line ends with "\n" (empty when there is nothing to say). */
+  output: string;
+  /** The prompt to show next: "<hostname> # " or "<hostname> (<context>) # ". */
+  prompt: string;
+}
+
+export interface ConsoleSession {
+  /** Runs one line. Synchronous and never throws: failures come back as output. */
+  execute(line: string): ConsoleReply;
+  /** The prompt to show now (before the first line, after Ctrl-C). */
+  prompt(): string;
+}
+
+export class CommandProcessor {
+  private readonly root: CommandNode;
+
+  constructor(private readonly options: ProcessorOptions) {
+    this.root = buildCommandTree(options);
+  }
+
+  openSession(): ConsoleSession {
+    return new Session(this.root, this.options);
+  }
+}
+
+class Session implements ConsoleSession {
+  private editor: ConfigEditorSession | null = null;
+  private context = '';
+
+  constructor(
+    private readonly root: CommandNode,
+    private readonly options: ProcessorOptions,
+  ) {}
+
+  execute(line: string): ConsoleReply {
+    let output: string;
+    try {
+      output = this.run(line);
+    } catch (err) {
+      // A command that throws is a bug elsewhere; the operator sees it and keeps the console.
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(`command '${printable(line, 80)}' failed: ${message}`);
+      output = `Command fail: ${printable(message, 200)}\nCommand fail. Return code -1\n`;
+    }
+    return { output, prompt: this.prompt() };
+  }
+
+  prompt(): string {
+    const host = this.hostname();
+    return this.editor ? `${host} (${this.context}) # ` : `${host} # `;
+  }
+
+  private run(line: string): string {
+    if (line.trim() === '') return '';
+    if (this.editor) return this.edit(this.editor, line);
+    const tokens = tokenize(line);
+    if (!tokens.ok) return `command parse error: ${tokens.error}\nCommand fail. Return code -61\n`;
+    const result = dispatch(this.root, tokens.words);
+    if (result.edit) {
+      this.editor = result.edit.session;
+      this.context = result.edit.context;
+    }
+    return endLine(result.output);
+  }
+
+  private edit(editor: ConfigEditorSession, line: string): string {
+    const reply = editor.handle(line);
+    if (reply.active) this.context = reply.context;
+    else {
+      this.editor = null;
+      this.context = '';
+    }
+    return endLine(reply.output);
+  }
+
+  private hostname(): string {
+    try {
+      const name = this.options.config.hostname();
+      if (name) return printable(name);
+    } catch (err) {
+      log.warn(`hostname unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return 'Tandem';
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * The serial console on a real pty: the master plays the operator's terminal, the slave is
+ * opened through the serialport driver as on a board.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HalError } from '../../hal/errors.js';
+import type { SerialDevice, SerialLine } from '../../hal/serial/index.js';
+import { openPty, type Pty } from '../../hal/serial/pty.js';
+import { createSerialPortDevice } from '../../hal/serial/serialport.js';
+import { type LogRecord, setLogSink } from '../log/logger.js';
+import { FakeConfig, FakeHa } from './fixtures.js';
+import { CommandProcessor } from './processor.js';
+import { type SerialConsole, startSerialConsole } from './serial-console.js';
+
+const WAIT_MS = 10_000;
+const logged: LogRecord[] = [];
+setLogSink((r) => logged.push(r));
+
+/** The operator's side: everything the console printed, and a cursor past what was checked. */
+class Terminal {
+  private text = '';
+  private seen = 0;
+
+  constructor(readonly pty: Pty) {
+    pty.onData((chunk) => {
+      this.text += chunk.toString('latin1');
+    });
+  }
+
+  /** Waits until `expected` appears after the cursor; returns what came before it and moves on. */
+  async expect(expected: string): Promise<string> {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const at = this.text.indexOf(expected, this.seen);
+      if (at !== -1) {
+        const before = this.text.slice(this.seen, at);
+        this.seen = at + expected.length;
+        return before;
+      }
+      if (Date.now() > deadline) {
+        assert.fail(`no ${JSON.stringify(expected)} within ${WAIT_MS} ms; got ${JSON.stringify(this.text.slice(this.seen))}`);
+      }
+      await sleep(5);
+    }
+  }
+
+  /** Types each byte and waits for the echo the line editor owes it. */
+  async type(keys: string, echoes: string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i++) {
+      this.pty.write(Buffer.from(keys[i] as string, 'latin1'));
+      const echo = echoes[i] as string;
+      if (echo !== '') assert.equal(await this.expect(echo), '', `echo of byte ${i} of ${JSON.stringify(keys)}`);
+    }
+  }
+
+  /** Everything after the cursor so far (for checks that nothing else was printed). */
+  rest(): string {
+    return this.text.slice(this.seen);
+  }
+}
+
+/** Each printable key echoes itself. */
+const plain = (keys: string) => [...keys];
+
+async function withConsole(run: (term: Terminal, ha: FakeHa) => Promise<void>, t: { skip(why: string): void }): Promise<void> {
+  let pty: Pty;
+  try {
+    pty = openPty();
+  } catch (err) {
+    const why = `cannot open a pty here: ${(err as Error).message}`;
+    if (process.env.CI) assert.fail(why);
+    t.skip(why);
+    return;
+  }
+  const term = new Terminal(pty);
+  const ha = new FakeHa();
+  const processor = new CommandProcessor({ config: new FakeConfig(), ha, firmwareVersion: '1.0.0' });
+  let consoleLine: SerialConsole | null = null;
+  try {
+    consoleLine = await startSerialConsole({
+      serial: createSerialPortDevice(),
+      path: pty.path,
+      baudRate: 115200,
+      processor,
+      banner: 'Tandem 1.0.0 on TANDEM-SIM (TDSIM00000000001)',
+    });
+    assert.equal(await term.expect('Tandem 1.0.0 on TANDEM-SIM (TDSIM00000000001)\r\nTDM-A # '), '');
+    await run(term, ha);
+  } finally {
+    await consoleLine?.close();
+    pty.close();
+  }
+}
+
+test('typing get system ha status byte by byte: echo, CRLF output, prompt', async (t) => {
+  await withConsole(async (term) => {
+    await term.type('get system ha status', plain('get system ha status'));
+    term.pty.write('\r');
+    assert.equal(await term.expect('\r\n'), '');
+    const output = await term.expect('TDM-A # ');
+    assert.ok(output.startsWith('HA Health Status: OK\r\nModel: TANDEM-SIM\r\n'), output);
+    assert.ok(output.includes('\r\nPrimary     : TDM-A           , TDSIM00000000001, HA cluster index = 1\r\n'));
+    assert.ok(output.endsWith('Secondary: TDSIM00000000002, HA operating index = 1\r\n'));
+    assert.ok(!/[^\r]\n/.test(output), 'every line ends with CR LF');
+  }, t);
+});
+
+test('backspace erases on screen and in the line; arrow keys are swallowed', async (t) => {
+  await withConsole(async (term) => {
+    await term.type('get systen\x7fm ha st\x1b[Aatus', [
+      ...plain('get systen'),
+      '\b \b',
+      'm',
+      ...plain(' ha st'),
+      '',
+      '',
+      '',
+      ...plain('atus'),
+    ]);
+    term.pty.write('\r');
+    assert.equal(await term.expect('\r\n'), '');
+    assert.ok((await term.expect('TDM-A # ')).startsWith('HA Health Status: OK\r\n'));
+  }, t);
+});
+
+test('Ctrl-C discards the line and prints a fresh prompt', async (t) => {
+  await withConsole(async (term) => {
+    await term.type('diagnose sy\x03', [...plain('diagnose sy'), '^C\r\n']);
+    assert.equal(await term.expect('TDM-A # '), '');
+    await term.type('get system status\r', [...plain('get system status'), '\r\n']);
+    assert.equal(
+      await term.expect('TDM-A # '),
+      'Version: TANDEM-SIM v1.0.0\r\nSerial-Number: TDSIM00000000001\r\nHostname: TDM-A\r\n' +
+        'Current HA mode: a-p, primary\r\nHA uptime: 0 days 0:01:23\r\n',
+    );
+  }, t);
+});
+
+test('CRLF is one line; errors and config mode prompts come back over the line', async (t) => {
+  await withConsole(async (term) => {
+    term.pty.write('\r\nbogus\r\nconfig system ha\rset priority 90\nend\r\n');
+    assert.equal(await term.expect('\r\nTDM-A # '), '');
+    assert.equal(await term.expect('bogus\r\nUnknown action 0\r\nTDM-A # '), '', 'the LF of CRLF made no extra prompt');
+    assert.equal(await term.expect('config system ha\r\nTDM-A (ha) # '), '');
+    assert.equal(await term.expect('set priority 90\r\nTDM-A (ha) # '), '');
+    assert.equal(await term.expect('end\r\nTDM-A # '), '');
+    await sleep(100);
+    assert.equal(term.rest(), '', 'nothing after the last prompt');
+  }, t);
+});
+
+test('after close the console no longer answers', async (t) => {
+  let pty: Pty;
+  try {
+    pty = openPty();
+  } catch (err) {
+    if (process.env.CI) assert.fail(`cannot open a pty here: ${(err as Error).message}`);
+    t.skip(`cannot open a pty here: ${(err as Error).message}`);
+    return;
+  }
+  const term = new Terminal(pty);
+  const processor = new CommandProcessor({ config: new FakeConfig(), ha: new FakeHa(), firmwareVersion: '1.0.0' });
+  try {
+    const c = await startSerialConsole({
+      serial: createSerialPortDevice(),
+      path: pty.path,
+      baudRate: 115200,
+      processor,
+      banner: 'hello\n',
+    });
+    await term.expect('hello\r\nTDM-A # ');
+    await c.close();
+    await c.close();
+    pty.write('get system status\r');
+    await sleep(200);
+    assert.equal(term.rest(), '');
+  } finally {
+    pty.close();
+  }
+});
+
+test('a line that cannot be opened rejects with the driver error', async () => {
+  const processor = new CommandProcessor({ config: new FakeConfig(), ha: new FakeHa(), firmwareVersion: '1.0.0' });
+  await assert.rejects(
+    startSerialConsole({
+      serial: createSerialPortDevice(),
+      path: '/dev/tandem-no-such-tty',
+      baudRate: 115200,
+      processor,
+      banner: '',
+    }),
+    (err: unknown) => err instanceof HalError,
+  );
+});
+
+test('line errors and failing writes are logged, and the console keeps answering', async () => {
+  const written: string[] = [];
+  let feed: (chunk: Uint8Array) => void = () => {};
+  let fail: (err: Error) => void = () => {};
+  let failWrites = false;
+  const line: SerialLine = {
+    write: (data) => {
+      if (failWrites) throw new Error('EIO on write');
+      written.push(typeof data === 'string' ? data : Buffer.from(data).toString('latin1'));
+    },
+    onData: (h) => {
+      feed = h;
+    },
+    onError: (h) => {
+      fail = h;
+    },
+    close: async () => {
+      throw new Error('EBADF on close');
+    },
+  };
+  const device: SerialDevice = { open: async () => line };
+  const processor = new CommandProcessor({ config: new FakeConfig(), ha: new FakeHa(), firmwareVersion: '1.0.0' });
+  const c = await startSerialConsole({ serial: device, path: '/dev/ttyFAKE', baudRate: 9600, processor, banner: '' });
+  assert.deepEqual(written, ['TDM-A # ']);
+  fail(new Error('framing error'));
+  failWrites = true;
+  feed(Buffer.from('get system status\r'));
+  failWrites = false;
+  written.length = 0;
+  feed(Buffer.from('bogus\r'));
+  assert.equal(written.join(''), 'bogus\r\nUnknown action 0\r\nTDM-A # ');
+  await c.close();
+  const warnings = logged.filter((r) => r.level === 'warn').map((r) => r.message);
+  assert.ok(
+    warnings.some((m) => m.includes('/dev/ttyFAKE: framing error')),
+    warnings.join('; '),
+  );
+  assert.ok(warnings.some((m) => m.includes('write to /dev/ttyFAKE failed: EIO on write')));
+  assert.ok(warnings.some((m) => m.includes('closing /dev/ttyFAKE failed: EBADF on close')));
+});

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { HalError } from '../errors.js';
+import { createFileStorage } from './fs.js';
+
+function withDir(body: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-fs-'));
+  try {
+    body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('read of a missing file is undefined', () => {
+  withDir((dir) => {
+    assert.equal(createFileStorage().read(join(dir, 'nope.conf')), undefined);
+    assert.equal(createFileStorage().read(join(dir, 'no', 'folder.conf')), undefined);
+  });
+});
+
+test('writeAtomic creates missing folders, writes the text, leaves no temp file', () => {
+  withDir((dir) => {
+    const storage = createFileStorage();
+    const path = join(dir, 'flash', 'sub', 'tandem.conf');
+    const text = 'config system global\n    set hostname "ünï"\nend\n';
+    storage.writeAtomic(path, text);
+    assert.equal(readFileSync(path, 'utf8'), text);
+    assert.equal(storage.read(path), text);
+    assert.deepEqual(readdirSync(join(dir, 'flash', 'sub')), ['tandem.conf']);
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+  });
+});
+
+test('writeAtomic replaces by rename: a reader of the old file still sees the old text', () => {
+  withDir((dir) => {
+    const storage = createFileStorage();
+    const path = join(dir, 'tandem.conf');
+    storage.writeAtomic(path, 'old text, longer than the new one\n');
+    const before = statSync(path).ino;
+    const fd = openSync(path, 'r');
+    try {
+      storage.writeAtomic(path, 'new\n');
+      const buf = Buffer.alloc(100);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      assert.equal(buf.subarray(0, n).toString(), 'old text, longer than the new one\n');
+    } finally {
+      closeSync(fd);
+    }
+    assert.equal(storage.read(path), 'new\n');
+    assert.notEqual(statSync(path).ino, before);
+    assert.deepEqual(readdirSync(dir), ['tandem.conf']);
+  });
+});
+
+test('a failed write throws HalError, keeps the old file and removes its temp file', () => {
+  withDir((dir) => {
+    const storage = createFileStorage();
+    const target = join(dir, 'is-a-folder');
+    mkdirSync(join(target, 'inside'), { recursive: true });
+    assert.throws(
+      () => storage.writeAtomic(target, 'text'),
+      (err: unknown) =>
+        err instanceof HalError && err.device === 'storage' && err.operation === `write ${target}` && err.errno > 0,
+    );
+    assert.deepEqual(readdirSync(dir), ['is-a-folder']);
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, 'x');
+    assert.throws(
+      () => storage.writeAtomic(join(file, 'child.conf'), 'text'),
+      (err: unknown) => err instanceof HalError && err.operation === `mkdir ${file}`,
+    );
+    assert.equal(readFileSync(file, 'utf8'), 'x');
+  });
+});
+
+test('read of something that is not a file throws HalError', () => {
+  withDir((dir) => {
+    assert.throws(
+      () => createFileStorage().read(dir),
+      (err: unknown) => err instanceof HalError && /EISDIR/.test(err.message),
+    );
+  });
+});
