@@ -22,7 +22,6 @@ export function wallTime(monotonicMs: number, nowMonotonicMs: number): string {
 export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
   const view = i.cluster.view(i.now);
   const s = i.init.settings;
-  const refusedFrames = view.refused.reduce((n, r) => n + r.count, 0);
   return {
     enabled: true,
     state: i.cluster.state,
@@ -37,7 +36,7 @@ export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
     members: view.members,
     election: view.election ? { ...view.election, atWall: wallTime(view.election.atMs, i.now) } : null,
     links: i.links,
-    rejected: { ...i.rejected, refused: refusedFrames },
+    rejected: { ...i.rejected, refused: view.refusedFrames },
     refused: view.refused,
     alone: view.alone,
     schedFifo: i.schedFifo,

@@ -90,11 +90,15 @@ function allowed(s: Spec): string {
   }
 }
 
+function show(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
 /** Why an advert cannot be sent as protocol 1.0, or null when it can. */
 export function advertProblem(a: Advert): string | null {
   for (const f of BODY_FIELDS) {
     const v = a[f.name];
-    if (!fits(v, f.spec)) return `advert ${f.name} ${JSON.stringify(v) ?? String(v)}: must be ${allowed(f.spec)}`;
+    if (!fits(v, f.spec)) return `advert ${f.name} ${show(v)}: must be ${allowed(f.spec)}`;
   }
   if (a.monitorUp > a.monitorTotal) {
     return `advert monitorUp ${a.monitorUp}: must not exceed monitorTotal ${a.monitorTotal}`;
@@ -104,6 +108,8 @@ export function advertProblem(a: Advert): string | null {
 
 const encoder = new Encoder({ useRecords: false, variableMapSize: true });
 const decoder = new Decoder({ useRecords: false, mapsAsObjects: true });
+/** cbor-x's decode takes an end offset that its typings omit; it spares a subarray per frame. */
+const decodeUpTo = decoder.decode.bind(decoder) as (src: Uint8Array, end: number) => unknown;
 
 /**
  * The body of an advert. Throws WireError when the advert is out of the ranges a peer accepts:
@@ -129,7 +135,7 @@ export function encodeBody(a: Advert): Uint8Array {
 export function decodeBody(src: Uint8Array, length: number): Advert | null {
   let m: unknown;
   try {
-    m = decoder.decode(src, length);
+    m = decodeUpTo(src, length);
   } catch {
     return null;
   }

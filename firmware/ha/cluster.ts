@@ -1,0 +1,394 @@
+/**
+ * The FGCP cluster state machine (REFERENCE.md, Cluster), pure and clock-driven: every input
+ * carries `now` (monotonic ms) and the caller runs tick() at nextWakeAt() and on its ticker.
+ *
+ * Shaped after OpenBSD carp: inputs only record what changed (a trigger); one place decides
+ * the state (#settle: `hello` until hello-holddown expires, then the election) and one place
+ * sets it (#setState: record, emit the event with its reason); nextWakeAt() names the only
+ * deadlines there are (the end of hello, the failure detector's next expiry). Everything else
+ * (a rival primary outlasting a handover) is checked on the caller's ticker.
+ */
+import type { Advert, HaState } from './advert.js';
+import { incompatibility } from './compat.js';
+import { FailureDetector } from './detector.js';
+import { DualPrimaryWatch } from './dual-primary.js';
+import { type Candidate, type ElectionResult, elect } from './election.js';
+import { Members, type Peer, peerView } from './members.js';
+import { Refusals } from './refusals.js';
+import { type HaSettings, heartbeatIntervalMs, lostAfterMs } from './settings.js';
+import type { MemberView, RefusalView } from './snapshot.js';
+
+/** FGCP clusters hold at most this many units, self included. */
+export const MAX_UNITS = 4;
+
+export interface ClusterIdentity {
+  serial: string;
+  hostname: string;
+  model: string;
+  firmware: string;
+}
+
+export type ClusterEvent =
+  | { kind: 'state'; from: HaState; to: HaState; reason: string }
+  | { kind: 'joined'; serial: string; hostname: string; link: string }
+  /** Silent on every link, or refused after having been a member. */
+  | { kind: 'lost'; serial: string; reason: string }
+  /** A leave frame (graceful shutdown). */
+  | { kind: 'left'; serial: string }
+  /** Once per (serial, reason) until that peer is accepted or the reason changes. */
+  | { kind: 'refused'; serial: string; link: string; reason: string }
+  | { kind: 'elected'; primary: string; reason: string }
+  /** This board stalled for at least one heartbeat interval: its failure check came `lateMs` late (not counted against peers). */
+  | { kind: 'stall'; lateMs: number };
+
+export interface ClusterView {
+  /** Self first, then peers in election order (peers not standing, e.g. in hello, last). */
+  members: MemberView[];
+  election: { primary: string; reason: string; atMs: number } | null;
+  /** True when this unit had at least one peer and now has none. */
+  alone: boolean;
+  refused: RefusalView[];
+  /** Heartbeats refused since start. */
+  refusedFrames: number;
+  lateChecks: number;
+  maxLateMs: number;
+}
+
+export class Cluster {
+  readonly #id: ClusterIdentity;
+  #settings: HaSettings;
+  #state: HaState = 'hello';
+  #stateSince: number;
+  readonly #startedAt: number;
+  /** Our HA age counts from here: start, a monitored port lost, reset-uptime. */
+  #ageBase: number;
+  #monitorUp = 0;
+  #monitorTotal: number;
+  #failover = false;
+  readonly #members = new Members();
+  readonly #refusals = new Refusals();
+  readonly #detector: FailureDetector;
+  readonly #dual = new DualPrimaryWatch();
+  #election: { result: ElectionResult; atMs: number } | null = null;
+  #alone = false;
+  #triggers: string[] = [];
+  #events: ClusterEvent[] = [];
+
+  constructor(identity: ClusterIdentity, settings: HaSettings, now: number) {
+    this.#id = { ...identity };
+    this.#settings = settings;
+    this.#stateSince = now;
+    this.#startedAt = now;
+    this.#ageBase = now;
+    this.#monitorTotal = settings.monitor.length;
+    this.#detector = new FailureDetector(detectorTiming(settings));
+  }
+
+  get state(): HaState {
+    return this.#state;
+  }
+
+  get stateSinceMs(): number {
+    return this.#stateSince;
+  }
+
+  /** Serial of the elected primary; "" while in hello. */
+  primary(): string {
+    if (this.#state === 'hello') return '';
+    return this.#election?.result.primary ?? '';
+  }
+
+  /** An authenticated heartbeat from `serial` on `link`. */
+  receive(serial: string, link: string, advert: Advert, now: number): void {
+    if (serial === this.#id.serial) return;
+    const refusal = incompatibility(this.#compatSelf(), advert) ?? this.#fullFor(serial);
+    if (refusal !== null) {
+      this.#refuse(serial, link, refusal, now);
+    } else {
+      this.#refusals.accept(serial);
+      const { joined, change } = this.#members.update(serial, link, advert, now);
+      this.#detector.heard(serial, link, now);
+      this.#dual.note(serial, advert.state === 'work' && advert.primary === serial, now);
+      if (joined) {
+        this.#alone = false;
+        this.#emit({ kind: 'joined', serial, hostname: advert.hostname, link });
+        this.#triggers.push(`${serial} joined`);
+      } else if (change !== null) {
+        this.#triggers.push(`${serial}: ${change}`);
+      }
+    }
+    this.#settle(now);
+  }
+
+  /** A leave frame: the peer is gone now, so the election runs without waiting for loss. */
+  leave(serial: string, _advert: Advert, now: number): void {
+    if (!this.#members.has(serial)) return;
+    this.#drop(serial);
+    this.#emit({ kind: 'left', serial });
+    this.#triggers.push(`${serial} left`);
+    this.#settle(now);
+  }
+
+  /** Failure detection, hello-holddown expiry, and the election they call for. */
+  tick(now: number): void {
+    const lateBefore = this.#detector.lateChecks;
+    const lost = this.#detector.check(now);
+    // Every late check is counted (view); only a stall that cost at least one heartbeat of ours
+    // is an event, so scheduling jitter of a few ms does not flood the event log.
+    const late = this.#detector.lastLateMs;
+    if (this.#detector.lateChecks !== lateBefore && late >= heartbeatIntervalMs(this.#settings)) {
+      this.#emit({ kind: 'stall', lateMs: late });
+    }
+    for (const serial of lost) {
+      if (!this.#members.has(serial)) continue;
+      this.#drop(serial);
+      this.#emit({ kind: 'lost', serial, reason: `no heartbeat on any link for more than ${lostAfterMs(this.#settings)} ms` });
+      this.#triggers.push(`${serial} lost`);
+    }
+    this.#settle(now);
+  }
+
+  setSettings(settings: HaSettings, now: number): void {
+    const prev = this.#settings;
+    this.#settings = settings;
+    if (heartbeatIntervalMs(prev) !== heartbeatIntervalMs(settings) || lostAfterMs(prev) !== lostAfterMs(settings)) {
+      this.#detector.setTiming(detectorTiming(settings));
+    }
+    if (prev.priority !== settings.priority) this.#triggers.push(`priority ${prev.priority} -> ${settings.priority}`);
+    if (prev.override !== settings.override) this.#triggers.push(`override ${settings.override ? 'enabled' : 'disabled'}`);
+    if (prev.uptimeDiffMarginS !== settings.uptimeDiffMarginS) {
+      this.#triggers.push(`ha-uptime-diff-margin ${prev.uptimeDiffMarginS} s -> ${settings.uptimeDiffMarginS} s`);
+    }
+    if (prev.groupName !== settings.groupName || prev.mode !== settings.mode) {
+      for (const p of this.#members.all()) {
+        const refusal = incompatibility(this.#compatSelf(), p.advert);
+        if (refusal !== null) this.#refuse(p.serial, p.link, refusal, now);
+      }
+    }
+    this.#settle(now);
+  }
+
+  /** Connected monitored ports; fewer than before resets our age (REFERENCE.md). */
+  setMonitor(up: number, total: number, now: number): void {
+    if (!Number.isInteger(up) || !Number.isInteger(total) || up < 0 || up > total) {
+      throw new RangeError(`monitored ports ${up} up of ${total}: expected integers with 0 <= up <= total`);
+    }
+    if (up < this.#monitorUp) {
+      this.#ageBase = now;
+      this.#triggers.push(`connected monitored ports ${this.#monitorUp} -> ${up}, age reset`);
+    } else if (up > this.#monitorUp) {
+      this.#triggers.push(`connected monitored ports ${this.#monitorUp} -> ${up}`);
+    }
+    this.#monitorUp = up;
+    this.#monitorTotal = total;
+    this.#settle(now);
+  }
+
+  /** `execute ha failover set|unset`. */
+  setFailover(on: boolean, now: number): void {
+    if (on !== this.#failover) this.#triggers.push(`failover ${on ? 'set' : 'unset'}`);
+    this.#failover = on;
+    this.#settle(now);
+  }
+
+  /** `diagnose sys ha reset-uptime`. */
+  resetUptime(now: number): void {
+    this.#ageBase = now;
+    this.#triggers.push('reset-uptime');
+    this.#settle(now);
+  }
+
+  advert(now: number): Advert {
+    const s = this.#settings;
+    return {
+      firmware: this.#id.firmware,
+      model: this.#id.model,
+      groupName: s.groupName,
+      mode: s.mode,
+      hostname: this.#id.hostname,
+      state: this.#state,
+      priority: s.priority,
+      override: s.override,
+      ageS: Math.floor(this.#ageMs(now) / 1000),
+      monitorUp: this.#monitorUp,
+      monitorTotal: this.#monitorTotal,
+      failover: this.#failover,
+      hbIntervalMs: heartbeatIntervalMs(s),
+      lostThreshold: s.hbLostThreshold,
+      primary: this.primary(),
+    };
+  }
+
+  /** When tick() must run next: the end of hello or the failure detector's next expiry. */
+  nextWakeAt(): number {
+    const helloEnd = this.#state === 'hello' ? this.#helloEnd() : Number.POSITIVE_INFINITY;
+    return Math.min(helloEnd, this.#detector.nextDeadline());
+  }
+
+  drainEvents(): ClusterEvent[] {
+    const events = this.#events;
+    this.#events = [];
+    return events;
+  }
+
+  view(now: number): ClusterView {
+    const order = this.#election?.result.order ?? [];
+    const rank = (p: Peer): number => {
+      const i = order.indexOf(p.serial);
+      return i < 0 ? order.length : i;
+    };
+    const peers = this.#members.all().sort((a, b) => rank(a) - rank(b) || (a.serial < b.serial ? -1 : 1));
+    const e = this.#election;
+    return {
+      members: [this.#selfView(now), ...peers.map((p) => peerView(p, now, this.#detector.links(p.serial, now)))],
+      election: e ? { primary: e.result.primary, reason: e.result.reason, atMs: e.atMs } : null,
+      alone: this.#alone,
+      refused: this.#refusals.view(now),
+      refusedFrames: this.#refusals.frames,
+      lateChecks: this.#detector.lateChecks,
+      maxLateMs: this.#detector.maxLateMs,
+    };
+  }
+
+  /**
+   * The one place that decides the state. In `hello` nothing is decided until hello-holddown
+   * expires; after that every recorded trigger runs the election once, and the result sets
+   * `work` (we are primary) or `standby`. While we work, a rival primary that hears us and
+   * persists is settled by the election without age (dual-primary.ts): the loser yields until
+   * the next election input changes.
+   */
+  #settle(now: number): void {
+    if (this.#state === 'hello') {
+      if (now < this.#helloEnd()) {
+        this.#triggers = [];
+        return;
+      }
+      this.#triggers.unshift(`hello-holddown ${this.#settings.helloHolddownS} s expired`);
+    }
+    if (this.#triggers.length > 0) {
+      const trigger = this.#triggers.join('; ');
+      this.#triggers = [];
+      const result = elect(this.#candidates(now), {
+        override: this.#overrideEffective(),
+        marginMs: this.#settings.uptimeDiffMarginS * 1000,
+      });
+      this.#record(result, now);
+      this.#setState(result.primary === this.#id.serial ? 'work' : 'standby', `${trigger}: ${result.reason}`, now);
+    }
+    const rivals = this.#state === 'work' ? this.#rivals(now) : [];
+    if (rivals.length > 0) {
+      const field = this.#candidates(now).filter((c) => c.serial === this.#id.serial || rivals.includes(c.serial));
+      const result = elect(field, { override: false, marginMs: 0, ignoreAge: true });
+      if (result.primary !== this.#id.serial) {
+        this.#record(result, now);
+        this.#setState(
+          'standby',
+          `dual primary with ${rivals.join(', ')}, ages too close to the margin to agree on: ${result.reason}`,
+          now,
+        );
+      }
+    }
+  }
+
+  /** Peers that have claimed the primary role against ours for several of their intervals. */
+  #rivals(now: number): string[] {
+    const ours = heartbeatIntervalMs(this.#settings);
+    const interval = (serial: string) => Math.max(ours, this.#members.get(serial)?.advert.hbIntervalMs ?? ours);
+    return this.#dual.rivals(now, this.#stateSince, interval).filter((serial) => this.#members.has(serial));
+  }
+
+  #record(result: ElectionResult, now: number): void {
+    const prev = this.#election;
+    if (!prev || prev.result.primary !== result.primary || prev.result.reason !== result.reason) {
+      this.#election = { result, atMs: now };
+      this.#emit({ kind: 'elected', primary: result.primary, reason: result.reason });
+    } else {
+      prev.result = result;
+    }
+  }
+
+  /** The one place that sets the state. */
+  #setState(to: HaState, reason: string, now: number): void {
+    if (to === this.#state) return;
+    this.#emit({ kind: 'state', from: this.#state, to, reason });
+    this.#state = to;
+    this.#stateSince = now;
+  }
+
+  #candidates(now: number): Candidate[] {
+    const self: Candidate = {
+      serial: this.#id.serial,
+      priority: this.#settings.priority,
+      ageMs: this.#ageMs(now),
+      monitorUp: this.#monitorUp,
+      failover: this.#failover,
+    };
+    return [self, ...this.#members.candidates(now)];
+  }
+
+  /**
+   * Override counts for the whole cluster when any standing member enables it. Every unit must
+   * order the candidates by the same rules: if one unit ranked priority before age and another
+   * age before priority, each could elect a different primary and both would work.
+   */
+  #overrideEffective(): boolean {
+    return this.#settings.override || this.#members.candidateOverride();
+  }
+
+  #refuse(serial: string, link: string, reason: string, now: number): void {
+    if (this.#refusals.refuse(serial, link, reason, now)) this.#emit({ kind: 'refused', serial, link, reason });
+    if (!this.#members.has(serial)) return;
+    this.#drop(serial);
+    this.#emit({ kind: 'lost', serial, reason: `refused: ${reason}` });
+    this.#triggers.push(`${serial} refused`);
+  }
+
+  #fullFor(serial: string): string | null {
+    if (this.#members.has(serial) || this.#members.size + 1 < MAX_UNITS) return null;
+    return `cluster is full: ${MAX_UNITS} units`;
+  }
+
+  #drop(serial: string): void {
+    this.#members.remove(serial);
+    this.#detector.forget(serial);
+    this.#dual.forget(serial);
+    if (this.#members.size === 0) this.#alone = true;
+  }
+
+  #compatSelf() {
+    return { groupName: this.#settings.groupName, mode: this.#settings.mode, model: this.#id.model, firmware: this.#id.firmware };
+  }
+
+  #helloEnd(): number {
+    return this.#startedAt + this.#settings.helloHolddownS * 1000;
+  }
+
+  #ageMs(now: number): number {
+    return now - this.#ageBase;
+  }
+
+  #emit(e: ClusterEvent): void {
+    this.#events.push(e);
+  }
+
+  #selfView(now: number): MemberView {
+    return {
+      serial: this.#id.serial,
+      hostname: this.#id.hostname,
+      state: this.#state,
+      priority: this.#settings.priority,
+      override: this.#settings.override,
+      ageMs: this.#ageMs(now),
+      monitorUp: this.#monitorUp,
+      monitorTotal: this.#monitorTotal,
+      failover: this.#failover,
+      lastHeardAgoMs: 0,
+      links: [],
+      self: true,
+    };
+  }
+}
+
+function detectorTiming(s: HaSettings): { intervalMs: number; lostAfterMs: number } {
+  return { intervalMs: heartbeatIntervalMs(s), lostAfterMs: lostAfterMs(s) };
+}

@@ -1,0 +1,139 @@
+/**
+ * Failure detector: a peer is lost when it has been silent on every heartbeat link for more
+ * than `lostAfterMs` (hb-interval × hb-lost-threshold, REFERENCE.md). Clock-driven: the caller
+ * passes monotonic ms and calls check() from its ticker (at least every `intervalMs`) and at
+ * nextDeadline().
+ *
+ * Own-stall compensation: when check() comes later than lastCheck + intervalMs + 1 ms, this
+ * board stalled (SIGSTOP, CPU starvation) and could not listen; the excess is credited to every
+ * peer, so a stall of ours is never blamed on a peer. Frames that arrived during the stall are
+ * drained by the caller before check() and count as heard at the drain time.
+ */
+
+export interface DetectorTiming {
+  intervalMs: number;
+  lostAfterMs: number;
+}
+
+/** A check this much later than due (ms) counts as a stall of this board. */
+const LATE_TOLERANCE_MS = 1;
+
+interface LinkRecord {
+  heardAt: number;
+  /** Stall time of ours since heardAt, not counted as the peer's silence. */
+  creditMs: number;
+}
+
+export class FailureDetector {
+  #intervalMs = 0;
+  #lostAfterMs = 0;
+  readonly #peers = new Map<string, Map<string, LinkRecord>>();
+  #lastCheck: number | null = null;
+  #lateChecks = 0;
+  #maxLateMs = 0;
+  #lastLateMs = 0;
+
+  constructor(opts: DetectorTiming) {
+    this.setTiming(opts);
+  }
+
+  /** Checks that came late because this board stalled. */
+  get lateChecks(): number {
+    return this.#lateChecks;
+  }
+
+  /** The largest lateness seen (ms). */
+  get maxLateMs(): number {
+    return this.#maxLateMs;
+  }
+
+  /** Lateness of the most recent late check (ms); 0 before any. */
+  get lastLateMs(): number {
+    return this.#lastLateMs;
+  }
+
+  setTiming(opts: DetectorTiming): void {
+    if (!(Number.isFinite(opts.intervalMs) && opts.intervalMs > 0)) {
+      throw new RangeError(`heartbeat interval ${opts.intervalMs} ms: expected a finite number > 0`);
+    }
+    if (!(Number.isFinite(opts.lostAfterMs) && opts.lostAfterMs > 0)) {
+      throw new RangeError(`lost-after ${opts.lostAfterMs} ms: expected a finite number > 0`);
+    }
+    this.#intervalMs = opts.intervalMs;
+    this.#lostAfterMs = opts.lostAfterMs;
+  }
+
+  heard(serial: string, link: string, now: number): void {
+    let links = this.#peers.get(serial);
+    if (!links) {
+      links = new Map();
+      this.#peers.set(serial, links);
+    }
+    const rec = links.get(link);
+    if (!rec) links.set(link, { heardAt: now, creditMs: 0 });
+    else if (now >= rec.heardAt) {
+      rec.heardAt = now;
+      rec.creditMs = 0;
+    }
+  }
+
+  forget(serial: string): void {
+    this.#peers.delete(serial);
+  }
+
+  /** Serials lost at `now`; each is reported once and forgotten. */
+  check(now: number): string[] {
+    if (this.#lastCheck !== null) {
+      const dueAt = this.#lastCheck + this.#intervalMs;
+      if (now - dueAt > LATE_TOLERANCE_MS) this.#stalled(dueAt, now);
+    }
+    if (this.#lastCheck === null || now > this.#lastCheck) this.#lastCheck = now;
+    const lost: string[] = [];
+    for (const [serial, links] of this.#peers) {
+      if (now > this.#expiry(links)) lost.push(serial);
+    }
+    for (const serial of lost) this.#peers.delete(serial);
+    return lost;
+  }
+
+  /**
+   * The earliest instant after which a peer is lost (its silence reaches lostAfterMs there; a
+   * check() at this instant still finds it alive, any later one does not). Infinity if none.
+   */
+  nextDeadline(): number {
+    let next = Number.POSITIVE_INFINITY;
+    for (const links of this.#peers.values()) next = Math.min(next, this.#expiry(links));
+    return next;
+  }
+
+  /** Links the peer was heard on within lostAfterMs (own stalls not counted), in first-heard order. */
+  links(serial: string, now: number): string[] {
+    const links = this.#peers.get(serial);
+    if (!links) return [];
+    const alive: string[] = [];
+    for (const [name, rec] of links) {
+      if (now <= rec.heardAt + rec.creditMs + this.#lostAfterMs) alive.push(name);
+    }
+    return alive;
+  }
+
+  #expiry(links: Map<string, LinkRecord>): number {
+    let last = Number.NEGATIVE_INFINITY;
+    for (const rec of links.values()) last = Math.max(last, rec.heardAt + rec.creditMs);
+    return last + this.#lostAfterMs;
+  }
+
+  /**
+   * This board could not listen between `dueAt` and `now`. A link heard during the drain that
+   * preceded this check gets no credit: its silence starts after the stall.
+   */
+  #stalled(dueAt: number, now: number): void {
+    const lateMs = now - dueAt;
+    this.#lateChecks++;
+    this.#lastLateMs = lateMs;
+    this.#maxLateMs = Math.max(this.#maxLateMs, lateMs);
+    for (const links of this.#peers.values()) {
+      for (const rec of links.values()) rec.creditMs += Math.max(0, now - Math.max(rec.heardAt, dueAt));
+    }
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * A fake heartbeat network for tests of the cluster state machine: several Cluster instances
+ * exchange adverts over named links, driven by a FakeClock the way the heartbeat worker drives
+ * the real one (each unit: a ticker every hb-interval that sends, a wake-up at nextWakeAt(),
+ * received frames handed over before tick()). Links can be cut, units partitioned, frozen
+ * (SIGSTOP), crashed, shut down gracefully and restarted. Bench: one unit fed scripted adverts.
+ */
+import { FakeClock } from '../time/fake-clock.js';
+import type { Advert } from './advert.js';
+import { Cluster, type ClusterEvent, type ClusterIdentity, type ClusterView } from './cluster.js';
+import { type HaSettings, heartbeatIntervalMs } from './settings.js';
+
+export function haSettings(over: Partial<HaSettings> = {}): HaSettings {
+  return {
+    mode: 'a-p',
+    groupId: 7,
+    groupName: 'prod',
+    password: 'secret',
+    priority: 128,
+    override: false,
+    hbdev: [
+      { port: 'ha1', priority: 50 },
+      { port: 'ha2', priority: 50 },
+    ],
+    monitor: [],
+    hbInterval: 2,
+    hbIntervalUnitMs: 100,
+    hbLostThreshold: 6,
+    helloHolddownS: 5,
+    uptimeDiffMarginS: 300,
+    authentication: false,
+    encryption: false,
+    unicastHb: false,
+    unicastHbPeerip: '',
+    ...over,
+  };
+}
+
+export function identity(serial: string, over: Partial<ClusterIdentity> = {}): ClusterIdentity {
+  return { serial, hostname: `host-${serial}`, model: 'TND-2', firmware: '1.2.0', ...over };
+}
+
+interface Frame {
+  at: number;
+  from: string;
+  link: string;
+  advert: Advert;
+  leave: boolean;
+}
+
+interface Unit {
+  serial: string;
+  cluster: Cluster;
+  links: string[];
+  nextTick: number;
+  lastTurn: number;
+  frozenUntil: number;
+  /** While frozen: frames wait in the socket (false) or are dropped by the kernel (true). */
+  dropWhileFrozen: boolean;
+  inbox: Frame[];
+  events: ClusterEvent[];
+}
+
+export interface AddOptions {
+  links?: string[];
+  settings?: Partial<HaSettings>;
+  identity?: Partial<ClusterIdentity>;
+}
+
+/** A turn loop that does not settle within this many turns at one instant is a livelock. */
+const MAX_TURNS_PER_INSTANT = 10_000;
+
+export class FakeNet {
+  readonly #clock: FakeClock;
+  readonly #units = new Map<string, Unit>();
+  readonly #cutLinks = new Set<string>();
+  #partition: string[][] | null = null;
+  /** One-way delivery delay of a frame (ms). */
+  latencyMs = 0;
+
+  constructor(clock: FakeClock) {
+    this.#clock = clock;
+  }
+
+  /** Boots a unit now; like the worker's run(), it sends a first heartbeat at once. */
+  add(serial: string, opts: AddOptions = {}): Cluster {
+    const now = this.#clock.nowMs();
+    const settings = haSettings(opts.settings);
+    const cluster = new Cluster(identity(serial, opts.identity), settings, now);
+    const unit: Unit = {
+      serial,
+      cluster,
+      links: opts.links ?? settings.hbdev.map((h) => h.port),
+      nextTick: now + heartbeatIntervalMs(settings),
+      lastTurn: now,
+      frozenUntil: now,
+      dropWhileFrozen: false,
+      inbox: [],
+      events: [],
+    };
+    this.#units.set(serial, unit);
+    this.#send(unit, now, false);
+    return cluster;
+  }
+
+  cluster(serial: string): Cluster {
+    return this.#unit(serial).cluster;
+  }
+
+  /** The unit's view now. */
+  view(serial: string): ClusterView {
+    return this.#unit(serial).cluster.view(this.#clock.nowMs());
+  }
+
+  /** Powers a unit off without a word (kill -9, power loss). */
+  crash(serial: string): void {
+    this.#units.delete(serial);
+  }
+
+  /** Graceful shutdown: a leave frame on every link, then gone. */
+  shutdown(serial: string): void {
+    const u = this.#unit(serial);
+    this.#send(u, this.#clock.nowMs(), true);
+    this.#units.delete(serial);
+  }
+
+  /** Crash and boot again with the same serial: age 0, hello. */
+  restart(serial: string, opts: AddOptions = {}): Cluster {
+    this.crash(serial);
+    return this.add(serial, opts);
+  }
+
+  /** SIGSTOP for `ms`: no ticks, no sends; frames queue (or are dropped) until it resumes. */
+  freeze(serial: string, ms: number, dropFrames = false): void {
+    const u = this.#unit(serial);
+    u.frozenUntil = this.#clock.nowMs() + ms;
+    u.dropWhileFrozen = dropFrames;
+  }
+
+  cut(link: string): void {
+    this.#cutLinks.add(link);
+  }
+
+  restore(link: string): void {
+    this.#cutLinks.delete(link);
+  }
+
+  /** Frames pass only between units in the same group. */
+  partition(groups: string[][]): void {
+    this.#partition = groups.map((g) => [...g]);
+  }
+
+  /** Every link restored, no partition. */
+  heal(): void {
+    this.#cutLinks.clear();
+    this.#partition = null;
+  }
+
+  /** Events the unit emitted since the last call. */
+  events(serial: string): ClusterEvent[] {
+    const u = this.#unit(serial);
+    const e = u.events;
+    u.events = [];
+    return e;
+  }
+
+  /** Serials of the running units in `work`, sorted. */
+  working(): string[] {
+    return [...this.#units.values()]
+      .filter((u) => u.cluster.state === 'work')
+      .map((u) => u.serial)
+      .sort();
+  }
+
+  /** Runs every unit until `until` (absolute ms), then leaves the clock there. */
+  runUntil(until: number): void {
+    let instant = Number.NaN;
+    let turns = 0;
+    for (;;) {
+      const t = this.#nextEvent();
+      if (t > until) break;
+      if (t === instant) {
+        if (++turns > MAX_TURNS_PER_INSTANT) throw new Error(`FakeNet: no quiescence at ${t} ms (livelock)`);
+      } else {
+        instant = t;
+        turns = 0;
+      }
+      this.#clock.advanceTo(t);
+      for (const u of [...this.#units.values()]) {
+        if (this.#units.has(u.serial) && this.#dueAt(u) <= t) this.#turn(u, t);
+      }
+    }
+    if (until > this.#clock.nowMs()) this.#clock.advanceTo(until);
+  }
+
+  /** Runs for `ms` from now. */
+  run(ms: number): void {
+    this.runUntil(this.#clock.nowMs() + ms);
+  }
+
+  #unit(serial: string): Unit {
+    const u = this.#units.get(serial);
+    if (!u) throw new Error(`FakeNet: no running unit ${serial}`);
+    return u;
+  }
+
+  #nextEvent(): number {
+    let t = Number.POSITIVE_INFINITY;
+    for (const u of this.#units.values()) t = Math.min(t, this.#dueAt(u));
+    return t;
+  }
+
+  #dueAt(u: Unit): number {
+    let wake = u.cluster.nextWakeAt();
+    // A deadline already checked fires strictly after it, at the next millisecond.
+    if (wake <= u.lastTurn) wake = u.lastTurn + 1;
+    let due = Math.min(u.nextTick, wake);
+    for (const f of u.inbox) due = Math.min(due, f.at);
+    return Math.max(due, u.frozenUntil);
+  }
+
+  /** One pass of the heartbeat worker: frames first, then the state machine, then send. */
+  #turn(u: Unit, now: number): void {
+    const c = u.cluster;
+    const before = `${c.state}/${c.primary()}`;
+    const ready = u.inbox.filter((f) => f.at <= now);
+    u.inbox = u.inbox.filter((f) => f.at > now);
+    for (const f of ready) {
+      if (f.leave) c.leave(f.from, f.advert, now);
+      else c.receive(f.from, f.link, f.advert, now);
+    }
+    c.tick(now);
+    const ticked = u.nextTick <= now;
+    if (ticked) {
+      const period = c.advert(now).hbIntervalMs;
+      while (u.nextTick <= now) u.nextTick += period;
+    }
+    u.lastTurn = now;
+    u.events.push(...c.drainEvents());
+    if (ticked || `${c.state}/${c.primary()}` !== before) this.#send(u, now, false);
+  }
+
+  #send(from: Unit, now: number, leave: boolean): void {
+    const advert = from.cluster.advert(now);
+    for (const to of this.#units.values()) {
+      if (to === from || !this.#connected(from.serial, to.serial)) continue;
+      if (to.frozenUntil > now && to.dropWhileFrozen) continue;
+      for (const link of from.links) {
+        if (this.#cutLinks.has(link) || !to.links.includes(link)) continue;
+        to.inbox.push({ at: now + this.latencyMs, from: from.serial, link, advert, leave });
+      }
+    }
+  }
+
+  #connected(a: string, b: string): boolean {
+    if (!this.#partition) return true;
+    return this.#partition.some((g) => g.includes(a) && g.includes(b));
+  }
+}
+
+/** A peer's advert matching haSettings() and identity() unless told otherwise. */
+export function peerAdvert(serial: string, over: Partial<Advert> = {}): Advert {
+  return {
+    firmware: '1.2.0',
+    model: 'TND-2',
+    groupName: 'prod',
+    mode: 'a-p',
+    hostname: `host-${serial}`,
+    state: 'standby',
+    priority: 128,
+    override: false,
+    ageS: 0,
+    monitorUp: 0,
+    monitorTotal: 0,
+    failover: false,
+    hbIntervalMs: 200,
+    lostThreshold: 6,
+    primary: '',
+    ...over,
+  };
+}
+
+/** The ticker period of a Bench (the default hb-interval). */
+export const BENCH_INTERVAL = 200;
+
+interface ScriptedPeer {
+  bootAt: number;
+  advert: Partial<Advert>;
+  links: string[];
+}
+
+/**
+ * One Cluster under test plus scripted peers: every step, each peer's advert (its age following
+ * its boot time) arrives on its links, then the cluster ticks, as in the heartbeat worker.
+ */
+export class Bench {
+  readonly clock = new FakeClock(0);
+  readonly c: Cluster;
+  readonly peers = new Map<string, ScriptedPeer>();
+  events: ClusterEvent[] = [];
+
+  constructor(over: Partial<HaSettings> = {}, serial = 'A') {
+    this.c = new Cluster(identity(serial), haSettings(over), 0);
+  }
+
+  /** Adds or re-scripts a peer; `bootAt` sets its age (a later bootAt is an age reset). */
+  peer(serial: string, over: Partial<Advert> = {}, bootAt = this.clock.nowMs(), links = ['ha1']): void {
+    this.peers.set(serial, { bootAt, advert: over, links });
+  }
+
+  /** One ticker period: every peer's heartbeat arrives, then the tick. */
+  step(ms = BENCH_INTERVAL): void {
+    const now = this.clock.advance(ms);
+    for (const [serial, p] of this.peers) {
+      const a = peerAdvert(serial, { ageS: Math.floor((now - p.bootAt) / 1000), ...p.advert });
+      for (const link of p.links) this.c.receive(serial, link, a, now);
+    }
+    this.c.tick(now);
+    this.events.push(...this.c.drainEvents());
+  }
+
+  /** Steps every interval up to `until`, then a last short step onto it. */
+  runTo(until: number): void {
+    while (this.clock.nowMs() + BENCH_INTERVAL <= until) this.step();
+    if (this.clock.nowMs() < until) this.step(until - this.clock.nowMs());
+  }
+
+  /** Events since the last take (all, or those of one kind). */
+  take(kind?: ClusterEvent['kind']): ClusterEvent[] {
+    const all = [...this.events, ...this.c.drainEvents()];
+    this.events = [];
+    return kind ? all.filter((e) => e.kind === kind) : all;
+  }
+}

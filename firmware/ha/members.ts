@@ -1,0 +1,124 @@
+/**
+ * The peers accepted into the cluster, as last heard, and which changes in their adverts are
+ * election inputs (REFERENCE.md: the election runs again whenever an input changes).
+ */
+import type { Advert } from './advert.js';
+import type { Candidate } from './election.js';
+import type { MemberView } from './snapshot.js';
+
+export interface Peer {
+  readonly serial: string;
+  advert: Advert;
+  /** When `advert` arrived (monotonic ms). */
+  rxAt: number;
+  /** The link `advert` arrived on. */
+  link: string;
+}
+
+export interface PeerUpdate {
+  joined: boolean;
+  /** What changed among the peer's election inputs ("priority 128 -> 200"), or null. */
+  change: string | null;
+}
+
+export class Members {
+  readonly #peers = new Map<string, Peer>();
+
+  get size(): number {
+    return this.#peers.size;
+  }
+
+  has(serial: string): boolean {
+    return this.#peers.has(serial);
+  }
+
+  get(serial: string): Peer | undefined {
+    return this.#peers.get(serial);
+  }
+
+  all(): Peer[] {
+    return [...this.#peers.values()];
+  }
+
+  update(serial: string, link: string, advert: Advert, now: number): PeerUpdate {
+    const peer = this.#peers.get(serial);
+    if (!peer) {
+      this.#peers.set(serial, { serial, advert, rxAt: now, link });
+      return { joined: true, change: null };
+    }
+    if (now < peer.rxAt) return { joined: false, change: null };
+    const change = electionChange(peer.advert, advert);
+    peer.advert = advert;
+    peer.rxAt = now;
+    peer.link = link;
+    return { joined: false, change };
+  }
+
+  remove(serial: string): boolean {
+    return this.#peers.delete(serial);
+  }
+
+  /**
+   * Peers that stand in the election: every member not in `hello`. A unit still negotiating
+   * must not take the role from a working primary; it stands once it leaves hello.
+   */
+  candidates(now: number): Candidate[] {
+    const out: Candidate[] = [];
+    for (const p of this.#peers.values()) {
+      if (p.advert.state === 'hello') continue;
+      const a = p.advert;
+      out.push({
+        serial: p.serial,
+        priority: a.priority,
+        ageMs: peerAgeMs(p, now),
+        monitorUp: a.monitorUp,
+        failover: a.failover,
+      });
+    }
+    return out;
+  }
+
+  /** Whether a peer that stands in the election has override enabled. */
+  candidateOverride(): boolean {
+    for (const p of this.#peers.values()) if (p.advert.state !== 'hello' && p.advert.override) return true;
+    return false;
+  }
+}
+
+/**
+ * A peer's HA age as seen now: what it advertised plus the time since. The advert carries whole
+ * seconds, so this runs up to 1 s behind the peer's own clock.
+ */
+export function peerAgeMs(p: Peer, now: number): number {
+  return p.advert.ageS * 1000 + (now - p.rxAt);
+}
+
+export function electionChange(prev: Advert, next: Advert): string | null {
+  const changes: string[] = [];
+  if (prev.state === 'hello' && next.state !== 'hello') changes.push('left hello');
+  if (prev.state !== 'hello' && next.state === 'hello') changes.push('is back in hello');
+  if (next.priority !== prev.priority) changes.push(`priority ${prev.priority} -> ${next.priority}`);
+  if (next.override !== prev.override) changes.push(`override ${next.override ? 'enabled' : 'disabled'}`);
+  if (next.monitorUp !== prev.monitorUp) changes.push(`connected monitored ports ${prev.monitorUp} -> ${next.monitorUp}`);
+  if (next.failover !== prev.failover) changes.push(`failover ${next.failover ? 'set' : 'unset'}`);
+  if (next.ageS < prev.ageS) changes.push(`age reset (${prev.ageS} s -> ${next.ageS} s)`);
+  return changes.length > 0 ? changes.join(', ') : null;
+}
+
+export function peerView(p: Peer, now: number, links: string[]): MemberView {
+  const a = p.advert;
+  return {
+    serial: p.serial,
+    hostname: a.hostname,
+    state: a.state,
+    priority: a.priority,
+    override: a.override,
+    ageMs: peerAgeMs(p, now),
+    monitorUp: a.monitorUp,
+    monitorTotal: a.monitorTotal,
+    failover: a.failover,
+    lastHeardAgoMs: now - p.rxAt,
+    links,
+    self: false,
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * How heartbeat frames travel. On `hbdev` ports: an Ethernet frame to a multicast group of our
+ * own, with the heartbeat frame (header + body + tag) as payload. Linux bridges flood this
+ * group, unlike the 802.1D reserved range 01:80:c2:00:00:0x they swallow, so heartbeats cross a
+ * switch or a bridge. With `unicast-hb`: the same payload in a UDP datagram to port 703.
+ */
+
+export const HA_ETHERTYPE = 0x8890;
+export const HA_UDP_PORT = 703;
+/** Destination of every heartbeat frame: 01:54:44:48:41:00 ("TDHA" after the multicast bit). */
+export const HA_MULTICAST_MAC: Uint8Array = Uint8Array.of(0x01, 0x54, 0x44, 0x48, 0x41, 0x00);
+export const ETH_HEADER_LEN = 14;
+
+/** Writes destination MAC, source MAC and Ethertype at `offset`; returns the payload's offset. */
+export function writeEthernetHeader(buf: Uint8Array, dst: Uint8Array, src: Uint8Array, ethertype: number, offset = 0): number {
+  for (let i = 0; i < 6; i++) {
+    buf[offset + i] = dst[i];
+    buf[offset + 6 + i] = src[i];
+  }
+  buf[offset + 12] = ethertype >>> 8;
+  buf[offset + 13] = ethertype & 0xff;
+  return offset + ETH_HEADER_LEN;
+}

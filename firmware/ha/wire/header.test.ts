@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { WireError } from './errors.js';
+import { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT, writeEthernetHeader } from './ethernet.js';
+import { FIXTURE_BOOT_ID, FIXTURE_GROUP_ID, FIXTURE_HEADER_HEX, FIXTURE_SERIAL, toHex } from './fixtures.js';
+import { FrameType, HEADER_LEN, readU16, readU32, serialForLog, serialLength, serialToBytes, writeHeader } from './header.js';
+
+test('writeHeader lays out the 36 bytes of protocol 1.0', () => {
+  const buf = new Uint8Array(40).fill(0xee);
+  writeHeader(buf, 2, {
+    type: FrameType.Heartbeat,
+    flags: 0,
+    groupId: FIXTURE_GROUP_ID,
+    serial: serialToBytes(FIXTURE_SERIAL),
+    bootId: FIXTURE_BOOT_ID,
+    seq: 1,
+    bodyLen: 114,
+  });
+  assert.equal(toHex(buf.subarray(2, 2 + HEADER_LEN)), FIXTURE_HEADER_HEX);
+  assert.deepEqual([buf[0], buf[1], buf[38], buf[39]], [0xee, 0xee, 0xee, 0xee], 'nothing written outside');
+});
+
+test('big-endian helpers cover the whole u16 and u32 range', () => {
+  const buf = new Uint8Array(Buffer.from('ffff' + 'fffffffe' + '80000000', 'hex'));
+  assert.equal(readU16(buf, 0), 0xffff);
+  assert.equal(readU32(buf, 2), 0xfffffffe);
+  assert.equal(readU32(buf, 6), 0x80000000);
+});
+
+test('serials are 1-16 printable ASCII characters, NUL-padded', () => {
+  assert.equal(toHex(serialToBytes('AB')), '4142' + '00'.repeat(14));
+  for (const bad of ['', 'X'.repeat(17), 'has space', 'ünï', 'tab\t']) {
+    assert.throws(
+      () => serialToBytes(bad),
+      (e: unknown) => e instanceof WireError && e.message.includes('serial'),
+      bad,
+    );
+  }
+});
+
+test('serialLength accepts only a printable serial followed by NULs', () => {
+  const at = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
+  assert.equal(serialLength(serialToBytes(FIXTURE_SERIAL), 0), 16);
+  assert.equal(serialLength(serialToBytes('AB'), 0), 2);
+  assert.equal(serialLength(at('00'.repeat(16)), 0), -1);
+  assert.equal(serialLength(at('4100' + '41' + '00'.repeat(13)), 0), -1);
+  assert.equal(serialLength(at('41' + '0a' + '00'.repeat(14)), 0), -1);
+});
+
+test('serialForLog never lets an unprintable byte through', () => {
+  const b = new Uint8Array(Buffer.from('41' + '1b' + '5b' + 'ff' + '00'.repeat(12), 'hex'));
+  assert.equal(serialForLog(b, 0), 'A?[?');
+});
+
+test('Ethernet: our multicast group, Ethertype 0x8890, UDP port 703', () => {
+  assert.equal(HA_ETHERTYPE, 0x8890);
+  assert.equal(HA_UDP_PORT, 703);
+  assert.equal(toHex(HA_MULTICAST_MAC), '015444484100');
+  assert.equal(HA_MULTICAST_MAC[0] & 1, 1, 'group bit set');
+  const buf = new Uint8Array(20).fill(0xee);
+  const src = Uint8Array.of(0x02, 0, 0, 0, 0, 0x0a);
+  assert.equal(writeEthernetHeader(buf, HA_MULTICAST_MAC, src, HA_ETHERTYPE), ETH_HEADER_LEN);
+  assert.equal(toHex(buf.subarray(0, 15)), `015444484100` + `02000000000a` + `8890` + 'ee');
+  assert.equal(writeEthernetHeader(buf, HA_MULTICAST_MAC, src, 0x0800, 4), 18);
+  assert.equal(toHex(buf.subarray(16, 18)), '0800');
+});

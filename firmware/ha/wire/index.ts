@@ -1,0 +1,18 @@
+/** The heartbeat wire format, protocol 1.0 (see header.ts for the layout, body.ts for the keys). */
+export { advertProblem, BODY_FIELDS, decodeBody, encodeBody } from './body.js';
+export { type DecodeResult, type DecoderOptions, emptyCounters, HeartbeatDecoder } from './decoder.js';
+export { type EncoderOptions, HeartbeatEncoder } from './encoder.js';
+export { WireError } from './errors.js';
+export { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT, writeEthernetHeader } from './ethernet.js';
+export {
+  FLAG_ENCRYPTED,
+  FrameType,
+  HA_MAX_PAYLOAD,
+  HEADER_LEN,
+  MAX_BODY_LEN,
+  PROTOCOL_MAJOR,
+  PROTOCOL_MINOR,
+  TAG_LEN,
+} from './header.js';
+export { deriveKeys, type HaKeys } from './keys.js';
+export { REPLAY_WINDOW } from './replay.js';

@@ -1,0 +1,100 @@
+/**
+ * Replay state per sender: its boot id, the highest sequence accepted and which of the
+ * `window` sequences just below it were accepted too (RFC 4303 §3.4.3 style). A unit sends one
+ * frame per heartbeat link, each with its own sequence, and the links deliver in no particular
+ * order relative to each other, so a frame a little older than the newest accepted is fine as
+ * long as it was not seen before. With a window of 1 the rule is the plain "sequence must exceed
+ * the last accepted".
+ */
+import { SERIAL_LEN, sameSerial } from './header.js';
+
+/** Sequences a frame may lag behind the newest accepted from the same sender. */
+export const REPLAY_WINDOW = 32;
+/** Senders tracked at once; only authenticated frames create entries. */
+const MAX_PEERS = 64;
+
+export interface ReplayPeer {
+  readonly serialBytes: Uint8Array;
+  readonly serial: string;
+  /** First 4 bytes of the sender's GCM nonces. */
+  readonly noncePrefix: Uint8Array;
+  bootId: number;
+  top: number;
+  /** Bit i set: sequence top - i was accepted. */
+  seen: number;
+  touched: number;
+}
+
+export class ReplayGuard {
+  private readonly peers: ReplayPeer[] = [];
+  private clock = 0;
+
+  constructor(private readonly window: number = REPLAY_WINDOW) {
+    if (!Number.isInteger(window) || window < 1 || window > 32) {
+      throw new RangeError(`replay window ${window}: must be an integer 1-32`);
+    }
+  }
+
+  /** The sender whose 16 serial bytes are at `buf[o]`, if it was accepted before. */
+  find(buf: Uint8Array, o: number): ReplayPeer | undefined {
+    for (const p of this.peers) if (sameSerial(buf, o, p.serialBytes)) return p;
+    return undefined;
+  }
+
+  /** Whether a frame with this boot id and sequence is new. A new boot id is a restart: new. */
+  fresh(p: ReplayPeer | undefined, bootId: number, seq: number): boolean {
+    if (!p || p.bootId !== bootId || seq > p.top) return true;
+    const lag = p.top - seq;
+    return lag < this.window && (p.seen & (1 << lag)) === 0;
+  }
+
+  /** Records an accepted frame; creates the sender's entry on its first one. */
+  accept(
+    p: ReplayPeer | undefined,
+    bootId: number,
+    seq: number,
+    make: () => Omit<ReplayPeer, 'bootId' | 'top' | 'seen' | 'touched'>,
+  ): ReplayPeer {
+    this.clock++;
+    if (!p) {
+      if (this.peers.length >= MAX_PEERS) this.evictStalest();
+      p = { ...make(), bootId, top: seq, seen: 1, touched: this.clock };
+      this.peers.push(p);
+      return p;
+    }
+    p.touched = this.clock;
+    if (p.bootId !== bootId) {
+      p.bootId = bootId;
+      p.top = seq;
+      p.seen = 1;
+    } else if (seq > p.top) {
+      const shift = seq - p.top;
+      p.seen = shift >= 32 ? 1 : ((p.seen << shift) | 1) >>> 0;
+      p.top = seq;
+    } else {
+      p.seen = (p.seen | (1 << (p.top - seq))) >>> 0;
+    }
+    return p;
+  }
+
+  forget(serial: string): void {
+    const i = this.peers.findIndex((p) => p.serial === serial);
+    if (i >= 0) this.peers.splice(i, 1);
+  }
+
+  get size(): number {
+    return this.peers.length;
+  }
+
+  private evictStalest(): void {
+    let stalest = 0;
+    for (let i = 1; i < this.peers.length; i++) {
+      if (this.peers[i].touched < this.peers[stalest].touched) stalest = i;
+    }
+    this.peers.splice(stalest, 1);
+  }
+}
+
+export function copySerial(buf: Uint8Array, o: number): Uint8Array {
+  return buf.slice(o, o + SERIAL_LEN);
+}

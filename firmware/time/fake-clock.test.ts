@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FakeClock } from './fake-clock.js';
+
+test('time moves only by advance, exactly', () => {
+  const c = new FakeClock(1000);
+  assert.equal(c.nowMs(), 1000);
+  assert.equal(c.advance(1499), 2499);
+  assert.equal(c.advance(1), 2500);
+  assert.equal(c.advance(0), 2500);
+  assert.equal(c.advanceTo(4000), 4000);
+  assert.equal(c.nowMs(), 4000);
+});
+
+test('a monotonic clock never goes back', () => {
+  const c = new FakeClock();
+  assert.equal(c.nowMs(), 0);
+  assert.throws(() => c.advance(-1), /advance\(-1\)/);
+  assert.throws(() => c.advance(Number.NaN), RangeError);
+  c.advance(10);
+  assert.throws(() => c.advanceTo(9), /earlier than now \(10\)/);
+  assert.equal(c.nowMs(), 10);
+});
