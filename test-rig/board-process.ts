@@ -1,0 +1,180 @@
+/**
+ * One board's firmware process: `ip netns exec <ns> node dist/firmware/main.js --board sim`
+ * with the sim board's environment, stdout and stderr appended to the board's firmware.log.
+ * `ip netns exec` execs node in place, so the pid we hold is the firmware's own and signals
+ * (SIGKILL, SIGSTOP, SIGTERM) reach it directly.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { RigError } from './errors.js';
+import { type BoardLetter, boardDir, boardIndex, boardLogFile, boardNamespace, boardSerial } from './paths.js';
+import { monotonicMs, type ProcessRecord, processRecord, runState, signalQuietly } from './processes.js';
+
+export type BoardLiveness = 'alive' | 'frozen' | 'dead';
+
+export interface BoardExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  atMs: number;
+}
+
+export interface BoardProcessOptions {
+  rig: string;
+  letter: BoardLetter;
+  /** The firmware entry script. */
+  firmware: string;
+  /** Console pty slave path (TANDEM_SIM_TTY). */
+  tty: string;
+  /** Working directory of the firmware (the repository root). */
+  cwd: string;
+  /** Called whenever the process starts or exits. */
+  onChange?: () => void;
+}
+
+const TAIL_READ_BYTES = 16 * 1024;
+
+export function describeExit(exit: BoardExit | null): string {
+  if (!exit) return 'never started';
+  if (exit.signal) return `killed by ${exit.signal}`;
+  return `code ${exit.code}`;
+}
+
+export class BoardProcess {
+  private child: ChildProcess | null = null;
+  private exitWaiters: Array<() => void> = [];
+  private logOffset = 0;
+  private rec: ProcessRecord | null = null;
+  lastExit: BoardExit | null = null;
+  starts = 0;
+
+  constructor(readonly o: BoardProcessOptions) {}
+
+  get letter(): BoardLetter {
+    return this.o.letter;
+  }
+
+  get namespace(): string {
+    return boardNamespace(this.o.rig, this.o.letter);
+  }
+
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  /** The running process with its start time, for state.json. */
+  get record(): ProcessRecord | null {
+    return this.child ? this.rec : null;
+  }
+
+  get running(): boolean {
+    return this.child !== null;
+  }
+
+  liveness(): BoardLiveness {
+    const pid = this.pid;
+    if (pid === null) return 'dead';
+    const s = runState(pid);
+    if (s === 'stopped') return 'frozen';
+    return s === 'running' ? 'alive' : 'dead';
+  }
+
+  /** Starts the firmware; returns the CLOCK_MONOTONIC ms of the spawn. */
+  start(): number {
+    if (this.child) throw new RigError(`board ${this.letter} is already running (pid ${this.child.pid})`);
+    const logFile = boardLogFile(this.o.rig, this.letter);
+    const fd = openSync(logFile, 'a');
+    this.starts += 1;
+    writeSync(fd, `--- tandem-rig: board ${this.letter} start #${this.starts} at ${new Date().toISOString()}\n`);
+    this.logOffset = statSync(logFile).size;
+    const env = {
+      ...process.env,
+      TANDEM_SIM_DIR: boardDir(this.o.rig, this.letter),
+      TANDEM_SIM_SERIAL: boardSerial(boardIndex(this.letter)),
+      TANDEM_SIM_TTY: this.o.tty,
+    };
+    const args = ['netns', 'exec', this.namespace, process.execPath, '--enable-source-maps', this.o.firmware];
+    let child: ChildProcess;
+    try {
+      child = spawn('ip', [...args, '--board', 'sim'], { cwd: this.o.cwd, env, stdio: ['ignore', fd, fd] });
+    } finally {
+      closeSync(fd);
+    }
+    const atMs = monotonicMs();
+    this.child = child;
+    this.lastExit = null;
+    this.rec = child.pid === undefined ? null : processRecord(child.pid);
+    child.on('error', (e) => this.exited(child, { code: null, signal: null, atMs: monotonicMs() }, e.message));
+    child.on('exit', (code, signal) => this.exited(child, { code, signal, atMs: monotonicMs() }));
+    this.o.onChange?.();
+    return atMs;
+  }
+
+  private exited(child: ChildProcess, exit: BoardExit, error?: string): void {
+    if (this.child !== child) return;
+    this.child = null;
+    this.rec = null;
+    this.lastExit = exit;
+    if (error) this.appendLog(`--- tandem-rig: board ${this.letter} could not start: ${error}\n`);
+    for (const wake of this.exitWaiters.splice(0)) wake();
+    this.o.onChange?.();
+  }
+
+  private appendLog(text: string): void {
+    try {
+      const fd = openSync(boardLogFile(this.o.rig, this.letter), 'a');
+      writeSync(fd, text);
+      closeSync(fd);
+    } catch {
+      // The log is a courtesy; a board dying must still be recorded without it.
+    }
+  }
+
+  /** Sends a signal to the running firmware; returns the CLOCK_MONOTONIC ms it was sent. */
+  signal(sig: NodeJS.Signals): number {
+    const pid = this.pid;
+    if (pid === null) throw new RigError(`board ${this.letter} is not running (${describeExit(this.lastExit)})`);
+    process.kill(pid, sig);
+    return monotonicMs();
+  }
+
+  /** Resolves when the current process (if any) has exited. */
+  waitExit(): Promise<void> {
+    if (!this.child) return Promise.resolve();
+    return new Promise((resolve) => this.exitWaiters.push(resolve));
+  }
+
+  /** SIGKILL and wait for the exit. */
+  async kill(): Promise<void> {
+    if (!this.child?.pid) return;
+    signalQuietly(this.child.pid, 'SIGKILL');
+    await this.waitExit();
+  }
+
+  /** SIGTERM (and SIGCONT, so a frozen board can act on it); SIGKILL after `graceMs`. */
+  async stop(graceMs: number): Promise<void> {
+    const pid = this.child?.pid;
+    if (pid === undefined) return;
+    signalQuietly(pid, 'SIGTERM');
+    signalQuietly(pid, 'SIGCONT');
+    const timer = setTimeout(() => signalQuietly(pid, 'SIGKILL'), graceMs);
+    await this.waitExit();
+    clearTimeout(timer);
+  }
+
+  /** The last lines the firmware printed since its latest start. */
+  logTail(lines = 12): string {
+    let fd: number | undefined;
+    try {
+      fd = openSync(boardLogFile(this.o.rig, this.letter), 'r');
+      const size = statSync(boardLogFile(this.o.rig, this.letter)).size;
+      const from = Math.max(this.logOffset, size - TAIL_READ_BYTES);
+      const buf = Buffer.alloc(size - from);
+      readSync(fd, buf, 0, buf.length, from);
+      return buf.toString().trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+}

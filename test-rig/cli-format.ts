@@ -1,0 +1,30 @@
+/** Human-readable renderings of rig results for the CLI. */
+import type { RigStatus } from './status.js';
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function formatStatus(s: RigStatus): string {
+  const rows = [['board', 'namespace', 'pid', 'process', 'ha', 'primary', 'members']];
+  for (const b of s.boards) {
+    rows.push([
+      b.board,
+      b.namespace,
+      b.pid === null ? '-' : String(b.pid),
+      b.process === 'dead' && b.exit ? `dead (${b.exit.signal ?? `code ${b.exit.code}`})` : b.process,
+      b.state ?? (b.process === 'alive' ? `- (${b.haError ?? 'no answer'})` : '-'),
+      b.primary ?? '-',
+      b.members === null ? '-' : String(b.members),
+    ]);
+  }
+  return `rig ${s.name} (supervisor pid ${s.supervisorPid})\n${table(rows)}\n`;
+}

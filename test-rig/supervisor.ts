@@ -1,0 +1,396 @@
+/**
+ * The long-lived process behind one rig. It builds the topology, holds each board's console
+ * pty, runs the boards, answers rig.sock (control.ts) and tears everything down on `down`,
+ * SIGINT, SIGTERM or its own failure: boards get SIGTERM, SIGKILL after 2 s, then the
+ * namespaces and the state folder go.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { openPty } from '../hal/serial/pty.js';
+import { BoardConsole } from './board-console.js';
+import { BoardProcess } from './board-process.js';
+import { ConsoleClient, consoleExec } from './console-client.js';
+import {
+  type ConsoleAttached,
+  type ControlBody,
+  type ControlResponse,
+  type FaultKind,
+  type FaultResult,
+  isFaultKind,
+} from './control.js';
+import { RigError } from './errors.js';
+import { encodeLine } from './jsonl.js';
+import {
+  BOARD_LETTERS,
+  type BoardLetter,
+  boardConfigFile,
+  boardConsoleSocket,
+  boardDir,
+  boardHostname,
+  boardIndex,
+  boardNamespace,
+  boardSerial,
+  checkBoardCount,
+  controlSocket,
+  letterOfSerial,
+  parseBoard,
+  rigDir,
+  upSpecFile,
+} from './paths.js';
+import { monotonicMs, runState } from './processes.js';
+import { claimRig, type RigState, writeState } from './state.js';
+import { type BoardStatus, primaryOf, type RigStatus } from './status.js';
+import { buildTopology, parseLinkTarget, setCables, teardownTopology } from './topology.js';
+
+/** What `up` asks for; written to up.json by the launcher. */
+export interface UpSpec {
+  boards: number;
+  /** Board configurations by index (text). */
+  configs: string[];
+  /** The firmware entry script. */
+  firmware: string;
+  /** Working directory of the boards. */
+  cwd: string;
+}
+
+const STOP_GRACE_MS = 2000;
+const STATUS_TIMEOUT_MS = 1000;
+const EXEC_TIMEOUT_MS = 10_000;
+const SIGNAL_SETTLE_MS = 2000;
+
+export function log(message: string): void {
+  process.stdout.write(`${new Date().toISOString()} ${message}\n`);
+}
+
+interface Board {
+  letter: BoardLetter;
+  console: BoardConsole;
+  process: BoardProcess;
+  /** Persistent console-socket session used for status queries. */
+  query: ConsoleClient;
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return true;
+}
+
+export class Supervisor {
+  private readonly boards: Board[] = [];
+  private server: Server | null = null;
+  private state: RigState;
+  private tearing: Promise<void> | null = null;
+  /** Set once the state folder is being removed: nothing may write into it again. */
+  private removed = false;
+
+  constructor(
+    readonly rig: string,
+    readonly spec: UpSpec,
+  ) {
+    checkBoardCount(spec.boards);
+    this.state = claimRig(rig, spec.boards);
+  }
+
+  private letters(): BoardLetter[] {
+    return BOARD_LETTERS.slice(0, this.spec.boards);
+  }
+
+  private board(text: string): Board {
+    const letter = parseBoard(text, this.spec.boards);
+    return this.boards[boardIndex(letter)] as Board;
+  }
+
+  async start(): Promise<void> {
+    log(`rig ${this.rig}: ${this.spec.boards} boards, firmware ${this.spec.firmware}`);
+    for (const letter of this.letters()) {
+      for (const sub of ['flash', 'run', 'leds']) mkdirSync(join(boardDir(this.rig, letter), sub), { recursive: true });
+      const config = this.spec.configs[boardIndex(letter)];
+      if (config === undefined) throw new RigError(`no configuration for board ${letter}`);
+      writeFileSync(boardConfigFile(this.rig, letter), config);
+    }
+    await buildTopology(this.rig, this.spec.boards);
+    log('topology built');
+    for (const letter of this.letters()) {
+      const pty = new BoardConsole(openPty());
+      const proc = new BoardProcess({
+        rig: this.rig,
+        letter,
+        firmware: this.spec.firmware,
+        tty: pty.path,
+        cwd: this.spec.cwd,
+        onChange: () => this.boardChanged(letter),
+      });
+      this.boards.push({
+        letter,
+        console: pty,
+        process: proc,
+        query: new ConsoleClient(boardConsoleSocket(this.rig, letter), `board ${letter}`),
+      });
+    }
+    for (const b of this.boards) b.process.start();
+    await this.listen();
+    this.state = { ...this.state, phase: 'up' };
+    this.saveState();
+    log(`up: control socket ${controlSocket(this.rig)}`);
+  }
+
+  private boardChanged(letter: BoardLetter): void {
+    const b = this.boards[boardIndex(letter)];
+    if (!b) return;
+    const p = b.process;
+    if (p.running) log(`board ${letter} started, pid ${p.pid}`);
+    else log(`board ${letter} exited (${p.lastExit?.signal ?? `code ${p.lastExit?.code}`})`);
+    this.saveState();
+  }
+
+  private saveState(): void {
+    if (this.removed) return;
+    const boardPids: RigState['boardPids'] = {};
+    for (const b of this.boards) {
+      const rec = b.process.record;
+      if (rec) boardPids[b.letter] = rec;
+    }
+    this.state = { ...this.state, boardPids };
+    try {
+      writeState(this.state);
+    } catch (e) {
+      log(`cannot write state.json: ${(e as Error).message}`);
+    }
+  }
+
+  private listen(): Promise<void> {
+    const path = controlSocket(this.rig);
+    rmSync(path, { force: true });
+    this.server = createServer((socket) => this.serve(socket));
+    const server = this.server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(path, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  private serve(socket: Socket): void {
+    socket.on('error', () => {});
+    let pending = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      let nl = pending.indexOf(0x0a);
+      while (nl >= 0) {
+        const line = pending.subarray(0, nl).toString().trim();
+        pending = pending.subarray(nl + 1);
+        if (line) {
+          let req: ({ id: number } & ControlBody) | null = null;
+          try {
+            req = JSON.parse(line);
+          } catch {
+            socket.write(encodeLine({ id: null, ok: false, error: 'request is not JSON' } satisfies ControlResponse));
+          }
+          if (req?.op === 'console') {
+            socket.off('data', onData);
+            this.attach(socket, req, pending);
+            return;
+          }
+          if (req) void this.answer(socket, req);
+        }
+        nl = pending.indexOf(0x0a);
+      }
+    };
+    socket.on('data', onData);
+  }
+
+  private async answer(socket: Socket, req: { id: number } & ControlBody): Promise<void> {
+    const reply = (r: ControlResponse) => {
+      if (!socket.destroyed) socket.write(encodeLine(r));
+    };
+    try {
+      if (this.tearing && req.op !== 'down') throw new RigError(`rig ${this.rig} is going down`);
+      switch (req.op) {
+        case 'status':
+          return reply({ id: req.id, ok: true, result: await this.status() });
+        case 'exec': {
+          const b = this.board(req.board);
+          if (!b.process.running) throw new RigError(`board ${b.letter} is not running`);
+          const output = await consoleExec(
+            boardConsoleSocket(this.rig, b.letter),
+            `board ${b.letter}`,
+            req.line,
+            req.timeoutMs ?? EXEC_TIMEOUT_MS,
+          );
+          return reply({ id: req.id, ok: true, result: { output } });
+        }
+        case 'fault':
+          if (!isFaultKind(req.kind)) {
+            throw new RigError(`fault "${req.kind}" does not exist: use kill, freeze, thaw, restart, term, cut or restore`);
+          }
+          return reply({ id: req.id, ok: true, result: await this.fault(req.kind, req.target) });
+        case 'down':
+          await this.teardown('down requested');
+          socket.end(encodeLine({ id: req.id, ok: true, result: {} }), () => process.exit(0));
+          // A client that vanished must not keep the supervisor alive.
+          setTimeout(() => process.exit(0), 2000);
+          return;
+        default:
+          throw new RigError(`operation "${(req as { op: string }).op}" does not exist`);
+      }
+    } catch (e) {
+      reply({ id: req.id, ok: false, error: (e as Error).message });
+    }
+  }
+
+  private attach(socket: Socket, req: { id: number; board: string; replay?: boolean }, rest: Buffer): void {
+    let b: Board;
+    try {
+      b = this.board(req.board);
+    } catch (e) {
+      socket.end(encodeLine({ id: req.id, ok: false, error: (e as Error).message } satisfies ControlResponse));
+      return;
+    }
+    const result: ConsoleAttached = { board: b.letter, tty: b.console.path };
+    socket.write(encodeLine({ id: req.id, ok: true, result } satisfies ControlResponse));
+    if (req.replay) socket.write(b.console.tail());
+    const detach = b.console.attach((chunk) => {
+      if (!socket.destroyed) socket.write(chunk);
+    });
+    if (rest.length > 0) b.console.write(rest);
+    socket.on('data', (chunk: Buffer) => b.console.write(chunk));
+    socket.on('end', () => socket.end());
+    socket.on('close', detach);
+  }
+
+  async status(): Promise<RigStatus> {
+    const boards = await Promise.all(this.boards.map((b) => this.boardStatus(b)));
+    return { name: this.rig, supervisorPid: process.pid, nowMs: monotonicMs(), boards };
+  }
+
+  private async boardStatus(b: Board): Promise<BoardStatus> {
+    const index = boardIndex(b.letter);
+    const p = b.process;
+    const liveness = p.liveness();
+    const status: BoardStatus = {
+      board: b.letter,
+      namespace: boardNamespace(this.rig, b.letter),
+      serial: boardSerial(index),
+      hostname: boardHostname(index),
+      pid: p.pid,
+      process: liveness,
+      exit: liveness === 'dead' ? p.lastExit : null,
+      logTail: liveness === 'dead' ? p.logTail() : null,
+      starts: p.starts,
+      ha: null,
+      haError: null,
+      state: null,
+      primary: null,
+      members: null,
+    };
+    if (liveness === 'frozen') status.haError = 'frozen';
+    if (liveness !== 'alive') return status;
+    try {
+      const ha = await b.query.status(STATUS_TIMEOUT_MS);
+      const primary = primaryOf(ha);
+      Object.assign(status, {
+        ha,
+        state: ha.state,
+        members: ha.members.length,
+        primary: primary === null ? null : (letterOfSerial(primary) ?? primary),
+      });
+    } catch (e) {
+      status.haError = (e as Error).message.replace(/^board [A-D]: /, '');
+    }
+    return status;
+  }
+
+  async fault(kind: FaultKind, target: string): Promise<FaultResult> {
+    if (kind === 'cut' || kind === 'restore') {
+      const cables = parseLinkTarget(target, this.spec.boards);
+      await setCables(this.rig, cables, kind === 'restore');
+      const atMs = monotonicMs();
+      log(`fault ${kind} ${target}`);
+      return { kind, target, atMs, cables };
+    }
+    const b = this.board(target);
+    const p = b.process;
+    log(`fault ${kind} ${b.letter}`);
+    switch (kind) {
+      case 'kill': {
+        const atMs = p.signal('SIGKILL');
+        await Promise.race([p.waitExit(), new Promise((r) => setTimeout(r, SIGNAL_SETTLE_MS))]);
+        return { kind, target: b.letter, atMs };
+      }
+      case 'freeze': {
+        const pid = p.pid;
+        const atMs = p.signal('SIGSTOP');
+        if (pid !== null) await until(() => runState(pid) !== 'running', SIGNAL_SETTLE_MS);
+        return { kind, target: b.letter, atMs };
+      }
+      case 'thaw':
+        return { kind, target: b.letter, atMs: p.signal('SIGCONT') };
+      case 'term':
+        return { kind, target: b.letter, atMs: p.signal('SIGTERM') };
+      case 'restart': {
+        await p.kill();
+        const atMs = p.start();
+        return { kind, target: b.letter, atMs, pid: p.pid ?? undefined };
+      }
+    }
+  }
+
+  /** Stops everything; safe to call more than once (later calls wait for the first). */
+  teardown(reason: string): Promise<void> {
+    this.tearing ??= this.doTeardown(reason);
+    return this.tearing;
+  }
+
+  private async doTeardown(reason: string): Promise<void> {
+    log(`tearing down: ${reason}`);
+    this.state = { ...this.state, phase: 'stopping' };
+    this.saveState();
+    this.server?.close();
+    await Promise.all(this.boards.map((b) => b.process.stop(STOP_GRACE_MS)));
+    for (const b of this.boards) {
+      b.query.close();
+      b.console.close();
+    }
+    try {
+      await teardownTopology(this.rig);
+    } catch (e) {
+      log((e as Error).message);
+    }
+    this.removed = true;
+    rmSync(rigDir(this.rig), { recursive: true, force: true });
+    log('down');
+  }
+}
+
+/** The supervisor process: reads up.json, runs the rig until told to stop. */
+export async function runSupervisor(rig: string): Promise<void> {
+  const spec = JSON.parse(readFileSync(upSpecFile(rig), 'utf8')) as UpSpec;
+  const sup = new Supervisor(rig, spec);
+  const stop = (reason: string, code: number) => {
+    void sup.teardown(reason).finally(() => process.exit(code));
+  };
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGHUP', () => {});
+  process.on('uncaughtException', (e) => {
+    log(`uncaught error: ${e.stack ?? e.message}`);
+    stop('uncaught error', 1);
+  });
+  process.on('unhandledRejection', (e) => {
+    log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    stop('unhandled rejection', 1);
+  });
+  try {
+    await sup.start();
+  } catch (e) {
+    log(`cannot bring the rig up: ${(e as Error).message}`);
+    stop('start failed', 1);
+  }
+}

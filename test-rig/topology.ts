@@ -1,0 +1,192 @@
+/**
+ * The rig's network: one namespace per board, a switch namespace with a Linux bridge per
+ * segment, and client/server namespaces on the LAN and WAN. Every board port is a veth whose
+ * other end sits on a bridge, so a dead board leaves its peers' carrier up (as a switch would)
+ * and a cut cable is the switch-side end set down: the board sees NO-CARRIER while admin-up.
+ *
+ *   board port  bridge   switch-side end      cli eth0 ── lan (198.18.1.10/24)
+ *   port1       wan      A-port1              srv eth0 ── wan (198.18.2.10/24)
+ *   port2       lan      A-port2
+ *   port3       sync     A-port3
+ *   ha1         hb1      A-ha1
+ *   ha2         hb2      A-ha2
+ */
+import { readdirSync } from 'node:fs';
+import { RigError } from './errors.js';
+import {
+  BOARD_LETTERS,
+  type BoardLetter,
+  boardNamespace,
+  checkBoardCount,
+  cliNamespace,
+  NS_PREFIX,
+  parseBoard,
+  srvNamespace,
+  switchNamespace,
+} from './paths.js';
+import { signalQuietly } from './processes.js';
+import { ip, ipBatch, ipJson, sysctlIn } from './shell.js';
+
+export const SWITCHES = ['wan', 'lan', 'sync', 'hb1', 'hb2'] as const;
+export type SwitchName = (typeof SWITCHES)[number];
+
+export const BOARD_PORTS = ['port1', 'port2', 'port3', 'ha1', 'ha2'] as const;
+export type BoardPortName = (typeof BOARD_PORTS)[number];
+
+export const PORT_SWITCH: Record<BoardPortName, SwitchName> = {
+  port1: 'wan',
+  port2: 'lan',
+  port3: 'sync',
+  ha1: 'hb1',
+  ha2: 'hb2',
+};
+
+/** Client and server hosts: addresses from 198.18.0.0/15, which exists only inside the rig. */
+export const CLI_HOST = { ifname: 'eth0', switchPort: 'cli-eth0', bridge: 'lan', address: '198.18.1.10/24' } as const;
+export const SRV_HOST = { ifname: 'eth0', switchPort: 'srv-eth0', bridge: 'wan', address: '198.18.2.10/24' } as const;
+
+/** One board's cable into the switch. */
+export interface Cable {
+  board: BoardLetter;
+  port: BoardPortName;
+}
+
+export function switchPortName(cable: Cable): string {
+  return `${cable.board}-${cable.port}`;
+}
+
+/** `ha1` (every board's cable of that link) or `A:ha1` (one cable). */
+export function parseLinkTarget(target: string, boards: number): Cable[] {
+  const [first, second] = target.split(':');
+  const portText = second ?? first ?? '';
+  if (!(BOARD_PORTS as readonly string[]).includes(portText)) {
+    throw new RigError(`link "${target}" does not exist: use one of ${BOARD_PORTS.join(', ')}, or <board>:<link> like A:ha1`);
+  }
+  const port = portText as BoardPortName;
+  if (second !== undefined) return [{ board: parseBoard(first ?? '', boards), port }];
+  return BOARD_LETTERS.slice(0, boards).map((board) => ({ board, port }));
+}
+
+export function rigNamespaceNames(rig: string, boards: number): string[] {
+  return [
+    switchNamespace(rig),
+    ...BOARD_LETTERS.slice(0, boards).map((l) => boardNamespace(rig, l)),
+    cliNamespace(rig),
+    srvNamespace(rig),
+  ];
+}
+
+/** Every namespace that exists now, by name. */
+export function listNamespaces(): string[] {
+  try {
+    return readdirSync('/run/netns');
+  } catch {
+    return [];
+  }
+}
+
+/** Namespaces of one rig that exist now (whatever its board count was). */
+export function namespacesOfRig(rig: string): string[] {
+  const prefix = `${NS_PREFIX}${rig}-`;
+  return listNamespaces().filter((ns) => ns.startsWith(prefix));
+}
+
+const BRIDGE_OPTIONS = 'stp_state 0 forward_delay 0 mcast_snooping 0';
+// IPv6 autoconfiguration would put router solicitations and MLD reports on every port; the
+// rig's traffic is IPv4 and the heartbeat Ethertypes only.
+const QUIET_IPV6 = { 'net.ipv6.conf.all.disable_ipv6': 1, 'net.ipv6.conf.default.disable_ipv6': 1 };
+
+/**
+ * Builds the namespaces, bridges and veths of a rig. On failure whatever was made is removed
+ * before the error is rethrown.
+ */
+export async function buildTopology(rig: string, boards: number): Promise<void> {
+  checkBoardCount(boards);
+  const letters = BOARD_LETTERS.slice(0, boards);
+  const sw = switchNamespace(rig);
+  const names = rigNamespaceNames(rig, boards);
+  const existing = names.filter((ns) => listNamespaces().includes(ns));
+  if (existing.length > 0) throw new RigError(`rig "${rig}": namespace ${existing.join(', ')} already exists`);
+  try {
+    await ipBatch(
+      null,
+      names.map((ns) => `netns add ${ns}`),
+    );
+    await Promise.all(names.map((ns) => sysctlIn(ns, QUIET_IPV6)));
+
+    const switchLines = SWITCHES.map((br) => `link add ${br} type bridge ${BRIDGE_OPTIONS}`);
+    for (const board of letters) {
+      for (const port of BOARD_PORTS) {
+        const end = switchPortName({ board, port });
+        switchLines.push(`link add ${end} type veth peer name ${port} netns ${boardNamespace(rig, board)}`);
+        switchLines.push(`link set ${end} master ${PORT_SWITCH[port]} up`);
+      }
+    }
+    for (const [host, ns] of [
+      [CLI_HOST, cliNamespace(rig)],
+      [SRV_HOST, srvNamespace(rig)],
+    ] as const) {
+      switchLines.push(`link add ${host.switchPort} type veth peer name ${host.ifname} netns ${ns}`);
+      switchLines.push(`link set ${host.switchPort} master ${host.bridge} up`);
+    }
+    switchLines.push(...SWITCHES.map((br) => `link set ${br} up`), 'link set lo up');
+    await ipBatch(sw, switchLines);
+
+    const boardLines = ['link set lo up', ...BOARD_PORTS.map((p) => `link set ${p} up`)];
+    await Promise.all([
+      ...letters.map((l) => ipBatch(boardNamespace(rig, l), boardLines)),
+      ...(
+        [
+          [CLI_HOST, cliNamespace(rig)],
+          [SRV_HOST, srvNamespace(rig)],
+        ] as const
+      ).map(([host, ns]) =>
+        ipBatch(ns, ['link set lo up', `link set ${host.ifname} up`, `addr add ${host.address} dev ${host.ifname}`]),
+      ),
+    ]);
+  } catch (e) {
+    await teardownTopology(rig).catch(() => {});
+    throw e;
+  }
+}
+
+/** Kills whatever still runs inside a namespace, then deletes it. */
+export async function deleteNamespace(ns: string): Promise<void> {
+  const pids = await ip(['netns', 'pids', ns]).catch(() => '');
+  for (const pid of pids.split(/\s+/).filter(Boolean)) signalQuietly(Number(pid), 'SIGKILL');
+  await ip(['netns', 'del', ns]).catch((e) => {
+    if (listNamespaces().includes(ns)) throw e;
+  });
+}
+
+/** Removes every tdm-<rig>-* namespace; the veths and bridges go with them. */
+export async function teardownTopology(rig: string): Promise<void> {
+  const failures: string[] = [];
+  await Promise.all(namespacesOfRig(rig).map((ns) => deleteNamespace(ns).catch((e: Error) => void failures.push(e.message))));
+  if (failures.length > 0) throw new RigError(`rig "${rig}": teardown left namespaces: ${failures.join('; ')}`);
+}
+
+/** Plugs (up) or pulls (down) cables at the switch; all in one `ip` call. */
+export async function setCables(rig: string, cables: readonly Cable[], up: boolean): Promise<void> {
+  await ipBatch(
+    switchNamespace(rig),
+    cables.map((c) => `link set ${switchPortName(c)} ${up ? 'up' : 'down'}`),
+  );
+}
+
+export interface LinkState {
+  adminUp: boolean;
+  carrier: boolean;
+  operstate: string;
+}
+
+/** An interface as seen inside a namespace. */
+export async function linkState(ns: string, ifname: string): Promise<LinkState> {
+  const [link] = await ipJson<Array<{ flags: string[]; operstate: string }>>(['-n', ns, 'link', 'show', 'dev', ifname]);
+  if (!link) throw new RigError(`${ns}: interface ${ifname} not found`);
+  return {
+    adminUp: link.flags.includes('UP'),
+    carrier: link.flags.includes('LOWER_UP') && !link.flags.includes('NO-CARRIER'),
+    operstate: link.operstate,
+  };
+}
