@@ -7,11 +7,9 @@ import type { LinkEvent, NicDevice, RawPort } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import type { LinkView } from './snapshot.js';
 import type { HeartbeatEncoder } from './wire/encoder.js';
-import { HA_ETHERTYPE, HA_MULTICAST_MAC, writeEthernetHeader } from './wire/ethernet.js';
+import { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, writeEthernetHeader } from './wire/ethernet.js';
 import type { FrameType } from './wire/header.js';
 import type { WorkerPort } from './worker-protocol.js';
-
-const ETH_HEADER = 14;
 
 export interface HbLink {
   name: string;
@@ -65,7 +63,7 @@ export class HbLinks {
       const port = link.port;
       if (!port || !link.up || !link.carrier) continue;
       writeEthernetHeader(buf, HA_MULTICAST_MAC, port.mac, HA_ETHERTYPE);
-      const end = encoder.encode(type, buf, ETH_HEADER);
+      const end = encoder.encode(type, buf, ETH_HEADER_LEN);
       port.send(buf, end);
     }
   }

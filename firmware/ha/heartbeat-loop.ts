@@ -18,6 +18,7 @@ import { heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { HeartbeatDecoder } from './wire/decoder.js';
 import { HeartbeatEncoder } from './wire/encoder.js';
+import { ETH_HEADER_LEN } from './wire/ethernet.js';
 import { FrameType } from './wire/header.js';
 import { deriveKeys } from './wire/keys.js';
 import type { FromWorker, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
@@ -128,7 +129,7 @@ export class HeartbeatLoop {
     for (let n = 0; n < DRAIN_LIMIT; n++) {
       const len = port.recv(this.rxBuf);
       if (len < 0) return;
-      const r = this.decoder.decode(this.rxBuf, 14, len);
+      const r = this.decoder.decode(this.rxBuf, ETH_HEADER_LEN, len);
       if (!r.ok) {
         this.rejects.note(r.reason, link.name, now, r.serial, r.groupId);
         continue;

@@ -136,11 +136,16 @@ export class HeartbeatDecoder {
     const advert = decodeBody(src, bodyLen);
     if (!advert) return this.rejectFrom('malformedBody', buf, so, groupId);
 
-    peer = this.replay.accept(peer, bootId, seq, () => ({
-      serialBytes: copySerial(buf, so),
-      serial: serialForLog(buf, so),
-      noncePrefix: prefix ?? noncePrefix(buf.subarray(so, so + SERIAL_LEN), nulIndex(buf, so)),
-    }));
+    if (peer) {
+      this.replay.accept(peer, bootId, seq);
+    } else {
+      const serialBytes = copySerial(buf, so);
+      peer = this.replay.add(
+        { serialBytes, serial: serialForLog(buf, so), noncePrefix: prefix ?? noncePrefix(serialBytes, nulIndex(buf, so)) },
+        bootId,
+        seq,
+      );
+    }
     return { ok: true, type, serial: peer.serial, bootId, seq, advert };
   }
 

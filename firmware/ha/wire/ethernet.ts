@@ -7,8 +7,11 @@
 
 export const HA_ETHERTYPE = 0x8890;
 export const HA_UDP_PORT = 703;
-/** Destination of every heartbeat frame: 01:54:44:48:41:00 ("TDHA" after the multicast bit). */
-export const HA_MULTICAST_MAC: Uint8Array = Uint8Array.of(0x01, 0x54, 0x44, 0x48, 0x41, 0x00);
+/**
+ * Destination of every heartbeat frame: 03:54:44:48:41:00, a locally administered multicast
+ * group ("TDHA" after the group and local bits) that Linux bridges and switches flood.
+ */
+export const HA_MULTICAST_MAC: Uint8Array = Uint8Array.of(0x03, 0x54, 0x44, 0x48, 0x41, 0x00);
 export const ETH_HEADER_LEN = 14;
 
 /** Writes destination MAC, source MAC and Ethertype at `offset`; returns the payload's offset. */

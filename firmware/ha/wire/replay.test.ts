@@ -3,15 +3,11 @@ import { test } from 'node:test';
 import { serialToBytes } from './header.js';
 import { ReplayGuard, type ReplayPeer } from './replay.js';
 
-function peerOf(serial: string) {
-  const serialBytes = serialToBytes(serial);
-  return () => ({ serialBytes, serial, noncePrefix: new Uint8Array(4) });
-}
-
 function take(g: ReplayGuard, serial: string, bootId: number, seq: number): boolean {
   const p = g.find(serialToBytes(serial), 0);
   if (!g.fresh(p, bootId, seq)) return false;
-  g.accept(p, bootId, seq, peerOf(serial));
+  if (p) g.accept(p, bootId, seq);
+  else g.add({ serialBytes: serialToBytes(serial), serial, noncePrefix: new Uint8Array(4) }, bootId, seq);
   return true;
 }
 

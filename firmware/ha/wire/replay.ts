@@ -48,21 +48,17 @@ export class ReplayGuard {
     return lag < this.window && (p.seen & (1 << lag)) === 0;
   }
 
-  /** Records an accepted frame; creates the sender's entry on its first one. */
-  accept(
-    p: ReplayPeer | undefined,
-    bootId: number,
-    seq: number,
-    make: () => Omit<ReplayPeer, 'bootId' | 'top' | 'seen' | 'touched'>,
-  ): ReplayPeer {
-    this.clock++;
-    if (!p) {
-      if (this.peers.length >= MAX_PEERS) this.evictStalest();
-      p = { ...make(), bootId, top: seq, seen: 1, touched: this.clock };
-      this.peers.push(p);
-      return p;
-    }
-    p.touched = this.clock;
+  /** Starts tracking a sender from its first accepted frame. */
+  add(identity: Pick<ReplayPeer, 'serialBytes' | 'serial' | 'noncePrefix'>, bootId: number, seq: number): ReplayPeer {
+    if (this.peers.length >= MAX_PEERS) this.evictStalest();
+    const p: ReplayPeer = { ...identity, bootId, top: seq, seen: 1, touched: ++this.clock };
+    this.peers.push(p);
+    return p;
+  }
+
+  /** Records an accepted frame of a tracked sender. */
+  accept(p: ReplayPeer, bootId: number, seq: number): void {
+    p.touched = ++this.clock;
     if (p.bootId !== bootId) {
       p.bootId = bootId;
       p.top = seq;
@@ -74,7 +70,6 @@ export class ReplayGuard {
     } else {
       p.seen = (p.seen | (1 << (p.top - seq))) >>> 0;
     }
-    return p;
   }
 
   forget(serial: string): void {

@@ -1,0 +1,60 @@
+/**
+ * A rig for one scenario file: brought up through the CLI with the given board configs, torn
+ * down after the file's tests (also when they fail).
+ */
+import { readFileSync } from 'node:fs';
+import type { TestContext } from 'node:test';
+import { type BoardLetter, boardLogFile } from '../paths.js';
+import { type Rig, rig } from '../rig.js';
+import { boardStatus, type RigStatus } from '../status.js';
+import { cli, cliOk, configArgs, configFiles, needRig, uniqueRigName } from '../testing.js';
+
+export interface ScenarioRig {
+  name: string;
+  rig: Rig;
+  /** Runs a CLI command against this rig and returns its JSON answer. */
+  cli(args: readonly string[]): Promise<Record<string, unknown>>;
+  /** Polls until `pred` holds; fails with `what` and the last status seen. */
+  until(pred: (s: RigStatus) => boolean, what: string, timeoutMs?: number): Promise<RigStatus>;
+  log(board: BoardLetter): string;
+  down(): Promise<void>;
+}
+
+/** Returns null (test skipped) when this machine cannot run rigs outside CI. */
+export async function scenarioRig(
+  t: TestContext,
+  configs: readonly string[],
+  wait: 'formed' | 'booted' = 'formed',
+): Promise<ScenarioRig | null> {
+  if (!(await needRig(t, { firmware: true }))) return null;
+  const name = uniqueRigName('s');
+  const files = configFiles(configs);
+  const down = async () => {
+    await cli(['down', '--name', name]);
+    files.remove();
+  };
+  try {
+    await cliOk(['up', '--name', name, '--wait', wait, '--timeout', '60', ...configArgs(files.paths)]);
+  } catch (err) {
+    await down();
+    throw err;
+  }
+  const r = rig(name);
+  return {
+    name,
+    rig: r,
+    cli: (args) => cliOk([...args, '--name', name]),
+    until: (pred, what, timeoutMs = 20_000) => r.waitFor(pred, timeoutMs, what),
+    log: (board) => readFileSync(boardLogFile(name, board), 'utf8'),
+    down,
+  };
+}
+
+export const stateOf = (s: RigStatus, b: BoardLetter) => boardStatus(s, b).state;
+
+/** Exactly one board in work, the others in standby, all agreeing on it and seeing all live members. */
+export function onePrimary(s: RigStatus, live: readonly BoardLetter[]): boolean {
+  const working = live.filter((b) => stateOf(s, b) === 'work');
+  if (working.length !== 1 || live.some((b) => stateOf(s, b) === 'hello')) return false;
+  return live.every((b) => boardStatus(s, b).primary === working[0] && boardStatus(s, b).members === live.length);
+}
