@@ -55,7 +55,7 @@ test('serialForLog never lets an unprintable byte through', () => {
 test('Ethernet: our multicast group, Ethertype 0x8890, UDP port 703', () => {
   assert.equal(HA_ETHERTYPE, 0x8890);
   assert.equal(HA_UDP_PORT, 703);
-  assert.equal(toHex(HA_MULTICAST_MAC), '015444484100');
+  assert.equal(toHex(HA_MULTICAST_MAC), '035444484100');
   assert.equal(HA_MULTICAST_MAC[0] & 1, 1, 'group bit set');
   const buf = new Uint8Array(20).fill(0xee);
   const src = Uint8Array.of(0x02, 0, 0, 0, 0, 0x0a);
