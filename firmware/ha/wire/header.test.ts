@@ -60,7 +60,7 @@ test('Ethernet: our multicast group, Ethertype 0x8890, UDP port 703', () => {
   const buf = new Uint8Array(20).fill(0xee);
   const src = Uint8Array.of(0x02, 0, 0, 0, 0, 0x0a);
   assert.equal(writeEthernetHeader(buf, HA_MULTICAST_MAC, src, HA_ETHERTYPE), ETH_HEADER_LEN);
-  assert.equal(toHex(buf.subarray(0, 15)), `015444484100` + `02000000000a` + `8890` + 'ee');
+  assert.equal(toHex(buf.subarray(0, 15)), `035444484100` + `02000000000a` + `8890` + 'ee');
   assert.equal(writeEthernetHeader(buf, HA_MULTICAST_MAC, src, 0x0800, 4), 18);
   assert.equal(toHex(buf.subarray(16, 18)), '0800');
 });
