@@ -9,6 +9,7 @@ import { boardByName, readSerial } from '../board/registry.js';
 import { createLinuxHal } from '../hal/linux.js';
 import { ConfigError } from './config/errors.js';
 import { ConfigStore } from './config/store.js';
+import { MainLoad } from './diag/main-load.js';
 import { CommandProcessor } from './console/processor.js';
 import { startSerialConsole } from './console/serial-console.js';
 import { startConsoleSocket } from './console/socket-server.js';
@@ -47,10 +48,12 @@ const ha = new HaRuntime({
   timers: systemTimers,
   onLog: sink,
 });
-await ha.apply(config.haSettings());
-config.onChange(() => void ha.apply(config.haSettings()));
+await ha.apply(config.haSettings(), config.hostname());
+config.onChange(() => void ha.apply(config.haSettings(), config.hostname()));
 
-const processor = new CommandProcessor({ config, ha, firmwareVersion: FIRMWARE_VERSION });
+const mainLoad = new MainLoad(hal.clock);
+const diag = { mainLoad: (seconds: number) => mainLoad.run(seconds) };
+const processor = new CommandProcessor({ config, ha, diag, firmwareVersion: FIRMWARE_VERSION });
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({
   serial: hal.serial,

@@ -6,7 +6,7 @@
 import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
 import type { HaSettings } from '../ha/settings.js';
 import type { HaSnapshot, LinkView, MemberView, RejectReason } from '../ha/snapshot.js';
-import type { HaControl } from './ha-control.js';
+import type { DiagControl, HaControl } from './ha-control.js';
 
 export function member(overrides: Partial<MemberView> = {}): MemberView {
   return {
@@ -158,6 +158,21 @@ export class FakeHa implements HaControl {
 
   resetUptime(): void {
     this.resets++;
+  }
+
+  clearStats(): void {
+    this.clears++;
+  }
+
+  clears = 0;
+}
+
+export class FakeDiag implements DiagControl {
+  loads: number[] = [];
+
+  mainLoad(seconds: number): string {
+    this.loads.push(seconds);
+    return `main-thread load running for ${seconds} s\n`;
   }
 }
 

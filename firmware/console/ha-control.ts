@@ -8,4 +8,12 @@ export interface HaControl {
   setFailover(on: boolean): void;
   /** `diagnose sys ha reset-uptime`: resets this unit's HA age and re-elects. */
   resetUptime(): void;
+  /** `diagnose sys ha clear-stats`: restarts the heartbeat tick jitter statistics. */
+  clearStats(): void;
+}
+
+/** Test facilities of `diagnose test`. */
+export interface DiagControl {
+  /** Loads the main thread with allocation for `seconds` (0 stops); returns the console text. */
+  mainLoad(seconds: number): string;
 }

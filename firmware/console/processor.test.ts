@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ConfigAccess } from '../config/api.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeHa, helloSnapshot, pairSnapshot } from './fixtures.js';
+import { FakeConfig, FakeHa, helloSnapshot, pairSnapshot, FakeDiag } from './fixtures.js';
 import type { HaControl } from './ha-control.js';
 import { CommandProcessor, type ConsoleSession } from './processor.js';
 
@@ -10,7 +10,7 @@ const logged: LogRecord[] = [];
 setLogSink((r) => logged.push(r));
 
 function setup(config: ConfigAccess = new FakeConfig(), ha: HaControl = new FakeHa()) {
-  const processor = new CommandProcessor({ config, ha, firmwareVersion: '1.2.3' });
+  const processor = new CommandProcessor({ config, ha, diag: new FakeDiag(), firmwareVersion: '1.2.3' });
   return { processor, session: processor.openSession() };
 }
 
@@ -182,7 +182,7 @@ test('help and ? list the commands; a trailing ? lists what may follow', () => {
       .output.split('\n')
       .filter(Boolean)
       .map((l) => l.split(/\s+/)[0]),
-    ['status', 'heartbeat', 'reset-uptime'],
+    ['status', 'heartbeat', 'reset-uptime', 'clear-stats'],
   );
   assert.match(session.execute('show ?').output, /^full-configuration .*\n\[section words\]\n<Enter>\n$/);
 });
@@ -209,6 +209,7 @@ test('a throwing configuration or runtime becomes output, never an exception', (
     },
     setFailover: () => {},
     resetUptime: () => {},
+    clearStats: () => {},
   };
   const { session } = setup(broken, deadHa);
   for (const line of [
@@ -288,4 +289,13 @@ test('random junk and control characters never throw; output lines end with a ne
     assert.ok(r.output === '' || r.output.endsWith('\n'), `output of ${JSON.stringify(line)}`);
     assert.match(r.prompt, /^TDM-A (\([^)]*\) )?# $/);
   }
+});
+
+test('diagnose test main-load takes seconds 0-3600 and names a bad value', () => {
+  const diag = new FakeDiag();
+  const session = new CommandProcessor({ config: new FakeConfig(), ha: new FakeHa(), diag, firmwareVersion: '1.0.0' }).openSession();
+  assert.match(session.execute('diagnose test main-load 5').output, /running for 5 s/);
+  assert.match(session.execute('diagnose test main-load 9999').output, /value parse error before '9999'.*0-3600/);
+  assert.match(session.execute('diagnose test main-load soon').output, /value parse error before 'soon'/);
+  assert.deepEqual(diag.loads, [5]);
 });

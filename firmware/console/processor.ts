@@ -9,7 +9,7 @@ import type { CommandNode } from './command-tree.js';
 import { dispatch } from './command-tree.js';
 import { buildCommandTree } from './commands/tree.js';
 import { endLine } from './format.js';
-import type { HaControl } from './ha-control.js';
+import type { DiagControl, HaControl } from './ha-control.js';
 import { printable, tokenize } from './tokenize.js';
 
 const log = createLogger('console');
@@ -17,6 +17,7 @@ const log = createLogger('console');
 export interface ProcessorOptions {
   config: ConfigAccess;
   ha: HaControl;
+  diag: DiagControl;
   /** "major.minor.patch", shown by `get system status`. */
   firmwareVersion: string;
 }

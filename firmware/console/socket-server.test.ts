@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeHa } from './fixtures.js';
+import { FakeConfig, FakeHa, FakeDiag } from './fixtures.js';
 import { CommandProcessor } from './processor.js';
 import { type ConsoleSocket, ConsoleSocketError, MAX_REQUEST_BYTES, startConsoleSocket } from './socket-server.js';
 
@@ -21,7 +21,7 @@ const ha = new FakeHa();
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tandem-console-'));
   path = join(dir, 'console.sock');
-  const processor = new CommandProcessor({ config: new FakeConfig(), ha, firmwareVersion: '1.0.0' });
+  const processor = new CommandProcessor({ config: new FakeConfig(), ha, diag: new FakeDiag(), firmwareVersion: '1.0.0' });
   server = await startConsoleSocket({ path, processor, ha });
 });
 
@@ -224,7 +224,7 @@ test('a stale socket file is replaced; a live one or a regular file is not touch
   ]);
   assert.equal(crashed.signal, 'SIGKILL');
   assert.ok(statSync(stalePath).isSocket(), 'stale socket file left behind');
-  const processor = new CommandProcessor({ config: new FakeConfig(), ha, firmwareVersion: '1.0.0' });
+  const processor = new CommandProcessor({ config: new FakeConfig(), ha, diag: new FakeDiag(), firmwareVersion: '1.0.0' });
   const s = await startConsoleSocket({ path: stalePath, processor, ha });
   try {
     const c = await Client.open(stalePath);

@@ -148,6 +148,11 @@ export class Cluster {
     this.#settle(now);
   }
 
+  /** The hostname peers see in our adverts (a per-unit setting, changed from the console). */
+  setHostname(hostname: string): void {
+    this.#id.hostname = hostname;
+  }
+
   setSettings(settings: HaSettings, now: number): void {
     const prev = this.#settings;
     this.#settings = settings;

@@ -149,7 +149,8 @@ export class HeartbeatLoop {
       const msg = m.message as ToWorker;
       switch (msg.type) {
         case 'settings':
-          this.init = { ...this.init, settings: msg.settings, links: msg.links };
+          this.init = { ...this.init, settings: msg.settings, links: msg.links, identity: { ...this.init.identity, hostname: msg.hostname } };
+          this.cluster.setHostname(msg.hostname);
           this.cluster.setSettings(msg.settings, now);
           this.ticker.setPeriod(heartbeatIntervalMs(msg.settings));
           this.applyLinks(msg.links, now);
@@ -160,6 +161,9 @@ export class HeartbeatLoop {
           break;
         case 'reset-uptime':
           this.cluster.resetUptime(now);
+          break;
+        case 'clear-stats':
+          this.jitter.reset();
           break;
         case 'leave':
           this.leaving = true;

@@ -33,14 +33,17 @@ export class HaRuntime implements HaControl {
   private waker: Waker | null = null;
   private latest: HaSnapshot;
   private settings: HaSettings | null = null;
+  private hostname: string;
   private readonly listeners: ((s: HaSnapshot) => void)[] = [];
 
   constructor(private readonly opts: HaRuntimeOptions) {
+    this.hostname = opts.identity.hostname;
     this.latest = this.standaloneSnapshot();
   }
 
-  /** Applies (new) settings: starts, reconfigures or stops the worker. */
-  async apply(settings: HaSettings): Promise<void> {
+  /** Applies (new) settings and hostname: starts, reconfigures or stops the worker. */
+  async apply(settings: HaSettings, hostname: string): Promise<void> {
+    this.hostname = hostname;
     const wasOn = this.settings !== null && this.settings.mode !== 'standalone';
     this.settings = settings;
     if (settings.mode === 'standalone') {
@@ -48,7 +51,7 @@ export class HaRuntime implements HaControl {
       this.setSnapshot(this.standaloneSnapshot());
       return;
     }
-    if (this.worker) this.send({ type: 'settings', settings, links: this.links(settings) });
+    if (this.worker) this.send({ type: 'settings', settings, links: this.links(settings), hostname });
     else this.startWorker(settings);
   }
 
@@ -66,6 +69,10 @@ export class HaRuntime implements HaControl {
 
   resetUptime(): void {
     this.send({ type: 'reset-uptime' });
+  }
+
+  clearStats(): void {
+    this.send({ type: 'clear-stats' });
   }
 
   /** Graceful shutdown: the worker sends leave frames so peers take over at once. */
@@ -91,7 +98,7 @@ export class HaRuntime implements HaControl {
   private startWorker(settings: HaSettings): void {
     this.waker = this.opts.clock.openWaker();
     const init: WorkerInit = {
-      identity: this.opts.identity,
+      identity: { ...this.opts.identity, hostname: this.hostname },
       settings,
       links: this.links(settings),
       wakerFd: this.waker.fd,
@@ -150,7 +157,7 @@ export class HaRuntime implements HaControl {
       stateSinceMs: now,
       stateSinceWall: new Date().toISOString(),
       serial: id.serial,
-      hostname: id.hostname,
+      hostname: this.hostname,
       groupId: this.settings?.groupId ?? 0,
       groupName: this.settings?.groupName ?? '',
       mode: 'standalone',

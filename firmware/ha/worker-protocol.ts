@@ -31,9 +31,10 @@ export interface WorkerInit {
 }
 
 export type ToWorker =
-  | { type: 'settings'; settings: HaSettings; links: WorkerLinks }
+  | { type: 'settings'; settings: HaSettings; links: WorkerLinks; hostname: string }
   | { type: 'failover'; on: boolean }
   | { type: 'reset-uptime' }
+  | { type: 'clear-stats' }
   | { type: 'leave' };
 
 export type FromWorker =

@@ -3,7 +3,7 @@ import type { ConfigAccess } from '../../config/api.js';
 import type { HaSettings } from '../../ha/settings.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
-import type { HaControl } from '../ha-control.js';
+import type { DiagControl, HaControl } from '../ha-control.js';
 import { beginConfig, show } from './config.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
@@ -13,6 +13,7 @@ import { renderSystemStatus } from './system-status.js';
 export interface CommandDeps {
   config: ConfigAccess;
   ha: HaControl;
+  diag: DiagControl;
   firmwareVersion: string;
 }
 
@@ -25,6 +26,14 @@ function leaf(word: string, help: string, run: () => string): CommandNode {
 
 function branch(word: string, help: string, children: CommandNode[]): CommandNode {
   return { word, help, children };
+}
+
+function mainLoad(diag: DiagControl, words: readonly string[]): string {
+  const seconds = Number(words[0]);
+  if (words.length !== 1 || !/^[0-9]+$/.test(words[0] ?? '') || seconds > 3600) {
+    return `value parse error before '${words[0] ?? ''}': main-load needs seconds, an integer 0-3600\nCommand fail. Return code -651\n`;
+  }
+  return diag.mainLoad(seconds);
 }
 
 export function buildCommandTree(deps: CommandDeps): CommandNode {
@@ -85,7 +94,20 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             leaf('status', 'Detailed HA state: election, members, scheduling.', () => renderHaDiagnose(ha.snapshot())),
             leaf('heartbeat', 'Heartbeat links and validation counters.', () => renderHeartbeat(ha.snapshot(), settings())),
             leaf('reset-uptime', "Reset this unit's HA age and re-run the election.", () => resetUptime(ha)),
+            leaf('clear-stats', 'Restart the heartbeat tick jitter statistics.', () => {
+              ha.clearStats();
+              return 'heartbeat timing statistics cleared\n';
+            }),
           ]),
+        ]),
+        branch('test', 'Test facilities.', [
+          {
+            word: 'main-load',
+            help: 'Load the main thread with allocation for N seconds (0 stops): heartbeats must not care.',
+            args: 'words',
+            argsHelp: '<seconds 0-3600>',
+            run: (words) => text(mainLoad(deps.diag, words)),
+          },
         ]),
       ]),
       branch('execute', 'Execute static commands.', [
