@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { HaSnapshot } from '../firmware/ha/snapshot.js';
+import { KEY_HELP, renderLiveView } from './live-view.js';
+import type { BoardStatus, RigStatus } from './status.js';
+
+function board(letter: 'A' | 'B', over: Partial<BoardStatus>, ha: Partial<HaSnapshot> | null): BoardStatus {
+  const links = [
+    { name: 'ha1', hbPriority: 50, up: true, carrier: true, txFrames: 12, txErrors: 0, rxFrames: 11, rxAccepted: 11, lastRxAgoMs: 5 },
+    { name: 'ha2', hbPriority: 50, up: true, carrier: false, txFrames: 12, txErrors: 0, rxFrames: 3, rxAccepted: 3, lastRxAgoMs: 900 },
+  ];
+  return {
+    board: letter,
+    namespace: `tdm-x-${letter}`,
+    serial: `TDSIM0000000000${letter === 'A' ? 1 : 2}`,
+    hostname: `TDM-${letter}`,
+    pid: 100,
+    process: 'alive',
+    exit: null,
+    logTail: null,
+    starts: 1,
+    ha: ha === null ? null : ({ links, refused: [], alone: false, state: 'work', ...ha } as HaSnapshot),
+    haError: null,
+    state: (ha?.state ?? null) as BoardStatus['state'],
+    primary: 'A',
+    members: 2,
+    ...over,
+  };
+}
+
+test('the live view shows role, primary, peers, link counters, events and the keys', () => {
+  const s: RigStatus = {
+    name: 'default',
+    supervisorPid: 1,
+    nowMs: 0,
+    boards: [board('A', {}, { state: 'work' }), board('B', {}, { state: 'standby' })],
+  };
+  const lines = renderLiveView(s, 'A', ['15:00:00 B: HA state hello -> standby'], 200);
+  assert.match(lines[0]!, /2 sim boards · console: board A/);
+  assert.match(lines[2]!, /^A\s+primary\s+work\s+A\s+1\s+11\/12\s+3\/12 NO-CARRIER\s+0\s+alive \(100\)$/);
+  assert.match(lines[3]!, /^B\s+secondary\s+standby/);
+  assert.equal(lines[4], '  15:00:00 B: HA state hello -> standby');
+  assert.equal(lines[5], KEY_HELP);
+});
+
+test('dead and alone boards say so; lines never exceed the width', () => {
+  const s: RigStatus = {
+    name: 'default',
+    supervisorPid: 1,
+    nowMs: 0,
+    boards: [
+      board('A', { process: 'dead', pid: null, primary: null, members: null }, null),
+      board('B', { primary: 'B', members: 1 }, { state: 'work', alone: true }),
+    ],
+  };
+  const lines = renderLiveView(s, 'B', [], 40);
+  assert.ok(lines.every((l) => l.length <= 40));
+  const wide = renderLiveView(s, 'B', [], 300);
+  assert.match(wide[2]!, /^A\s+dead\s+-\s+-\s+-\s+-\s+-\s+0\s+dead$/);
+  assert.match(wide[3]!, /^B\s+primary \(alone\)\s+work\s+B\s+0/);
+});

@@ -1,0 +1,55 @@
+/**
+ * The header `npm start` keeps on screen above a board's serial console: each board's role,
+ * the primary it believes in, its peers and heartbeat counters, and the latest HA events.
+ * Pure: status in, lines out.
+ */
+import type { RigStatus } from './status.js';
+
+export const KEY_HELP = 'Ctrl-] then: k kill -9 primary · t stop primary · r restart dead · c cut hb links · u restore · a/b/c/d console · q quit';
+
+const ROLE: Record<string, string> = { work: 'primary', standby: 'secondary', hello: 'negotiating' };
+
+function linkCell(rx: number | undefined, tx: number | undefined, carrier: boolean | undefined): string {
+  if (rx === undefined || tx === undefined) return '-';
+  return `${rx}/${tx}${carrier === false ? ' NO-CARRIER' : ''}`;
+}
+
+function role(b: RigStatus['boards'][number]): string {
+  if (b.process !== 'alive') return b.process === 'frozen' ? 'frozen' : 'dead';
+  if (!b.ha) return 'booting';
+  const r = ROLE[b.ha.state] ?? b.ha.state;
+  return b.ha.alone && b.ha.state === 'work' ? `${r} (alone)` : r;
+}
+
+/** The header lines for a terminal `width` columns wide. */
+export function renderLiveView(s: RigStatus, consoleBoard: string, events: readonly string[], width: number): string[] {
+  const cut = (line: string) => (line.length > width ? line.slice(0, Math.max(0, width - 1)) : line);
+  const rows = [
+    ['board', 'role', 'state', 'primary', 'peers', 'ha1 rx/tx', 'ha2 rx/tx', 'refused', 'process'],
+    ...s.boards.map((b) => {
+      const link = (name: string) => b.ha?.links.find((l) => l.name === name);
+      const ha1 = link('ha1');
+      const ha2 = link('ha2');
+      return [
+        b.board,
+        role(b),
+        b.state ?? '-',
+        b.primary ?? '-',
+        b.members === null ? '-' : String(Math.max(0, b.members - 1)),
+        linkCell(ha1?.rxAccepted, ha1?.txFrames, ha1?.carrier),
+        linkCell(ha2?.rxAccepted, ha2?.txFrames, ha2?.carrier),
+        String(b.ha?.refused.length ?? 0),
+        b.pid === null ? b.process : `${b.process} (${b.pid})`,
+      ];
+    }),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)) + 2);
+  const table = rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('').trimEnd());
+  return [
+    `Tandem rig "${s.name}": ${s.boards.length} sim boards · console: board ${consoleBoard}`,
+    ...table,
+    ...events.map((e) => `  ${e}`),
+    KEY_HELP,
+    '─'.repeat(width),
+  ].map(cut);
+}

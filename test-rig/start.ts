@@ -1,0 +1,172 @@
+/**
+ * `npm start`: boots a sim pair in the rig and shows a live view of both boards above a board's
+ * serial console. Keys after Ctrl-] inject faults; Ctrl-C tears everything down.
+ */
+import type { Socket } from 'node:net';
+import { latestEvents } from './event-tail.js';
+import { renderLiveView } from './live-view.js';
+import { BOARD_LETTERS, type BoardLetter } from './paths.js';
+import { type Rig, up } from './rig.js';
+import type { RigStatus } from './status.js';
+
+const REFRESH_MS = 250;
+const EVENT_LINES = 4;
+const CTRL_C = 0x03;
+const CTRL_RBRACKET = 0x1d;
+
+const out = process.stdout;
+// After a hang-up the terminal is gone; writing to it must not stop the teardown.
+out.on('error', () => {});
+process.stdin.on('error', () => {});
+const esc = (s: string) => out.write(`\x1b${s}`);
+
+class LiveSession {
+  private board: BoardLetter = 'A';
+  private line: Socket | null = null;
+  private status: RigStatus | null = null;
+  private headerRows = 0;
+  private commandKey = false;
+  private timer: NodeJS.Timeout | null = null;
+  private closing = false;
+
+  constructor(private readonly rig: Rig) {}
+
+  async run(): Promise<void> {
+    out.write('\x1b[2J\x1b[H');
+    await this.attach('A');
+    if (process.stdin.isTTY) process.stdin.setRawMode(true);
+    process.stdin.on('data', (d: Buffer) => void this.onKeys(d));
+    process.stdout.on('resize', () => this.layout(true));
+    this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+    await this.refresh();
+  }
+
+  async stop(reason: string): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.timer) clearInterval(this.timer);
+    this.line?.destroy();
+    const down = this.rig.down();
+    if (out.writable) {
+      try {
+        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      } catch {
+        // the terminal is already gone
+      }
+      esc('[r');
+      out.write(`\x1b[${out.rows ?? 24};1H\r\n${reason}: taking the rig down...\r\n`);
+    }
+    await down.catch((e: Error) => process.stderr.write(`rig down failed: ${e.message}\n`));
+    if (out.writable) out.write('done.\r\n');
+    process.exit(0);
+  }
+
+  private async attach(board: BoardLetter): Promise<void> {
+    this.line?.destroy();
+    this.board = board;
+    const line = await this.rig.console(board, { replay: true });
+    line.on('data', (d: Buffer) => out.write(d));
+    line.on('error', () => {});
+    this.line = line;
+    line.write('\r');
+  }
+
+  private async onKeys(d: Buffer): Promise<void> {
+    for (const byte of d) {
+      if (this.commandKey) {
+        this.commandKey = false;
+        await this.command(String.fromCharCode(byte).toLowerCase());
+      } else if (byte === CTRL_C) {
+        await this.stop('Ctrl-C');
+      } else if (byte === CTRL_RBRACKET) {
+        this.commandKey = true;
+      } else {
+        this.line?.write(Buffer.of(byte));
+      }
+    }
+  }
+
+  private primary(): BoardLetter | null {
+    return (this.status?.boards.find((b) => b.state === 'work' && !b.ha?.alone)?.board ??
+      this.status?.boards.find((b) => b.state === 'work')?.board ??
+      null) as BoardLetter | null;
+  }
+
+  private async command(key: string): Promise<void> {
+    const boards = this.status?.boards ?? [];
+    const primary = this.primary();
+    try {
+      if ((key === 'k' || key === 't') && primary) await this.rig.fault(key === 'k' ? 'kill' : 'term', primary);
+      else if (key === 'r') {
+        for (const b of boards) if (b.process === 'dead') await this.rig.fault('restart', b.board);
+      } else if (key === 'c' && !boards.some((b) => b.board === 'C')) {
+        await this.rig.fault('cut', 'ha1');
+        await this.rig.fault('cut', 'ha2');
+      } else if (key === 'u') {
+        await this.rig.fault('restore', 'ha1');
+        await this.rig.fault('restore', 'ha2');
+      } else if (key === 'q') await this.stop('quit');
+      else if (BOARD_LETTERS.includes(key.toUpperCase() as BoardLetter) && boards.some((b) => b.board === key.toUpperCase())) {
+        await this.attach(key.toUpperCase() as BoardLetter);
+      }
+    } catch (e) {
+      out.write(`\r\n[rig] ${(e as Error).message}\r\n`);
+    }
+    await this.refresh();
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      this.status = await this.rig.status();
+    } catch {
+      return;
+    }
+    this.layout(false);
+    await this.followLiveBoard();
+  }
+
+  /** A console on a dead board shows nothing: move it to a live one and say so. */
+  private async followLiveBoard(): Promise<void> {
+    const boards = this.status?.boards ?? [];
+    if (boards.find((b) => b.board === this.board)?.process !== 'dead') return;
+    const live = boards.find((b) => b.process === 'alive');
+    if (!live) return;
+    out.write(`\r\n[board ${this.board} is dead; console switched to board ${live.board}]\r\n`);
+    await this.attach(live.board);
+  }
+
+  /** Draws the header and keeps the console scrolling in the rows below it. */
+  private layout(force: boolean): void {
+    if (!this.status || this.closing) return;
+    const width = out.columns ?? 100;
+    const events = latestEvents(this.rig.name, this.status.boards.map((b) => b.board), EVENT_LINES);
+    const lines = renderLiveView(this.status, this.board, events, width);
+    if (!out.isTTY) return;
+    const rows = out.rows ?? 24;
+    const reshape = force || lines.length !== this.headerRows;
+    esc('7');
+    if (reshape) {
+      this.headerRows = lines.length;
+      esc(`[${this.headerRows + 1};${rows}r`);
+    }
+    lines.forEach((l, i) => out.write(`\x1b[${i + 1};1H\x1b[2K${l}`));
+    // Setting the scroll region homes the cursor; the console then continues from the bottom.
+    if (reshape) out.write(`\x1b[${rows};1H`);
+    else esc('8');
+  }
+}
+
+async function main(): Promise<void> {
+  out.write('Tandem: building the rig (namespaces, bridges) and booting two sim boards...\n');
+  const rig = await up({ wait: 'none' });
+  const session = new LiveSession(rig);
+  process.on('SIGINT', () => void session.stop('SIGINT'));
+  process.on('SIGTERM', () => void session.stop('SIGTERM'));
+  process.on('SIGHUP', () => void session.stop('SIGHUP'));
+  await session.run();
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`tandem: ${e.message}\n`);
+  process.exit(1);
+});
