@@ -97,15 +97,16 @@ export function htons(value: number): number {
 }
 
 export const E = {
+  EPERM: 1,
   EINTR: 4,
+  EBADF: 9,
   EAGAIN: 11,
   ENOMEM: 12,
   EEXIST: 17,
   ENODEV: 19,
   EINVAL: 22,
-  ENOBUFS: 105,
   EADDRNOTAVAIL: 99,
-  EPERM: 1,
+  ENOBUFS: 105,
   ETIMEDOUT: 110,
 } as const;
 

@@ -8,15 +8,15 @@ import { HalError } from '../errors.js';
 import {
   CLOCK_MONOTONIC,
   E,
+  errno,
+  errnoText,
+  libc,
   O_CLOEXEC,
   O_NONBLOCK,
   POLLERR,
   POLLHUP,
   POLLIN,
   SCHED_FIFO,
-  errno,
-  errnoText,
-  libc,
 } from '../libc.js';
 import type { ClockDevice, Pollable, Poller, Ticker, Waker } from './index.js';
 

@@ -1,0 +1,150 @@
+/**
+ * The Linux clock driver against the real kernel: CLOCK_MONOTONIC, timerfd, eventfd, poll and
+ * SCHED_FIFO. Waits are measured, never assumed; bounds are loose enough for a busy 2-core host.
+ */
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { HalError } from '../errors.js';
+import { kernelAvailable } from '../kernel-gate.js';
+import { CLOCK_MONOTONIC, libc } from '../libc.js';
+import { createLinuxClock } from './linux.js';
+import type { ProbeReply, ProbeRequest } from './probe-worker.js';
+
+const clock = createLinuxClock();
+
+function monotonicMs(): number {
+  const ts = new BigInt64Array(2);
+  assert.equal(libc.clock_gettime(CLOCK_MONOTONIC, ts), 0);
+  return Number(ts[0]) * 1e3 + Number(ts[1]) / 1e6;
+}
+
+/** Blocks this thread for `ms` without spinning. */
+function blockFor(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+async function probe(request: ProbeRequest, onBlocking?: () => void): Promise<ProbeReply> {
+  const worker = new Worker(new URL('./probe-worker.js', import.meta.url), { workerData: request });
+  try {
+    for (;;) {
+      const [reply] = (await once(worker, 'message')) as [ProbeReply];
+      if (reply.kind === 'blocking') onBlocking?.();
+      else return reply;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+describe('linux clock', () => {
+  it('nowMs reads CLOCK_MONOTONIC', () => {
+    for (let i = 0; i < 100; i++) {
+      const before = monotonicMs();
+      const now = clock.nowMs();
+      const after = monotonicMs();
+      assert.ok(before - 0.001 <= now && now <= after + 0.001, `${before} <= ${now} <= ${after}`);
+    }
+  });
+
+  it('ticks at about its period and take() counts every expiration', () => {
+    const period = 20;
+    const ticker = clock.openTicker(period);
+    const armed = clock.nowMs();
+    const poller = clock.openPoller();
+    poller.watch([ticker]);
+    const wakeups: number[] = [];
+    let expirations = 0;
+    for (let i = 0; i < 10; i++) {
+      assert.equal(poller.wait(5000), 1);
+      assert.equal(poller.readable(0), true);
+      wakeups.push(clock.nowMs());
+      const n = ticker.take();
+      assert.ok(n >= 1, 'a readable ticker has an expiration');
+      expirations += n;
+    }
+    const elapsed = clock.nowMs() - armed;
+    assert.ok(Math.abs(expirations - Math.floor(elapsed / period)) <= 1, `${expirations} in ${elapsed} ms`);
+    assert.ok(wakeups[0] - armed >= period - 0.5, 'first tick came early');
+    const gaps = wakeups
+      .slice(1)
+      .map((t, i) => t - wakeups[i])
+      .sort((x, y) => x - y);
+    const median = gaps[Math.floor(gaps.length / 2)];
+    assert.ok(median > period * 0.5 && median < period * 3, `median interval ${median} ms`);
+    assert.equal(ticker.take(), 0);
+    ticker.close();
+  });
+
+  it('accumulates expirations while nobody reads, and setPeriod re-arms from now', () => {
+    const ticker = clock.openTicker(10);
+    const armed = clock.nowMs();
+    blockFor(105);
+    const taken = ticker.take();
+    const elapsed = clock.nowMs() - armed;
+    assert.ok(Math.abs(taken - Math.floor(elapsed / 10)) <= 1, `${taken} expirations in ${elapsed} ms`);
+    assert.equal(ticker.take(), 0);
+
+    ticker.setPeriod(60);
+    const rearmed = clock.nowMs();
+    assert.equal(ticker.take(), 0, 'setPeriod left old expirations');
+    const poller = clock.openPoller();
+    poller.watch([ticker]);
+    assert.equal(poller.wait(5000), 1);
+    assert.ok(clock.nowMs() - rearmed >= 59.5, 'tick before one new period');
+    assert.ok(ticker.take() >= 1);
+    ticker.close();
+    assert.equal(ticker.take(), 0);
+    assert.throws(
+      () => clock.openTicker(0),
+      (e) => e instanceof HalError && e.errno === 22,
+    );
+  });
+
+  it('a Waker wakes a Poller blocked in wait() on another thread', async () => {
+    const waker = clock.openWaker();
+    const reply = await probe({ mode: 'wait', wakerFd: waker.fd, timeoutMs: 10000 }, () => {
+      setTimeout(() => waker.wake(), 50);
+    });
+    waker.close();
+    assert.equal(reply.kind, 'woken');
+    if (reply.kind !== 'woken') return;
+    assert.equal(reply.ready, 1);
+    assert.equal(reply.readable, true);
+    assert.equal(reply.pendingAfterDrain, 0, 'drain() left the waker readable');
+    assert.ok(reply.waitedMs >= 40 && reply.waitedMs < 5000, `waited ${reply.waitedMs} ms`);
+  });
+
+  it('a Poller with nothing ready times out', () => {
+    const waker = clock.openWaker();
+    const poller = clock.openPoller();
+    poller.watch([waker]);
+    const start = clock.nowMs();
+    assert.equal(poller.wait(30), 0);
+    assert.ok(clock.nowMs() - start >= 29, 'returned before the timeout');
+    assert.equal(poller.readable(0), false);
+    waker.wake();
+    waker.wake();
+    assert.equal(poller.wait(0), 1);
+    waker.drain();
+    assert.equal(poller.wait(0), 0);
+    waker.close();
+  });
+
+  it('raises a thread to SCHED_FIFO', async (t) => {
+    if (!kernelAvailable(t)) return;
+    const reply = await probe({ mode: 'priority', priority: 50 });
+    assert.equal(reply.kind, 'priority');
+    if (reply.kind !== 'priority') return;
+    assert.deepEqual(reply.result, { ok: true });
+    assert.equal(reply.policy, 1, 'policy of the worker thread');
+    assert.equal(reply.rtPriority, 50);
+  });
+
+  it('refuses a priority out of range without throwing', () => {
+    const result = clock.raiseThreadPriority(0);
+    assert.equal(result.ok, false);
+    assert.match(result.ok ? '' : result.reason, /1\.\.99/);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Worker used by the clock tests: blocks in Poller.wait on an adopted waker, or raises its own
+ * priority, and reports what happened. It exists because both only make sense off the main
+ * thread.
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createLinuxClock } from './linux.js';
+
+export type ProbeRequest = { mode: 'wait'; wakerFd: number; timeoutMs: number } | { mode: 'priority'; priority: number };
+
+export type ProbeReply =
+  | { kind: 'blocking' }
+  | { kind: 'woken'; ready: number; readable: boolean; pendingAfterDrain: number; waitedMs: number }
+  | { kind: 'priority'; result: { ok: boolean; reason?: string }; policy: number; rtPriority: number };
+
+/** Fields 40 and 41 of /proc/thread-self/stat: rt_priority and policy of this very thread. */
+function threadScheduling(): { policy: number; rtPriority: number } {
+  const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { rtPriority: Number(fields[37]), policy: Number(fields[38]) };
+}
+
+function run(port: NonNullable<typeof parentPort>, request: ProbeRequest): void {
+  const clock = createLinuxClock();
+  const send = (reply: ProbeReply): void => port.postMessage(reply);
+  if (request.mode === 'priority') {
+    const result = clock.raiseThreadPriority(request.priority);
+    send({ kind: 'priority', result, ...threadScheduling() });
+    return;
+  }
+  const waker = clock.adoptWaker(request.wakerFd);
+  const poller = clock.openPoller();
+  poller.watch([waker]);
+  send({ kind: 'blocking' });
+  const start = clock.nowMs();
+  const ready = poller.wait(request.timeoutMs);
+  const waitedMs = clock.nowMs() - start;
+  const readable = poller.readable(0);
+  waker.drain();
+  const pendingAfterDrain = poller.wait(0);
+  waker.close();
+  send({ kind: 'woken', ready, readable, pendingAfterDrain, waitedMs });
+}
+
+if (parentPort) run(parentPort, workerData as ProbeRequest);

@@ -1,0 +1,46 @@
+/**
+ * Gate for tests that need the real kernel: root (network namespaces, AF_PACKET, SCHED_FIFO)
+ * and iproute2. Where these are missing a test fails in CI, where they are promised, and is
+ * skipped with the reason elsewhere.
+ */
+import { execFileSync } from 'node:child_process';
+import type { TestContext } from 'node:test';
+
+let cached: string | null | undefined;
+
+/** Why kernel tests cannot run here, or null when they can. */
+export function kernelUnavailable(): string | null {
+  if (cached !== undefined) return cached;
+  if (process.platform !== 'linux') cached = `needs Linux, this is ${process.platform}`;
+  else if (process.getuid?.() !== 0) cached = 'needs root (network namespaces, AF_PACKET, SCHED_FIFO)';
+  else {
+    try {
+      execFileSync('ip', ['-V'], { stdio: 'ignore' });
+      cached = null;
+    } catch {
+      cached = 'needs iproute2 (`ip`) on PATH';
+    }
+  }
+  return cached;
+}
+
+/** True when the test may go on; otherwise skips it (or throws in CI) and returns false. */
+export function kernelAvailable(t: TestContext): boolean {
+  const reason = kernelUnavailable();
+  if (reason === null) return true;
+  if (process.env.CI) throw new Error(`kernel test cannot run: ${reason}`);
+  t.skip(reason);
+  return false;
+}
+
+/** Runs `ip -j` (optionally in namespace `ns`) and parses its JSON. */
+export function ipJson(ns: string | undefined, args: string[]): unknown {
+  const prefix = ns ? ['-n', ns] : [];
+  return JSON.parse(execFileSync('ip', [...prefix, '-j', ...args], { encoding: 'utf8' }));
+}
+
+/** Runs an `ip` command (optionally in namespace `ns`), throwing with its stderr on failure. */
+export function ipRun(ns: string | undefined, args: string[]): void {
+  const prefix = ns ? ['-n', ns] : [];
+  execFileSync('ip', [...prefix, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+}

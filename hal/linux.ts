@@ -1,0 +1,15 @@
+/** The Linux HAL: the drivers a real board (and the sim board in the test rig) runs on. */
+import { createLinuxClock } from './clock/linux.js';
+import type { Hal } from './index.js';
+import { createLinuxNic } from './nic/linux.js';
+import { createSerialPortDevice } from './serial/serialport.js';
+import { createFileStorage } from './storage/fs.js';
+
+export function createLinuxHal(): Hal {
+  return {
+    clock: createLinuxClock(),
+    nic: createLinuxNic(),
+    serial: createSerialPortDevice(),
+    storage: createFileStorage(),
+  };
+}

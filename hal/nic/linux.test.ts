@@ -1,0 +1,293 @@
+/**
+ * The Linux NIC driver against the real kernel: a veth pair inside a network namespace of its
+ * own, with the driver's sockets opened in that namespace through withNetns.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createLinuxClock } from '../clock/linux.js';
+import { HalError } from '../errors.js';
+import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
+import { addNetns, deleteNetns, withNetns } from '../netns.js';
+import type { FrameReceiver, LinkEvent, LinkMonitor, RawPort } from './index.js';
+import { createLinuxNic } from './linux.js';
+
+const ns = `tnic${process.pid}`;
+const ifA = `tva${process.pid}`;
+const ifB = `tvb${process.pid}`;
+const ET = 0x88b5;
+const ET_OTHER = 0x88b6;
+const nic = createLinuxNic();
+const clock = createLinuxClock();
+const inNs = <T>(fn: () => T): T => withNetns(ns, fn);
+
+function frame(dst: Uint8Array, src: Uint8Array, ethertype: number, payload: number[]): Uint8Array {
+  const f = new Uint8Array(14 + Math.max(payload.length, 46));
+  f.set(dst, 0);
+  f.set(src, 6);
+  f[12] = ethertype >> 8;
+  f[13] = ethertype & 0xff;
+  f.set(payload, 14);
+  return f;
+}
+
+/** Waits (blocking this thread) up to `ms` for the port to have a frame; returns it or null. */
+function recvWithin(port: RawPort, ms: number): Uint8Array | null {
+  const poller = clock.openPoller();
+  poller.watch([port]);
+  const buf = new Uint8Array(2048);
+  const deadline = clock.nowMs() + ms;
+  for (;;) {
+    const n = port.recv(buf);
+    if (n >= 0) return buf.slice(0, n);
+    const left = deadline - clock.nowMs();
+    if (left <= 0) return null;
+    poller.wait(left);
+  }
+}
+
+function eventsUntil(monitor: LinkMonitor, match: (e: LinkEvent) => boolean, ms: number): LinkEvent[] {
+  const poller = clock.openPoller();
+  poller.watch([monitor]);
+  const seen: LinkEvent[] = [];
+  const deadline = clock.nowMs() + ms;
+  for (;;) {
+    const batch = monitor.read();
+    seen.push(...batch);
+    if (batch.some(match)) return seen;
+    const left = deadline - clock.nowMs();
+    if (left <= 0) assert.fail(`no matching link event within ${ms} ms; saw ${JSON.stringify(seen)}`);
+    poller.wait(left);
+  }
+}
+
+async function waitFor(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+function addrsOf(ifname: string): { local: string; prefixlen: number }[] {
+  const [link] = ipJson(ns, ['addr', 'show', 'dev', ifname]) as { addr_info: { local: string; prefixlen: number }[] }[];
+  return link.addr_info;
+}
+
+describe('linux nic on a veth pair', () => {
+  const opened: { close(): void }[] = [];
+  const open = <T extends { close(): void }>(item: T): T => {
+    opened.push(item);
+    return item;
+  };
+  const receivers: FrameReceiver[] = [];
+
+  before(() => {
+    if (kernelUnavailable()) return;
+    addNetns(ns);
+    ipRun(ns, ['link', 'add', ifA, 'type', 'veth', 'peer', 'name', ifB]);
+    ipRun(ns, ['link', 'set', ifA, 'up']);
+    ipRun(ns, ['link', 'set', ifB, 'up']);
+  });
+
+  after(async () => {
+    for (const item of opened) item.close();
+    try {
+      await Promise.allSettled(receivers.map((r) => r.close()));
+    } finally {
+      if (!kernelUnavailable()) deleteNetns(ns);
+    }
+  });
+
+  it('sends a frame from one end that arrives whole at the other, in both directions', (t) => {
+    if (!kernelAvailable(t)) return;
+    const a = open(inNs(() => nic.openPort(ifA, ET)));
+    const b = open(inNs(() => nic.openPort(ifB, ET)));
+    const macB = (ipJson(ns, ['link', 'show', ifB]) as { address: string }[])[0].address;
+    assert.equal(Array.from(b.mac, (x) => x.toString(16).padStart(2, '0')).join(':'), macB);
+    assert.equal(b.ifindex, (ipJson(ns, ['link', 'show', ifB]) as { ifindex: number }[])[0].ifindex);
+
+    const out = frame(b.mac, a.mac, ET, [1, 2, 3, 0xfe, 0xff, 0]);
+    assert.equal(a.send(out, out.length), true);
+    assert.deepEqual(recvWithin(b, 3000), out);
+    const back = frame(a.mac, b.mac, ET, [9, 8, 7]);
+    assert.equal(b.send(back, back.length), true);
+    assert.deepEqual(recvWithin(a, 3000), back);
+    assert.equal(a.counters.txFrames, 1);
+    assert.equal(b.counters.rxFrames, 1);
+  });
+
+  it('does not receive its own frames', (t) => {
+    if (!kernelAvailable(t)) return;
+    const a = open(inNs(() => nic.openPort(ifA, ET)));
+    const b = open(inNs(() => nic.openPort(ifB, ET)));
+    const out = frame(b.mac, a.mac, ET, [0x55]);
+    assert.equal(a.send(out, out.length), true);
+    assert.deepEqual(recvWithin(b, 3000), out, 'the frame went out');
+    assert.equal(recvWithin(a, 200), null, 'the sender saw its own frame');
+  });
+
+  it('does not receive frames of another Ethertype', (t) => {
+    if (!kernelAvailable(t)) return;
+    const a = open(inNs(() => nic.openPort(ifA, ET_OTHER)));
+    const b = open(inNs(() => nic.openPort(ifB, ET)));
+    const bOther = open(inNs(() => nic.openPort(ifB, ET_OTHER)));
+    const out = frame(b.mac, a.mac, ET_OTHER, [0x66]);
+    assert.equal(a.send(out, out.length), true);
+    assert.deepEqual(recvWithin(bOther, 3000), out, 'the frame went out');
+    assert.equal(recvWithin(b, 200), null, 'a port of another Ethertype got the frame');
+  });
+
+  it('counts a failed send instead of throwing', (t) => {
+    if (!kernelAvailable(t)) return;
+    const a = inNs(() => nic.openPort(ifA, ET));
+    const out = frame(a.mac, a.mac, ET, [1]);
+    assert.equal(a.send(out, out.length + 1), false);
+    assert.equal(a.counters.lastTxErrno, 22);
+    a.close();
+    assert.equal(a.send(out, out.length), false);
+    assert.equal(a.counters.txErrors, 2);
+    assert.equal(a.recv(new Uint8Array(64)), -1);
+  });
+
+  it('rejects a missing interface and a bad Ethertype with HalError', (t) => {
+    if (!kernelAvailable(t)) return;
+    assert.throws(
+      () => inNs(() => nic.openPort('nosuch0', ET)),
+      (e) => e instanceof HalError && e.errno === 19,
+    );
+    assert.throws(
+      () => inNs(() => nic.openPort(ifA, 0x10)),
+      (e) => e instanceof HalError && e.errno === 22,
+    );
+  });
+
+  it('reports link state and carrier loss when the peer goes down', (t) => {
+    if (!kernelAvailable(t)) return;
+    assert.deepEqual(
+      inNs(() => nic.linkState(ifA)),
+      {
+        ifname: ifA,
+        ifindex: (ipJson(ns, ['link', 'show', ifA]) as { ifindex: number }[])[0].ifindex,
+        up: true,
+        carrier: true,
+      },
+    );
+    ipRun(ns, ['link', 'set', ifB, 'down']);
+    try {
+      assert.equal(inNs(() => nic.linkState(ifA)).carrier, false);
+      assert.equal(inNs(() => nic.linkState(ifA)).up, true);
+      assert.equal(inNs(() => nic.linkState(ifB)).up, false);
+    } finally {
+      ipRun(ns, ['link', 'set', ifB, 'up']);
+    }
+    assert.equal(inNs(() => nic.linkState(ifA)).carrier, true);
+    assert.throws(
+      () => inNs(() => nic.linkState('nosuch0')),
+      (e) => e instanceof HalError && e.errno === 19,
+    );
+  });
+
+  it('monitors carrier down and up when the peer end is set down and up', (t) => {
+    if (!kernelAvailable(t)) return;
+    const monitor = open(inNs(() => nic.openLinkMonitor()));
+    assert.deepEqual(monitor.read(), []);
+    ipRun(ns, ['link', 'set', ifB, 'down']);
+    const down = eventsUntil(monitor, (e) => e.ifname === ifA && !e.carrier, 5000);
+    assert.ok(down.some((e) => e.ifname === ifB && !e.up));
+    assert.ok(down.filter((e) => e.ifname === ifA).every((e) => e.up));
+    ipRun(ns, ['link', 'set', ifB, 'up']);
+    eventsUntil(monitor, (e) => e.ifname === ifA && e.up && e.carrier, 5000);
+  });
+
+  it('sets the MAC, seen by ip link', (t) => {
+    if (!kernelAvailable(t)) return;
+    const mac = Uint8Array.from([0x02, 0x09, 0x0f, 0x12, 0x34, 0x56]);
+    inNs(() => nic.setMac(ifA, mac));
+    assert.equal((ipJson(ns, ['link', 'show', ifA]) as { address: string }[])[0].address, '02:09:0f:12:34:56');
+    assert.throws(
+      () => inNs(() => nic.setMac(ifA, mac.subarray(0, 5))),
+      (e) => e instanceof HalError && e.errno === 22,
+    );
+    assert.throws(() => inNs(() => nic.setMac('nosuch0', mac)), /nic nosuch0: setMac/);
+  });
+
+  for (const [family, cidr, local, prefixlen] of [
+    ['IPv4', '198.18.200.1/24', '198.18.200.1', 24],
+    ['IPv6', '2001:2::1/64', '2001:2::1', 64],
+  ] as const) {
+    it(`adds and removes an ${family} address idempotently, seen by ip addr`, (t) => {
+      if (!kernelAvailable(t)) return;
+      inNs(() => nic.addAddress(ifA, cidr));
+      inNs(() => nic.addAddress(ifA, cidr));
+      assert.deepEqual(
+        addrsOf(ifA)
+          .filter((a) => a.local === local)
+          .map((a) => a.prefixlen),
+        [prefixlen],
+      );
+      inNs(() => nic.removeAddress(ifA, cidr));
+      inNs(() => nic.removeAddress(ifA, cidr));
+      assert.equal(addrsOf(ifA).filter((a) => a.local === local).length, 0);
+    });
+  }
+
+  it('rejects a malformed address and a missing interface with HalError', (t) => {
+    if (!kernelAvailable(t)) return;
+    assert.throws(() => inNs(() => nic.addAddress(ifA, '198.18.0.1/33')), /expected IPv4/);
+    assert.throws(
+      () => inNs(() => nic.addAddress('nosuch0', '198.18.0.1/24')),
+      (e) => e instanceof HalError && e.errno === 19,
+    );
+  });
+
+  it('receives on a worker and hands frames over in batches of at most 64', async (t) => {
+    if (!kernelAvailable(t)) return;
+    const batches: Uint8Array[][] = [];
+    const receiver = inNs(() => nic.receive(ifB, ET, (frames) => batches.push(frames)));
+    receivers.push(receiver);
+    const a = open(inNs(() => nic.openPort(ifA, ET)));
+    const macB = inNs(() => nic.openPort(ifB, ET_OTHER));
+    const dst = macB.mac;
+    macB.close();
+    // Sent before the worker has even started: the frames queue up and must come out batched.
+    const count = 200;
+    for (let i = 0; i < count; i++) {
+      const out = frame(dst, a.mac, ET, [i >> 8, i & 0xff]);
+      assert.equal(a.send(out, out.length), true);
+    }
+    const total = () => batches.reduce((n, b) => n + b.length, 0);
+    await waitFor(() => total() >= count, 10000, `${count} frames`);
+    await receiver.close();
+
+    assert.equal(total(), count);
+    assert.ok(
+      batches.every((b) => b.length >= 1 && b.length <= 64),
+      `batch sizes ${batches.map((b) => b.length)}`,
+    );
+    assert.ok(
+      batches.some((b) => b.length === 64),
+      `no full batch: ${batches.map((b) => b.length)}`,
+    );
+    const frames = batches.flat();
+    frames.forEach((f, i) => {
+      assert.equal(f.length, 60);
+      assert.equal((f[14] << 8) | f[15], i, 'frames in order');
+      assert.deepEqual(f.subarray(6, 12), a.mac);
+    });
+
+    const late = frame(dst, a.mac, ET, [0xff, 0xff]);
+    a.send(late, late.length);
+    await sleep(100);
+    assert.equal(total(), count, 'a closed receiver delivered a frame');
+    await receiver.close();
+  });
+
+  it('rejects receive on a missing interface at once', (t) => {
+    if (!kernelAvailable(t)) return;
+    assert.throws(
+      () => inNs(() => nic.receive('nosuch0', ET, () => undefined)),
+      (e) => e instanceof HalError,
+    );
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * Linux NIC driver: AF_PACKET ports, rtnetlink link events and addresses, ifreq ioctls.
+ *
+ * Every call acts in the network namespace of the calling thread at the time of the call:
+ * sockets are opened per operation (ports and monitors keep theirs).
+ */
+import { addAddress, removeAddress } from './address.js';
+import { startFrameReceiver } from './frame-receiver.js';
+import { writeMac } from './ifreq.js';
+import type { NicDevice } from './index.js';
+import { openLinkMonitor } from './link-monitor.js';
+import { readLinkState } from './link-state.js';
+import { openRawPort } from './packet-socket.js';
+
+export function createLinuxNic(): NicDevice {
+  return {
+    openPort: (ifname, ethertype) => openRawPort(ifname, ethertype),
+    linkState: readLinkState,
+    openLinkMonitor,
+    setMac: writeMac,
+    addAddress,
+    removeAddress,
+    receive: startFrameReceiver,
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * RawPort over an AF_PACKET socket bound to one interface and one Ethertype.
+ *
+ * The socket is created with protocol 0, which receives nothing, and only starts receiving at
+ * `bind`, which sets the Ethertype and the interface together: frames of other interfaces never
+ * enter its queue. PACKET_IGNORE_OUTGOING keeps the port from reading back what it sends.
+ */
+import { HalError } from '../errors.js';
+import {
+  AF_PACKET,
+  E,
+  errno,
+  errnoText,
+  htons,
+  libc,
+  PACKET_IGNORE_OUTGOING,
+  SO_RCVBUF,
+  SO_RCVBUFFORCE,
+  SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
+  SOCK_RAW,
+  SOL_PACKET,
+  SOL_SOCKET,
+} from '../libc.js';
+import { checkIfname, ifindexOf, nicDevice, readMac } from './ifreq.js';
+import type { PortCounters, RawPort } from './index.js';
+
+/** Enough for a burst of heartbeat or control frames while the owner is busy. */
+export const DEFAULT_RCVBUF_BYTES = 1 << 20;
+const SOCKADDR_LL_BYTES = 20;
+
+function checkEthertype(ifname: string, ethertype: number): void {
+  if (!Number.isInteger(ethertype) || ethertype < 0x0600 || ethertype > 0xffff) {
+    throw new HalError(nicDevice(ifname), 'openPort', E.EINVAL, `Ethertype ${ethertype}: must be an integer 0x0600..0xffff`);
+  }
+}
+
+function setInt(fd: number, level: number, name: number, value: number): boolean {
+  return libc.setsockopt(fd, level, name, new Int32Array([value]), 4) === 0;
+}
+
+class PacketPort implements RawPort {
+  readonly counters: PortCounters = { txFrames: 0, txErrors: 0, rxFrames: 0, lastTxErrno: 0 };
+  private closed = false;
+
+  constructor(
+    readonly fd: number,
+    readonly ifname: string,
+    readonly ifindex: number,
+    readonly mac: Uint8Array,
+  ) {}
+
+  send(frame: Uint8Array, length: number): boolean {
+    if (this.closed || !(length > 0 && length <= frame.byteLength)) {
+      this.counters.txErrors++;
+      this.counters.lastTxErrno = this.closed ? E.EBADF : E.EINVAL;
+      return false;
+    }
+    if (libc.send(this.fd, frame, length, 0) === length) {
+      this.counters.txFrames++;
+      return true;
+    }
+    this.counters.txErrors++;
+    this.counters.lastTxErrno = errno() || E.EINVAL;
+    return false;
+  }
+
+  recv(buf: Uint8Array): number {
+    if (this.closed) return -1;
+    const n = libc.recv(this.fd, buf, buf.byteLength, 0);
+    if (n < 0) return -1;
+    this.counters.rxFrames++;
+    return n;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    libc.close(this.fd);
+  }
+}
+
+export function openRawPort(ifname: string, ethertype: number, rcvbufBytes = DEFAULT_RCVBUF_BYTES): RawPort {
+  checkIfname(ifname, 'openPort');
+  checkEthertype(ifname, ethertype);
+  const ifindex = ifindexOf(ifname, 'openPort');
+  const mac = readMac(ifname);
+
+  const fd = libc.socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  const fail = (operation: string): never => {
+    const err = errno();
+    if (fd >= 0) libc.close(fd);
+    throw new HalError(nicDevice(ifname), `openPort: ${operation}`, err, errnoText(err));
+  };
+  if (fd < 0) fail('socket(AF_PACKET)');
+  if (!setInt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, 1)) fail('PACKET_IGNORE_OUTGOING');
+  // SO_RCVBUFFORCE passes rmem_max but needs CAP_NET_ADMIN; SO_RCVBUF is capped, still better.
+  if (!setInt(fd, SOL_SOCKET, SO_RCVBUFFORCE, rcvbufBytes)) {
+    if (!setInt(fd, SOL_SOCKET, SO_RCVBUF, rcvbufBytes)) fail('SO_RCVBUF');
+  }
+
+  // struct sockaddr_ll { u16 family; be16 protocol; int ifindex; u16 hatype; u8 pkttype, halen; u8 addr[8]; }
+  const addr = new Uint8Array(SOCKADDR_LL_BYTES);
+  const view = new DataView(addr.buffer);
+  view.setUint16(0, AF_PACKET, true);
+  view.setUint16(2, htons(ethertype), true);
+  view.setInt32(4, ifindex, true);
+  if (libc.bind(fd, addr, SOCKADDR_LL_BYTES) < 0) fail('bind');
+  return new PacketPort(fd, ifname, ifindex, mac);
+}

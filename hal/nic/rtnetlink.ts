@@ -1,0 +1,157 @@
+/**
+ * NETLINK_ROUTE plumbing: open a socket, build a request, send it, read the replies and check
+ * the kernel's ack.
+ *
+ * rtnetlink runs a request to completion inside the sender's `send` call, so the ack is queued
+ * by the time `send` returns; the wait that follows only guards against the unexpected.
+ */
+import { HalError } from '../errors.js';
+import {
+  AF_NETLINK,
+  E,
+  errno,
+  errnoText,
+  libc,
+  POLLIN,
+  SO_RCVBUF,
+  SO_RCVBUFFORCE,
+  SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
+  SOCK_RAW,
+  SOL_SOCKET,
+} from '../libc.js';
+
+const NETLINK_ROUTE = 0;
+const SOCKADDR_NL_BYTES = 12;
+const ACK_WAIT_MS = 5000;
+
+export const NLMSG_HDR_BYTES = 16;
+export const NLMSG_ERROR = 2;
+export const NLMSG_DONE = 3;
+export const NLM_F_REQUEST = 0x1;
+export const NLM_F_ACK = 0x4;
+export const NLM_F_DUMP = 0x300;
+export const NLM_F_EXCL = 0x200;
+export const NLM_F_CREATE = 0x400;
+
+export const RTMGRP_LINK = 0x1;
+
+/** Opens a non-blocking NETLINK_ROUTE socket subscribed to `groups`; returns its fd or -errno. */
+export function openRouteSocket(groups: number, rcvbufBytes: number): number {
+  const fd = libc.socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_ROUTE);
+  if (fd < 0) return -errno();
+  const size = new Int32Array([rcvbufBytes]);
+  if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, 4) < 0) {
+    libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, 4);
+  }
+  // struct sockaddr_nl { u16 family; u16 pad; u32 pid (0: kernel assigns); u32 groups; }
+  const addr = new Uint8Array(SOCKADDR_NL_BYTES);
+  const view = new DataView(addr.buffer);
+  view.setUint16(0, AF_NETLINK, true);
+  view.setUint32(8, groups, true);
+  if (libc.bind(fd, addr, SOCKADDR_NL_BYTES) < 0) {
+    const err = errno();
+    libc.close(fd);
+    return -err;
+  }
+  return fd;
+}
+
+/** Builds one netlink message: header, fixed family struct, then attributes (4-byte aligned). */
+export class NlMessage {
+  private readonly bytes = new Uint8Array(512);
+  private readonly view = new DataView(this.bytes.buffer);
+  private length = NLMSG_HDR_BYTES;
+
+  constructor(type: number, flags: number, seq: number) {
+    this.view.setUint16(4, type, true);
+    this.view.setUint16(6, flags, true);
+    this.view.setUint32(8, seq, true);
+  }
+
+  /** Appends a fixed struct (given as bytes) after the header. */
+  struct(body: Uint8Array): this {
+    this.bytes.set(body, this.length);
+    this.length += align4(body.length);
+    return this;
+  }
+
+  attr(type: number, payload: Uint8Array): this {
+    const len = 4 + payload.length;
+    this.view.setUint16(this.length, len, true);
+    this.view.setUint16(this.length + 2, type, true);
+    this.bytes.set(payload, this.length + 4);
+    this.length += align4(len);
+    return this;
+  }
+
+  finish(): Uint8Array {
+    this.view.setUint32(0, this.length, true);
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+export function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+let nextSeq = 1;
+export function sequence(): number {
+  nextSeq = (nextSeq + 1) >>> 0 || 1;
+  return nextSeq;
+}
+
+/** Receives each reply to a request that precedes its ack: `buf` holds it at [offset, offset+length). */
+export type ReplyHandler = (buf: Uint8Array, offset: number, length: number) => void;
+
+/**
+ * Sends one request flagged NLM_F_ACK and returns the ack's errno (0 on success); replies that
+ * come before the ack go to `onReply`. Throws HalError only when the exchange itself fails
+ * (socket, send, no ack).
+ */
+export function requestAck(device: string, operation: string, message: Uint8Array, onReply?: ReplyHandler): number {
+  const seq = new DataView(message.buffer, message.byteOffset).getUint32(8, true);
+  const fd = openRouteSocket(0, 64 * 1024);
+  if (fd < 0) throw new HalError(device, `${operation}: netlink socket`, -fd, errnoText(-fd));
+  try {
+    if (libc.send(fd, message, message.length, 0) !== message.length) {
+      const err = errno();
+      throw new HalError(device, `${operation}: netlink send`, err, errnoText(err));
+    }
+    return awaitAck(fd, seq, device, operation, onReply);
+  } finally {
+    libc.close(fd);
+  }
+}
+
+function awaitAck(fd: number, seq: number, device: string, operation: string, onReply?: ReplyHandler): number {
+  const buf = new Uint8Array(32 * 1024);
+  const view = new DataView(buf.buffer);
+  const pollfd = new Int32Array([fd, POLLIN]);
+  const deadline = Date.now() + ACK_WAIT_MS;
+  for (;;) {
+    const n = libc.recv(fd, buf, buf.length, 0);
+    if (n < 0) {
+      const err = errno();
+      const left = deadline - Date.now();
+      if (err !== E.EAGAIN && err !== E.EINTR) {
+        throw new HalError(device, `${operation}: netlink recv`, err, errnoText(err));
+      }
+      if (left <= 0) {
+        throw new HalError(device, operation, E.ETIMEDOUT, `no netlink ack within ${ACK_WAIT_MS} ms`);
+      }
+      libc.poll(pollfd, 1, left);
+      continue;
+    }
+    for (let off = 0; off + NLMSG_HDR_BYTES <= n; ) {
+      const len = view.getUint32(off, true);
+      if (len < NLMSG_HDR_BYTES || off + len > n) break;
+      const type = view.getUint16(off + 4, true);
+      if (view.getUint32(off + 8, true) === seq) {
+        if (type === NLMSG_ERROR && len >= NLMSG_HDR_BYTES + 4) return -view.getInt32(off + NLMSG_HDR_BYTES, true);
+        onReply?.(buf, off, len);
+      }
+      off += align4(len);
+    }
+  }
+}
