@@ -66,13 +66,13 @@ export function rigConfig(index: number, o: RigConfigOptions = {}): string {
     `set password ${quoted(o.password ?? 'rig-secret')}`,
     `set priority ${o.priority ?? (index === 0 ? 200 : 128)}`,
     `set override ${flag(o.override ?? false)}`,
-    `set hbdev ${hbdev.map(([port, prio]) => `${quoted(port)} ${prio}`).join(' ')}`,
     `set hb-interval ${hb.interval}`,
     `set hb-interval-in-milliseconds ${hb.unit}`,
     `set hb-lost-threshold ${o.lostThreshold ?? 6}`,
     `set hello-holddown ${o.helloHolddownS ?? 5}`,
     `set ha-uptime-diff-margin ${o.marginS ?? 300}`,
   ];
+  if (hbdev.length > 0) ha.splice(6, 0, `set hbdev ${hbdev.map(([port, prio]) => `${quoted(port)} ${prio}`).join(' ')}`);
   if (o.monitor && o.monitor.length > 0) ha.push(`set monitor ${o.monitor.map(quoted).join(' ')}`);
   if (o.authentication !== undefined) ha.push(`set authentication ${flag(o.authentication)}`);
   if (o.encryption !== undefined) ha.push(`set encryption ${flag(o.encryption)}`);

@@ -1,21 +1,27 @@
 /**
- * The heartbeat links of this unit: one raw port per hbdev, its admin/carrier state and what
- * was heard on it. Carrier loss on a heartbeat port is only evidence: the peer may be gone (on a
- * direct cable its power loss takes our carrier too), never a reason for this unit to stand down.
+ * The heartbeat links of this unit: one transport per hbdev port (and one UDP link to the peer
+ * with `unicast-hb`), each link's admin/carrier state and what was heard on it. Carrier loss on a
+ * heartbeat port is only evidence: the peer may be gone (on a direct cable its power loss takes
+ * our carrier too), never a reason for this unit to stand down.
  */
-import type { LinkEvent, NicDevice, RawPort } from '../../hal/nic/index.js';
+import type { LinkEvent, NicDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
+import { type HbTransport, l2Transport, udpTransport } from './hb-transport.js';
 import type { LinkView } from './snapshot.js';
 import type { HeartbeatEncoder } from './wire/encoder.js';
-import { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, writeEthernetHeader } from './wire/ethernet.js';
+import { HA_ETHERTYPE, HA_UDP_PORT } from './wire/ethernet.js';
 import type { FrameType } from './wire/header.js';
 import type { WorkerPort } from './worker-protocol.js';
 
+/** The pseudo link of `unicast-hb`: no interface of its own, routed by the kernel. */
+export const UNICAST_LINK = 'unicast';
+
 export interface HbLink {
   name: string;
+  /** Kernel interface, or "" for the unicast link. */
   ifname: string;
   priority: number;
-  port: RawPort | null;
+  transport: HbTransport | null;
   up: boolean;
   carrier: boolean;
   rxAccepted: number;
@@ -30,24 +36,25 @@ export class HbLinks {
     private readonly log: Logger,
   ) {}
 
-  /** Opens the ports of a new hbdev list, closing the previous ones. */
-  open(hbdev: readonly (WorkerPort & { priority: number })[]): void {
+  /** Opens the links of a new configuration, closing the previous ones. */
+  open(hbdev: readonly (WorkerPort & { priority: number })[], unicastPeer: string | null): void {
     this.close();
     for (const dev of hbdev) {
-      const link: HbLink = { ...dev, port: null, up: false, carrier: false, rxAccepted: 0, lastRxMs: null };
+      const link: HbLink = { ...dev, transport: null, up: false, carrier: false, rxAccepted: 0, lastRxMs: null };
       this.links.push(link);
       this.tryOpen(link);
     }
+    if (unicastPeer !== null) this.openUnicast(unicastPeer);
   }
 
   /** Applies an rtnetlink event; returns the link it concerned, if any. */
   onLinkEvent(ev: LinkEvent): HbLink | undefined {
-    const link = this.links.find((l) => l.ifname === ev.ifname);
+    const link = this.links.find((l) => l.ifname !== '' && l.ifname === ev.ifname);
     if (!link) return undefined;
     const hadCarrier = link.up && link.carrier;
     link.up = ev.up;
     link.carrier = ev.carrier;
-    if (!link.port) this.tryOpen(link);
+    if (!link.transport) this.tryOpen(link);
     const hasCarrier = link.up && link.carrier;
     if (hadCarrier && !hasCarrier) {
       this.log.event(`heartbeat link ${link.name} lost carrier: the peer may be down (not a reason to stand down)`, 'warn');
@@ -60,11 +67,9 @@ export class HbLinks {
   /** Encodes one frame per usable link (each with its own sequence number) and sends it. */
   sendAll(encoder: HeartbeatEncoder, type: FrameType, buf: Uint8Array): void {
     for (const link of this.links) {
-      const port = link.port;
-      if (!port || !link.up || !link.carrier) continue;
-      writeEthernetHeader(buf, HA_MULTICAST_MAC, port.mac, HA_ETHERTYPE);
-      const end = encoder.encode(type, buf, ETH_HEADER_LEN);
-      port.send(buf, end);
+      const t = link.transport;
+      if (!t || !link.up || !link.carrier) continue;
+      t.send(buf, encoder.encode(type, buf, t.payloadOffset));
     }
   }
 
@@ -74,16 +79,16 @@ export class HbLinks {
       hbPriority: l.priority,
       up: l.up,
       carrier: l.carrier,
-      txFrames: l.port?.counters.txFrames ?? 0,
-      txErrors: l.port?.counters.txErrors ?? 0,
-      rxFrames: l.port?.counters.rxFrames ?? 0,
+      txFrames: l.transport?.counters.txFrames ?? 0,
+      txErrors: l.transport?.counters.txErrors ?? 0,
+      rxFrames: l.transport?.counters.rxFrames ?? 0,
       rxAccepted: l.rxAccepted,
       lastRxAgoMs: l.lastRxMs === null ? null : Math.round(now - l.lastRxMs),
     }));
   }
 
   close(): void {
-    for (const link of this.links) link.port?.close();
+    for (const link of this.links) link.transport?.close();
     this.links.length = 0;
   }
 
@@ -92,9 +97,20 @@ export class HbLinks {
       const state = this.nic.linkState(link.ifname);
       link.up = state.up;
       link.carrier = state.carrier;
-      link.port = this.nic.openPort(link.ifname, HA_ETHERTYPE);
+      link.transport = l2Transport(this.nic.openPort(link.ifname, HA_ETHERTYPE));
     } catch (err) {
       this.log.event(`heartbeat link ${link.name} (${link.ifname}) unavailable: ${(err as Error).message}`, 'warn');
+    }
+  }
+
+  private openUnicast(peer: string): void {
+    const link: HbLink = { name: UNICAST_LINK, ifname: '', priority: 0, transport: null, up: true, carrier: true, rxAccepted: 0, lastRxMs: null };
+    this.links.push(link);
+    try {
+      link.transport = udpTransport(this.nic.openUdp(HA_UDP_PORT), peer);
+      this.log.info(`unicast heartbeat to ${peer} port ${HA_UDP_PORT}`);
+    } catch (err) {
+      this.log.event(`unicast heartbeat unavailable: ${(err as Error).message}`, 'warn');
     }
   }
 }

@@ -18,7 +18,6 @@ import { heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { HeartbeatDecoder } from './wire/decoder.js';
 import { HeartbeatEncoder } from './wire/encoder.js';
-import { ETH_HEADER_LEN } from './wire/ethernet.js';
 import { FrameType } from './wire/header.js';
 import { deriveKeys } from './wire/keys.js';
 import type { FromWorker, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
@@ -124,12 +123,12 @@ export class HeartbeatLoop {
 
   private drain(index: number, now: number): void {
     const link = this.links.links[index];
-    const port = link?.port;
-    if (!link || !port) return;
+    const t = link?.transport;
+    if (!link || !t) return;
     for (let n = 0; n < DRAIN_LIMIT; n++) {
-      const len = port.recv(this.rxBuf);
-      if (len < 0) return;
-      const r = this.decoder.decode(this.rxBuf, ETH_HEADER_LEN, len);
+      const end = t.recv(this.rxBuf);
+      if (end < 0) return;
+      const r = this.decoder.decode(this.rxBuf, t.payloadOffset, end);
       if (!r.ok) {
         this.rejects.note(r.reason, link.name, now, r.serial, r.groupId);
         continue;
@@ -177,7 +176,7 @@ export class HeartbeatLoop {
     let reopened = false;
     for (const ev of this.linkMonitor.read()) {
       const link = this.links.onLinkEvent(ev);
-      if (link?.port && !this.watched.includes(link.port)) reopened = true;
+      if (link?.transport && !this.watched.includes(link.transport)) reopened = true;
       if (this.monitor.onLinkEvent(ev)) monitorChanged = true;
     }
     if (reopened) this.watchAll();
@@ -185,7 +184,8 @@ export class HeartbeatLoop {
   }
 
   private applyLinks(links: WorkerLinks, now: number): void {
-    this.links.open(links.hbdev);
+    const s = this.init.settings;
+    this.links.open(links.hbdev, s.unicastHb ? s.unicastHbPeerip : null);
     this.monitor.set(links.monitor);
     this.cluster.setMonitor(this.monitor.up, this.monitor.total, now);
     this.watchAll();
@@ -196,7 +196,7 @@ export class HeartbeatLoop {
    * port could not be opened holds fd -1, which poll(2) ignores, until a link event reopens it.
    */
   private watchAll(): void {
-    const ports = this.links.links.map((l) => l.port ?? ABSENT);
+    const ports = this.links.links.map((l) => l.transport ?? ABSENT);
     this.watched = [this.ticker, this.waker, this.linkMonitor, ...ports];
     this.poller.watch(this.watched);
   }

@@ -1,0 +1,43 @@
+/**
+ * How a heartbeat leaves and enters the board: an Ethernet frame on an hbdev port (Ethertype
+ * 0x8890 to our multicast group), or a UDP datagram to the peer's address (`unicast-hb`, port
+ * 703) where Layer 2 does not reach. The encoder writes the HA payload at `payloadOffset`.
+ */
+import type { Pollable } from '../../hal/clock/index.js';
+import type { PortCounters, RawPort, UdpPort } from '../../hal/nic/index.js';
+import { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT, writeEthernetHeader } from './wire/ethernet.js';
+
+export interface HbTransport extends Pollable {
+  readonly payloadOffset: number;
+  readonly counters: PortCounters;
+  /** Sends buf[payloadOffset, end) as one heartbeat. Never throws. */
+  send(buf: Uint8Array, end: number): boolean;
+  /** Receives one heartbeat into buf; returns where its payload ends, or -1 when none is pending. */
+  recv(buf: Uint8Array): number;
+  close(): void;
+}
+
+export function l2Transport(port: RawPort): HbTransport {
+  return {
+    fd: port.fd,
+    payloadOffset: ETH_HEADER_LEN,
+    counters: port.counters,
+    send(buf, end) {
+      writeEthernetHeader(buf, HA_MULTICAST_MAC, port.mac, HA_ETHERTYPE);
+      return port.send(buf, end);
+    },
+    recv: (buf) => port.recv(buf),
+    close: () => port.close(),
+  };
+}
+
+export function udpTransport(socket: UdpPort, peer: string): HbTransport {
+  return {
+    fd: socket.fd,
+    payloadOffset: 0,
+    counters: socket.counters,
+    send: (buf, end) => socket.sendTo(peer, HA_UDP_PORT, buf, end),
+    recv: (buf) => socket.recv(buf),
+    close: () => socket.close(),
+  };
+}
