@@ -51,7 +51,11 @@ test('only the composition roots import HAL drivers; the rest of firmware/ sees 
 });
 
 test('hal/ does not depend on firmware/, and only hal/ loads the bindings', () => {
-  const halLeaks = sources('hal').flatMap((f) => imports(f).filter((s) => s.includes('/firmware/')).map((s) => `${f} imports ${s}`));
+  const halLeaks = sources('hal').flatMap((f) =>
+    imports(f)
+      .filter((s) => s.includes('/firmware/'))
+      .map((s) => `${f} imports ${s}`),
+  );
   assert.deepEqual(halLeaks, []);
   const elsewhere = [...sources('firmware'), ...sources('board')].flatMap((f) =>
     imports(f)
@@ -62,6 +66,7 @@ test('hal/ does not depend on firmware/, and only hal/ loads the bindings', () =
 });
 
 test('every import form is seen by the scanner', () => {
-  const sample = "import koffi from 'koffi';\nimport 'onoff';\nconst x = await import('serialport');\nrequire(\"raw-socket\");\nexport { a } from './a.js';";
+  const sample =
+    "import koffi from 'koffi';\nimport 'onoff';\nconst x = await import('serialport');\nrequire(\"raw-socket\");\nexport { a } from './a.js';";
   assert.deepEqual(importSpecifiers(sample), ['koffi', 'onoff', 'serialport', 'raw-socket', './a.js']);
 });

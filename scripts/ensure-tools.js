@@ -10,9 +10,7 @@ function has(command) {
 }
 
 if (process.getuid?.() !== 0) {
-  process.stderr.write(
-    'tandem: the test rig builds network namespaces and needs root. Run as root (sudo -E npm ...).\n',
-  );
+  process.stderr.write('tandem: the test rig builds network namespaces and needs root. Run as root (sudo -E npm ...).\n');
   process.exit(1);
 }
 
@@ -22,7 +20,10 @@ if (missing.length > 0) {
   process.stderr.write(`tandem: installing ${pkgs.join(', ')} (needed by the test rig) with apt-get...\n`);
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } catch {
     process.stderr.write(`tandem: could not install ${pkgs.join(', ')}; install them and retry.\n`);
     process.exit(1);

@@ -6,8 +6,28 @@ import type { BoardStatus, RigStatus } from './status.js';
 
 function board(letter: 'A' | 'B', over: Partial<BoardStatus>, ha: Partial<HaSnapshot> | null): BoardStatus {
   const links = [
-    { name: 'ha1', hbPriority: 50, up: true, carrier: true, txFrames: 12, txErrors: 0, rxFrames: 11, rxAccepted: 11, lastRxAgoMs: 5 },
-    { name: 'ha2', hbPriority: 50, up: true, carrier: false, txFrames: 12, txErrors: 0, rxFrames: 3, rxAccepted: 3, lastRxAgoMs: 900 },
+    {
+      name: 'ha1',
+      hbPriority: 50,
+      up: true,
+      carrier: true,
+      txFrames: 12,
+      txErrors: 0,
+      rxFrames: 11,
+      rxAccepted: 11,
+      lastRxAgoMs: 5,
+    },
+    {
+      name: 'ha2',
+      hbPriority: 50,
+      up: true,
+      carrier: false,
+      txFrames: 12,
+      txErrors: 0,
+      rxFrames: 3,
+      rxAccepted: 3,
+      lastRxAgoMs: 900,
+    },
   ];
   return {
     board: letter,

@@ -5,7 +5,8 @@
  */
 import type { RigStatus } from './status.js';
 
-export const KEY_HELP = 'Ctrl-] then: k kill -9 primary · t stop primary · r restart dead · c cut hb links · u restore · a/b/c/d console · q quit';
+export const KEY_HELP =
+  'Ctrl-] then: k kill -9 primary · t stop primary · r restart dead · c cut hb links · u restore · a/b/c/d console · q quit';
 
 const ROLE: Record<string, string> = { work: 'primary', standby: 'secondary', hello: 'negotiating' };
 
@@ -44,7 +45,12 @@ export function renderLiveView(s: RigStatus, consoleBoard: string, events: reado
     }),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)) + 2);
-  const table = rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('').trimEnd());
+  const table = rows.map((r) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join('')
+      .trimEnd(),
+  );
   return [
     `Tandem rig "${s.name}": ${s.boards.length} sim boards · console: board ${consoleBoard}`,
     ...table,

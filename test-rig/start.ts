@@ -139,7 +139,11 @@ class LiveSession {
   private layout(force: boolean): void {
     if (!this.status || this.closing) return;
     const width = out.columns ?? 100;
-    const events = latestEvents(this.rig.name, this.status.boards.map((b) => b.board), EVENT_LINES);
+    const events = latestEvents(
+      this.rig.name,
+      this.status.boards.map((b) => b.board),
+      EVENT_LINES,
+    );
     const lines = renderLiveView(this.status, this.board, events, width);
     if (!out.isTTY) return;
     const rows = out.rows ?? 24;
@@ -149,7 +153,7 @@ class LiveSession {
       this.headerRows = lines.length;
       esc(`[${this.headerRows + 1};${rows}r`);
     }
-    lines.forEach((l, i) => out.write(`\x1b[${i + 1};1H\x1b[2K${l}`));
+    for (const [i, l] of lines.entries()) out.write(`\x1b[${i + 1};1H\x1b[2K${l}`);
     // Setting the scroll region homes the cursor; the console then continues from the bottom.
     if (reshape) out.write(`\x1b[${rows};1H`);
     else esc('8');

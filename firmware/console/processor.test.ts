@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ConfigAccess } from '../config/api.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeHa, helloSnapshot, pairSnapshot, FakeDiag } from './fixtures.js';
+import { FakeConfig, FakeDiag, FakeHa, helloSnapshot, pairSnapshot } from './fixtures.js';
 import type { HaControl } from './ha-control.js';
 import { CommandProcessor, type ConsoleSession } from './processor.js';
 
@@ -293,7 +293,12 @@ test('random junk and control characters never throw; output lines end with a ne
 
 test('diagnose test main-load takes seconds 0-3600 and names a bad value', () => {
   const diag = new FakeDiag();
-  const session = new CommandProcessor({ config: new FakeConfig(), ha: new FakeHa(), diag, firmwareVersion: '1.0.0' }).openSession();
+  const session = new CommandProcessor({
+    config: new FakeConfig(),
+    ha: new FakeHa(),
+    diag,
+    firmwareVersion: '1.0.0',
+  }).openSession();
   assert.match(session.execute('diagnose test main-load 5').output, /running for 5 s/);
   assert.match(session.execute('diagnose test main-load 9999').output, /value parse error before '9999'.*0-3600/);
   assert.match(session.execute('diagnose test main-load soon').output, /value parse error before 'soon'/);

@@ -10,7 +10,7 @@ import type { SerialDevice, SerialLine } from '../../hal/serial/index.js';
 import { openPty, type Pty } from '../../hal/serial/pty.js';
 import { createSerialPortDevice } from '../../hal/serial/serialport.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeHa, FakeDiag } from './fixtures.js';
+import { FakeConfig, FakeDiag, FakeHa } from './fixtures.js';
 import { CommandProcessor } from './processor.js';
 import { type SerialConsole, startSerialConsole } from './serial-console.js';
 
@@ -161,7 +161,12 @@ test('after close the console no longer answers', async (t) => {
     return;
   }
   const term = new Terminal(pty);
-  const processor = new CommandProcessor({ config: new FakeConfig(), ha: new FakeHa(), diag: new FakeDiag(), firmwareVersion: '1.0.0' });
+  const processor = new CommandProcessor({
+    config: new FakeConfig(),
+    ha: new FakeHa(),
+    diag: new FakeDiag(),
+    firmwareVersion: '1.0.0',
+  });
   try {
     const c = await startSerialConsole({
       serial: createSerialPortDevice(),
@@ -182,7 +187,12 @@ test('after close the console no longer answers', async (t) => {
 });
 
 test('a line that cannot be opened rejects with the driver error', async () => {
-  const processor = new CommandProcessor({ config: new FakeConfig(), ha: new FakeHa(), diag: new FakeDiag(), firmwareVersion: '1.0.0' });
+  const processor = new CommandProcessor({
+    config: new FakeConfig(),
+    ha: new FakeHa(),
+    diag: new FakeDiag(),
+    firmwareVersion: '1.0.0',
+  });
   await assert.rejects(
     startSerialConsole({
       serial: createSerialPortDevice(),
@@ -216,7 +226,12 @@ test('line errors and failing writes are logged, and the console keeps answering
     },
   };
   const device: SerialDevice = { open: async () => line };
-  const processor = new CommandProcessor({ config: new FakeConfig(), ha: new FakeHa(), diag: new FakeDiag(), firmwareVersion: '1.0.0' });
+  const processor = new CommandProcessor({
+    config: new FakeConfig(),
+    ha: new FakeHa(),
+    diag: new FakeDiag(),
+    firmwareVersion: '1.0.0',
+  });
   const c = await startSerialConsole({ serial: device, path: '/dev/ttyFAKE', baudRate: 9600, processor, banner: '' });
   assert.deepEqual(written, ['TDM-A # ']);
   fail(new Error('framing error'));

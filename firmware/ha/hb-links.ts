@@ -104,7 +104,16 @@ export class HbLinks {
   }
 
   private openUnicast(peer: string): void {
-    const link: HbLink = { name: UNICAST_LINK, ifname: '', priority: 0, transport: null, up: true, carrier: true, rxAccepted: 0, lastRxMs: null };
+    const link: HbLink = {
+      name: UNICAST_LINK,
+      ifname: '',
+      priority: 0,
+      transport: null,
+      up: true,
+      carrier: true,
+      rxAccepted: 0,
+      lastRxMs: null,
+    };
     this.links.push(link);
     try {
       link.transport = udpTransport(this.nic.openUdp(HA_UDP_PORT), peer);

@@ -148,7 +148,12 @@ export class HeartbeatLoop {
       const msg = m.message as ToWorker;
       switch (msg.type) {
         case 'settings':
-          this.init = { ...this.init, settings: msg.settings, links: msg.links, identity: { ...this.init.identity, hostname: msg.hostname } };
+          this.init = {
+            ...this.init,
+            settings: msg.settings,
+            links: msg.links,
+            identity: { ...this.init.identity, hostname: msg.hostname },
+          };
           this.cluster.setHostname(msg.hostname);
           this.cluster.setSettings(msg.settings, now);
           this.ticker.setPeriod(heartbeatIntervalMs(msg.settings));
@@ -216,7 +221,8 @@ export class HeartbeatLoop {
     const r = this.dev.clock.raiseThreadPriority(this.init.fifoPriority);
     this.schedFifo = r.ok;
     if (r.ok) this.log.info(`heartbeat worker runs at SCHED_FIFO priority ${this.init.fifoPriority}`);
-    else this.log.event(`heartbeat worker could not get SCHED_FIFO (${r.reason}); heartbeat timing may suffer under load`, 'warn');
+    else
+      this.log.event(`heartbeat worker could not get SCHED_FIFO (${r.reason}); heartbeat timing may suffer under load`, 'warn');
   }
 
   private report(events: readonly ClusterEvent[]): void {
@@ -243,7 +249,10 @@ export class HeartbeatLoop {
           this.log.info(`election: ${e.reason}`);
           break;
         case 'stall':
-          this.log.event(`heartbeat worker stalled ${e.lateMs.toFixed(1)} ms (this board, not a peer): not counted against peers`, 'warn');
+          this.log.event(
+            `heartbeat worker stalled ${e.lateMs.toFixed(1)} ms (this board, not a peer): not counted against peers`,
+            'warn',
+          );
           break;
       }
     }

@@ -27,7 +27,9 @@ export class RejectLog {
     const last = this.lastSaid.get(key);
     if (last !== undefined && now - last < QUIET_MS) return;
     this.lastSaid.set(key, now);
-    const from = serial ? `${serial}${groupId !== undefined && reason === 'wrongGroup' ? ` (group-id ${groupId})` : ''}` : 'an unknown sender';
+    const from = serial
+      ? `${serial}${groupId !== undefined && reason === 'wrongGroup' ? ` (group-id ${groupId})` : ''}`
+      : 'an unknown sender';
     this.log.event(`refused heartbeat from ${from} on ${link}: ${why}`, 'warn');
   }
 }

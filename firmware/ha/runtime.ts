@@ -4,8 +4,8 @@
  */
 import { randomInt } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { ClockDevice, Waker } from '../../hal/clock/index.js';
 import type { BoardDefinition } from '../../board/types.js';
+import type { ClockDevice, Waker } from '../../hal/clock/index.js';
 import type { HaControl } from '../console/ha-control.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import type { Timers } from '../time/timers.js';
@@ -165,7 +165,17 @@ export class HaRuntime implements HaControl {
       members: [],
       election: null,
       links: [],
-      rejected: { badMagic: 0, badVersion: 0, badLength: 0, wrongGroup: 0, badAuth: 0, replayed: 0, malformedBody: 0, looped: 0, refused: 0 },
+      rejected: {
+        badMagic: 0,
+        badVersion: 0,
+        badLength: 0,
+        wrongGroup: 0,
+        badAuth: 0,
+        replayed: 0,
+        malformedBody: 0,
+        looped: 0,
+        refused: 0,
+      },
       refused: [],
       alone: false,
       schedFifo: false,

@@ -37,7 +37,4 @@ export type ToWorker =
   | { type: 'clear-stats' }
   | { type: 'leave' };
 
-export type FromWorker =
-  | { type: 'snapshot'; snapshot: HaSnapshot }
-  | { type: 'log'; record: LogRecord }
-  | { type: 'left' };
+export type FromWorker = { type: 'snapshot'; snapshot: HaSnapshot } | { type: 'log'; record: LogRecord } | { type: 'left' };

@@ -20,7 +20,7 @@ export class Histogram {
   record(ms: number): void {
     const v = ms < 0 ? -ms : ms;
     const i = Math.floor(v / BUCKET_MS);
-    this.counts[i < BUCKETS ? i : BUCKETS]++;
+    this.counts[Math.min(i, BUCKETS)]++;
     this.total++;
     if (v > this.max) this.max = v;
   }

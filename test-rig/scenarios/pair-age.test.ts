@@ -29,7 +29,7 @@ step('the serial console answers over the real pty', async (sr) => {
   try {
     for (const ch of 'get system ha statuz\x7fs\r') line.write(ch);
     await sr.until(() => /Secondary\s+: TDM-A/.test(seen) && /TDM-A # $/.test(seen), 'console answer', 10_000);
-    assert.match(seen, /get system ha statuz\x08 \x08s\r\n/, 'echo with backspace erased');
+    assert.ok(seen.includes('get system ha statuz\b \bs\r\n'), 'echo with backspace erased');
     assert.match(seen, /Primary\s+: TDM-B\s+, TDSIM00000000002/);
     line.write('get system ha nonsense\r');
     await sr.until(() => /command parse error before 'nonsense'/.test(seen), 'error line', 10_000);

@@ -19,7 +19,11 @@ test('strangers are refused and the log says why', async (t) => {
 
   const s = await sr.until((x) => {
     const a = boardStatus(x, 'A').ha;
-    return (a?.rejected.badAuth ?? 0) > 0 && (a?.refused.length ?? 0) > 0 && ['A', 'B', 'C'].every((b) => stateOf(x, b as 'A') === 'work');
+    return (
+      (a?.rejected.badAuth ?? 0) > 0 &&
+      (a?.refused.length ?? 0) > 0 &&
+      ['A', 'B', 'C'].every((b) => stateOf(x, b as 'A') === 'work')
+    );
   }, 'A rejects B and C; everyone runs alone');
 
   const a = boardStatus(s, 'A').ha!;

@@ -6,7 +6,10 @@ import { boardStatus } from '../status.js';
 import { onePrimary, scenarioRig } from './fixture.js';
 
 test('three units: A elected by priority; killed, the highest serial of the rest takes over', async (t) => {
-  const sr = await scenarioRig(t, [0, 1, 2].map((i) => rigConfig(i)));
+  const sr = await scenarioRig(
+    t,
+    [0, 1, 2].map((i) => rigConfig(i)),
+  );
   if (!sr) return;
   t.after(() => sr.down());
   const s = await sr.until((x) => onePrimary(x, ['A', 'B', 'C']), 'three units, one primary');
@@ -18,7 +21,10 @@ test('three units: A elected by priority; killed, the highest serial of the rest
 });
 
 test('four units: one primary; a graceful shutdown hands over at once', async (t) => {
-  const sr = await scenarioRig(t, [0, 1, 2, 3].map((i) => rigConfig(i)));
+  const sr = await scenarioRig(
+    t,
+    [0, 1, 2, 3].map((i) => rigConfig(i)),
+  );
   if (!sr) return;
   t.after(() => sr.down());
   const s = await sr.until((x) => onePrimary(x, ['A', 'B', 'C', 'D']), 'four units, one primary');
