@@ -17,6 +17,7 @@ export interface Libc {
   socket(domain: number, type: number, protocol: number): number;
   bind(fd: number, addr: Mem, addrlen: number): number;
   send(fd: number, buf: Mem, len: number, flags: number): number;
+  sendto(fd: number, buf: Mem, len: number, flags: number, addr: Mem, addrlen: number): number;
   recv(fd: number, buf: Mem, len: number, flags: number): number;
   setsockopt(fd: number, level: number, name: number, value: Mem, len: number): number;
   getsockopt(fd: number, level: number, name: number, value: Mem, len: Mem): number;
@@ -47,6 +48,7 @@ export const libc: Libc = {
   socket: lib.func('int socket(int domain, int type, int protocol)'),
   bind: lib.func('int bind(int fd, void *addr, uint32_t addrlen)'),
   send: lib.func('long send(int fd, void *buf, size_t len, int flags)'),
+  sendto: lib.func('long sendto(int fd, void *buf, size_t len, int flags, void *addr, uint32_t addrlen)'),
   recv: lib.func('long recv(int fd, void *buf, size_t len, int flags)'),
   setsockopt: lib.func('int setsockopt(int fd, int level, int name, void *value, uint32_t len)'),
   getsockopt: lib.func('int getsockopt(int fd, int level, int name, void *value, void *len)'),

@@ -23,6 +23,7 @@ import type { ClockDevice, Pollable, Poller, Ticker, Waker } from './index.js';
 const DEVICE = 'clock';
 const READABLE = POLLIN | POLLERR | POLLHUP;
 const POLLFD_BYTES = 8;
+const INT_MAX = 0x7fffffff;
 
 /** process.hrtime is uv_hrtime, which reads CLOCK_MONOTONIC on Linux. */
 function nowMs(): number {
@@ -135,7 +136,7 @@ class PollPoller implements Poller {
   }
 
   wait(timeoutMs: number): number {
-    const timeout = timeoutMs < 0 ? -1 : Math.ceil(timeoutMs);
+    const timeout = timeoutMs < 0 ? -1 : Math.min(Math.ceil(timeoutMs), INT_MAX);
     const n = libc.poll(this.pollfds, this.count, timeout);
     if (n >= 0) return n;
     const err = errno();

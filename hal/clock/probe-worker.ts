@@ -3,14 +3,14 @@
  * priority, and reports what happened. It exists because both only make sense off the main
  * thread.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLinuxClock } from './linux.js';
 
 export type ProbeRequest = { mode: 'wait'; wakerFd: number; timeoutMs: number } | { mode: 'priority'; priority: number };
 
 export type ProbeReply =
-  | { kind: 'blocking' }
+  | { kind: 'blocking'; tid: number }
   | { kind: 'woken'; ready: number; readable: boolean; pendingAfterDrain: number; waitedMs: number }
   | { kind: 'priority'; result: { ok: boolean; reason?: string }; policy: number; rtPriority: number };
 
@@ -32,7 +32,7 @@ function run(port: NonNullable<typeof parentPort>, request: ProbeRequest): void 
   const waker = clock.adoptWaker(request.wakerFd);
   const poller = clock.openPoller();
   poller.watch([waker]);
-  send({ kind: 'blocking' });
+  send({ kind: 'blocking', tid: Number(readlinkSync('/proc/thread-self').split('/').pop()) });
   const start = clock.nowMs();
   const ready = poller.wait(request.timeoutMs);
   const waitedMs = clock.nowMs() - start;

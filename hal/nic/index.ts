@@ -30,6 +30,16 @@ export interface RawPort extends Pollable {
   close(): void;
 }
 
+/** A UDP socket bound to one port on every address of the board's namespace. Non-blocking. */
+export interface UdpPort extends Pollable {
+  readonly counters: PortCounters;
+  /** Sends data[0, length) to ipv4:port. Returns false on failure, never throws. */
+  sendTo(ipv4: string, port: number, data: Uint8Array, length: number): boolean;
+  /** Receives one pending datagram into `buf`; returns its length, or -1 when none is pending. */
+  recv(buf: Uint8Array): number;
+  close(): void;
+}
+
 export interface LinkEvent {
   ifname: string;
   ifindex: number;
@@ -55,6 +65,8 @@ export interface FrameReceiver {
 
 export interface NicDevice {
   openPort(ifname: string, ethertype: number): RawPort;
+  /** Binds a UDP port (0.0.0.0:port); throws HalError when it is taken or not allowed. */
+  openUdp(port: number): UdpPort;
   /** Current state of one interface; throws HalError when it does not exist. */
   linkState(ifname: string): LinkEvent;
   openLinkMonitor(): LinkMonitor;

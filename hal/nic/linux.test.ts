@@ -9,7 +9,7 @@ import { createLinuxClock } from '../clock/linux.js';
 import { HalError } from '../errors.js';
 import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
 import { addNetns, deleteNetns, withNetns } from '../netns.js';
-import type { FrameReceiver, LinkEvent, LinkMonitor, RawPort } from './index.js';
+import type { FrameReceiver, LinkEvent, LinkMonitor, RawPort, UdpPort } from './index.js';
 import { createLinuxNic } from './linux.js';
 
 const ns = `tnic${process.pid}`;
@@ -32,7 +32,7 @@ function frame(dst: Uint8Array, src: Uint8Array, ethertype: number, payload: num
 }
 
 /** Waits (blocking this thread) up to `ms` for the port to have a frame; returns it or null. */
-function recvWithin(port: RawPort, ms: number): Uint8Array | null {
+function recvWithin(port: RawPort | UdpPort, ms: number): Uint8Array | null {
   const poller = clock.openPoller();
   poller.watch([port]);
   const buf = new Uint8Array(2048);
@@ -88,6 +88,7 @@ describe('linux nic on a veth pair', () => {
     ipRun(ns, ['link', 'add', ifA, 'type', 'veth', 'peer', 'name', ifB]);
     ipRun(ns, ['link', 'set', ifA, 'up']);
     ipRun(ns, ['link', 'set', ifB, 'up']);
+    ipRun(ns, ['link', 'set', 'lo', 'up']);
   });
 
   after(async () => {
@@ -238,6 +239,33 @@ describe('linux nic on a veth pair', () => {
     assert.throws(
       () => inNs(() => nic.addAddress('nosuch0', '198.18.0.1/24')),
       (e) => e instanceof HalError && e.errno === 19,
+    );
+  });
+
+  it('sends and receives UDP datagrams, counting failures instead of throwing', (t) => {
+    if (!kernelAvailable(t)) return;
+    const hb = open(inNs(() => nic.openUdp(703)));
+    const peer = open(inNs(() => nic.openUdp(708)));
+    const data = Uint8Array.from([0, 1, 2, 0xff, 0xfe, 9, 9, 9]);
+    assert.equal(hb.sendTo('127.0.0.1', 708, data, 5), true);
+    assert.deepEqual(recvWithin(peer, 3000), data.subarray(0, 5));
+    assert.equal(peer.sendTo('127.0.0.1', 703, data, data.length), true);
+    assert.deepEqual(recvWithin(hb, 3000), data);
+    assert.equal(recvWithin(hb, 50), null);
+    assert.deepEqual([hb.counters.txFrames, hb.counters.rxFrames, peer.counters.rxFrames], [1, 1, 1]);
+
+    assert.equal(hb.sendTo('198.18.0.300', 708, data, 1), false);
+    assert.equal(hb.counters.lastTxErrno, 22);
+    assert.equal(hb.sendTo('198.19.250.1', 708, data, 1), false, 'no route in the namespace');
+    assert.equal(hb.counters.lastTxErrno, 101);
+    assert.equal(hb.counters.txErrors, 2);
+    assert.throws(
+      () => inNs(() => nic.openUdp(703)),
+      (e) => e instanceof HalError && e.errno === 98,
+    );
+    assert.throws(
+      () => inNs(() => nic.openUdp(70000)),
+      (e) => e instanceof HalError && e.errno === 22,
     );
   });
 

@@ -1,5 +1,5 @@
 /**
- * Linux NIC driver: AF_PACKET ports, rtnetlink link events and addresses, ifreq ioctls.
+ * Linux NIC driver: AF_PACKET ports, UDP sockets, rtnetlink links and addresses, ifreq ioctls.
  *
  * Every call acts in the network namespace of the calling thread at the time of the call:
  * sockets are opened per operation (ports and monitors keep theirs).
@@ -11,10 +11,12 @@ import type { NicDevice } from './index.js';
 import { openLinkMonitor } from './link-monitor.js';
 import { readLinkState } from './link-state.js';
 import { openRawPort } from './packet-socket.js';
+import { openUdpPort } from './udp-socket.js';
 
 export function createLinuxNic(): NicDevice {
   return {
     openPort: (ifname, ethertype) => openRawPort(ifname, ethertype),
+    openUdp: openUdpPort,
     linkState: readLinkState,
     openLinkMonitor,
     setMac: writeMac,

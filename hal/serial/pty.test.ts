@@ -60,6 +60,22 @@ describe('pty with a serialport line on its slave', () => {
     }
   });
 
+  it('reports a write on a closed line through onError instead of throwing', async () => {
+    const pty = openPty();
+    try {
+      const line = await serial.open(pty.path, 115200);
+      const errors: Error[] = [];
+      line.onError((err) => errors.push(err));
+      await line.close();
+      await line.close();
+      line.write('late');
+      assert.equal(errors.length, 1);
+      assert.match(errors[0].message, /closed line/);
+    } finally {
+      pty.close();
+    }
+  });
+
   it('does not echo bytes typed before the line is opened', async () => {
     // serialport flushes the tty when it opens, like a UART: only the echo could be seen here.
     const pty = openPty();

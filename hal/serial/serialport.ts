@@ -29,7 +29,10 @@ class PortLine implements SerialLine {
   }
 
   write(data: string | Uint8Array): void {
-    if (!this.port.isOpen) return;
+    if (!this.port.isOpen) {
+      this.report(new Error(`serial ${this.port.path}: write on a closed line`));
+      return;
+    }
     this.port.write(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), (err) => {
       if (err) this.report(err);
     });

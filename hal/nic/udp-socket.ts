@@ -1,0 +1,87 @@
+/**
+ * UdpPort: a non-blocking IPv4 UDP socket bound to 0.0.0.0:port (unicast heartbeat fallback).
+ *
+ * The destination's sockaddr_in is kept and re-encoded only when the address or port changes,
+ * so sending to the same peer again and again allocates nothing.
+ */
+import { isIPv4 } from 'node:net';
+import { HalError } from '../errors.js';
+import { AF_INET, E, errno, errnoText, libc, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK } from '../libc.js';
+import type { PortCounters, UdpPort } from './index.js';
+
+const SOCKADDR_IN_BYTES = 16;
+
+/** struct sockaddr_in { u16 family; be16 port; be32 addr; u8 zero[8]; } */
+function encodeSockaddrIn(into: Uint8Array, ipv4: string, port: number): void {
+  const view = new DataView(into.buffer, into.byteOffset, SOCKADDR_IN_BYTES);
+  view.setUint16(0, AF_INET, true);
+  view.setUint16(2, port, false);
+  const octets = ipv4.split('.');
+  for (let i = 0; i < 4; i++) into[4 + i] = Number(octets[i]);
+}
+
+class InetUdpPort implements UdpPort {
+  readonly counters: PortCounters = { txFrames: 0, txErrors: 0, rxFrames: 0, lastTxErrno: 0 };
+  private readonly dest = new Uint8Array(SOCKADDR_IN_BYTES);
+  private destIp = '';
+  private destPort = -1;
+  private closed = false;
+
+  constructor(readonly fd: number) {}
+
+  private failed(err: number): false {
+    this.counters.txErrors++;
+    this.counters.lastTxErrno = err;
+    return false;
+  }
+
+  sendTo(ipv4: string, port: number, data: Uint8Array, length: number): boolean {
+    if (this.closed) return this.failed(E.EBADF);
+    if (!(length >= 0 && length <= data.byteLength)) return this.failed(E.EINVAL);
+    if (ipv4 !== this.destIp || port !== this.destPort) {
+      if (!isIPv4(ipv4) || !Number.isInteger(port) || port < 1 || port > 0xffff) return this.failed(E.EINVAL);
+      encodeSockaddrIn(this.dest, ipv4, port);
+      this.destIp = ipv4;
+      this.destPort = port;
+    }
+    if (libc.sendto(this.fd, data, length, 0, this.dest, SOCKADDR_IN_BYTES) === length) {
+      this.counters.txFrames++;
+      return true;
+    }
+    return this.failed(errno() || E.EINVAL);
+  }
+
+  recv(buf: Uint8Array): number {
+    if (this.closed) return -1;
+    const n = libc.recv(this.fd, buf, buf.byteLength, 0);
+    if (n < 0) return -1;
+    this.counters.rxFrames++;
+    return n;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    libc.close(this.fd);
+  }
+}
+
+export function openUdpPort(port: number): UdpPort {
+  const device = `nic udp/${port}`;
+  if (!Number.isInteger(port) || port < 0 || port > 0xffff) {
+    throw new HalError(device, 'openUdp', E.EINVAL, `port ${port}: must be an integer 0..65535 (0: any free port)`);
+  }
+  const fd = libc.socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) {
+    const err = errno();
+    throw new HalError(device, 'openUdp: socket', err, errnoText(err));
+  }
+  const addr = new Uint8Array(SOCKADDR_IN_BYTES);
+  encodeSockaddrIn(addr, '0.0.0.0', port);
+  if (libc.bind(fd, addr, SOCKADDR_IN_BYTES) < 0) {
+    const err = errno();
+    libc.close(fd);
+    throw new HalError(device, 'openUdp: bind', err, errnoText(err));
+  }
+  return new InetUdpPort(fd);
+}
