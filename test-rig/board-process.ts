@@ -75,7 +75,10 @@ export class BoardProcess {
     if (pid === null) return 'dead';
     const s = runState(pid);
     if (s === 'stopped') return 'frozen';
-    return s === 'running' ? 'alive' : 'dead';
+    if (s === 'running') return 'alive';
+    // Exited but its exit event (code, signal) not delivered yet: dead only once that is known,
+    // so whoever reports the death can say how it died.
+    return this.child ? 'alive' : 'dead';
   }
 
   /** Starts the firmware; returns the CLOCK_MONOTONIC ms of the spawn. */
