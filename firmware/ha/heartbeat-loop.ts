@@ -210,7 +210,16 @@ export class HeartbeatLoop {
     const s = this.init.settings;
     const keys = deriveKeys(s.password);
     const serial = this.init.identity.serial;
-    this.encoder = new HeartbeatEncoder({ serial, groupId: s.groupId, keys, encryption: s.encryption, bootId: this.init.bootId });
+    // The sequence carries on across a reconfiguration: restarting it under the same boot id
+    // would make peers drop our heartbeats as replays.
+    this.encoder = new HeartbeatEncoder({
+      serial,
+      groupId: s.groupId,
+      keys,
+      encryption: s.encryption,
+      bootId: this.encoder?.bootId ?? this.init.bootId,
+      lastSeq: this.encoder?.lastSeq ?? 0,
+    });
     const counters = this.decoder?.counters;
     this.decoder = new HeartbeatDecoder({ ownSerial: serial, groupId: s.groupId, keys, encryption: s.encryption });
     if (counters) Object.assign(this.decoder.counters, counters);

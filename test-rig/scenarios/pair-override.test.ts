@@ -32,4 +32,12 @@ test('a pair with override enabled', async (t) => {
     assert.ok((b?.ageMs ?? Infinity) + 1000 < (self?.ageMs ?? 0), 'B is the younger unit by more than the margin');
     assert.match(sr.log('A'), /HA state work -> standby/);
   });
+
+  await t.test('a priority raised from the console re-elects at once, heartbeats still accepted', async () => {
+    const out = await sr.rig.exec('A', 'config system ha\nset priority 250\nend');
+    assert.doesNotMatch(out, /Command fail/);
+    const s = await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary by priority');
+    assert.equal(boardStatus(s, 'B').ha?.rejected.replayed, 0, 'no heartbeat dropped as a replay after the change');
+    assert.match(await sr.rig.exec('A', 'show system ha'), /set priority 250/);
+  });
 });

@@ -1,0 +1,71 @@
+/**
+ * Rigs for benchmarks: each under a unique name, each taken down when its benchmark ends, and
+ * every one still up taken down when the process is interrupted (the supervisor is detached,
+ * so Ctrl-C does not reach it). Also reads the boards' firmware.log, which the rig deletes on
+ * its way down.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { type BoardLetter, boardLogFile } from '../paths.js';
+import { type Rig, up } from '../rig.js';
+import { uniqueRigName } from '../testing.js';
+import { progress } from './emit.js';
+
+const live = new Set<Rig>();
+const UP_TIMEOUT_MS = 60_000;
+
+/** Brings a formed rig up with `configs`, runs `body`, and takes the rig down however it ends. */
+export async function withRig<T>(what: string, configs: string[], body: (rig: Rig) => Promise<T>): Promise<T> {
+  const name = uniqueRigName('b');
+  progress(`${what}: rig ${name} coming up`);
+  const rig = await up({ name, boards: configs.length, configs, timeoutMs: UP_TIMEOUT_MS });
+  live.add(rig);
+  try {
+    return await body(rig);
+  } finally {
+    live.delete(rig);
+    await rig.down();
+    progress(`${what}: rig ${name} down`);
+  }
+}
+
+/** Takes down every rig a benchmark still holds. */
+export async function downLiveRigs(): Promise<void> {
+  const rigs = [...live];
+  live.clear();
+  await Promise.all(rigs.map((r) => r.down().catch((e) => progress(`rig ${r.name}: down failed: ${(e as Error).message}`))));
+}
+
+/**
+ * On SIGINT/SIGTERM: take the rigs down, then exit 130/143. A second signal while that runs
+ * is ignored, so an impatient Ctrl-C does not leave namespaces behind.
+ */
+export function downRigsOnSignals(): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    progress(`${signal}: taking rigs down`);
+    void downLiveRigs().finally(() => process.exit(code));
+  };
+  process.on('SIGINT', () => stop('SIGINT', 130));
+  process.on('SIGTERM', () => stop('SIGTERM', 143));
+}
+
+/** Size of a board's firmware.log, to read what is written after this point. */
+export function logSize(rig: Rig, board: BoardLetter): number {
+  return statSync(boardLogFile(rig.name, board)).size;
+}
+
+/** What a board's firmware.log gained since byte `offset`. */
+export function logSince(rig: Rig, board: BoardLetter, offset: number): string {
+  const file = boardLogFile(rig.name, board);
+  const fd = openSync(file, 'r');
+  try {
+    const length = Math.max(0, statSync(file).size - offset);
+    const buf = Buffer.alloc(length);
+    const n = readSync(fd, buf, 0, length, offset);
+    return buf.subarray(0, n).toString();
+  } finally {
+    closeSync(fd);
+  }
+}

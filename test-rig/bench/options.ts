@@ -1,0 +1,43 @@
+/**
+ * Benchmark settings from the environment, so long runs can be tried short:
+ *   TANDEM_BENCH_RUNS          failover runs per configuration (default 20)
+ *   TANDEM_BENCH_JITTER_S      length of one jitter window in s (default 60)
+ *   TANDEM_BENCH_JITTER_RUNS   jitter windows per load case (default 3)
+ *   TANDEM_BENCH_SOAK_S        length of the false-failover run in s (default 600)
+ */
+
+export class BenchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BenchError';
+  }
+}
+
+export interface BenchOptions {
+  failoverRuns: number;
+  jitterS: number;
+  jitterRuns: number;
+  soakS: number;
+}
+
+function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new BenchError(`${name}=${text} is not allowed: use an integer ${min}-${max}`);
+  }
+  return n;
+}
+
+/** The longest window `diagnose test main-load` accepts. */
+export const MAX_LOAD_S = 3600;
+
+export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  return {
+    failoverRuns: envInt(env, 'TANDEM_BENCH_RUNS', 20, 1, 1000),
+    jitterS: envInt(env, 'TANDEM_BENCH_JITTER_S', 60, 1, MAX_LOAD_S),
+    jitterRuns: envInt(env, 'TANDEM_BENCH_JITTER_RUNS', 3, 1, 100),
+    soakS: envInt(env, 'TANDEM_BENCH_SOAK_S', 600, 1, MAX_LOAD_S),
+  };
+}

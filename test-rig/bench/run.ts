@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|jitter|soak|wire`
+ * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
+ * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
+ */
+import { downLiveRigs, downRigsOnSignals } from './bench-rig.js';
+import { progress } from './emit.js';
+import { benchFailover, FAILOVER_CASES } from './failover.js';
+import { benchJitter } from './jitter.js';
+import { type BenchOptions, benchOptions } from './options.js';
+import { benchSoak } from './soak.js';
+import { benchWire } from './wire.js';
+
+const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
+  wire: () => benchWire(),
+  failover: async (o) => {
+    for (const c of FAILOVER_CASES) await benchFailover(c, o.failoverRuns);
+  },
+  jitter: (o) => benchJitter(o.jitterS, o.jitterRuns),
+  soak: (o) => benchSoak(o.soakS),
+};
+
+async function main(): Promise<number> {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !(n in BENCHES));
+  if (unknown.length > 0) {
+    progress(`no benchmark named ${unknown.join(', ')}: use ${Object.keys(BENCHES).join(', ')}`);
+    return 2;
+  }
+  const options = benchOptions();
+  downRigsOnSignals();
+  let failed = 0;
+  try {
+    for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
+      try {
+        await BENCHES[name]?.(options);
+      } catch (e) {
+        failed++;
+        progress(`${name} failed: ${(e as Error).stack ?? e}`);
+      }
+    }
+  } finally {
+    await downLiveRigs();
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    progress(`${(e as Error).stack ?? e}`);
+    process.exit(1);
+  },
+);
