@@ -375,3 +375,42 @@ test('random partitions, cuts and stalls of 4 units always heal to one agreed pr
     for (const s of all) assert.equal(n.view(s).members.length, 4, `seed ${seed}: ${s} sees everyone`);
   }
 });
+
+test('cold start: the unit whose holddown ends first waits for the winner still in hello, never working', () => {
+  const { n } = net();
+  n.add('A', { settings: { priority: 200 } });
+  n.run(300);
+  n.add('B', { settings: { priority: 100 } });
+  n.run(50);
+  n.add('C', { settings: { priority: 100 } });
+  n.run(2 * HOLD);
+  assertOnePrimary(n, ['A', 'B', 'C'], 'A');
+  // B and C end their holddown after A here; the interesting order is the reverse, below.
+  for (const s of ['A', 'B', 'C']) assert.equal(states(n.events(s)).length, 1, `${s}: ${states(n.events(s))}`);
+});
+
+test('cold start: a lower-priority unit leaving hello first does not work for an instant', () => {
+  const { n } = net();
+  n.add('B', { settings: { priority: 100 } });
+  n.run(300);
+  n.add('A', { settings: { priority: 200 } });
+  n.run(HOLD - 300 + 100);
+  assert.equal(n.cluster('B').state, 'hello', 'B waits for A, which would win, to leave hello');
+  n.run(2 * HOLD);
+  assertOnePrimary(n, ['A', 'B'], 'A');
+  assert.deepEqual(states(n.events('B')), [
+    'hello->standby: hello-holddown 5 s expired; A: left hello: A is selected as the primary because it has the highest priority',
+  ]);
+});
+
+test('cold start: the wait for a negotiating winner lasts at most one more holddown', () => {
+  const { n } = net();
+  n.add('B', { settings: { priority: 100 } });
+  n.add('A', { settings: { priority: 200, helloHolddownS: 60 } });
+  n.run(2 * HOLD - 1);
+  assert.equal(n.cluster('B').state, 'hello');
+  n.run(2);
+  assert.equal(n.cluster('B').state, 'work', 'B serves after twice its own holddown');
+  n.run(60_000);
+  assertOnePrimary(n, ['A', 'B'], 'A');
+});

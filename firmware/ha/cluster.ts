@@ -58,6 +58,8 @@ export class Cluster {
   readonly #id: ClusterIdentity;
   #settings: HaSettings;
   #state: HaState = 'hello';
+  /** Past our hello-holddown, waiting for a peer still in hello that would win (#awaitingNegotiator). */
+  #negotiating = false;
   #stateSince: number;
   readonly #startedAt: number;
   /** Our HA age counts from here: start, a monitored port lost, reset-uptime. */
@@ -224,9 +226,10 @@ export class Cluster {
     };
   }
 
-  /** When tick() must run next: the end of hello or the failure detector's next expiry. */
+  /** When tick() must run next: the end of hello (or of waiting for a negotiator) or the detector's next expiry. */
   nextWakeAt(): number {
-    const helloEnd = this.#state === 'hello' ? this.#helloEnd() : Number.POSITIVE_INFINITY;
+    let helloEnd = Number.POSITIVE_INFINITY;
+    if (this.#state === 'hello') helloEnd = this.#helloEnd() + (this.#negotiating ? this.#settings.helloHolddownS * 1000 : 0);
     return Math.min(helloEnd, this.#detector.nextDeadline());
   }
 
@@ -264,7 +267,8 @@ export class Cluster {
    */
   #settle(now: number): void {
     if (this.#state === 'hello') {
-      if (now < this.#helloEnd()) {
+      this.#negotiating = now >= this.#helloEnd() && this.#awaitingNegotiator(now);
+      if (now < this.#helloEnd() || this.#negotiating) {
         this.#triggers = [];
         return;
       }
@@ -295,6 +299,22 @@ export class Cluster {
     }
   }
 
+  /**
+   * At a cold start of the whole cluster every unit is in hello. Without this, the first unit
+   * whose holddown ends would find no standing peer, elect itself and work, only to stand down
+   * moments later when the rightful primary leaves hello: two primaries for an instant. So when
+   * no peer stands yet and a peer still in hello would win, we wait for it to leave hello, at
+   * most one more hello-holddown (a peer configured with a much longer holddown does not keep
+   * us from serving). A formed cluster is joined at once.
+   */
+  #awaitingNegotiator(now: number): boolean {
+    if (now >= this.#helloEnd() + this.#settings.helloHolddownS * 1000) return false;
+    if (this.#members.size === 0 || this.#members.anyFormed()) return false;
+    const override = this.#settings.override || this.#members.all().some((p) => p.advert.override);
+    const field = this.#candidates(now, true);
+    return elect(field, { override, marginMs: this.#settings.uptimeDiffMarginS * 1000 }).primary !== this.#id.serial;
+  }
+
   /** Peers that have claimed the primary role against ours for several of their intervals. */
   #rivals(now: number): string[] {
     const ours = heartbeatIntervalMs(this.#settings);
@@ -320,7 +340,7 @@ export class Cluster {
     this.#stateSince = now;
   }
 
-  #candidates(now: number): Candidate[] {
+  #candidates(now: number, negotiating = false): Candidate[] {
     const self: Candidate = {
       serial: this.#id.serial,
       priority: this.#settings.priority,
@@ -328,7 +348,7 @@ export class Cluster {
       monitorUp: this.#monitorUp,
       failover: this.#failover,
     };
-    return [self, ...this.#members.candidates(now)];
+    return [self, ...this.#members.candidates(now, negotiating)];
   }
 
   /**

@@ -62,10 +62,11 @@ export class Members {
    * Peers that stand in the election: every member not in `hello`. A unit still negotiating
    * must not take the role from a working primary; it stands once it leaves hello.
    */
-  candidates(now: number): Candidate[] {
+  /** Peers standing in the election; with `negotiating`, also those still in hello. */
+  candidates(now: number, negotiating = false): Candidate[] {
     const out: Candidate[] = [];
     for (const p of this.#peers.values()) {
-      if (p.advert.state === 'hello') continue;
+      if (p.advert.state === 'hello' && !negotiating) continue;
       const a = p.advert;
       out.push({
         serial: p.serial,
@@ -76,6 +77,12 @@ export class Members {
       });
     }
     return out;
+  }
+
+  /** Whether some peer already works or stands by: a formed cluster to join. */
+  anyFormed(): boolean {
+    for (const p of this.#peers.values()) if (p.advert.state !== 'hello') return true;
+    return false;
   }
 
   /** Whether a peer that stands in the election has override enabled. */

@@ -11,13 +11,9 @@ import type { FromWorker, WorkerInit } from './worker-protocol.js';
 
 if (!parentPort) throw new Error('firmware/ha/worker.js runs only as a worker thread');
 const port = parentPort;
-setLogSink((record) => port.postMessage({ type: 'log', record } satisfies FromWorker));
+const clock = createLinuxClock();
+setLogSink((record) => port.postMessage({ type: 'log', record: { ...record, atMs: clock.nowMs() } } satisfies FromWorker));
 
-const loop = new HeartbeatLoop(
-  { clock: createLinuxClock(), nic: createLinuxNic() },
-  workerData as WorkerInit,
-  port,
-  createLogger('ha'),
-);
+const loop = new HeartbeatLoop({ clock, nic: createLinuxNic() }, workerData as WorkerInit, port, createLogger('ha'));
 loop.run();
 port.close();

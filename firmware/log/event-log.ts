@@ -31,7 +31,12 @@ export class EventLog {
   }
 }
 
-/** The console and daemon log line: wall time, monotonic ms (comparable across the rig), text. */
-export function formatLogLine(r: LogRecord, monotonicMs: number): string {
-  return `${new Date().toISOString()} [${monotonicMs.toFixed(3)}] ${r.level} ${r.namespace}: ${r.message}\n`;
+/**
+ * The console and daemon log line: wall time, monotonic ms (comparable across the rig), text.
+ * A record stamped by the heartbeat worker keeps its own time: the main thread may write it late.
+ */
+export function formatLogLine(r: LogRecord, nowMs: number): string {
+  const at = r.atMs ?? nowMs;
+  const wall = new Date(Date.now() - (nowMs - at)).toISOString();
+  return `${wall} [${at.toFixed(3)}] ${r.level} ${r.namespace}: ${r.message}\n`;
 }

@@ -11,6 +11,8 @@ export interface LogRecord {
   message: string;
   /** True for events worth an operator's attention (event log). */
   event: boolean;
+  /** Monotonic ms when it happened, when the thread that logged it is not the one writing it. */
+  atMs?: number;
 }
 
 export type LogSink = (record: LogRecord) => void;
