@@ -17,6 +17,7 @@ import { MainLoad } from './diag/main-load.js';
 import { HaRuntime } from './ha/runtime.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
+import { missingNodeFlags } from './node-flags.js';
 import { systemTimers } from './time/timers.js';
 import { FIRMWARE_VERSION } from './version.js';
 
@@ -66,6 +67,10 @@ const consoleLine = await startSerialConsole({
   return null;
 });
 log.event(`firmware ${FIRMWARE_VERSION} started on ${board.name} (${serial}), HA mode ${config.haSettings().mode}`);
+const missing = missingNodeFlags(process.execArgv);
+if (missing.length > 0) {
+  log.event(`started without ${missing.join(' ')}: GC can stall the heartbeat worker (see firmware/node-flags.ts)`, 'warn');
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -4,8 +4,10 @@
  * `ip netns exec` execs node in place, so the pid we hold is the firmware's own and signals
  * (SIGKILL, SIGSTOP, SIGTERM) reach it directly.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { FIRMWARE_NODE_FLAGS } from '../firmware/node-flags.js';
 import { RigError } from './errors.js';
 import { type BoardLetter, boardDir, boardIndex, boardLogFile, boardNamespace, boardSerial } from './paths.js';
 import { monotonicMs, type ProcessRecord, processRecord, runState, signalQuietly } from './processes.js';
@@ -95,7 +97,15 @@ export class BoardProcess {
       TANDEM_SIM_SERIAL: boardSerial(boardIndex(this.letter)),
       TANDEM_SIM_TTY: this.o.tty,
     };
-    const args = ['netns', 'exec', this.namespace, process.execPath, '--enable-source-maps', this.o.firmware];
+    const args = [
+      'netns',
+      'exec',
+      this.namespace,
+      process.execPath,
+      ...FIRMWARE_NODE_FLAGS,
+      '--enable-source-maps',
+      this.o.firmware,
+    ];
     let child: ChildProcess;
     try {
       child = spawn('ip', [...args, '--board', 'sim'], { cwd: this.o.cwd, env, stdio: ['ignore', fd, fd] });

@@ -1,0 +1,12 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { FIRMWARE_NODE_FLAGS, missingNodeFlags } from './node-flags.js';
+
+test('missing flags are named; the board service starts node with every firmware flag', () => {
+  assert.deepEqual(missingNodeFlags(['--enable-source-maps']), ['--single-threaded-gc']);
+  assert.deepEqual(missingNodeFlags(['--single-threaded-gc']), []);
+  const unit = readFileSync(new URL('../../scripts/tandem.service', import.meta.url), 'utf8');
+  const execStart = unit.split('\n').find((l) => l.startsWith('ExecStart=')) ?? '';
+  for (const flag of FIRMWARE_NODE_FLAGS) assert.ok(execStart.includes(` ${flag} `), `ExecStart lacks ${flag}`);
+});

@@ -1,0 +1,18 @@
+/**
+ * The Node/V8 flags the firmware must be started with (the rig and the board's service unit
+ * pass them; they cannot be set once V8 runs: changing GC flags at run time crashed the boards).
+ *
+ * --single-threaded-gc: V8 shares its GC helper threads between isolates. When the heartbeat
+ * worker's own scavenge joins helper threads that are busy with (or preempted during) the main
+ * thread's collection, the SCHED_FIFO worker sleeps on a futex behind normal-priority threads:
+ * priority inversion. Measured with both main threads under `diagnose test main-load` and two
+ * CPU hogs, 120 s at 10 ms heartbeats: worst tick lateness 6.1 / 18.3 ms without the flag,
+ * 2.7 / 0.5 ms with it; the 10-minute soak without it saw 7 false failovers. The main thread's
+ * collections lose their helpers, which costs it pause time, not correctness.
+ */
+export const FIRMWARE_NODE_FLAGS: readonly string[] = ['--single-threaded-gc'];
+
+/** Flags the running process lacks. */
+export function missingNodeFlags(execArgv: readonly string[]): string[] {
+  return FIRMWARE_NODE_FLAGS.filter((f) => !execArgv.includes(f));
+}
