@@ -5,7 +5,8 @@
  */
 import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
 import type { HaSettings } from '../ha/settings.js';
-import type { HaSnapshot, LinkView, MemberView, RejectReason } from '../ha/snapshot.js';
+import type { HaSnapshot, LinkView, MemberView } from '../ha/snapshot.js';
+import { emptyCounters } from '../ha/wire/decoder.js';
 import type { DiagControl, HaControl } from './ha-control.js';
 
 export function member(overrides: Partial<MemberView> = {}): MemberView {
@@ -41,19 +42,7 @@ export function link(overrides: Partial<LinkView> = {}): LinkView {
   };
 }
 
-export function noRejects(): Record<RejectReason, number> {
-  return {
-    badMagic: 0,
-    badVersion: 0,
-    badLength: 0,
-    wrongGroup: 0,
-    badAuth: 0,
-    replayed: 0,
-    malformedBody: 0,
-    looped: 0,
-    refused: 0,
-  };
-}
+export const noRejects = emptyCounters;
 
 /** A formed a-p pair seen from unit A, the primary. */
 export function pairSnapshot(): HaSnapshot {

@@ -12,6 +12,7 @@ import type { Timers } from '../time/timers.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSettings } from './settings.js';
 import type { HaSnapshot } from './snapshot.js';
+import { emptyCounters } from './wire/decoder.js';
 import type { FromWorker, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
 const log = createLogger('ha');
@@ -165,17 +166,7 @@ export class HaRuntime implements HaControl {
       members: [],
       election: null,
       links: [],
-      rejected: {
-        badMagic: 0,
-        badVersion: 0,
-        badLength: 0,
-        wrongGroup: 0,
-        badAuth: 0,
-        replayed: 0,
-        malformedBody: 0,
-        looped: 0,
-        refused: 0,
-      },
+      rejected: emptyCounters(),
       refused: [],
       alone: false,
       schedFifo: false,

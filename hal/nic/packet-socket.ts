@@ -22,8 +22,9 @@ import {
   SOL_PACKET,
   SOL_SOCKET,
 } from '../libc.js';
+import { DatagramSocket } from './datagram-socket.js';
 import { checkIfname, ifindexOf, nicDevice, readMac } from './ifreq.js';
-import type { PortCounters, RawPort } from './index.js';
+import type { RawPort } from './index.js';
 
 /** Enough for a burst of heartbeat or control frames while the owner is busy. */
 export const DEFAULT_RCVBUF_BYTES = 1 << 20;
@@ -39,44 +40,21 @@ function setInt(fd: number, level: number, name: number, value: number): boolean
   return libc.setsockopt(fd, level, name, new Int32Array([value]), 4) === 0;
 }
 
-class PacketPort implements RawPort {
-  readonly counters: PortCounters = { txFrames: 0, txErrors: 0, rxFrames: 0, lastTxErrno: 0 };
-  private closed = false;
-
+class PacketPort extends DatagramSocket implements RawPort {
   constructor(
-    readonly fd: number,
+    fd: number,
     readonly ifname: string,
     readonly ifindex: number,
     readonly mac: Uint8Array,
-  ) {}
+  ) {
+    super(fd);
+  }
 
   send(frame: Uint8Array, length: number): boolean {
-    if (this.closed || !(length > 0 && length <= frame.byteLength)) {
-      this.counters.txErrors++;
-      this.counters.lastTxErrno = this.closed ? E.EBADF : E.EINVAL;
-      return false;
-    }
-    if (libc.send(this.fd, frame, length, 0) === length) {
-      this.counters.txFrames++;
-      return true;
-    }
-    this.counters.txErrors++;
-    this.counters.lastTxErrno = errno() || E.EINVAL;
-    return false;
-  }
-
-  recv(buf: Uint8Array): number {
-    if (this.closed) return -1;
-    const n = libc.recv(this.fd, buf, buf.byteLength, 0);
-    if (n < 0) return -1;
-    this.counters.rxFrames++;
-    return n;
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    libc.close(this.fd);
+    if (this.closed) return this.failed(E.EBADF);
+    if (!(length > 0 && length <= frame.byteLength)) return this.failed(E.EINVAL);
+    if (libc.send(this.fd, frame, length, 0) === length) return this.sent();
+    return this.failed(errno() || E.EINVAL);
   }
 }
 

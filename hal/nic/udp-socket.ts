@@ -7,7 +7,8 @@
 import { isIPv4 } from 'node:net';
 import { HalError } from '../errors.js';
 import { AF_INET, E, errno, errnoText, libc, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK } from '../libc.js';
-import type { PortCounters, UdpPort } from './index.js';
+import { DatagramSocket } from './datagram-socket.js';
+import type { UdpPort } from './index.js';
 
 const SOCKADDR_IN_BYTES = 16;
 
@@ -20,20 +21,10 @@ function encodeSockaddrIn(into: Uint8Array, ipv4: string, port: number): void {
   for (let i = 0; i < 4; i++) into[4 + i] = Number(octets[i]);
 }
 
-class InetUdpPort implements UdpPort {
-  readonly counters: PortCounters = { txFrames: 0, txErrors: 0, rxFrames: 0, lastTxErrno: 0 };
+class InetUdpPort extends DatagramSocket implements UdpPort {
   private readonly dest = new Uint8Array(SOCKADDR_IN_BYTES);
   private destIp = '';
   private destPort = -1;
-  private closed = false;
-
-  constructor(readonly fd: number) {}
-
-  private failed(err: number): false {
-    this.counters.txErrors++;
-    this.counters.lastTxErrno = err;
-    return false;
-  }
 
   sendTo(ipv4: string, port: number, data: Uint8Array, length: number): boolean {
     if (this.closed) return this.failed(E.EBADF);
@@ -44,25 +35,8 @@ class InetUdpPort implements UdpPort {
       this.destIp = ipv4;
       this.destPort = port;
     }
-    if (libc.sendto(this.fd, data, length, 0, this.dest, SOCKADDR_IN_BYTES) === length) {
-      this.counters.txFrames++;
-      return true;
-    }
+    if (libc.sendto(this.fd, data, length, 0, this.dest, SOCKADDR_IN_BYTES) === length) return this.sent();
     return this.failed(errno() || E.EINVAL);
-  }
-
-  recv(buf: Uint8Array): number {
-    if (this.closed) return -1;
-    const n = libc.recv(this.fd, buf, buf.byteLength, 0);
-    if (n < 0) return -1;
-    this.counters.rxFrames++;
-    return n;
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    libc.close(this.fd);
   }
 }
 
