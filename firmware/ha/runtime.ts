@@ -87,9 +87,6 @@ export class HaRuntime implements HaControl {
       });
       worker.once('exit', () => {
         cancel();
-        this.worker = null;
-        this.waker?.close();
-        this.waker = null;
         resolve();
       });
       this.send({ type: 'leave' });
@@ -112,6 +109,12 @@ export class HaRuntime implements HaControl {
       log.event(`heartbeat worker failed: ${err.stack ?? err.message}`, 'error');
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
+    });
+    // Whatever ends the worker (leave, failure, terminate), it is gone: nothing may wait on it.
+    worker.once('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      this.waker?.close();
+      this.waker = null;
     });
     this.worker = worker;
   }
