@@ -111,6 +111,8 @@ async function commandUp(v: Values, args: string[]): Promise<Output> {
       .finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
+  const say = v.json ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+  say?.(`rig ${rig(v.name).name}: building namespaces and bridges, booting ${boards ?? Math.max(2, configs.length)} boards...`);
   const r = await up({
     name: v.name,
     boards,
@@ -118,6 +120,7 @@ async function commandUp(v: Values, args: string[]): Promise<Output> {
     wait,
     timeoutMs: timeoutS === undefined ? undefined : timeoutS * 1000,
     firmware: v.firmware,
+    onProgress: say && ((summary) => say(`  ${summary}`)),
   }).finally(() => process.off('SIGINT', interrupted));
   const status = await r.status();
   const primary = status.boards.find((b) => b.state === 'work');

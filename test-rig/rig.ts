@@ -33,6 +33,8 @@ export interface UpOptions {
   timeoutMs?: number;
   /** Firmware entry script (default: TANDEM_RIG_FIRMWARE, else dist/firmware/main.js). */
   firmware?: string;
+  /** Told the rig's state each time it changes while waiting (boards booting, in hello, electing). */
+  onProgress?: (summary: string) => void;
 }
 
 export const DEFAULT_UP_TIMEOUT_MS = 40_000;
@@ -94,11 +96,18 @@ export class Rig {
   }
 
   /** Waits for a formed cluster (or, with 'booted', for every board to answer); fails fast when a board dies. */
-  async waitUntil(mode: 'formed' | 'booted', timeoutMs = DEFAULT_UP_TIMEOUT_MS): Promise<RigStatus> {
+  async waitUntil(
+    mode: 'formed' | 'booted',
+    timeoutMs = DEFAULT_UP_TIMEOUT_MS,
+    onProgress?: (summary: string) => void,
+  ): Promise<RigStatus> {
     const start = Date.now();
     const done = mode === 'formed' ? isFormed : isBooted;
+    let said = '';
     for (;;) {
       const s = await this.status();
+      const summary = rigSummary(s);
+      if (onProgress && summary !== said) onProgress((said = summary));
       const dead = deadBoards(s)[0];
       if (dead) throw new RigError(exitReport(dead));
       if (done(s)) return s;
@@ -167,7 +176,7 @@ export async function up(o: UpOptions = {}): Promise<Rig> {
   try {
     await launchSupervisor(r.name, { boards, configs, firmware, cwd: REPO_ROOT });
     const wait = o.wait ?? 'formed';
-    if (wait !== 'none') await r.waitUntil(wait, o.timeoutMs ?? DEFAULT_UP_TIMEOUT_MS);
+    if (wait !== 'none') await r.waitUntil(wait, o.timeoutMs ?? DEFAULT_UP_TIMEOUT_MS, o.onProgress);
   } catch (e) {
     await r.down().catch(() => {});
     throw e;

@@ -39,7 +39,7 @@ export class HaRuntime implements HaControl {
 
   constructor(private readonly opts: HaRuntimeOptions) {
     this.hostname = opts.identity.hostname;
-    this.latest = this.standaloneSnapshot();
+    this.latest = this.initialSnapshot(false);
   }
 
   /** Applies (new) settings and hostname: starts, reconfigures or stops the worker. */
@@ -49,7 +49,7 @@ export class HaRuntime implements HaControl {
     this.settings = settings;
     if (settings.mode === 'standalone') {
       if (wasOn) await this.leave();
-      this.setSnapshot(this.standaloneSnapshot());
+      this.setSnapshot(this.initialSnapshot(false));
       return;
     }
     if (this.worker) this.send({ type: 'settings', settings, links: this.links(settings), hostname });
@@ -94,6 +94,7 @@ export class HaRuntime implements HaControl {
   }
 
   private startWorker(settings: HaSettings): void {
+    this.setSnapshot(this.initialSnapshot(true));
     this.waker = this.opts.clock.openWaker();
     const init: WorkerInit = {
       identity: { ...this.opts.identity, hostname: this.hostname },
@@ -152,19 +153,20 @@ export class HaRuntime implements HaControl {
     };
   }
 
-  private standaloneSnapshot(): HaSnapshot {
+  /** What to show before the worker's first report: standalone, or HA starting in hello. */
+  private initialSnapshot(enabled: boolean): HaSnapshot {
     const now = this.opts.clock.nowMs();
     const id = this.opts.identity;
     return {
-      enabled: false,
-      state: 'work',
+      enabled,
+      state: enabled ? 'hello' : 'work',
       stateSinceMs: now,
       stateSinceWall: new Date().toISOString(),
       serial: id.serial,
       hostname: this.hostname,
       groupId: this.settings?.groupId ?? 0,
       groupName: this.settings?.groupName ?? '',
-      mode: 'standalone',
+      mode: enabled ? (this.settings?.mode ?? 'standalone') : 'standalone',
       model: id.model,
       members: [],
       election: null,
