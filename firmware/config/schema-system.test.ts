@@ -65,6 +65,22 @@ const badHaValues: [string, string, string, string][] = [
   ['set unicast-hb-peerip 256.1.1.1', 'unicast-hb-peerip', '256.1.1.1', 'not an IPv4 address, allowed a.b.c.d, each 0-255'],
   ['set unicast-hb-peerip 198.18.0', 'unicast-hb-peerip', '198.18.0', 'not an IPv4 address, allowed a.b.c.d, each 0-255'],
   ['set unicast-hb-peerip peer', 'unicast-hb-peerip', 'peer', 'not an IPv4 address, allowed a.b.c.d, each 0-255'],
+  ['set gratuitous-arps on', 'gratuitous-arps', 'on', 'unknown value, allowed: enable, disable'],
+  ['set arps 0', 'arps', '0', 'out of range, allowed 1-60'],
+  ['set arps 61', 'arps', '61', 'out of range, allowed 1-60'],
+  ['set arps-interval 0', 'arps-interval', '0', 'out of range, allowed 1-20'],
+  ['set arps-interval 21', 'arps-interval', '21', 'out of range, allowed 1-20'],
+  ['set hb-carrier-failover yes', 'hb-carrier-failover', 'yes', 'unknown value, allowed: enable, disable'],
+  [
+    'set pingserver-monitor-interface "port9"',
+    'pingserver-monitor-interface',
+    'port9',
+    'unknown port port9, allowed: port1, port2, port3, ha1, ha2, mgmt',
+  ],
+  ['set pingserver-failover-threshold -1', 'pingserver-failover-threshold', '-1', 'out of range, allowed 0-50'],
+  ['set pingserver-failover-threshold 51', 'pingserver-failover-threshold', '51', 'out of range, allowed 0-50'],
+  ['set pingserver-flip-timeout 5', 'pingserver-flip-timeout', '5', 'out of range, allowed 6-2147483647'],
+  ['set pingserver-flip-timeout 2147483648', 'pingserver-flip-timeout', '2147483648', 'out of range, allowed 6-2147483647'],
 ];
 
 test('every system ha option refuses bad values, naming line, section, statement and what is allowed', () => {
@@ -109,7 +125,7 @@ test('unknown option lists the allowed options', () => {
     err.message,
     'line 6: config system ha: set foo 1: unknown option foo, allowed: mode, group-id, group-name, password, priority, override, ' +
       'hbdev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, ' +
-      'authentication, encryption, unicast-hb, unicast-hb-peerip',
+      'authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, hb-carrier-failover, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout',
   );
   assert.equal(
     loadError('config system global\n  unset domain\nend').message,

@@ -1,10 +1,22 @@
 /**
- * `config system global` and `config system ha`: names, defaults and ranges as FortiOS has
- * them (shared/REFERENCE.md, "Timers and options"), plus the cross-field rules a cluster needs
- * before it can form.
+ * `config system global`, `config system ha` and `config system link-monitor`: names,
+ * defaults and ranges as FortiOS has them (shared/REFERENCE.md, "Timers and options"), plus
+ * the cross-field rules a cluster needs before it can form. `firmwareSchema` adds the
+ * data-plane sections.
  */
 import { enumKind, integerKind, ipv4Kind, passwordKind, portListKind, portPriorityKind, stringKind } from './kinds.js';
-import type { ConfigSchema, OptionValues, RuleViolation, SectionRule, TopSection } from './schema.js';
+import { ipv4ListKind, portKind } from './kinds-net.js';
+import {
+  type ConfigSchema,
+  extendSchema,
+  type OptionValues,
+  type RuleViolation,
+  type SectionRule,
+  type TopSection,
+} from './schema.js';
+import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom } from './schema-firewall.js';
+import { systemInterface } from './schema-interface.js';
+import { routerStatic } from './schema-router.js';
 
 const enableDisable = enumKind(['enable', 'disable']);
 
@@ -49,6 +61,11 @@ const unicastNeedsPeer: SectionRule = (values): RuleViolation | undefined =>
     ? { option: 'unicast-hb', value: 'enable', reason: 'unicast-hb enable needs unicast-hb-peerip set' }
     : undefined;
 
+const linkMonitorComplete: SectionRule = (values) => {
+  if (values('srcintf')[0] === '') return { option: 'srcintf', value: '', reason: 'a link monitor needs a srcintf' };
+  return values('server').length === 0 ? { option: 'server', value: '', reason: 'a link monitor needs a server' } : undefined;
+};
+
 const authenticationNeedsPassword: SectionRule = (values) =>
   values('authentication')[0] === 'enable' && values('password')[0] === ''
     ? { option: 'authentication', value: 'enable', reason: 'authentication enable needs a non-empty password' }
@@ -77,10 +94,50 @@ export const systemHa: TopSection = {
       { name: 'encryption', kind: enableDisable, default: ['disable'] },
       { name: 'unicast-hb', kind: enableDisable, default: ['disable'] },
       { name: 'unicast-hb-peerip', kind: ipv4Kind(), default: ['0.0.0.0'] },
+      { name: 'gratuitous-arps', kind: enableDisable, default: ['enable'] },
+      { name: 'arps', kind: integerKind(1, 60), default: ['5'] },
+      { name: 'arps-interval', kind: integerKind(1, 20), default: ['8'] },
+      // Tandem's own: take over at once when every direct-cable heartbeat port loses carrier.
+      { name: 'hb-carrier-failover', kind: enableDisable, default: ['disable'] },
+      { name: 'pingserver-monitor-interface', kind: portListKind(), default: [] },
+      { name: 'pingserver-failover-threshold', kind: integerKind(0, 50), default: ['0'] },
+      { name: 'pingserver-flip-timeout', kind: integerKind(6, 2147483647), default: ['60'] },
     ],
     rules: [heartbeatNotMonitored, clusterNeedsHeartbeat, unicastNeedsPeer, authenticationNeedsPassword],
   },
 };
 
-/** The sections this firmware knows today; later features extend it with `extendSchema`. */
+/** `config system link-monitor`: ping servers behind a port, for remote link failover. */
+export const systemLinkMonitor: TopSection = {
+  words: ['system', 'link-monitor'],
+  node: {
+    kind: 'table',
+    key: stringKind({ min: 1, max: 35 }),
+    entry: {
+      kind: 'section',
+      options: [
+        { name: 'srcintf', kind: portKind(), default: [''] },
+        { name: 'server', kind: ipv4ListKind(), default: [] },
+        { name: 'interval', kind: integerKind(20, 3600000), default: ['500'] },
+        { name: 'failtime', kind: integerKind(1, 3600), default: ['5'] },
+        { name: 'recoverytime', kind: integerKind(1, 3600), default: ['5'] },
+      ],
+      rules: [linkMonitorComplete],
+    },
+  },
+};
+
+/** The HA sections alone: what the pair needs to form. */
 export const systemSchema: ConfigSchema = { sections: [systemGlobal, systemHa] };
+
+/** Everything the firmware knows, in the order `show` prints it. */
+export const firmwareSchema: ConfigSchema = extendSchema(
+  systemSchema,
+  systemInterface,
+  systemLinkMonitor,
+  firewallAddress,
+  firewallServiceCustom,
+  firewallIppool,
+  firewallPolicy,
+  routerStatic,
+);

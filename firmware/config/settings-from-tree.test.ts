@@ -29,6 +29,13 @@ test('defaults: standalone, serial as hostname, FortiOS timers', () => {
     encryption: false,
     unicastHb: false,
     unicastHbPeerip: '0.0.0.0',
+    gratuitousArps: true,
+    arps: 5,
+    arpsIntervalS: 8,
+    hbCarrierFailover: false,
+    pingserverMonitorInterface: [],
+    pingserverFailoverThreshold: 0,
+    pingserverFlipTimeoutMin: 60,
   });
   assert.equal(lostAfterMs(s), 1200);
 });
@@ -56,6 +63,13 @@ test('configured values convert to their types', () => {
     '    set encryption enable',
     '    set unicast-hb enable',
     '    set unicast-hb-peerip 198.18.0.2',
+    '    set gratuitous-arps disable',
+    '    set arps 60',
+    '    set arps-interval 1',
+    '    set hb-carrier-failover enable',
+    '    set pingserver-monitor-interface "port1" "port2"',
+    '    set pingserver-failover-threshold 50',
+    '    set pingserver-flip-timeout 2147483647',
     'end',
   ].join('\n');
   const tree = treeFromText(text, systemSchema, ctx);
@@ -82,6 +96,13 @@ test('configured values convert to their types', () => {
     encryption: true,
     unicastHb: true,
     unicastHbPeerip: '198.18.0.2',
+    gratuitousArps: false,
+    arps: 60,
+    arpsIntervalS: 1,
+    hbCarrierFailover: true,
+    pingserverMonitorInterface: ['port1', 'port2'],
+    pingserverFailoverThreshold: 50,
+    pingserverFlipTimeoutMin: 2147483647,
   });
   assert.equal(heartbeatIntervalMs(s), 200);
 });

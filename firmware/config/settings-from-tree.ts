@@ -33,6 +33,13 @@ export function haSettingsFromTree(tree: ConfigTree): HaSettings {
     encryption: on('encryption'),
     unicastHb: on('unicast-hb'),
     unicastHbPeerip: one('unicast-hb-peerip'),
+    gratuitousArps: on('gratuitous-arps'),
+    arps: int('arps'),
+    arpsIntervalS: int('arps-interval'),
+    hbCarrierFailover: on('hb-carrier-failover'),
+    pingserverMonitorInterface: [...optionValue(ha, 'pingserver-monitor-interface')],
+    pingserverFailoverThreshold: int('pingserver-failover-threshold'),
+    pingserverFlipTimeoutMin: int('pingserver-flip-timeout'),
   };
 }
 

@@ -62,7 +62,12 @@ export class ConfigStore implements ConfigAccess {
   }
 
   haSettings(): HaSettings {
-    return { ...this.ha, hbdev: this.ha.hbdev.map((h) => ({ ...h })), monitor: [...this.ha.monitor] };
+    return {
+      ...this.ha,
+      hbdev: this.ha.hbdev.map((h) => ({ ...h })),
+      monitor: [...this.ha.monitor],
+      pingserverMonitorInterface: [...this.ha.pingserverMonitorInterface],
+    };
   }
 
   /** The whole config, or the sections whose names start with `words` (`show system`). */

@@ -32,6 +32,13 @@ export function haSettings(over: Partial<HaSettings> = {}): HaSettings {
     encryption: false,
     unicastHb: false,
     unicastHbPeerip: '',
+    gratuitousArps: true,
+    arps: 5,
+    arpsIntervalS: 8,
+    hbCarrierFailover: false,
+    pingserverMonitorInterface: [],
+    pingserverFailoverThreshold: 0,
+    pingserverFlipTimeoutMin: 60,
     ...over,
   };
 }

@@ -28,6 +28,20 @@ export interface HaSettings {
   encryption: boolean;
   unicastHb: boolean;
   unicastHbPeerip: string;
+  /** `gratuitous-arps`: announce the addresses after taking over. */
+  gratuitousArps: boolean;
+  /** `arps`: how many gratuitous ARPs per address. */
+  arps: number;
+  /** `arps-interval`, seconds between them. */
+  arpsIntervalS: number;
+  /** `hb-carrier-failover` (Tandem's own): all direct-cable heartbeat ports losing carrier at once means the peer lost power. */
+  hbCarrierFailover: boolean;
+  /** `pingserver-monitor-interface`: ports whose link monitors count towards remote link failover. */
+  pingserverMonitorInterface: string[];
+  /** `pingserver-failover-threshold`: failed-monitor weight that triggers failover (0: any failure). */
+  pingserverFailoverThreshold: number;
+  /** `pingserver-flip-timeout`, minutes before a unit failed by ping may become primary again. */
+  pingserverFlipTimeoutMin: number;
 }
 
 export function heartbeatIntervalMs(s: Pick<HaSettings, 'hbInterval' | 'hbIntervalUnitMs'>): number {

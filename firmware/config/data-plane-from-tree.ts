@@ -1,0 +1,250 @@
+/**
+ * The data plane read from a configuration tree, and the rules that span sections: every
+ * interface, address, service and pool a policy, route or link monitor names must exist.
+ * Each broken reference is a `ConfigError` naming the section, the entry (`policy 3`), the
+ * statement, the bad name and the names that exist.
+ */
+import type {
+  AddressConfig,
+  AllowAccess,
+  DataPlaneConfig,
+  InterfaceConfig,
+  InterfaceRole,
+  Ipv4Prefix,
+  PortRange,
+  ServiceConfig,
+} from './data-plane.js';
+import { ANY_ADDRESS, ANY_SERVICE } from './data-plane.js';
+import { ConfigError } from './errors.js';
+import { prefixLength } from './kinds-net.js';
+import { blockHeader, parseConfigText, type Statement } from './parser.js';
+import { type ConfigSchema, entryHeader, findOption, type SchemaContext, sectionKey, type TopSection } from './schema.js';
+import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom } from './schema-firewall.js';
+import { systemInterface } from './schema-interface.js';
+import { routerStatic } from './schema-router.js';
+import { systemLinkMonitor } from './schema-system.js';
+import { type ConfigTree, lineKey, optionValue, type SourceLines, type TableEntry } from './tree.js';
+import { treeFromText } from './tree-from-text.js';
+
+/** One option that must name entries of another section (or a built-in name). */
+interface Reference {
+  section: TopSection;
+  /** How an entry is called in messages: `policy 3`. */
+  label: (name: string) => string;
+  option: string;
+  known: readonly string[];
+  builtin?: string;
+  /** Completes "<name> is not ...". */
+  what: string;
+}
+
+/** The first reference that names something missing, as a ConfigError without a line. */
+export function findBrokenReference(tree: ConfigTree): ConfigError | undefined {
+  const interfaces = names(tree, systemInterface);
+  const addresses = names(tree, firewallAddress);
+  const services = names(tree, firewallServiceCustom);
+  const pools = names(tree, firewallIppool);
+  const policy = (id: string) => `policy ${id}`;
+  const references: Reference[] = [
+    {
+      section: routerStatic,
+      label: (n) => `static route ${n}`,
+      option: 'device',
+      known: interfaces,
+      what: 'a configured interface',
+    },
+    {
+      section: systemLinkMonitor,
+      label: (n) => `link-monitor ${n}`,
+      option: 'srcintf',
+      known: interfaces,
+      what: 'a configured interface',
+    },
+    { section: firewallPolicy, label: policy, option: 'srcintf', known: interfaces, what: 'a configured interface' },
+    { section: firewallPolicy, label: policy, option: 'dstintf', known: interfaces, what: 'a configured interface' },
+    {
+      section: firewallPolicy,
+      label: policy,
+      option: 'srcaddr',
+      known: addresses,
+      builtin: ANY_ADDRESS,
+      what: 'a firewall address',
+    },
+    {
+      section: firewallPolicy,
+      label: policy,
+      option: 'dstaddr',
+      known: addresses,
+      builtin: ANY_ADDRESS,
+      what: 'a firewall address',
+    },
+    {
+      section: firewallPolicy,
+      label: policy,
+      option: 'service',
+      known: services,
+      builtin: ANY_SERVICE,
+      what: 'a custom service',
+    },
+    { section: firewallPolicy, label: policy, option: 'poolname', known: pools, what: 'a firewall ippool' },
+  ];
+  for (const section of [routerStatic, systemLinkMonitor, firewallPolicy]) {
+    for (const entry of entries(tree, section)) {
+      for (const ref of references.filter((r) => r.section === section)) {
+        const broken = check(ref, entry);
+        if (broken) return broken;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Throws the first broken reference, placed at its file line when `lines` knows it. */
+export function checkReferences(tree: ConfigTree, lines?: SourceLines): void {
+  const broken = findBrokenReference(tree);
+  if (!broken) return;
+  const option = broken.option ?? '';
+  throw broken.atLine(lines?.get(lineKey(broken.path, option)) ?? lines?.get(lineKey(broken.path)));
+}
+
+/** Statement lines of a config text, keyed like `treeFromText` keys them. */
+export function sourceLinesOf(text: string): SourceLines {
+  const lines: SourceLines = new Map();
+  const walk = (body: readonly Statement[], path: string[]): void => {
+    for (const st of body) {
+      if (st.kind === 'set' || st.kind === 'unset') {
+        lines.set(lineKey(path, st.option), st.line);
+      } else {
+        const inner = [...path, blockHeader(st)];
+        lines.set(lineKey(inner), st.line);
+        walk(st.body, inner);
+      }
+    }
+  };
+  for (const block of parseConfigText(text)) {
+    const path = [blockHeader(block)];
+    lines.set(lineKey(path), block.line);
+    walk(block.body, path);
+  }
+  return lines;
+}
+
+/** `treeFromText` plus the cross-section references, every error with its line. */
+export function dataPlaneTreeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext): ConfigTree {
+  const tree = treeFromText(text, schema, ctx);
+  checkReferences(tree, sourceLinesOf(text));
+  return tree;
+}
+
+/**
+ * The typed data plane. Throws the first broken reference (ConfigError); a tree that passed
+ * `treeFromText` and `checkReferences` converts without error. `ctx` tells which port is the
+ * board's mgmt port.
+ */
+export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPlaneConfig {
+  checkReferences(tree);
+  const mgmt = new Set(ctx.ports.filter((p) => p.role === 'mgmt').map((p) => p.name));
+  return {
+    interfaces: entries(tree, systemInterface).map(({ name, node }): InterfaceConfig => {
+      const ip = optionValue(node, 'ip');
+      return {
+        name,
+        address: ip[0] === '0.0.0.0' ? undefined : prefix(ip),
+        allowaccess: [...optionValue(node, 'allowaccess')] as AllowAccess[],
+        role: optionValue(node, 'role')[0] as InterfaceRole,
+        alias: optionValue(node, 'alias')[0],
+        perUnit: mgmt.has(name),
+      };
+    }),
+    routes: entries(tree, routerStatic).map(({ name, node }) => ({
+      seq: Number(name),
+      enabled: optionValue(node, 'status')[0] === 'enable',
+      dst: prefix(optionValue(node, 'dst')),
+      gateway: optionValue(node, 'gateway')[0],
+      device: optionValue(node, 'device')[0],
+      distance: Number(optionValue(node, 'distance')[0]),
+    })),
+    addresses: entries(tree, firewallAddress).map(
+      ({ name, node }): AddressConfig =>
+        optionValue(node, 'type')[0] === 'iprange'
+          ? { name, type: 'iprange', startIp: optionValue(node, 'start-ip')[0], endIp: optionValue(node, 'end-ip')[0] }
+          : { name, type: 'ipmask', subnet: prefix(optionValue(node, 'subnet')) },
+    ),
+    services: entries(tree, firewallServiceCustom).map(({ name, node }) => ({
+      name,
+      protocol: optionValue(node, 'protocol')[0] as ServiceConfig['protocol'],
+      tcp: optionValue(node, 'tcp-portrange').map(portRange),
+      udp: optionValue(node, 'udp-portrange').map(portRange),
+      protocolNumber: Number(optionValue(node, 'protocol-number')[0]),
+    })),
+    pools: entries(tree, firewallIppool).map(({ name, node }) => ({
+      name,
+      type: 'overload' as const,
+      startIp: optionValue(node, 'startip')[0],
+      endIp: optionValue(node, 'endip')[0],
+    })),
+    policies: entries(tree, firewallPolicy).map(({ name, node }) => {
+      const list = (o: string) => [...optionValue(node, o)];
+      const on = (o: string) => optionValue(node, o)[0] === 'enable';
+      return {
+        id: Number(name),
+        name: optionValue(node, 'name')[0],
+        enabled: on('status'),
+        srcintf: list('srcintf'),
+        dstintf: list('dstintf'),
+        srcaddr: list('srcaddr'),
+        dstaddr: list('dstaddr'),
+        service: list('service'),
+        action: optionValue(node, 'action')[0] as 'accept' | 'deny',
+        schedule: 'always' as const,
+        nat: on('nat'),
+        ippool: on('ippool'),
+        poolname: list('poolname'),
+      };
+    }),
+    linkMonitors: entries(tree, systemLinkMonitor).map(({ name, node }) => ({
+      name,
+      srcintf: optionValue(node, 'srcintf')[0],
+      server: [...optionValue(node, 'server')],
+      intervalMs: Number(optionValue(node, 'interval')[0]),
+      failtime: Number(optionValue(node, 'failtime')[0]),
+      recoverytime: Number(optionValue(node, 'recoverytime')[0]),
+    })),
+  };
+}
+
+function check(ref: Reference, entry: TableEntry): ConfigError | undefined {
+  const values = optionValue(entry.node, ref.option);
+  const bad = values.find((v) => v !== '' && v !== ref.builtin && !ref.known.includes(v));
+  if (bad === undefined) return undefined;
+  const schema = ref.section.node;
+  if (schema.kind !== 'table') return undefined;
+  const printed = findOption(schema.entry, ref.option)?.kind.print(values);
+  return new ConfigError({
+    code: 'rule',
+    path: [`config ${sectionKey(ref.section.words)}`, entryHeader(schema, entry.name)],
+    statement: `set ${ref.option}${printed ? ` ${printed}` : ''}`,
+    option: ref.option,
+    value: bad,
+    reason: `${ref.label(entry.name)}: ${ref.option} ${bad} is not ${ref.what}`,
+    choices: ref.builtin ? [ref.builtin, ...ref.known] : ref.known,
+  });
+}
+
+function entries(tree: ConfigTree, section: TopSection): TableEntry[] {
+  const node = tree.get(sectionKey(section.words));
+  return node?.kind === 'table' ? node.entries : [];
+}
+
+function names(tree: ConfigTree, section: TopSection): string[] {
+  return entries(tree, section).map((e) => e.name);
+}
+
+function prefix(values: readonly string[]): Ipv4Prefix {
+  return { address: values[0], prefixLength: prefixLength(values[1]) ?? 0 };
+}
+
+function portRange(text: string): PortRange {
+  const [low, high] = text.split('-').map(Number);
+  return { low, high: high ?? low };
+}

@@ -1,0 +1,188 @@
+/**
+ * Option kinds of the data-plane sections: addresses with masks, port ranges, lists of names
+ * and of keywords, a single board port. Like kinds.ts they store canonical strings and refuse
+ * with a `ValueError` saying what they take; which names exist (interfaces, addresses,
+ * services) is checked across sections by data-plane-from-tree.ts, not here.
+ */
+import { ValueError } from './errors.js';
+import { type OptionKind, portNames } from './kinds.js';
+import { quote, type Token } from './lexer.js';
+
+/** `a.b.c.d` to its four octets, or undefined. */
+export function parseIpv4(text: string): number[] | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  const octets = m ? m.slice(1).map(Number) : [];
+  return m && octets.every((o) => o <= 255) ? octets : undefined;
+}
+
+/** The address as an unsigned 32-bit number, for comparing range ends. */
+export function ipv4Number(text: string): number {
+  return (parseIpv4(text) ?? [0, 0, 0, 0]).reduce((n, o) => n * 256 + o, 0);
+}
+
+/** `255.255.255.0` to 24; undefined for a mask whose ones are not contiguous. */
+export function prefixLength(mask: string): number | undefined {
+  const n = ipv4Number(mask);
+  for (let len = 0; len <= 32; len++) {
+    if (n === maskNumber(len)) return len;
+  }
+  return undefined;
+}
+
+export function maskOf(length: number): string {
+  const n = maskNumber(length);
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+}
+
+function maskNumber(length: number): number {
+  return length === 0 ? 0 : (2 ** 32 - 2 ** (32 - length)) >>> 0;
+}
+
+/**
+ * An address and its netmask, as `198.18.1.1 255.255.255.0` or `198.18.1.1/24`; stored and
+ * printed the FortiOS way, address then dotted mask.
+ */
+export function ipMaskKind(): OptionKind {
+  const expected = 'an IPv4 address and netmask, a.b.c.d m.m.m.m or a.b.c.d/len';
+  const allowed = 'a.b.c.d m.m.m.m or a.b.c.d/0-32, contiguous mask';
+  return {
+    parse(tokens) {
+      if (tokens.length === 0) throw new ValueError('', 'value missing', expected, { allowed });
+      if (tokens.length > 2) throw new ValueError(tokens[2].text, 'address and mask only', expected, { allowed });
+      let [address, mask] = [tokens[0].text, tokens[1]?.text];
+      if (mask === undefined) {
+        const slash = /^([^/]+)\/(\d{1,2})$/.exec(address);
+        if (!slash) throw new ValueError(address, 'netmask missing', expected, { allowed });
+        if (Number(slash[2]) > 32) throw new ValueError(address, 'prefix length out of range', expected, { allowed });
+        [address, mask] = [slash[1], maskOf(Number(slash[2]))];
+      }
+      const octets = parseIpv4(address);
+      if (!octets) throw new ValueError(address, 'not an IPv4 address', expected, { allowed });
+      if (!parseIpv4(mask) || prefixLength(mask) === undefined)
+        throw new ValueError(mask, 'not a netmask', expected, { allowed });
+      return [octets.join('.'), parseIpv4(mask)!.join('.')];
+    },
+    print: (v) => `${v[0]} ${v[1]}`,
+    display: (v) => `${v[0]} ${v[1]}`,
+  };
+}
+
+/** One port of the board, e.g. `set device "port1"`; empty (the default) when not set. */
+export function portKind(): OptionKind {
+  return {
+    parse(tokens, ctx) {
+      const expected = `a port of this board (${portNames(ctx).join(', ')})`;
+      const t = one(tokens, expected);
+      if (!ctx.ports.some((p) => p.name === t))
+        throw new ValueError(t, `unknown port ${t}`, expected, { choices: portNames(ctx) });
+      return [t];
+    },
+    print: (v) => (v[0] === '' ? undefined : quote(v[0])),
+    display: (v) => v[0],
+  };
+}
+
+/** Distinct keywords from a closed set, written bare: `set allowaccess ping https ssh`. */
+export function keywordListKind(choices: readonly string[]): OptionKind {
+  const expected = `one or more of ${choices.join(', ')}, each once`;
+  return {
+    parse(tokens) {
+      if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected, { choices });
+      const seen = new Set<string>();
+      for (const { text } of tokens) {
+        if (!choices.includes(text)) throw new ValueError(text, 'unknown value', expected, { choices });
+        if (seen.has(text)) throw new ValueError(text, `${text} listed twice`, expected);
+        seen.add(text);
+      }
+      return tokens.map((t) => t.text);
+    },
+    print: (v) => (v.length === 0 ? undefined : v.join(' ')),
+    display: (v) => v.join(' '),
+  };
+}
+
+/** Distinct names of other config entries, quoted: `set srcaddr "web" "db"`. */
+export function nameListKind(max: number): OptionKind {
+  const expected = `names of at most ${max} characters, each once`;
+  return {
+    parse(tokens) {
+      if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
+      const seen = new Set<string>();
+      for (const { text } of tokens) {
+        if (text === '' || [...text].length > max)
+          throw new ValueError(text, text === '' ? 'empty name' : 'name too long', expected, { allowed: `1-${max} characters` });
+        if (seen.has(text)) throw new ValueError(text, `${text} listed twice`, expected);
+        seen.add(text);
+      }
+      return tokens.map((t) => t.text);
+    },
+    print: (v) => (v.length === 0 ? undefined : v.map(quote).join(' ')),
+    display: (v) => v.map(quote).join(' '),
+  };
+}
+
+/** One name from a closed set, quoted as FortiOS writes object names: `set schedule "always"`. */
+export function quotedChoiceKind(choices: readonly string[]): OptionKind {
+  const expected = `one of ${choices.join(', ')}`;
+  return {
+    parse(tokens) {
+      const t = one(tokens, expected);
+      if (!choices.includes(t)) throw new ValueError(t, 'unknown value', expected, { choices });
+      return [t];
+    },
+    print: (v) => quote(v[0]),
+    display: (v) => v[0],
+  };
+}
+
+/** Distinct IPv4 addresses, quoted: `set server "198.18.9.1" "198.18.9.2"`. */
+export function ipv4ListKind(): OptionKind {
+  const expected = 'IPv4 addresses a.b.c.d, each once';
+  return {
+    parse(tokens) {
+      if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
+      const out: string[] = [];
+      for (const { text } of tokens) {
+        const octets = parseIpv4(text);
+        if (!octets) throw new ValueError(text, 'not an IPv4 address', expected, { allowed: 'a.b.c.d, each 0-255' });
+        const canonical = octets.join('.');
+        if (out.includes(canonical)) throw new ValueError(text, `${canonical} listed twice`, expected);
+        out.push(canonical);
+      }
+      return out;
+    },
+    print: (v) => (v.length === 0 ? undefined : v.map(quote).join(' ')),
+    display: (v) => v.map(quote).join(' '),
+  };
+}
+
+/**
+ * Destination port ranges, FortiOS syntax `80 443 1000-2000`, each `low[-high]` within
+ * 1-65535 with low ≤ high. Source-port ranges (`dst:src`) are not taken.
+ */
+export function portRangeKind(): OptionKind {
+  const expected = 'port ranges low[-high], 1-65535, separated by blanks';
+  const allowed = 'low[-high] with 1 <= low <= high <= 65535';
+  return {
+    parse(tokens) {
+      if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected, { allowed });
+      return tokens.map(({ text }) => {
+        const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
+        if (!m) throw new ValueError(text, 'not a port range', expected, { allowed });
+        const low = Number(m[1]);
+        const high = m[2] === undefined ? low : Number(m[2]);
+        if (low < 1 || high > 65535 || low > high)
+          throw new ValueError(text, 'port range out of order or range', expected, { allowed });
+        return low === high ? String(low) : `${low}-${high}`;
+      });
+    },
+    print: (v) => (v.length === 0 ? undefined : v.join(' ')),
+    display: (v) => v.join(' '),
+  };
+}
+
+function one(tokens: readonly Token[], expected: string): string {
+  if (tokens.length === 0) throw new ValueError('', 'value missing', expected);
+  if (tokens.length > 1) throw new ValueError(tokens[1].text, 'one value only', expected);
+  return tokens[0].text;
+}

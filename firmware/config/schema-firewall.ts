@@ -1,0 +1,135 @@
+/**
+ * `config firewall address`, `service custom`, `ippool` and `policy`, with FortiOS names and
+ * defaults. Rules that need only the entry itself (an ordered range, a policy's mandatory
+ * fields, nat before ippool) live here and run with the entry; rules that name other
+ * sections' entries (interfaces, addresses, services, pools) are in data-plane-from-tree.ts.
+ */
+import { enumKind, integerKind, ipv4Kind, stringKind } from './kinds.js';
+import { ipMaskKind, ipv4Number, nameListKind, portRangeKind, quotedChoiceKind } from './kinds-net.js';
+import type { SectionRule, TopSection } from './schema.js';
+
+const enableDisable = enumKind(['enable', 'disable']);
+/** FortiOS limits firewall object names to 79 characters. */
+const objectName = stringKind({ min: 1, max: 79 });
+
+/** `start` ≤ `end`, both set: an empty or reversed range matches nothing and is a typo. */
+function orderedRange(
+  what: string,
+  start: string,
+  end: string,
+  applies: (v: (o: string) => readonly string[]) => boolean,
+): SectionRule {
+  return (values) => {
+    if (!applies(values)) return undefined;
+    const [s, e] = [values(start)[0], values(end)[0]];
+    if (s === '0.0.0.0') return { option: start, value: s, reason: `${what} needs ${start} set` };
+    return ipv4Number(s) > ipv4Number(e) ? { option: end, value: e, reason: `${end} ${e} is below ${start} ${s}` } : undefined;
+  };
+}
+
+export const firewallAddress: TopSection = {
+  words: ['firewall', 'address'],
+  node: {
+    kind: 'table',
+    key: objectName,
+    entry: {
+      kind: 'section',
+      options: [
+        { name: 'type', kind: enumKind(['ipmask', 'iprange']), default: ['ipmask'] },
+        { name: 'subnet', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'] },
+        { name: 'start-ip', kind: ipv4Kind(), default: ['0.0.0.0'] },
+        { name: 'end-ip', kind: ipv4Kind(), default: ['0.0.0.0'] },
+      ],
+      rules: [orderedRange('type iprange', 'start-ip', 'end-ip', (v) => v('type')[0] === 'iprange')],
+    },
+  },
+};
+
+const portsForTcpUdp: SectionRule = (values) =>
+  values('protocol')[0] === 'TCP/UDP/SCTP' && values('tcp-portrange').length === 0 && values('udp-portrange').length === 0
+    ? { option: 'protocol', value: 'TCP/UDP/SCTP', reason: 'protocol TCP/UDP/SCTP needs tcp-portrange or udp-portrange' }
+    : undefined;
+
+export const firewallServiceCustom: TopSection = {
+  words: ['firewall', 'service', 'custom'],
+  node: {
+    kind: 'table',
+    key: objectName,
+    entry: {
+      kind: 'section',
+      options: [
+        { name: 'protocol', kind: enumKind(['TCP/UDP/SCTP', 'ICMP', 'IP']), default: ['TCP/UDP/SCTP'] },
+        { name: 'tcp-portrange', kind: portRangeKind(), default: [] },
+        { name: 'udp-portrange', kind: portRangeKind(), default: [] },
+        { name: 'protocol-number', kind: integerKind(0, 254), default: ['0'] },
+      ],
+      rules: [portsForTcpUdp],
+    },
+  },
+};
+
+export const firewallIppool: TopSection = {
+  words: ['firewall', 'ippool'],
+  node: {
+    kind: 'table',
+    key: objectName,
+    entry: {
+      kind: 'section',
+      options: [
+        { name: 'type', kind: enumKind(['overload']), default: ['overload'] },
+        { name: 'startip', kind: ipv4Kind(), default: ['0.0.0.0'] },
+        { name: 'endip', kind: ipv4Kind(), default: ['0.0.0.0'] },
+      ],
+      rules: [orderedRange('an ippool', 'startip', 'endip', () => true)],
+    },
+  },
+};
+
+/** FortiOS refuses a policy without these. */
+const MANDATORY = ['srcintf', 'dstintf', 'srcaddr', 'dstaddr', 'service'] as const;
+
+const mandatorySet: SectionRule = (values) => {
+  const missing = MANDATORY.find((o) => values(o).length === 0);
+  return missing ? { option: missing, value: '', reason: `${missing} must be set` } : undefined;
+};
+
+const natOnlyOnAccept: SectionRule = (values) =>
+  values('nat')[0] === 'enable' && values('action')[0] !== 'accept'
+    ? { option: 'nat', value: 'enable', reason: `nat enable needs action accept, not ${values('action')[0]}` }
+    : undefined;
+
+const ippoolNeedsNat: SectionRule = (values) =>
+  values('ippool')[0] === 'enable' && values('nat')[0] !== 'enable'
+    ? { option: 'ippool', value: 'enable', reason: 'ippool enable needs nat enable' }
+    : undefined;
+
+const ippoolNeedsPoolname: SectionRule = (values) =>
+  values('ippool')[0] === 'enable' && values('poolname').length === 0
+    ? { option: 'ippool', value: 'enable', reason: 'ippool enable needs a poolname' }
+    : undefined;
+
+export const firewallPolicy: TopSection = {
+  words: ['firewall', 'policy'],
+  node: {
+    kind: 'table',
+    key: integerKind(1, 4294967294),
+    entry: {
+      kind: 'section',
+      options: [
+        { name: 'name', kind: stringKind({ max: 35 }), default: [''] },
+        { name: 'status', kind: enableDisable, default: ['enable'] },
+        { name: 'srcintf', kind: nameListKind(35), default: [] },
+        { name: 'dstintf', kind: nameListKind(35), default: [] },
+        { name: 'action', kind: enumKind(['accept', 'deny']), default: ['deny'] },
+        { name: 'srcaddr', kind: nameListKind(79), default: [] },
+        { name: 'dstaddr', kind: nameListKind(79), default: [] },
+        { name: 'schedule', kind: quotedChoiceKind(['always']), default: ['always'] },
+        { name: 'service', kind: nameListKind(79), default: [] },
+        { name: 'nat', kind: enableDisable, default: ['disable'] },
+        { name: 'ippool', kind: enableDisable, default: ['disable'] },
+        { name: 'poolname', kind: nameListKind(79), default: [] },
+      ],
+      rules: [mandatorySet, natOnlyOnAccept, ippoolNeedsNat, ippoolNeedsPoolname],
+    },
+  },
+};

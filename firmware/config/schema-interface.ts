@@ -1,0 +1,31 @@
+/**
+ * `config system interface`: one entry per board port, keyed by the port name, with the
+ * address, the services the unit answers on it and its role, named and defaulted as FortiOS.
+ *
+ * The entry of the board's `mgmt` port belongs to the unit (REFERENCE.md: per-unit
+ * management, never synced). The schema model marks options, blocks and whole tables per
+ * unit, not single entries, so the typed result carries the mark (data-plane-from-tree.ts).
+ */
+import { enumKind, stringKind } from './kinds.js';
+import { ipMaskKind, keywordListKind, portKind } from './kinds-net.js';
+import type { TopSection } from './schema.js';
+
+export const ALLOW_ACCESS = ['ping', 'https', 'ssh', 'http', 'snmp'] as const;
+export const INTERFACE_ROLES = ['lan', 'wan', 'dmz', 'undefined'] as const;
+
+export const systemInterface: TopSection = {
+  words: ['system', 'interface'],
+  node: {
+    kind: 'table',
+    key: portKind(),
+    entry: {
+      kind: 'section',
+      options: [
+        { name: 'ip', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'] },
+        { name: 'allowaccess', kind: keywordListKind(ALLOW_ACCESS), default: [] },
+        { name: 'role', kind: enumKind(INTERFACE_ROLES), default: ['undefined'] },
+        { name: 'alias', kind: stringKind({ max: 25 }), default: [''] },
+      ],
+    },
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * `config router static`: routes keyed by sequence number, FortiOS names and defaults (a new
+ * entry is a default route with distance 10). Whether `device` is a configured interface is
+ * checked across sections (data-plane-from-tree.ts).
+ */
+import { enumKind, integerKind, ipv4Kind } from './kinds.js';
+import { ipMaskKind, portKind } from './kinds-net.js';
+import type { SectionRule, TopSection } from './schema.js';
+
+const needsDevice: SectionRule = (values) =>
+  values('device')[0] === '' ? { option: 'device', value: '', reason: 'a static route needs a device' } : undefined;
+
+export const routerStatic: TopSection = {
+  words: ['router', 'static'],
+  node: {
+    kind: 'table',
+    key: integerKind(1, 4294967295),
+    entry: {
+      kind: 'section',
+      options: [
+        { name: 'status', kind: enumKind(['enable', 'disable']), default: ['enable'] },
+        { name: 'dst', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'] },
+        { name: 'gateway', kind: ipv4Kind(), default: ['0.0.0.0'] },
+        { name: 'distance', kind: integerKind(1, 255), default: ['10'] },
+        { name: 'device', kind: portKind(), default: [''] },
+      ],
+      rules: [needsDevice],
+    },
+  },
+};
