@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// The rig needs root and iproute2; install what is missing (Debian) and say so, rather than
+// The rig needs root, iproute2 and nftables; install what is missing (Debian) and say so, rather than
 // leaving a newcomer with a cryptic failure halfway through a test.
 import { execFileSync, spawnSync } from 'node:child_process';
 
-const needed = [{ command: 'ip', pkg: 'iproute2' }];
+const needed = [
+  { command: 'ip', pkg: 'iproute2' },
+  { command: 'nft', pkg: 'nftables' },
+];
 
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
