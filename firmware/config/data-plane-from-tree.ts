@@ -17,14 +17,12 @@ import type {
 import { ANY_ADDRESS, ANY_SERVICE } from './data-plane.js';
 import { ConfigError } from './errors.js';
 import { prefixLength } from './kinds-net.js';
-import { blockHeader, parseConfigText, type Statement } from './parser.js';
-import { type ConfigSchema, entryHeader, findOption, type SchemaContext, sectionKey, type TopSection } from './schema.js';
+import { entryHeader, findOption, type SchemaContext, sectionKey, type TopSection } from './schema.js';
 import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom } from './schema-firewall.js';
-import { systemInterface } from './schema-interface.js';
+import { mgmtPortEntry, systemInterface } from './schema-interface.js';
+import { systemLinkMonitor } from './schema-link-monitor.js';
 import { routerStatic } from './schema-router.js';
-import { systemLinkMonitor } from './schema-system.js';
-import { type ConfigTree, lineKey, optionValue, type SourceLines, type TableEntry } from './tree.js';
-import { treeFromText } from './tree-from-text.js';
+import { type ConfigTree, optionValue, type TableEntry } from './tree.js';
 
 /** One option that must name entries of another section (or a built-in name). */
 interface Reference {
@@ -38,7 +36,10 @@ interface Reference {
   what: string;
 }
 
-/** The first reference that names something missing, as a ConfigError without a line. */
+/**
+ * The first reference that names something missing, as a ConfigError without a line: a
+ * whole-config check of `firmwareSchema`, so loading and committing both refuse it.
+ */
 export function findBrokenReference(tree: ConfigTree): ConfigError | undefined {
   const interfaces = names(tree, systemInterface);
   const addresses = names(tree, firewallAddress);
@@ -99,51 +100,14 @@ export function findBrokenReference(tree: ConfigTree): ConfigError | undefined {
   return undefined;
 }
 
-/** Throws the first broken reference, placed at its file line when `lines` knows it. */
-export function checkReferences(tree: ConfigTree, lines?: SourceLines): void {
-  const broken = findBrokenReference(tree);
-  if (!broken) return;
-  const option = broken.option ?? '';
-  throw broken.atLine(lines?.get(lineKey(broken.path, option)) ?? lines?.get(lineKey(broken.path)));
-}
-
-/** Statement lines of a config text, keyed like `treeFromText` keys them. */
-export function sourceLinesOf(text: string): SourceLines {
-  const lines: SourceLines = new Map();
-  const walk = (body: readonly Statement[], path: string[]): void => {
-    for (const st of body) {
-      if (st.kind === 'set' || st.kind === 'unset') {
-        lines.set(lineKey(path, st.option), st.line);
-      } else {
-        const inner = [...path, blockHeader(st)];
-        lines.set(lineKey(inner), st.line);
-        walk(st.body, inner);
-      }
-    }
-  };
-  for (const block of parseConfigText(text)) {
-    const path = [blockHeader(block)];
-    lines.set(lineKey(path), block.line);
-    walk(block.body, path);
-  }
-  return lines;
-}
-
-/** `treeFromText` plus the cross-section references, every error with its line. */
-export function dataPlaneTreeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext): ConfigTree {
-  const tree = treeFromText(text, schema, ctx);
-  checkReferences(tree, sourceLinesOf(text));
-  return tree;
-}
-
 /**
  * The typed data plane. Throws the first broken reference (ConfigError); a tree that passed
- * `treeFromText` and `checkReferences` converts without error. `ctx` tells which port is the
+ * `treeFromText` with `firmwareSchema` converts without error. `ctx` tells which port is the
  * board's mgmt port.
  */
 export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPlaneConfig {
-  checkReferences(tree);
-  const mgmt = new Set(ctx.ports.filter((p) => p.role === 'mgmt').map((p) => p.name));
+  const broken = findBrokenReference(tree);
+  if (broken) throw broken;
   return {
     interfaces: entries(tree, systemInterface).map(({ name, node }): InterfaceConfig => {
       const ip = optionValue(node, 'ip');
@@ -153,7 +117,7 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
         allowaccess: [...optionValue(node, 'allowaccess')] as AllowAccess[],
         role: optionValue(node, 'role')[0] as InterfaceRole,
         alias: optionValue(node, 'alias')[0],
-        perUnit: mgmt.has(name),
+        perUnit: mgmtPortEntry(name, ctx),
       };
     }),
     routes: entries(tree, routerStatic).map(({ name, node }) => ({

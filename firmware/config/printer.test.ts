@@ -4,7 +4,7 @@ import { ctx, tableSchema } from './fixtures.js';
 import { encodePassword } from './password.js';
 import { printTree } from './printer.js';
 import type { ConfigSchema } from './schema.js';
-import { systemSchema } from './schema-system.js';
+import { firmwareSchema, systemSchema } from './schema-system.js';
 import { haSettingsFromTree } from './settings-from-tree.js';
 import { type ConfigTree, defaultTree } from './tree.js';
 import { treeFromText } from './tree-from-text.js';
@@ -148,6 +148,35 @@ test('sharedOnly leaves out per-unit options and blocks', () => {
   for (const gone of ['hostname', 'set priority', 'set override', 'ha-mgmt-interfaces']) assert.ok(!shared.includes(gone), gone);
   assert.ok(shared.includes('set group-id 7'));
   assert.ok(shared.includes('set alias "lan side"'));
+});
+
+test('sharedOnly leaves out the system interface entry of the mgmt port, and only that one', () => {
+  const text = [
+    'config system interface',
+    '    edit "port1"',
+    '        set ip 198.18.1.1 255.255.255.0',
+    '    next',
+    '    edit "mgmt"',
+    '        set ip 198.18.9.10 255.255.255.0',
+    '    next',
+    'end',
+    '',
+  ].join('\n');
+  const tree = treeFromText(text, firmwareSchema, ctx);
+  const show = (sharedOnly: boolean) => printTree(tree, firmwareSchema, ctx, { full: false, sharedOnly });
+  assert.ok(show(false).includes(text), show(false));
+  const shared = show(true);
+  assert.ok(
+    shared.includes('config system interface\n    edit "port1"\n        set ip 198.18.1.1 255.255.255.0\n    next\nend\n'),
+    shared,
+  );
+  assert.ok(!shared.includes('mgmt'), shared);
+  assert.ok(!shared.includes('198.18.9.10'), shared);
+  const mgmtIsData = { ...ctx, ports: ctx.ports.map((p) => (p.name === 'mgmt' ? { ...p, role: 'data' } : p)) };
+  assert.ok(
+    printTree(tree, firmwareSchema, mgmtIsData, { full: false, sharedOnly: true }).includes('edit "mgmt"'),
+    'the role decides, not the name',
+  );
 });
 
 test('passwords are written ENC, read back in either form', () => {

@@ -19,7 +19,7 @@ import { type ConfigNode, type ConfigTree, type SectionNode, sameValues, type Ta
 export interface PrintOptions {
   /** Every option (`show full-configuration`), not only the ones that differ from the default. */
   full: boolean;
-  /** Leave out per-unit options and blocks: the part of the config a cluster shares. */
+  /** Leave out per-unit options, blocks and table entries: the part of the config a cluster shares. */
   sharedOnly?: boolean;
 }
 
@@ -91,7 +91,8 @@ function sectionLines(schema: SectionSchema, node: SectionNode, ctx: SchemaConte
 
 function tableLines(schema: TableSchema, node: TableNode, ctx: SchemaContext, opts: PrintOptions, depth: number): string[] {
   const pad = INDENT.repeat(depth);
-  return node.entries.flatMap((e) => [
+  const entries = opts.sharedOnly ? node.entries.filter((e) => !schema.perUnitEntry?.(e.name, ctx)) : node.entries;
+  return entries.flatMap((e) => [
     `${pad}${entryHeader(schema, e.name)}`,
     ...sectionLines(schema.entry, e.node, ctx, opts, depth + 1),
     `${pad}next`,

@@ -3,12 +3,16 @@
  * address, the services the unit answers on it and its role, named and defaulted as FortiOS.
  *
  * The entry of the board's `mgmt` port belongs to the unit (REFERENCE.md: per-unit
- * management, never synced). The schema model marks options, blocks and whole tables per
- * unit, not single entries, so the typed result carries the mark (data-plane-from-tree.ts).
+ * management, never synced): the shared config leaves it out and the typed data plane marks it.
  */
-import { enumKind, stringKind } from './kinds.js';
+import { enumKind, type SchemaContext, stringKind } from './kinds.js';
 import { ipMaskKind, keywordListKind, portKind } from './kinds-net.js';
 import type { TopSection } from './schema.js';
+
+/** The entry of a port whose board role is `mgmt`. */
+export function mgmtPortEntry(name: string, ctx: SchemaContext): boolean {
+  return ctx.ports.some((p) => p.name === name && p.role === 'mgmt');
+}
 
 export const ALLOW_ACCESS = ['ping', 'https', 'ssh', 'http', 'snmp'] as const;
 export const INTERFACE_ROLES = ['lan', 'wan', 'dmz', 'undefined'] as const;
@@ -18,6 +22,7 @@ export const systemInterface: TopSection = {
   node: {
     kind: 'table',
     key: portKind(),
+    perUnitEntry: mgmtPortEntry,
     entry: {
       kind: 'section',
       options: [

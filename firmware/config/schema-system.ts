@@ -1,11 +1,11 @@
 /**
- * `config system global`, `config system ha` and `config system link-monitor`: names,
- * defaults and ranges as FortiOS has them (shared/REFERENCE.md, "Timers and options"), plus
- * the cross-field rules a cluster needs before it can form. `firmwareSchema` adds the
- * data-plane sections.
+ * `config system global` and `config system ha`: names, defaults and ranges as FortiOS has
+ * them (shared/REFERENCE.md, "Timers and options"), plus the cross-field rules a cluster needs
+ * before it can form. `firmwareSchema` adds the data-plane sections and the check that their
+ * cross-references resolve.
  */
+import { findBrokenReference } from './data-plane-from-tree.js';
 import { enumKind, integerKind, ipv4Kind, passwordKind, portListKind, portPriorityKind, stringKind } from './kinds.js';
-import { ipv4ListKind, portKind } from './kinds-net.js';
 import {
   type ConfigSchema,
   extendSchema,
@@ -16,6 +16,7 @@ import {
 } from './schema.js';
 import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom } from './schema-firewall.js';
 import { systemInterface } from './schema-interface.js';
+import { systemLinkMonitor } from './schema-link-monitor.js';
 import { routerStatic } from './schema-router.js';
 
 const enableDisable = enumKind(['enable', 'disable']);
@@ -61,11 +62,6 @@ const unicastNeedsPeer: SectionRule = (values): RuleViolation | undefined =>
     ? { option: 'unicast-hb', value: 'enable', reason: 'unicast-hb enable needs unicast-hb-peerip set' }
     : undefined;
 
-const linkMonitorComplete: SectionRule = (values) => {
-  if (values('srcintf')[0] === '') return { option: 'srcintf', value: '', reason: 'a link monitor needs a srcintf' };
-  return values('server').length === 0 ? { option: 'server', value: '', reason: 'a link monitor needs a server' } : undefined;
-};
-
 const authenticationNeedsPassword: SectionRule = (values) =>
   values('authentication')[0] === 'enable' && values('password')[0] === ''
     ? { option: 'authentication', value: 'enable', reason: 'authentication enable needs a non-empty password' }
@@ -107,32 +103,12 @@ export const systemHa: TopSection = {
   },
 };
 
-/** `config system link-monitor`: ping servers behind a port, for remote link failover. */
-export const systemLinkMonitor: TopSection = {
-  words: ['system', 'link-monitor'],
-  node: {
-    kind: 'table',
-    key: stringKind({ min: 1, max: 35 }),
-    entry: {
-      kind: 'section',
-      options: [
-        { name: 'srcintf', kind: portKind(), default: [''] },
-        { name: 'server', kind: ipv4ListKind(), default: [] },
-        { name: 'interval', kind: integerKind(20, 3600000), default: ['500'] },
-        { name: 'failtime', kind: integerKind(1, 3600), default: ['5'] },
-        { name: 'recoverytime', kind: integerKind(1, 3600), default: ['5'] },
-      ],
-      rules: [linkMonitorComplete],
-    },
-  },
-};
-
 /** The HA sections alone: what the pair needs to form. */
 export const systemSchema: ConfigSchema = { sections: [systemGlobal, systemHa] };
 
 /** Everything the firmware knows, in the order `show` prints it. */
 export const firmwareSchema: ConfigSchema = extendSchema(
-  systemSchema,
+  { ...systemSchema, checks: [findBrokenReference] },
   systemInterface,
   systemLinkMonitor,
   firewallAddress,

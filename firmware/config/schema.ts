@@ -4,7 +4,9 @@
  * table), `config router static` or `config firewall policy` by describing it here, and the
  * parser, printer, editor and store handle it without change.
  */
+import type { ConfigError } from './errors.js';
 import type { OptionKind, SchemaContext } from './kinds.js';
+import type { ConfigTree } from './tree.js';
 
 export type { OptionKind, SchemaContext } from './kinds.js';
 
@@ -47,6 +49,8 @@ export interface TableSchema {
   key: OptionKind;
   entry: SectionSchema;
   perUnit?: boolean;
+  /** Entries that belong to this unit only (the board's mgmt port), when the rest of the table is shared. */
+  perUnitEntry?: (name: string, ctx: SchemaContext) => boolean;
 }
 
 export type NodeSchema = SectionSchema | TableSchema;
@@ -57,9 +61,18 @@ export interface TopSection {
   node: NodeSchema;
 }
 
+/**
+ * A rule spanning sections (a policy naming an address that must exist). Returns the first
+ * violation as a ConfigError whose path and option point at the offending statement; the
+ * file line is filled in by the caller.
+ */
+export type ConfigCheck = (tree: ConfigTree) => ConfigError | undefined;
+
 export interface ConfigSchema {
   /** In the order `show` prints them. */
   sections: readonly TopSection[];
+  /** Whole-config checks, run after every section's own rules. */
+  checks?: readonly ConfigCheck[];
 }
 
 export function sectionKey(words: readonly string[]): string {
@@ -75,12 +88,12 @@ export function findSection(schema: ConfigSchema, words: readonly string[]): Top
   return schema.sections.find((s) => sectionKey(s.words) === key);
 }
 
-/** Adds sections to a schema; a section with the same words replaces the earlier one in place. */
+/** Adds sections to a schema (its checks kept); a section with the same words replaces the earlier one in place. */
 export function extendSchema(base: ConfigSchema, ...sections: TopSection[]): ConfigSchema {
   const byKey = new Map(sections.map((s) => [sectionKey(s.words), s]));
   const kept = base.sections.map((s) => byKey.get(sectionKey(s.words)) ?? s);
   const known = new Set(base.sections.map((s) => sectionKey(s.words)));
-  return { sections: [...kept, ...sections.filter((s) => !known.has(sectionKey(s.words)))] };
+  return { ...base, sections: [...kept, ...sections.filter((s) => !known.has(sectionKey(s.words)))] };
 }
 
 export function findOption(section: SectionSchema, name: string): OptionSchema | undefined {

@@ -14,27 +14,44 @@ function storeWith(text?: string) {
   return { storage, store: new ConfigStore({ storage, path: PATH, ports, serial: SERIAL }) };
 }
 
-const good = [
-  '#config-version=tandem-1',
-  'config system global',
-  '    set hostname "fw-a"',
-  'end',
-  'config system ha',
-  '    set mode a-p',
-  '    set group-name "My Cluster"',
-  `    set password ENC ${encodePassword('pw')}`,
-  '    set hbdev "ha1" 50 "ha2" 50',
-  '    set monitor "port1"',
-  'end',
-  '',
-].join('\n');
+/** The data-plane sections, printed (empty) after the HA ones. */
+const dataPlaneSections = [
+  'system interface',
+  'system link-monitor',
+  'firewall address',
+  'firewall service custom',
+  'firewall ippool',
+  'firewall policy',
+  'router static',
+]
+  .map((s) => `config ${s}\nend\n`)
+  .join('');
+const allSections =
+  'system global, system ha, system interface, system link-monitor, firewall address, firewall service custom, ' +
+  'firewall ippool, firewall policy, router static';
+
+const good =
+  [
+    '#config-version=tandem-1',
+    'config system global',
+    '    set hostname "fw-a"',
+    'end',
+    'config system ha',
+    '    set mode a-p',
+    '    set group-name "My Cluster"',
+    `    set password ENC ${encodePassword('pw')}`,
+    '    set hbdev "ha1" 50 "ha2" 50',
+    '    set monitor "port1"',
+    'end',
+    '',
+  ].join('\n') + dataPlaneSections;
 
 test('a missing file means all defaults; the default hostname is the serial', () => {
   const { store, storage } = storeWith();
   store.load();
   assert.equal(store.hostname(), SERIAL);
   assert.equal(store.haSettings().mode, 'standalone');
-  assert.equal(store.text(), '#config-version=tandem-1\nconfig system global\nend\nconfig system ha\nend\n');
+  assert.equal(store.text(), `#config-version=tandem-1\nconfig system global\nend\nconfig system ha\nend\n${dataPlaneSections}`);
   assert.equal(storage.writes, 0, 'loading never writes');
 });
 
@@ -81,15 +98,18 @@ test('show: whole config, one section, a prefix, full, and an unknown section', 
   assert.ok(!ha.includes('hb-interval'));
   assert.ok(store.show(['system', 'ha'], true).includes('    set hb-interval 2\n'));
   assert.equal(store.show([], false), store.text().slice('#config-version=tandem-1\n'.length));
-  assert.equal(store.show(['system'], false), store.show([], false));
+  assert.equal(
+    store.show(['system'], false),
+    ['global', 'ha', 'interface', 'link-monitor'].map((w) => store.show(['system', w], false)).join(''),
+  );
   assert.equal(store.show(['system', 'global'], true), 'config system global\n    set hostname "fw-a"\nend\n');
   assert.equal(
     store.show(['system', 'hax'], false),
-    "command parse error before 'hax': unknown section system hax, allowed: system global, system ha\nCommand fail. Return code -61\n",
+    `command parse error before 'hax': unknown section system hax, allowed: ${allSections}\nCommand fail. Return code -61\n`,
   );
   assert.equal(
-    store.beginEdit(['firewall', 'policy']),
-    "command parse error before 'firewall': unknown section firewall policy, allowed: system global, system ha\nCommand fail. Return code -61\n",
+    store.beginEdit(['firewall', 'rule']),
+    `command parse error before 'rule': unknown section firewall rule, allowed: ${allSections}\nCommand fail. Return code -61\n`,
   );
   assert.match(String(store.beginEdit(['system'])), /^command parse error before 'system': unknown section system,/);
 });
@@ -117,4 +137,61 @@ test('haSettings hands out copies', () => {
   a.monitor.length = 0;
   assert.equal(store.haSettings().hbdev.length, 2);
   assert.deepEqual(store.haSettings().monitor, ['port1']);
+});
+
+const interfaces = ['config system interface', '    edit "port1"', '    next', '    edit "port2"', '    next', 'end', ''].join(
+  '\n',
+);
+
+test('a file with a broken cross-reference is refused at the line of the offending set', () => {
+  const text =
+    interfaces +
+    [
+      'config firewall policy',
+      '    edit 1',
+      '        set srcintf "port1"',
+      '        set dstintf "port2"',
+      '        set srcaddr "nosuch"',
+      '        set dstaddr "all"',
+      '        set service "ALL"',
+      '    next',
+      'end',
+      '',
+    ].join('\n');
+  const { store } = storeWith(text);
+  assert.throws(
+    () => store.load(),
+    (err: unknown) =>
+      err instanceof ConfigError &&
+      err.line === 11 &&
+      err.message ===
+        'line 11: config firewall policy: edit 1: set srcaddr "nosuch": policy 1: srcaddr nosuch is not a firewall address, allowed: all',
+  );
+  assert.equal(store.show(['firewall', 'policy'], false), 'config firewall policy\nend\n', 'nothing adopted');
+  const { store: ok } = storeWith(text.replace('"nosuch"', '"all"'));
+  ok.load();
+  assert.ok(ok.show(['firewall', 'policy'], false).includes('        set srcaddr "all"\n'));
+});
+
+test('a console commit that breaks a cross-reference is refused and the session stays open', () => {
+  const { store, storage } = storeWith(interfaces);
+  store.load();
+  const s = store.beginEdit(['firewall', 'policy']);
+  assert.ok(typeof s !== 'string');
+  const lines = ['edit 1', 'set srcintf port1', 'set dstintf port2', 'set srcaddr nosuch', 'set dstaddr all', 'set service ALL'];
+  for (const line of lines) assert.equal(s.handle(line).output, '', line);
+  const refused = s.handle('end');
+  assert.deepEqual(refused, {
+    output:
+      'node_check_object fail! for srcaddr: config firewall policy: edit 1: set srcaddr "nosuch": ' +
+      'policy 1: srcaddr nosuch is not a firewall address, allowed: all\nCommand fail. Return code -56\n',
+    context: '1',
+    active: true,
+  });
+  assert.equal(storage.writes, 0);
+  assert.equal(store.show(['firewall', 'policy'], false), 'config firewall policy\nend\n');
+  assert.equal(s.handle('set srcaddr all').output, '');
+  assert.equal(s.handle('end').active, false);
+  assert.equal(storage.writes, 1);
+  assert.ok(store.text().includes('        set srcaddr "all"\n'));
 });

@@ -11,7 +11,7 @@ import { createEditor, explain } from './editor.js';
 import { ConfigError } from './errors.js';
 import { printSection, printTree } from './printer.js';
 import { type ConfigSchema, findSection, type SchemaContext, sectionKey, sectionNames, type TopSection } from './schema.js';
-import { systemSchema } from './schema-system.js';
+import { firmwareSchema } from './schema-system.js';
 import { haSettingsFromTree, hostnameFromTree } from './settings-from-tree.js';
 import { type ConfigNode, type ConfigTree, cloneNode, cloneTree, defaultTree, validateTree } from './tree.js';
 import { treeFromText } from './tree-from-text.js';
@@ -27,7 +27,7 @@ export interface ConfigStoreOptions {
   ports: readonly { name: string; role: string }[];
   /** The unit's serial number: the default hostname. */
   serial: string;
-  /** Sections known; `systemSchema` unless extended. */
+  /** Sections and whole-config checks known; `firmwareSchema` (HA and data plane) unless given. */
   schema?: ConfigSchema;
 }
 
@@ -44,7 +44,7 @@ export class ConfigStore implements ConfigAccess {
   constructor(opts: ConfigStoreOptions) {
     this.storage = opts.storage;
     this.path = opts.path;
-    this.schema = opts.schema ?? systemSchema;
+    this.schema = opts.schema ?? firmwareSchema;
     this.ctx = { serial: opts.serial, ports: opts.ports.map((p) => ({ name: p.name, role: p.role })) };
     this.tree = defaultTree(this.schema, this.ctx);
     this.ha = haSettingsFromTree(this.tree);

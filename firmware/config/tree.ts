@@ -89,11 +89,20 @@ export function lineKey(path: readonly string[], option?: string): string {
   return option === undefined ? path.join('\n') : `${path.join('\n')}\n\0${option}`;
 }
 
-/** Throws the first rule a section breaks, as a `rule` ConfigError. */
+/**
+ * Throws the first rule a section breaks, then the first whole-config check that fails, as a
+ * ConfigError placed at the line of the statement concerned when `lines` knows it.
+ */
 export function validateTree(tree: ConfigTree, schema: ConfigSchema, ctx: SchemaContext, lines?: SourceLines): void {
   for (const section of schema.sections) {
     const node = tree.get(sectionKey(section.words));
     if (node) validateNode(section.node, node, [`config ${sectionKey(section.words)}`], ctx, lines);
+  }
+  for (const check of schema.checks ?? []) {
+    const broken = check(tree);
+    if (!broken) continue;
+    const line = broken.option === undefined ? undefined : lines?.get(lineKey(broken.path, broken.option));
+    throw broken.atLine(line ?? lines?.get(lineKey(broken.path)));
   }
 }
 

@@ -1,0 +1,31 @@
+/**
+ * `config system link-monitor`: ping servers behind a port, for remote link failover. Its
+ * `srcintf` must name a configured interface (data-plane-from-tree.ts checks that).
+ */
+import { integerKind, stringKind } from './kinds.js';
+import { ipv4ListKind, portKind } from './kinds-net.js';
+import type { SectionRule, TopSection } from './schema.js';
+
+const linkMonitorComplete: SectionRule = (values) => {
+  if (values('srcintf')[0] === '') return { option: 'srcintf', value: '', reason: 'a link monitor needs a srcintf' };
+  return values('server').length === 0 ? { option: 'server', value: '', reason: 'a link monitor needs a server' } : undefined;
+};
+
+export const systemLinkMonitor: TopSection = {
+  words: ['system', 'link-monitor'],
+  node: {
+    kind: 'table',
+    key: stringKind({ min: 1, max: 35 }),
+    entry: {
+      kind: 'section',
+      options: [
+        { name: 'srcintf', kind: portKind(), default: [''] },
+        { name: 'server', kind: ipv4ListKind(), default: [] },
+        { name: 'interval', kind: integerKind(20, 3600000), default: ['500'] },
+        { name: 'failtime', kind: integerKind(1, 3600), default: ['5'] },
+        { name: 'recoverytime', kind: integerKind(1, 3600), default: ['5'] },
+      ],
+      rules: [linkMonitorComplete],
+    },
+  },
+};
