@@ -4,6 +4,7 @@
  * ConfigAccess with a FortiOS-like editor, and an HaControl that records what it was asked.
  */
 import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
+import { haSettings as baseSettings } from '../ha/fake-net.js';
 import type { HaSettings } from '../ha/settings.js';
 import type { HaSnapshot, LinkView, MemberView } from '../ha/snapshot.js';
 import { emptyCounters } from '../ha/wire/decoder.js';
@@ -165,37 +166,16 @@ export class FakeDiag implements DiagControl {
   }
 }
 
+/** The console's view of a unit: the fake network's settings, as the rig's board A. */
 export function haSettings(overrides: Partial<HaSettings> = {}): HaSettings {
-  return {
-    mode: 'a-p',
-    groupId: 7,
+  return baseSettings({
     groupName: 'tandem-rig',
     password: '',
     priority: 200,
-    override: false,
-    hbdev: [
-      { port: 'ha1', priority: 50 },
-      { port: 'ha2', priority: 50 },
-    ],
     monitor: ['port1', 'port2'],
-    hbInterval: 2,
-    hbIntervalUnitMs: 100,
-    hbLostThreshold: 6,
     helloHolddownS: 20,
-    uptimeDiffMarginS: 300,
-    authentication: false,
-    encryption: false,
-    unicastHb: false,
-    unicastHbPeerip: '',
-    gratuitousArps: true,
-    arps: 5,
-    arpsIntervalS: 8,
-    hbCarrierFailover: false,
-    pingserverMonitorInterface: [],
-    pingserverFailoverThreshold: 0,
-    pingserverFlipTimeoutMin: 60,
     ...overrides,
-  };
+  });
 }
 
 /**
