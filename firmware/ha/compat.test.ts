@@ -2,29 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Advert } from './advert.js';
 import { incompatibility, majorVersion } from './compat.js';
+import { peerAdvert } from './fake-net.js';
 
 const self = { groupName: 'prod', mode: 'a-p' as const, model: 'TND-2', firmware: '1.4.0' };
 
-function advert(over: Partial<Advert> = {}): Advert {
-  return {
-    firmware: '1.4.0',
-    model: 'TND-2',
-    groupName: 'prod',
-    mode: 'a-p',
-    hostname: 'peer',
-    state: 'standby',
-    priority: 128,
-    override: false,
-    ageS: 10,
-    monitorUp: 0,
-    monitorTotal: 0,
-    failover: false,
-    hbIntervalMs: 200,
-    lostThreshold: 6,
-    primary: '',
-    ...over,
-  };
-}
+const advert = (over: Partial<Advert> = {}): Advert => peerAdvert('peer', { firmware: '1.4.0', ...over });
 
 test('a matching peer is accepted, minor and patch versions may differ', () => {
   assert.equal(incompatibility(self, advert()), null);
