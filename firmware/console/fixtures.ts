@@ -58,6 +58,7 @@ export function pairSnapshot(): HaSnapshot {
     groupName: 'tandem-rig',
     mode: 'a-p',
     model: 'TANDEM-SIM',
+    monitor: [],
     members: [
       member(),
       member({

@@ -182,7 +182,7 @@ export class HeartbeatLoop {
     for (const ev of this.linkMonitor.read()) {
       const link = this.links.onLinkEvent(ev);
       if (link?.transport && !this.watched.includes(link.transport)) reopened = true;
-      if (this.monitor.onLinkEvent(ev)) monitorChanged = true;
+      if (this.monitor.onLinkEvent(ev, now)) monitorChanged = true;
     }
     if (reopened) this.watchAll();
     if (monitorChanged) this.cluster.setMonitor(this.monitor.up, this.monitor.total, now);
@@ -274,6 +274,7 @@ export class HeartbeatLoop {
       init: this.init,
       cluster: this.cluster,
       links: this.links.views(now),
+      monitor: this.monitor.views(now),
       rejected: this.decoder.counters,
       schedFifo: this.schedFifo,
       tickJitter: this.jitter.percentiles(),

@@ -1,10 +1,17 @@
 /** Carrier of the monitored data ports, as the election counts them ("connected monitored ports"). */
 import type { LinkEvent, NicDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
+import type { MonitorPortView } from './snapshot.js';
 import type { WorkerPort } from './worker-protocol.js';
 
+interface MonitoredPort extends WorkerPort {
+  connected: boolean;
+  downEvents: number;
+  changedAtMs: number | null;
+}
+
 export class MonitorPorts {
-  private ports: (WorkerPort & { connected: boolean })[] = [];
+  private ports: MonitoredPort[] = [];
 
   constructor(
     private readonly nic: NicDevice,
@@ -12,16 +19,21 @@ export class MonitorPorts {
   ) {}
 
   set(monitor: readonly WorkerPort[]): void {
-    this.ports = monitor.map((p) => ({ ...p, connected: this.read(p) }));
+    this.ports = monitor.map((p) => {
+      const kept = this.ports.find((q) => q.ifname === p.ifname);
+      return { ...p, connected: this.read(p), downEvents: kept?.downEvents ?? 0, changedAtMs: kept?.changedAtMs ?? null };
+    });
   }
 
   /** Returns true when the event changed a monitored port. */
-  onLinkEvent(ev: LinkEvent): boolean {
+  onLinkEvent(ev: LinkEvent, now: number): boolean {
     const port = this.ports.find((p) => p.ifname === ev.ifname);
     if (!port) return false;
     const connected = ev.up && ev.carrier;
     if (connected === port.connected) return false;
     port.connected = connected;
+    port.changedAtMs = now;
+    if (!connected) port.downEvents++;
     this.log.event(`monitored port ${port.name} ${connected ? 'is up' : 'went down'}`, connected ? 'info' : 'warn');
     return true;
   }
@@ -32,6 +44,16 @@ export class MonitorPorts {
 
   get total(): number {
     return this.ports.length;
+  }
+
+  views(now: number): MonitorPortView[] {
+    return this.ports.map((p) => ({
+      name: p.name,
+      ifname: p.ifname,
+      connected: p.connected,
+      downEvents: p.downEvents,
+      lastChangeAgoMs: p.changedAtMs === null ? null : now - p.changedAtMs,
+    }));
   }
 
   private read(p: WorkerPort): boolean {

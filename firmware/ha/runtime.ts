@@ -171,6 +171,7 @@ export class HaRuntime implements HaControl {
       members: [],
       election: null,
       links: [],
+      monitor: [],
       rejected: emptyCounters(),
       refused: [],
       alone: false,

@@ -1,7 +1,7 @@
 /** Assembles the HaSnapshot the worker posts to the main thread. */
 import type { Percentiles } from '../stats/histogram.js';
 import type { Cluster } from './cluster.js';
-import type { HaSnapshot, LinkView, RejectReason } from './snapshot.js';
+import type { HaSnapshot, LinkView, MonitorPortView, RejectReason } from './snapshot.js';
 import type { WorkerInit } from './worker-protocol.js';
 
 export interface SnapshotInputs {
@@ -9,6 +9,7 @@ export interface SnapshotInputs {
   init: WorkerInit;
   cluster: Cluster;
   links: LinkView[];
+  monitor: MonitorPortView[];
   rejected: Record<RejectReason, number>;
   schedFifo: boolean;
   tickJitter: Percentiles;
@@ -36,6 +37,7 @@ export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
     members: view.members,
     election: view.election ? { ...view.election, atWall: wallTime(view.election.atMs, i.now) } : null,
     links: i.links,
+    monitor: i.monitor,
     rejected: { ...i.rejected, refused: view.refusedFrames },
     refused: view.refused,
     alone: view.alone,

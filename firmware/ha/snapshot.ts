@@ -34,6 +34,18 @@ export interface LinkView {
   lastRxAgoMs: number | null;
 }
 
+/** A `monitor` port as the election counts it, with its history since start. */
+export interface MonitorPortView {
+  name: string;
+  ifname: string;
+  /** Admin up with carrier. */
+  connected: boolean;
+  /** Times it went from connected to not connected. */
+  downEvents: number;
+  /** Milliseconds since it last changed; null when it has not changed since start. */
+  lastChangeAgoMs: number | null;
+}
+
 export interface RefusalView {
   serial: string;
   link: string;
@@ -76,6 +88,7 @@ export interface HaSnapshot {
   members: MemberView[];
   election: ElectionView | null;
   links: LinkView[];
+  monitor: MonitorPortView[];
   rejected: Record<RejectReason, number>;
   refused: RefusalView[];
   /** True when this unit runs alone after losing every peer it had. */

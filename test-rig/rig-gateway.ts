@@ -1,0 +1,73 @@
+/**
+ * The data plane the rig's boards run as a gateway between the client (LAN, port2) and the
+ * server (WAN, port1): interface addresses the client and server route through, and firewall
+ * policies. The client's default route points at GATEWAY_LAN and the server's at GATEWAY_WAN,
+ * so without a primary holding them no traffic crosses.
+ */
+
+export const GATEWAY_LAN = '198.18.1.1';
+export const GATEWAY_WAN = '198.18.2.1';
+/** An overload pool on the WAN side, for NAT tests: the server sees this source. */
+export const WAN_POOL = { name: 'wan-pool', startIp: '198.18.2.50', endIp: '198.18.2.50' } as const;
+
+export interface GatewayPolicy {
+  id: number;
+  action: 'accept' | 'deny';
+  /** Service names (default ALL). */
+  service?: string[];
+  /** Source NAT to the WAN pool. */
+  natPool?: boolean;
+}
+
+export interface GatewayOptions {
+  /** Policies from LAN to WAN, in order (default: one that accepts everything). */
+  policies?: GatewayPolicy[];
+}
+
+/** `config system interface` … `config firewall policy` text for one board. */
+export function gatewayConfig(o: GatewayOptions = {}): string {
+  const policies = o.policies ?? [{ id: 1, action: 'accept' }];
+  const lines = [
+    'config system interface',
+    '    edit "port1"',
+    `        set ip ${GATEWAY_WAN} 255.255.255.0`,
+    '        set allowaccess ping',
+    '        set role wan',
+    '    next',
+    '    edit "port2"',
+    `        set ip ${GATEWAY_LAN} 255.255.255.0`,
+    '        set allowaccess ping',
+    '        set role lan',
+    '    next',
+    'end',
+  ];
+  if (policies.some((p) => p.natPool)) {
+    lines.push(
+      'config firewall ippool',
+      `    edit "${WAN_POOL.name}"`,
+      '        set type overload',
+      `        set startip ${WAN_POOL.startIp}`,
+      `        set endip ${WAN_POOL.endIp}`,
+      '    next',
+      'end',
+    );
+  }
+  lines.push('config firewall policy');
+  for (const p of policies) {
+    lines.push(
+      `    edit ${p.id}`,
+      `        set name "lan-to-wan-${p.id}"`,
+      '        set srcintf "port2"',
+      '        set dstintf "port1"',
+      '        set srcaddr "all"',
+      '        set dstaddr "all"',
+      `        set action ${p.action}`,
+      '        set schedule "always"',
+      `        set service ${(p.service ?? ['ALL']).map((s) => `"${s}"`).join(' ')}`,
+    );
+    if (p.natPool) lines.push('        set nat enable', '        set ippool enable', `        set poolname "${WAN_POOL.name}"`);
+    lines.push('    next');
+  }
+  lines.push('end', '');
+  return lines.join('\n');
+}
