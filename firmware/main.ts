@@ -13,6 +13,7 @@ import { CommandProcessor } from './console/processor.js';
 import { startSerialConsole } from './console/serial-console.js';
 import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
 import { startConsoleSocket } from './console/socket-server.js';
+import { DataPlaneRuntime } from './dataplane/runtime.js';
 import { MainLoad } from './diag/main-load.js';
 import { HaRuntime } from './ha/runtime.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
@@ -49,8 +50,33 @@ const ha = new HaRuntime({
   timers: systemTimers,
   onLog: sink,
 });
-await ha.apply(config.haSettings(), config.hostname());
-config.onChange(() => void ha.apply(config.haSettings(), config.hostname()));
+const dataPlane = new DataPlaneRuntime({
+  nic: hal.nic,
+  firewall: hal.firewall,
+  ports: board.ports,
+  serial,
+  ha,
+  timers: systemTimers,
+  now: () => hal.clock.nowMs(),
+});
+
+/** The order matters: the worker must start armed, and must have let go before a standalone unit claims the ports. */
+async function applyConfig(): Promise<void> {
+  const settings = config.haSettings();
+  if (settings.mode === 'standalone') {
+    await ha.apply(settings, config.hostname());
+    await dataPlane.apply(config.dataPlane(), settings);
+  } else {
+    await dataPlane.apply(config.dataPlane(), settings);
+    await ha.apply(settings, config.hostname());
+  }
+}
+// Changes are applied one after another, in commit order.
+let applying = applyConfig();
+await applying;
+config.onChange(() => {
+  applying = applying.then(applyConfig, applyConfig);
+});
 
 const mainLoad = new MainLoad(hal.clock);
 const diag = { mainLoad: (seconds: number) => mainLoad.run(seconds) };
@@ -78,6 +104,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log.event(`${signal}: leaving the cluster and shutting down`);
   await ha.leave();
+  dataPlane.close();
   await socket.close();
   await consoleLine?.close();
   process.exit(process.exitCode ?? 0);

@@ -1,11 +1,13 @@
 /** The devices a board offers the firmware, built once by a composition root. */
 import type { ClockDevice } from './clock/index.js';
+import type { FirewallDevice } from './firewall/index.js';
 import type { NicDevice } from './nic/index.js';
 import type { SerialDevice } from './serial/index.js';
 import type { StorageDevice } from './storage/index.js';
 
 export interface Hal {
   clock: ClockDevice;
+  firewall: FirewallDevice;
   nic: NicDevice;
   serial: SerialDevice;
   storage: StorageDevice;

@@ -100,6 +100,7 @@ export function htons(value: number): number {
 
 export const E = {
   EPERM: 1,
+  ESRCH: 3,
   EINTR: 4,
   EBADF: 9,
   EAGAIN: 11,

@@ -1,5 +1,6 @@
 /** The Linux HAL: the drivers a real board (and the sim board in the test rig) runs on. */
 import { createLinuxClock } from './clock/linux.js';
+import { createNftFirewall } from './firewall/nft.js';
 import type { Hal } from './index.js';
 import { createLinuxNic } from './nic/linux.js';
 import { createSerialPortDevice } from './serial/serialport.js';
@@ -8,6 +9,7 @@ import { createFileStorage } from './storage/fs.js';
 export function createLinuxHal(): Hal {
   return {
     clock: createLinuxClock(),
+    firewall: createNftFirewall(),
     nic: createLinuxNic(),
     serial: createSerialPortDevice(),
     storage: createFileStorage(),

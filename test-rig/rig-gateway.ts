@@ -7,7 +7,7 @@
 
 export const GATEWAY_LAN = '198.18.1.1';
 export const GATEWAY_WAN = '198.18.2.1';
-/** An overload pool on the WAN side, for NAT tests: the server sees this source. */
+/** An overload pool on the WAN side, always configured, used by policies with `natPool`: the server sees this source. */
 export const WAN_POOL = { name: 'wan-pool', startIp: '198.18.2.50', endIp: '198.18.2.50' } as const;
 
 export interface GatewayPolicy {
@@ -40,19 +40,15 @@ export function gatewayConfig(o: GatewayOptions = {}): string {
     '        set role lan',
     '    next',
     'end',
+    'config firewall ippool',
+    `    edit "${WAN_POOL.name}"`,
+    '        set type overload',
+    `        set startip ${WAN_POOL.startIp}`,
+    `        set endip ${WAN_POOL.endIp}`,
+    '    next',
+    'end',
+    'config firewall policy',
   ];
-  if (policies.some((p) => p.natPool)) {
-    lines.push(
-      'config firewall ippool',
-      `    edit "${WAN_POOL.name}"`,
-      '        set type overload',
-      `        set startip ${WAN_POOL.startIp}`,
-      `        set endip ${WAN_POOL.endIp}`,
-      '    next',
-      'end',
-    );
-  }
-  lines.push('config firewall policy');
   for (const p of policies) {
     lines.push(
       `    edit ${p.id}`,

@@ -7,6 +7,8 @@
 import type { StorageDevice } from '../../hal/storage/index.js';
 import type { HaSettings } from '../ha/settings.js';
 import type { ConfigAccess, ConfigEditorSession } from './api.js';
+import type { DataPlaneConfig } from './data-plane.js';
+import { dataPlaneFromTree } from './data-plane-from-tree.js';
 import { createEditor, explain } from './editor.js';
 import { ConfigError } from './errors.js';
 import { printSection, printTree } from './printer.js';
@@ -59,6 +61,11 @@ export class ConfigStore implements ConfigAccess {
 
   hostname(): string {
     return this.host;
+  }
+
+  /** Interfaces, routes and firewall objects, as the data plane applies them. */
+  dataPlane(): DataPlaneConfig {
+    return dataPlaneFromTree(this.tree, this.ctx);
   }
 
   haSettings(): HaSettings {

@@ -150,6 +150,19 @@ export class Cluster {
     this.#settle(now);
   }
 
+  /**
+   * Every peer is unreachable now (hb-carrier-failover: all direct heartbeat cables went dark):
+   * the verdict the failure detector would reach after the lost threshold, reached at once.
+   */
+  peersUnreachable(reason: string, now: number): void {
+    for (const p of this.#members.all()) {
+      this.#drop(p.serial);
+      this.#emit({ kind: 'lost', serial: p.serial, reason });
+      this.#triggers.push(`${p.serial} lost`);
+    }
+    this.#settle(now);
+  }
+
   /** The hostname peers see in our adverts (a per-unit setting, changed from the console). */
   setHostname(hostname: string): void {
     this.#id.hostname = hostname;

@@ -64,6 +64,15 @@ export class HbLinks {
     return link;
   }
 
+  /**
+   * True when every heartbeat link is a port (no unicast link, which crosses routers) that is
+   * admin up without carrier: on direct cables, what a peer's power loss looks like.
+   */
+  allDark(): boolean {
+    if (this.links.length === 0) return false;
+    return this.links.every((l) => l.ifname !== '' && l.up && !l.carrier);
+  }
+
   /** Encodes one frame per usable link (each with its own sequence number) and sends it. */
   sendAll(encoder: HeartbeatEncoder, type: FrameType, buf: Uint8Array): void {
     for (const link of this.links) {

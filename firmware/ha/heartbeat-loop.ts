@@ -10,6 +10,7 @@ import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
 import type { NicDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import { Histogram } from '../stats/histogram.js';
+import { TakeoverExecutor } from '../takeover/executor.js';
 import { Cluster, type ClusterEvent } from './cluster.js';
 import { HbLinks } from './hb-links.js';
 import { MonitorPorts } from './monitor-ports.js';
@@ -42,6 +43,7 @@ export class HeartbeatLoop {
   private readonly rejects: RejectLog;
   private readonly jitter = new Histogram();
   private readonly cluster: Cluster;
+  private readonly takeover: TakeoverExecutor;
   private readonly ticker;
   private readonly waker;
   private readonly linkMonitor;
@@ -67,6 +69,8 @@ export class HeartbeatLoop {
     this.monitor = new MonitorPorts(dev.nic, log);
     this.rejects = new RejectLog(log);
     this.cluster = new Cluster(init.identity, init.settings, now);
+    this.takeover = new TakeoverExecutor(dev.nic, init.identity.serial, log);
+    this.takeover.arm(init.plan);
     this.ticker = dev.clock.openTicker(heartbeatIntervalMs(init.settings));
     this.waker = dev.clock.adoptWaker(init.wakerFd);
     this.linkMonitor = dev.nic.openLinkMonitor();
@@ -102,18 +106,47 @@ export class HeartbeatLoop {
     const primary = this.cluster.primary();
     this.cluster.tick(now);
     const changed = this.cluster.state !== state || this.cluster.primary() !== primary;
+    const events = this.cluster.drainEvents();
+    // A primary standing down tells its successor first ("take over now"): the successor
+    // claims the ports while this unit releases them, instead of after.
+    const handingOver = this.takeover.active && this.cluster.state !== 'work';
+    if (handingOver) this.sendHeartbeat(FrameType.Heartbeat, now);
+    // The data ports follow the role before anything else: this is the traffic gap.
+    this.followRole(now, events);
     if (this.poller.readable(0)) {
       this.ticker.take();
       this.jitter.record(now - this.lastTickMs - heartbeatIntervalMs(this.init.settings));
       this.lastTickMs = now;
       this.sendHeartbeat(FrameType.Heartbeat, now);
-    } else if (changed) {
+    } else if (changed && !handingOver) {
       // A new role is announced at once, not at the next tick: peers converge one interval sooner.
       this.sendHeartbeat(FrameType.Heartbeat, now);
     }
-    const events = this.cluster.drainEvents();
     if (events.length > 0) this.report(events);
     if (events.length > 0 || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
+  }
+
+  /**
+   * Takes over or gives up the data ports when the role changed, and announces afresh when a
+   * peer (re)joins while we stay primary: it may have been primary itself during a split brain,
+   * and switches and hosts may have learnt the virtual MAC on its ports.
+   */
+  private followRole(now: number, events: readonly ClusterEvent[]): void {
+    const primary = this.cluster.state === 'work';
+    if (primary && !this.takeover.active) {
+      const r = this.takeover.takeOver();
+      const after = this.dev.clock.nowMs();
+      this.post({ type: 'took-over', atMs: now, tookMs: after - now, announced: r.announced, failures: r.failures });
+    } else if (!primary && this.takeover.active) {
+      const failures = this.takeover.giveUp();
+      this.post({ type: 'gave-up', atMs: now, tookMs: this.dev.clock.nowMs() - now, failures });
+    } else if (primary && this.takeover.plan.announce) {
+      const joined = events.find((e) => e.kind === 'joined');
+      if (joined?.kind === 'joined') {
+        this.takeover.announce();
+        this.post({ type: 'announce-round', atMs: now, reason: `${joined.hostname} (${joined.serial}) joined` });
+      }
+    }
   }
 
   private sendHeartbeat(type: FrameType, now: number): void {
@@ -160,6 +193,9 @@ export class HeartbeatLoop {
           this.applyLinks(msg.links, now);
           this.makeCodec();
           break;
+        case 'arm':
+          this.takeover.arm(msg.plan);
+          break;
         case 'failover':
           this.cluster.setFailover(msg.on, now);
           break;
@@ -186,6 +222,9 @@ export class HeartbeatLoop {
     }
     if (reopened) this.watchAll();
     if (monitorChanged) this.cluster.setMonitor(this.monitor.up, this.monitor.total, now);
+    if (this.init.settings.hbCarrierFailover && this.links.allDark()) {
+      this.cluster.peersUnreachable('every heartbeat port lost carrier at once (hb-carrier-failover): the peer lost power', now);
+    }
   }
 
   private applyLinks(links: WorkerLinks, now: number): void {
@@ -287,6 +326,8 @@ export class HeartbeatLoop {
     const now = this.dev.clock.nowMs();
     this.sendHeartbeat(FrameType.Leave, now);
     this.sendHeartbeat(FrameType.Leave, now);
+    this.takeover.giveUp();
+    this.takeover.close();
     this.links.close();
     this.linkMonitor.close();
     this.ticker.close();

@@ -8,12 +8,13 @@ import type { BoardDefinition } from '../../board/types.js';
 import type { ClockDevice, Waker } from '../../hal/clock/index.js';
 import type { HaControl } from '../console/ha-control.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
+import { EMPTY_PLAN, type TakeoverPlan } from '../takeover/plan.js';
 import type { Timers } from '../time/timers.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSettings } from './settings.js';
 import type { HaSnapshot } from './snapshot.js';
 import { emptyCounters } from './wire/decoder.js';
-import type { FromWorker, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
+import type { FromWorker, TakeoverEvent, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
 const log = createLogger('ha');
 /** How long a graceful leave may take before the worker is simply stopped. */
@@ -35,7 +36,9 @@ export class HaRuntime implements HaControl {
   private latest: HaSnapshot;
   private settings: HaSettings | null = null;
   private hostname: string;
+  private plan: TakeoverPlan = EMPTY_PLAN;
   private readonly listeners: ((s: HaSnapshot) => void)[] = [];
+  private readonly takeoverListeners: ((e: TakeoverEvent) => void)[] = [];
 
   constructor(private readonly opts: HaRuntimeOptions) {
     this.hostname = opts.identity.hostname;
@@ -54,6 +57,22 @@ export class HaRuntime implements HaControl {
     }
     if (this.worker) this.send({ type: 'settings', settings, links: this.links(settings), hostname });
     else this.startWorker(settings);
+  }
+
+  /** Arms the worker with what to take over on becoming primary (and applies it now if it is). */
+  arm(plan: TakeoverPlan): void {
+    this.plan = plan;
+    this.send({ type: 'arm', plan });
+  }
+
+  /** The worker took over, gave up, or asks for a fresh announcement round. */
+  onTakeover(listener: (e: TakeoverEvent) => void): void {
+    this.takeoverListeners.push(listener);
+  }
+
+  /** True while HA runs (the worker owns the data ports). */
+  get running(): boolean {
+    return this.worker !== null;
   }
 
   snapshot(): HaSnapshot {
@@ -100,6 +119,7 @@ export class HaRuntime implements HaControl {
       identity: { ...this.opts.identity, hostname: this.hostname },
       settings,
       links: this.links(settings),
+      plan: this.plan,
       wakerFd: this.waker.fd,
       bootId: randomInt(0, 0xffffffff),
       fifoPriority: FIFO_PRIORITY,
@@ -127,6 +147,11 @@ export class HaRuntime implements HaControl {
         break;
       case 'log':
         this.opts.onLog(msg.record);
+        break;
+      case 'took-over':
+      case 'gave-up':
+      case 'announce-round':
+        for (const l of this.takeoverListeners) l(msg);
         break;
       case 'left':
         break;

@@ -4,6 +4,7 @@
  * poll(2), not in its event loop.
  */
 import type { LogRecord } from '../log/logger.js';
+import type { TakeoverPlan } from '../takeover/plan.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSettings } from './settings.js';
 import type { HaSnapshot } from './snapshot.js';
@@ -24,6 +25,8 @@ export interface WorkerInit {
   identity: ClusterIdentity;
   settings: HaSettings;
   links: WorkerLinks;
+  /** What to take over on becoming primary (firmware/takeover/plan.ts). */
+  plan: TakeoverPlan;
   wakerFd: number;
   bootId: number;
   /** SCHED_FIFO priority to ask for (0: do not ask). */
@@ -32,9 +35,23 @@ export interface WorkerInit {
 
 export type ToWorker =
   | { type: 'settings'; settings: HaSettings; links: WorkerLinks; hostname: string }
+  | { type: 'arm'; plan: TakeoverPlan }
   | { type: 'failover'; on: boolean }
   | { type: 'reset-uptime' }
   | { type: 'clear-stats' }
   | { type: 'leave' };
 
-export type FromWorker = { type: 'snapshot'; snapshot: HaSnapshot } | { type: 'log'; record: LogRecord } | { type: 'left' };
+/** What the worker did on the data ports, for the main thread to finish (announcement rounds, monitors). */
+export type TakeoverEvent =
+  /** Became primary: the fast path ran at `atMs`, its first announcement included. */
+  | { type: 'took-over'; atMs: number; tookMs: number; announced: number; failures: string[] }
+  /** Stopped being primary: data ports released at `atMs`. */
+  | { type: 'gave-up'; atMs: number; tookMs: number; failures: string[] }
+  /** Still primary after a peer (re)joined, e.g. a split brain healed: announce afresh. */
+  | { type: 'announce-round'; atMs: number; reason: string };
+
+export type FromWorker =
+  | { type: 'snapshot'; snapshot: HaSnapshot }
+  | { type: 'log'; record: LogRecord }
+  | TakeoverEvent
+  | { type: 'left' };

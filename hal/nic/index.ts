@@ -63,6 +63,16 @@ export interface FrameReceiver {
   close(): Promise<void>;
 }
 
+/** An IPv4 route in the main table. */
+export interface Ipv4Route {
+  /** Prefix like "198.18.4.0/24" ("0.0.0.0/0" for the default route). */
+  dst: string;
+  /** Next hop; undefined when the destination is on the device itself. */
+  gateway?: string;
+  ifname: string;
+  metric: number;
+}
+
 export interface NicDevice {
   openPort(ifname: string, ethertype: number): RawPort;
   /** Binds a UDP port (0.0.0.0:port); throws HalError when it is taken or not allowed. */
@@ -76,6 +86,12 @@ export interface NicDevice {
   addAddress(ifname: string, cidr: string): void;
   /** Removing an address that is absent is not an error. */
   removeAddress(ifname: string, cidr: string): void;
+  /** Adds or replaces a route (same prefix and metric); gateways are installed onlink. */
+  replaceRoute(route: Ipv4Route): void;
+  /** Removing a route that is absent is not an error. */
+  removeRoute(route: Ipv4Route): void;
+  /** IPv4 forwarding between interfaces (net.ipv4.ip_forward); a cheap sysctl write, used on the takeover path. */
+  setIpv4Forwarding(on: boolean): void;
   /**
    * Receives frames of one Ethertype on a worker thread that drains the socket and posts up to
    * 64 frames per message, for consumers on the main thread (session sync, control traffic).

@@ -5,12 +5,14 @@
  * sockets are opened per operation (ports and monitors keep theirs).
  */
 import { addAddress, removeAddress } from './address.js';
+import { setIpv4Forwarding } from './forwarding.js';
 import { startFrameReceiver } from './frame-receiver.js';
 import { writeMac } from './ifreq.js';
 import type { NicDevice } from './index.js';
 import { openLinkMonitor } from './link-monitor.js';
 import { readLinkState } from './link-state.js';
 import { openRawPort } from './packet-socket.js';
+import { removeRoute, replaceRoute } from './route.js';
 import { openUdpPort } from './udp-socket.js';
 
 export function createLinuxNic(): NicDevice {
@@ -22,6 +24,9 @@ export function createLinuxNic(): NicDevice {
     setMac: writeMac,
     addAddress,
     removeAddress,
+    replaceRoute,
+    removeRoute,
+    setIpv4Forwarding,
     receive: startFrameReceiver,
   };
 }

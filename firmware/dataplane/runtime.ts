@@ -1,0 +1,193 @@
+/**
+ * Puts the configured data plane into the kernel and keeps it there as the configuration and
+ * the unit's role change:
+ * - the nftables ruleset (both units load it, so a takeover changes no rule);
+ * - static routes (both units; onlink, see hal/nic/route.ts);
+ * - the unit's own addresses (mgmt and non-data ports) at once;
+ * - the data ports' addresses and virtual MACs through the takeover plan: armed in the HA
+ *   worker, which claims them on becoming primary; a standalone unit claims them itself.
+ */
+import type { BoardPort } from '../../board/types.js';
+import type { FirewallDevice } from '../../hal/firewall/index.js';
+import type { Ipv4Route, NicDevice } from '../../hal/nic/index.js';
+import type { DataPlaneConfig } from '../config/data-plane.js';
+import type { HaRuntime } from '../ha/runtime.js';
+import type { HaSettings } from '../ha/settings.js';
+import type { TakeoverEvent } from '../ha/worker-protocol.js';
+import { createLogger } from '../log/logger.js';
+import { Announcer } from '../takeover/announcer.js';
+import { TakeoverExecutor } from '../takeover/executor.js';
+import { GarpRounds } from '../takeover/garp-rounds.js';
+import { type TakeoverPlan, takeoverPlan } from '../takeover/plan.js';
+import type { Timers } from '../time/timers.js';
+import { renderRuleset } from './ruleset.js';
+
+const log = createLogger('dataplane');
+
+export interface DataPlaneRuntimeOptions {
+  nic: NicDevice;
+  firewall: FirewallDevice;
+  ports: readonly BoardPort[];
+  serial: string;
+  ha: HaRuntime;
+  timers: Timers;
+  now: () => number;
+}
+
+export class DataPlaneRuntime {
+  readonly #o: DataPlaneRuntimeOptions;
+  /** Claims the data ports while the unit runs standalone (HA off). */
+  readonly #standalone: TakeoverExecutor;
+  /** The main thread's own sockets for the announcement rounds that follow an HA takeover. */
+  readonly #announcer: Announcer;
+  readonly #rounds: GarpRounds;
+  #plan: TakeoverPlan | null = null;
+  #haOn = false;
+  #ruleset = '';
+  #routes: Ipv4Route[] = [];
+  #ownAddresses: { ifname: string; cidr: string }[] = [];
+  readonly #listeners: ((primary: boolean) => void)[] = [];
+
+  constructor(o: DataPlaneRuntimeOptions) {
+    this.#o = o;
+    this.#standalone = new TakeoverExecutor(o.nic, o.serial, log);
+    this.#announcer = new Announcer(o.nic, log);
+    this.#rounds = new GarpRounds({ enabled: false, arps: 1, intervalS: 1 }, o.timers, o.now, () => this.#burst());
+    o.ha.onTakeover((e) => this.#onTakeover(e));
+  }
+
+  /** Called with true when this unit starts holding the data ports, false when it stops. */
+  onRole(listener: (primary: boolean) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  /**
+   * Applies a configuration. Call it before the HA runtime applies the same settings when HA
+   * is on (the worker starts armed), after it when HA is turned off (the worker has let go).
+   */
+  async apply(dp: DataPlaneConfig, ha: HaSettings): Promise<void> {
+    const haOn = ha.mode !== 'standalone';
+    const plan = takeoverPlan(dp, this.#o.ports, {
+      groupId: haOn ? ha.groupId : null,
+      vcluster: 0,
+      gratuitousArps: ha.gratuitousArps,
+    });
+    this.#plan = plan;
+    this.#rounds.configure({ enabled: ha.gratuitousArps, arps: ha.arps, intervalS: ha.arpsIntervalS });
+    this.#announcer.setPorts(plan.ports);
+    this.#applyOwnAddresses(dp);
+    this.#applyRoutes(dp);
+    if (haOn) {
+      if (this.#standalone.active) this.#report(this.#standalone.giveUp(), false);
+      this.#o.ha.arm(plan);
+    } else {
+      this.#standalone.arm(plan);
+      if (!this.#standalone.active || this.#haOn) {
+        const r = this.#standalone.takeOver();
+        this.#report(r.failures, true);
+        this.#rounds.begin(this.#o.now());
+      }
+    }
+    this.#haOn = haOn;
+    await this.#applyRuleset(dp);
+  }
+
+  close(): void {
+    this.#rounds.stop();
+    this.#announcer.close();
+    this.#standalone.close();
+  }
+
+  #onTakeover(e: TakeoverEvent): void {
+    switch (e.type) {
+      case 'took-over':
+        log.event(
+          `took over the data ports in ${e.tookMs.toFixed(2)} ms (${e.announced} announcements sent)${e.failures.length ? `; failed: ${e.failures.join('; ')}` : ''}`,
+          e.failures.length ? 'warn' : 'info',
+        );
+        this.#rounds.begin(e.atMs);
+        for (const l of this.#listeners) l(true);
+        break;
+      case 'gave-up':
+        log.event(
+          `gave up the data ports in ${e.tookMs.toFixed(2)} ms${e.failures.length ? `; failed: ${e.failures.join('; ')}` : ''}`,
+        );
+        this.#rounds.stop();
+        for (const l of this.#listeners) l(false);
+        break;
+      case 'announce-round':
+        log.event(`announcing the data addresses afresh: ${e.reason}`);
+        this.#rounds.begin(e.atMs);
+        break;
+    }
+  }
+
+  #burst(): void {
+    const plan = this.#plan;
+    if (!plan) return;
+    if (this.#haOn) this.#announcer.burst(plan.ports, (p) => p.virtualMac ?? undefined);
+    else this.#standalone.announce();
+  }
+
+  #report(failures: string[], primary: boolean): void {
+    if (failures.length > 0) log.event(`data ports: ${failures.join('; ')}`, 'warn');
+    for (const l of this.#listeners) l(primary);
+  }
+
+  #ifnameOf = (port: string): string => this.#o.ports.find((p) => p.name === port)?.ifname ?? port;
+
+  /** The mgmt port and non-data ports keep their addresses whatever the role. */
+  #applyOwnAddresses(dp: DataPlaneConfig): void {
+    const want = dp.interfaces.flatMap((i) => {
+      const port = this.#o.ports.find((p) => p.name === i.name);
+      if (!i.address || !port || (port.role === 'data' && !i.perUnit)) return [];
+      return [{ ifname: port.ifname, cidr: `${i.address.address}/${i.address.prefixLength}` }];
+    });
+    const same = (a: { ifname: string; cidr: string }, b: { ifname: string; cidr: string }) =>
+      a.ifname === b.ifname && a.cidr === b.cidr;
+    for (const old of this.#ownAddresses) {
+      if (!want.some((w) => same(w, old)))
+        this.#try(`remove ${old.cidr} from ${old.ifname}`, () => this.#o.nic.removeAddress(old.ifname, old.cidr));
+    }
+    for (const w of want) this.#try(`add ${w.cidr} to ${w.ifname}`, () => this.#o.nic.addAddress(w.ifname, w.cidr));
+    this.#ownAddresses = want;
+  }
+
+  #applyRoutes(dp: DataPlaneConfig): void {
+    const want: Ipv4Route[] = dp.routes
+      .filter((r) => r.enabled)
+      .map((r) => ({
+        dst: `${r.dst.address}/${r.dst.prefixLength}`,
+        gateway: r.gateway === '0.0.0.0' ? undefined : r.gateway,
+        ifname: this.#ifnameOf(r.device),
+        metric: r.distance,
+      }));
+    const key = (r: Ipv4Route) => `${r.dst} ${r.gateway ?? '-'} ${r.ifname} ${r.metric}`;
+    for (const old of this.#routes) {
+      if (!want.some((w) => key(w) === key(old))) this.#try(`remove route ${key(old)}`, () => this.#o.nic.removeRoute(old));
+    }
+    for (const w of want) this.#try(`route ${key(w)}`, () => this.#o.nic.replaceRoute(w));
+    this.#routes = want;
+  }
+
+  async #applyRuleset(dp: DataPlaneConfig): Promise<void> {
+    const text = renderRuleset(dp, { ifnameOf: this.#ifnameOf });
+    if (text === this.#ruleset) return;
+    const started = this.#o.now();
+    try {
+      await this.#o.firewall.apply(text);
+      this.#ruleset = text;
+      log.event(`firewall ruleset loaded: ${dp.policies.length} policies in ${(this.#o.now() - started).toFixed(0)} ms`);
+    } catch (err) {
+      log.event(`firewall ruleset refused, the previous one stays in force: ${(err as Error).message}`, 'error');
+    }
+  }
+
+  #try(what: string, run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      log.event(`data plane: ${what} failed: ${(err as Error).message}`, 'warn');
+    }
+  }
+}

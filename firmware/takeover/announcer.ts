@@ -1,0 +1,72 @@
+/**
+ * Sends one announcement burst: a gratuitous ARP for every IPv4 address and an unsolicited
+ * neighbour advertisement for every IPv6 address of every planned port, from the MAC the port
+ * presents. Keeps one send-only AF_PACKET socket per port, opened when the plan is armed, so a
+ * burst on the takeover path opens nothing and allocates nothing.
+ */
+import type { NicDevice, RawPort } from '../../hal/nic/index.js';
+import type { Logger } from '../log/logger.js';
+import { ARP_ETHERTYPE, GARP_FRAME_LEN, writeGratuitousArp } from './arp-frames.js';
+import { NA_FRAME_LEN, writeUnsolicitedNa } from './na-frames.js';
+import type { TakeoverPort } from './plan.js';
+
+export class Announcer {
+  readonly #sockets = new Map<string, RawPort>();
+  readonly #buf = new Uint8Array(Math.max(GARP_FRAME_LEN, NA_FRAME_LEN));
+
+  constructor(
+    private readonly nic: NicDevice,
+    private readonly log: Logger,
+  ) {}
+
+  /** Opens a socket for each new port and closes those of ports no longer planned. */
+  setPorts(ports: readonly TakeoverPort[]): void {
+    for (const [ifname, socket] of this.#sockets) {
+      if (ports.some((p) => p.ifname === ifname)) continue;
+      socket.close();
+      this.#sockets.delete(ifname);
+    }
+    for (const p of ports) {
+      if (this.#sockets.has(p.ifname)) continue;
+      try {
+        this.#sockets.set(p.ifname, this.nic.openPort(p.ifname, ARP_ETHERTYPE));
+      } catch (err) {
+        this.log.event(`data port ${p.name} (${p.ifname}) cannot announce: ${(err as Error).message}`, 'warn');
+      }
+    }
+  }
+
+  /** The MAC the port had when its socket was opened, if it could be opened. */
+  macAtOpen(ifname: string): Uint8Array | undefined {
+    return this.#sockets.get(ifname)?.mac;
+  }
+
+  /** One burst; returns the frames sent. `macOf` gives the MAC each port presents now. */
+  burst(ports: readonly TakeoverPort[], macOf: (p: TakeoverPort) => Uint8Array | undefined): number {
+    let sent = 0;
+    for (const p of ports) {
+      const socket = this.#sockets.get(p.ifname);
+      const mac = macOf(p);
+      if (!socket || !mac) continue;
+      for (const ip of p.ipv4) {
+        const len = writeGratuitousArp(this.#buf, 0, mac, hostOf(ip), 'request');
+        if (socket.send(this.#buf, len)) sent++;
+      }
+      for (const ip of p.ipv6) {
+        const len = writeUnsolicitedNa(this.#buf, 0, mac, hostOf(ip));
+        if (socket.send(this.#buf, len)) sent++;
+      }
+    }
+    return sent;
+  }
+
+  close(): void {
+    for (const socket of this.#sockets.values()) socket.close();
+    this.#sockets.clear();
+  }
+}
+
+function hostOf(cidr: string): string {
+  const slash = cidr.indexOf('/');
+  return slash < 0 ? cidr : cidr.slice(0, slash);
+}

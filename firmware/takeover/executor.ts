@@ -1,0 +1,136 @@
+/**
+ * Executes the armed plan on this unit's kernel: taking over (virtual MACs, addresses,
+ * forwarding, the first announcement) and giving up (forwarding off, addresses removed, own
+ * MACs back). Runs in the heartbeat worker for HA, on the main thread for a standalone unit.
+ *
+ * A failed step is logged and the rest carried on: a port that cannot take its address must
+ * not keep the other ports from serving. Nothing here throws.
+ */
+import { createHash } from 'node:crypto';
+import type { NicDevice } from '../../hal/nic/index.js';
+import type { Logger } from '../log/logger.js';
+import { Announcer } from './announcer.js';
+import { EMPTY_PLAN, isVirtualMac, type TakeoverPlan, type TakeoverPort } from './plan.js';
+import { formatMac } from './virtual-mac.js';
+
+export interface TakeoverResult {
+  /** Frames of the first announcement. */
+  announced: number;
+  failures: string[];
+}
+
+export class TakeoverExecutor {
+  #plan: TakeoverPlan = EMPTY_PLAN;
+  #active = false;
+  /** Each port's own MAC, learnt the first time the port is planned. */
+  readonly #own = new Map<string, Uint8Array>();
+  readonly #announcer: Announcer;
+
+  constructor(
+    private readonly nic: NicDevice,
+    private readonly serial: string,
+    private readonly log: Logger,
+  ) {
+    this.#announcer = new Announcer(nic, log);
+  }
+
+  get active(): boolean {
+    return this.#active;
+  }
+
+  get plan(): TakeoverPlan {
+    return this.#plan;
+  }
+
+  /**
+   * Arms a (new) plan. While active, the kernel is brought to the new plan at once (addresses
+   * that left it removed, new ones added); while not, whatever the plan would own is released,
+   * so a unit restarted after a crash as primary does not keep answering for the gateway.
+   */
+  arm(plan: TakeoverPlan): string[] {
+    const previous = this.#plan;
+    this.#plan = plan;
+    this.#announcer.setPorts(plan.ports);
+    plan.ports.forEach((p, index) => {
+      if (!this.#own.has(p.ifname)) this.#own.set(p.ifname, this.#ownMac(p, index));
+    });
+    const failures: string[] = [];
+    const stale = previous.ports.flatMap((p) => {
+      const next = plan.ports.find((q) => q.ifname === p.ifname);
+      return [...p.ipv4, ...p.ipv6].filter((a) => !next || ![...next.ipv4, ...next.ipv6].includes(a)).map((a) => ({ p, a }));
+    });
+    for (const { p, a } of stale) this.#step(failures, `remove ${a} from ${p.name}`, () => this.nic.removeAddress(p.ifname, a));
+    if (this.#active) this.#claim(failures);
+    else this.#release(failures);
+    return failures;
+  }
+
+  /** The fast path: MACs, addresses, forwarding, then the first announcement. */
+  takeOver(): TakeoverResult {
+    const failures: string[] = [];
+    this.#active = true;
+    this.#claim(failures);
+    const announced = this.#plan.announce ? this.announce() : 0;
+    return { announced, failures };
+  }
+
+  /** Gives everything up at once: forwarding first, so not one more packet is forwarded. */
+  giveUp(): string[] {
+    const failures: string[] = [];
+    this.#active = false;
+    this.#release(failures);
+    return failures;
+  }
+
+  /** One announcement burst with the MACs the ports present now. */
+  announce(): number {
+    return this.#announcer.burst(this.#plan.ports, (p) => p.virtualMac ?? this.#own.get(p.ifname));
+  }
+
+  close(): void {
+    this.#announcer.close();
+  }
+
+  #claim(failures: string[]): void {
+    for (const p of this.#plan.ports) {
+      const mac = p.virtualMac;
+      if (mac) this.#step(failures, `virtual MAC ${formatMac(mac)} on ${p.name}`, () => this.nic.setMac(p.ifname, mac));
+      for (const a of [...p.ipv4, ...p.ipv6])
+        this.#step(failures, `add ${a} to ${p.name}`, () => this.nic.addAddress(p.ifname, a));
+    }
+    this.#step(failures, 'enable forwarding', () => this.nic.setIpv4Forwarding(true));
+  }
+
+  #release(failures: string[]): void {
+    this.#step(failures, 'disable forwarding', () => this.nic.setIpv4Forwarding(false));
+    for (const p of this.#plan.ports) {
+      for (const a of [...p.ipv4, ...p.ipv6])
+        this.#step(failures, `remove ${a} from ${p.name}`, () => this.nic.removeAddress(p.ifname, a));
+      const own = this.#own.get(p.ifname);
+      if (p.virtualMac && own)
+        this.#step(failures, `own MAC ${formatMac(own)} on ${p.name}`, () => this.nic.setMac(p.ifname, own));
+    }
+  }
+
+  #step(failures: string[], what: string, run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      const text = `${what}: ${(err as Error).message}`;
+      failures.push(text);
+      this.log.event(`takeover step failed: ${text}`, 'error');
+    }
+  }
+
+  /**
+   * The MAC the port had before any takeover. A port found holding a virtual MAC (this unit
+   * restarted while primary) gets a stable one made from the serial: locally administered,
+   * unique per board and port, and never in the virtual range.
+   */
+  #ownMac(p: TakeoverPort, index: number): Uint8Array {
+    const seen = this.#announcer.macAtOpen(p.ifname);
+    if (seen && !isVirtualMac(seen)) return seen;
+    const hash = createHash('sha256').update(this.serial).digest();
+    return Uint8Array.of(0x02, 0x54, 0x53, hash[0], hash[1], index & 0xff);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The armed failover plan: what a unit takes over when it becomes primary. The main thread
+ * builds it from the configuration and hands it to the heartbeat worker ahead of time, so the
+ * worker can execute the fast path the moment its election says "we are primary", without
+ * asking the main thread anything. Plain data (structured-clone safe).
+ */
+import type { BoardPort } from '../../board/types.js';
+import type { DataPlaneConfig } from '../config/data-plane.js';
+import { virtualMac } from './virtual-mac.js';
+
+export interface TakeoverPort {
+  /** Front-panel name. */
+  name: string;
+  ifname: string;
+  /** The MAC the primary presents; null keeps the port's own (standalone). */
+  virtualMac: Uint8Array | null;
+  /** "198.18.1.1/24" */
+  ipv4: string[];
+  /** "2001:db8::1/64" */
+  ipv6: string[];
+}
+
+export interface TakeoverPlan {
+  ports: TakeoverPort[];
+  /** `gratuitous-arps`: announce at once on taking over. */
+  announce: boolean;
+}
+
+export const EMPTY_PLAN: TakeoverPlan = { ports: [], announce: false };
+
+export interface PlanOptions {
+  /** HA group-id; null when the unit runs standalone (no virtual MACs). */
+  groupId: number | null;
+  vcluster: number;
+  gratuitousArps: boolean;
+}
+
+/** Pools larger than this are not answered for address by address (see poolAddresses). */
+export const MAX_POOL_ADDRESSES = 256;
+
+const toInt = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+const toText = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+
+/**
+ * The ippool addresses that fall in a port's subnet, as /32s: the primary must answer ARP for
+ * them (FortiOS `arp-reply`), or the replies to NATed traffic would have nowhere to go, and
+ * they must move with the virtual MAC on takeover like the interface address.
+ */
+function poolAddresses(dp: DataPlaneConfig, subnet: { address: string; prefixLength: number }): string[] {
+  const bits = subnet.prefixLength;
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  const net = (toInt(subnet.address) & mask) >>> 0;
+  const own = toInt(subnet.address);
+  const out: string[] = [];
+  for (const pool of dp.pools) {
+    const start = toInt(pool.startIp);
+    const end = toInt(pool.endIp);
+    if (end - start + 1 > MAX_POOL_ADDRESSES) continue;
+    for (let ip = start; ip <= end; ip++) {
+      if ((ip & mask) >>> 0 === net && ip !== own) out.push(`${toText(ip)}/32`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every data port of the board is in the plan, addressed or not: the primary presents the
+ * virtual MAC on all of them (REFERENCE.md). The mgmt port is the unit's own and never moves.
+ */
+export function takeoverPlan(dp: DataPlaneConfig, ports: readonly BoardPort[], o: PlanOptions): TakeoverPlan {
+  const planned: TakeoverPort[] = [];
+  ports.forEach((port, index) => {
+    if (port.role !== 'data') return;
+    const conf = dp.interfaces.find((i) => i.name === port.name && !i.perUnit);
+    planned.push({
+      name: port.name,
+      ifname: port.ifname,
+      virtualMac: o.groupId === null ? null : virtualMac(o.groupId, o.vcluster, index),
+      ipv4: conf?.address ? [`${conf.address.address}/${conf.address.prefixLength}`, ...poolAddresses(dp, conf.address)] : [],
+      ipv6: [],
+    });
+  });
+  return { ports: planned, announce: o.gratuitousArps };
+}
+
+/** True for a MAC of the 02:54:44 virtual range: a port left holding one is not showing its own. */
+export function isVirtualMac(mac: Uint8Array): boolean {
+  return mac[0] === 0x02 && mac[1] === 0x54 && mac[2] === 0x44;
+}

@@ -1,0 +1,150 @@
+/**
+ * The pair as a gateway (issue 3): traffic from the client to the server crosses through the
+ * primary only; the secondary neither answers ARP for the gateway nor forwards; policies deny
+ * and NAT to a pool; a kill -9, a monitored port going down and a recovery with override move
+ * the traffic, and the rig's bridges follow the virtual MAC.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatMac, virtualMac } from '../../firmware/takeover/virtual-mac.js';
+import { type BoardLetter, boardNamespace, cliNamespace } from '../paths.js';
+import { rigConfig } from '../rig-config.js';
+import { GATEWAY_LAN, gatewayConfig, WAN_POOL } from '../rig-gateway.js';
+import { run } from '../shell.js';
+import { boardStatus } from '../status.js';
+import { linkState, setCables } from '../topology.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
+import { arpAnswers, type Exchange, learntPort, tcpExchange } from './probes.js';
+
+const GROUP_ID = 7;
+// port1 is the board's first port (index 0), port2 the second.
+const VMAC_WAN = formatMac(virtualMac(GROUP_ID, 0, 0));
+const VMAC_LAN = formatMac(virtualMac(GROUP_ID, 0, 1));
+const common = { override: true, monitor: ['port1'], groupId: GROUP_ID, extra: gatewayConfig() };
+
+const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
+const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
+
+async function reaches(sr: ScenarioRig, what: string): Promise<string> {
+  const x = await tcpExchange(sr.name);
+  assert.ok(x.reached, `${what}: the client reaches the server`);
+  return x.seenSource;
+}
+
+/** Runs console commands on every board: the pair has no config sync yet. */
+async function onBoth(sr: ScenarioRig, commands: string): Promise<void> {
+  for (const b of ['A', 'B'] as const) {
+    const out = await sr.rig.exec(b, commands);
+    assert.doesNotMatch(out, /error|refused|invalid/i, `board ${b}: ${out}`);
+  }
+}
+
+/** Repeats the exchange until `ok` holds (a config change takes effect asynchronously). */
+async function exchangeUntil(sr: ScenarioRig, ok: (x: Exchange) => boolean, what: string): Promise<void> {
+  const until = Date.now() + 10_000;
+  let last: Exchange | undefined;
+  while (Date.now() < until) {
+    last = await tcpExchange(sr.name, 1000);
+    if (ok(last)) return;
+  }
+  assert.fail(`${what}: not seen within 10 s; last exchange ${JSON.stringify(last)}`);
+}
+
+async function portMac(sr: ScenarioRig, board: BoardLetter, port: string): Promise<string> {
+  const { stdout } = await run('ip', ['-n', boardNamespace(sr.name, board), '-j', 'link', 'show', 'dev', port]);
+  return (JSON.parse(stdout) as { address: string }[])[0]?.address ?? '';
+}
+
+async function carriesTraffic(sr: ScenarioRig, board: BoardLetter): Promise<void> {
+  await sr.until((x) => stateOf(x, board) === 'work', `${board} primary`);
+  assert.equal(await reaches(sr, `through ${board}`), '198.18.1.10', 'no NAT: the server sees the client');
+  assert.equal(await learntPort(sr.name, VMAC_LAN), `${board}-port2`, 'the LAN bridge learnt the virtual MAC on the new port');
+  assert.equal(await learntPort(sr.name, VMAC_WAN), `${board}-port1`, 'the WAN bridge learnt it too');
+}
+
+step('the client reaches the server through the primary', async (sr) => {
+  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await run('ip', ['-n', cliNamespace(sr.name), 'route', 'replace', 'default', 'via', '198.18.1.1']); // TEMP
+  await run('ip', ['-n', `tdm-${sr.name}-srv`, 'route', 'replace', 'default', 'via', '198.18.2.1']); // TEMP
+  await carriesTraffic(sr, 'A');
+  assert.equal(await portMac(sr, 'A', 'port2'), VMAC_LAN);
+});
+
+step('the secondary neither answers ARP for the gateway nor forwards', async (sr) => {
+  assert.deepEqual(await arpAnswers(sr.name, GATEWAY_LAN), [VMAC_LAN], 'only the virtual MAC answers');
+  const bMac = await portMac(sr, 'B', 'port2');
+  assert.notEqual(bMac, VMAC_LAN, 'the secondary keeps its own MAC');
+  // Steer the client's packets to a next hop by MAC: the primary's forwards them (so the
+  // steering works), the secondary's own MAC must not.
+  const cli = cliNamespace(sr.name);
+  const steer = (mac: string) =>
+    run('ip', ['-n', cli, 'neigh', 'replace', '198.18.1.2', 'lladdr', mac, 'dev', 'eth0', 'nud', 'permanent']);
+  await steer(VMAC_LAN);
+  await run('ip', ['-n', cli, 'route', 'replace', '198.18.2.10/32', 'via', '198.18.1.2']);
+  try {
+    await reaches(sr, 'steered to the primary');
+    await steer(bMac);
+    const x = await tcpExchange(sr.name, 1500);
+    assert.equal(x.reached, false, 'the secondary forwarded traffic sent to its own MAC');
+  } finally {
+    await run('ip', ['-n', cli, 'route', 'del', '198.18.2.10/32']);
+    await run('ip', ['-n', cli, 'neigh', 'del', '198.18.1.2', 'dev', 'eth0']);
+  }
+});
+
+step('a deny policy blocks the traffic', async (sr) => {
+  await onBoth(sr, 'config firewall policy\nedit 1\nset action deny\nnext\nend');
+  try {
+    // The ruleset is loaded asynchronously after the commit: wait for it to take effect.
+    await exchangeUntil(sr, (x) => !x.reached, 'denied');
+  } finally {
+    await onBoth(sr, 'config firewall policy\nedit 1\nset action accept\nnext\nend');
+  }
+  await exchangeUntil(sr, (x) => x.reached, 'accepted again');
+});
+
+step('NAT with an ippool rewrites the source the server sees', async (sr) => {
+  await onBoth(
+    sr,
+    `config firewall policy\nedit 1\nset nat enable\nset ippool enable\nset poolname "${WAN_POOL.name}"\nnext\nend`,
+  );
+  try {
+    await exchangeUntil(sr, (x) => x.reached && x.seenSource === WAN_POOL.startIp, `source NATed to ${WAN_POOL.startIp}`);
+  } finally {
+    await onBoth(sr, 'config firewall policy\nedit 1\nset nat disable\nset ippool disable\nunset poolname\nnext\nend');
+  }
+  await exchangeUntil(sr, (x) => x.reached && x.seenSource === '198.18.1.10', 'NAT off');
+});
+
+step('kill -9 of the primary: traffic moves to the other board', async (sr) => {
+  await sr.cli(['fault', 'kill', 'A']);
+  await carriesTraffic(sr, 'B');
+  assert.match(sr.log('B'), /took over the data ports in [\d.]+ ms/);
+});
+
+step('recovery with override: the higher-priority board takes the traffic back', async (sr) => {
+  await sr.cli(['fault', 'restart', 'A']);
+  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary again', 40_000);
+  await carriesTraffic(sr, 'A');
+  assert.match(sr.log('B'), /gave up the data ports/);
+  assert.notEqual(await portMac(sr, 'B', 'port2'), VMAC_LAN, 'B gave the virtual MAC back');
+});
+
+step('a monitored port down on the primary moves the traffic; back up, it returns (override)', async (sr) => {
+  await setCables(sr.name, [{ board: 'A', port: 'port1' }], false);
+  try {
+    assert.equal((await linkState(boardNamespace(sr.name, 'A'), 'port1')).carrier, false);
+    await carriesTraffic(sr, 'B');
+    assert.match(boardStatus(await sr.rig.status(), 'B').ha?.election?.reason ?? '', /monitor/);
+  } finally {
+    await setCables(sr.name, [{ board: 'A', port: 'port1' }], true);
+  }
+  await carriesTraffic(sr, 'A');
+});
+
+test('the pair as a gateway', async (t) => {
+  const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);
+  if (!sr) return;
+  t.after(() => sr.down());
+  for (const [name, body] of steps) await t.test(name, () => body(sr));
+});
