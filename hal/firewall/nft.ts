@@ -8,20 +8,20 @@ import { spawn } from 'node:child_process';
 import { HalError } from '../errors.js';
 import type { FirewallDevice } from './index.js';
 
-const NFT = process.env.TANDEM_NFT ?? 'nft';
 /** Bounded so one stuck nft cannot hold every later apply behind it. */
 const APPLY_TIMEOUT_MS = 30_000;
 
-function runNft(ruleset: string): Promise<void> {
+function runNft(command: readonly string[], ruleset: string): Promise<void> {
+  const [file = 'nft', ...args] = command;
   return new Promise((resolve, reject) => {
-    const child = spawn(NFT, ['-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'], timeout: APPLY_TIMEOUT_MS });
+    const child = spawn(file, [...args, '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'], timeout: APPLY_TIMEOUT_MS });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       if (stderr.length < 8192) stderr += chunk;
     });
     child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(new HalError('nftables', 'apply', Number(err.errno ? -err.errno : 0), `cannot run ${NFT}: ${err.message}`)),
+      reject(new HalError('nftables', 'apply', Number(err.errno ? -err.errno : 0), `cannot run ${file}: ${err.message}`)),
     );
     child.on('close', (code, signal) => {
       if (code === 0) resolve();
@@ -32,12 +32,13 @@ function runNft(ruleset: string): Promise<void> {
   });
 }
 
-export function createNftFirewall(): FirewallDevice {
+/** `command` runs nft (tests prefix it with `ip netns exec <ns>`). */
+export function createNftFirewall(command: readonly string[] = ['nft']): FirewallDevice {
   // Applies run one at a time, in order: the last one asked for is the one left in force.
   let queue: Promise<void> = Promise.resolve();
   return {
     apply(ruleset: string): Promise<void> {
-      const run = queue.then(() => runNft(ruleset));
+      const run = queue.then(() => runNft(command, ruleset));
       queue = run.catch(() => {});
       return run;
     },

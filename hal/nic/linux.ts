@@ -5,7 +5,7 @@
  * sockets are opened per operation (ports and monitors keep theirs).
  */
 import { addAddress, removeAddress } from './address.js';
-import { setIpv4Forwarding } from './forwarding.js';
+import { forwardingSwitch } from './forwarding.js';
 import { startFrameReceiver } from './frame-receiver.js';
 import { writeMac } from './ifreq.js';
 import type { NicDevice } from './index.js';
@@ -26,7 +26,7 @@ export function createLinuxNic(): NicDevice {
     removeAddress,
     replaceRoute,
     removeRoute,
-    setIpv4Forwarding,
+    setIpv4Forwarding: forwardingSwitch(),
     receive: startFrameReceiver,
   };
 }
