@@ -122,6 +122,7 @@ test('the typed data plane: interfaces, routes, objects, policies in configured 
       intervalMs: 500,
       failtime: 5,
       recoverytime: 5,
+      haPriority: 1,
     },
   ]);
   const ha = haSettingsFromTree(load(dataPlaneExample));

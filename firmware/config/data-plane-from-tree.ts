@@ -173,6 +173,7 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
       intervalMs: Number(optionValue(node, 'interval')[0]),
       failtime: Number(optionValue(node, 'failtime')[0]),
       recoverytime: Number(optionValue(node, 'recoverytime')[0]),
+      haPriority: Number(optionValue(node, 'ha-priority')[0]),
     })),
   };
 }

@@ -86,8 +86,12 @@ export interface LinkMonitorConfig {
   srcintf: string;
   server: string[];
   intervalMs: number;
+  /** Consecutive lost probes before a server is dead. */
   failtime: number;
+  /** Consecutive replies before a dead server is alive again. */
   recoverytime: number;
+  /** `ha-priority`: this monitor's weight towards `pingserver-failover-threshold` when it fails. */
+  haPriority: number;
 }
 
 export interface DataPlaneConfig {

@@ -1,6 +1,8 @@
 /**
  * `config system link-monitor`: ping servers behind a port, for remote link failover. Its
  * `srcintf` must name a configured interface (data-plane-from-tree.ts checks that).
+ * `ha-priority` is the weight a failed monitor adds towards `pingserver-failover-threshold`;
+ * as in FortiOS it belongs to each unit and is not synchronised.
  */
 import { integerKind, stringKind } from './kinds.js';
 import { ipv4ListKind, portKind } from './kinds-net.js';
@@ -24,6 +26,7 @@ export const systemLinkMonitor: TopSection = {
         { name: 'interval', kind: integerKind(20, 3600000), default: ['500'] },
         { name: 'failtime', kind: integerKind(1, 3600), default: ['5'] },
         { name: 'recoverytime', kind: integerKind(1, 3600), default: ['5'] },
+        { name: 'ha-priority', kind: integerKind(1, 50), default: ['1'], perUnit: true },
       ],
       rules: [linkMonitorComplete],
     },

@@ -1,14 +1,16 @@
 /**
  * Test doubles for the console's tests: hand-built HA snapshots of the situations operators
- * meet (a formed pair, hello, alone, refused peers, standalone), a small in-memory
- * ConfigAccess with a FortiOS-like editor, and an HaControl that records what it was asked.
+ * meet (a formed pair, hello, alone, refused peers, standalone), remote link monitoring views,
+ * a small in-memory ConfigAccess with a FortiOS-like editor, and an HaControl that records
+ * what it was asked.
  */
 import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
 import { haSettings as baseSettings } from '../ha/fake-net.js';
 import type { HaSettings } from '../ha/settings.js';
-import type { HaSnapshot, LinkView, MemberView } from '../ha/snapshot.js';
+import type { HaSnapshot, LinkView, MemberView, MonitorPortView } from '../ha/snapshot.js';
 import { emptyCounters } from '../ha/wire/decoder.js';
-import type { DiagControl, HaControl } from './ha-control.js';
+import type { LinkMonitorView, PingServerView, RemoteLinkView } from '../monitor/view.js';
+import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
 
 export function member(overrides: Partial<MemberView> = {}): MemberView {
   return {
@@ -236,4 +238,82 @@ export class FakeConfig implements ConfigAccess {
   }
 
   onChange(): void {}
+}
+
+/** Unit A's monitored ports: port1 up since start, port2 down after flapping. */
+export function monitoredPorts(): MonitorPortView[] {
+  return [
+    { name: 'port1', ifname: 'tdm-a-p1', connected: true, downEvents: 0, lastChangeAgoMs: null },
+    { name: 'port2', ifname: 'tdm-a-p2', connected: false, downEvents: 2, lastChangeAgoMs: 3_400 },
+  ];
+}
+
+export function pingServer(overrides: Partial<PingServerView> = {}): PingServerView {
+  return {
+    server: '198.18.2.254',
+    state: 'alive',
+    sent: 1240,
+    sendErrors: 0,
+    replies: 1239,
+    lost: 1,
+    late: 0,
+    lastRttMs: 0.4213,
+    consecutiveLost: 0,
+    consecutiveReplies: 1200,
+    lastChangeAgoMs: null,
+    ...overrides,
+  };
+}
+
+export function linkMonitorView(overrides: Partial<LinkMonitorView> = {}): LinkMonitorView {
+  return {
+    name: 'wan-check',
+    srcintf: 'port2',
+    source: '198.18.2.1',
+    haPriority: 5,
+    intervalMs: 500,
+    failtime: 5,
+    recoverytime: 5,
+    counted: true,
+    failed: false,
+    probing: true,
+    socketError: '',
+    servers: [pingServer(), pingServer({ server: '198.18.2.253', replies: 1240, lost: 0, lastRttMs: 0.38 })],
+    ...overrides,
+  };
+}
+
+/** The primary probing two monitors, one server down, the link as a whole up. */
+export function remoteLinkView(overrides: Partial<RemoteLinkView> = {}): RemoteLinkView {
+  return {
+    active: true,
+    failed: false,
+    reason: '',
+    holdRemainingMs: null,
+    threshold: 5,
+    flipTimeoutMin: 60,
+    failedWeight: 0,
+    monitors: [
+      linkMonitorView(),
+      linkMonitorView({
+        name: 'lan-check',
+        srcintf: 'port1',
+        source: undefined,
+        haPriority: 1,
+        counted: false,
+        servers: [
+          pingServer({ server: '198.18.1.254', state: 'dead', replies: 0, lost: 1240, lastRttMs: null, lastChangeAgoMs: 12_500 }),
+        ],
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+export class FakePortStats implements PortStatsSource {
+  constructor(public current: RemoteLinkView = remoteLinkView()) {}
+
+  views(): RemoteLinkView {
+    return this.current;
+  }
 }

@@ -1,5 +1,6 @@
 /** What the console may ask of the HA runtime. Implemented on the main thread by firmware/ha/. */
 import type { HaSnapshot } from '../ha/snapshot.js';
+import type { RemoteLinkView } from '../monitor/view.js';
 
 export interface HaControl {
   /** The latest state the heartbeat worker reported (refreshed on every change and every second). */
@@ -16,4 +17,9 @@ export interface HaControl {
 export interface DiagControl {
   /** Loads the main thread with allocation for `seconds` (0 stops); returns the console text. */
   mainLoad(seconds: number): string;
+}
+
+/** Remote link monitoring (ping servers) for `diagnose sys ha port-stats`: firmware/monitor's RemoteLinkMonitor. */
+export interface PortStatsSource {
+  views(): RemoteLinkView;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ConfigAccess } from '../config/api.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeDiag, FakeHa, helloSnapshot, pairSnapshot } from './fixtures.js';
+import { FakeConfig, FakeDiag, FakeHa, FakePortStats, helloSnapshot, monitoredPorts, pairSnapshot } from './fixtures.js';
 import type { HaControl } from './ha-control.js';
 import { CommandProcessor, type ConsoleSession } from './processor.js';
 
@@ -159,6 +159,7 @@ test('help and ? list the commands; a trailing ? lists what may follow', () => {
     'get system status',
     'diagnose sys ha status',
     'diagnose sys ha heartbeat',
+    'diagnose sys ha port-stats',
     'diagnose sys ha reset-uptime',
     'execute ha failover set [cluster index]',
     'execute ha failover unset [cluster index]',
@@ -182,7 +183,7 @@ test('help and ? list the commands; a trailing ? lists what may follow', () => {
       .output.split('\n')
       .filter(Boolean)
       .map((l) => l.split(/\s+/)[0]),
-    ['status', 'heartbeat', 'reset-uptime', 'clear-stats'],
+    ['status', 'heartbeat', 'port-stats', 'reset-uptime', 'clear-stats'],
   );
   assert.match(session.execute('show ?').output, /^full-configuration .*\n\[section words\]\n<Enter>\n$/);
 });
@@ -217,6 +218,7 @@ test('a throwing configuration or runtime becomes output, never an exception', (
     'config system ha',
     'get system ha status',
     'diagnose sys ha heartbeat',
+    'diagnose sys ha port-stats',
     'execute ha failover set',
   ]) {
     const r = session.execute(line);
@@ -303,4 +305,28 @@ test('diagnose test main-load takes seconds 0-3600 and names a bad value', () =>
   assert.match(session.execute('diagnose test main-load 9999').output, /value parse error before '9999'.*0-3600/);
   assert.match(session.execute('diagnose test main-load soon').output, /value parse error before 'soon'/);
   assert.deepEqual(diag.loads, [5]);
+});
+
+test('diagnose sys ha port-stats reads the snapshot and the remote link monitor when it runs', () => {
+  const ha = new FakeHa({ ...pairSnapshot(), monitor: monitoredPorts() });
+  const portStats = new FakePortStats();
+  const session = new CommandProcessor({
+    config: new FakeConfig(),
+    ha,
+    diag: new FakeDiag(),
+    firmwareVersion: '1.0.0',
+    portStats,
+  }).openSession();
+  const out = session.execute('diag sys ha port-stats').output;
+  assert.ok(out.startsWith('MONDEV stats:\n'), out);
+  assert.match(out, /^ {4}port2 +tdm-a-p2 +down +2 +3\.4 s ago$/m);
+  assert.match(out, /^PINGSVR stats: remote link ok$/m);
+  assert.match(out, /^ {4}wan-check +port2 +198\.18\.2\.1 +5 +yes +198\.18\.2\.254 +alive /m);
+  portStats.current = { ...portStats.current, failed: true, holdRemainingMs: 60_000 };
+  assert.match(
+    session.execute('diagnose sys ha port-stats').output,
+    /^PINGSVR stats: remote link failed, held 0 days 0:01:00 more$/m,
+  );
+  const without = setup(new FakeConfig(), ha).session.execute('diagnose sys ha port-stats').output;
+  assert.match(without, /^PINGSVR stats:\n {4}\(remote link monitoring is not running\)\n$/m);
 });

@@ -9,7 +9,7 @@ import type { CommandNode } from './command-tree.js';
 import { dispatch } from './command-tree.js';
 import { buildCommandTree } from './commands/tree.js';
 import { endLine } from './format.js';
-import type { DiagControl, HaControl } from './ha-control.js';
+import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
 import { printable, tokenize } from './tokenize.js';
 
 const log = createLogger('console');
@@ -20,6 +20,8 @@ export interface ProcessorOptions {
   diag: DiagControl;
   /** "major.minor.patch", shown by `get system status`. */
   firmwareVersion: string;
+  /** Remote link monitoring for `diagnose sys ha port-stats`; without it only the monitored ports show. */
+  portStats?: PortStatsSource;
 }
 
 export interface ConsoleReply {

@@ -52,7 +52,12 @@ function reply(id: number, seq: number, sentMs: number): Uint8Array {
 test('echo reply: sender, seq and send time read past the IP header, options included', () => {
   const icmp = reply(0x5101, 7, 1234.25);
   const plain = ipPacket([198, 18, 62, 1], icmp);
-  assert.deepEqual(parseEchoReply(plain, plain.length, 0x5101), { ok: true, from: '198.18.62.1', seq: 7, sentRealtimeMs: 1234.25 });
+  assert.deepEqual(parseEchoReply(plain, plain.length, 0x5101), {
+    ok: true,
+    from: '198.18.62.1',
+    seq: 7,
+    sentRealtimeMs: 1234.25,
+  });
   const withOptions = ipPacket([198, 18, 62, 1], icmp, 6);
   assert.deepEqual(parseEchoReply(withOptions, withOptions.length, 0x5101), {
     ok: true,

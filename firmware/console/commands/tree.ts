@@ -3,10 +3,11 @@ import type { ConfigAccess } from '../../config/api.js';
 import type { HaSettings } from '../../ha/settings.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
-import type { DiagControl, HaControl } from '../ha-control.js';
+import type { DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
 import { beginConfig, show } from './config.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
+import { renderPortStats } from './ha-port-stats.js';
 import { renderHaStatus } from './ha-status.js';
 import { renderSystemStatus } from './system-status.js';
 
@@ -15,6 +16,7 @@ export interface CommandDeps {
   ha: HaControl;
   diag: DiagControl;
   firmwareVersion: string;
+  portStats?: PortStatsSource;
 }
 
 const text = (output: string): CommandResult => ({ output });
@@ -93,6 +95,9 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
           branch('ha', 'HA diagnostics.', [
             leaf('status', 'Detailed HA state: election, members, scheduling.', () => renderHaDiagnose(ha.snapshot())),
             leaf('heartbeat', 'Heartbeat links and validation counters.', () => renderHeartbeat(ha.snapshot(), settings())),
+            leaf('port-stats', 'Monitored ports and remote link ping servers.', () =>
+              renderPortStats(ha.snapshot(), deps.portStats?.views() ?? null),
+            ),
             leaf('reset-uptime', "Reset this unit's HA age and re-run the election.", () => resetUptime(ha)),
             leaf('clear-stats', 'Restart the heartbeat tick jitter statistics.', () => {
               ha.clearStats();
