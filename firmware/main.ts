@@ -18,6 +18,7 @@ import { MainLoad } from './diag/main-load.js';
 import { HaRuntime } from './ha/runtime.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
+import { RemoteLinkMonitor } from './monitor/remote-link-monitor.js';
 import { missingNodeFlags } from './node-flags.js';
 import { systemTimers } from './time/timers.js';
 import { FIRMWARE_VERSION } from './version.js';
@@ -60,14 +61,21 @@ const dataPlane = new DataPlaneRuntime({
   now: () => hal.clock.nowMs(),
 });
 
+const remoteLink = new RemoteLinkMonitor({ icmp: hal.icmp, clock: hal.clock, timers: systemTimers, ports: board.ports });
+remoteLink.onVerdict((failed) => ha.setRemoteLink(config.haSettings().pingserverMonitorInterface.length > 0, failed));
+dataPlane.onRole((primary) => remoteLink.setActive(primary));
+
 /** The order matters: the worker must start armed, and must have let go before a standalone unit claims the ports. */
 async function applyConfig(): Promise<void> {
   const settings = config.haSettings();
+  const dp = config.dataPlane();
+  remoteLink.configure(dp.linkMonitors, settings, (port) => dp.interfaces.find((i) => i.name === port)?.address?.address);
+  ha.setRemoteLink(settings.pingserverMonitorInterface.length > 0, remoteLink.failed);
   if (settings.mode === 'standalone') {
     await ha.apply(settings, config.hostname());
-    await dataPlane.apply(config.dataPlane(), settings);
+    await dataPlane.apply(dp, settings);
   } else {
-    await dataPlane.apply(config.dataPlane(), settings);
+    await dataPlane.apply(dp, settings);
     await ha.apply(settings, config.hostname());
   }
 }
@@ -80,7 +88,7 @@ config.onChange(() => {
 
 const mainLoad = new MainLoad(hal.clock);
 const diag = { mainLoad: (seconds: number) => mainLoad.run(seconds) };
-const processor = new CommandProcessor({ config, ha, diag, firmwareVersion: FIRMWARE_VERSION });
+const processor = new CommandProcessor({ config, ha, diag, firmwareVersion: FIRMWARE_VERSION, portStats: remoteLink });
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({
   serial: hal.serial,
@@ -103,6 +111,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.event(`${signal}: leaving the cluster and shutting down`);
+  remoteLink.stop();
   await ha.leave();
   dataPlane.close();
   await socket.close();

@@ -1,6 +1,7 @@
 /** The devices a board offers the firmware, built once by a composition root. */
 import type { ClockDevice } from './clock/index.js';
 import type { FirewallDevice } from './firewall/index.js';
+import type { IcmpDevice } from './icmp/index.js';
 import type { NicDevice } from './nic/index.js';
 import type { SerialDevice } from './serial/index.js';
 import type { StorageDevice } from './storage/index.js';
@@ -8,6 +9,7 @@ import type { StorageDevice } from './storage/index.js';
 export interface Hal {
   clock: ClockDevice;
   firewall: FirewallDevice;
+  icmp: IcmpDevice;
   nic: NicDevice;
   serial: SerialDevice;
   storage: StorageDevice;

@@ -1,6 +1,7 @@
 /** The Linux HAL: the drivers a real board (and the sim board in the test rig) runs on. */
 import { createLinuxClock } from './clock/linux.js';
 import { createNftFirewall } from './firewall/nft.js';
+import { createLinuxIcmp } from './icmp/linux.js';
 import type { Hal } from './index.js';
 import { createLinuxNic } from './nic/linux.js';
 import { createSerialPortDevice } from './serial/serialport.js';
@@ -10,6 +11,7 @@ export function createLinuxHal(): Hal {
   return {
     clock: createLinuxClock(),
     firewall: createNftFirewall(),
+    icmp: createLinuxIcmp(),
     nic: createLinuxNic(),
     serial: createSerialPortDevice(),
     storage: createFileStorage(),

@@ -56,6 +56,8 @@ export class HeartbeatLoop {
   private schedFifo = false;
   private leaving = false;
   private watched: Pollable[] = [];
+  /** Remote link failover: counted as one more monitored port, up while the ping verdict is ok. */
+  private remoteLink = { counted: false, failed: false };
 
   constructor(
     private readonly dev: LoopDevices,
@@ -83,7 +85,7 @@ export class HeartbeatLoop {
   /** Runs until the main thread asks this unit to leave the cluster. */
   run(): void {
     this.raisePriority();
-    this.cluster.setMonitor(this.monitor.up, this.monitor.total, this.dev.clock.nowMs());
+    this.updateMonitor(this.dev.clock.nowMs());
     this.sendHeartbeat(FrameType.Heartbeat, this.dev.clock.nowMs());
     while (!this.leaving) {
       const before = this.dev.clock.nowMs();
@@ -196,6 +198,10 @@ export class HeartbeatLoop {
         case 'arm':
           this.takeover.arm(msg.plan);
           break;
+        case 'remote-link':
+          this.remoteLink = { counted: msg.counted, failed: msg.failed };
+          this.updateMonitor(now);
+          break;
         case 'failover':
           this.cluster.setFailover(msg.on, now);
           break;
@@ -221,17 +227,28 @@ export class HeartbeatLoop {
       if (this.monitor.onLinkEvent(ev, now)) monitorChanged = true;
     }
     if (reopened) this.watchAll();
-    if (monitorChanged) this.cluster.setMonitor(this.monitor.up, this.monitor.total, now);
+    if (monitorChanged) this.updateMonitor(now);
     if (this.init.settings.hbCarrierFailover && this.links.allDark()) {
       this.cluster.peersUnreachable('every heartbeat port lost carrier at once (hb-carrier-failover): the peer lost power', now);
     }
+  }
+
+  /**
+   * The election's "connected monitored ports": carrier of the `monitor` ports, plus the remote
+   * link verdict as one more port when ping servers count (FortiOS treats a failed remote link
+   * like a failed monitored interface: the age resets and the unit loses the election).
+   */
+  private updateMonitor(now: number): void {
+    const extra = this.remoteLink.counted ? 1 : 0;
+    const up = this.monitor.up + (this.remoteLink.counted && !this.remoteLink.failed ? 1 : 0);
+    this.cluster.setMonitor(up, this.monitor.total + extra, now);
   }
 
   private applyLinks(links: WorkerLinks, now: number): void {
     const s = this.init.settings;
     this.links.open(links.hbdev, s.unicastHb ? s.unicastHbPeerip : null);
     this.monitor.set(links.monitor);
-    this.cluster.setMonitor(this.monitor.up, this.monitor.total, now);
+    this.updateMonitor(now);
     this.watchAll();
   }
 

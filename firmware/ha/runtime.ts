@@ -37,6 +37,7 @@ export class HaRuntime implements HaControl {
   private settings: HaSettings | null = null;
   private hostname: string;
   private plan: TakeoverPlan = EMPTY_PLAN;
+  private remoteLink = { counted: false, failed: false };
   private readonly listeners: ((s: HaSnapshot) => void)[] = [];
   private readonly takeoverListeners: ((e: TakeoverEvent) => void)[] = [];
 
@@ -85,6 +86,12 @@ export class HaRuntime implements HaControl {
 
   setFailover(on: boolean): void {
     this.send({ type: 'failover', on });
+  }
+
+  /** The ping-server verdict for the election (`counted`: some ping server monitors count). */
+  setRemoteLink(counted: boolean, failed: boolean): void {
+    this.remoteLink = { counted, failed };
+    this.send({ type: 'remote-link', counted, failed });
   }
 
   resetUptime(): void {
@@ -138,6 +145,7 @@ export class HaRuntime implements HaControl {
       this.waker = null;
     });
     this.worker = worker;
+    if (this.remoteLink.counted) this.send({ type: 'remote-link', ...this.remoteLink });
   }
 
   private onMessage(msg: FromWorker): void {

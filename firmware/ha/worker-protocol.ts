@@ -37,6 +37,8 @@ export type ToWorker =
   | { type: 'settings'; settings: HaSettings; links: WorkerLinks; hostname: string }
   | { type: 'arm'; plan: TakeoverPlan }
   | { type: 'failover'; on: boolean }
+  /** The ping-server verdict (firmware/monitor/): counts as one more monitored port while `counted`. */
+  | { type: 'remote-link'; counted: boolean; failed: boolean }
   | { type: 'reset-uptime' }
   | { type: 'clear-stats' }
   | { type: 'leave' };
