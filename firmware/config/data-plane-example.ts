@@ -18,6 +18,7 @@ export const dataPlaneExample = [
   'config system interface',
   '    edit "port1"',
   '        set ip 198.18.1.1 255.255.255.0',
+  '        set ip6-address 2001:db8:1::1/64',
   '        set allowaccess ping https ssh',
   '        set role lan',
   '        set alias "inside"',

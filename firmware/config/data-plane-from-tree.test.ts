@@ -32,6 +32,7 @@ test('the typed data plane: interfaces, routes, objects, policies in configured 
     {
       name: 'port1',
       address: { address: '198.18.1.1', prefixLength: 24 },
+      ipv6: '2001:db8:1::1/64',
       allowaccess: ['ping', 'https', 'ssh'],
       role: 'lan',
       alias: 'inside',
@@ -40,6 +41,7 @@ test('the typed data plane: interfaces, routes, objects, policies in configured 
     {
       name: 'port2',
       address: { address: '198.18.2.1', prefixLength: 24 },
+      ipv6: undefined,
       allowaccess: ['ping'],
       role: 'wan',
       alias: '',
@@ -48,6 +50,7 @@ test('the typed data plane: interfaces, routes, objects, policies in configured 
     {
       name: 'mgmt',
       address: { address: '198.18.9.10', prefixLength: 24 },
+      ipv6: undefined,
       allowaccess: ['ping', 'https', 'ssh'],
       role: 'undefined',
       alias: '',
@@ -166,7 +169,7 @@ test('defaults: an empty config has no data plane; new entries take the FortiOS 
   ].join('\n');
   const dp = dataPlaneFromTree(load(text), ctx);
   assert.deepEqual(dp.interfaces, [
-    { name: 'port1', address: undefined, allowaccess: [], role: 'undefined', alias: '', perUnit: false },
+    { name: 'port1', address: undefined, ipv6: undefined, allowaccess: [], role: 'undefined', alias: '', perUnit: false },
   ]);
   assert.deepEqual(dp.addresses, [{ name: 'any-net', type: 'ipmask', subnet: { address: '0.0.0.0', prefixLength: 0 } }]);
   assert.deepEqual(dp.routes, [
@@ -370,4 +373,13 @@ test('dataPlaneFromTree refuses a tree changed after loading so a reference brea
     loadError(noInterfaces).message,
     'line 64: config router static: edit 1: set device "port2": static route 1: device port2 is not a configured interface, allowed: (none)',
   );
+});
+
+test('a bad ip6-address names the value and what is allowed', () => {
+  for (const bad of ['2001:db8::1', '2001:db8::1/129', '198.18.1.1/24', 'fe80::zz/64']) {
+    const text = dataPlaneExample.replace('set ip6-address 2001:db8:1::1/64', `set ip6-address ${bad}`);
+    const err = loadError(text);
+    assert.ok(err.message.includes(`set ip6-address ${bad}`), err.message);
+    assert.match(err.message, /x:x::x\/0-128/);
+  }
 });

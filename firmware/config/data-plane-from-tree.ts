@@ -114,6 +114,7 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
       return {
         name,
         address: ip[0] === '0.0.0.0' ? undefined : prefix(ip),
+        ipv6: optionValue(node, 'ip6-address')[0] === '::/0' ? undefined : optionValue(node, 'ip6-address')[0],
         allowaccess: [...optionValue(node, 'allowaccess')] as AllowAccess[],
         role: optionValue(node, 'role')[0] as InterfaceRole,
         alias: optionValue(node, 'alias')[0],

@@ -18,6 +18,8 @@ export interface InterfaceConfig {
   name: string;
   /** Undefined while the interface has no address (`0.0.0.0 0.0.0.0`). */
   address: Ipv4Prefix | undefined;
+  /** `ip6-address` like "2001:db8:1::1/64"; undefined when unset. */
+  ipv6: string | undefined;
   allowaccess: AllowAccess[];
   role: InterfaceRole;
   alias: string;

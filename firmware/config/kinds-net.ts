@@ -4,6 +4,7 @@
  * with a `ValueError` saying what they take; which names exist (interfaces, addresses,
  * services) is checked across sections by data-plane-from-tree.ts, not here.
  */
+import { isIPv6 } from 'node:net';
 import { ValueError } from './errors.js';
 import { type OptionKind, portNames } from './kinds.js';
 import { quote, type Token } from './lexer.js';
@@ -64,6 +65,27 @@ export function ipMaskKind(): OptionKind {
     },
     print: (v) => `${v[0]} ${v[1]}`,
     display: (v) => `${v[0]} ${v[1]}`,
+  };
+}
+
+/**
+ * An IPv6 address with its prefix length, `2001:db8:1::1/64`; empty (`::/0`) when unset.
+ * Stored in the form written (isIPv6 accepts every RFC 4291 text form).
+ */
+export function ipv6PrefixKind(): OptionKind {
+  const expected = 'an IPv6 address and prefix length, like 2001:db8::1/64';
+  const allowed = 'x:x::x/0-128';
+  return {
+    parse(tokens) {
+      if (tokens.length !== 1) throw new ValueError(tokens[1]?.text ?? '', 'one address/prefix', expected, { allowed });
+      const text = tokens[0].text;
+      const m = /^([0-9A-Fa-f:.]+)\/(\d{1,3})$/.exec(text);
+      if (!m || !isIPv6(m[1])) throw new ValueError(text, 'not an IPv6 address/prefix', expected, { allowed });
+      if (Number(m[2]) > 128) throw new ValueError(text, 'prefix length out of range', expected, { allowed });
+      return [`${m[1].toLowerCase()}/${Number(m[2])}`];
+    },
+    print: (v) => v[0],
+    display: (v) => v[0],
   };
 }
 

@@ -6,7 +6,7 @@
  * management, never synced): the shared config leaves it out and the typed data plane marks it.
  */
 import { enumKind, type SchemaContext, stringKind } from './kinds.js';
-import { ipMaskKind, keywordListKind, portKind } from './kinds-net.js';
+import { ipMaskKind, ipv6PrefixKind, keywordListKind, portKind } from './kinds-net.js';
 import type { TopSection } from './schema.js';
 
 /** The entry of a port whose board role is `mgmt`. */
@@ -27,6 +27,8 @@ export const systemInterface: TopSection = {
       kind: 'section',
       options: [
         { name: 'ip', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'] },
+        // FortiOS nests this as `config ipv6` / `set ip6-address`; one address per port here.
+        { name: 'ip6-address', kind: ipv6PrefixKind(), default: ['::/0'] },
         { name: 'allowaccess', kind: keywordListKind(ALLOW_ACCESS), default: [] },
         { name: 'role', kind: enumKind(INTERFACE_ROLES), default: ['undefined'] },
         { name: 'alias', kind: stringKind({ max: 25 }), default: [''] },

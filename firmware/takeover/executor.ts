@@ -60,6 +60,14 @@ export class TakeoverExecutor {
       return [...p.ipv4, ...p.ipv6].filter((a) => !next || ![...next.ipv4, ...next.ipv6].includes(a)).map((a) => ({ p, a }));
     });
     for (const { p, a } of stale) this.#step(failures, `remove ${a} from ${p.name}`, () => this.nic.removeAddress(p.ifname, a));
+    // A port that leaves the plan, or stops presenting a virtual MAC, gets its own MAC back now.
+    for (const p of previous.ports) {
+      const next = plan.ports.find((q) => q.ifname === p.ifname);
+      const own = this.#own.get(p.ifname);
+      if (p.virtualMac && !next?.virtualMac && own) {
+        this.#step(failures, `own MAC ${formatMac(own)} on ${p.name}`, () => this.nic.setMac(p.ifname, own));
+      }
+    }
     if (this.#active) this.#claim(failures);
     else this.#release(failures);
     return failures;

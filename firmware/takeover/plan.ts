@@ -77,7 +77,7 @@ export function takeoverPlan(dp: DataPlaneConfig, ports: readonly BoardPort[], o
       ifname: port.ifname,
       virtualMac: o.groupId === null ? null : virtualMac(o.groupId, o.vcluster, index),
       ipv4: conf?.address ? [`${conf.address.address}/${conf.address.prefixLength}`, ...poolAddresses(dp, conf.address)] : [],
-      ipv6: [],
+      ipv6: conf?.ipv6 ? [conf.ipv6] : [],
     });
   });
   return { ports: planned, announce: o.gratuitousArps };

@@ -14,16 +14,21 @@ const APPLY_TIMEOUT_MS = 30_000;
 function runNft(command: readonly string[], ruleset: string): Promise<void> {
   const [file = 'nft', ...args] = command;
   return new Promise((resolve, reject) => {
-    const child = spawn(file, [...args, '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'], timeout: APPLY_TIMEOUT_MS });
+    const child = spawn(file, [...args, '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    // Our own timer, not spawn's `timeout`: that one is cleared only on 'exit', which never
+    // comes when the command cannot be started, and would hold the process for its duration.
+    const timer = setTimeout(() => child.kill('SIGKILL'), APPLY_TIMEOUT_MS);
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       if (stderr.length < 8192) stderr += chunk;
     });
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(new HalError('nftables', 'apply', Number(err.errno ? -err.errno : 0), `cannot run ${file}: ${err.message}`)),
-    );
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new HalError('nftables', 'apply', Number(err.errno ? -err.errno : 0), `cannot run ${file}: ${err.message}`));
+    });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       if (code === 0) resolve();
       else reject(new HalError('nftables', 'apply', 0, `nft -f exited ${signal ?? code}: ${stderr.trim() || 'no message'}`));
     });
