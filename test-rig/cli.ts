@@ -1,14 +1,16 @@
 /**
- * `tandem-rig`: bring rigs up and down, run console commands, inject faults, watch status,
- * attach to a board's serial console. Human-readable output by default, `--json` for code.
+ * `tandem-rig`: bring rigs up and down, run console commands, inject faults, run traffic,
+ * watch status, attach to a board's serial console. Human-readable output by default, `--json` for code.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatStatus } from './cli-format.js';
-import { FAULT_KINDS, type FaultKind, isFaultKind } from './control.js';
+import { FAULT_KINDS, type FaultKind, isFaultKind, LINK_FAULTS, PORT_FAULTS } from './control.js';
 import { RigError } from './errors.js';
 import { checkBoardCount, parseBoard } from './paths.js';
 import { cleanStale, downAll, rig, up, type WaitMode } from './rig.js';
+import { formatReport } from './traffic/format.js';
+import { checkTrafficOptions } from './traffic/options.js';
 
 export const USAGE = `Usage: tandem-rig <command> [options]
 
@@ -20,10 +22,27 @@ Commands:
                            on failure the rig is taken down and the reason printed
   status                   per board: namespace, pid, process state, HA state, primary, members
   exec <board> "<command>" run console commands on a board (one per line), print the output
-  fault <kind> <target>    kill|freeze|thaw|restart|term <board>
+  fault <kind> <target>    inject a fault; prints {"atMs": ...}, the CLOCK_MONOTONIC time in
+                           ms it took effect
+                           kill|freeze|thaw|restart|term <board>
                            cut|restore <link>: ha1, ha2, port1, port2, port3 (every board's
-                           cable of that link) or A:ha1 (one cable); prints {"atMs": ...},
-                           the CLOCK_MONOTONIC time in ms the fault took effect
+                           cable of that link) or A:ha1 (one cable)
+                           port-down|port-up <board> <port>: one board's cable goes dark or
+                           comes back (the board sees NO-CARRIER), e.g. port-down A port2
+                           loss <link> <percent>: drop that share of the frames on the link
+                           (0 to 100, steps of 0.01; 0 removes the loss), e.g. loss A:ha1 30
+                           power-loss <board>: kill -9 with every cable of the board dark at
+                           once (in a 2-board rig the peer's heartbeat ports too); also
+                           prints spreadMs, how long the whole cut took
+                           power-on <board> (or restart): plugs the cables back, boots it
+  traffic start [--streams N] [--interval-ms MS]
+                           UDP probes every MS ms (default 1) echoed by the server, and N
+                           TCP streams (default 4) client -> server through the boards;
+                           restarts from zero when traffic runs already
+  traffic report           outages (gap in ms, round trip and forward path), probe counts,
+                           streams alive/broken with their longest stall; while running
+                           or after stop; --json gives the whole report
+  traffic stop             stop the traffic and print the final report
   console <board> [--replay]
                            attach this terminal to a board's serial console (Ctrl-] detaches);
                            --replay first prints the last output kept (up to 64 KB)
@@ -49,6 +68,8 @@ type Values = {
   json?: boolean;
   all?: boolean;
   replay?: boolean;
+  streams?: string;
+  'interval-ms'?: string;
   help?: boolean;
 };
 
@@ -67,6 +88,8 @@ function parse(argv: string[]): { values: Values; positionals: string[] } {
         json: { type: 'boolean' },
         all: { type: 'boolean' },
         replay: { type: 'boolean' },
+        streams: { type: 'string' },
+        'interval-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -131,13 +154,66 @@ async function commandUp(v: Values, args: string[]): Promise<Output> {
   };
 }
 
-async function commandFault(v: Values, args: string[]): Promise<Output> {
+/** The target a fault is aimed at, and loss's percent, from the words after the kind. */
+function faultTarget(kind: FaultKind, args: string[]): { target: string; value?: number } {
+  if (PORT_FAULTS.includes(kind)) {
+    expectArgs(args, 3, 'fault');
+    const board = positional(args, 1, `board: fault ${kind} <board> <port>, like A port2`);
+    if (args[2] === undefined) return { target: board };
+    return { target: `${board}:${args[2]}` };
+  }
+  if (kind === 'loss') {
+    expectArgs(args, 3, 'fault');
+    const target = positional(args, 1, 'link: fault loss <link> <percent>, like ha1 30');
+    const text = positional(args, 2, 'percent: fault loss <link> <percent> (0 to 100)');
+    const value = Number(text);
+    if (text.trim() === '' || Number.isNaN(value)) throw new UsageError(`loss percent "${text}" is not a number: use 0 to 100`);
+    return { target, value };
+  }
   expectArgs(args, 2, 'fault');
+  return { target: positional(args, 1, LINK_FAULTS.includes(kind) ? 'link (ha1, A:ha1, ...)' : 'board') };
+}
+
+async function commandFault(v: Values, args: string[]): Promise<Output> {
   const kind = positional(args, 0, `fault kind (${FAULT_KINDS.join(', ')})`);
   if (!isFaultKind(kind)) throw new UsageError(`fault "${kind}" does not exist: use ${FAULT_KINDS.join(', ')}`);
-  const target = positional(args, 1, kind === 'cut' || kind === 'restore' ? 'link (ha1, A:ha1, ...)' : 'board');
-  const result = await rig(v.name).fault(kind as FaultKind, target);
-  return { json: { ...result }, text: `${JSON.stringify({ atMs: result.atMs })}\n` };
+  const { target, value } = faultTarget(kind, args);
+  const result = await rig(v.name).fault(kind, target, value);
+  const { atMs, spreadMs, percent } = result;
+  return { json: { ...result }, text: `${JSON.stringify({ atMs, spreadMs, percent })}\n` };
+}
+
+function numberOption(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || Number.isNaN(n)) throw new UsageError(`${option} ${text}: not a number`);
+  return n;
+}
+
+async function commandTraffic(v: Values, args: string[]): Promise<Output> {
+  expectArgs(args, 1, 'traffic');
+  const action = positional(args, 0, 'traffic action (start, stop, report)');
+  const traffic = rig(v.name).traffic;
+  switch (action) {
+    case 'start': {
+      const o = checkTrafficOptions({
+        streams: numberOption(v.streams, '--streams'),
+        intervalMs: numberOption(v['interval-ms'], '--interval-ms'),
+      });
+      const report = await traffic.start(o);
+      return {
+        json: { report },
+        text: `traffic started: a probe every ${o.intervalMs} ms, ${o.streams} streams (at ${report.startedAtMs.toFixed(1)} ms)\n`,
+      };
+    }
+    case 'stop':
+    case 'report': {
+      const report = action === 'stop' ? await traffic.stop() : await traffic.report();
+      return { json: { report }, text: formatReport(report) };
+    }
+    default:
+      throw new UsageError(`traffic ${action} does not exist: use start, stop or report`);
+  }
 }
 
 async function commandConsole(v: Values, args: string[]): Promise<number> {
@@ -191,6 +267,8 @@ async function dispatch(command: string, v: Values, args: string[]): Promise<Out
     }
     case 'fault':
       return commandFault(v, args);
+    case 'traffic':
+      return commandTraffic(v, args);
     case 'down': {
       expectArgs(args, 0, 'down');
       if (v.all) {

@@ -7,6 +7,9 @@
  *                                                     ← {"id":2,"ok":true,"result":{"output":"..."}}
  *   → {"id":3,"op":"fault","kind":"cut","target":"ha1"}
  *                                                     ← {"id":3,"ok":true,"result":{"atMs":123.4,...}}
+ *   → {"id":3,"op":"fault","kind":"loss","target":"A:port2","value":30}
+ *   → {"id":6,"op":"traffic","action":"start","streams":4,"intervalMs":1}
+ *                                                     ← {"id":6,"ok":true,"result":<TrafficReport>}
  *   → {"id":4,"op":"console","board":"A","replay":false}
  *                                                     ← {"id":4,"ok":true,"result":{...}} then raw bytes
  *   → {"id":5,"op":"down"}                            ← {"id":5,"ok":true,"result":{}} once all is gone
@@ -21,13 +24,35 @@ import { controlSocket } from './paths.js';
 import type { RigStatus } from './status.js';
 import type { Cable } from './topology.js';
 
-export const FAULT_KINDS = ['kill', 'freeze', 'thaw', 'restart', 'term', 'cut', 'restore'] as const;
+export const FAULT_KINDS = [
+  'kill',
+  'freeze',
+  'thaw',
+  'restart',
+  'term',
+  'cut',
+  'restore',
+  'port-down',
+  'port-up',
+  'loss',
+  'power-loss',
+  'power-on',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** Faults aimed at cables (`ha1`, `A:ha1`) rather than boards. */
+export const LINK_FAULTS: readonly FaultKind[] = ['cut', 'restore', 'loss'];
+/** Faults aimed at one board's port (`A:port2`). */
+export const PORT_FAULTS: readonly FaultKind[] = ['port-down', 'port-up'];
+
+export const TRAFFIC_ACTIONS = ['start', 'stop', 'report'] as const;
+export type TrafficAction = (typeof TRAFFIC_ACTIONS)[number];
 
 export type ControlRequest =
   | { id: number; op: 'status' }
   | { id: number; op: 'exec'; board: string; line: string; timeoutMs?: number }
-  | { id: number; op: 'fault'; kind: FaultKind; target: string }
+  | { id: number; op: 'fault'; kind: FaultKind; target: string; value?: number }
+  | { id: number; op: 'traffic'; action: TrafficAction; streams?: number; intervalMs?: number }
   | { id: number; op: 'console'; board: string; replay?: boolean }
   | { id: number; op: 'down' };
 
@@ -36,12 +61,23 @@ export type ControlResponse = { id: number | null; ok: true; result: unknown } |
 export interface FaultResult {
   kind: FaultKind;
   target: string;
-  /** CLOCK_MONOTONIC ms when the fault took effect. */
+  /**
+   * CLOCK_MONOTONIC ms when the fault took effect: after a signal was sent or a cable changed
+   * (to a fraction of a millisecond); for loss, when nft was handed the rules, which act 1-2
+   * ms later; for power-loss, when the first cable went down.
+   */
   atMs: number;
   /** The board's new pid after a restart. */
   pid?: number;
-  /** The cables cut or restored. */
+  /** The cables cut, restored, made lossy, or pulled by a power loss. */
   cables?: Cable[];
+  /** loss: the percent of frames now dropped. */
+  percent?: number;
+  /**
+   * power-loss: ms from the first cable going down (`atMs`) until the last was down and the
+   * board killed; the whole cut lies in [atMs, atMs + spreadMs].
+   */
+  spreadMs?: number;
 }
 
 export interface ConsoleAttached {

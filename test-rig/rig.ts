@@ -2,7 +2,8 @@
  * The rig for code: bring a rig up, query and fault it, wait for conditions, take it down.
  *
  *   const rig = await up({ name: 'ab12', boards: 2 });        // formed cluster
- *   const { atMs } = await rig.fault('kill', 'A');
+ *   await rig.traffic.start();                                // prober + TCP streams, cli -> srv
+ *   const { atMs } = await rig.fault('kill', 'A');            // or ('loss', 'ha1', 30), ('port-down', 'A:port2')
  *   await rig.waitFor((s) => s.boards[1]?.state === 'work', 5000, 'B takes over');
  *   await rig.down();
  *
@@ -12,7 +13,15 @@ import type { Socket } from 'node:net';
 import type { HaSnapshot } from '../firmware/ha/snapshot.js';
 import { type CleanupReport, cleanStale, liveRigs, removeRig } from './cleanup.js';
 import { ConsoleClient } from './console-client.js';
-import { attachConsole, controlCall, controlStatus, type FaultKind, type FaultResult, isFaultKind } from './control.js';
+import {
+  attachConsole,
+  controlCall,
+  controlStatus,
+  FAULT_KINDS,
+  type FaultKind,
+  type FaultResult,
+  isFaultKind,
+} from './control.js';
 import { RigError } from './errors.js';
 import { firmwareEntry, launchSupervisor, REPO_ROOT } from './launcher.js';
 import { boardConsoleSocket, checkBoardCount, MAX_BOARDS, MIN_BOARDS, parseBoard, resolveRigName } from './paths.js';
@@ -20,6 +29,7 @@ import { isAlive, type ProcessRecord, signalQuietly } from './processes.js';
 import { rigConfig } from './rig-config.js';
 import { ownerAlive, readState } from './state.js';
 import { deadBoards, exitReport, isBooted, isFormed, type RigStatus, rigSummary } from './status.js';
+import { RigTraffic } from './traffic/client.js';
 
 export type WaitMode = 'formed' | 'booted' | 'none';
 
@@ -46,7 +56,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 export class Rig {
-  constructor(readonly name: string) {}
+  /** Traffic from the client to the server through the boards. */
+  readonly traffic: RigTraffic;
+
+  constructor(readonly name: string) {
+    this.traffic = new RigTraffic(name);
+  }
 
   status(): Promise<RigStatus> {
     return controlStatus(this.name);
@@ -69,9 +84,15 @@ export class Rig {
     return r.output;
   }
 
-  async fault(kind: FaultKind, target: string): Promise<FaultResult> {
-    if (!isFaultKind(kind)) throw new RigError(`fault "${kind}" does not exist`);
-    return controlCall<FaultResult>(this.name, { op: 'fault', kind, target }, 15_000);
+  /**
+   * Injects a fault; resolves when it has taken effect, with that time (`atMs`). Targets: a
+   * board (`A`) for kill, freeze, thaw, term, restart, power-loss, power-on; a link (`ha1`,
+   * `A:ha1`, `port2`) for cut, restore, loss; a board's port (`A:port2`) for port-down, port-up.
+   * `value` is loss's percent (0 to 100; 0 removes the loss).
+   */
+  async fault(kind: FaultKind, target: string, value?: number): Promise<FaultResult> {
+    if (!isFaultKind(kind)) throw new RigError(`fault "${kind}" does not exist: use ${FAULT_KINDS.join(', ')}`);
+    return controlCall<FaultResult>(this.name, { op: 'fault', kind, target, value }, 15_000);
   }
 
   /**
@@ -199,7 +220,7 @@ export async function downAll(): Promise<DownAllReport> {
   return { downed, cleaned: await cleanStale() };
 }
 
-export type { FaultKind, FaultResult } from './control.js';
+export { FAULT_KINDS, type FaultKind, type FaultResult } from './control.js';
 export { type RigConfigOptions, rigConfig } from './rig-config.js';
 export {
   type BoardStatus,
@@ -210,4 +231,16 @@ export {
   rigSummary,
   workingBoards,
 } from './status.js';
+export type { RigTraffic } from './traffic/client.js';
+export type { TrafficOptions } from './traffic/options.js';
+export type {
+  ForwardReport,
+  Outage,
+  Stall,
+  StreamDirection,
+  StreamReport,
+  StreamState,
+  StreamsReport,
+  TrafficReport,
+} from './traffic/report.js';
 export { cleanStale };

@@ -1,8 +1,9 @@
 /**
  * The long-lived process behind one rig. It builds the topology, holds each board's console
- * pty, runs the boards, answers rig.sock (control.ts) and tears everything down on `down`,
- * SIGINT, SIGTERM or its own failure: boards get SIGTERM, SIGKILL after 2 s, then the
- * namespaces and the state folder go.
+ * pty, runs the boards and the traffic agents, injects faults (faults.ts), answers rig.sock
+ * (control.ts) and tears everything down on `down`, SIGINT, SIGTERM or its own failure:
+ * traffic agents are killed, boards get SIGTERM, SIGKILL after 2 s, then the namespaces and
+ * the state folder go.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -15,11 +16,15 @@ import {
   type ConsoleAttached,
   type ControlBody,
   type ControlResponse,
+  FAULT_KINDS,
   type FaultKind,
   type FaultResult,
   isFaultKind,
+  TRAFFIC_ACTIONS,
+  type TrafficAction,
 } from './control.js';
 import { RigError } from './errors.js';
+import { FaultInjector } from './faults.js';
 import { encodeLine } from './jsonl.js';
 import {
   BOARD_LETTERS,
@@ -38,10 +43,12 @@ import {
   rigDir,
   upSpecFile,
 } from './paths.js';
-import { monotonicMs, runState } from './processes.js';
+import { monotonicMs } from './processes.js';
 import { claimRig, type RigState, writeState } from './state.js';
 import { type BoardStatus, primaryOf, type RigStatus } from './status.js';
-import { buildTopology, parseLinkTarget, setCables, teardownTopology } from './topology.js';
+import { buildTopology, teardownTopology } from './topology.js';
+import { TrafficManager } from './traffic/manager.js';
+import type { TrafficReport } from './traffic/report.js';
 
 /** What `up` asks for; written to up.json by the launcher. */
 export interface UpSpec {
@@ -57,7 +64,6 @@ export interface UpSpec {
 const STOP_GRACE_MS = 2000;
 const STATUS_TIMEOUT_MS = 1000;
 const EXEC_TIMEOUT_MS = 10_000;
-const SIGNAL_SETTLE_MS = 2000;
 
 export function log(message: string): void {
   process.stdout.write(`${new Date().toISOString()} ${message}\n`);
@@ -71,15 +77,6 @@ interface Board {
   query: ConsoleClient;
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  return true;
-}
-
 export class Supervisor {
   private readonly boards: Board[] = [];
   private server: Server | null = null;
@@ -87,6 +84,8 @@ export class Supervisor {
   private tearing: Promise<void> | null = null;
   /** Set once the state folder is being removed: nothing may write into it again. */
   private removed = false;
+  private readonly faults: FaultInjector;
+  private readonly trafficRuns: TrafficManager;
 
   constructor(
     readonly rig: string,
@@ -94,6 +93,8 @@ export class Supervisor {
   ) {
     checkBoardCount(spec.boards);
     this.state = claimRig(rig, spec.boards);
+    this.faults = new FaultInjector(rig, spec.boards, (text) => this.board(text).process);
+    this.trafficRuns = new TrafficManager(rig, log);
   }
 
   private letters(): BoardLetter[] {
@@ -228,9 +229,11 @@ export class Supervisor {
         }
         case 'fault':
           if (!isFaultKind(req.kind)) {
-            throw new RigError(`fault "${req.kind}" does not exist: use kill, freeze, thaw, restart, term, cut or restore`);
+            throw new RigError(`fault "${req.kind}" does not exist: use ${FAULT_KINDS.join(', ')}`);
           }
-          return reply({ id: req.id, ok: true, result: await this.fault(req.kind, req.target) });
+          return reply({ id: req.id, ok: true, result: await this.fault(req.kind, req.target, req.value) });
+        case 'traffic':
+          return reply({ id: req.id, ok: true, result: await this.traffic(req) });
         case 'down':
           await this.teardown('down requested');
           socket.end(encodeLine({ id: req.id, ok: true, result: {} }), () => process.exit(0));
@@ -307,38 +310,21 @@ export class Supervisor {
     return status;
   }
 
-  async fault(kind: FaultKind, target: string): Promise<FaultResult> {
-    if (kind === 'cut' || kind === 'restore') {
-      const cables = parseLinkTarget(target, this.spec.boards);
-      await setCables(this.rig, cables, kind === 'restore');
-      const atMs = monotonicMs();
-      log(`fault ${kind} ${target}`);
-      return { kind, target, atMs, cables };
-    }
-    const b = this.board(target);
-    const p = b.process;
-    log(`fault ${kind} ${b.letter}`);
-    switch (kind) {
-      case 'kill': {
-        const atMs = p.signal('SIGKILL');
-        await Promise.race([p.waitExit(), new Promise((r) => setTimeout(r, SIGNAL_SETTLE_MS))]);
-        return { kind, target: b.letter, atMs };
-      }
-      case 'freeze': {
-        const pid = p.pid;
-        const atMs = p.signal('SIGSTOP');
-        if (pid !== null) await until(() => runState(pid) !== 'running', SIGNAL_SETTLE_MS);
-        return { kind, target: b.letter, atMs };
-      }
-      case 'thaw':
-        return { kind, target: b.letter, atMs: p.signal('SIGCONT') };
-      case 'term':
-        return { kind, target: b.letter, atMs: p.signal('SIGTERM') };
-      case 'restart': {
-        await p.kill();
-        const atMs = p.start();
-        return { kind, target: b.letter, atMs, pid: p.pid ?? undefined };
-      }
+  fault(kind: FaultKind, target: string, value?: number): Promise<FaultResult> {
+    log(`fault ${kind} ${target}${value === undefined ? '' : ` ${value}`}`);
+    return this.faults.fault(kind, target, value);
+  }
+
+  private traffic(req: { action: TrafficAction; streams?: number; intervalMs?: number }): Promise<TrafficReport> {
+    switch (req.action) {
+      case 'start':
+        return this.trafficRuns.start({ streams: req.streams, intervalMs: req.intervalMs });
+      case 'stop':
+        return this.trafficRuns.stop();
+      case 'report':
+        return this.trafficRuns.report();
+      default:
+        throw new RigError(`traffic ${String(req.action)} does not exist: use ${TRAFFIC_ACTIONS.join(', ')}`);
     }
   }
 
@@ -353,7 +339,7 @@ export class Supervisor {
     this.state = { ...this.state, phase: 'stopping' };
     this.saveState();
     this.server?.close();
-    await Promise.all(this.boards.map((b) => b.process.stop(STOP_GRACE_MS)));
+    await Promise.all([this.trafficRuns.shutdown(), ...this.boards.map((b) => b.process.stop(STOP_GRACE_MS))]);
     for (const b of this.boards) {
       b.query.close();
       b.console.close();

@@ -102,6 +102,25 @@ test('a rig topology: switches, cables, hosts; a cut cable is NO-CARRIER; teardo
     ['198.18.2.10/24'],
   );
 
+  for (const [ns, gateway] of [
+    [cliNamespace(rig), '198.18.1.1'],
+    [srvNamespace(rig), '198.18.2.1'],
+  ] as const) {
+    const routes = await ipJson<Array<{ dst: string; gateway?: string; dev: string }>>([
+      '-n',
+      ns,
+      '-4',
+      'route',
+      'show',
+      'default',
+    ]);
+    assert.deepEqual(
+      routes.map((r) => [r.dst, r.gateway, r.dev]),
+      [['default', gateway, 'eth0']],
+      `${ns} routes through the gateway`,
+    );
+  }
+
   // Frames cross the lan switch: a TCP connect from cli to an address on A's port2 is refused
   // by A's kernel (an answer), not lost.
   await run('ip', ['-n', boardNamespace(rig, 'A'), 'addr', 'add', '198.18.1.1/24', 'dev', 'port2']);

@@ -3,9 +3,10 @@
  * segment, and client/server namespaces on the LAN and WAN. Every board port is a veth whose
  * other end sits on a bridge, so a dead board leaves its peers' carrier up (as a switch would)
  * and a cut cable is the switch-side end set down: the board sees NO-CARRIER while admin-up.
+ * The client and server route everything else through the gateway addresses the primary holds.
  *
- *   board port  bridge   switch-side end      cli eth0 ── lan (198.18.1.10/24)
- *   port1       wan      A-port1              srv eth0 ── wan (198.18.2.10/24)
+ *   board port  bridge   switch-side end      cli eth0 ── lan (198.18.1.10/24, via 198.18.1.1)
+ *   port1       wan      A-port1              srv eth0 ── wan (198.18.2.10/24, via 198.18.2.1)
  *   port2       lan      A-port2
  *   port3       sync     A-port3
  *   ha1         hb1      A-ha1
@@ -25,6 +26,7 @@ import {
   switchNamespace,
 } from './paths.js';
 import { signalQuietly } from './processes.js';
+import { GATEWAY_LAN, GATEWAY_WAN } from './rig-gateway.js';
 import { ip, ipBatch, ipJson, sysctlIn } from './shell.js';
 
 export const SWITCHES = ['wan', 'lan', 'sync', 'hb1', 'hb2'] as const;
@@ -42,8 +44,20 @@ export const PORT_SWITCH: Record<BoardPortName, SwitchName> = {
 };
 
 /** Client and server hosts: addresses from 198.18.0.0/15, which exists only inside the rig. */
-export const CLI_HOST = { ifname: 'eth0', switchPort: 'cli-eth0', bridge: 'lan', address: '198.18.1.10/24' } as const;
-export const SRV_HOST = { ifname: 'eth0', switchPort: 'srv-eth0', bridge: 'wan', address: '198.18.2.10/24' } as const;
+export const CLI_HOST = {
+  ifname: 'eth0',
+  switchPort: 'cli-eth0',
+  bridge: 'lan',
+  address: '198.18.1.10/24',
+  gateway: GATEWAY_LAN,
+} as const;
+export const SRV_HOST = {
+  ifname: 'eth0',
+  switchPort: 'srv-eth0',
+  bridge: 'wan',
+  address: '198.18.2.10/24',
+  gateway: GATEWAY_WAN,
+} as const;
 
 /** One board's cable into the switch. */
 export interface Cable {
@@ -65,6 +79,24 @@ export function parseLinkTarget(target: string, boards: number): Cable[] {
   const port = portText as BoardPortName;
   if (second !== undefined) return [{ board: parseBoard(first ?? '', boards), port }];
   return BOARD_LETTERS.slice(0, boards).map((board) => ({ board, port }));
+}
+
+/** `A:port2`: one board's cable, named by board and port. */
+export function parsePortTarget(target: string, boards: number): Cable {
+  const [board, port, extra] = target.split(':');
+  if (port === undefined || extra !== undefined) {
+    throw new RigError(`port "${target}" is not a board's port: name the board and the port, like A:port2`);
+  }
+  const letter = parseBoard(board ?? '', boards);
+  if (!(BOARD_PORTS as readonly string[]).includes(port)) {
+    throw new RigError(`port "${port}" does not exist: use one of ${BOARD_PORTS.join(', ')}`);
+  }
+  return { board: letter, port: port as BoardPortName };
+}
+
+/** All cables of one board. */
+export function boardCables(board: BoardLetter): Cable[] {
+  return BOARD_PORTS.map((port) => ({ board, port }));
 }
 
 export function rigNamespaceNames(rig: string, boards: number): string[] {
@@ -141,7 +173,12 @@ export async function buildTopology(rig: string, boards: number): Promise<void> 
           [SRV_HOST, srvNamespace(rig)],
         ] as const
       ).map(([host, ns]) =>
-        ipBatch(ns, ['link set lo up', `link set ${host.ifname} up`, `addr add ${host.address} dev ${host.ifname}`]),
+        ipBatch(ns, [
+          'link set lo up',
+          `link set ${host.ifname} up`,
+          `addr add ${host.address} dev ${host.ifname}`,
+          `route add default via ${host.gateway} dev ${host.ifname}`,
+        ]),
       ),
     ]);
   } catch (e) {
@@ -172,6 +209,13 @@ export async function setCables(rig: string, cables: readonly Cable[], up: boole
     switchNamespace(rig),
     cables.map((c) => `link set ${switchPortName(c)} ${up ? 'up' : 'down'}`),
   );
+}
+
+/** Of `cables`, those whose switch-side end is up now. */
+export async function cablesUp(rig: string, cables: readonly Cable[]): Promise<Cable[]> {
+  const links = await ipJson<Array<{ ifname: string; flags: string[] }>>(['-n', switchNamespace(rig), 'link', 'show']);
+  const up = new Set(links.filter((l) => l.flags.includes('UP')).map((l) => l.ifname));
+  return cables.filter((c) => up.has(switchPortName(c)));
 }
 
 export interface LinkState {

@@ -64,8 +64,6 @@ async function carriesTraffic(sr: ScenarioRig, board: BoardLetter): Promise<void
 
 step('the client reaches the server through the primary', async (sr) => {
   await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
-  await run('ip', ['-n', cliNamespace(sr.name), 'route', 'replace', 'default', 'via', '198.18.1.1']); // TEMP
-  await run('ip', ['-n', `tdm-${sr.name}-srv`, 'route', 'replace', 'default', 'via', '198.18.2.1']); // TEMP
   await carriesTraffic(sr, 'A');
   assert.equal(await portMac(sr, 'A', 'port2'), VMAC_LAN);
 });
