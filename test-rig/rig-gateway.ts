@@ -22,7 +22,12 @@ export interface GatewayPolicy {
 export interface GatewayOptions {
   /** Policies from LAN to WAN, in order (default: one that accepts everything). */
   policies?: GatewayPolicy[];
+  /** A link monitor pinging the server from port1 every 100 ms (fails after 3 lost, recovers after 3). */
+  pingServer?: boolean;
 }
+
+/** The server the link monitor pings (the rig's srv host). */
+export const PING_SERVER = '198.18.2.10';
 
 /** `config system interface` … `config firewall policy` text for one board. */
 export function gatewayConfig(o: GatewayOptions = {}): string {
@@ -64,6 +69,20 @@ export function gatewayConfig(o: GatewayOptions = {}): string {
     if (p.natPool) lines.push('        set nat enable', '        set ippool enable', `        set poolname "${WAN_POOL.name}"`);
     lines.push('    next');
   }
-  lines.push('end', '');
+  lines.push('end');
+  if (o.pingServer) {
+    lines.push(
+      'config system link-monitor',
+      '    edit "wan-check"',
+      '        set srcintf "port1"',
+      `        set server "${PING_SERVER}"`,
+      '        set interval 100',
+      '        set failtime 3',
+      '        set recoverytime 3',
+      '    next',
+      'end',
+    );
+  }
+  lines.push('');
   return lines.join('\n');
 }

@@ -12,7 +12,7 @@ import { rigConfig } from '../rig-config.js';
 import { GATEWAY_LAN, gatewayConfig, WAN_POOL } from '../rig-gateway.js';
 import { run } from '../shell.js';
 import { boardStatus } from '../status.js';
-import { linkState, setCables } from '../topology.js';
+import { linkState } from '../topology.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
 import { arpAnswers, type Exchange, learntPort, tcpExchange } from './probes.js';
 
@@ -20,7 +20,13 @@ const GROUP_ID = 7;
 // port1 is the board's first port (index 0), port2 the second.
 const VMAC_WAN = formatMac(virtualMac(GROUP_ID, 0, 0));
 const VMAC_LAN = formatMac(virtualMac(GROUP_ID, 0, 1));
-const common = { override: true, monitor: ['port1'], groupId: GROUP_ID, extra: gatewayConfig() };
+const common = {
+  override: true,
+  monitor: ['port2'],
+  groupId: GROUP_ID,
+  haLines: ['set pingserver-monitor-interface "port1"', 'set pingserver-failover-threshold 0', 'set pingserver-flip-timeout 6'],
+  extra: gatewayConfig({ pingServer: true }),
+};
 
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
@@ -48,6 +54,11 @@ async function exchangeUntil(sr: ScenarioRig, ok: (x: Exchange) => boolean, what
     if (ok(last)) return;
   }
   assert.fail(`${what}: not seen within 10 s; last exchange ${JSON.stringify(last)}`);
+}
+
+async function rxPackets(sr: ScenarioRig, board: BoardLetter, port: string): Promise<number> {
+  const { stdout } = await run('ip', ['-n', boardNamespace(sr.name, board), '-j', '-s', 'link', 'show', 'dev', port]);
+  return (JSON.parse(stdout) as { stats64: { rx: { packets: number } } }[])[0]?.stats64.rx.packets ?? 0;
 }
 
 async function portMac(sr: ScenarioRig, board: BoardLetter, port: string): Promise<string> {
@@ -114,10 +125,33 @@ step('NAT with an ippool rewrites the source the server sees', async (sr) => {
   await exchangeUntil(sr, (x) => x.reached && x.seenSource === '198.18.1.10', 'NAT off');
 });
 
-step('kill -9 of the primary: traffic moves to the other board', async (sr) => {
-  await sr.cli(['fault', 'kill', 'A']);
-  await carriesTraffic(sr, 'B');
-  assert.match(sr.log('B'), /took over the data ports in [\d.]+ ms/);
+step('kill -9 of the primary: the prober resumes through the other board', async (sr) => {
+  await sr.rig.traffic.start({ streams: 2 });
+  try {
+    await sr.rig.traffic.flowing();
+    const { atMs } = await sr.rig.fault('kill', 'A');
+    const s = await sr.until((x) => stateOf(x, 'B') === 'work', 'B takes over');
+    const tookAt = boardStatus(s, 'B').ha?.stateSinceMs ?? atMs;
+    // A killed firmware leaves its kernel forwarding (as on a board until its watchdog fires),
+    // so probes may not stop at all; what matters is that they now cross B.
+    const rxBefore = await rxPackets(sr, 'B', 'port2');
+    const r = await sr.rig.traffic.waitFor(
+      (x) => x.received > 0 && x.outages.every((o) => o.endMs !== null) && x.nowMs > tookAt + 500,
+      20_000,
+      'probes echoed after the takeover',
+    );
+    assert.ok((await rxPackets(sr, 'B', 'port2')) - rxBefore > 100, 'the probes enter B');
+    const gaps = r.outages.filter((o) => (o.endMs ?? 0) > atMs).map((o) => o.gapMs);
+    assert.ok(
+      gaps.every((g) => g < 5000),
+      `gaps after the kill: ${gaps.join(', ')} ms`,
+    );
+    assert.equal(r.streams.broken, 0, 'TCP streams survive');
+    await carriesTraffic(sr, 'B');
+    assert.match(sr.log('B'), /took over the data ports in [\d.]+ ms/);
+  } finally {
+    await sr.rig.traffic.stop();
+  }
 });
 
 step('recovery with override: the higher-priority board takes the traffic back', async (sr) => {
@@ -129,15 +163,28 @@ step('recovery with override: the higher-priority board takes the traffic back',
 });
 
 step('a monitored port down on the primary moves the traffic; back up, it returns (override)', async (sr) => {
-  await setCables(sr.name, [{ board: 'A', port: 'port1' }], false);
+  await sr.rig.fault('port-down', 'A:port2');
   try {
-    assert.equal((await linkState(boardNamespace(sr.name, 'A'), 'port1')).carrier, false);
+    assert.equal((await linkState(boardNamespace(sr.name, 'A'), 'port2')).carrier, false);
     await carriesTraffic(sr, 'B');
     assert.match(boardStatus(await sr.rig.status(), 'B').ha?.election?.reason ?? '', /monitor/);
   } finally {
-    await setCables(sr.name, [{ board: 'A', port: 'port1' }], true);
+    await sr.rig.fault('port-up', 'A:port2');
   }
   await carriesTraffic(sr, 'A');
+});
+
+// Last: the failed unit is held out for pingserver-flip-timeout (6 minutes at least).
+step('the ping server lost behind the primary moves the traffic', async (sr) => {
+  assert.match(await sr.rig.exec('A', 'diagnose sys ha port-stats'), /remote link ok/);
+  await sr.rig.fault('loss', 'A:port1', 100);
+  try {
+    await carriesTraffic(sr, 'B');
+    assert.match(await sr.rig.exec('A', 'diagnose sys ha port-stats'), /remote link failed/);
+    assert.match(sr.log('A'), /remote link/i);
+  } finally {
+    await sr.rig.fault('loss', 'A:port1', 0);
+  }
 });
 
 test('the pair as a gateway', async (t) => {
