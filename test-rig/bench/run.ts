@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|jitter|soak|wire`
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|jitter|soak|wire`
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
 import { downLiveRigs, downRigsOnSignals } from './bench-rig.js';
 import { progress } from './emit.js';
 import { benchFailover, FAILOVER_CASES } from './failover.js';
+import { benchGap, GAP_CASES } from './gap.js';
 import { benchJitter } from './jitter.js';
 import { type BenchOptions, benchOptions } from './options.js';
 import { benchSoak } from './soak.js';
@@ -15,6 +16,10 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   wire: () => benchWire(),
   failover: async (o) => {
     for (const c of FAILOVER_CASES) await benchFailover(c, o.failoverRuns);
+  },
+  gap: async (o) => {
+    const only = process.env.TANDEM_BENCH_GAP;
+    for (const c of GAP_CASES) if (!only || c.fault === only) await benchGap(c, o.failoverRuns);
   },
   jitter: (o) => benchJitter(o.jitterS, o.jitterRuns),
   soak: (o) => benchSoak(o.soakS),

@@ -1,0 +1,162 @@
+/**
+ * Traffic gaps: the 1 ms UDP prober's longest outage around a failure, client → server → client
+ * through the pair (round trip, so both directions' takeover counts). The failure lands at a
+ * random phase against the heartbeat timer. Between runs the failed board is brought back and
+ * the pair allowed to form again; the next run fails whichever board is primary then.
+ *
+ * An outage belongs to a run when it ends after the fault: its gap runs from the send time of
+ * the last probe through before the hole to that of the first through after it (so it exceeds
+ * the real break by less than two probe intervals). A run without a lost probe counts 0.
+ */
+
+import type { BoardLetter } from '../paths.js';
+import type { Rig } from '../rig.js';
+import { rigConfig } from '../rig-config.js';
+import { gatewayConfig } from '../rig-gateway.js';
+import { boardStatus, workingBoards } from '../status.js';
+import { withRig } from './bench-rig.js';
+import { emit, progress } from './emit.js';
+import { BenchError } from './options.js';
+import { ms, summarize } from './stats.js';
+import { preciseDelay, sleep } from './timing.js';
+
+export type GapFault = 'power-loss' | 'monitor-port-down' | 'graceful-shutdown' | 'failover-set';
+
+export interface GapCase {
+  fault: GapFault;
+  hbIntervalMs: number;
+  lostThreshold: number;
+  carrierFailover: boolean;
+  targetMs: number;
+}
+
+export const GAP_CASES: readonly GapCase[] = [
+  { fault: 'power-loss', hbIntervalMs: 10, lostThreshold: 3, carrierFailover: false, targetMs: 35 },
+  { fault: 'power-loss', hbIntervalMs: 10, lostThreshold: 3, carrierFailover: true, targetMs: 10 },
+  { fault: 'power-loss', hbIntervalMs: 200, lostThreshold: 6, carrierFailover: false, targetMs: 1250 },
+  { fault: 'monitor-port-down', hbIntervalMs: 200, lostThreshold: 6, carrierFailover: false, targetMs: 5 },
+  { fault: 'graceful-shutdown', hbIntervalMs: 200, lostThreshold: 6, carrierFailover: false, targetMs: 5 },
+  { fault: 'failover-set', hbIntervalMs: 200, lostThreshold: 6, carrierFailover: false, targetMs: 5 },
+];
+
+const FORM_TIMEOUT_MS = 60_000;
+/** How long after the fault traffic must be back before a run is a failure. */
+const RECOVER_TIMEOUT_MS = 15_000;
+
+/** hello-holddown 5 s (the minimum) keeps re-forming short; a 1 s margin lets age decide, so the board brought back stays secondary. */
+function configs(c: GapCase): string[] {
+  const haLines = c.carrierFailover ? ['set hb-carrier-failover enable'] : [];
+  return [0, 1].map((i) =>
+    rigConfig(i, {
+      hbIntervalMs: c.hbIntervalMs,
+      lostThreshold: c.lostThreshold,
+      helloHolddownS: 5,
+      marginS: 1,
+      monitor: ['port2'],
+      haLines,
+      extra: gatewayConfig(),
+    }),
+  );
+}
+
+async function inject(rig: Rig, c: GapCase, primary: BoardLetter): Promise<number> {
+  switch (c.fault) {
+    case 'power-loss':
+      return (await rig.fault('power-loss', primary)).atMs;
+    case 'monitor-port-down':
+      return (await rig.fault('port-down', `${primary}:port2`)).atMs;
+    case 'graceful-shutdown':
+      return (await rig.fault('term', primary)).atMs;
+    case 'failover-set': {
+      const atMs = (await rig.status()).nowMs;
+      await rig.exec(primary, 'execute ha failover set');
+      return atMs;
+    }
+  }
+}
+
+async function restore(rig: Rig, c: GapCase, failed: BoardLetter): Promise<void> {
+  switch (c.fault) {
+    case 'power-loss':
+      await rig.fault('power-on', failed);
+      break;
+    case 'monitor-port-down':
+      await rig.fault('port-up', `${failed}:port2`);
+      break;
+    case 'graceful-shutdown':
+      await rig.fault('restart', failed);
+      break;
+    case 'failover-set':
+      await rig.exec(failed, 'execute ha failover unset');
+      break;
+  }
+  await rig.waitUntil('formed', FORM_TIMEOUT_MS);
+}
+
+interface RunRecord {
+  failed: BoardLetter;
+  gapMs: number;
+  lost: number;
+}
+
+async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
+  const formed = await rig.waitUntil('formed', FORM_TIMEOUT_MS);
+  const primary = workingBoards(formed)[0];
+  const survivor = formed.boards.find((b) => b.board !== primary)?.board;
+  if (!primary || !survivor) throw new BenchError(`no primary and secondary in a formed pair of ${formed.name}`);
+  await rig.traffic.start({ streams: 0 });
+  await rig.traffic.flowing();
+  await sleep(200);
+  await preciseDelay(Math.random() * c.hbIntervalMs);
+  const atMs = await inject(rig, c, primary);
+  await rig.waitFor(
+    (x) => boardStatus(x, survivor).state === 'work',
+    RECOVER_TIMEOUT_MS,
+    `${survivor} takes over from ${primary} (${c.fault})`,
+  );
+  const settled = await rig.traffic.waitFor(
+    (r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > atMs + 300,
+    RECOVER_TIMEOUT_MS,
+    `traffic back after ${c.fault} of ${primary}`,
+  );
+  await rig.traffic.stop();
+  const mine = settled.outages.filter((o) => o.endMs !== null && o.endMs > atMs);
+  const gapMs = Math.max(0, ...mine.map((o) => o.gapMs));
+  await restore(rig, c, primary);
+  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0) };
+}
+
+export function gapCaseName(c: GapCase): string {
+  return `${c.fault}${c.carrierFailover ? ' (hb-carrier-failover)' : ''}`;
+}
+
+export async function benchGap(c: GapCase, runs: number): Promise<void> {
+  const hb = `${c.hbIntervalMs}ms x ${c.lostThreshold}`;
+  const name = `gap ${gapCaseName(c)} ${hb}`;
+  await withRig(name, configs(c), async (rig) => {
+    const records: RunRecord[] = [];
+    for (let i = 1; i <= runs; i++) {
+      const r = await oneRun(rig, c);
+      records.push(r);
+      const over = r.gapMs > c.targetMs ? `  OVER TARGET ${c.targetMs} ms` : '';
+      progress(`${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms, ${r.lost} probes lost${over}`);
+    }
+    const sum = summarize(records.map((r) => r.gapMs));
+    emit({
+      bench: 'traffic-gap',
+      fault: gapCaseName(c),
+      hb,
+      runs: sum.n,
+      p50Ms: ms(sum.p50Ms),
+      p99Ms: ms(sum.p99Ms),
+      maxMs: ms(sum.maxMs),
+      minMs: ms(sum.minMs),
+      targetMs: c.targetMs,
+      met: sum.p99Ms <= c.targetMs,
+      p99: 'nearest rank (with fewer than 100 runs: the max)',
+      probeIntervalMs: 1,
+      samplesMs: records.map((r) => ms(r.gapMs)),
+      failed: records.map((r) => r.failed).join(''),
+    });
+  });
+}
