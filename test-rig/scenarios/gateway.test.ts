@@ -6,20 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatMac, virtualMac } from '../../firmware/takeover/virtual-mac.js';
-import { type BoardLetter, boardNamespace, cliNamespace } from '../paths.js';
+import { boardNamespace, cliNamespace } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { GATEWAY_LAN, gatewayConfig, WAN_POOL } from '../rig-gateway.js';
 import { run } from '../shell.js';
 import { boardStatus } from '../status.js';
 import { linkState } from '../topology.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
-import { arpAnswers, type Exchange, learntPort, tcpExchange } from './probes.js';
+import { carriesTraffic, exchangeUntil, GROUP_ID, onBoth, portMac, reaches, rxPackets, VMAC_LAN } from './gateway-checks.js';
+import { arpAnswers, tcpExchange } from './probes.js';
 
-const GROUP_ID = 7;
-// port1 is the board's first port (index 0), port2 the second.
-const VMAC_WAN = formatMac(virtualMac(GROUP_ID, 0, 0));
-const VMAC_LAN = formatMac(virtualMac(GROUP_ID, 0, 1));
 const common = {
   override: true,
   monitor: ['port2'],
@@ -30,48 +26,6 @@ const common = {
 
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
-
-async function reaches(sr: ScenarioRig, what: string): Promise<string> {
-  const x = await tcpExchange(sr.name);
-  assert.ok(x.reached, `${what}: the client reaches the server`);
-  return x.seenSource;
-}
-
-/** Runs console commands on every board: the pair has no config sync yet. */
-async function onBoth(sr: ScenarioRig, commands: string): Promise<void> {
-  for (const b of ['A', 'B'] as const) {
-    const out = await sr.rig.exec(b, commands);
-    assert.doesNotMatch(out, /error|refused|invalid/i, `board ${b}: ${out}`);
-  }
-}
-
-/** Repeats the exchange until `ok` holds (a config change takes effect asynchronously). */
-async function exchangeUntil(sr: ScenarioRig, ok: (x: Exchange) => boolean, what: string): Promise<void> {
-  const until = Date.now() + 10_000;
-  let last: Exchange | undefined;
-  while (Date.now() < until) {
-    last = await tcpExchange(sr.name, 1000);
-    if (ok(last)) return;
-  }
-  assert.fail(`${what}: not seen within 10 s; last exchange ${JSON.stringify(last)}`);
-}
-
-async function rxPackets(sr: ScenarioRig, board: BoardLetter, port: string): Promise<number> {
-  const { stdout } = await run('ip', ['-n', boardNamespace(sr.name, board), '-j', '-s', 'link', 'show', 'dev', port]);
-  return (JSON.parse(stdout) as { stats64: { rx: { packets: number } } }[])[0]?.stats64.rx.packets ?? 0;
-}
-
-async function portMac(sr: ScenarioRig, board: BoardLetter, port: string): Promise<string> {
-  const { stdout } = await run('ip', ['-n', boardNamespace(sr.name, board), '-j', 'link', 'show', 'dev', port]);
-  return (JSON.parse(stdout) as { address: string }[])[0]?.address ?? '';
-}
-
-async function carriesTraffic(sr: ScenarioRig, board: BoardLetter): Promise<void> {
-  await sr.until((x) => stateOf(x, board) === 'work', `${board} primary`);
-  assert.equal(await reaches(sr, `through ${board}`), '198.18.1.10', 'no NAT: the server sees the client');
-  assert.equal(await learntPort(sr.name, VMAC_LAN), `${board}-port2`, 'the LAN bridge learnt the virtual MAC on the new port');
-  assert.equal(await learntPort(sr.name, VMAC_WAN), `${board}-port1`, 'the WAN bridge learnt it too');
-}
 
 step('the client reaches the server through the primary', async (sr) => {
   await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');

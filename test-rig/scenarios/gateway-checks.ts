@@ -1,0 +1,58 @@
+/**
+ * Checks of the pair as a gateway shared by the scenario files: the client reaches the server
+ * through a given board, and the rig's bridges have learnt the virtual MAC on its ports.
+ */
+import assert from 'node:assert/strict';
+import { formatMac, virtualMac } from '../../firmware/takeover/virtual-mac.js';
+import { type BoardLetter, boardNamespace } from '../paths.js';
+import { run } from '../shell.js';
+import type { ScenarioRig } from './fixture.js';
+import { stateOf } from './fixture.js';
+import { type Exchange, learntPort, tcpExchange } from './probes.js';
+
+export const GROUP_ID = 7;
+// port1 is the board's first port (index 0), port2 the second.
+export const VMAC_WAN = formatMac(virtualMac(GROUP_ID, 0, 0));
+export const VMAC_LAN = formatMac(virtualMac(GROUP_ID, 0, 1));
+
+export async function reaches(sr: ScenarioRig, what: string): Promise<string> {
+  const x = await tcpExchange(sr.name);
+  assert.ok(x.reached, `${what}: the client reaches the server`);
+  return x.seenSource;
+}
+
+/** Runs console commands on every board: the pair has no config sync yet. */
+export async function onBoth(sr: ScenarioRig, commands: string): Promise<void> {
+  for (const b of ['A', 'B'] as const) {
+    const out = await sr.rig.exec(b, commands);
+    assert.doesNotMatch(out, /error|refused|invalid/i, `board ${b}: ${out}`);
+  }
+}
+
+/** Repeats the exchange until `ok` holds (a config change takes effect asynchronously). */
+export async function exchangeUntil(sr: ScenarioRig, ok: (x: Exchange) => boolean, what: string): Promise<void> {
+  const until = Date.now() + 10_000;
+  let last: Exchange | undefined;
+  while (Date.now() < until) {
+    last = await tcpExchange(sr.name, 1000);
+    if (ok(last)) return;
+  }
+  assert.fail(`${what}: not seen within 10 s; last exchange ${JSON.stringify(last)}`);
+}
+
+export async function rxPackets(sr: ScenarioRig, board: BoardLetter, port: string): Promise<number> {
+  const { stdout } = await run('ip', ['-n', boardNamespace(sr.name, board), '-j', '-s', 'link', 'show', 'dev', port]);
+  return (JSON.parse(stdout) as { stats64: { rx: { packets: number } } }[])[0]?.stats64.rx.packets ?? 0;
+}
+
+export async function portMac(sr: ScenarioRig, board: BoardLetter, port: string): Promise<string> {
+  const { stdout } = await run('ip', ['-n', boardNamespace(sr.name, board), '-j', 'link', 'show', 'dev', port]);
+  return (JSON.parse(stdout) as { address: string }[])[0]?.address ?? '';
+}
+
+export async function carriesTraffic(sr: ScenarioRig, board: BoardLetter): Promise<void> {
+  await sr.until((x) => stateOf(x, board) === 'work', `${board} primary`);
+  assert.equal(await reaches(sr, `through ${board}`), '198.18.1.10', 'no NAT: the server sees the client');
+  assert.equal(await learntPort(sr.name, VMAC_LAN), `${board}-port2`, 'the LAN bridge learnt the virtual MAC on the new port');
+  assert.equal(await learntPort(sr.name, VMAC_WAN), `${board}-port1`, 'the WAN bridge learnt it too');
+}

@@ -1,0 +1,87 @@
+/**
+ * Failovers that must not wait for the lost threshold (issue 3): `execute ha failover set` and
+ * a graceful shutdown hand over explicitly, and with `hb-carrier-failover` a power loss that
+ * takes every heartbeat cable dark moves the traffic at once. The lost threshold here is
+ * 100 ms × 10 = 1 s; each gap must stay well under it (the benchmark measures them exactly).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { BoardLetter } from '../paths.js';
+import { rigConfig } from '../rig-config.js';
+import { gatewayConfig } from '../rig-gateway.js';
+import type { TrafficReport } from '../traffic/report.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
+import { carriesTraffic, GROUP_ID } from './gateway-checks.js';
+
+const LOST_AFTER_MS = 100 * 10;
+const common = {
+  groupId: GROUP_ID,
+  lostThreshold: 10,
+  marginS: 1,
+  haLines: ['set hb-carrier-failover enable'],
+  extra: gatewayConfig(),
+};
+
+const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
+const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
+
+/** Runs `fault` with the prober going; returns the longest outage that ended after it. */
+async function gapAround(sr: ScenarioRig, to: BoardLetter, fault: () => Promise<number>): Promise<number> {
+  await sr.rig.traffic.start({ streams: 0 });
+  let report: TrafficReport;
+  let atMs: number;
+  try {
+    await sr.rig.traffic.flowing();
+    atMs = await fault();
+    await sr.until((x) => stateOf(x, to) === 'work', `${to} takes over`);
+    report = await sr.rig.traffic.waitFor(
+      (r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > atMs + 2 * LOST_AFTER_MS,
+      20_000,
+      'traffic back',
+    );
+  } finally {
+    await sr.rig.traffic.stop();
+  }
+  return Math.max(0, ...report.outages.filter((o) => o.endMs !== null && o.endMs > atMs).map((o) => o.gapMs));
+}
+
+step('execute ha failover set: the traffic moves without waiting for the lost threshold', async (sr) => {
+  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  const gap = await gapAround(sr, 'B', async () => {
+    const atMs = (await sr.rig.status()).nowMs;
+    await sr.rig.exec('A', 'execute ha failover set');
+    return atMs;
+  });
+  assert.ok(gap < LOST_AFTER_MS / 4, `gap ${gap} ms`);
+  await carriesTraffic(sr, 'B');
+  await sr.rig.exec('A', 'execute ha failover unset');
+  await sr.until((x) => onePrimary(x, ['A', 'B']), 'one primary after unset');
+});
+
+step('power loss with hb-carrier-failover: every heartbeat cable dark, the peer takes over at once', async (sr) => {
+  const s = await sr.rig.status();
+  const primary: BoardLetter = stateOf(s, 'A') === 'work' ? 'A' : 'B';
+  const other: BoardLetter = primary === 'A' ? 'B' : 'A';
+  const gap = await gapAround(sr, other, async () => (await sr.rig.fault('power-loss', primary)).atMs);
+  assert.ok(gap < LOST_AFTER_MS / 4, `gap ${gap} ms`);
+  assert.match(sr.log(other), /every heartbeat port lost carrier at once \(hb-carrier-failover\)/);
+  await carriesTraffic(sr, other);
+  await sr.rig.fault('power-on', primary);
+  await sr.until((x) => onePrimary(x, ['A', 'B']), 'pair formed again', 40_000);
+});
+
+step('graceful shutdown of the primary hands the traffic over', async (sr) => {
+  const s = await sr.rig.status();
+  const primary: BoardLetter = stateOf(s, 'A') === 'work' ? 'A' : 'B';
+  const other: BoardLetter = primary === 'A' ? 'B' : 'A';
+  const gap = await gapAround(sr, other, async () => (await sr.rig.fault('term', primary)).atMs);
+  assert.ok(gap < LOST_AFTER_MS / 4, `gap ${gap} ms`);
+  await carriesTraffic(sr, other);
+});
+
+test('handovers that do not wait for the lost threshold', async (t) => {
+  const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);
+  if (!sr) return;
+  t.after(() => sr.down());
+  for (const [name, body] of steps) await t.test(name, () => body(sr));
+});
