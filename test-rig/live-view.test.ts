@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HaSnapshot } from '../firmware/ha/snapshot.js';
-import { KEY_HELP, renderLiveView } from './live-view.js';
+import { KEY_HELP, renderLiveView, trafficLine } from './live-view.js';
 import type { BoardStatus, RigStatus } from './status.js';
+import type { TrafficReport } from './traffic/report.js';
 
 function board(letter: 'A' | 'B', over: Partial<BoardStatus>, ha: Partial<HaSnapshot> | null): BoardStatus {
   const links = [
@@ -59,8 +60,9 @@ test('the live view shows role, primary, peers, link counters, events and the ke
   assert.match(lines[0]!, /2 sim boards · console: board A/);
   assert.match(lines[2]!, /^A\s+primary\s+work\s+A\s+1\s+11\/12\s+3\/12 NO-CARRIER\s+0\s+alive \(100\)$/);
   assert.match(lines[3]!, /^B\s+secondary\s+standby/);
-  assert.equal(lines[4], '  15:00:00 B: HA state hello -> standby');
-  assert.equal(lines[5], KEY_HELP);
+  assert.equal(lines[4], 'traffic: not running');
+  assert.equal(lines[5], '  15:00:00 B: HA state hello -> standby');
+  assert.equal(lines[6], KEY_HELP);
 });
 
 test('dead and alone boards say so; lines never exceed the width', () => {
@@ -78,4 +80,23 @@ test('dead and alone boards say so; lines never exceed the width', () => {
   const wide = renderLiveView(s, 'B', [], 300);
   assert.match(wide[2]!, /^A\s+dead\s+-\s+-\s+-\s+-\s+-\s+0\s+dead$/);
   assert.match(wide[3]!, /^B\s+primary \(alone\)\s+work\s+B\s+0/);
+});
+
+test('the traffic line: waiting, flowing, an outage under way and the last one', () => {
+  const report = (over: Partial<TrafficReport>): TrafficReport =>
+    ({
+      sent: 1000,
+      received: 990,
+      firstEchoAtMs: 10,
+      nowMs: 20_000,
+      outages: [],
+      streams: { requested: 2, connecting: 0, alive: 2, broken: 0, maxStallMs: 0, list: [] },
+      ...over,
+    }) as TrafficReport;
+  assert.equal(trafficLine(null), 'traffic: not running');
+  assert.match(trafficLine(report({ firstEchoAtMs: null })), /none through yet/);
+  assert.equal(trafficLine(report({})), 'traffic cli -> srv: 990/1000 probes echoed · no outage · TCP streams 2 alive, 0 broken');
+  const outage = { firstSeq: 5, lastSeq: 30, lost: 26, startMs: 9000, endMs: 9027.4, gapMs: 27.4 };
+  assert.match(trafficLine(report({ outages: [outage] })), /last outage 27.4 ms \(26 probes\), 11 s ago/);
+  assert.match(trafficLine(report({ outages: [{ ...outage, endMs: null, gapMs: 812 }] })), /OUTAGE NOW, 812 ms so far/);
 });

@@ -4,9 +4,28 @@
  * Pure: status in, lines out.
  */
 import type { RigStatus } from './status.js';
+import type { TrafficReport } from './traffic/report.js';
 
 export const KEY_HELP =
-  'Ctrl-] then: k kill -9 primary · t stop primary · r restart dead · c cut hb links · u restore · a/b/c/d console · q quit';
+  'Ctrl-] then: k kill -9 primary · p power loss · t stop · f failover set/unset · r restart dead · c cut hb · u restore · a-d console · q quit';
+
+/**
+ * The client → server traffic through the pair, as the rig's 1 ms prober sees it: whether it
+ * flows, the last outage (how long, how many probes) and the TCP streams.
+ */
+export function trafficLine(r: TrafficReport | null): string {
+  if (!r) return 'traffic: not running';
+  if (r.firstEchoAtMs === null) return `traffic cli -> srv: ${r.sent} probes sent, none through yet (waiting for a primary)`;
+  const last = r.outages.at(-1);
+  const open = last && last.endMs === null;
+  const gap = !last
+    ? 'no outage'
+    : open
+      ? `OUTAGE NOW, ${last.gapMs.toFixed(0)} ms so far`
+      : `last outage ${last.gapMs.toFixed(1)} ms (${last.lost} probes), ${((r.nowMs - (last.endMs ?? r.nowMs)) / 1000).toFixed(0)} s ago`;
+  const streams = r.streams.requested > 0 ? ` · TCP streams ${r.streams.alive} alive, ${r.streams.broken} broken` : '';
+  return `traffic cli -> srv: ${r.received}/${r.sent} probes echoed · ${gap}${streams}`;
+}
 
 const ROLE: Record<string, string> = { work: 'primary', standby: 'secondary', hello: 'negotiating' };
 
@@ -23,7 +42,13 @@ function role(b: RigStatus['boards'][number]): string {
 }
 
 /** The header lines for a terminal `width` columns wide. */
-export function renderLiveView(s: RigStatus, consoleBoard: string, events: readonly string[], width: number): string[] {
+export function renderLiveView(
+  s: RigStatus,
+  consoleBoard: string,
+  events: readonly string[],
+  width: number,
+  traffic: TrafficReport | null = null,
+): string[] {
   const cut = (line: string) => (line.length > width ? line.slice(0, Math.max(0, width - 1)) : line);
   const rows = [
     ['board', 'role', 'state', 'primary', 'peers', 'ha1 rx/tx', 'ha2 rx/tx', 'refused', 'process'],
@@ -54,6 +79,7 @@ export function renderLiveView(s: RigStatus, consoleBoard: string, events: reado
   return [
     `Tandem rig "${s.name}": ${s.boards.length} sim boards · console: board ${consoleBoard}`,
     ...table,
+    trafficLine(traffic),
     ...events.map((e) => `  ${e}`),
     KEY_HELP,
     '─'.repeat(width),

@@ -27,6 +27,7 @@ import { firmwareEntry, launchSupervisor, REPO_ROOT } from './launcher.js';
 import { boardConsoleSocket, checkBoardCount, MAX_BOARDS, MIN_BOARDS, parseBoard, resolveRigName } from './paths.js';
 import { isAlive, type ProcessRecord, signalQuietly } from './processes.js';
 import { rigConfig } from './rig-config.js';
+import { gatewayConfig } from './rig-gateway.js';
 import { ownerAlive, readState } from './state.js';
 import { deadBoards, exitReport, isBooted, isFormed, type RigStatus, rigSummary } from './status.js';
 import { RigTraffic } from './traffic/client.js';
@@ -193,7 +194,7 @@ export async function up(o: UpOptions = {}): Promise<Rig> {
     );
   }
   await cleanStale();
-  const configs = Array.from({ length: boards }, (_, i) => o.configs?.[i] ?? rigConfig(i));
+  const configs = Array.from({ length: boards }, (_, i) => o.configs?.[i] ?? rigConfig(i, { extra: gatewayConfig() }));
   try {
     await launchSupervisor(r.name, { boards, configs, firmware, cwd: REPO_ROOT });
     const wait = o.wait ?? 'formed';

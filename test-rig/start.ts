@@ -8,6 +8,7 @@ import { renderLiveView } from './live-view.js';
 import { BOARD_LETTERS, type BoardLetter } from './paths.js';
 import { type Rig, up } from './rig.js';
 import type { RigStatus } from './status.js';
+import type { TrafficReport } from './traffic/report.js';
 
 const REFRESH_MS = 250;
 const EVENT_LINES = 4;
@@ -24,6 +25,7 @@ class LiveSession {
   private board: BoardLetter = 'A';
   private line: Socket | null = null;
   private status: RigStatus | null = null;
+  private traffic: TrafficReport | null = null;
   private headerRows = 0;
   private commandKey = false;
   private timer: NodeJS.Timeout | null = null;
@@ -34,6 +36,8 @@ class LiveSession {
   async run(): Promise<void> {
     out.write('\x1b[2J\x1b[H');
     await this.attach('A');
+    // The prober and two TCP streams run from the start: a failover shows as a measured gap.
+    this.traffic = await this.rig.traffic.start({ streams: 2 }).catch(() => null);
     if (process.stdin.isTTY) process.stdin.setRawMode(true);
     process.stdin.on('data', (d: Buffer) => void this.onKeys(d));
     process.stdout.on('resize', () => this.layout(true));
@@ -97,6 +101,8 @@ class LiveSession {
     const primary = this.primary();
     try {
       if ((key === 'k' || key === 't') && primary) await this.rig.fault(key === 'k' ? 'kill' : 'term', primary);
+      else if (key === 'p' && primary) await this.rig.fault('power-loss', primary);
+      else if (key === 'f') await this.toggleFailover();
       else if (key === 'r') {
         for (const b of boards) if (b.process === 'dead') await this.rig.fault('restart', b.board);
       } else if (key === 'c' && !boards.some((b) => b.board === 'C')) {
@@ -115,9 +121,20 @@ class LiveSession {
     await this.refresh();
   }
 
+  /** `execute ha failover set` on the primary, or `unset` where it is set. */
+  private async toggleFailover(): Promise<void> {
+    const set = this.status?.boards.find((b) => b.ha?.members.find((m) => m.self)?.failover);
+    if (set) await this.rig.exec(set.board, 'execute ha failover unset');
+    else {
+      const primary = this.primary();
+      if (primary) await this.rig.exec(primary, 'execute ha failover set');
+    }
+  }
+
   private async refresh(): Promise<void> {
     try {
       this.status = await this.rig.status();
+      this.traffic = await this.rig.traffic.report().catch(() => this.traffic);
     } catch {
       return;
     }
@@ -144,7 +161,7 @@ class LiveSession {
       this.status.boards.map((b) => b.board),
       EVENT_LINES,
     );
-    const lines = renderLiveView(this.status, this.board, events, width);
+    const lines = renderLiveView(this.status, this.board, events, width, this.traffic);
     if (!out.isTTY) return;
     const rows = out.rows ?? 24;
     const reshape = force || lines.length !== this.headerRows;
