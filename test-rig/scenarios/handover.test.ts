@@ -70,6 +70,20 @@ step('power loss with hb-carrier-failover: every heartbeat cable dark, the peer 
   await sr.until((x) => onePrimary(x, ['A', 'B']), 'pair formed again', 40_000);
 });
 
+step('a split brain heals: one primary keeps the ports and announces them afresh', async (sr) => {
+  await sr.rig.fault('cut', 'ha1');
+  await sr.rig.fault('cut', 'ha2');
+  await sr.until((x) => stateOf(x, 'A') === 'work' && stateOf(x, 'B') === 'work', 'both primary');
+  await sr.rig.fault('restore', 'ha1');
+  await sr.rig.fault('restore', 'ha2');
+  const s = await sr.until((x) => onePrimary(x, ['A', 'B']), 'one primary again');
+  const primary: BoardLetter = stateOf(s, 'A') === 'work' ? 'A' : 'B';
+  const other: BoardLetter = primary === 'A' ? 'B' : 'A';
+  await sr.until(() => /announcing the data addresses afresh/.test(sr.log(primary)), `${primary} announces afresh`);
+  assert.match(sr.log(other), /gave up the data ports/);
+  await carriesTraffic(sr, primary);
+});
+
 step('graceful shutdown of the primary hands the traffic over', async (sr) => {
   const s = await sr.rig.status();
   const primary: BoardLetter = stateOf(s, 'A') === 'work' ? 'A' : 'B';
