@@ -142,7 +142,7 @@ export class HeartbeatLoop {
     } else if (!primary && this.takeover.active) {
       const failures = this.takeover.giveUp();
       this.post({ type: 'gave-up', atMs: now, tookMs: this.dev.clock.nowMs() - now, failures });
-    } else if (primary && this.takeover.plan.announce) {
+    } else if (primary && events.length > 0 && this.takeover.plan.announce) {
       const joined = events.find((e) => e.kind === 'joined');
       if (joined?.kind === 'joined') {
         this.takeover.announce();
