@@ -96,4 +96,21 @@ export const shapes: { name: string; dp: DataPlaneConfig }[] = [
   },
   { name: 'hostile name', dp: dataPlane([policy(14, { name: 'x" accept; }\n table ip evil {' })]) },
   { name: 'overlapping sets', dp: dataPlane([policy(15, { srcaddr: ['clients', 'client7'], service: ['http', 'low'] })]) },
+  { name: 'allowaccess', dp: { ...dataPlane([]), interfaces: addressedInterfaces() } },
 ];
+
+/** port1 with IPv4 and every access but http, port2 IPv6 only with none, port3 unaddressed. */
+function addressedInterfaces(): DataPlaneConfig['interfaces'] {
+  const base = { role: 'undefined', alias: '', perUnit: false } as const;
+  return [
+    {
+      ...base,
+      name: 'port1',
+      address: { address: '198.18.2.1', prefixLength: 24 },
+      ipv6: undefined,
+      allowaccess: ['ping', 'https', 'ssh', 'snmp'],
+    },
+    { ...base, name: 'port2', address: undefined, ipv6: '2001:db8:1::1/64', allowaccess: [] },
+    { ...base, name: 'port3', address: undefined, ipv6: undefined, allowaccess: ['ping'] },
+  ];
+}

@@ -203,3 +203,17 @@ test('from config text: the shared example renders its NAT-to-pool and deny poli
     `${IF12} ip saddr 198.18.1.0/24 meta l4proto udp th dport 443 snat ip to 198.18.2.50-198.18.2.59 comment "policy 3 clients-out"`,
   ]);
 });
+
+test('allowaccess: the input chain answers what each addressed interface allows and drops the rest', () => {
+  assert.deepEqual(rules(shape('allowaccess'), 'input'), [
+    'ct state established,related accept',
+    'iifname "lo" accept',
+    'meta l4proto udp th dport { 703, 708 } accept comment "HA heartbeat and session sync"',
+    'icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept comment "IPv6 neighbour discovery"',
+    'iifname "tdm-port1" icmp type echo-request accept comment "allowaccess port1"',
+    'iifname "tdm-port1" icmpv6 type echo-request accept comment "allowaccess port1"',
+    'iifname "tdm-port1" tcp dport { 443, 22 } accept comment "allowaccess port1"',
+    'iifname "tdm-port1" udp dport 161 accept comment "allowaccess port1"',
+    'iifname { "tdm-port1", "tdm-port2" } drop comment "not in allowaccess"',
+  ]);
+});

@@ -11,12 +11,13 @@
  * NAT that come before the last NAT policy get an `accept` here too, so a connection is NATed
  * only when the policy that admitted it in forward asks for it (first match, as in forward).
  *
- * input: policy accept. `allowaccess` is not enforced yet: the heartbeat, sync and console
- * traffic this unit receives on ports the data plane does not describe would need carving out.
+ * input: `allowaccess` per addressed interface (input-rules.ts); policy accept, so ports the
+ * data plane does not address (heartbeat, sync) are left alone.
  *
  * Output is a pure function of its input (no timestamps), so equal configs give equal text.
  */
 import type { DataPlaneConfig, PolicyConfig } from '../config/data-plane.js';
+import { inputRules } from './input-rules.js';
 import { addressMatch, interfaceMatch, ipv4, policyComment, policyError, serviceMatches } from './nft-match.js';
 
 export const TABLE_FAMILY = 'inet';
@@ -91,7 +92,7 @@ export function renderRuleset(dp: DataPlaneConfig, opts: RulesetOptions): string
     `${table} {`,
     ...chain('forward', 'type filter hook forward priority 0; policy drop;', forwardRules(dp, opts)),
     ...chain('postrouting', 'type nat hook postrouting priority srcnat; policy accept;', postroutingRules(dp, opts)),
-    ...chain('input', 'type filter hook input priority 0; policy accept;', []),
+    ...chain('input', 'type filter hook input priority 0; policy accept;', inputRules(dp, opts.ifnameOf)),
     '}',
   ];
   return `${lines.join('\n')}\n`;

@@ -14,7 +14,7 @@ import { boardStatus } from '../status.js';
 import { linkState } from '../topology.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
 import { carriesTraffic, exchangeUntil, GROUP_ID, onBoth, portMac, reaches, rxPackets, VMAC_LAN } from './gateway-checks.js';
-import { arpAnswers, tcpExchange } from './probes.js';
+import { arpAnswers, tcpConnect, tcpExchange } from './probes.js';
 
 const common = {
   override: true,
@@ -77,6 +77,22 @@ step('NAT with an ippool rewrites the source the server sees', async (sr) => {
     await onBoth(sr, 'config firewall policy\nedit 1\nset nat disable\nset ippool disable\nunset poolname\nnext\nend');
   }
   await exchangeUntil(sr, (x) => x.reached && x.seenSource === '198.18.1.10', 'NAT off');
+});
+
+step('allowaccess: the gateway answers only what its interface allows', async (sr) => {
+  // Nothing listens on port 22: a reset says the unit let the SYN in, silence says it dropped it.
+  assert.equal(await tcpConnect(sr.name, GATEWAY_LAN, 22), 'timeout', 'ssh is not in port2 allowaccess');
+  await onBoth(sr, 'config system interface\nedit "port2"\nset allowaccess ping ssh\nnext\nend');
+  try {
+    // The ruleset is loaded asynchronously after the commit: wait for it to take effect.
+    let answer = '';
+    for (const until = Date.now() + 10_000; answer !== 'refused' && Date.now() < until; ) {
+      answer = await tcpConnect(sr.name, GATEWAY_LAN, 22, 500);
+    }
+    assert.equal(answer, 'refused', 'ssh in port2 allowaccess: the SYN reaches the unit');
+  } finally {
+    await onBoth(sr, 'config system interface\nedit "port2"\nset allowaccess ping\nnext\nend');
+  }
 });
 
 step('kill -9 of the primary: the prober resumes through the other board', async (sr) => {

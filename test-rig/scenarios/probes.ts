@@ -70,6 +70,33 @@ export async function tcpExchange(rig: string, timeoutMs = 3000): Promise<Exchan
   }
 }
 
+const CONNECT = `
+const s = require('node:net').connect({ port: Number(process.argv[1]), host: process.argv[2] });
+const done = (what) => { console.log(what); process.exit(0); };
+s.on('connect', () => done('connected'));
+s.on('error', (e) => done(e.code === 'ECONNREFUSED' ? 'refused' : e.code));
+setTimeout(() => done('timeout'), Number(process.argv[3]));
+`;
+
+/**
+ * A TCP connection attempt from the client to `host:port`: `connected`, `refused` (a reset:
+ * the host answered), `timeout` (dropped on the way or at the host) or another error code.
+ */
+export async function tcpConnect(rig: string, host: string, port: number, timeoutMs = 1500): Promise<string> {
+  const { stdout } = await run('ip', [
+    'netns',
+    'exec',
+    cliNamespace(rig),
+    process.execPath,
+    '-e',
+    CONNECT,
+    String(port),
+    host,
+    String(timeoutMs),
+  ]);
+  return stdout.trim();
+}
+
 async function waitText(ok: () => boolean, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!ok()) {
