@@ -197,6 +197,11 @@ export class HeartbeatLoop {
           break;
         case 'arm':
           this.takeover.arm(msg.plan);
+          // A primary whose addresses changed tells the segment about the new ones.
+          if (this.takeover.active && msg.plan.announce) {
+            this.takeover.announce();
+            this.post({ type: 'announce-round', atMs: now, reason: 'the data ports changed' });
+          }
           break;
         case 'remote-link':
           this.remoteLink = { counted: msg.counted, failed: msg.failed };
