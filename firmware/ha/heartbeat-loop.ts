@@ -11,6 +11,7 @@ import type { NicDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import { Histogram } from '../stats/histogram.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
+import { samePorts } from '../takeover/plan.js';
 import { Cluster, type ClusterEvent } from './cluster.js';
 import { HbLinks } from './hb-links.js';
 import { MonitorPorts } from './monitor-ports.js';
@@ -195,14 +196,16 @@ export class HeartbeatLoop {
           this.applyLinks(msg.links, now);
           this.makeCodec();
           break;
-        case 'arm':
+        case 'arm': {
+          const changed = !samePorts(this.takeover.plan, msg.plan);
           this.takeover.arm(msg.plan);
           // A primary whose addresses changed tells the segment about the new ones.
-          if (this.takeover.active && msg.plan.announce) {
+          if (changed && this.takeover.active && msg.plan.announce) {
             this.takeover.announce();
             this.post({ type: 'announce-round', atMs: now, reason: 'the data ports changed' });
           }
           break;
+        }
         case 'remote-link':
           this.remoteLink = { counted: msg.counted, failed: msg.failed };
           this.updateMonitor(now);

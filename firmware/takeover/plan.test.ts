@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { simBoard } from '../../board/sim/index.js';
 import type { BoardPort } from '../../board/types.js';
 import type { DataPlaneConfig, InterfaceConfig, IpPoolConfig } from '../config/data-plane.js';
-import { isVirtualMac, MAX_POOL_ADDRESSES, type PlanOptions, type TakeoverPort, takeoverPlan } from './plan.js';
+import { isVirtualMac, MAX_POOL_ADDRESSES, type PlanOptions, samePorts, type TakeoverPort, takeoverPlan } from './plan.js';
 import { formatMac, virtualMac } from './virtual-mac.js';
 
 const SIM_PORTS = simBoard({ dir: '/nonexistent', serial: 'SIM0', tty: '/dev/null' }).ports;
@@ -207,4 +207,12 @@ test('an interface IPv6 address is planned for neighbour advertisements', () => 
   const dp = dataPlane([iface('port2', '198.18.1.1/24', { ipv6: '2001:db8:1::1/64' })]);
   const port2 = takeoverPlan(dp, SIM_PORTS, HA).ports.find((p) => p.name === 'port2');
   assert.deepEqual(port2?.ipv6, ['2001:db8:1::1/64']);
+});
+
+test('samePorts: equal MACs and addresses on the same ports, whatever else differs', () => {
+  const dp = dataPlane([iface('port2', '198.18.1.1/24')]);
+  const a = takeoverPlan(dp, SIM_PORTS, HA);
+  assert.equal(samePorts(a, takeoverPlan(dp, SIM_PORTS, { ...HA, gratuitousArps: false })), true);
+  assert.equal(samePorts(a, takeoverPlan(dataPlane([iface('port2', '198.18.1.2/24')]), SIM_PORTS, HA)), false);
+  assert.equal(samePorts(a, takeoverPlan(dp, SIM_PORTS, { ...HA, groupId: 8 })), false);
 });

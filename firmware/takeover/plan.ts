@@ -87,3 +87,10 @@ export function takeoverPlan(dp: DataPlaneConfig, ports: readonly BoardPort[], o
 export function isVirtualMac(mac: Uint8Array): boolean {
   return mac[0] === 0x02 && mac[1] === 0x54 && mac[2] === 0x44;
 }
+
+/** True when both plans put the same MACs and addresses on the same ports. */
+export function samePorts(a: TakeoverPlan, b: TakeoverPlan): boolean {
+  const key = (p: TakeoverPlan) =>
+    p.ports.map((q) => `${q.ifname} ${q.virtualMac?.join(':') ?? '-'} ${q.ipv4.join(',')} ${q.ipv6.join(',')}`).join('\n');
+  return key(a) === key(b);
+}
