@@ -130,9 +130,14 @@ export function gapCaseName(c: GapCase): string {
   return `${c.fault}${c.carrierFailover ? ' (hb-carrier-failover)' : ''}`;
 }
 
+/** "power-loss 10ms x 3": what TANDEM_BENCH_GAP picks cases by (a substring of it). */
+export function gapCaseLabel(c: GapCase): string {
+  return `${gapCaseName(c)} ${c.hbIntervalMs}ms x ${c.lostThreshold}`;
+}
+
 export async function benchGap(c: GapCase, runs: number): Promise<void> {
   const hb = `${c.hbIntervalMs}ms x ${c.lostThreshold}`;
-  const name = `gap ${gapCaseName(c)} ${hb}`;
+  const name = `gap ${gapCaseLabel(c)}`;
   await withRig(name, configs(c), async (rig) => {
     const records: RunRecord[] = [];
     for (let i = 1; i <= runs; i++) {

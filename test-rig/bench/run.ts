@@ -6,7 +6,7 @@
 import { downLiveRigs, downRigsOnSignals } from './bench-rig.js';
 import { progress } from './emit.js';
 import { benchFailover, FAILOVER_CASES } from './failover.js';
-import { benchGap, GAP_CASES } from './gap.js';
+import { benchGap, GAP_CASES, gapCaseLabel } from './gap.js';
 import { benchJitter } from './jitter.js';
 import { type BenchOptions, benchOptions } from './options.js';
 import { benchSoak } from './soak.js';
@@ -19,7 +19,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   },
   gap: async (o) => {
     const only = process.env.TANDEM_BENCH_GAP;
-    for (const c of GAP_CASES) if (!only || c.fault === only) await benchGap(c, o.failoverRuns);
+    for (const c of GAP_CASES) if (!only || gapCaseLabel(c).includes(only)) await benchGap(c, o.failoverRuns);
   },
   jitter: (o) => benchJitter(o.jitterS, o.jitterRuns),
   soak: (o) => benchSoak(o.soakS),
