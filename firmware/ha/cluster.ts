@@ -163,6 +163,16 @@ export class Cluster {
     this.#settle(now);
   }
 
+  /** A peer's heartbeat says it works as the primary (a successor has taken over). */
+  peerWorking(): boolean {
+    return this.#members.anyWorking();
+  }
+
+  /** Whether any peer is a member now. */
+  get hasPeers(): boolean {
+    return this.#members.size > 0;
+  }
+
   /** The hostname peers see in our adverts (a per-unit setting, changed from the console). */
   setHostname(hostname: string): void {
     this.#id.hostname = hostname;

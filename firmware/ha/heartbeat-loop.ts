@@ -30,6 +30,8 @@ const DRAIN_LIMIT = 256;
 /** The main thread's view is refreshed at least this often (counters, "last heard"). */
 const SNAPSHOT_EVERY_MS = 250;
 const ABSENT: Pollable = { fd: -1 };
+/** How long a leaving primary keeps forwarding while waiting for its successor to work. */
+const HANDOVER_WAIT_MS = 100;
 
 export interface LoopDevices {
   clock: ClockDevice;
@@ -346,17 +348,40 @@ export class HeartbeatLoop {
     this.post({ type: 'snapshot', snapshot });
   }
 
-  /** Graceful shutdown: a last frame on every link says "take over now" (carp's last advert). */
+  /**
+   * Graceful shutdown: a last frame on every link says "take over now" (carp's last advert).
+   * A primary then keeps forwarding until its successor's heartbeat says it works, at most
+   * HANDOVER_WAIT_MS: make before break, so a planned shutdown loses (next to) no packet. The
+   * successor reacts to the leave frame itself, not to a timer, so the wait is milliseconds.
+   */
   private leave(): void {
-    const now = this.dev.clock.nowMs();
-    this.sendHeartbeat(FrameType.Leave, now);
-    this.sendHeartbeat(FrameType.Leave, now);
+    const start = this.dev.clock.nowMs();
+    this.sendHeartbeat(FrameType.Leave, start);
+    this.sendHeartbeat(FrameType.Leave, start);
+    if (this.takeover.active && this.cluster.hasPeers) this.awaitSuccessor(start + HANDOVER_WAIT_MS);
     this.takeover.giveUp();
     this.takeover.close();
     this.links.close();
     this.linkMonitor.close();
     this.ticker.close();
     this.post({ type: 'left' });
+  }
+
+  private awaitSuccessor(deadline: number): void {
+    for (let now = this.dev.clock.nowMs(); now < deadline; now = this.dev.clock.nowMs()) {
+      this.poller.wait(Math.max(1, Math.ceil(deadline - now)));
+      const at = this.dev.clock.nowMs();
+      // Consume what else woke the poll, or it would wake again at once and spin.
+      if (this.poller.readable(0)) this.ticker.take();
+      if (this.poller.readable(1)) this.waker.drain();
+      if (this.poller.readable(2)) this.linkMonitor.read();
+      for (let i = 0; i < this.links.links.length; i++) if (this.poller.readable(3 + i)) this.drain(i, at);
+      if (this.cluster.peerWorking()) {
+        this.log.info(`successor works ${(at - deadline + HANDOVER_WAIT_MS).toFixed(2)} ms after the leave frames`);
+        return;
+      }
+    }
+    this.log.event(`no successor took over within ${HANDOVER_WAIT_MS} ms of the leave frames; releasing the data ports`, 'warn');
   }
 
   private post(msg: FromWorker): void {

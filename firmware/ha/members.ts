@@ -79,6 +79,12 @@ export class Members {
     return out;
   }
 
+  /** Whether some peer says it is the working primary. */
+  anyWorking(): boolean {
+    for (const p of this.#peers.values()) if (p.advert.state === 'work' && p.advert.primary === p.serial) return true;
+    return false;
+  }
+
   /** Whether some peer already works or stands by: a formed cluster to join. */
   anyFormed(): boolean {
     for (const p of this.#peers.values()) if (p.advert.state !== 'hello') return true;
