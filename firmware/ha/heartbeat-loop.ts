@@ -173,8 +173,13 @@ export class HeartbeatLoop {
       }
       link.rxAccepted++;
       link.lastRxMs = now;
-      if (r.type === FrameType.Leave) this.cluster.leave(r.serial, r.advert, now);
-      else this.cluster.receive(r.serial, link.name, r.advert, now);
+      if (r.type === FrameType.Leave) {
+        // A leave frame while we already hold the ports: the leaving primary has just
+        // released them (it sends one more after releasing), and the frames it forwarded until
+        // then may have taught the switches its port again. Announce, so they learn ours.
+        if (this.takeover.active) this.takeover.announce();
+        this.cluster.leave(r.serial, r.advert, now);
+      } else this.cluster.receive(r.serial, link.name, r.advert, now);
     }
   }
 
@@ -353,13 +358,17 @@ export class HeartbeatLoop {
    * A primary then keeps forwarding until its successor's heartbeat says it works, at most
    * HANDOVER_WAIT_MS: make before break, so a planned shutdown loses (next to) no packet. The
    * successor reacts to the leave frame itself, not to a timer, so the wait is milliseconds.
+   * One more leave frame after releasing makes the successor announce again: switches that
+   * relearnt our port from what we forwarded meanwhile would otherwise wait for its next round.
    */
   private leave(): void {
     const start = this.dev.clock.nowMs();
     this.sendHeartbeat(FrameType.Leave, start);
     this.sendHeartbeat(FrameType.Leave, start);
-    if (this.takeover.active && this.cluster.hasPeers) this.awaitSuccessor(start + HANDOVER_WAIT_MS);
+    const handover = this.takeover.active && this.cluster.hasPeers;
+    if (handover) this.awaitSuccessor(start + HANDOVER_WAIT_MS);
     this.takeover.giveUp();
+    if (handover) this.sendHeartbeat(FrameType.Leave, this.dev.clock.nowMs());
     this.takeover.close();
     this.links.close();
     this.linkMonitor.close();
