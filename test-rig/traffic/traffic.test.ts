@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { cliNamespace, rigDir, srvNamespace, switchNamespace } from '../paths.js';
 import { isAlive, monotonicMs, signalQuietly } from '../processes.js';
 import { rig, up } from '../rig.js';
+import { rigConfig } from '../rig-config.js';
 import { ip, run } from '../shell.js';
 import { readState } from '../state.js';
 import { needRig, uniqueRigName } from '../testing.js';
@@ -40,7 +41,8 @@ test('traffic through a stand-in gateway: counts, an outage timed while its port
   if (!(await needRig(t, { firmware: true }))) return;
   const name = uniqueRigName('tr');
   t.after(() => rig(name).down());
-  const r = await up({ name, boards: 2, wait: 'booted' });
+  // Boards without the gateway data plane: the stand-in must be the only gateway.
+  const r = await up({ name, boards: 2, wait: 'booted', configs: [rigConfig(0), rigConfig(1)] });
   await r.fault('kill', 'B');
   await standInGateway(name, 'B');
 
