@@ -33,6 +33,27 @@ export function kernelAvailable(t: TestContext): boolean {
   return false;
 }
 
+/** Why nftables tests cannot run here (kernel tests' needs plus `nft`), or null when they can. */
+export function nftUnavailable(): string | null {
+  const kernel = kernelUnavailable();
+  if (kernel !== null) return kernel;
+  try {
+    execFileSync('nft', ['--version'], { stdio: 'ignore' });
+    return null;
+  } catch {
+    return 'needs nftables (`nft`) on PATH';
+  }
+}
+
+/** Like kernelAvailable, for tests that also load nftables rulesets. */
+export function nftAvailable(t: TestContext): boolean {
+  const reason = nftUnavailable();
+  if (reason === null) return true;
+  if (process.env.CI) throw new Error(`nft test cannot run: ${reason}`);
+  t.skip(reason);
+  return false;
+}
+
 /** Runs `ip -j` (optionally in namespace `ns`) and parses its JSON. */
 export function ipJson(ns: string | undefined, args: string[]): unknown {
   const prefix = ns ? ['-n', ns] : [];

@@ -9,28 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
-import { ipRun, kernelUnavailable } from '../../hal/kernel-gate.js';
+import { ipRun, nftAvailable } from '../../hal/kernel-gate.js';
 import { renderRuleset } from './ruleset.js';
 import { ifnameOf, shapes } from './ruleset-fixtures.js';
-
-function nftUnavailable(): string | null {
-  const kernel = kernelUnavailable();
-  if (kernel !== null) return kernel;
-  try {
-    execFileSync('nft', ['--version'], { stdio: 'ignore' });
-    return null;
-  } catch {
-    return 'needs nftables (`nft`) on PATH';
-  }
-}
-
-function nftAvailable(t: TestContext): boolean {
-  const reason = nftUnavailable();
-  if (reason === null) return true;
-  if (process.env.CI) throw new Error(`nft test cannot run: ${reason}`);
-  t.skip(reason);
-  return false;
-}
 
 /** Runs `nft` in namespace `ns`; the error carries nft's own message and the file. */
 function nft(ns: string, args: string[]): string {

@@ -1,21 +1,11 @@
 /** Remote link monitoring as `diagnose sys ha port-stats` shows it: plain data. */
-import type { ServerState } from './link-probes.js';
+import type { ServerStatus } from './link-probes.js';
 
-export interface PingServerView {
-  server: string;
-  state: ServerState;
-  sent: number;
-  sendErrors: number;
-  replies: number;
-  lost: number;
-  late: number;
-  /** Round trip of the last reply in time, ms; null before the first. */
-  lastRttMs: number | null;
-  consecutiveLost: number;
-  consecutiveReplies: number;
+/** A server's probe record for display: the change time as an age. */
+export type PingServerView = Omit<ServerStatus, 'changedAtMs'> & {
   /** Milliseconds since the state last changed; null when it has not since start. */
   lastChangeAgoMs: number | null;
-}
+};
 
 export interface LinkMonitorView {
   name: string;

@@ -6,29 +6,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { type TestContext, test } from 'node:test';
 import { HalError } from '../errors.js';
-import { kernelUnavailable } from '../kernel-gate.js';
+import { nftAvailable } from '../kernel-gate.js';
 import { addNetns, deleteNetns } from '../netns.js';
 import type { FirewallDevice } from './index.js';
 import { createNftFirewall } from './nft.js';
-
-function nftUnavailable(): string | null {
-  const kernel = kernelUnavailable();
-  if (kernel !== null) return kernel;
-  try {
-    execFileSync('nft', ['--version'], { stdio: 'ignore' });
-    return null;
-  } catch {
-    return 'needs nftables (`nft`) on PATH';
-  }
-}
-
-function nftAvailable(t: TestContext): boolean {
-  const reason = nftUnavailable();
-  if (reason === null) return true;
-  if (process.env.CI) throw new Error(`nft test cannot run: ${reason}`);
-  t.skip(reason);
-  return false;
-}
 
 let namespaces = 0;
 
