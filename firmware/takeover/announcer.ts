@@ -6,7 +6,7 @@
  */
 import type { NicDevice, RawPort } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
-import { ARP_ETHERTYPE, GARP_FRAME_LEN, writeGratuitousArp } from './arp-frames.js';
+import { GARP_FRAME_LEN, writeGratuitousArp } from './arp-frames.js';
 import { NA_FRAME_LEN, writeUnsolicitedNa } from './na-frames.js';
 import type { TakeoverPort } from './plan.js';
 
@@ -29,7 +29,7 @@ export class Announcer {
     for (const p of ports) {
       if (this.#sockets.has(p.ifname)) continue;
       try {
-        this.#sockets.set(p.ifname, this.nic.openPort(p.ifname, ARP_ETHERTYPE));
+        this.#sockets.set(p.ifname, this.nic.openSender(p.ifname));
       } catch (err) {
         this.log.event(`data port ${p.name} (${p.ifname}) cannot announce: ${(err as Error).message}`, 'warn');
       }

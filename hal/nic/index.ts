@@ -75,6 +75,8 @@ export interface Ipv4Route {
 
 export interface NicDevice {
   openPort(ifname: string, ethertype: number): RawPort;
+  /** A port that only sends whole frames (any Ethertype) and receives nothing. */
+  openSender(ifname: string): RawPort;
   /** Binds a UDP port (0.0.0.0:port); throws HalError when it is taken or not allowed. */
   openUdp(port: number): UdpPort;
   /** Current state of one interface; throws HalError when it does not exist. */

@@ -118,6 +118,24 @@ describe('linux nic on a veth pair', () => {
     assert.equal(b.counters.rxFrames, 1);
   });
 
+  it('a sender sends frames of any Ethertype and is handed none', (t) => {
+    if (!kernelAvailable(t)) return;
+    const sender = open(inNs(() => nic.openSender(ifA)));
+    const listener = open(inNs(() => nic.openPort(ifA, ET)));
+    const b = open(inNs(() => nic.openPort(ifB, ET)));
+    const other = open(inNs(() => nic.openPort(ifB, ET_OTHER)));
+    const out = frame(b.mac, sender.mac, ET, [0x11]);
+    const out2 = frame(b.mac, sender.mac, ET_OTHER, [0x22]);
+    assert.equal(sender.send(out, out.length), true);
+    assert.equal(sender.send(out2, out2.length), true);
+    assert.deepEqual(recvWithin(b, 3000), out);
+    assert.deepEqual(recvWithin(other, 3000), out2);
+    const back = frame(sender.mac, b.mac, ET, [0x33]);
+    assert.equal(b.send(back, back.length), true);
+    assert.deepEqual(recvWithin(listener, 3000), back, 'the frame came in');
+    assert.equal(recvWithin(sender, 200), null, 'the sender was handed a frame');
+  });
+
   it('does not receive its own frames', (t) => {
     if (!kernelAvailable(t)) return;
     const a = open(inNs(() => nic.openPort(ifA, ET)));

@@ -18,6 +18,7 @@ import { openUdpPort } from './udp-socket.js';
 export function createLinuxNic(): NicDevice {
   return {
     openPort: (ifname, ethertype) => openRawPort(ifname, ethertype),
+    openSender: (ifname) => openRawPort(ifname, null, 4096),
     openUdp: openUdpPort,
     linkState: readLinkState,
     openLinkMonitor,

@@ -58,9 +58,14 @@ class PacketPort extends DatagramSocket implements RawPort {
   }
 }
 
-export function openRawPort(ifname: string, ethertype: number, rcvbufBytes = DEFAULT_RCVBUF_BYTES): RawPort {
+/**
+ * `ethertype` null opens a send-only port: bound with protocol 0, it is handed no frame, so
+ * traffic of the Ethertype it sends (ARP, for announcements) is not copied into a queue nobody
+ * reads.
+ */
+export function openRawPort(ifname: string, ethertype: number | null, rcvbufBytes = DEFAULT_RCVBUF_BYTES): RawPort {
   checkIfname(ifname, 'openPort');
-  checkEthertype(ifname, ethertype);
+  if (ethertype !== null) checkEthertype(ifname, ethertype);
   const ifindex = ifindexOf(ifname, 'openPort');
   const mac = readMac(ifname);
 
@@ -81,7 +86,7 @@ export function openRawPort(ifname: string, ethertype: number, rcvbufBytes = DEF
   const addr = new Uint8Array(SOCKADDR_LL_BYTES);
   const view = new DataView(addr.buffer);
   view.setUint16(0, AF_PACKET, true);
-  view.setUint16(2, htons(ethertype), true);
+  view.setUint16(2, ethertype === null ? 0 : htons(ethertype), true);
   view.setInt32(4, ifindex, true);
   if (libc.bind(fd, addr, SOCKADDR_LL_BYTES) < 0) fail('bind');
   return new PacketPort(fd, ifname, ifindex, mac);
