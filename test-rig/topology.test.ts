@@ -75,37 +75,23 @@ test('a rig topology: switches, cables, hosts; a cut cable is NO-CARRIER; teardo
     }
     await waitLink(boardNamespace(rig, board), 'ha1', { carrier: true }, 'after build');
   }
-  const cliAddr = await ipJson<Array<{ addr_info: Array<{ local: string; prefixlen: number }> }>>([
-    '-n',
-    cliNamespace(rig),
-    '-4',
-    'addr',
-    'show',
-    'dev',
-    'eth0',
-  ]);
-  assert.deepEqual(
-    cliAddr[0]?.addr_info.map((a) => `${a.local}/${a.prefixlen}`),
-    ['198.18.1.10/24'],
-  );
-  const srvAddr = await ipJson<Array<{ addr_info: Array<{ local: string; prefixlen: number }> }>>([
-    '-n',
-    srvNamespace(rig),
-    '-4',
-    'addr',
-    'show',
-    'dev',
-    'eth0',
-  ]);
-  assert.deepEqual(
-    srvAddr[0]?.addr_info.map((a) => `${a.local}/${a.prefixlen}`),
-    ['198.18.2.10/24'],
-  );
-
-  for (const [ns, gateway] of [
-    [cliNamespace(rig), '198.18.1.1'],
-    [srvNamespace(rig), '198.18.2.1'],
+  for (const [ns, address, gateway] of [
+    [cliNamespace(rig), '198.18.1.10/24', '198.18.1.1'],
+    [srvNamespace(rig), '198.18.2.10/24', '198.18.2.1'],
   ] as const) {
+    const addrs = await ipJson<Array<{ addr_info: Array<{ local: string; prefixlen: number }> }>>([
+      '-n',
+      ns,
+      '-4',
+      'addr',
+      'show',
+      'dev',
+      'eth0',
+    ]);
+    assert.deepEqual(
+      addrs[0]?.addr_info.map((x) => `${x.local}/${x.prefixlen}`),
+      [address],
+    );
     const routes = await ipJson<Array<{ dst: string; gateway?: string; dev: string }>>([
       '-n',
       ns,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { dataPlaneExample } from './data-plane-example.js';
 import { dataPlaneFromTree } from './data-plane-from-tree.js';
 import { ConfigError } from './errors.js';
-import { ctx } from './fixtures.js';
+import { ctx, loadError } from './fixtures.js';
 import { printTree } from './printer.js';
 import { firmwareSchema } from './schema-system.js';
 import { haSettingsFromTree } from './settings-from-tree.js';
@@ -192,16 +192,6 @@ function edited(find: string, replace: string | undefined, after = ''): { text: 
   if (replace === undefined) lines.splice(index, 1);
   else lines[index] = replace;
   return { text: lines.join('\n'), line: index + 1 };
-}
-
-function loadError(text: string): ConfigError {
-  try {
-    load(text);
-  } catch (err) {
-    assert.ok(err instanceof ConfigError, String(err));
-    return err;
-  }
-  assert.fail('expected a ConfigError');
 }
 
 const P3 = '    edit 3';

@@ -4,9 +4,11 @@
  * blocks are exercised through the same code as the real sections.
  */
 import type { StorageDevice } from '../../hal/storage/index.js';
+import { ConfigError } from './errors.js';
 import { integerKind, ipv4Kind, type SchemaContext, stringKind } from './kinds.js';
 import { type ConfigSchema, extendSchema, type SectionSchema, type TopSection } from './schema.js';
-import { systemHa, systemSchema } from './schema-system.js';
+import { firmwareSchema, systemHa, systemSchema } from './schema-system.js';
+import { treeFromText } from './tree-from-text.js';
 
 export const ports = [
   { name: 'port1', role: 'data' },
@@ -18,6 +20,17 @@ export const ports = [
 ];
 
 export const ctx: SchemaContext = { serial: 'TDM0000000001', ports };
+
+/** The ConfigError the firmware schema raises for `text`; throws when the text loads. */
+export function loadError(text: string): ConfigError {
+  try {
+    treeFromText(text, firmwareSchema, ctx);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`expected a ConfigError for:\n${text}`);
+}
 
 const interfaceEntry: SectionSchema = {
   kind: 'section',

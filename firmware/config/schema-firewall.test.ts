@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigError } from './errors.js';
-import { ctx } from './fixtures.js';
+import { ctx, loadError } from './fixtures.js';
 import { printTree } from './printer.js';
 import { firmwareSchema } from './schema-system.js';
 import { treeFromText } from './tree-from-text.js';
@@ -9,16 +8,6 @@ import { treeFromText } from './tree-from-text.js';
 /** `config <section>` / `edit <entry>` / the statement on line 3. */
 function entryWith(section: string, entry: string, statement: string): string {
   return [`config ${section}`, `    edit ${entry}`, `        ${statement}`, '    next', 'end', ''].join('\n');
-}
-
-function loadError(text: string): ConfigError {
-  try {
-    treeFromText(text, firmwareSchema, ctx);
-  } catch (err) {
-    assert.ok(err instanceof ConfigError, String(err));
-    return err;
-  }
-  assert.fail(`expected a ConfigError for:\n${text}`);
 }
 
 const PORTS = 'allowed: port1, port2, port3, ha1, ha2, mgmt';

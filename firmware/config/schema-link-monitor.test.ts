@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dataPlaneFromTree } from './data-plane-from-tree.js';
-import { ConfigError } from './errors.js';
-import { ctx } from './fixtures.js';
+import { ctx, loadError } from './fixtures.js';
 import { printTree } from './printer.js';
 import { firmwareSchema } from './schema-system.js';
 import { treeFromText } from './tree-from-text.js';
@@ -23,16 +22,6 @@ function monitorWith(statement: string): string {
     'end',
     '',
   ].join('\n');
-}
-
-function loadError(text: string): ConfigError {
-  try {
-    treeFromText(text, firmwareSchema, ctx);
-  } catch (err) {
-    assert.ok(err instanceof ConfigError, String(err));
-    return err;
-  }
-  assert.fail(`expected a ConfigError for:\n${text}`);
 }
 
 test('ha-priority outside 1-50 is refused, naming the value and the allowed range', () => {

@@ -30,6 +30,11 @@ const DRAIN_LIMIT = 256;
 /** The main thread's view is refreshed at least this often (counters, "last heard"). */
 const SNAPSHOT_EVERY_MS = 250;
 const ABSENT: Pollable = { fd: -1 };
+/** Poll slots, in the order watchAll() sets them: then one per heartbeat link. */
+const TICKER = 0;
+const WAKER = 1;
+const LINK_MONITOR = 2;
+const FIRST_HB_LINK = 3;
 /** How long a leaving primary keeps forwarding while waiting for its successor to work. */
 const HANDOVER_WAIT_MS = 100;
 
@@ -101,11 +106,10 @@ export class HeartbeatLoop {
 
   /** One pass: inputs first (so frames that arrived during a stall count), then timers. */
   private turn(now: number): void {
-    const fixed = 3;
-    if (this.poller.readable(1)) this.onWake(now);
-    if (this.poller.readable(2)) this.onLinkEvents(now);
+    if (this.poller.readable(WAKER)) this.onWake(now);
+    if (this.poller.readable(LINK_MONITOR)) this.onLinkEvents(now);
     for (let i = 0; i < this.links.links.length; i++) {
-      if (this.poller.readable(fixed + i)) this.drain(i, now);
+      if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, now);
     }
     const state = this.cluster.state;
     const primary = this.cluster.primary();
@@ -118,7 +122,7 @@ export class HeartbeatLoop {
     if (handingOver) this.sendHeartbeat(FrameType.Heartbeat, now);
     // The data ports follow the role before anything else: this is the traffic gap.
     this.followRole(now, events);
-    if (this.poller.readable(0)) {
+    if (this.poller.readable(TICKER)) {
       this.ticker.take();
       this.jitter.record(now - this.lastTickMs - heartbeatIntervalMs(this.init.settings));
       this.lastTickMs = now;
@@ -381,10 +385,10 @@ export class HeartbeatLoop {
       this.poller.wait(Math.max(1, Math.ceil(deadline - now)));
       const at = this.dev.clock.nowMs();
       // Consume what else woke the poll, or it would wake again at once and spin.
-      if (this.poller.readable(0)) this.ticker.take();
-      if (this.poller.readable(1)) this.waker.drain();
-      if (this.poller.readable(2)) this.linkMonitor.read();
-      for (let i = 0; i < this.links.links.length; i++) if (this.poller.readable(3 + i)) this.drain(i, at);
+      if (this.poller.readable(TICKER)) this.ticker.take();
+      if (this.poller.readable(WAKER)) this.waker.drain();
+      if (this.poller.readable(LINK_MONITOR)) this.linkMonitor.read();
+      for (let i = 0; i < this.links.links.length; i++) if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, at);
       if (this.cluster.peerWorking()) {
         this.log.info(`successor works ${(at - deadline + HANDOVER_WAIT_MS).toFixed(2)} ms after the leave frames`);
         return;
