@@ -28,3 +28,8 @@ export interface Advert {
   /** Serial of the unit the sender believes is primary, or "" when none. */
   primary: string;
 }
+
+/** Whether `serial`'s advert claims the primary role: in work, naming itself. */
+export function claimsPrimary(serial: string, a: Advert): boolean {
+  return a.state === 'work' && a.primary === serial;
+}

@@ -8,7 +8,7 @@
  * deadlines there are (the end of hello, the failure detector's next expiry). Everything else
  * (a rival primary outlasting a handover) is checked on the caller's ticker.
  */
-import type { Advert, HaState } from './advert.js';
+import { type Advert, claimsPrimary, type HaState } from './advert.js';
 import { incompatibility } from './compat.js';
 import { FailureDetector } from './detector.js';
 import { DualPrimaryWatch } from './dual-primary.js';
@@ -110,7 +110,7 @@ export class Cluster {
       this.#refusals.accept(serial);
       const { joined, change } = this.#members.update(serial, link, advert, now);
       this.#detector.heard(serial, link, now);
-      this.#dual.note(serial, advert.state === 'work' && advert.primary === serial, now);
+      this.#dual.note(serial, claimsPrimary(serial, advert), now);
       if (joined) {
         this.#alone = false;
         this.#emit({ kind: 'joined', serial, hostname: advert.hostname, link });

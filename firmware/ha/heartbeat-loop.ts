@@ -12,6 +12,8 @@ import type { Logger } from '../log/logger.js';
 import { Histogram } from '../stats/histogram.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
 import { samePorts } from '../takeover/plan.js';
+import { claimsPrimary } from './advert.js';
+import { AnnounceWatch } from './announce-watch.js';
 import { Cluster, type ClusterEvent } from './cluster.js';
 import { HbLinks } from './hb-links.js';
 import { MonitorPorts } from './monitor-ports.js';
@@ -51,6 +53,7 @@ export class HeartbeatLoop {
   private readonly rejects: RejectLog;
   private readonly jitter = new Histogram();
   private readonly cluster: Cluster;
+  private readonly announces = new AnnounceWatch();
   private readonly takeover: TakeoverExecutor;
   private readonly ticker;
   private readonly waker;
@@ -121,7 +124,8 @@ export class HeartbeatLoop {
     const handingOver = this.takeover.active && this.cluster.state !== 'work';
     if (handingOver) this.sendHeartbeat(FrameType.Heartbeat, now);
     // The data ports follow the role before anything else: this is the traffic gap.
-    this.followRole(now, events);
+    for (const e of events) this.noteForAnnounce(e);
+    this.followRole(now);
     if (this.poller.readable(TICKER)) {
       this.ticker.take();
       this.jitter.record(now - this.lastTickMs - heartbeatIntervalMs(this.init.settings));
@@ -136,25 +140,27 @@ export class HeartbeatLoop {
   }
 
   /**
-   * Takes over or gives up the data ports when the role changed, and announces afresh when a
-   * peer (re)joins while we stay primary: it may have been primary itself during a split brain,
-   * and switches and hosts may have learnt the virtual MAC on its ports.
+   * Takes over or gives up the data ports when the role changed, and announces afresh while we
+   * stay primary whenever the virtual MAC may have been learnt elsewhere (announce-watch.ts).
+   * A unit that gave up sends one more heartbeat at once: the release is done, and its
+   * successor announces again on that frame.
    */
-  private followRole(now: number, events: readonly ClusterEvent[]): void {
+  private followRole(now: number): void {
     const primary = this.cluster.state === 'work';
     if (primary && !this.takeover.active) {
       const r = this.takeover.takeOver();
+      this.announces.announced();
       const after = this.dev.clock.nowMs();
       this.post({ type: 'took-over', atMs: now, tookMs: after - now, announced: r.announced, failures: r.failures });
     } else if (!primary && this.takeover.active) {
       const failures = this.takeover.giveUp();
       this.post({ type: 'gave-up', atMs: now, tookMs: this.dev.clock.nowMs() - now, failures });
-    } else if (primary && events.length > 0 && this.takeover.plan.announce) {
-      const joined = events.find((e) => e.kind === 'joined');
-      if (joined?.kind === 'joined') {
-        this.takeover.announce();
-        this.post({ type: 'announce-round', atMs: now, reason: `${joined.hostname} (${joined.serial}) joined` });
-      }
+      this.sendHeartbeat(FrameType.Heartbeat, now);
+    }
+    const why = this.announces.take(this.takeover.active && this.takeover.plan.announce);
+    if (why !== null) {
+      this.takeover.announce();
+      this.post({ type: 'announce-round', atMs: now, reason: why });
     }
   }
 
@@ -183,8 +189,16 @@ export class HeartbeatLoop {
         // then may have taught the switches its port again. Announce, so they learn ours.
         if (this.takeover.active) this.takeover.announce();
         this.cluster.leave(r.serial, r.advert, now);
-      } else this.cluster.receive(r.serial, link.name, r.advert, now);
+      } else {
+        this.announces.frame(r.serial, claimsPrimary(r.serial, r.advert));
+        this.cluster.receive(r.serial, link.name, r.advert, now);
+      }
     }
+  }
+
+  private noteForAnnounce(e: ClusterEvent): void {
+    if (e.kind === 'lost' || e.kind === 'left') this.announces.gone(e.serial);
+    else if (e.kind === 'stall') this.announces.stalled(e.lateMs);
   }
 
   private onWake(now: number): void {

@@ -2,7 +2,7 @@
  * The peers accepted into the cluster, as last heard, and which changes in their adverts are
  * election inputs (REFERENCE.md: the election runs again whenever an input changes).
  */
-import type { Advert } from './advert.js';
+import { type Advert, claimsPrimary } from './advert.js';
 import type { Candidate } from './election.js';
 import type { MemberView } from './snapshot.js';
 
@@ -81,7 +81,7 @@ export class Members {
 
   /** Whether some peer says it is the working primary. */
   anyWorking(): boolean {
-    for (const p of this.#peers.values()) if (p.advert.state === 'work' && p.advert.primary === p.serial) return true;
+    for (const p of this.#peers.values()) if (claimsPrimary(p.serial, p.advert)) return true;
     return false;
   }
 

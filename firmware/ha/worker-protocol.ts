@@ -49,7 +49,7 @@ export type TakeoverEvent =
   | { type: 'took-over'; atMs: number; tookMs: number; announced: number; failures: string[] }
   /** Stopped being primary: data ports released at `atMs`. */
   | { type: 'gave-up'; atMs: number; tookMs: number; failures: string[] }
-  /** Still primary after a peer (re)joined, e.g. a split brain healed: announce afresh. */
+  /** Still primary while the virtual MAC may have been learnt elsewhere (announce-watch.ts): announce afresh. */
   | { type: 'announce-round'; atMs: number; reason: string };
 
 export type FromWorker =

@@ -2,7 +2,7 @@
  * A rig for one scenario file: brought up through the CLI with the given board configs, torn
  * down after the file's tests (also when they fail).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { TestContext } from 'node:test';
 import { type BoardLetter, boardLogFile } from '../paths.js';
 import { type Rig, rig } from '../rig.js';
@@ -16,7 +16,10 @@ export interface ScenarioRig {
   cli(args: readonly string[]): Promise<Record<string, unknown>>;
   /** Polls until `pred` holds; fails with `what` and the last status seen. */
   until(pred: (s: RigStatus) => boolean, what: string, timeoutMs?: number): Promise<RigStatus>;
-  log(board: BoardLetter): string;
+  /** The board's event log, from `mark` (a length mark() gave) on: lines already there are not seen again. */
+  log(board: BoardLetter, mark?: number): string;
+  /** Where the board's event log ends now. */
+  mark(board: BoardLetter): number;
   down(): Promise<void>;
 }
 
@@ -45,7 +48,8 @@ export async function scenarioRig(
     rig: r,
     cli: (args) => cliOk([...args, '--name', name]),
     until: (pred, what, timeoutMs = 20_000) => r.waitFor(pred, timeoutMs, what),
-    log: (board) => readFileSync(boardLogFile(name, board), 'utf8'),
+    log: (board, mark = 0) => readFileSync(boardLogFile(name, board)).subarray(mark).toString('utf8'),
+    mark: (board) => statSync(boardLogFile(name, board)).size,
     down,
   };
 }

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AnnounceWatch } from './announce-watch.js';
+
+test('a peer claiming the role, stepping down and releasing: three announcements while we hold the ports', () => {
+  const w = new AnnounceWatch();
+  w.frame('B', true);
+  assert.match(w.take(true) ?? '', /B claimed the primary role/);
+  w.frame('B', true);
+  assert.equal(w.take(true), null, 'a claim that goes on is announced once');
+  w.frame('B', false);
+  assert.match(w.take(true) ?? '', /B stepped down/);
+  w.frame('B', false);
+  assert.match(w.take(true) ?? '', /B released the data ports/);
+  w.frame('B', false);
+  assert.equal(w.take(true), null, 'a standby peer is no reason');
+});
+
+test('a standby peer joining or heartbeating is no reason to announce', () => {
+  const w = new AnnounceWatch();
+  for (let i = 0; i < 5; i++) w.frame('B', false);
+  assert.equal(w.take(true), null);
+});
+
+test('a reason seen while standing by is dropped; the claim is remembered', () => {
+  const w = new AnnounceWatch();
+  w.frame('B', true);
+  assert.equal(w.take(false), null);
+  assert.equal(w.take(true), null, 'dropped, not kept for later');
+  w.frame('B', false);
+  assert.match(w.take(true) ?? '', /B stepped down/, 'the end of the claim still counts');
+});
+
+test('a claiming peer that is lost or leaves: announce; a standby one: no', () => {
+  const w = new AnnounceWatch();
+  w.frame('B', true);
+  w.frame('C', false);
+  w.take(true);
+  w.gone('C');
+  assert.equal(w.take(true), null);
+  w.gone('B');
+  assert.match(w.take(true) ?? '', /B, which claimed the primary role, is gone/);
+});
+
+test('our own stall is a reason; the takeover announcement clears pending reasons', () => {
+  const w = new AnnounceWatch();
+  w.stalled(15_000);
+  assert.match(w.take(true) ?? '', /resumed after a 15000 ms stall/);
+  w.stalled(300);
+  w.frame('B', true);
+  w.announced();
+  assert.equal(w.take(true), null);
+});
+
+test('every cycle of a flap storm announces again', () => {
+  const w = new AnnounceWatch();
+  for (let cycle = 0; cycle < 10; cycle++) {
+    w.frame('B', true);
+    assert.ok(w.take(true), `cycle ${cycle}: claim`);
+    w.frame('B', false);
+    assert.ok(w.take(true), `cycle ${cycle}: step down`);
+    w.frame('B', false);
+    assert.ok(w.take(true), `cycle ${cycle}: released`);
+  }
+});

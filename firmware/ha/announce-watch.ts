@@ -1,0 +1,63 @@
+/**
+ * When a primary must announce its data ports afresh: whenever switches and hosts may have
+ * learnt the virtual MAC somewhere else. That is the case once any other unit has claimed the
+ * primary role (a split brain, an override take-back, a unit that took over while this one was
+ * frozen), again when that claim ends (its last forwarded frames may have taught the switches
+ * its port), and after this unit's own stall, whatever it missed meanwhile. It does not matter
+ * whether the other unit ever "left" from this unit's point of view: the frames say it.
+ *
+ * A unit that stops claiming sends one heartbeat before releasing the ports (so its successor
+ * claims them at once) and one right after; the announcement is repeated on that second frame,
+ * which is sure to come after the release.
+ */
+export class AnnounceWatch {
+  /** Peers whose latest heartbeat claimed the primary role. */
+  readonly #claiming = new Set<string>();
+  /** Peers whose claim just ended: announce once more on their next frame. */
+  readonly #followUp = new Set<string>();
+  #why: string | null = null;
+
+  /** An accepted heartbeat from `serial`, claiming the primary role or not. */
+  frame(serial: string, claims: boolean): void {
+    if (claims) {
+      if (!this.#claiming.has(serial)) this.#want(`${serial} claimed the primary role`);
+      this.#claiming.add(serial);
+      this.#followUp.delete(serial);
+    } else if (this.#claiming.delete(serial)) {
+      this.#want(`${serial} stepped down from the primary role`);
+      this.#followUp.add(serial);
+    } else if (this.#followUp.delete(serial)) {
+      this.#want(`${serial} released the data ports`);
+    }
+  }
+
+  /** `serial` was lost or left: if it claimed the role, the MAC may have been learnt on its ports. */
+  gone(serial: string): void {
+    this.#followUp.delete(serial);
+    if (this.#claiming.delete(serial)) this.#want(`${serial}, which claimed the primary role, is gone`);
+  }
+
+  /** This unit stalled: peers may have claimed and given up the role meanwhile. */
+  stalled(lateMs: number): void {
+    this.#want(`this unit resumed after a ${lateMs.toFixed(0)} ms stall`);
+  }
+
+  /** Just took over: the takeover announces by itself. */
+  announced(): void {
+    this.#why = null;
+  }
+
+  /**
+   * The reason to announce now, once, when this unit holds the ports; null when there is none.
+   * A reason noted while standing by is dropped: a later takeover announces anyway.
+   */
+  take(holdsPorts: boolean): string | null {
+    const why = this.#why;
+    this.#why = null;
+    return holdsPorts ? why : null;
+  }
+
+  #want(why: string): void {
+    this.#why = this.#why === null ? why : `${this.#why}; ${why}`;
+  }
+}
