@@ -16,10 +16,12 @@ test('a peer claiming the role, stepping down and releasing: three announcements
   assert.equal(w.take(true), null, 'a standby peer is no reason');
 });
 
-test('a standby peer joining or heartbeating is no reason to announce', () => {
+test('a standby peer heartbeating is no reason to announce; its (re)joining is', () => {
   const w = new AnnounceWatch();
   for (let i = 0; i < 5; i++) w.frame('B', false);
   assert.equal(w.take(true), null);
+  w.joined('B');
+  assert.match(w.take(true) ?? '', /B joined/, 'it may have held the ports while we could not hear it');
 });
 
 test('a reason seen while standing by is dropped; the claim is remembered', () => {

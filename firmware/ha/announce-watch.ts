@@ -2,7 +2,7 @@
  * When a primary must announce its data ports afresh: whenever switches and hosts may have
  * learnt the virtual MAC somewhere else. That is the case once any other unit has claimed the
  * primary role (a split brain, an override take-back, a unit that took over while this one was
- * frozen), again when that claim ends (its last forwarded frames may have taught the switches
+ * frozen, a peer rejoining after a split brain), again when that claim ends (its last forwarded frames may have taught the switches
  * its port), and after this unit's own stall, whatever it missed meanwhile. It does not matter
  * whether the other unit ever "left" from this unit's point of view: the frames say it.
  *
@@ -29,6 +29,14 @@ export class AnnounceWatch {
     } else if (this.#followUp.delete(serial)) {
       this.#want(`${serial} released the data ports`);
     }
+  }
+
+  /**
+   * `serial` (re)joined: across a split brain it was lost to us and may have held the ports
+   * meanwhile, though its first frame we hear may already say standby.
+   */
+  joined(serial: string): void {
+    this.#want(`${serial} joined`);
   }
 
   /** `serial` was lost or left: if it claimed the role, the MAC may have been learnt on its ports. */

@@ -197,7 +197,8 @@ export class HeartbeatLoop {
   }
 
   private noteForAnnounce(e: ClusterEvent): void {
-    if (e.kind === 'lost' || e.kind === 'left') this.announces.gone(e.serial);
+    if (e.kind === 'joined') this.announces.joined(e.serial);
+    else if (e.kind === 'lost' || e.kind === 'left') this.announces.gone(e.serial);
     else if (e.kind === 'stall') this.announces.stalled(e.lateMs);
   }
 
