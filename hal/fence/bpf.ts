@@ -1,0 +1,138 @@
+/**
+ * The bpf(2) calls the fence needs, through koffi: an mmapable array map, a tcx program load
+ * (with the verifier's log on refusal), a tcx link. Pointers inside `union bpf_attr` must be
+ * native addresses, so the buffers they point at are allocated natively (koffi.alloc) and
+ * written through koffi.view.
+ */
+import koffi from 'koffi';
+import { HalError } from '../errors.js';
+import { errno, errnoText } from '../libc.js';
+
+const lib = koffi.load('libc.so.6');
+const syscall = lib.func('long syscall(long nr, ...)');
+const mmap = lib.func('void *mmap(void *addr, size_t len, int prot, int flags, int fd, long off)');
+const munmap = lib.func('int munmap(void *addr, size_t len)');
+
+/** __NR_bpf by architecture (the boards are arm64 and armhf; the rig runs x64). */
+const NR_BPF: Record<string, number> = { x64: 321, arm64: 280, arm: 386 };
+
+const BPF_MAP_CREATE = 0;
+const BPF_PROG_LOAD = 5;
+const BPF_LINK_CREATE = 28;
+const BPF_MAP_TYPE_ARRAY = 2;
+const BPF_F_MMAPABLE = 1 << 10;
+const BPF_PROG_TYPE_SCHED_CLS = 3;
+export const BPF_TCX_INGRESS = 46;
+export const BPF_TCX_EGRESS = 47;
+const ATTR_BYTES = 128;
+const PROT_READ_WRITE = 0x3;
+const MAP_SHARED = 0x1;
+const PAGE = 4096;
+const LOG_BYTES = 64 * 1024;
+
+const DEVICE = 'fence';
+
+/** Native memory of `bytes` bytes, its address, and a JS view of it. */
+function nativeBuffer(bytes: number): { ptr: unknown; address: bigint; view: Uint8Array } {
+  const ptr = koffi.alloc('uint8_t', bytes);
+  return { ptr, address: koffi.address(ptr), view: new Uint8Array(koffi.view(ptr, bytes)) };
+}
+
+function bpf(cmd: number, attr: Uint8Array, operation: string, detail?: () => string): number {
+  const nr = NR_BPF[process.arch];
+  if (nr === undefined) throw new HalError(DEVICE, operation, 38, `no bpf(2) number known for ${process.arch}`);
+  const r = Number(syscall(nr, 'int', cmd, 'void *', attr, 'uint32_t', attr.length));
+  if (r < 0) {
+    const err = errno();
+    const more = detail?.();
+    throw new HalError(DEVICE, operation, err, more ? `${errnoText(err)}; ${more}` : errnoText(err));
+  }
+  return r;
+}
+
+function setName(attr: Uint8Array, offset: number, name: string): void {
+  attr.set(new TextEncoder().encode(name.slice(0, 15)), offset);
+}
+
+/** A one-element u64 array map the program reads and the worker writes through shared memory. */
+export interface LeaseMap {
+  fd: number;
+  /** The lease as [low, high] 32-bit words, in memory the kernel maps to the program. */
+  words: Uint32Array;
+  close(): void;
+}
+
+export function createLeaseMap(): LeaseMap {
+  const attr = new Uint8Array(ATTR_BYTES);
+  const v = new DataView(attr.buffer);
+  v.setUint32(0, BPF_MAP_TYPE_ARRAY, true);
+  v.setUint32(4, 4, true);
+  v.setUint32(8, 8, true);
+  v.setUint32(12, 1, true);
+  v.setUint32(16, BPF_F_MMAPABLE, true);
+  setName(attr, 28, 'tandem_lease');
+  const fd = bpf(BPF_MAP_CREATE, attr, 'create the lease map');
+  const ptr = mmap(null, PAGE, PROT_READ_WRITE, MAP_SHARED, fd, 0);
+  if (koffi.address(ptr) === 0xffff_ffff_ffff_ffffn) {
+    const err = errno();
+    closeFd(fd);
+    throw new HalError(DEVICE, 'map the lease map', err, errnoText(err));
+  }
+  return {
+    fd,
+    words: new Uint32Array(koffi.view(ptr, PAGE), 0, 2),
+    close() {
+      munmap(ptr, PAGE);
+      closeFd(fd);
+    },
+  };
+}
+
+/** Loads a tcx program; a refusal carries the end of the verifier's log. */
+export function loadTcxProgram(insns: Uint8Array, attachType: number, name: string): number {
+  const code = nativeBuffer(insns.length);
+  code.view.set(insns);
+  const license = nativeBuffer(4);
+  license.view.set([0x47, 0x50, 0x4c, 0]);
+  const log = nativeBuffer(LOG_BYTES);
+  const attr = new Uint8Array(ATTR_BYTES);
+  const v = new DataView(attr.buffer);
+  v.setUint32(0, BPF_PROG_TYPE_SCHED_CLS, true);
+  v.setUint32(4, insns.length / 8, true);
+  v.setBigUint64(8, code.address, true);
+  v.setBigUint64(16, license.address, true);
+  v.setUint32(24, 1, true);
+  v.setUint32(28, LOG_BYTES, true);
+  v.setBigUint64(32, log.address, true);
+  setName(attr, 48, name);
+  v.setUint32(68, attachType, true);
+  try {
+    return bpf(BPF_PROG_LOAD, attr, `load program ${name}`, () => verifierTail(log.view));
+  } finally {
+    koffi.free(code.ptr);
+    koffi.free(license.ptr);
+    koffi.free(log.ptr);
+  }
+}
+
+/** Attaches a program to an interface's tcx hook; closing the returned fd detaches it. */
+export function attachTcx(progFd: number, ifindex: number, attachType: number, what: string): number {
+  const attr = new Uint8Array(ATTR_BYTES);
+  const v = new DataView(attr.buffer);
+  v.setUint32(0, progFd, true);
+  v.setUint32(4, ifindex, true);
+  v.setUint32(8, attachType, true);
+  return bpf(BPF_LINK_CREATE, attr, `attach ${what}`);
+}
+
+const closeFdNative = lib.func('int close(int fd)');
+
+export function closeFd(fd: number): void {
+  if (fd >= 0) closeFdNative(fd);
+}
+
+function verifierTail(log: Uint8Array): string {
+  const end = log.indexOf(0);
+  const text = new TextDecoder().decode(log.subarray(0, end < 0 ? log.length : end)).trim();
+  return text ? `verifier: ${text.split('\n').slice(-4).join(' | ')}` : '';
+}

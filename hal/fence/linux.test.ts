@@ -1,0 +1,140 @@
+/**
+ * The fence on the real kernel: a veth pair in a scratch namespace, one end (f0) presenting the
+ * virtual MAC and fenced, the other (f1) the switch's side that counts what comes out. Frames
+ * are raw, so each direction is checked on its own.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createLinuxClock } from '../clock/linux.js';
+import { ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
+import { addNetns, deleteNetns, withNetns } from '../netns.js';
+import type { RawPort } from '../nic/index.js';
+import { createLinuxNic } from '../nic/linux.js';
+import type { LeaseFence } from './index.js';
+import { createBpfFence } from './linux.js';
+
+const ns = `tdm-fence-${process.pid}`;
+const VMAC = Uint8Array.of(0x02, 0x54, 0x44, 0x07, 0x00, 0x00);
+const OWN = Uint8Array.of(0x02, 0x54, 0x53, 0x01, 0x02, 0x03);
+const OTHER = Uint8Array.of(0x02, 0x11, 0x22, 0x33, 0x44, 0x55);
+const BROADCAST = new Uint8Array(6).fill(0xff);
+const PROBE_TYPE = 0x88b5;
+const nic = createLinuxNic();
+const clock = createLinuxClock();
+const inNs = <T>(fn: () => T): T => withNetns(ns, fn);
+
+function frame(dst: Uint8Array, src: Uint8Array, ethertype: number, payload: number[] = []): Uint8Array {
+  const f = new Uint8Array(60);
+  f.set(dst, 0);
+  f.set(src, 6);
+  f[12] = ethertype >> 8;
+  f[13] = ethertype & 0xff;
+  f.set(payload, 14);
+  return f;
+}
+
+/** "Who has 198.18.99.1? tell 198.18.99.2", from f1. */
+function arpRequest(dst: Uint8Array): Uint8Array {
+  return frame(dst, OTHER, 0x0806, [0, 1, 8, 0, 6, 4, 0, 1, ...OTHER, 198, 18, 99, 2, 0, 0, 0, 0, 0, 0, 198, 18, 99, 1]);
+}
+
+/** Drains `port` for `ms`, handing every frame to `see`; returns how many it accepted. */
+function received(port: RawPort, ms: number, see: (f: Uint8Array) => boolean): number {
+  const poller = clock.openPoller();
+  poller.watch([port]);
+  const buf = new Uint8Array(2048);
+  const deadline = clock.nowMs() + ms;
+  let n = 0;
+  for (let left = ms; left > 0; left = deadline - clock.nowMs()) {
+    poller.wait(left);
+    for (let len = port.recv(buf); len >= 0; len = port.recv(buf)) if (see(buf.subarray(0, len))) n++;
+  }
+  return n;
+}
+
+const from = (mac: Uint8Array) => (f: Uint8Array) => f.subarray(6, 12).every((b, i) => b === mac[i]);
+
+describe('fence (tcx programs, lease in shared memory)', { skip: kernelUnavailable() ?? false }, () => {
+  let fence: LeaseFence;
+  let f1Arp: RawPort;
+  let f1Probe: RawPort;
+  let f1Send: RawPort;
+  let f0Probe: RawPort;
+  let f0Send: RawPort;
+
+  before(() => {
+    addNetns(ns);
+    ipRun(ns, ['link', 'add', 'f0', 'address', '02:54:44:07:00:00', 'type', 'veth', 'peer', 'name', 'f1']);
+    ipRun(ns, ['addr', 'add', '198.18.99.1/24', 'dev', 'f0']);
+    for (const l of ['f0', 'f1']) ipRun(ns, ['link', 'set', l, 'up']);
+    inNs(() => {
+      fence = createBpfFence().open();
+      fence.setPorts([{ name: 'port1', ifname: 'f0', mac: VMAC }]);
+      f1Arp = nic.openPort('f1', 0x0806);
+      f1Probe = nic.openPort('f1', PROBE_TYPE);
+      f1Send = nic.openSender('f1');
+      f0Probe = nic.openPort('f0', PROBE_TYPE);
+      f0Send = nic.openSender('f0');
+    });
+  });
+
+  after(() => {
+    for (const p of [f1Arp, f1Probe, f1Send, f0Probe, f0Send]) p?.close();
+    fence?.close();
+    deleteNetns(ns);
+  });
+
+  /** What crosses while the lease is as it is now: ARP answered, frames in to and out from the virtual MAC, and the controls. */
+  function crossings() {
+    f1Send.send(arpRequest(BROADCAST), 60);
+    const arpAnswers = received(f1Arp, 150, from(VMAC));
+    f1Send.send(frame(VMAC, OTHER, PROBE_TYPE), 60);
+    f1Send.send(frame(BROADCAST, OTHER, PROBE_TYPE), 60);
+    const inbound = { vmac: 0, broadcast: 0 };
+    received(f0Probe, 100, (f) => {
+      if (f[0] === 0x02) inbound.vmac++;
+      if (f[0] === 0xff) inbound.broadcast++;
+      return false;
+    });
+    f0Send.send(frame(OTHER, VMAC, PROBE_TYPE), 60);
+    f0Send.send(frame(OTHER, OWN, PROBE_TYPE), 60);
+    const outbound = { vmac: 0, own: 0 };
+    received(f1Probe, 100, (f) => {
+      if (from(VMAC)(f)) outbound.vmac++;
+      if (from(OWN)(f)) outbound.own++;
+      return false;
+    });
+    return { arpAnswers, inVmac: inbound.vmac, inBroadcast: inbound.broadcast, outVmac: outbound.vmac, outOwn: outbound.own };
+  }
+
+  it('revoked: nothing to or from the virtual MAC crosses, other frames do', (t) => {
+    if (!kernelAvailable(t)) return;
+    fence.revoke();
+    assert.deepEqual(crossings(), { arpAnswers: 0, inVmac: 0, inBroadcast: 1, outVmac: 0, outOwn: 1 });
+  });
+
+  it('renewed: everything crosses; the lease runs out by itself at its deadline', (t) => {
+    if (!kernelAvailable(t)) return;
+    fence.renew(clock.nowMs() + 10_000);
+    assert.deepEqual(crossings(), { arpAnswers: 1, inVmac: 1, inBroadcast: 1, outVmac: 1, outOwn: 1 });
+    const until = clock.nowMs() + 100;
+    fence.renew(until);
+    while (clock.nowMs() < until + 5) {
+      // wait out the lease
+    }
+    assert.deepEqual(crossings(), { arpAnswers: 0, inVmac: 0, inBroadcast: 1, outVmac: 0, outOwn: 1 });
+  });
+
+  it('ports can be changed and the fence closed: closing lets the MAC go', (t) => {
+    if (!kernelAvailable(t)) return;
+    inNs(() => fence.setPorts([]));
+    fence.revoke();
+    assert.equal(crossings().arpAnswers, 1, 'no port fenced');
+    inNs(() => fence.setPorts([{ name: 'port1', ifname: 'f0', mac: VMAC }]));
+    assert.equal(crossings().arpAnswers, 0, 'fenced again');
+    assert.throws(
+      () => inNs(() => fence.setPorts([{ name: 'port9', ifname: 'nope0', mac: VMAC }])),
+      /fence port9: find the interface failed \(errno 19, no interface nope0\)/,
+    );
+  });
+});
