@@ -88,6 +88,7 @@ export function pairSnapshot(): HaSnapshot {
     lateTicks: 3,
     maxTickLateMs: 12.4,
     tickJitter: { count: 420, p50Ms: 0.02, p99Ms: 0.31, maxMs: 1.7 },
+    lease: { state: 'held', ttlMs: 500, remainingMs: 431, renewals: 8_210, reason: '' },
     nowMs: 93_400,
   };
 }

@@ -7,10 +7,12 @@
  */
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
+import type { FenceDevice } from '../../hal/fence/index.js';
 import type { NicDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import { Histogram } from '../stats/histogram.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
+import { Lease, type LeaseSettings } from '../takeover/lease.js';
 import { samePorts } from '../takeover/plan.js';
 import { claimsPrimary } from './advert.js';
 import { AnnounceWatch } from './announce-watch.js';
@@ -18,7 +20,7 @@ import { Cluster, type ClusterEvent } from './cluster.js';
 import { HbLinks } from './hb-links.js';
 import { MonitorPorts } from './monitor-ports.js';
 import { RejectLog } from './reject-log.js';
-import { heartbeatIntervalMs } from './settings.js';
+import { type HaSettings, heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { HeartbeatDecoder } from './wire/decoder.js';
 import { HeartbeatEncoder } from './wire/encoder.js';
@@ -43,7 +45,13 @@ const HANDOVER_WAIT_MS = 100;
 export interface LoopDevices {
   clock: ClockDevice;
   nic: NicDevice;
+  fence: FenceDevice;
 }
+
+const leaseSettings = (s: HaSettings): LeaseSettings => ({
+  intervalMs: heartbeatIntervalMs(s),
+  lostThreshold: s.hbLostThreshold,
+});
 
 export class HeartbeatLoop {
   private readonly txBuf = new Uint8Array(FRAME_BYTES);
@@ -55,6 +63,7 @@ export class HeartbeatLoop {
   private readonly cluster: Cluster;
   private readonly announces = new AnnounceWatch();
   private readonly takeover: TakeoverExecutor;
+  private readonly lease: Lease;
   private readonly ticker;
   private readonly waker;
   private readonly linkMonitor;
@@ -84,6 +93,8 @@ export class HeartbeatLoop {
     this.cluster = new Cluster(init.identity, init.settings, now);
     this.takeover = new TakeoverExecutor(dev.nic, init.identity.serial, log);
     this.takeover.arm(init.plan);
+    this.lease = new Lease(dev.fence, leaseSettings(init.settings), log);
+    this.lease.setPorts(init.plan);
     this.ticker = dev.clock.openTicker(heartbeatIntervalMs(init.settings));
     this.waker = dev.clock.adoptWaker(init.wakerFd);
     this.linkMonitor = dev.nic.openLinkMonitor();
@@ -148,15 +159,20 @@ export class HeartbeatLoop {
   private followRole(now: number): void {
     const primary = this.cluster.state === 'work';
     if (primary && !this.takeover.active) {
+      this.lease.renew(now);
       const r = this.takeover.takeOver();
       this.announces.announced();
       const after = this.dev.clock.nowMs();
       this.post({ type: 'took-over', atMs: now, tookMs: after - now, announced: r.announced, failures: r.failures });
     } else if (!primary && this.takeover.active) {
+      this.lease.revoke();
       const failures = this.takeover.giveUp();
       this.post({ type: 'gave-up', atMs: now, tookMs: this.dev.clock.nowMs() - now, failures });
       this.sendHeartbeat(FrameType.Heartbeat, now);
     }
+    // Renewed only here, after the election of this turn: a unit resuming from a stall gets
+    // its lease back only if it is still primary.
+    if (this.takeover.active) this.lease.renew(now);
     const why = this.announces.take(this.takeover.active && this.takeover.plan.announce);
     if (why !== null) {
       this.takeover.announce();
@@ -219,12 +235,14 @@ export class HeartbeatLoop {
           this.cluster.setHostname(msg.hostname);
           this.cluster.setSettings(msg.settings, now);
           this.ticker.setPeriod(heartbeatIntervalMs(msg.settings));
+          this.lease.setTiming(leaseSettings(msg.settings));
           this.applyLinks(msg.links, now);
           this.makeCodec();
           break;
         case 'arm': {
           const changed = !samePorts(this.takeover.plan, msg.plan);
           this.takeover.arm(msg.plan);
+          if (changed) this.lease.setPorts(msg.plan);
           // A primary whose addresses changed tells the segment about the new ones.
           if (changed && this.takeover.active && msg.plan.announce) {
             this.takeover.announce();
@@ -368,6 +386,7 @@ export class HeartbeatLoop {
       rejected: this.decoder.counters,
       schedFifo: this.schedFifo,
       tickJitter: this.jitter.percentiles(),
+      lease: this.lease.view(now),
     });
     this.post({ type: 'snapshot', snapshot });
   }
@@ -386,9 +405,11 @@ export class HeartbeatLoop {
     this.sendHeartbeat(FrameType.Leave, start);
     const handover = this.takeover.active && this.cluster.hasPeers;
     if (handover) this.awaitSuccessor(start + HANDOVER_WAIT_MS);
+    this.lease.revoke();
     this.takeover.giveUp();
     if (handover) this.sendHeartbeat(FrameType.Leave, this.dev.clock.nowMs());
     this.takeover.close();
+    this.lease.close();
     this.links.close();
     this.linkMonitor.close();
     this.ticker.close();
@@ -399,6 +420,8 @@ export class HeartbeatLoop {
     for (let now = this.dev.clock.nowMs(); now < deadline; now = this.dev.clock.nowMs()) {
       this.poller.wait(Math.max(1, Math.ceil(deadline - now)));
       const at = this.dev.clock.nowMs();
+      // Still forwarding until the successor works: the lease must not run out meanwhile.
+      if (this.takeover.active) this.lease.renew(at);
       // Consume what else woke the poll, or it would wake again at once and spin.
       if (this.poller.readable(TICKER)) this.ticker.take();
       if (this.poller.readable(WAKER)) this.waker.drain();

@@ -212,6 +212,7 @@ export class HaRuntime implements HaControl {
       lateTicks: 0,
       maxTickLateMs: 0,
       tickJitter: { count: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 },
+      lease: null,
       nowMs: now,
     };
   }

@@ -1,5 +1,6 @@
 /** Assembles the HaSnapshot the worker posts to the main thread. */
 import type { Percentiles } from '../stats/histogram.js';
+import type { LeaseView } from '../takeover/lease.js';
 import type { Cluster } from './cluster.js';
 import type { HaSnapshot, LinkView, MonitorPortView, RejectReason } from './snapshot.js';
 import type { WorkerInit } from './worker-protocol.js';
@@ -13,6 +14,7 @@ export interface SnapshotInputs {
   rejected: Record<RejectReason, number>;
   schedFifo: boolean;
   tickJitter: Percentiles;
+  lease: LeaseView;
 }
 
 /** Wall-clock time of a monotonic instant, for operators reading logs. */
@@ -45,6 +47,7 @@ export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
     lateTicks: view.lateChecks,
     maxTickLateMs: view.maxLateMs,
     tickJitter: i.tickJitter,
+    lease: i.lease,
     nowMs: i.now,
   };
 }

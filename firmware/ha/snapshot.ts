@@ -2,6 +2,7 @@
  * The HA runtime's state as the console and the rig see it. Produced by the heartbeat worker,
  * posted to the main thread on every change; plain data (structured-clone safe).
  */
+import type { LeaseView } from '../takeover/lease.js';
 import type { HaState } from './advert.js';
 
 export interface MemberView {
@@ -99,5 +100,7 @@ export interface HaSnapshot {
   maxTickLateMs: number;
   /** |tick interval − hb interval| of the heartbeat ticker since start. */
   tickJitter: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
+  /** The self-fencing lease (firmware/takeover/lease.ts); null without HA. */
+  lease: LeaseView | null;
   nowMs: number;
 }

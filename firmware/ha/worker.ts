@@ -1,9 +1,10 @@
 /**
  * Entry point of the heartbeat worker thread: the second composition root. A worker cannot
- * receive driver objects from the main thread, so it builds its own clock and NIC drivers.
+ * receive driver objects from the main thread, so it builds its own clock, NIC and fence drivers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLinuxClock } from '../../hal/clock/linux.js';
+import { createBpfFence } from '../../hal/fence/linux.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';
 import { createLogger, setLogSink } from '../log/logger.js';
 import { HeartbeatLoop } from './heartbeat-loop.js';
@@ -14,6 +15,11 @@ const port = parentPort;
 const clock = createLinuxClock();
 setLogSink((record) => port.postMessage({ type: 'log', record: { ...record, atMs: clock.nowMs() } } satisfies FromWorker));
 
-const loop = new HeartbeatLoop({ clock, nic: createLinuxNic() }, workerData as WorkerInit, port, createLogger('ha'));
+const loop = new HeartbeatLoop(
+  { clock, nic: createLinuxNic(), fence: createBpfFence() },
+  workerData as WorkerInit,
+  port,
+  createLogger('ha'),
+);
 loop.run();
 port.close();

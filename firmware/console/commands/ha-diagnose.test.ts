@@ -80,3 +80,16 @@ test('diagnose sys ha heartbeat: a link never heard and a down link; settings un
   assert.match(out, /ha1 +50 +down +no-carrier .* 3\.4 s ago\n/);
   assert.match(out, /ha3 +50 +up +carrier .* never\n/);
 });
+
+test('diagnose sys ha status: the self-fencing lease in each of its states', () => {
+  const snap = pairSnapshot();
+  assert.ok(renderHaDiagnose(snap).includes('self-fencing lease: held, 431 ms left of 500 ms, 8210 renewals\nscheduling:'));
+  snap.lease = { state: 'expired', ttlMs: 500, remainingMs: -1200, renewals: 8210, reason: '' };
+  assert.ok(renderHaDiagnose(snap).includes('self-fencing lease: expired 1200 ms ago (ttl 500 ms, 8210 renewals)\n'));
+  snap.lease = { state: 'revoked', ttlMs: 500, remainingMs: -1, renewals: 0, reason: '' };
+  assert.ok(renderHaDiagnose(snap).includes('self-fencing lease: revoked (not primary; ttl 500 ms, 0 renewals)\n'));
+  snap.lease = { state: 'unavailable', ttlMs: 500, remainingMs: 0, renewals: 0, reason: 'fence: attach failed (errno 22)' };
+  assert.ok(renderHaDiagnose(snap).includes('self-fencing lease: unavailable (fence: attach failed (errno 22))\n'));
+  snap.lease = null;
+  assert.doesNotMatch(renderHaDiagnose(snap), /self-fencing/);
+});

@@ -5,6 +5,7 @@
 import type { HaSettings } from '../../ha/settings.js';
 import { heartbeatIntervalMs, lostAfterMs } from '../../ha/settings.js';
 import type { HaSnapshot, MemberView, RejectReason } from '../../ha/snapshot.js';
+import type { LeaseView } from '../../takeover/lease.js';
 import { enableDisable, formatAgo, formatSeconds, formatUptime, table, wallClock } from '../format.js';
 import { clusterIndexes, isStandalone, refusalLine, roleName, selfMember } from './ha-roles.js';
 
@@ -33,6 +34,7 @@ export function renderHaDiagnose(snap: HaSnapshot): string {
   out.push('refused peers:');
   if (snap.refused.length === 0) out.push('    none');
   for (const r of snap.refused) out.push(`    ${refusalLine(r)}`);
+  if (snap.lease) out.push(leaseLine(snap.lease));
   out.push(`scheduling: ${snap.schedFifo ? 'SCHED_FIFO' : 'SCHED_OTHER (not real-time)'}`);
   out.push(`late ticks: ${snap.lateTicks} (max ${snap.maxTickLateMs.toFixed(1)} ms late)`);
   const j = snap.tickJitter;
@@ -43,6 +45,20 @@ export function renderHaDiagnose(snap: HaSnapshot): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+function leaseLine(l: LeaseView): string {
+  const head = `self-fencing lease: ${l.state}`;
+  switch (l.state) {
+    case 'unavailable':
+      return `${head} (${l.reason})`;
+    case 'held':
+      return `${head}, ${l.remainingMs.toFixed(0)} ms left of ${l.ttlMs} ms, ${l.renewals} renewals`;
+    case 'expired':
+      return `${head} ${(-l.remainingMs).toFixed(0)} ms ago (ttl ${l.ttlMs} ms, ${l.renewals} renewals)`;
+    case 'revoked':
+      return `${head} (not primary; ttl ${l.ttlMs} ms, ${l.renewals} renewals)`;
+  }
 }
 
 function memberTable(members: readonly MemberView[]): string {

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { HalError } from '../../hal/errors.js';
+import type { FenceDevice, FencedPort, LeaseFence } from '../../hal/fence/index.js';
+import { createLogger } from '../log/logger.js';
+import { Lease, leaseTtlMs } from './lease.js';
+import type { TakeoverPlan } from './plan.js';
+
+/** Test fake of the fence: records what the kernel would hold; fails like the driver when told to. */
+class FakeFence implements LeaseFence {
+  untilMs = 0;
+  revoked = true;
+  ports: readonly FencedPort[] = [];
+  failPorts = false;
+  closed = false;
+  renew(untilMs: number): void {
+    this.untilMs = untilMs;
+    this.revoked = false;
+  }
+  revoke(): void {
+    this.revoked = true;
+  }
+  setPorts(ports: readonly FencedPort[]): void {
+    if (this.failPorts) throw new HalError('fence port1', 'attach ingress fence to port1', 22, 'EINVAL');
+    this.ports = ports;
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+const log = createLogger('test');
+const settings = { intervalMs: 100, lostThreshold: 6 };
+const vmac = Uint8Array.of(2, 0x54, 0x44, 7, 0, 0);
+const plan: TakeoverPlan = {
+  announce: true,
+  ports: [
+    { name: 'port1', ifname: 'port1', virtualMac: vmac, ipv4: ['198.18.2.1/24'], ipv6: [] },
+    { name: 'port9', ifname: 'port9', virtualMac: null, ipv4: [], ipv6: [] },
+  ],
+};
+
+test('lease length: one interval short of the lost threshold, at least one interval', () => {
+  assert.equal(leaseTtlMs({ intervalMs: 100, lostThreshold: 6 }), 500);
+  assert.equal(leaseTtlMs({ intervalMs: 10, lostThreshold: 3 }), 20);
+  assert.equal(leaseTtlMs({ intervalMs: 200, lostThreshold: 1 }), 200);
+});
+
+test('renewal sets the deadline ttl ahead; revocation ends it; the view follows the fake clock', () => {
+  const fake = new FakeFence();
+  const lease = new Lease({ open: () => fake }, settings, log);
+  assert.equal(lease.view(0).state, 'revoked');
+  lease.renew(1000);
+  assert.equal(fake.untilMs, 1500);
+  assert.equal(fake.revoked, false);
+  assert.deepEqual(lease.view(1499), { state: 'held', ttlMs: 500, remainingMs: 1, renewals: 1, reason: '' });
+  assert.equal(lease.view(1500).state, 'expired', 'at the deadline the kernel drops');
+  lease.renew(1400);
+  assert.equal(lease.view(1899).state, 'held');
+  lease.revoke();
+  assert.equal(fake.revoked, true);
+  assert.equal(lease.view(1500).state, 'revoked');
+  lease.setTiming({ intervalMs: 10, lostThreshold: 3 });
+  lease.renew(2000);
+  assert.equal(fake.untilMs, 2020);
+  lease.close();
+  assert.equal(fake.closed, true);
+});
+
+test('only ports presenting a virtual MAC are fenced', () => {
+  const fake = new FakeFence();
+  const lease = new Lease({ open: () => fake }, settings, log);
+  lease.setPorts(plan);
+  assert.deepEqual(fake.ports, [{ name: 'port1', ifname: 'port1', mac: vmac }]);
+});
+
+test('a kernel that cannot fence: the lease says why and renewals do nothing; a port that cannot be fenced is logged', () => {
+  const device: FenceDevice = {
+    open: () => {
+      throw new HalError('fence', 'attach', 22, 'tcx needs Linux 6.6');
+    },
+  };
+  const lease = new Lease(device, settings, log);
+  lease.setPorts(plan);
+  lease.renew(10);
+  const v = lease.view(10);
+  assert.equal(v.state, 'unavailable');
+  assert.match(v.reason, /tcx needs Linux 6.6/);
+  const fake = new FakeFence();
+  fake.failPorts = true;
+  const withBadPort = new Lease({ open: () => fake }, settings, log);
+  assert.doesNotThrow(() => withBadPort.setPorts(plan));
+  withBadPort.renew(0);
+  assert.equal(withBadPort.view(0).state, 'held');
+});
