@@ -67,6 +67,8 @@ step(
       assert.ok(((await counters.read()).A ?? 0) > (later.A ?? 0), 'A forwards with the virtual MAC again');
     } finally {
       await sr.rig.traffic.stop();
+      // Thawing a running board is a no-op: a failed check must not leave the next steps frozen.
+      for (const b of ['A', 'B'] as const) await sr.rig.fault('thaw', b);
     }
   },
 );
