@@ -35,6 +35,8 @@ export interface BoardDefinition {
     config: string;
     /** Persistent event log. */
     eventLog: string;
+    /** The last heartbeat boot id (firmware/ha/boot-ids.ts). */
+    bootId: string;
     /** Firmware image slots for A/B upgrades. */
     slots: { a: string; b: string };
   };

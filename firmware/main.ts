@@ -15,6 +15,7 @@ import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
 import { startConsoleSocket } from './console/socket-server.js';
 import { DataPlaneRuntime } from './dataplane/runtime.js';
 import { MainLoad } from './diag/main-load.js';
+import { BootIds } from './ha/boot-ids.js';
 import { HaRuntime } from './ha/runtime.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
@@ -44,11 +45,13 @@ try {
   process.exit(2);
 }
 
+const bootIds = new BootIds(hal.storage, board.storage.bootId, log);
 const ha = new HaRuntime({
   board,
   identity: { serial, hostname: config.hostname(), model: board.model, firmware: FIRMWARE_VERSION },
   clock: hal.clock,
   timers: systemTimers,
+  nextBootId: () => bootIds.next(),
   onLog: sink,
 });
 const dataPlane = new DataPlaneRuntime({

@@ -27,6 +27,7 @@ export const nanopiR4s: BoardDefinition = {
   storage: {
     config: '/data/tandem/tandem.conf',
     eventLog: '/data/tandem/events.log',
+    bootId: '/data/tandem/boot-id',
     slots: { a: '/dev/mmcblk0p5', b: '/dev/mmcblk0p6' },
   },
   runDir: '/run/tandem',

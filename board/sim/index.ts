@@ -39,6 +39,7 @@ export function simBoard(env: SimEnvironment): BoardDefinition {
     storage: {
       config: join(env.dir, 'flash', 'tandem.conf'),
       eventLog: join(env.dir, 'flash', 'events.log'),
+      bootId: join(env.dir, 'flash', 'boot-id'),
       slots: { a: join(env.dir, 'flash', 'slot-a'), b: join(env.dir, 'flash', 'slot-b') },
     },
     runDir: join(env.dir, 'run'),

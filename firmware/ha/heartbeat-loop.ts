@@ -352,11 +352,9 @@ export class HeartbeatLoop {
           this.log.event(`peer ${e.hostname} (${e.serial}) joined on ${e.link}`);
           break;
         case 'lost':
-          this.decoder.forget(e.serial);
           this.log.event(`peer ${e.serial} lost: ${e.reason}`, 'warn');
           break;
         case 'left':
-          this.decoder.forget(e.serial);
           this.log.event(`peer ${e.serial} left the cluster (graceful shutdown)`);
           break;
         case 'refused':

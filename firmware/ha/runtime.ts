@@ -2,7 +2,6 @@
  * The HA runtime's main-thread side: starts the heartbeat worker when HA is on, forwards
  * operator commands to it, keeps its latest snapshot for the console, and logs its events.
  */
-import { randomInt } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { BoardDefinition } from '../../board/types.js';
 import type { ClockDevice, Waker } from '../../hal/clock/index.js';
@@ -26,6 +25,8 @@ export interface HaRuntimeOptions {
   identity: ClusterIdentity;
   clock: ClockDevice;
   timers: Timers;
+  /** A boot id greater than every earlier one, for each worker start (boot-ids.ts). */
+  nextBootId: () => number;
   /** Where worker log records go (the main thread's sink). */
   onLog: (record: LogRecord) => void;
 }
@@ -128,7 +129,7 @@ export class HaRuntime implements HaControl {
       links: this.links(settings),
       plan: this.plan,
       wakerFd: this.waker.fd,
-      bootId: randomInt(0, 0xffffffff),
+      bootId: this.opts.nextBootId(),
       fifoPriority: FIFO_PRIORITY,
     };
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });

@@ -82,11 +82,6 @@ export class HeartbeatDecoder {
     this.counters[reason]++;
   }
 
-  /** Drops the replay state of a lost peer: its next frame is accepted like a restart's. */
-  forget(serial: string): void {
-    this.replay.forget(serial);
-  }
-
   /** Checks the frame in `buf[offset, end)`. */
   decode(buf: Uint8Array, offset: number, end: number): DecodeResult {
     const len = end - offset;

@@ -41,10 +41,6 @@ test('the stalest sender is evicted past 64 senders; find matches whole serials'
   assert.equal(g.find(serialToBytes('U1'), 0), undefined, 'U1 was the stalest');
   assert.ok(g.find(serialToBytes('U0'), 0));
   assert.equal(g.find(serialToBytes('U'), 0), undefined);
-  g.forget('NEW');
-  assert.equal(g.size, 63);
-  g.forget('absent');
-  assert.equal(g.size, 63);
 });
 
 test('window sizes outside 1-32 are refused', () => {

@@ -41,9 +41,14 @@ export class ReplayGuard {
     return undefined;
   }
 
-  /** Whether a frame with this boot id and sequence is new. A new boot id is a restart: new. */
+  /**
+   * Whether a frame with this boot id and sequence is new. Boot ids only grow (boot-ids.ts): a
+   * higher one is a restart, a lower one a frame of an earlier boot, replayed.
+   */
   fresh(p: ReplayPeer | undefined, bootId: number, seq: number): boolean {
-    if (!p || p.bootId !== bootId || seq > p.top) return true;
+    if (!p) return true;
+    if (bootId !== p.bootId) return bootId > p.bootId;
+    if (seq > p.top) return true;
     const lag = p.top - seq;
     return lag < this.window && (p.seen & (1 << lag)) === 0;
   }
@@ -70,11 +75,6 @@ export class ReplayGuard {
     } else {
       p.seen = (p.seen | (1 << (p.top - seq))) >>> 0;
     }
-  }
-
-  forget(serial: string): void {
-    const i = this.peers.findIndex((p) => p.serial === serial);
-    if (i >= 0) this.peers.splice(i, 1);
   }
 
   get size(): number {
