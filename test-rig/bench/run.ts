@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|takeover|jitter|soak|wire`
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|takeover|lease|jitter|soak|wire`
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
@@ -8,6 +8,7 @@ import { progress } from './emit.js';
 import { benchFailover, FAILOVER_CASES } from './failover.js';
 import { benchGap, GAP_CASES, gapCaseLabel } from './gap.js';
 import { benchJitter } from './jitter.js';
+import { benchLease } from './lease.js';
 import { type BenchOptions, benchOptions } from './options.js';
 import { benchSoak } from './soak.js';
 import { benchTakeover } from './takeover.js';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
     for (const c of GAP_CASES) if (!only || gapCaseLabel(c).includes(only)) await benchGap(c, o.failoverRuns);
   },
   takeover: (o) => benchTakeover(o.failoverRuns),
+  lease: () => benchLease(),
   jitter: (o) => benchJitter(o.jitterS, o.jitterRuns),
   soak: (o) => benchSoak(o.soakS),
 };
