@@ -6,7 +6,7 @@
  */
 import koffi from 'koffi';
 import { HalError } from '../errors.js';
-import { errno, errnoText } from '../libc.js';
+import { errno, errnoText, libc } from '../libc.js';
 
 const lib = koffi.load('libc.so.6');
 const syscall = lib.func('long syscall(long nr, ...)');
@@ -125,10 +125,8 @@ export function attachTcx(progFd: number, ifindex: number, attachType: number, w
   return bpf(BPF_LINK_CREATE, attr, `attach ${what}`);
 }
 
-const closeFdNative = lib.func('int close(int fd)');
-
 export function closeFd(fd: number): void {
-  if (fd >= 0) closeFdNative(fd);
+  if (fd >= 0) libc.close(fd);
 }
 
 function verifierTail(log: Uint8Array): string {
