@@ -28,7 +28,18 @@ export interface BoardDefinition {
   ports: BoardPort[];
   leds: BoardLed[];
   ledRoot: string;
-  watchdog: { device: string; timeoutS: number };
+  watchdog: {
+    device: string;
+    /** The device's sysfs `bootstatus` attribute: WDIOF_* flags of the last reset. */
+    bootStatus: string;
+    timeoutS: number;
+    /** The watchdog is not kicked once the main thread's event loop has not run for this long. */
+    maxMainLagMs: number;
+    /** Nor once the heartbeat worker has not finished a turn (it turns at least every 250 ms) for this long. */
+    maxWorkerStallMs: number;
+  };
+  /** A file whose text changes at every boot of the kernel: tells a reboot from a firmware restart. */
+  kernelBootId: string;
   console: { tty: string; baudRate: number };
   storage: {
     /** The FortiOS-style configuration file. */
@@ -37,6 +48,8 @@ export interface BoardDefinition {
     eventLog: string;
     /** The last heartbeat boot id (firmware/ha/boot-ids.ts). */
     bootId: string;
+    /** How the current run is doing (firmware/watchdog/run-record.ts). */
+    runRecord: string;
     /** Firmware image slots for A/B upgrades. */
     slots: { a: string; b: string };
   };

@@ -14,6 +14,7 @@ import { startSerialConsole } from './console/serial-console.js';
 import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
 import { startConsoleSocket } from './console/socket-server.js';
 import { DataPlaneRuntime } from './dataplane/runtime.js';
+import { mainBlock } from './diag/main-block.js';
 import { MainLoad } from './diag/main-load.js';
 import { BootIds } from './ha/boot-ids.js';
 import { HaRuntime } from './ha/runtime.js';
@@ -23,6 +24,7 @@ import { RemoteLinkMonitor } from './monitor/remote-link-monitor.js';
 import { missingNodeFlags } from './node-flags.js';
 import { systemTimers } from './time/timers.js';
 import { FIRMWARE_VERSION } from './version.js';
+import { WatchdogRuntime } from './watchdog/runtime.js';
 
 const { values } = parseArgs({ options: { board: { type: 'string', default: 'sim' } } });
 const board = boardByName(values.board ?? 'sim', process.env);
@@ -45,6 +47,21 @@ try {
   process.exit(2);
 }
 
+// Armed once the configuration is known good: a unit refusing a bad config must not reset in a loop.
+const watchdog = new WatchdogRuntime({
+  watchdog: hal.watchdog,
+  storage: hal.storage,
+  board: board.watchdog,
+  recordPath: board.storage.runRecord,
+  kernelBoot: hal.storage.read(board.kernelBootId)?.trim(),
+  clock: hal.clock,
+  timers: systemTimers,
+  wallNow: () => new Date().toISOString(),
+  onLog: sink,
+});
+log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level);
+watchdog.start();
+
 const bootIds = new BootIds(hal.storage, board.storage.bootId, log);
 const ha = new HaRuntime({
   board,
@@ -53,6 +70,7 @@ const ha = new HaRuntime({
   timers: systemTimers,
   nextBootId: () => bootIds.next(),
   onLog: sink,
+  health: watchdog.stamps,
 });
 const dataPlane = new DataPlaneRuntime({
   nic: hal.nic,
@@ -90,8 +108,18 @@ config.onChange(() => {
 });
 
 const mainLoad = new MainLoad(hal.clock);
-const diag = { mainLoad: (seconds: number) => mainLoad.run(seconds) };
-const processor = new CommandProcessor({ config, ha, diag, firmwareVersion: FIRMWARE_VERSION, portStats: remoteLink });
+const diag = {
+  mainLoad: (seconds: number) => mainLoad.run(seconds),
+  mainBlock: (seconds: number) => mainBlock(systemTimers, seconds),
+};
+const processor = new CommandProcessor({
+  config,
+  ha,
+  diag,
+  firmwareVersion: FIRMWARE_VERSION,
+  lastReboot: watchdog.previousRun.text,
+  portStats: remoteLink,
+});
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({
   serial: hal.serial,
@@ -119,6 +147,7 @@ async function shutdown(signal: string): Promise<void> {
   dataPlane.close();
   await socket.close();
   await consoleLine?.close();
+  await watchdog.stop(signal);
   process.exit(process.exitCode ?? 0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

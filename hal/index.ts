@@ -5,6 +5,7 @@ import type { IcmpDevice } from './icmp/index.js';
 import type { NicDevice } from './nic/index.js';
 import type { SerialDevice } from './serial/index.js';
 import type { StorageDevice } from './storage/index.js';
+import type { WatchdogDevice } from './watchdog/index.js';
 
 export interface Hal {
   clock: ClockDevice;
@@ -13,4 +14,5 @@ export interface Hal {
   nic: NicDevice;
   serial: SerialDevice;
   storage: StorageDevice;
+  watchdog: WatchdogDevice;
 }

@@ -6,6 +6,7 @@ import type { Hal } from './index.js';
 import { createLinuxNic } from './nic/linux.js';
 import { createSerialPortDevice } from './serial/serialport.js';
 import { createFileStorage } from './storage/fs.js';
+import { createLinuxWatchdog } from './watchdog/linux.js';
 
 export function createLinuxHal(): Hal {
   return {
@@ -15,5 +16,6 @@ export function createLinuxHal(): Hal {
     nic: createLinuxNic(),
     serial: createSerialPortDevice(),
     storage: createFileStorage(),
+    watchdog: createLinuxWatchdog(),
   };
 }

@@ -3,11 +3,17 @@
  * with the sim board's environment, stdout and stderr appended to the board's firmware.log.
  * `ip netns exec` execs node in place, so the pid we hold is the firmware's own and signals
  * (SIGKILL, SIGSTOP, SIGTERM) reach it directly.
+ *
+ * Each start is a boot of the sim board: it gets a new kernel boot id, and its watchdog's boot
+ * status says whether the watchdog caused it.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { simBoard } from '../board/sim/index.js';
 import { FIRMWARE_NODE_FLAGS } from '../firmware/node-flags.js';
+import { WDIOF_CARDRESET } from '../hal/watchdog/index.js';
 import { RigError } from './errors.js';
 import { type BoardLetter, boardDir, boardIndex, boardLogFile, boardNamespace, boardSerial } from './paths.js';
 import { monotonicMs, type ProcessRecord, processRecord, runState, signalQuietly } from './processes.js';
@@ -84,19 +90,18 @@ export class BoardProcess {
   }
 
   /** Starts the firmware; returns the CLOCK_MONOTONIC ms of the spawn. */
-  start(): number {
+  start(boot: { byWatchdog?: boolean } = {}): number {
     if (this.child) throw new RigError(`board ${this.letter} is already running (pid ${this.child.pid})`);
     const logFile = boardLogFile(this.o.rig, this.letter);
     const fd = openSync(logFile, 'a');
     this.starts += 1;
     writeSync(fd, `--- tandem-rig: board ${this.letter} start #${this.starts} at ${new Date().toISOString()}\n`);
     this.logOffset = statSync(logFile).size;
-    const env = {
-      ...process.env,
-      TANDEM_SIM_DIR: boardDir(this.o.rig, this.letter),
-      TANDEM_SIM_SERIAL: boardSerial(boardIndex(this.letter)),
-      TANDEM_SIM_TTY: this.o.tty,
-    };
+    const sim = { dir: boardDir(this.o.rig, this.letter), serial: boardSerial(boardIndex(this.letter)), tty: this.o.tty };
+    const board = simBoard(sim);
+    writeFileSync(board.kernelBootId, `${randomUUID()}\n`);
+    writeFileSync(board.watchdog.bootStatus, `${boot.byWatchdog ? WDIOF_CARDRESET : 0}\n`);
+    const env = { ...process.env, TANDEM_SIM_DIR: sim.dir, TANDEM_SIM_SERIAL: sim.serial, TANDEM_SIM_TTY: sim.tty };
     const args = [
       'netns',
       'exec',

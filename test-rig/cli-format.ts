@@ -14,7 +14,7 @@ function table(rows: string[][]): string {
 }
 
 export function formatStatus(s: RigStatus): string {
-  const rows = [['board', 'namespace', 'pid', 'process', 'ha', 'primary', 'members']];
+  const rows = [['board', 'namespace', 'pid', 'process', 'ha', 'primary', 'members', 'watchdog resets']];
   for (const b of s.boards) {
     rows.push([
       b.board,
@@ -24,6 +24,7 @@ export function formatStatus(s: RigStatus): string {
       b.state ?? (b.process === 'alive' ? `- (${b.haError ?? 'no answer'})` : '-'),
       b.primary ?? '-',
       b.members === null ? '-' : String(b.members),
+      String(b.watchdogResets),
     ]);
   }
   return `rig ${s.name} (supervisor pid ${s.supervisorPid})\n${table(rows)}\n`;

@@ -145,13 +145,20 @@ export class FaultInjector {
     };
   }
 
-  private async powerOn(p: BoardProcess): Promise<FaultResult> {
+  /** What a board's watchdog does when it starves: the board resets (power off, boot again). */
+  async watchdogReset(p: BoardProcess): Promise<void> {
+    if (this.pulled.has(p.letter) || !p.running) return;
+    await this.powerLoss(p);
+    await this.powerOn(p, true);
+  }
+
+  private async powerOn(p: BoardProcess, byWatchdog = false): Promise<FaultResult> {
     const letter = p.letter;
     const cables = this.pulled.get(letter);
     if (cables === undefined && p.running) throw new RigError(`board ${letter} is running: it has not lost power`);
     if (cables) this.plug(cables, true);
     this.pulled.delete(letter);
-    const atMs = p.running ? monotonicMs() : p.start();
+    const atMs = p.running ? monotonicMs() : p.start({ byWatchdog });
     return { kind: 'power-on', target: letter, atMs, pid: p.pid ?? undefined, cables: cables ?? [] };
   }
 }

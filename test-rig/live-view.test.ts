@@ -40,6 +40,7 @@ function board(letter: 'A' | 'B', over: Partial<BoardStatus>, ha: Partial<HaSnap
     exit: null,
     logTail: null,
     starts: 1,
+    watchdogResets: 0,
     ha: ha === null ? null : ({ links, refused: [], alone: false, state: 'work', ...ha } as HaSnapshot),
     haError: null,
     state: (ha?.state ?? null) as BoardStatus['state'],

@@ -33,6 +33,7 @@ function board(letter: BoardLetter, over: Partial<BoardStatus>): BoardStatus {
     exit: null,
     logTail: null,
     starts: 1,
+    watchdogResets: 0,
     ha: null,
     haError: null,
     state: null,

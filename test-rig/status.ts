@@ -22,6 +22,8 @@ export interface BoardStatus {
   logTail: string | null;
   /** How many times the firmware was started. */
   starts: number;
+  /** How many times the rig's watchdog stand-in reset the board. */
+  watchdogResets: number;
   /** The board's answer to the status query; null when it did not answer. */
   ha: HaSnapshot | null;
   /** Why there is no answer (frozen, not ready, timeout). */

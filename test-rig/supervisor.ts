@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { simBoard } from '../board/sim/index.js';
 import { openPty } from '../hal/serial/pty.js';
 import { BoardConsole } from './board-console.js';
 import { BoardProcess } from './board-process.js';
@@ -44,6 +45,7 @@ import {
   upSpecFile,
 } from './paths.js';
 import { monotonicMs } from './processes.js';
+import { SimWatchdog } from './sim-watchdog.js';
 import { claimRig, type RigState, writeState } from './state.js';
 import { type BoardStatus, primaryOf, type RigStatus } from './status.js';
 import { buildTopology, teardownTopology } from './topology.js';
@@ -75,6 +77,7 @@ interface Board {
   process: BoardProcess;
   /** Persistent console-socket session used for status queries. */
   query: ConsoleClient;
+  watchdog: SimWatchdog;
 }
 
 export class Supervisor {
@@ -126,11 +129,20 @@ export class Supervisor {
         cwd: this.spec.cwd,
         onChange: () => this.boardChanged(letter),
       });
+      const wd = simBoard({ dir: boardDir(this.rig, letter), serial: boardSerial(boardIndex(letter)), tty: pty.path }).watchdog;
+      const watchdog = new SimWatchdog(
+        wd.device,
+        wd.timeoutS * 1000,
+        () => proc.running,
+        (silentMs) => void this.watchdogFired(letter, silentMs),
+      );
+      watchdog.open();
       this.boards.push({
         letter,
         console: pty,
         process: proc,
         query: new ConsoleClient(boardConsoleSocket(this.rig, letter), `board ${letter}`),
+        watchdog,
       });
     }
     for (const b of this.boards) b.process.start();
@@ -144,9 +156,20 @@ export class Supervisor {
     const b = this.boards[boardIndex(letter)];
     if (!b) return;
     const p = b.process;
+    b.watchdog.rebooted();
     if (p.running) log(`board ${letter} started, pid ${p.pid}`);
     else log(`board ${letter} exited (${p.lastExit?.signal ?? `code ${p.lastExit?.code}`})`);
     this.saveState();
+  }
+
+  private async watchdogFired(letter: BoardLetter, silentMs: number): Promise<void> {
+    if (this.tearing) return;
+    log(`board ${letter}: watchdog not kicked for ${(silentMs / 1000).toFixed(1)} s: resetting the board`);
+    try {
+      await this.faults.watchdogReset(this.board(letter).process);
+    } catch (e) {
+      log(`board ${letter}: watchdog reset failed: ${(e as Error).message}`);
+    }
   }
 
   private saveState(): void {
@@ -287,6 +310,7 @@ export class Supervisor {
       exit: liveness === 'dead' ? p.lastExit : null,
       logTail: liveness === 'dead' ? p.logTail() : null,
       starts: p.starts,
+      watchdogResets: b.watchdog.resets,
       ha: null,
       haError: null,
       state: null,
@@ -343,6 +367,7 @@ export class Supervisor {
     for (const b of this.boards) {
       b.query.close();
       b.console.close();
+      b.watchdog.close();
     }
     try {
       await teardownTopology(this.rig);

@@ -1,8 +1,9 @@
 /**
  * The simulated board the test rig runs inside a network namespace. Its devices are rig
  * resources: interfaces named like the front panel, a pty for the console, folders for LEDs and
- * flash, a FIFO for the watchdog. The rig passes the board's folder and serial in the
- * environment; the same drivers as on real hardware run against them.
+ * flash, a FIFO for the watchdog with its `bootstatus` beside it, and a kernel boot id the rig
+ * renews at every start (each start of a sim board is a boot). The rig passes the board's
+ * folder and serial in the environment; the same drivers as on real hardware run against them.
  */
 import { join } from 'node:path';
 import type { BoardDefinition } from '../types.js';
@@ -34,12 +35,20 @@ export function simBoard(env: SimEnvironment): BoardDefinition {
       { role: 'sync', driver: 'sysfs', colours: { green: 'sync:green' } },
     ],
     ledRoot: join(env.dir, 'leds'),
-    watchdog: { device: join(env.dir, 'watchdog'), timeoutS: 10 },
+    watchdog: {
+      device: join(env.dir, 'watchdog'),
+      bootStatus: join(env.dir, 'watchdog-bootstatus'),
+      timeoutS: 10,
+      maxMainLagMs: 3000,
+      maxWorkerStallMs: 2000,
+    },
+    kernelBootId: join(env.dir, 'kernel-boot-id'),
     console: { tty: env.tty, baudRate: 115200 },
     storage: {
       config: join(env.dir, 'flash', 'tandem.conf'),
       eventLog: join(env.dir, 'flash', 'events.log'),
       bootId: join(env.dir, 'flash', 'boot-id'),
+      runRecord: join(env.dir, 'flash', 'run-record'),
       slots: { a: join(env.dir, 'flash', 'slot-a'), b: join(env.dir, 'flash', 'slot-b') },
     },
     runDir: join(env.dir, 'run'),

@@ -163,10 +163,16 @@ export class FakeHa implements HaControl {
 
 export class FakeDiag implements DiagControl {
   loads: number[] = [];
+  blocks: number[] = [];
 
   mainLoad(seconds: number): string {
     this.loads.push(seconds);
     return `main-thread load running for ${seconds} s\n`;
+  }
+
+  mainBlock(seconds: number): string {
+    this.blocks.push(seconds);
+    return `main thread blocked for ${seconds} s\n`;
   }
 }
 

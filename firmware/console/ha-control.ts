@@ -17,6 +17,8 @@ export interface HaControl {
 export interface DiagControl {
   /** Loads the main thread with allocation for `seconds` (0 stops); returns the console text. */
   mainLoad(seconds: number): string;
+  /** Blocks the main thread for `seconds` (the watchdog's test); returns the console text. */
+  mainBlock(seconds: number): string;
 }
 
 /** Remote link monitoring (ping servers) for `diagnose sys ha port-stats`: firmware/monitor's RemoteLinkMonitor. */

@@ -307,6 +307,41 @@ test('diagnose test main-load takes seconds 0-3600 and names a bad value', () =>
   assert.deepEqual(diag.loads, [5]);
 });
 
+test('diagnose test main-block takes seconds 1-600 and names a bad value', () => {
+  const diag = new FakeDiag();
+  const session = new CommandProcessor({
+    config: new FakeConfig(),
+    ha: new FakeHa(),
+    diag,
+    firmwareVersion: '1.0.0',
+  }).openSession();
+  assert.match(session.execute('diagnose test main-block 12').output, /blocked for 12 s/);
+  for (const bad of ['0', '601', 'forever', '3 4']) {
+    const out = session.execute(`diagnose test main-block ${bad}`).output;
+    assert.match(out, new RegExp(`value parse error before '${bad.split(' ')[0]}': main-block needs seconds, an integer 1-600`));
+    assert.match(out, /Command fail\. Return code -651/);
+  }
+  assert.deepEqual(diag.blocks, [12]);
+});
+
+test('get system status says why the previous run ended when the boot knew it', () => {
+  const status = (lastReboot?: string) =>
+    new CommandProcessor({
+      config: new FakeConfig(),
+      ha: new FakeHa(),
+      diag: new FakeDiag(),
+      firmwareVersion: '1.0.0',
+      lastReboot,
+    })
+      .openSession()
+      .execute('get system status').output;
+  assert.match(
+    status('watchdog reset: the heartbeat worker did not run'),
+    /^Last reboot reason: watchdog reset: the heartbeat worker did not run$/m,
+  );
+  assert.doesNotMatch(status(), /Last reboot/);
+});
+
 test('diagnose sys ha port-stats reads the snapshot and the remote link monitor when it runs', () => {
   const ha = new FakeHa({ ...pairSnapshot(), monitor: monitoredPorts() });
   const portStats = new FakePortStats();

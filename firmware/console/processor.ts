@@ -20,6 +20,8 @@ export interface ProcessorOptions {
   diag: DiagControl;
   /** "major.minor.patch", shown by `get system status`. */
   firmwareVersion: string;
+  /** Why the previous run ended (firmware/watchdog/run-record.ts), for `get system status`. */
+  lastReboot?: string;
   /** Remote link monitoring for `diagnose sys ha port-stats`; without it only the monitored ports show. */
   portStats?: PortStatsSource;
 }

@@ -14,6 +14,7 @@ import { Histogram } from '../stats/histogram.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
 import { Lease, type LeaseSettings } from '../takeover/lease.js';
 import { samePorts } from '../takeover/plan.js';
+import { HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
 import { claimsPrimary } from './advert.js';
 import { AnnounceWatch } from './announce-watch.js';
 import { Cluster, type ClusterEvent } from './cluster.js';
@@ -68,6 +69,7 @@ export class HeartbeatLoop {
   private readonly waker;
   private readonly linkMonitor;
   private readonly poller;
+  private readonly health: HealthStamps;
   private encoder!: HeartbeatEncoder;
   private decoder!: HeartbeatDecoder;
   private init: WorkerInit;
@@ -99,6 +101,7 @@ export class HeartbeatLoop {
     this.waker = dev.clock.adoptWaker(init.wakerFd);
     this.linkMonitor = dev.nic.openLinkMonitor();
     this.poller = dev.clock.openPoller();
+    this.health = new HealthStamps(init.health);
     this.applyLinks(init.links, now);
     this.makeCodec();
     this.lastTickMs = now;
@@ -120,6 +123,7 @@ export class HeartbeatLoop {
 
   /** One pass: inputs first (so frames that arrived during a stall count), then timers. */
   private turn(now: number): void {
+    this.health.stamp(HEARTBEAT_WORKER, now);
     if (this.poller.readable(WAKER)) this.onWake(now);
     if (this.poller.readable(LINK_MONITOR)) this.onLinkEvents(now);
     for (let i = 0; i < this.links.links.length; i++) {

@@ -9,6 +9,7 @@ import type { HaControl } from '../console/ha-control.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import { EMPTY_PLAN, type TakeoverPlan } from '../takeover/plan.js';
 import type { Timers } from '../time/timers.js';
+import { HEARTBEAT_WORKER, type HealthStamps } from '../watchdog/health.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSettings } from './settings.js';
 import type { HaSnapshot } from './snapshot.js';
@@ -29,6 +30,8 @@ export interface HaRuntimeOptions {
   nextBootId: () => number;
   /** Where worker log records go (the main thread's sink). */
   onLog: (record: LogRecord) => void;
+  /** The watchdog's liveness stamps: the worker stamps each turn while it runs. */
+  health: HealthStamps;
 }
 
 export class HaRuntime implements HaControl {
@@ -131,7 +134,10 @@ export class HaRuntime implements HaControl {
       wakerFd: this.waker.fd,
       bootId: this.opts.nextBootId(),
       fifoPriority: FIFO_PRIORITY,
+      health: this.opts.health.buffer,
     };
+    // Watched from its start, so a worker that never turns starves the watchdog too.
+    this.opts.health.stamp(HEARTBEAT_WORKER, this.opts.clock.nowMs());
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
     worker.on('message', (msg: FromWorker) => this.onMessage(msg));
     worker.on('error', (err) => {
@@ -141,7 +147,10 @@ export class HaRuntime implements HaControl {
     });
     // Whatever ends the worker (leave, failure, terminate), it is gone: nothing may wait on it.
     worker.once('exit', () => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker === worker) {
+        this.worker = null;
+        this.opts.health.clear(HEARTBEAT_WORKER);
+      }
       this.waker?.close();
       this.waker = null;
     });

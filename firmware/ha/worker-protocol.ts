@@ -31,6 +31,8 @@ export interface WorkerInit {
   bootId: number;
   /** SCHED_FIFO priority to ask for (0: do not ask). */
   fifoPriority: number;
+  /** The watchdog's liveness stamps (firmware/watchdog/health.ts), stamped on every turn. */
+  health: SharedArrayBuffer;
 }
 
 export type ToWorker =

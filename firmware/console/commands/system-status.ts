@@ -3,7 +3,7 @@ import type { HaSnapshot } from '../../ha/snapshot.js';
 import { formatUptime } from '../format.js';
 import { isStandalone, roleName, selfMember } from './ha-roles.js';
 
-export function renderSystemStatus(snap: HaSnapshot, hostname: string, firmwareVersion: string): string {
+export function renderSystemStatus(snap: HaSnapshot, hostname: string, firmwareVersion: string, lastReboot?: string): string {
   const mode = isStandalone(snap) ? 'standalone' : `${snap.mode}, ${roleName(snap.state)}`;
   const lines = [
     `Version: ${snap.model} v${firmwareVersion}`,
@@ -13,5 +13,6 @@ export function renderSystemStatus(snap: HaSnapshot, hostname: string, firmwareV
   ];
   const self = selfMember(snap);
   if (self && !isStandalone(snap)) lines.push(`HA uptime: ${formatUptime(self.ageMs)}`);
+  if (lastReboot) lines.push(`Last reboot reason: ${lastReboot}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 /** The console's commands, as one keyword tree (see command-tree.ts for how it is walked). */
 import type { ConfigAccess } from '../../config/api.js';
+import { MAIN_BLOCK_MAX_S } from '../../diag/main-block.js';
 import type { HaSettings } from '../../ha/settings.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
@@ -16,6 +17,7 @@ export interface CommandDeps {
   ha: HaControl;
   diag: DiagControl;
   firmwareVersion: string;
+  lastReboot?: string;
   portStats?: PortStatsSource;
 }
 
@@ -30,12 +32,24 @@ function branch(word: string, help: string, children: CommandNode[]): CommandNod
   return { word, help, children };
 }
 
-function mainLoad(diag: DiagControl, words: readonly string[]): string {
+/** A test command's one argument, whole seconds within [min, max]; null when it is not. */
+function testSeconds(words: readonly string[], min: number, max: number): number | null {
   const seconds = Number(words[0]);
-  if (words.length !== 1 || !/^[0-9]+$/.test(words[0] ?? '') || seconds > 3600) {
-    return `value parse error before '${words[0] ?? ''}': main-load needs seconds, an integer 0-3600\nCommand fail. Return code -651\n`;
-  }
-  return diag.mainLoad(seconds);
+  return words.length === 1 && /^[0-9]+$/.test(words[0] ?? '') && seconds >= min && seconds <= max ? seconds : null;
+}
+
+function badSeconds(command: string, words: readonly string[], min: number, max: number): string {
+  return `value parse error before '${words[0] ?? ''}': ${command} needs seconds, an integer ${min}-${max}\nCommand fail. Return code -651\n`;
+}
+
+function mainLoad(diag: DiagControl, words: readonly string[]): string {
+  const seconds = testSeconds(words, 0, 3600);
+  return seconds === null ? badSeconds('main-load', words, 0, 3600) : diag.mainLoad(seconds);
+}
+
+function mainBlock(diag: DiagControl, words: readonly string[]): string {
+  const seconds = testSeconds(words, 1, MAIN_BLOCK_MAX_S);
+  return seconds === null ? badSeconds('main-block', words, 1, MAIN_BLOCK_MAX_S) : diag.mainBlock(seconds);
 }
 
 export function buildCommandTree(deps: CommandDeps): CommandNode {
@@ -67,7 +81,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
       branch('get', 'Get dynamic and system information.', [
         branch('system', 'System status.', [
           leaf('status', 'System status: version, serial, hostname, HA mode.', () =>
-            renderSystemStatus(ha.snapshot(), config.hostname(), deps.firmwareVersion),
+            renderSystemStatus(ha.snapshot(), config.hostname(), deps.firmwareVersion, deps.lastReboot),
           ),
           branch('ha', 'HA information.', [
             leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings()?.override ?? false)),
@@ -112,6 +126,13 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             args: 'words',
             argsHelp: '<seconds 0-3600>',
             run: (words) => text(mainLoad(deps.diag, words)),
+          },
+          {
+            word: 'main-block',
+            help: 'Block the main thread for N seconds: the watchdog stops being kicked, and resets the unit past its limits.',
+            args: 'words',
+            argsHelp: `<seconds 1-${MAIN_BLOCK_MAX_S}>`,
+            run: (words) => text(mainBlock(deps.diag, words)),
           },
         ]),
       ]),

@@ -1,0 +1,24 @@
+/** Messages between the main thread and the watchdog keeper thread (keeper-worker.ts). */
+import type { LogRecord } from '../log/logger.js';
+import type { HealthLimits } from './health.js';
+
+export interface KeeperInit {
+  device: string;
+  timeoutS: number;
+  limits: HealthLimits;
+  /** HealthStamps' buffer, shared with the main thread and the heartbeat worker. */
+  health: SharedArrayBuffer;
+  /** The run record's path in flash. */
+  recordPath: string;
+  /** This boot's kernel boot id, written into every run record. */
+  kernelBoot: string;
+}
+
+export type ToKeeper = { type: 'stop'; reason: string };
+
+export type FromKeeper =
+  | { type: 'log'; record: LogRecord }
+  /** The device is open (timeoutS: what it runs with, null when it keeps its own), or why not. */
+  | { type: 'opened'; timeoutS: number | null }
+  | { type: 'unavailable'; reason: string }
+  | { type: 'stopped' };

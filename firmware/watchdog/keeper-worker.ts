@@ -1,0 +1,66 @@
+/**
+ * Entry point of the watchdog keeper thread, a composition root like the heartbeat worker's.
+ * It is a thread of its own so that it can judge both the main thread and the heartbeat worker
+ * from outside, and still write down why when either of them stops: the boot after the reset
+ * then says which one hung.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createLinuxClock } from '../../hal/clock/linux.js';
+import { createFileStorage } from '../../hal/storage/fs.js';
+import type { Watchdog } from '../../hal/watchdog/index.js';
+import { createLinuxWatchdog } from '../../hal/watchdog/linux.js';
+import { createLogger, setLogSink } from '../log/logger.js';
+import { systemTimers } from '../time/timers.js';
+import { HealthStamps } from './health.js';
+import { WatchdogKeeper } from './keeper.js';
+import type { FromKeeper, KeeperInit, ToKeeper } from './keeper-protocol.js';
+import { RunRecords, type RunState } from './run-record.js';
+
+if (!parentPort) throw new Error('firmware/watchdog/keeper-worker.js runs only as a worker thread');
+const port = parentPort;
+const init = workerData as KeeperInit;
+const clock = createLinuxClock();
+const post = (m: FromKeeper) => port.postMessage(m);
+setLogSink((record) => post({ type: 'log', record: { ...record, atMs: clock.nowMs() } }));
+const log = createLogger('watchdog');
+const records = new RunRecords(createFileStorage(), init.recordPath);
+const record = (state: RunState, reason?: string) => {
+  try {
+    records.write({ state, kernelBoot: init.kernelBoot, sinceWall: new Date().toISOString(), ...(reason ? { reason } : {}) });
+  } catch (err) {
+    log.event(`cannot write the run record ${init.recordPath}: ${(err as Error).message}`, 'error');
+  }
+};
+
+let watchdog: Watchdog | null = null;
+try {
+  watchdog = createLinuxWatchdog().open(init.device, init.timeoutS);
+  post({ type: 'opened', timeoutS: watchdog.timeoutS });
+} catch (err) {
+  post({ type: 'unavailable', reason: (err as Error).message });
+}
+const keeper = new WatchdogKeeper({
+  watchdog,
+  stamps: new HealthStamps(init.health),
+  limits: init.limits,
+  timeoutS: watchdog?.timeoutS ?? init.timeoutS,
+  clock,
+  record,
+  log,
+});
+
+/** Four kicks per timeout, at most one a second: one late kick never resets the board. */
+const periodMs = Math.min(1000, (init.timeoutS * 1000) / 4);
+let cancel = systemTimers.after(0, function period() {
+  keeper.check();
+  cancel = systemTimers.after(periodMs, period);
+});
+
+port.on('message', (m: ToKeeper) => {
+  if (m.type !== 'stop') return;
+  cancel();
+  record('stopped', m.reason);
+  watchdog?.close();
+  post({ type: 'stopped' });
+  port.close();
+});

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Watchdog } from '../../hal/watchdog/index.js';
+import { createLogger, type LogRecord, setLogSink } from '../log/logger.js';
+import { FakeClock } from '../time/fake-clock.js';
+import { HEARTBEAT_WORKER, HealthStamps, MAIN_THREAD } from './health.js';
+import { WatchdogKeeper } from './keeper.js';
+import type { RunState } from './run-record.js';
+
+/** Fails the way the Linux driver does: a kick on a closed device does nothing, a failed one returns its errno. */
+class FakeWatchdog implements Watchdog {
+  readonly timeoutS = 10;
+  kicks = 0;
+  failWith = 0;
+  closed = false;
+  kick(): number {
+    if (this.closed) return 0;
+    if (this.failWith !== 0) return this.failWith;
+    this.kicks++;
+    return 0;
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+function setup(withDevice = true) {
+  const clock = new FakeClock(1000);
+  const stamps = new HealthStamps();
+  const watchdog = new FakeWatchdog();
+  const records: [RunState, string | undefined][] = [];
+  const events: LogRecord[] = [];
+  setLogSink((r) => events.push(r));
+  const keeper = new WatchdogKeeper({
+    watchdog: withDevice ? watchdog : null,
+    stamps,
+    limits: { maxMainLagMs: 3000, maxWorkerStallMs: 2000 },
+    timeoutS: 10,
+    clock,
+    record: (state, reason) => records.push([state, reason]),
+    log: createLogger('watchdog'),
+  });
+  const live = () => {
+    stamps.stamp(MAIN_THREAD, clock.nowMs());
+    stamps.stamp(HEARTBEAT_WORKER, clock.nowMs());
+  };
+  return { clock, stamps, watchdog, records, events, keeper, live };
+}
+
+test('kicks while both threads stamp; a stalled worker stops the kicks and is recorded once', () => {
+  const s = setup();
+  for (let i = 0; i < 3; i++) {
+    s.live();
+    s.keeper.check();
+    s.clock.advance(1000);
+  }
+  assert.equal(s.watchdog.kicks, 3);
+  s.stamps.stamp(MAIN_THREAD, s.clock.nowMs());
+  s.clock.advance(1100); // the worker's last stamp is now 2100 ms old
+  s.stamps.stamp(MAIN_THREAD, s.clock.nowMs());
+  s.keeper.check();
+  s.keeper.check();
+  assert.equal(s.watchdog.kicks, 3, 'no kick while the worker is stalled');
+  assert.ok(s.keeper.starving);
+  assert.deepEqual(s.records, [['starving', 'the heartbeat worker did not run for more than 2.0 s']]);
+  const events = s.events.filter((e) => e.event);
+  assert.equal(events.length, 1);
+  assert.match(events[0]?.message ?? '', /no longer kicked, the heartbeat worker .*resets 10 s after the last kick/);
+});
+
+test('a runtime that recovers before the timeout is kicked again and recorded as running', () => {
+  const s = setup();
+  s.live();
+  s.keeper.check();
+  s.clock.advance(3500);
+  s.keeper.check();
+  assert.deepEqual(s.records, [['starving', "the main thread's event loop did not run for more than 3.0 s"]]);
+  s.live();
+  s.keeper.check();
+  assert.equal(s.watchdog.kicks, 2);
+  assert.deepEqual(s.records.at(-1), ['running', undefined]);
+  assert.match(s.events.at(-1)?.message ?? '', /healthy again after 0\.0 s/);
+});
+
+test('without a device, health is still judged and recorded; a failing kick is logged once per errno', () => {
+  const s = setup(false);
+  s.clock.advance(5000);
+  s.keeper.check();
+  assert.equal(s.records.length, 1);
+  assert.doesNotMatch(s.events.at(-1)?.message ?? '', /resets/);
+  const t = setup();
+  t.live();
+  t.watchdog.failWith = 5;
+  t.keeper.check();
+  t.keeper.check();
+  assert.equal(t.events.filter((e) => /kick failed \(errno 5\)/.test(e.message)).length, 1);
+  t.watchdog.failWith = 0;
+  t.keeper.check();
+  assert.equal(t.keeper.kicks, 1);
+});
