@@ -128,7 +128,7 @@ test('the typed data plane: interfaces, routes, objects, policies in configured 
       haPriority: 1,
     },
   ]);
-  const ha = haSettingsFromTree(load(dataPlaneExample));
+  const ha = haSettingsFromTree(load(dataPlaneExample), ctx);
   assert.deepEqual(ha.pingserverMonitorInterface, ['port2']);
   assert.equal(ha.pingserverFailoverThreshold, 5);
 });

@@ -22,7 +22,7 @@ import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom 
 import { mgmtPortEntry, systemInterface } from './schema-interface.js';
 import { systemLinkMonitor } from './schema-link-monitor.js';
 import { routerStatic } from './schema-router.js';
-import { type ConfigTree, optionValue, type TableEntry } from './tree.js';
+import { type ConfigTree, optionValue, type TableEntry, tableEntries } from './tree.js';
 
 /** One option that must name entries of another section (or a built-in name). */
 interface Reference {
@@ -90,7 +90,7 @@ export function findBrokenReference(tree: ConfigTree): ConfigError | undefined {
     { section: firewallPolicy, label: policy, option: 'poolname', known: pools, what: 'a firewall ippool' },
   ];
   for (const section of [routerStatic, systemLinkMonitor, firewallPolicy]) {
-    for (const entry of entries(tree, section)) {
+    for (const entry of tableEntries(tree, section)) {
       for (const ref of references.filter((r) => r.section === section)) {
         const broken = check(ref, entry);
         if (broken) return broken;
@@ -109,7 +109,7 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
   const broken = findBrokenReference(tree);
   if (broken) throw broken;
   return {
-    interfaces: entries(tree, systemInterface).map(({ name, node }): InterfaceConfig => {
+    interfaces: tableEntries(tree, systemInterface).map(({ name, node }): InterfaceConfig => {
       const ip = optionValue(node, 'ip');
       return {
         name,
@@ -121,7 +121,7 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
         perUnit: mgmtPortEntry(name, ctx),
       };
     }),
-    routes: entries(tree, routerStatic).map(({ name, node }) => ({
+    routes: tableEntries(tree, routerStatic).map(({ name, node }) => ({
       seq: Number(name),
       enabled: optionValue(node, 'status')[0] === 'enable',
       dst: prefix(optionValue(node, 'dst')),
@@ -129,26 +129,26 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
       device: optionValue(node, 'device')[0],
       distance: Number(optionValue(node, 'distance')[0]),
     })),
-    addresses: entries(tree, firewallAddress).map(
+    addresses: tableEntries(tree, firewallAddress).map(
       ({ name, node }): AddressConfig =>
         optionValue(node, 'type')[0] === 'iprange'
           ? { name, type: 'iprange', startIp: optionValue(node, 'start-ip')[0], endIp: optionValue(node, 'end-ip')[0] }
           : { name, type: 'ipmask', subnet: prefix(optionValue(node, 'subnet')) },
     ),
-    services: entries(tree, firewallServiceCustom).map(({ name, node }) => ({
+    services: tableEntries(tree, firewallServiceCustom).map(({ name, node }) => ({
       name,
       protocol: optionValue(node, 'protocol')[0] as ServiceConfig['protocol'],
       tcp: optionValue(node, 'tcp-portrange').map(portRange),
       udp: optionValue(node, 'udp-portrange').map(portRange),
       protocolNumber: Number(optionValue(node, 'protocol-number')[0]),
     })),
-    pools: entries(tree, firewallIppool).map(({ name, node }) => ({
+    pools: tableEntries(tree, firewallIppool).map(({ name, node }) => ({
       name,
       type: 'overload' as const,
       startIp: optionValue(node, 'startip')[0],
       endIp: optionValue(node, 'endip')[0],
     })),
-    policies: entries(tree, firewallPolicy).map(({ name, node }) => {
+    policies: tableEntries(tree, firewallPolicy).map(({ name, node }) => {
       const list = (o: string) => [...optionValue(node, o)];
       const on = (o: string) => optionValue(node, o)[0] === 'enable';
       return {
@@ -167,7 +167,7 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
         poolname: list('poolname'),
       };
     }),
-    linkMonitors: entries(tree, systemLinkMonitor).map(({ name, node }) => ({
+    linkMonitors: tableEntries(tree, systemLinkMonitor).map(({ name, node }) => ({
       name,
       srcintf: optionValue(node, 'srcintf')[0],
       server: [...optionValue(node, 'server')],
@@ -197,13 +197,8 @@ function check(ref: Reference, entry: TableEntry): ConfigError | undefined {
   });
 }
 
-function entries(tree: ConfigTree, section: TopSection): TableEntry[] {
-  const node = tree.get(sectionKey(section.words));
-  return node?.kind === 'table' ? node.entries : [];
-}
-
 function names(tree: ConfigTree, section: TopSection): string[] {
-  return entries(tree, section).map((e) => e.name);
+  return tableEntries(tree, section).map((e) => e.name);
 }
 
 function prefix(values: readonly string[]): Ipv4Prefix {

@@ -112,6 +112,8 @@ test('show full-configuration prints every option that has a written form', () =
       '    set arps 5',
       '    set arps-interval 8',
       '    set hb-carrier-failover disable',
+      '    set data-beacon enable',
+      '    set failover-hold-time 0',
       '    set pingserver-failover-threshold 0',
       '    set pingserver-flip-timeout 60',
       'end',
@@ -186,13 +188,13 @@ test('passwords are written ENC, read back in either form', () => {
   const line = text.split('\n').find((l) => l.includes('set password'));
   assert.equal(line, `    set password ENC ${encodePassword('s3cret pass')}`);
   const fromEnc = treeFromText(text, systemSchema, ctx);
-  assert.equal(haSettingsFromTree(fromEnc).password, 's3cret pass');
+  assert.equal(haSettingsFromTree(fromEnc, ctx).password, 's3cret pass');
   assert.equal(printTree(fromEnc, systemSchema, ctx, { full: true }), text, 'same text every time');
   const plain = treeFromText('config system ha\n    set password ENC\nend\n', systemSchema, ctx);
-  assert.equal(haSettingsFromTree(plain).password, 'ENC', 'a lone ENC is a plain password');
+  assert.equal(haSettingsFromTree(plain, ctx).password, 'ENC', 'a lone ENC is a plain password');
   const enc = encodePassword('pw');
   assert.equal(
-    haSettingsFromTree(treeFromText(`config system ha\n    set password ENC ${enc}\nend\n`, systemSchema, ctx)).password,
+    haSettingsFromTree(treeFromText(`config system ha\n    set password ENC ${enc}\nend\n`, systemSchema, ctx), ctx).password,
     'pw',
   );
   assert.throws(

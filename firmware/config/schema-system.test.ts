@@ -125,7 +125,7 @@ test('unknown option lists the allowed options', () => {
     err.message,
     'line 6: config system ha: set foo 1: unknown option foo, allowed: mode, group-id, group-name, password, priority, override, ' +
       'hbdev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, ' +
-      'authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, hb-carrier-failover, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout',
+      'authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout',
   );
   assert.equal(
     loadError('config system global\n  unset domain\nend').message,

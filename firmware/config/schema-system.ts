@@ -36,7 +36,7 @@ export const systemGlobal: TopSection = {
   },
 };
 
-const portsOf = (values: OptionValues, option: 'hbdev' | 'monitor'): string[] => {
+const portsOf = (values: OptionValues, option: 'hbdev' | 'monitor' | 'data-beacon-dev'): string[] => {
   const v = values(option);
   return option === 'hbdev' ? v.filter((_, i) => i % 2 === 0) : [...v];
 };
@@ -48,6 +48,15 @@ const heartbeatNotMonitored: SectionRule = (values) => {
   return both === undefined
     ? undefined
     : { option: 'monitor', value: both, reason: `port ${both} is an hbdev: heartbeat ports are not monitored ports` };
+};
+
+/** Beacons go on data ports: an hbdev already carries heartbeats, which say more. */
+const beaconNotOnHeartbeat: SectionRule = (values) => {
+  const hb = new Set(portsOf(values, 'hbdev'));
+  const both = portsOf(values, 'data-beacon-dev').find((p) => hb.has(p));
+  return both === undefined
+    ? undefined
+    : { option: 'data-beacon-dev', value: both, reason: `port ${both} is an hbdev: beacons go on data ports` };
 };
 
 /** A cluster needs a way to hear its peer: a heartbeat device or unicast heartbeat. */
@@ -95,11 +104,17 @@ export const systemHa: TopSection = {
       { name: 'arps-interval', kind: integerKind(1, 20), default: ['8'] },
       // Tandem's own: take over at once when every direct-cable heartbeat port loses carrier.
       { name: 'hb-carrier-failover', kind: enableDisable, default: ['disable'] },
+      // Tandem's own: a primary's beacon on data ports, to find a rival primary when every
+      // heartbeat link is down (firmware/ha/beacons.ts). No ports named: every data port but
+      // the hbdevs and those with role wan.
+      { name: 'data-beacon', kind: enableDisable, default: ['enable'] },
+      { name: 'data-beacon-dev', kind: portListKind(), default: [] },
+      { name: 'failover-hold-time', kind: integerKind(0, 300), default: ['0'] },
       { name: 'pingserver-monitor-interface', kind: portListKind(), default: [] },
       { name: 'pingserver-failover-threshold', kind: integerKind(0, 50), default: ['0'] },
       { name: 'pingserver-flip-timeout', kind: integerKind(6, 2147483647), default: ['60'] },
     ],
-    rules: [heartbeatNotMonitored, clusterNeedsHeartbeat, unicastNeedsPeer, authenticationNeedsPassword],
+    rules: [heartbeatNotMonitored, beaconNotOnHeartbeat, clusterNeedsHeartbeat, unicastNeedsPeer, authenticationNeedsPassword],
   },
 };
 

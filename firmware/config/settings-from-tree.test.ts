@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { heartbeatIntervalMs, lostAfterMs } from '../ha/settings.js';
 import { ctx } from './fixtures.js';
-import { systemSchema } from './schema-system.js';
+import { firmwareSchema, systemSchema } from './schema-system.js';
 import { haSettingsFromTree, hostnameFromTree } from './settings-from-tree.js';
 import { defaultTree } from './tree.js';
 import { treeFromText } from './tree-from-text.js';
@@ -10,7 +10,7 @@ import { treeFromText } from './tree-from-text.js';
 test('defaults: standalone, serial as hostname, FortiOS timers', () => {
   const tree = defaultTree(systemSchema, ctx);
   assert.equal(hostnameFromTree(tree), ctx.serial);
-  const s = haSettingsFromTree(tree);
+  const s = haSettingsFromTree(tree, ctx);
   assert.deepEqual(s, {
     mode: 'standalone',
     groupId: 0,
@@ -33,6 +33,8 @@ test('defaults: standalone, serial as hostname, FortiOS timers', () => {
     arps: 5,
     arpsIntervalS: 8,
     hbCarrierFailover: false,
+    dataBeaconDev: ['port1', 'port2'],
+    failoverHoldTimeS: 0,
     pingserverMonitorInterface: [],
     pingserverFailoverThreshold: 0,
     pingserverFlipTimeoutMin: 60,
@@ -67,6 +69,8 @@ test('configured values convert to their types', () => {
     '    set arps 60',
     '    set arps-interval 1',
     '    set hb-carrier-failover enable',
+    '    set data-beacon-dev "port2"',
+    '    set failover-hold-time 300',
     '    set pingserver-monitor-interface "port1" "port2"',
     '    set pingserver-failover-threshold 50',
     '    set pingserver-flip-timeout 2147483647',
@@ -74,7 +78,7 @@ test('configured values convert to their types', () => {
   ].join('\n');
   const tree = treeFromText(text, systemSchema, ctx);
   assert.equal(hostnameFromTree(tree), 'fw-b');
-  const s = haSettingsFromTree(tree);
+  const s = haSettingsFromTree(tree, ctx);
   assert.deepEqual(s, {
     mode: 'a-a',
     groupId: 255,
@@ -100,9 +104,42 @@ test('configured values convert to their types', () => {
     arps: 60,
     arpsIntervalS: 1,
     hbCarrierFailover: true,
+    dataBeaconDev: ['port2'],
+    failoverHoldTimeS: 300,
     pingserverMonitorInterface: ['port1', 'port2'],
     pingserverFailoverThreshold: 50,
     pingserverFlipTimeoutMin: 2147483647,
   });
   assert.equal(heartbeatIntervalMs(s), 200);
+});
+
+test('data beacons: every data port but hbdevs and wan-role ports unless named; none when disabled', () => {
+  const beacons = (lines: string[]) => haSettingsFromTree(treeFromText(lines.join('\n'), firmwareSchema, ctx), ctx).dataBeaconDev;
+  assert.deepEqual(beacons(['config system interface', '    edit "port2"', '        set role wan', '    next', 'end']), [
+    'port1',
+  ]);
+  assert.deepEqual(beacons(['config system ha', '    set hbdev "port1" 10', 'end']), ['port2']);
+  assert.deepEqual(
+    beacons([
+      'config system interface',
+      '    edit "port2"',
+      '        set role wan',
+      '    next',
+      'end',
+      'config system ha',
+      '    set data-beacon-dev "port2"',
+      'end',
+    ]),
+    ['port2'],
+    'a wan port named is used',
+  );
+  assert.deepEqual(beacons(['config system ha', '    set data-beacon disable', '    set data-beacon-dev "port1"', 'end']), []);
+});
+
+test('data-beacon-dev may not name an hbdev; failover-hold-time is 0-300', () => {
+  assert.throws(
+    () => treeFromText('config system ha\n    set hbdev "port1" 10\n    set data-beacon-dev "port1"\nend\n', systemSchema, ctx),
+    /port port1 is an hbdev: beacons go on data ports/,
+  );
+  assert.throws(() => treeFromText('config system ha\n    set failover-hold-time 301\nend\n', systemSchema, ctx), /301/);
 });

@@ -3,11 +3,13 @@
  * with its default filled in and already validated, so this only converts.
  */
 import type { HaMode, HaSettings, HbDev } from '../ha/settings.js';
+import type { SchemaContext } from './kinds.js';
 import { sectionKey } from './schema.js';
+import { systemInterface } from './schema-interface.js';
 import { systemGlobal, systemHa } from './schema-system.js';
-import { type ConfigTree, optionValue, type SectionNode } from './tree.js';
+import { type ConfigTree, optionValue, type SectionNode, tableEntries } from './tree.js';
 
-export function haSettingsFromTree(tree: ConfigTree): HaSettings {
+export function haSettingsFromTree(tree: ConfigTree, ctx: SchemaContext): HaSettings {
   const ha = section(tree, systemHa.words);
   const one = (option: string): string => optionValue(ha, option)[0];
   const int = (option: string): number => Number(one(option));
@@ -37,10 +39,27 @@ export function haSettingsFromTree(tree: ConfigTree): HaSettings {
     arps: int('arps'),
     arpsIntervalS: int('arps-interval'),
     hbCarrierFailover: on('hb-carrier-failover'),
+    dataBeaconDev: on('data-beacon') ? dataBeaconPorts(tree, ctx, optionValue(ha, 'data-beacon-dev'), hbdev) : [],
+    failoverHoldTimeS: int('failover-hold-time'),
     pingserverMonitorInterface: [...optionValue(ha, 'pingserver-monitor-interface')],
     pingserverFailoverThreshold: int('pingserver-failover-threshold'),
     pingserverFlipTimeoutMin: int('pingserver-flip-timeout'),
   };
+}
+
+/**
+ * The ports a primary beacons on: those `data-beacon-dev` names, or by default every data port
+ * of the board that is neither an hbdev nor an interface with role wan (beacons stay off the
+ * outside world unless named).
+ */
+function dataBeaconPorts(tree: ConfigTree, ctx: SchemaContext, named: readonly string[], hbdev: readonly HbDev[]): string[] {
+  if (named.length > 0) return [...named];
+  const wanPorts = tableEntries(tree, systemInterface)
+    // A schema without interface roles (the config tests' own tables) has no wan ports.
+    .filter((e) => e.node.options.get('role')?.[0] === 'wan')
+    .map((e) => e.name);
+  const wan = (port: string): boolean => wanPorts.includes(port);
+  return ctx.ports.filter((p) => p.role === 'data' && !hbdev.some((h) => h.port === p.name) && !wan(p.name)).map((p) => p.name);
 }
 
 export function hostnameFromTree(tree: ConfigTree): string {

@@ -49,7 +49,7 @@ export class ConfigStore implements ConfigAccess {
     this.schema = opts.schema ?? firmwareSchema;
     this.ctx = { serial: opts.serial, ports: opts.ports.map((p) => ({ name: p.name, role: p.role })) };
     this.tree = defaultTree(this.schema, this.ctx);
-    this.ha = haSettingsFromTree(this.tree);
+    this.ha = haSettingsFromTree(this.tree, this.ctx);
     this.host = hostnameFromTree(this.tree);
   }
 
@@ -73,6 +73,7 @@ export class ConfigStore implements ConfigAccess {
       ...this.ha,
       hbdev: this.ha.hbdev.map((h) => ({ ...h })),
       monitor: [...this.ha.monitor],
+      dataBeaconDev: [...this.ha.dataBeaconDev],
       pingserverMonitorInterface: [...this.ha.pingserverMonitorInterface],
     };
   }
@@ -128,7 +129,7 @@ export class ConfigStore implements ConfigAccess {
   }
 
   private adopt(tree: ConfigTree): void {
-    const ha = haSettingsFromTree(tree);
+    const ha = haSettingsFromTree(tree, this.ctx);
     const host = hostnameFromTree(tree);
     this.tree = tree;
     this.ha = ha;

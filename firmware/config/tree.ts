@@ -17,6 +17,7 @@ import {
   type SchemaContext,
   type SectionSchema,
   sectionKey,
+  type TopSection,
 } from './schema.js';
 
 export interface SectionNode {
@@ -39,6 +40,12 @@ export type ConfigNode = SectionNode | TableNode;
 
 /** Top-level sections by their words joined with a blank ("system ha"). */
 export type ConfigTree = Map<string, ConfigNode>;
+
+/** The entries of a top-level table (none when the tree lacks it). */
+export function tableEntries(tree: ConfigTree, section: TopSection): TableEntry[] {
+  const node = tree.get(sectionKey(section.words));
+  return node?.kind === 'table' ? node.entries : [];
+}
 
 export function defaultTree(schema: ConfigSchema, ctx: SchemaContext): ConfigTree {
   return new Map(schema.sections.map((s) => [sectionKey(s.words), defaultNode(s.node, ctx)]));

@@ -16,7 +16,7 @@ test('hello lasts exactly hello-holddown, then the election runs', () => {
   assert.equal(b.c.state, 'hello');
   assert.equal(b.c.primary(), '');
   assert.equal(b.c.advert(b.clock.nowMs()).state, 'hello');
-  assert.equal(b.c.nextWakeAt(), HOLD);
+  assert.equal(b.c.nextWakeAt(b.clock.nowMs()), HOLD);
   assert.equal(b.c.view(b.clock.nowMs()).election, null);
   assert.deepEqual(b.take(), []);
   b.step(1);
@@ -34,20 +34,20 @@ test('hello lasts exactly hello-holddown, then the election runs', () => {
   const a = b.c.advert(HOLD);
   assert.equal(a.primary, 'A');
   assert.equal(a.ageS, 5);
-  assert.equal(b.c.nextWakeAt(), Number.POSITIVE_INFINITY, 'nothing to wake for: no hello, no peer');
+  assert.equal(b.c.nextWakeAt(b.clock.nowMs()), Number.POSITIVE_INFINITY, 'nothing to wake for: no hello, no peer');
 });
 
 test('nextWakeAt is the earlier of hello end and the detector deadline', () => {
   const b = new Bench();
   b.peer('B');
   b.step();
-  assert.equal(b.c.nextWakeAt(), INTERVAL + LOST_AFTER);
+  assert.equal(b.c.nextWakeAt(b.clock.nowMs()), INTERVAL + LOST_AFTER);
   b.peers.clear();
   b.runTo(INTERVAL + LOST_AFTER);
   assert.equal(b.c.view(b.clock.nowMs()).members.length, 2);
   b.step(1);
   assert.deepEqual(b.take('lost'), [{ kind: 'lost', serial: 'B', reason: 'no heartbeat on any link for more than 1200 ms' }]);
-  assert.equal(b.c.nextWakeAt(), HOLD);
+  assert.equal(b.c.nextWakeAt(b.clock.nowMs()), HOLD);
 });
 
 test('a peer still in hello does not stand; it does once it leaves hello', () => {
@@ -99,7 +99,7 @@ test('a leave frame removes the peer at once and re-elects without waiting for l
   const v = b.c.view(t);
   assert.equal(v.alone, true);
   assert.equal(v.members.length, 1);
-  assert.equal(b.c.nextWakeAt(), Number.POSITIVE_INFINITY);
+  assert.equal(b.c.nextWakeAt(b.clock.nowMs()), Number.POSITIVE_INFINITY);
   b.c.leave('nobody', peerAdvert('nobody'), t);
   assert.deepEqual(b.c.drainEvents(), []);
 });
@@ -128,9 +128,9 @@ test('changing hb timing moves the loss deadline', () => {
   b.runTo(HOLD + 1000);
   b.peers.clear();
   const heard = b.clock.nowMs();
-  assert.equal(b.c.nextWakeAt(), heard + LOST_AFTER);
+  assert.equal(b.c.nextWakeAt(b.clock.nowMs()), heard + LOST_AFTER);
   b.c.setSettings(haSettings({ hbInterval: 1, hbLostThreshold: 3 }), heard);
-  assert.equal(b.c.nextWakeAt(), heard + 300);
+  assert.equal(b.c.nextWakeAt(b.clock.nowMs()), heard + 300);
   assert.equal(b.c.advert(heard).hbIntervalMs, 100);
   assert.equal(b.c.advert(heard).lostThreshold, 3);
   for (let i = 0; i < 3; i++) b.c.tick(b.clock.advance(100));
@@ -161,7 +161,7 @@ test('settings: priority and override re-elect; a new group-name drops members t
     { kind: 'lost', serial: 'B', reason: 'refused: group-name "prod" differs from ours "lab"' },
     { kind: 'elected', primary: 'A', reason: 'A is selected as the primary because it is the only member of the cluster' },
   ]);
-  assert.equal(b.c.nextWakeAt(), Number.POSITIVE_INFINITY, 'no longer watched by the detector');
+  assert.equal(b.c.nextWakeAt(b.clock.nowMs()), Number.POSITIVE_INFINITY, 'no longer watched by the detector');
 });
 
 test('view: self first, then peers in election order, with links and last-heard', () => {

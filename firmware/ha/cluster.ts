@@ -9,6 +9,7 @@
  * (a rival primary outlasting a handover) is checked on the caller's ticker.
  */
 import { type Advert, claimsPrimary, type HaState } from './advert.js';
+import { type BeaconRival, BeaconWatch, beaconCandidate, beaconTiming } from './beacons.js';
 import { incompatibility } from './compat.js';
 import { FailureDetector } from './detector.js';
 import { DualPrimaryWatch } from './dual-primary.js';
@@ -39,7 +40,11 @@ export type ClusterEvent =
   | { kind: 'refused'; serial: string; link: string; reason: string }
   | { kind: 'elected'; primary: string; reason: string }
   /** This board stalled for at least one heartbeat interval: its failure check came `lateMs` late (not counted against peers). */
-  | { kind: 'stall'; lateMs: number };
+  | { kind: 'stall'; lateMs: number }
+  /** A unit not heard by heartbeat is (seen) or no longer is primary by its data-port beacons (beacons.ts). */
+  | { kind: 'beacon'; serial: string; port: string; seen: boolean }
+  /** A role change the election asks for waits for failover-hold-time (until `untilMs`). */
+  | { kind: 'held'; to: HaState; untilMs: number; reason: string };
 
 export interface ClusterView {
   /** Self first, then peers in election order (peers not standing, e.g. in hello, last). */
@@ -52,6 +57,10 @@ export interface ClusterView {
   refusedFrames: number;
   lateChecks: number;
   maxLateMs: number;
+  /** Units not heard by heartbeat but seen primary on a data port (beacons.ts). */
+  beaconRivals: { serial: string; port: string; agoMs: number }[];
+  /** A role change waiting for failover-hold-time, or null. */
+  held: { to: HaState; untilMs: number } | null;
 }
 
 export class Cluster {
@@ -71,6 +80,12 @@ export class Cluster {
   readonly #refusals = new Refusals();
   readonly #detector: FailureDetector;
   readonly #dual = new DualPrimaryWatch();
+  readonly #beacons = new BeaconWatch();
+  /** Beacon rivals as of the last #settle, to see which appeared or went. */
+  #beaconRivals = new Map<string, string>();
+  /** When the role last changed between work and standby (failover-hold-time counts from here). */
+  #flippedAt = Number.NEGATIVE_INFINITY;
+  #held: { to: HaState; untilMs: number } | null = null;
   #election: { result: ElectionResult; atMs: number } | null = null;
   #alone = false;
   #triggers: string[] = [];
@@ -108,7 +123,13 @@ export class Cluster {
       this.#refuse(serial, link, refusal, now);
     } else {
       this.#refusals.accept(serial);
+      this.#beacons.heartbeat(serial, now);
+      const claimed = this.#members.get(serial)?.advert;
       const { joined, change } = this.#members.update(serial, link, advert, now);
+      // A winner held by failover-hold-time takes over once the primary hands over.
+      if (this.#held?.to === 'work' && claimed && claimsPrimary(serial, claimed) && !claimsPrimary(serial, advert)) {
+        this.#triggers.push(`${serial} handed over`);
+      }
       this.#detector.heard(serial, link, now);
       this.#dual.note(serial, claimsPrimary(serial, advert), now);
       if (joined) {
@@ -119,6 +140,18 @@ export class Cluster {
         this.#triggers.push(`${serial}: ${change}`);
       }
     }
+    this.#settle(now);
+  }
+
+  /**
+   * An authenticated beacon from `serial` on data port `port`. It counts only for units not
+   * heard by heartbeat (beacons.ts); an incompatible unit's beacon is ignored, as its
+   * heartbeats would be refused.
+   */
+  beacon(serial: string, port: string, advert: Advert, now: number): void {
+    if (serial === this.#id.serial || incompatibility(this.#compatSelf(), advert) !== null) return;
+    this.#beacons.beacon(serial, port, advert, now);
+    if (!this.#members.has(serial)) this.#dual.note(serial, claimsPrimary(serial, advert), now);
     this.#settle(now);
   }
 
@@ -147,6 +180,8 @@ export class Cluster {
       this.#emit({ kind: 'lost', serial, reason: `no heartbeat on any link for more than ${lostAfterMs(this.#settings)} ms` });
       this.#triggers.push(`${serial} lost`);
     }
+    this.#beacons.prune(now, beaconTiming(this.#settings));
+    if (this.#held && now >= this.#held.untilMs) this.#triggers.push('failover-hold-time expired');
     this.#settle(now);
   }
 
@@ -249,11 +284,15 @@ export class Cluster {
     };
   }
 
-  /** When tick() must run next: the end of hello (or of waiting for a negotiator) or the detector's next expiry. */
-  nextWakeAt(): number {
+  /**
+   * When tick() must run next: the end of hello (or of waiting for a negotiator), the
+   * detector's next expiry, a beacon rival's expiry, or the end of failover-hold-time.
+   */
+  nextWakeAt(now: number): number {
     let helloEnd = Number.POSITIVE_INFINITY;
     if (this.#state === 'hello') helloEnd = this.#helloEnd() + (this.#negotiating ? this.#settings.helloHolddownS * 1000 : 0);
-    return Math.min(helloEnd, this.#detector.nextDeadline());
+    const beacon = this.#beacons.nextExpiry(now, beaconTiming(this.#settings), (s) => this.#members.has(s));
+    return Math.min(helloEnd, this.#detector.nextDeadline(), beacon, this.#held?.untilMs ?? Number.POSITIVE_INFINITY);
   }
 
   drainEvents(): ClusterEvent[] {
@@ -278,6 +317,8 @@ export class Cluster {
       refusedFrames: this.#refusals.frames,
       lateChecks: this.#detector.lateChecks,
       maxLateMs: this.#detector.maxLateMs,
+      beaconRivals: this.#beaconRivalsNow(now).map((r) => ({ serial: r.serial, port: r.port, agoMs: now - r.atMs })),
+      held: this.#held ? { ...this.#held } : null,
     };
   }
 
@@ -297,6 +338,7 @@ export class Cluster {
       }
       this.#triggers.unshift(`hello-holddown ${this.#settings.helloHolddownS} s expired`);
     }
+    this.#noteBeaconRivals(now);
     if (this.#triggers.length > 0) {
       const trigger = this.#triggers.join('; ');
       this.#triggers = [];
@@ -304,8 +346,11 @@ export class Cluster {
         override: this.#overrideEffective(),
         marginMs: this.#settings.uptimeDiffMarginS * 1000,
       });
+      const to: HaState = result.primary === this.#id.serial ? 'work' : 'standby';
+      if (this.#holds(to, now)) return;
+      this.#held = null;
       this.#record(result, now);
-      this.#setState(result.primary === this.#id.serial ? 'work' : 'standby', `${trigger}: ${result.reason}`, now);
+      this.#setState(to, `${trigger}: ${result.reason}`, now);
     }
     const rivals = this.#state === 'work' ? this.#rivals(now) : [];
     if (rivals.length > 0) {
@@ -338,11 +383,68 @@ export class Cluster {
     return elect(field, { override, marginMs: this.#settings.uptimeDiffMarginS * 1000 }).primary !== this.#id.serial;
   }
 
+  /**
+   * failover-hold-time (FortiOS 7.4+, minimum time between two failovers). A primary that
+   * loses the election to a living unit keeps the role until the hold has passed since its
+   * last change of role; the winner waits meanwhile, and takes over once the primary stops
+   * claiming the role, so the two never work at once. Taking over when no unit claims the role
+   * is never held (that would be a blackhole), nor is standing down after
+   * `execute ha failover set` (an operator's order). Returns true (and records the wait) when
+   * the change must wait.
+   */
+  #holds(to: HaState, now: number): boolean {
+    const holdMs = this.#settings.failoverHoldTimeS * 1000;
+    if (holdMs === 0 || to === this.#state) return false;
+    let untilMs: number;
+    let reason: string;
+    if (to === 'work') {
+      if (!this.#someoneClaims(now)) return false;
+      untilMs = Number.POSITIVE_INFINITY;
+      reason = `failover-hold-time ${this.#settings.failoverHoldTimeS} s: waiting for the primary to hand over`;
+    } else {
+      untilMs = this.#flippedAt + holdMs;
+      if (this.#state !== 'work' || this.#failover || now >= untilMs) return false;
+      reason = `failover-hold-time ${this.#settings.failoverHoldTimeS} s since the last failover`;
+    }
+    if (this.#held?.to !== to) {
+      this.#held = { to, untilMs };
+      this.#emit({ kind: 'held', to, untilMs, reason });
+    }
+    return true;
+  }
+
+  #someoneClaims(now: number): boolean {
+    return this.#members.anyWorking() || this.#beaconRivalsNow(now).length > 0;
+  }
+
+  /** Emits a `beacon` event and an election trigger for each beacon rival that appeared or went. */
+  #noteBeaconRivals(now: number): void {
+    const current = new Map(this.#beaconRivalsNow(now).map((r) => [r.serial, r.port]));
+    for (const [serial, port] of current) {
+      if (this.#beaconRivals.has(serial)) continue;
+      this.#emit({ kind: 'beacon', serial, port, seen: true });
+      this.#triggers.push(`${serial} is primary, seen on data port ${port} without heartbeats`);
+    }
+    for (const [serial, port] of this.#beaconRivals) {
+      if (current.has(serial)) continue;
+      if (!this.#members.has(serial)) this.#dual.forget(serial);
+      this.#emit({ kind: 'beacon', serial, port, seen: false });
+      this.#triggers.push(`${serial} no longer seen primary on the data ports`);
+    }
+    this.#beaconRivals = current;
+  }
+
+  #beaconRivalsNow(now: number): BeaconRival[] {
+    return this.#beacons.rivals(now, beaconTiming(this.#settings), (s) => this.#members.has(s));
+  }
+
   /** Peers that have claimed the primary role against ours for several of their intervals. */
   #rivals(now: number): string[] {
     const ours = heartbeatIntervalMs(this.#settings);
     const interval = (serial: string) => Math.max(ours, this.#members.get(serial)?.advert.hbIntervalMs ?? ours);
-    return this.#dual.rivals(now, this.#stateSince, interval).filter((serial) => this.#members.has(serial));
+    return this.#dual
+      .rivals(now, this.#stateSince, interval)
+      .filter((serial) => this.#members.has(serial) || this.#beaconRivals.has(serial));
   }
 
   #record(result: ElectionResult, now: number): void {
@@ -358,6 +460,7 @@ export class Cluster {
   /** The one place that sets the state. */
   #setState(to: HaState, reason: string, now: number): void {
     if (to === this.#state) return;
+    if (this.#state !== 'hello') this.#flippedAt = now;
     this.#emit({ kind: 'state', from: this.#state, to, reason });
     this.#state = to;
     this.#stateSince = now;
@@ -371,7 +474,8 @@ export class Cluster {
       monitorUp: this.#monitorUp,
       failover: this.#failover,
     };
-    return [self, ...this.#members.candidates(now, negotiating)];
+    const beacons = this.#beaconRivalsNow(now).map((r) => beaconCandidate(r, now));
+    return [self, ...this.#members.candidates(now, negotiating), ...beacons];
   }
 
   /**

@@ -36,6 +36,8 @@ export function haSettings(over: Partial<HaSettings> = {}): HaSettings {
     arps: 5,
     arpsIntervalS: 8,
     hbCarrierFailover: false,
+    dataBeaconDev: [],
+    failoverHoldTimeS: 0,
     pingserverMonitorInterface: [],
     pingserverFailoverThreshold: 0,
     pingserverFlipTimeoutMin: 60,
@@ -218,7 +220,7 @@ export class FakeNet {
   }
 
   #dueAt(u: Unit): number {
-    let wake = u.cluster.nextWakeAt();
+    let wake = u.cluster.nextWakeAt(this.#clock.nowMs());
     // A deadline already checked fires strictly after it, at the next millisecond.
     if (wake <= u.lastTurn) wake = u.lastTurn + 1;
     let due = Math.min(u.nextTick, wake);

@@ -114,7 +114,7 @@ export class HeartbeatLoop {
     this.sendHeartbeat(FrameType.Heartbeat, this.dev.clock.nowMs());
     while (!this.leaving) {
       const before = this.dev.clock.nowMs();
-      const wakeIn = Math.min(this.cluster.nextWakeAt() - before, SNAPSHOT_EVERY_MS);
+      const wakeIn = Math.min(this.cluster.nextWakeAt(before) - before, SNAPSHOT_EVERY_MS);
       this.poller.wait(Math.max(0, Math.ceil(wakeIn)));
       this.turn(this.dev.clock.nowMs());
     }

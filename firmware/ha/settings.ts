@@ -36,6 +36,10 @@ export interface HaSettings {
   arpsIntervalS: number;
   /** `hb-carrier-failover` (Tandem's own): all direct-cable heartbeat ports losing carrier at once means the peer lost power. */
   hbCarrierFailover: boolean;
+  /** Data ports a primary sends its beacon on (`data-beacon` and `data-beacon-dev`, resolved; empty: none). */
+  dataBeaconDev: string[];
+  /** `failover-hold-time`: minimum seconds between two failovers (0: none). */
+  failoverHoldTimeS: number;
   /** `pingserver-monitor-interface`: ports whose link monitors count towards remote link failover. */
   pingserverMonitorInterface: string[];
   /** `pingserver-failover-threshold`: failed-monitor weight that triggers failover (0: any failure). */
