@@ -1,10 +1,11 @@
 /**
  * The dependency rules of DESIGN.md, checked on the sources: firmware never reaches hardware
- * bindings, only the two composition roots pick drivers, and hal/ never depends on firmware/.
+ * bindings, only the two composition roots pick drivers, hal/ never depends on firmware/, and
+ * lib/ (plain code every layer shares) depends on nothing of the project.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -63,6 +64,15 @@ test('hal/ does not depend on firmware/, and only hal/ loads the bindings', () =
       .map((s) => `${f} imports ${s}`),
   );
   assert.deepEqual(elsewhere, []);
+});
+
+test('lib/ imports only lib/ and no binding, so every layer may import it', () => {
+  const leaks = sources('lib').flatMap((f) =>
+    imports(f)
+      .filter((s) => (s.startsWith('.') && !join(dirname(f), s).startsWith('lib/')) || BINDINGS.includes(s))
+      .map((s) => `${f} imports ${s}`),
+  );
+  assert.deepEqual(leaks, []);
 });
 
 test('every import form is seen by the scanner', () => {

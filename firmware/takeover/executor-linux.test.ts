@@ -13,6 +13,7 @@ import { ipJson, ipRun, kernelAvailable } from '../../hal/kernel-gate.js';
 import { addNetns, deleteNetns, withNetns } from '../../hal/netns.js';
 import type { RawPort } from '../../hal/nic/index.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';
+import { formatIpv4 } from '../../lib/ip-text.js';
 import type { Logger } from '../log/logger.js';
 import { ARP_ETHERTYPE } from './arp-frames.js';
 import { TakeoverExecutor } from './executor.js';
@@ -122,14 +123,13 @@ interface Arp {
 
 function parseArp(f: Uint8Array): Arp | null {
   if (f.length < 42 || f[12] !== 0x08 || f[13] !== 0x06) return null;
-  const ip = (at: number) => Array.from(f.subarray(at, at + 4)).join('.');
   return {
     ethDst: formatMac(f.subarray(0, 6)),
     ethSrc: formatMac(f.subarray(6, 12)),
     op: (f[20] << 8) | f[21],
     senderMac: formatMac(f.subarray(22, 28)),
-    senderIp: ip(28),
-    targetIp: ip(38),
+    senderIp: formatIpv4(f, 28),
+    targetIp: formatIpv4(f, 38),
   };
 }
 
