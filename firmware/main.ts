@@ -41,9 +41,9 @@ function orRefuse<T>(step: () => T): T {
 const { values } = parseArgs({ options: { board: { type: 'string', default: 'sim' } } });
 const board = orRefuse(() => boardByName(values.board ?? 'sim', process.env));
 const hal = createLinuxHal();
-const eventLog = new EventLog(board.storage.eventLog);
+const eventLog = new EventLog(board.storage.eventLog, hal.clock);
 const sink = (r: LogRecord) => {
-  process.stderr.write(formatLogLine(r, hal.clock.nowMs()));
+  process.stderr.write(formatLogLine(r, hal.clock));
   if (r.event) eventLog.append(r);
 };
 setLogSink(sink);
@@ -68,7 +68,6 @@ const watchdog = new WatchdogRuntime({
   kernelBoot: hal.storage.read(board.kernelBootId)?.trim(),
   clock: hal.clock,
   timers: systemTimers,
-  wallNow: () => new Date().toISOString(),
   onLog: sink,
 });
 log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level);

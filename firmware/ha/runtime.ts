@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { portIfname } from '../../board/ports.js';
 import type { BoardDefinition } from '../../board/types.js';
-import type { ClockDevice, Waker } from '../../hal/clock/index.js';
+import { type ClockDevice, type Waker, wallTimeIso } from '../../hal/clock/index.js';
 import type { HaControl } from '../console/ha-control.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import { EMPTY_PLAN, type TakeoverPlan } from '../takeover/plan.js';
@@ -205,7 +205,7 @@ export class HaRuntime implements HaControl {
       enabled,
       state: enabled ? 'hello' : 'work',
       stateSinceMs: now,
-      stateSinceWall: new Date().toISOString(),
+      stateSinceWall: wallTimeIso(this.opts.clock, now),
       serial: id.serial,
       hostname: this.hostname,
       groupId: this.settings?.groupId ?? 0,

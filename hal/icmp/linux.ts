@@ -14,7 +14,20 @@
  */
 import { parseIpv4, writeIpv4 } from '../../lib/ip-text.js';
 import { HalError } from '../errors.js';
-import { AF_INET, E, errno, errnoText, ioctl, libc, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_RAW, SOL_SOCKET } from '../libc.js';
+import {
+  AF_INET,
+  CLOCK_REALTIME,
+  E,
+  errno,
+  errnoText,
+  ioctl,
+  libc,
+  SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
+  SOCK_RAW,
+  SOL_SOCKET,
+  timespecMs,
+} from '../libc.js';
 import { ECHO_REQUEST_BYTES, encodeEchoRequest, parseEchoReply } from './echo-packet.js';
 import type { EchoReply, IcmpDevice, Pinger, PingerCounters, PingerOptions } from './index.js';
 
@@ -25,7 +38,6 @@ const ICMP_FILTER = 1;
 const IP_FREEBIND = 15;
 const SO_BINDTODEVICE = 25;
 const SIOCGSTAMPNS = 0x8907;
-const CLOCK_REALTIME = 0;
 const IFNAMSIZ = 16;
 const SOCKADDR_IN_BYTES = 16;
 const RECV_BYTES = 2048;
@@ -119,13 +131,13 @@ class RawPinger implements Pinger {
 
   private realtimeMs(): number {
     libc.clock_gettime(CLOCK_REALTIME, this.timespec);
-    return Number(this.timespec[0]) * 1000 + Number(this.timespec[1]) / 1e6;
+    return timespecMs(this.timespec);
   }
 
   /** When the packet just read reached the host; now, when the kernel has no stamp for it. */
   private arrivalRealtimeMs(): number {
     if (ioctl(this.fd, SIOCGSTAMPNS, this.timespec) < 0) return this.realtimeMs();
-    return Number(this.timespec[0]) * 1000 + Number(this.timespec[1]) / 1e6;
+    return timespecMs(this.timespec);
   }
 }
 
