@@ -28,8 +28,8 @@ const READABLE = POLLIN | POLLERR | POLLHUP;
 const POLLFD_BYTES = 8;
 const INT_MAX = 0x7fffffff;
 
-/** process.hrtime is uv_hrtime, which reads CLOCK_MONOTONIC on Linux. */
-function nowMs(): number {
+/** CLOCK_MONOTONIC milliseconds: process.hrtime is uv_hrtime, which reads it on Linux. */
+export function monotonicMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
@@ -172,7 +172,7 @@ function raiseThreadPriority(priority: number): { ok: true } | { ok: false; reas
 
 export function createLinuxClock(): ClockDevice {
   return {
-    nowMs,
+    nowMs: monotonicMs,
     wallMs,
     openTicker: (periodMs) => new TimerfdTicker(periodMs),
     openWaker: () => {
