@@ -1,4 +1,5 @@
 /** The boards this firmware knows, by name. */
+import { BoardError } from './errors.js';
 import { nanopiR4s } from './nanopi-r4s/index.js';
 import { simBoard, simEnvironmentFromProcess } from './sim/index.js';
 import type { BoardDefinition } from './types.js';
@@ -12,7 +13,7 @@ export function boardByName(name: string, env: NodeJS.ProcessEnv): BoardDefiniti
     case 'nanopi-r4s':
       return nanopiR4s;
     default:
-      throw new Error(`unknown board "${name}", known: ${BOARD_NAMES.join(', ')}`);
+      throw new BoardError(name, `unknown board "${name}", known: ${BOARD_NAMES.join(', ')}`);
   }
 }
 
@@ -20,6 +21,6 @@ export function boardByName(name: string, env: NodeJS.ProcessEnv): BoardDefiniti
 export function readSerial(board: BoardDefinition, readFile: (path: string) => string | undefined): string {
   if ('value' in board.serial) return board.serial.value;
   const raw = readFile(board.serial.file);
-  if (!raw) throw new Error(`board ${board.name}: no serial number in ${board.serial.file}`);
+  if (!raw) throw new BoardError(board.name, `board ${board.name}: no serial number in ${board.serial.file}`);
   return raw.replace(/\0/g, '').trim().slice(0, 16);
 }

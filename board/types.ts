@@ -56,7 +56,3 @@ export interface BoardDefinition {
   /** Folder for runtime files: the local console socket, pid file. */
   runDir: string;
 }
-
-export function portByName(board: BoardDefinition, name: string): BoardPort | undefined {
-  return board.ports.find((p) => p.name === name);
-}

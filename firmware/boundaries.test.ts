@@ -1,10 +1,12 @@
 /**
  * The dependency rules of DESIGN.md, checked on the sources: firmware never reaches hardware
- * bindings, only the composition roots (main and each worker thread) pick drivers, and hal/ never depends on firmware/.
+ * bindings, only the composition roots (one per thread) pick drivers, hal/ never depends on firmware/,
+ * lib/ (plain code every layer shares) depends on nothing of the project, and firmware/ takes
+ * its time from the clock service.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -63,6 +65,31 @@ test('hal/ does not depend on firmware/, and only hal/ loads the bindings', () =
       .map((s) => `${f} imports ${s}`),
   );
   assert.deepEqual(elsewhere, []);
+});
+
+test('lib/ imports only lib/ and no binding, so every layer may import it', () => {
+  const leaks = sources('lib').flatMap((f) =>
+    imports(f)
+      .filter((s) => (s.startsWith('.') && !join(dirname(f), s).startsWith('lib/')) || BINDINGS.includes(s))
+      .map((s) => `${f} imports ${s}`),
+  );
+  assert.deepEqual(leaks, []);
+});
+
+// STYLE.md rule 4: time is a service. The clock device reads both clocks (hal/clock), and
+// systemTimers is the one timer the main thread arms; everything else is handed those.
+const TIME_CALLS = ['Date.now(', 'new Date(', 'setTimeout(', 'setInterval('];
+const TIME_EXCEPTIONS: Record<string, readonly string[]> = { 'firmware/time/timers.ts': ['setTimeout('] };
+
+test('firmware/ reads time only from the clock service and arms timers only through Timers', () => {
+  const leaks = sources('firmware')
+    .filter((f) => !f.endsWith('.test.ts'))
+    .flatMap((f) => {
+      const text = readFileSync(join(root, f), 'utf8');
+      const allowed = TIME_EXCEPTIONS[f] ?? [];
+      return TIME_CALLS.filter((call) => text.includes(call) && !allowed.includes(call)).map((call) => `${f} calls ${call}`);
+    });
+  assert.deepEqual(leaks, []);
 });
 
 test('every import form is seen by the scanner', () => {

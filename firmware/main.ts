@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BoardError } from '../board/errors.js';
 import { boardByName, readSerial } from '../board/registry.js';
 import { createLinuxHal } from '../hal/linux.js';
 import { ConfigError } from './config/errors.js';
@@ -26,18 +27,29 @@ import { systemTimers } from './time/timers.js';
 import { FIRMWARE_VERSION } from './version.js';
 import { WatchdogRuntime } from './watchdog/runtime.js';
 
+/** Runs a start-up step; an unusable board ends the start with one line instead of a stack trace. */
+function orRefuse<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    if (!(err instanceof BoardError)) throw err;
+    process.stderr.write(`tandem: refusing to start: ${err.message}\n`);
+    process.exit(2);
+  }
+}
+
 const { values } = parseArgs({ options: { board: { type: 'string', default: 'sim' } } });
-const board = boardByName(values.board ?? 'sim', process.env);
+const board = orRefuse(() => boardByName(values.board ?? 'sim', process.env));
 const hal = createLinuxHal();
-const eventLog = new EventLog(board.storage.eventLog);
+const eventLog = new EventLog(board.storage.eventLog, hal.clock);
 const sink = (r: LogRecord) => {
-  process.stderr.write(formatLogLine(r, hal.clock.nowMs()));
+  process.stderr.write(formatLogLine(r, hal.clock));
   if (r.event) eventLog.append(r);
 };
 setLogSink(sink);
 const log = createLogger('main');
 
-const serial = readSerial(board, (p) => hal.storage.read(p));
+const serial = orRefuse(() => readSerial(board, (p) => hal.storage.read(p)));
 const config = new ConfigStore({ storage: hal.storage, path: board.storage.config, ports: board.ports, serial });
 try {
   config.load();
@@ -56,7 +68,6 @@ const watchdog = new WatchdogRuntime({
   kernelBoot: hal.storage.read(board.kernelBootId)?.trim(),
   clock: hal.clock,
   timers: systemTimers,
-  wallNow: () => new Date().toISOString(),
   onLog: sink,
 });
 log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level);

@@ -94,6 +94,11 @@ export function errnoText(err: number): string {
   return `${name} (${libc.strerror(err)})`;
 }
 
+/** A struct timespec (two 64-bit words: seconds, nanoseconds) in milliseconds. */
+export function timespecMs(ts: BigInt64Array): number {
+  return Number(ts[0]) * 1000 + Number(ts[1]) / 1e6;
+}
+
 export function htons(value: number): number {
   return ((value & 0xff) << 8) | ((value >> 8) & 0xff);
 }
@@ -138,6 +143,7 @@ export const POLLIN = 0x1;
 export const POLLERR = 0x8;
 export const POLLHUP = 0x10;
 
+export const CLOCK_REALTIME = 0;
 export const CLOCK_MONOTONIC = 1;
 export const SCHED_FIFO = 1;
 export const CLONE_NEWNET = 0x40000000;

@@ -6,6 +6,7 @@
  * folder and serial in the environment; the same drivers as on real hardware run against them.
  */
 import { join } from 'node:path';
+import { BoardError } from '../errors.js';
 import type { BoardDefinition } from '../types.js';
 
 export interface SimEnvironment {
@@ -58,7 +59,7 @@ export function simBoard(env: SimEnvironment): BoardDefinition {
 export function simEnvironmentFromProcess(env: NodeJS.ProcessEnv): SimEnvironment {
   const need = (key: string): string => {
     const v = env[key];
-    if (!v) throw new Error(`sim board: ${key} is not set (the test rig sets it)`);
+    if (!v) throw new BoardError('sim', `sim board: ${key} is not set (the test rig sets it)`);
     return v;
   };
   return { dir: need('TANDEM_SIM_DIR'), serial: need('TANDEM_SIM_SERIAL'), tty: need('TANDEM_SIM_TTY') };

@@ -365,8 +365,20 @@ test('dataPlaneFromTree refuses a tree changed after loading so a reference brea
   );
 });
 
+test('an ip6-address is kept in RFC 5952 form, whichever way it was written', () => {
+  for (const written of ['2001:DB8:1:0:0:0:0:1/64', '2001:db8:1::0001/064', '2001:db8:1:0::1/64']) {
+    const text = dataPlaneExample.replace('set ip6-address 2001:db8:1::1/64', `set ip6-address ${written}`);
+    assert.equal(dataPlaneFromTree(load(text), ctx).interfaces[0]?.ipv6, '2001:db8:1::1/64', written);
+  }
+});
+
+test('an IPv4 octet with a leading zero is refused, not read as octal or decimal', () => {
+  const text = dataPlaneExample.replace('198.18.1.1', '198.18.01.1');
+  assert.match(loadError(text).message, /198\.18\.01\.1/);
+});
+
 test('a bad ip6-address names the value and what is allowed', () => {
-  for (const bad of ['2001:db8::1', '2001:db8::1/129', '198.18.1.1/24', 'fe80::zz/64']) {
+  for (const bad of ['2001:db8::1', '2001:db8::1/129', '198.18.1.1/24', 'fe80::zz/64', 'fe80::1%eth0/64']) {
     const text = dataPlaneExample.replace('set ip6-address 2001:db8:1::1/64', `set ip6-address ${bad}`);
     const err = loadError(text);
     assert.ok(err.message.includes(`set ip6-address ${bad}`), err.message);

@@ -8,14 +8,12 @@
  */
 import type { ConfigEditorSession, EditorReply } from './api.js';
 import { deleteEntry, editEntry, enterChild, setOption, unsetOption } from './assign.js';
+import { commandFail, parseFail, RETURN_CODE } from './command-fail.js';
 import { ConfigError } from './errors.js';
 import { type Token, tokenize } from './lexer.js';
 import { getSection, getTable, printBlock, printEntry } from './printer.js';
 import { type SchemaContext, type SectionSchema, sectionKey, sectionLabel, type TableSchema, type TopSection } from './schema.js';
 import type { ConfigNode, SectionNode, TableNode } from './tree.js';
-
-/** FortiOS return codes for the failures the editor reports. */
-const CODE = { parse: -61, value: -651, check: -56, save: -1 } as const;
 
 const COMMANDS = ['set', 'unset', 'get', 'show', 'edit', 'delete', 'next', 'config', 'end', 'abort'];
 
@@ -49,10 +47,10 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
     switch (command) {
       case 'set':
       case 'unset': {
-        if (frame.kind !== 'section') return parseError(command, `${command} in a table: use edit <name> first`);
-        if (args.length === 0 || args[0].quoted) return parseError(command, `${command} needs an option name`);
+        if (frame.kind !== 'section') return parseFail(command, `${command} in a table: use edit <name> first`);
+        if (args.length === 0 || args[0].quoted) return parseFail(command, `${command} needs an option name`);
         if (command === 'set') setOption(frame.node, frame.schema, args[0].text, args.slice(1), ctx, where);
-        else if (args.length > 1) return parseError(args[1].text, 'unset takes only the option name');
+        else if (args.length > 1) return parseFail(args[1].text, 'unset takes only the option name');
         else unsetOption(frame.node, frame.schema, args[0].text, ctx, where);
         return '';
       }
@@ -60,14 +58,14 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
         return frame.kind === 'section' ? getSection(frame.schema, frame.node) : getTable(frame.node);
       case 'show': {
         const full = args[0]?.text === 'full-configuration';
-        if (args.length > (full ? 1 : 0)) return parseError(args[args.length - 1].text, 'show takes only full-configuration');
+        if (args.length > (full ? 1 : 0)) return parseFail(args[args.length - 1].text, 'show takes only full-configuration');
         if (frame.kind === 'section' && frame.entry) return printEntry(frame.header, frame.schema, frame.node, ctx, { full });
         return printBlock(frame.header, frame.schema, frame.node, ctx, { full });
       }
       case 'edit':
       case 'delete': {
-        if (frame.kind !== 'table') return parseError(command, `${command} outside a table: ${frame.header} has no entries`);
-        if (args.length !== 1) return parseError(args[1]?.text ?? command, `${command} takes exactly one name`);
+        if (frame.kind !== 'table') return parseFail(command, `${command} outside a table: ${frame.header} has no entries`);
+        if (args.length !== 1) return parseFail(args[1]?.text ?? command, `${command} takes exactly one name`);
         if (command === 'delete') {
           deleteEntry(frame.node, frame.schema, args[0], ctx, where);
           return '';
@@ -84,12 +82,12 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
         return '';
       }
       case 'next':
-        if (frame.kind !== 'section' || !frame.entry) return parseError('next', 'next without edit');
+        if (frame.kind !== 'section' || !frame.entry) return parseFail('next', 'next without edit');
         stack.pop();
         return '';
       case 'config': {
-        if (frame.kind !== 'section') return parseError('config', 'config in a table: use edit <name> first');
-        if (args.length === 0) return parseError('config', 'config needs a section name');
+        if (frame.kind !== 'section') return parseFail('config', 'config in a table: use edit <name> first');
+        if (args.length === 0) return parseFail('config', 'config needs a section name');
         const child = enterChild(
           frame.node,
           frame.schema,
@@ -106,7 +104,7 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
         open = false;
         return '';
       default:
-        return parseError(head.text, `unknown command ${head.text}, allowed: ${COMMANDS.join(', ')}`);
+        return parseFail(head.text, `unknown command ${head.text}, allowed: ${COMMANDS.join(', ')}`);
     }
   }
 
@@ -123,7 +121,7 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
     } catch (err) {
       stack = before;
       if (err instanceof ConfigError) return explain(err);
-      return fail(`config not saved: ${err instanceof Error ? err.message : String(err)}`, CODE.save);
+      return commandFail(RETURN_CODE.failed, `config not saved: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
@@ -135,7 +133,7 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
         return reply(tokens.length === 0 ? '' : run(tokens));
       } catch (err) {
         if (err instanceof ConfigError) return reply(explain(err));
-        return reply(fail(`internal error: ${err instanceof Error ? err.message : String(err)}`, CODE.parse));
+        return reply(commandFail(RETURN_CODE.parse, `internal error: ${err instanceof Error ? err.message : String(err)}`));
       }
     },
   };
@@ -155,19 +153,11 @@ export function explain(err: ConfigError): string {
       const before = err.value || err.option || '';
       const subject = err.option ?? 'name';
       const why = err.expected ? `${subject} must be ${err.expected}` : `${err.reason}${choices}`;
-      return fail(`value parse error before '${before}': ${why}`, CODE.value);
+      return parseFail(before, why, 'value');
     }
     case 'rule':
-      return fail(`node_check_object fail! for ${err.option}: ${err.message}`, CODE.check);
+      return commandFail(RETURN_CODE.check, `node_check_object fail! for ${err.option}: ${err.message}`);
     default:
-      return fail(`command parse error before '${err.value ?? ''}': ${err.reason}${choices}`, CODE.parse);
+      return parseFail(err.value ?? '', `${err.reason}${choices}`);
   }
-}
-
-function parseError(before: string, why: string): string {
-  return fail(`command parse error before '${before}': ${why}`, CODE.parse);
-}
-
-function fail(text: string, code: number): string {
-  return `${text}\nCommand fail. Return code ${code}\n`;
 }

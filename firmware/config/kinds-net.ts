@@ -4,26 +4,14 @@
  * with a `ValueError` saying what they take; which names exist (interfaces, addresses,
  * services) is checked across sections by data-plane-from-tree.ts, not here.
  */
-import { isIPv6 } from 'node:net';
+import { formatIpv6, ipv4ToNumber, numberToIpv4, parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
 import { ValueError } from './errors.js';
 import { type OptionKind, portNames } from './kinds.js';
 import { quote, type Token } from './lexer.js';
 
-/** `a.b.c.d` to its four octets, or undefined. */
-export function parseIpv4(text: string): number[] | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  const octets = m ? m.slice(1).map(Number) : [];
-  return m && octets.every((o) => o <= 255) ? octets : undefined;
-}
-
-/** The address as an unsigned 32-bit number, for comparing range ends. */
-export function ipv4Number(text: string): number {
-  return (parseIpv4(text) ?? [0, 0, 0, 0]).reduce((n, o) => n * 256 + o, 0);
-}
-
-/** `255.255.255.0` to 24; undefined for a mask whose ones are not contiguous. */
+/** `255.255.255.0` to 24; undefined for a mask whose ones are not contiguous or malformed text. */
 export function prefixLength(mask: string): number | undefined {
-  const n = ipv4Number(mask);
+  const n = ipv4ToNumber(mask);
   for (let len = 0; len <= 32; len++) {
     if (n === maskNumber(len)) return len;
   }
@@ -31,8 +19,7 @@ export function prefixLength(mask: string): number | undefined {
 }
 
 export function maskOf(length: number): string {
-  const n = maskNumber(length);
-  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+  return numberToIpv4(maskNumber(length));
 }
 
 function maskNumber(length: number): number {
@@ -57,11 +44,10 @@ export function ipMaskKind(): OptionKind {
         if (Number(slash[2]) > 32) throw new ValueError(address, 'prefix length out of range', expected, { allowed });
         [address, mask] = [slash[1], maskOf(Number(slash[2]))];
       }
-      const octets = parseIpv4(address);
-      if (!octets) throw new ValueError(address, 'not an IPv4 address', expected, { allowed });
-      if (!parseIpv4(mask) || prefixLength(mask) === undefined)
-        throw new ValueError(mask, 'not a netmask', expected, { allowed });
-      return [octets.join('.'), parseIpv4(mask)!.join('.')];
+      if (!parseIpv4(address)) throw new ValueError(address, 'not an IPv4 address', expected, { allowed });
+      if (prefixLength(mask) === undefined) throw new ValueError(mask, 'not a netmask', expected, { allowed });
+      // Strict parsing takes only the canonical text, so what was written is what is stored.
+      return [address, mask];
     },
     print: (v) => `${v[0]} ${v[1]}`,
     display: (v) => `${v[0]} ${v[1]}`,
@@ -70,7 +56,7 @@ export function ipMaskKind(): OptionKind {
 
 /**
  * An IPv6 address with its prefix length, `2001:db8:1::1/64`; empty (`::/0`) when unset.
- * Stored in the form written (isIPv6 accepts every RFC 4291 text form).
+ * Any RFC 4291 text form is taken and stored in RFC 5952 form, so one address has one text.
  */
 export function ipv6PrefixKind(): OptionKind {
   const expected = 'an IPv6 address and prefix length, like 2001:db8::1/64';
@@ -80,9 +66,10 @@ export function ipv6PrefixKind(): OptionKind {
       if (tokens.length !== 1) throw new ValueError(tokens[1]?.text ?? '', 'one address/prefix', expected, { allowed });
       const text = tokens[0].text;
       const m = /^([0-9A-Fa-f:.]+)\/(\d{1,3})$/.exec(text);
-      if (!m || !isIPv6(m[1])) throw new ValueError(text, 'not an IPv6 address/prefix', expected, { allowed });
+      const bytes = m ? parseIpv6(m[1]) : undefined;
+      if (!m || !bytes) throw new ValueError(text, 'not an IPv6 address/prefix', expected, { allowed });
       if (Number(m[2]) > 128) throw new ValueError(text, 'prefix length out of range', expected, { allowed });
-      return [`${m[1].toLowerCase()}/${Number(m[2])}`];
+      return [`${formatIpv6(bytes)}/${Number(m[2])}`];
     },
     print: (v) => v[0],
     display: (v) => v[0],
@@ -165,11 +152,9 @@ export function ipv4ListKind(): OptionKind {
       if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
       const out: string[] = [];
       for (const { text } of tokens) {
-        const octets = parseIpv4(text);
-        if (!octets) throw new ValueError(text, 'not an IPv4 address', expected, { allowed: 'a.b.c.d, each 0-255' });
-        const canonical = octets.join('.');
-        if (out.includes(canonical)) throw new ValueError(text, `${canonical} listed twice`, expected);
-        out.push(canonical);
+        if (!parseIpv4(text)) throw new ValueError(text, 'not an IPv4 address', expected, { allowed: 'a.b.c.d, each 0-255' });
+        if (out.includes(text)) throw new ValueError(text, `${text} listed twice`, expected);
+        out.push(text);
       }
       return out;
     },

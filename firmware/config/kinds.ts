@@ -4,6 +4,7 @@
  * stays generic and comparable; each kind turns tokens into that form or refuses with a
  * `ValueError` saying what it takes.
  */
+import { parseIpv4 } from '../../lib/ip-text.js';
 import { ValueError } from './errors.js';
 import { quote, type Token } from './lexer.js';
 import { decodePassword, encodePassword } from './password.js';
@@ -106,11 +107,8 @@ export function ipv4Kind(): OptionKind {
   return {
     parse(tokens) {
       const t = single(tokens, expected);
-      const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
-      const octets = m ? m.slice(1).map(Number) : [];
-      if (!m || octets.some((o) => o > 255))
-        throw new ValueError(t, 'not an IPv4 address', expected, { allowed: 'a.b.c.d, each 0-255' });
-      return [octets.join('.')];
+      if (!parseIpv4(t)) throw new ValueError(t, 'not an IPv4 address', expected, { allowed: 'a.b.c.d, each 0-255' });
+      return [t];
     },
     print: (v) => v[0],
     display: (v) => v[0],

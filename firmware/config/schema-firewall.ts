@@ -4,8 +4,9 @@
  * fields, nat before ippool) live here and run with the entry; rules that name other
  * sections' entries (interfaces, addresses, services, pools) are in data-plane-from-tree.ts.
  */
+import { ipv4ToNumber } from '../../lib/ip-text.js';
 import { enumKind, integerKind, ipv4Kind, stringKind } from './kinds.js';
-import { ipMaskKind, ipv4Number, nameListKind, portRangeKind, quotedChoiceKind } from './kinds-net.js';
+import { ipMaskKind, nameListKind, portRangeKind, quotedChoiceKind } from './kinds-net.js';
 import type { SectionRule, TopSection } from './schema.js';
 
 const enableDisable = enumKind(['enable', 'disable']);
@@ -23,7 +24,9 @@ function orderedRange(
     if (!applies(values)) return undefined;
     const [s, e] = [values(start)[0], values(end)[0]];
     if (s === '0.0.0.0') return { option: start, value: s, reason: `${what} needs ${start} set` };
-    return ipv4Number(s) > ipv4Number(e) ? { option: end, value: e, reason: `${end} ${e} is below ${start} ${s}` } : undefined;
+    return ipv4ToNumber(s)! > ipv4ToNumber(e)!
+      ? { option: end, value: e, reason: `${end} ${e} is below ${start} ${s}` }
+      : undefined;
   };
 }
 

@@ -4,6 +4,7 @@
  * "?" lists what may follow, and mistakes get FortiOS's error lines and return codes.
  */
 import type { ConfigEditorSession } from '../config/api.js';
+import { commandFail, parseFail, RETURN_CODE } from '../config/command-fail.js';
 import { printable } from './tokenize.js';
 
 export interface CommandResult {
@@ -29,10 +30,10 @@ export interface CommandNode {
 }
 
 export const UNKNOWN_ACTION = 'Unknown action 0\n';
-export const INCOMPLETE = 'Command fail. Return code -160\n';
+export const INCOMPLETE = commandFail(RETURN_CODE.incomplete);
 
 export function parseError(word: string): string {
-  return `command parse error before '${printable(word)}'\nCommand fail. Return code -61\n`;
+  return parseFail(printable(word));
 }
 
 /** Finds and runs the command the words name; every failure is output, never an exception. */

@@ -4,7 +4,9 @@
  * a small in-memory ConfigAccess with a FortiOS-like editor, and an HaControl that records
  * what it was asked.
  */
+
 import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
+import { parseErrorLine, parseFail } from '../config/command-fail.js';
 import { haSettings as baseSettings } from '../ha/fake-net.js';
 import type { HaSettings } from '../ha/settings.js';
 import type { HaSnapshot, LinkView, MemberView, MonitorPortView } from '../ha/snapshot.js';
@@ -213,12 +215,12 @@ export class FakeConfig implements ConfigAccess {
       return `config system ha\n    set priority ${this.priority}\n${extra}end\n`;
     }
     if (key === 'system global') return `config system global\n    set hostname "${this.host}"\nend\n`;
-    return `command parse error before '${words[0]}'\nCommand fail. Return code -61\n`;
+    return parseFail(words[0]);
   }
 
   beginEdit(words: readonly string[]): ConfigEditorSession | string {
     const key = words.join(' ');
-    if (key !== 'system ha' && key !== 'system global') return `command parse error before '${words[words.length - 1]}'`;
+    if (key !== 'system ha' && key !== 'system global') return parseErrorLine(words[words.length - 1]);
     const context = words[words.length - 1] as string;
     const staged: { host?: string; priority?: number } = {};
     const reply = (output: string, active = true): EditorReply => ({ output, context, active });
@@ -239,7 +241,7 @@ export class FakeConfig implements ConfigAccess {
           staged.priority = Number(w[2]);
           return reply('');
         }
-        return reply(`command parse error before '${w[0]}'\nCommand fail. Return code -61\n`);
+        return reply(parseFail(w[0]));
       },
     };
   }

@@ -3,7 +3,9 @@
  * session is one operator: normal mode dispatches commands, config mode (entered by
  * `config …`) hands every line to the configuration's editor until it reports it is done.
  */
+
 import type { ConfigAccess, ConfigEditorSession } from '../config/api.js';
+import { commandFail, RETURN_CODE } from '../config/command-fail.js';
 import { createLogger } from '../log/logger.js';
 import type { CommandNode } from './command-tree.js';
 import { dispatch } from './command-tree.js';
@@ -69,7 +71,7 @@ class Session implements ConsoleSession {
       // A command that throws is a bug elsewhere; the operator sees it and keeps the console.
       const message = err instanceof Error ? err.message : String(err);
       log.error(`command '${printable(line, 80)}' failed: ${message}`);
-      output = `Command fail: ${printable(message, 200)}\nCommand fail. Return code -1\n`;
+      output = commandFail(RETURN_CODE.failed, `Command fail: ${printable(message, 200)}`);
     }
     return { output, prompt: this.prompt() };
   }
@@ -83,7 +85,7 @@ class Session implements ConsoleSession {
     if (line.trim() === '') return '';
     if (this.editor) return this.edit(this.editor, line);
     const tokens = tokenize(line);
-    if (!tokens.ok) return `command parse error: ${tokens.error}\nCommand fail. Return code -61\n`;
+    if (!tokens.ok) return commandFail(RETURN_CODE.parse, `command parse error: ${tokens.error}`);
     const result = dispatch(this.root, tokens.words);
     if (result.edit) {
       this.editor = result.edit.session;

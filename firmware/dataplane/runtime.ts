@@ -7,6 +7,7 @@
  * - the data ports' addresses and virtual MACs through the takeover plan: armed in the HA
  *   worker, which claims them on becoming primary; a standalone unit claims them itself.
  */
+import { portIfname } from '../../board/ports.js';
 import type { BoardPort } from '../../board/types.js';
 import type { FirewallDevice } from '../../hal/firewall/index.js';
 import type { Ipv4Route, NicDevice } from '../../hal/nic/index.js';
@@ -134,7 +135,7 @@ export class DataPlaneRuntime {
     for (const l of this.#listeners) l(primary);
   }
 
-  #ifnameOf = (port: string): string => this.#o.ports.find((p) => p.name === port)?.ifname ?? port;
+  #ifnameOf = (port: string): string => portIfname(this.#o.ports, port);
 
   /** The mgmt port and non-data ports keep their addresses whatever the role. */
   #applyOwnAddresses(dp: DataPlaneConfig): void {

@@ -381,6 +381,7 @@ export class HeartbeatLoop {
     this.lastSnapshotMs = now;
     const snapshot = buildSnapshot({
       now,
+      clock: this.dev.clock,
       init: this.init,
       cluster: this.cluster,
       links: this.links.views(now),

@@ -3,8 +3,9 @@
  * operator commands to it, keeps its latest snapshot for the console, and logs its events.
  */
 import { Worker } from 'node:worker_threads';
+import { portIfname } from '../../board/ports.js';
 import type { BoardDefinition } from '../../board/types.js';
-import type { ClockDevice, Waker } from '../../hal/clock/index.js';
+import { type ClockDevice, type Waker, wallTimeIso } from '../../hal/clock/index.js';
 import type { HaControl } from '../console/ha-control.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import { EMPTY_PLAN, type TakeoverPlan } from '../takeover/plan.js';
@@ -189,7 +190,7 @@ export class HaRuntime implements HaControl {
 
   /** Resolves front-panel port names to this board's interfaces. */
   private links(s: HaSettings): WorkerLinks {
-    const ifname = (name: string) => this.opts.board.ports.find((p) => p.name === name)?.ifname ?? name;
+    const ifname = (name: string) => portIfname(this.opts.board.ports, name);
     return {
       hbdev: s.hbdev.map((d) => ({ name: d.port, ifname: ifname(d.port), priority: d.priority })),
       monitor: s.monitor.map((name) => ({ name, ifname: ifname(name) })),
@@ -204,7 +205,7 @@ export class HaRuntime implements HaControl {
       enabled,
       state: enabled ? 'hello' : 'work',
       stateSinceMs: now,
-      stateSinceWall: new Date().toISOString(),
+      stateSinceWall: wallTimeIso(this.opts.clock, now),
       serial: id.serial,
       hostname: this.hostname,
       groupId: this.settings?.groupId ?? 0,

@@ -1,4 +1,5 @@
 /** Assembles the HaSnapshot the worker posts to the main thread. */
+import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { Percentiles } from '../stats/histogram.js';
 import type { LeaseView } from '../takeover/lease.js';
 import type { Cluster } from './cluster.js';
@@ -7,6 +8,7 @@ import type { WorkerInit } from './worker-protocol.js';
 
 export interface SnapshotInputs {
   now: number;
+  clock: Clock;
   init: WorkerInit;
   cluster: Cluster;
   links: LinkView[];
@@ -17,11 +19,6 @@ export interface SnapshotInputs {
   lease: LeaseView;
 }
 
-/** Wall-clock time of a monotonic instant, for operators reading logs. */
-export function wallTime(monotonicMs: number, nowMonotonicMs: number): string {
-  return new Date(Date.now() - (nowMonotonicMs - monotonicMs)).toISOString();
-}
-
 export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
   const view = i.cluster.view(i.now);
   const s = i.init.settings;
@@ -29,7 +26,7 @@ export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
     enabled: true,
     state: i.cluster.state,
     stateSinceMs: i.cluster.stateSinceMs,
-    stateSinceWall: wallTime(i.cluster.stateSinceMs, i.now),
+    stateSinceWall: wallTimeIso(i.clock, i.cluster.stateSinceMs),
     serial: i.init.identity.serial,
     hostname: i.init.identity.hostname,
     groupId: s.groupId,
@@ -37,7 +34,7 @@ export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
     mode: s.mode,
     model: i.init.identity.model,
     members: view.members,
-    election: view.election ? { ...view.election, atWall: wallTime(view.election.atMs, i.now) } : null,
+    election: view.election ? { ...view.election, atWall: wallTimeIso(i.clock, view.election.atMs) } : null,
     links: i.links,
     monitor: i.monitor,
     rejected: { ...i.rejected, refused: view.refusedFrames },

@@ -4,6 +4,7 @@
  */
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { LogRecord } from './logger.js';
 
 const MAX_BYTES = 1 << 20;
@@ -11,7 +12,10 @@ const MAX_BYTES = 1 << 20;
 export class EventLog {
   private size: number;
 
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    private readonly clock: Clock,
+  ) {
     mkdirSync(dirname(path), { recursive: true });
     try {
       this.size = statSync(path).size;
@@ -21,7 +25,7 @@ export class EventLog {
   }
 
   append(r: LogRecord): void {
-    const line = `${new Date().toISOString()} ${r.level} ${r.namespace}: ${r.message}\n`;
+    const line = `${wallTimeIso(this.clock)} ${r.level} ${r.namespace}: ${r.message}\n`;
     if (this.size + line.length > MAX_BYTES) {
       renameSync(this.path, `${this.path}.1`);
       this.size = 0;
@@ -35,8 +39,8 @@ export class EventLog {
  * The console and daemon log line: wall time, monotonic ms (comparable across the rig), text.
  * A record stamped by the heartbeat worker keeps its own time: the main thread may write it late.
  */
-export function formatLogLine(r: LogRecord, nowMs: number): string {
-  const at = r.atMs ?? nowMs;
-  const wall = new Date(Date.now() - (nowMs - at)).toISOString();
+export function formatLogLine(r: LogRecord, clock: Clock): string {
+  const at = r.atMs ?? clock.nowMs();
+  const wall = wallTimeIso(clock, at);
   return `${wall} [${at.toFixed(3)}] ${r.level} ${r.namespace}: ${r.message}\n`;
 }

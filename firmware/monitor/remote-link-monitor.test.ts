@@ -203,6 +203,14 @@ test('no socket (a missing port): probes are send errors and lost; logged once; 
   assert.ok(logged.some((r) => r.message === 'link-monitor wan-check: probing from port2 again'));
 });
 
+test('a port the board does not have opens no socket; the monitor says which port and which exist', () => {
+  const { timers, icmp, mon } = setup([wan({ srcintf: 'port9' })]);
+  mon.setActive(true);
+  timers.advance(2500);
+  assert.equal(icmp.opened.length, 0);
+  assert.equal(mon.views().monitors[0]?.socketError, 'no port "port9" on this board, its ports: port1, port2');
+});
+
 test('failed sends (the source address not there yet) count as lost probes', () => {
   const { timers, icmp, mon, verdicts } = setup();
   icmp.reachable.add(A);

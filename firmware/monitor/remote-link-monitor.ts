@@ -14,6 +14,7 @@
  * probed; only those on `pingserver-monitor-interface` ports count towards the verdict.
  */
 
+import { portIfname } from '../../board/ports.js';
 import type { BoardPort } from '../../board/types.js';
 import type { Clock } from '../../hal/clock/index.js';
 import type { IcmpDevice, Pinger } from '../../hal/icmp/index.js';
@@ -203,8 +204,8 @@ export class RemoteLinkMonitor {
   }
 
   private openPinger(m: Monitor): Pinger | null {
-    const ifname = this.deps.ports.find((p) => p.name === m.config.srcintf)?.ifname ?? m.config.srcintf;
     try {
+      const ifname = portIfname(this.deps.ports, m.config.srcintf);
       const id = this.nextId;
       this.nextId = (this.nextId + 1) & 0xffff;
       m.pinger = this.deps.icmp.openPinger({ ifname, id, ...(m.source ? { source: m.source } : {}) });

@@ -10,8 +10,9 @@
  * is zero, as RFC 5227 §2.3 asks and the kernel's own announcements (arp_notify) do; arping
  * puts the broadcast address there, and receivers ignore the field either way.
  */
+
+import { writeIpv4 } from '../../lib/ip-text.js';
 import { writeEthernetHeader } from '../ha/wire/ethernet.js';
-import { writeIpv4 } from './ip-text.js';
 
 export const ARP_ETHERTYPE = 0x0806;
 /** Ethernet's minimum frame (without FCS); the 42 bytes of header and ARP are padded to it. */

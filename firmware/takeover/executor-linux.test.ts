@@ -13,6 +13,8 @@ import { ipJson, ipRun, kernelAvailable } from '../../hal/kernel-gate.js';
 import { addNetns, deleteNetns, withNetns } from '../../hal/netns.js';
 import type { RawPort } from '../../hal/nic/index.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';
+import { recvWithin } from '../../hal/nic/testkit.js';
+import { formatIpv4 } from '../../lib/ip-text.js';
 import type { Logger } from '../log/logger.js';
 import { ARP_ETHERTYPE } from './arp-frames.js';
 import { TakeoverExecutor } from './executor.js';
@@ -122,36 +124,26 @@ interface Arp {
 
 function parseArp(f: Uint8Array): Arp | null {
   if (f.length < 42 || f[12] !== 0x08 || f[13] !== 0x06) return null;
-  const ip = (at: number) => Array.from(f.subarray(at, at + 4)).join('.');
   return {
     ethDst: formatMac(f.subarray(0, 6)),
     ethSrc: formatMac(f.subarray(6, 12)),
     op: (f[20] << 8) | f[21],
     senderMac: formatMac(f.subarray(22, 28)),
-    senderIp: ip(28),
-    targetIp: ip(38),
+    senderIp: formatIpv4(f, 28),
+    targetIp: formatIpv4(f, 38),
   };
 }
 
 /** Waits (blocking, polled) up to `ms` for an ARP frame announcing `ipv4`; every ARP seen on the way is returned too. */
 function awaitAnnouncement(port: RawPort, ipv4: string, ms: number): { found: Arp | null; seen: Arp[] } {
-  const poller = clock.openPoller();
-  poller.watch([port]);
-  const buf = new Uint8Array(2048);
   const seen: Arp[] = [];
   const deadline = clock.nowMs() + ms;
-  for (;;) {
-    const n = port.recv(buf);
-    if (n >= 0) {
-      const arp = parseArp(buf.subarray(0, n));
-      if (arp) seen.push(arp);
-      if (arp && arp.senderIp === ipv4 && arp.targetIp === ipv4) return { found: arp, seen };
-      continue;
-    }
-    const left = deadline - clock.nowMs();
-    if (left <= 0) return { found: null, seen };
-    poller.wait(left);
+  for (let f = recvWithin(port, ms); f; f = recvWithin(port, deadline - clock.nowMs())) {
+    const arp = parseArp(f);
+    if (arp) seen.push(arp);
+    if (arp && arp.senderIp === ipv4 && arp.targetIp === ipv4) return { found: arp, seen };
   }
+  return { found: null, seen };
 }
 
 test('armed while not active, the executor releases what the plan would own', (t) => {

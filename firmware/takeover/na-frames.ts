@@ -8,8 +8,9 @@
  * Frame: Ethernet to 33:33:00:00:00:01 | IPv6 (hop limit 255, next header 58, ff02::1) |
  * ICMPv6 type 136 | target | option 2 (target link-layer address). 86 bytes.
  */
+
+import { writeIpv6 } from '../../lib/ip-text.js';
 import { writeEthernetHeader } from '../ha/wire/ethernet.js';
-import { writeIpv6 } from './ip-text.js';
 
 export const IPV6_ETHERTYPE = 0x86dd;
 export const NA_FRAME_LEN = 86;

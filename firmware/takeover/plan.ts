@@ -4,7 +4,9 @@
  * worker can execute the fast path the moment its election says "we are primary", without
  * asking the main thread anything. Plain data (structured-clone safe).
  */
+
 import type { BoardPort } from '../../board/types.js';
+import { ipv4ToNumber, numberToIpv4 } from '../../lib/ip-text.js';
 import type { DataPlaneConfig } from '../config/data-plane.js';
 import { virtualMac } from './virtual-mac.js';
 
@@ -38,15 +40,14 @@ export interface PlanOptions {
 /** Pools larger than this are not answered for address by address (see poolAddresses). */
 export const MAX_POOL_ADDRESSES = 256;
 
-const toInt = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-const toText = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-
 /**
  * The ippool addresses that fall in a port's subnet, as /32s: the primary must answer ARP for
  * them (FortiOS `arp-reply`), or the replies to NATed traffic would have nowhere to go, and
  * they must move with the virtual MAC on takeover like the interface address.
  */
 function poolAddresses(dp: DataPlaneConfig, subnet: { address: string; prefixLength: number }): string[] {
+  // Every address here passed the configuration's IPv4 kinds, so each one parses.
+  const toInt = (ip: string): number => ipv4ToNumber(ip)!;
   const bits = subnet.prefixLength;
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
   const net = (toInt(subnet.address) & mask) >>> 0;
@@ -57,7 +58,7 @@ function poolAddresses(dp: DataPlaneConfig, subnet: { address: string; prefixLen
     const end = toInt(pool.endIp);
     if (end - start + 1 > MAX_POOL_ADDRESSES) continue;
     for (let ip = start; ip <= end; ip++) {
-      if ((ip & mask) >>> 0 === net && ip !== own) out.push(`${toText(ip)}/32`);
+      if ((ip & mask) >>> 0 === net && ip !== own) out.push(`${numberToIpv4(ip)}/32`);
     }
   }
   return out;

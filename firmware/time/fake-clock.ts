@@ -1,8 +1,12 @@
 /**
  * A clock for tests of clock-driven logic: time moves only when the test says so, in exact
- * milliseconds, so a test can stand one millisecond either side of a deadline.
+ * milliseconds, so a test can stand one millisecond either side of a deadline. Its wall clock
+ * moves with it from a fixed date, so dated output is the same on every run.
  */
 import type { Clock } from '../../hal/clock/index.js';
+
+/** The fake wall clock at monotonic 0: 2026-01-01T00:00:00.000Z. */
+export const FAKE_WALL_AT_ZERO_MS = 1_767_225_600_000;
 
 export class FakeClock implements Clock {
   #now: number;
@@ -14,6 +18,10 @@ export class FakeClock implements Clock {
 
   nowMs(): number {
     return this.#now;
+  }
+
+  wallMs(): number {
+    return FAKE_WALL_AT_ZERO_MS + this.#now;
   }
 
   /** Moves time forward by `ms` (0 allowed) and returns the new time. */

@@ -5,6 +5,7 @@
  * then says which one hung.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { wallTimeIso } from '../../hal/clock/index.js';
 import { createLinuxClock } from '../../hal/clock/linux.js';
 import { createFileStorage } from '../../hal/storage/fs.js';
 import type { Watchdog } from '../../hal/watchdog/index.js';
@@ -26,7 +27,7 @@ const log = createLogger('watchdog');
 const records = new RunRecords(createFileStorage(), init.recordPath);
 const record = (state: RunState, reason?: string) => {
   try {
-    records.write({ state, kernelBoot: init.kernelBoot, sinceWall: new Date().toISOString(), ...(reason ? { reason } : {}) });
+    records.write({ state, kernelBoot: init.kernelBoot, sinceWall: wallTimeIso(clock), ...(reason ? { reason } : {}) });
   } catch (err) {
     log.event(`cannot write the run record ${init.recordPath}: ${(err as Error).message}`, 'error');
   }

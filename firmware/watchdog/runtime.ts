@@ -5,7 +5,7 @@
  * healthy. `stop` closes the watchdog with the magic character, so a clean exit is not reset.
  */
 import { Worker } from 'node:worker_threads';
-import type { Clock } from '../../hal/clock/index.js';
+import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { StorageDevice } from '../../hal/storage/index.js';
 import type { WatchdogDevice } from '../../hal/watchdog/index.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
@@ -30,7 +30,6 @@ export interface WatchdogRuntimeOptions {
   kernelBoot: string | undefined;
   clock: Clock;
   timers: Timers;
-  wallNow: () => string;
   onLog: (r: LogRecord) => void;
 }
 
@@ -52,7 +51,7 @@ export class WatchdogRuntime {
     const records = new RunRecords(o.storage, o.recordPath);
     this.previousRun = previousRunEnd(records.read(), o.kernelBoot, o.watchdog.bootStatus(o.board.bootStatus));
     try {
-      records.write({ state: 'running', kernelBoot: o.kernelBoot ?? '', sinceWall: o.wallNow() });
+      records.write({ state: 'running', kernelBoot: o.kernelBoot ?? '', sinceWall: wallTimeIso(o.clock) });
     } catch (err) {
       log.event(`cannot write the run record ${o.recordPath}: ${(err as Error).message}`, 'error');
     }

@@ -1,9 +1,11 @@
 /**
- * Clock device: monotonic time, a periodic ticker and a blocking wait for use inside a worker.
+ * Clock device: monotonic time, the wall clock, a periodic ticker and a blocking wait for use
+ * inside a worker.
  *
  * Times are milliseconds of CLOCK_MONOTONIC as floats. CLOCK_MONOTONIC is one clock for the
  * whole host, shared by every process and network namespace, so the test rig can compare a
- * fault's injection time with a board's reaction time directly.
+ * fault's injection time with a board's reaction time directly. The wall clock is only for
+ * dating what operators read: it jumps when the time is set, so nothing is measured with it.
  */
 
 /** Anything that can be waited on: a file descriptor owned by a driver. */
@@ -14,6 +16,14 @@ export interface Pollable {
 export interface Clock {
   /** Monotonic milliseconds (sub-millisecond precision). */
   nowMs(): number;
+  /** Wall-clock milliseconds since the Unix epoch (CLOCK_REALTIME). */
+  wallMs(): number;
+}
+
+/** The wall time, ISO 8601 in UTC, of monotonic instant `monotonicMs` (default: now). */
+export function wallTimeIso(clock: Clock, monotonicMs?: number): string {
+  const wall = clock.wallMs();
+  return new Date(monotonicMs === undefined ? wall : wall - (clock.nowMs() - monotonicMs)).toISOString();
 }
 
 /** A periodic timer (timerfd). Expirations accumulate while nobody reads them. */

@@ -10,7 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { HalError } from '../errors.js';
 import { kernelAvailable } from '../kernel-gate.js';
-import { CLOCK_MONOTONIC, libc } from '../libc.js';
+import { CLOCK_MONOTONIC, libc, timespecMs } from '../libc.js';
+import { wallTimeIso } from './index.js';
 import { createLinuxClock } from './linux.js';
 import type { ProbeReply, ProbeRequest } from './probe-worker.js';
 
@@ -19,7 +20,7 @@ const clock = createLinuxClock();
 function monotonicMs(): number {
   const ts = new BigInt64Array(2);
   assert.equal(libc.clock_gettime(CLOCK_MONOTONIC, ts), 0);
-  return Number(ts[0]) * 1e3 + Number(ts[1]) / 1e6;
+  return timespecMs(ts);
 }
 
 /**
@@ -72,6 +73,18 @@ describe('linux clock', () => {
       const after = monotonicMs();
       assert.ok(before - 0.001 <= now && now <= after + 0.001, `${before} <= ${now} <= ${after}`);
     }
+  });
+
+  it('wallMs reads CLOCK_REALTIME, and wallTimeIso dates a monotonic instant by it', () => {
+    for (let i = 0; i < 100; i++) {
+      const before = Date.now();
+      const wall = clock.wallMs();
+      const after = Date.now();
+      assert.ok(before - 1 <= wall && wall <= after + 1, `${before} <= ${wall} <= ${after}`);
+    }
+    const before = Date.now();
+    const iso = Date.parse(wallTimeIso(clock, clock.nowMs() - 60_000));
+    assert.ok(before - 60_001 <= iso && iso <= Date.now() - 59_999, `${iso} is a minute ago`);
   });
 
   it('ticks at its period and take() counts every expiration', () => {

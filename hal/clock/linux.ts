@@ -1,5 +1,6 @@
 /**
- * Linux clock driver: CLOCK_MONOTONIC time, timerfd tickers, eventfd wakers and a poll(2) loop.
+ * Linux clock driver: CLOCK_MONOTONIC and CLOCK_REALTIME time, timerfd tickers, eventfd wakers
+ * and a poll(2) loop.
  *
  * Tickers, wakers and pollers keep their buffers from construction on: the heartbeat worker
  * calls `wait` and `take` every few milliseconds and must not feed the garbage collector.
@@ -7,6 +8,7 @@
 import { HalError } from '../errors.js';
 import {
   CLOCK_MONOTONIC,
+  CLOCK_REALTIME,
   E,
   errno,
   errnoText,
@@ -17,6 +19,7 @@ import {
   POLLHUP,
   POLLIN,
   SCHED_FIFO,
+  timespecMs,
 } from '../libc.js';
 import type { ClockDevice, Pollable, Poller, Ticker, Waker } from './index.js';
 
@@ -25,9 +28,17 @@ const READABLE = POLLIN | POLLERR | POLLHUP;
 const POLLFD_BYTES = 8;
 const INT_MAX = 0x7fffffff;
 
-/** process.hrtime is uv_hrtime, which reads CLOCK_MONOTONIC on Linux. */
-function nowMs(): number {
+/** CLOCK_MONOTONIC milliseconds: process.hrtime is uv_hrtime, which reads it on Linux. */
+export function monotonicMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** One per thread (a module instance per isolate), so reading the wall clock allocates nothing. */
+const realtime = new BigInt64Array(2);
+
+function wallMs(): number {
+  if (libc.clock_gettime(CLOCK_REALTIME, realtime) < 0) fail('clock_gettime(CLOCK_REALTIME)');
+  return timespecMs(realtime);
 }
 
 function fail(operation: string, detail?: string): never {
@@ -161,7 +172,8 @@ function raiseThreadPriority(priority: number): { ok: true } | { ok: false; reas
 
 export function createLinuxClock(): ClockDevice {
   return {
-    nowMs,
+    nowMs: monotonicMs,
+    wallMs,
     openTicker: (periodMs) => new TimerfdTicker(periodMs),
     openWaker: () => {
       const fd = libc.eventfd(0, O_NONBLOCK | O_CLOEXEC);

@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLinuxClock } from '../clock/linux.js';
 import { ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
-import { addNetns, deleteNetns, withNetns } from '../netns.js';
+import { deleteNetns, withNetns } from '../netns.js';
 import type { RawPort } from '../nic/index.js';
 import { createLinuxNic } from '../nic/linux.js';
+import { ethernetFrame as frame, receivedFor, scratchVethPair } from '../nic/testkit.js';
 import type { LeaseFence } from './index.js';
 import { createBpfFence } from './linux.js';
 
@@ -23,33 +24,9 @@ const nic = createLinuxNic();
 const clock = createLinuxClock();
 const inNs = <T>(fn: () => T): T => withNetns(ns, fn);
 
-function frame(dst: Uint8Array, src: Uint8Array, ethertype: number, payload: number[] = []): Uint8Array {
-  const f = new Uint8Array(60);
-  f.set(dst, 0);
-  f.set(src, 6);
-  f[12] = ethertype >> 8;
-  f[13] = ethertype & 0xff;
-  f.set(payload, 14);
-  return f;
-}
-
 /** "Who has 198.18.99.1? tell 198.18.99.2", from f1. */
 function arpRequest(dst: Uint8Array): Uint8Array {
   return frame(dst, OTHER, 0x0806, [0, 1, 8, 0, 6, 4, 0, 1, ...OTHER, 198, 18, 99, 2, 0, 0, 0, 0, 0, 0, 198, 18, 99, 1]);
-}
-
-/** Drains `port` for `ms`, handing every frame to `see`; returns how many it accepted. */
-function received(port: RawPort, ms: number, see: (f: Uint8Array) => boolean): number {
-  const poller = clock.openPoller();
-  poller.watch([port]);
-  const buf = new Uint8Array(2048);
-  const deadline = clock.nowMs() + ms;
-  let n = 0;
-  for (let left = ms; left > 0; left = deadline - clock.nowMs()) {
-    poller.wait(left);
-    for (let len = port.recv(buf); len >= 0; len = port.recv(buf)) if (see(buf.subarray(0, len))) n++;
-  }
-  return n;
 }
 
 const from = (mac: Uint8Array) => (f: Uint8Array) => f.subarray(6, 12).every((b, i) => b === mac[i]);
@@ -63,10 +40,8 @@ describe('fence (tcx programs, lease in shared memory)', { skip: kernelUnavailab
   let f0Send: RawPort;
 
   before(() => {
-    addNetns(ns);
-    ipRun(ns, ['link', 'add', 'f0', 'address', '02:54:44:07:00:00', 'type', 'veth', 'peer', 'name', 'f1']);
+    scratchVethPair(ns, 'f0', 'f1', '02:54:44:07:00:00');
     ipRun(ns, ['addr', 'add', '198.18.99.1/24', 'dev', 'f0']);
-    for (const l of ['f0', 'f1']) ipRun(ns, ['link', 'set', l, 'up']);
     inNs(() => {
       fence = createBpfFence().open();
       fence.setPorts([{ name: 'port1', ifname: 'f0', mac: VMAC }]);
@@ -87,24 +62,20 @@ describe('fence (tcx programs, lease in shared memory)', { skip: kernelUnavailab
   /** What crosses while the lease is as it is now: ARP answered, frames in to and out from the virtual MAC, and the controls. */
   function crossings() {
     f1Send.send(arpRequest(BROADCAST), 60);
-    const arpAnswers = received(f1Arp, 150, from(VMAC));
+    const arpAnswers = receivedFor(f1Arp, 150).filter(from(VMAC)).length;
     f1Send.send(frame(VMAC, OTHER, PROBE_TYPE), 60);
     f1Send.send(frame(BROADCAST, OTHER, PROBE_TYPE), 60);
-    const inbound = { vmac: 0, broadcast: 0 };
-    received(f0Probe, 100, (f) => {
-      if (f[0] === 0x02) inbound.vmac++;
-      if (f[0] === 0xff) inbound.broadcast++;
-      return false;
-    });
+    const inbound = receivedFor(f0Probe, 100);
     f0Send.send(frame(OTHER, VMAC, PROBE_TYPE), 60);
     f0Send.send(frame(OTHER, OWN, PROBE_TYPE), 60);
-    const outbound = { vmac: 0, own: 0 };
-    received(f1Probe, 100, (f) => {
-      if (from(VMAC)(f)) outbound.vmac++;
-      if (from(OWN)(f)) outbound.own++;
-      return false;
-    });
-    return { arpAnswers, inVmac: inbound.vmac, inBroadcast: inbound.broadcast, outVmac: outbound.vmac, outOwn: outbound.own };
+    const outbound = receivedFor(f1Probe, 100);
+    return {
+      arpAnswers,
+      inVmac: inbound.filter((f) => f[0] === 0x02).length,
+      inBroadcast: inbound.filter((f) => f[0] === 0xff).length,
+      outVmac: outbound.filter(from(VMAC)).length,
+      outOwn: outbound.filter(from(OWN)).length,
+    };
   }
 
   it('revoked: nothing to or from the virtual MAC crosses, other frames do', (t) => {

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { formatIpv4 } from '../../lib/ip-text.js';
 import { HalError } from '../errors.js';
 import { ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
 import { addNetns, deleteNetns, withNetns } from '../netns.js';
@@ -47,7 +48,7 @@ function echoRequests(port: RawPort): string[] {
     const icmpAt = ip + (buf[ip]! & 0x0f) * 4;
     if (n < icmpAt + 8 || buf[ip + 9] !== 1 || buf[icmpAt] !== 8) continue;
     const id = (buf[icmpAt + 4]! << 8) | buf[icmpAt + 5]!;
-    seen.push(`${id.toString(16)} ${buf.slice(ip + 12, ip + 16).join('.')}>${buf.slice(ip + 16, ip + 20).join('.')}`);
+    seen.push(`${id.toString(16)} ${formatIpv4(buf, ip + 12)}>${formatIpv4(buf, ip + 16)}`);
   }
   return seen;
 }

@@ -12,9 +12,22 @@
  * type but echo reply out of the queue. Receive timestamps are switched on by asking for one
  * (SIOCGSTAMPNS) at open; afterwards the same ioctl returns the last packet's arrival time.
  */
-import { isIPv4 } from 'node:net';
+import { parseIpv4, writeIpv4 } from '../../lib/ip-text.js';
 import { HalError } from '../errors.js';
-import { AF_INET, E, errno, errnoText, ioctl, libc, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_RAW, SOL_SOCKET } from '../libc.js';
+import {
+  AF_INET,
+  CLOCK_REALTIME,
+  E,
+  errno,
+  errnoText,
+  ioctl,
+  libc,
+  SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
+  SOCK_RAW,
+  SOL_SOCKET,
+  timespecMs,
+} from '../libc.js';
 import { ECHO_REQUEST_BYTES, encodeEchoRequest, parseEchoReply } from './echo-packet.js';
 import type { EchoReply, IcmpDevice, Pinger, PingerCounters, PingerOptions } from './index.js';
 
@@ -25,7 +38,6 @@ const ICMP_FILTER = 1;
 const IP_FREEBIND = 15;
 const SO_BINDTODEVICE = 25;
 const SIOCGSTAMPNS = 0x8907;
-const CLOCK_REALTIME = 0;
 const IFNAMSIZ = 16;
 const SOCKADDR_IN_BYTES = 16;
 const RECV_BYTES = 2048;
@@ -36,11 +48,11 @@ function device(ifname: string): string {
   return `icmp ${ifname}`;
 }
 
-function sockaddrIn(ipv4: string): Uint8Array {
+/** struct sockaddr_in for `ipv4`, port 0; undefined when `ipv4` is not a dotted quad. */
+function sockaddrIn(ipv4: string): Uint8Array | undefined {
   const addr = new Uint8Array(SOCKADDR_IN_BYTES);
   new DataView(addr.buffer).setUint16(0, AF_INET, true);
-  addr.set(ipv4.split('.').map(Number), 4);
-  return addr;
+  return writeIpv4(addr, 4, ipv4) ? addr : undefined;
 }
 
 function checkOptions({ ifname, source, id }: PingerOptions): void {
@@ -50,7 +62,7 @@ function checkOptions({ ifname, source, id }: PingerOptions): void {
   const bytes = Buffer.byteLength(ifname);
   if (bytes === 0 || bytes >= IFNAMSIZ || ifname.includes('\0'))
     bad(`interface name "${ifname}": must be 1..${IFNAMSIZ - 1} bytes`);
-  if (source !== undefined && !isIPv4(source)) bad(`source ${source}: must be an IPv4 address a.b.c.d`);
+  if (source !== undefined && !parseIpv4(source)) bad(`source ${source}: must be an IPv4 address a.b.c.d`);
   if (!Number.isInteger(id) || id < 0 || id > 0xffff) bad(`id ${id}: must be an integer 0..65535`);
 }
 
@@ -73,8 +85,8 @@ class RawPinger implements Pinger {
     if (this.closed) return this.failed(E.EBADF);
     let addr = this.destinations.get(dst);
     if (!addr) {
-      if (!isIPv4(dst)) return this.failed(E.EINVAL);
       addr = sockaddrIn(dst);
+      if (!addr) return this.failed(E.EINVAL);
       // A monitor probes a handful of servers; the cap only guards against a caller's bug.
       if (this.destinations.size < 64) this.destinations.set(dst, addr);
     }
@@ -119,13 +131,13 @@ class RawPinger implements Pinger {
 
   private realtimeMs(): number {
     libc.clock_gettime(CLOCK_REALTIME, this.timespec);
-    return Number(this.timespec[0]) * 1000 + Number(this.timespec[1]) / 1e6;
+    return timespecMs(this.timespec);
   }
 
   /** When the packet just read reached the host; now, when the kernel has no stamp for it. */
   private arrivalRealtimeMs(): number {
     if (ioctl(this.fd, SIOCGSTAMPNS, this.timespec) < 0) return this.realtimeMs();
-    return Number(this.timespec[0]) * 1000 + Number(this.timespec[1]) / 1e6;
+    return timespecMs(this.timespec);
   }
 }
 
@@ -150,7 +162,7 @@ export function openRawPinger(options: PingerOptions): Pinger {
   if (libc.setsockopt(fd, SOL_RAW, ICMP_FILTER, new Uint32Array([~(1 << 0) >>> 0]), 4) < 0) fail('ICMP_FILTER');
   if (source !== undefined) {
     if (!setInt(fd, IPPROTO_IP, IP_FREEBIND, 1)) fail('IP_FREEBIND');
-    if (libc.bind(fd, sockaddrIn(source), SOCKADDR_IN_BYTES) < 0) fail(`bind ${source}`);
+    if (libc.bind(fd, sockaddrIn(source)!, SOCKADDR_IN_BYTES) < 0) fail(`bind ${source}`);
   }
   // Nothing has arrived yet, so this fails with ENOENT; it turns the timestamps on all the same.
   ioctl(fd, SIOCGSTAMPNS, new BigInt64Array(2));

@@ -4,7 +4,7 @@
  * Both are idempotent: the kernel's EEXIST on add and EADDRNOTAVAIL on remove mean the
  * interface is already as asked.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
 import { HalError } from '../errors.js';
 import { AF_INET, AF_INET6, E, errnoText } from '../libc.js';
 import { ifindexOf, nicDevice } from './ifreq.js';
@@ -29,38 +29,10 @@ export function parseCidr(cidr: string): Cidr | undefined {
   const bits = cidr.slice(slash + 1);
   if (!/^\d{1,3}$/.test(bits)) return undefined;
   const prefixLength = Number(bits);
-  if (isIPv4(host)) {
-    if (prefixLength > 32) return undefined;
-    return { family: AF_INET, address: Uint8Array.from(host.split('.'), Number), prefixLength };
-  }
-  if (isIPv6(host) && prefixLength <= 128) {
-    const address = ipv6Bytes(host);
-    return address && { family: AF_INET6, address, prefixLength };
-  }
-  return undefined;
-}
-
-/** Expands an address already validated by isIPv6 (with "::" and a dotted IPv4 tail). */
-function ipv6Bytes(text: string): Uint8Array | undefined {
-  const bytes = new Uint8Array(16);
-  const halves = text.split('::');
-  const groups = (part: string): number[] => {
-    if (part === '') return [];
-    return part.split(':').flatMap((g) => {
-      if (!g.includes('.')) return [Number.parseInt(g, 16)];
-      const [a, b, c, d] = g.split('.').map(Number);
-      return [(a << 8) | b, (c << 8) | d];
-    });
-  };
-  const head = groups(halves[0]);
-  const tail = halves.length > 1 ? groups(halves[1]) : [];
-  if (head.length + tail.length > 8) return undefined;
-  const all = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
-  all.forEach((g, i) => {
-    bytes[i * 2] = g >> 8;
-    bytes[i * 2 + 1] = g & 0xff;
-  });
-  return bytes;
+  const ipv4 = parseIpv4(host);
+  if (ipv4) return prefixLength <= 32 ? { family: AF_INET, address: ipv4, prefixLength } : undefined;
+  const ipv6 = parseIpv6(host);
+  return ipv6 && prefixLength <= 128 ? { family: AF_INET6, address: ipv6, prefixLength } : undefined;
 }
 
 function changeAddress(ifname: string, cidr: string, add: boolean): void {

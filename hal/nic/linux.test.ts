@@ -8,9 +8,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createLinuxClock } from '../clock/linux.js';
 import { HalError } from '../errors.js';
 import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
-import { addNetns, deleteNetns, withNetns } from '../netns.js';
-import type { FrameReceiver, LinkEvent, LinkMonitor, RawPort, UdpPort } from './index.js';
+import { deleteNetns, withNetns } from '../netns.js';
+import type { FrameReceiver, LinkEvent, LinkMonitor } from './index.js';
 import { createLinuxNic } from './linux.js';
+import { ethernetFrame as frame, recvWithin, scratchVethPair } from './testkit.js';
 
 const ns = `tnic${process.pid}`;
 const ifA = `tva${process.pid}`;
@@ -20,31 +21,6 @@ const ET_OTHER = 0x88b6;
 const nic = createLinuxNic();
 const clock = createLinuxClock();
 const inNs = <T>(fn: () => T): T => withNetns(ns, fn);
-
-function frame(dst: Uint8Array, src: Uint8Array, ethertype: number, payload: number[]): Uint8Array {
-  const f = new Uint8Array(14 + Math.max(payload.length, 46));
-  f.set(dst, 0);
-  f.set(src, 6);
-  f[12] = ethertype >> 8;
-  f[13] = ethertype & 0xff;
-  f.set(payload, 14);
-  return f;
-}
-
-/** Waits (blocking this thread) up to `ms` for the port to have a frame; returns it or null. */
-function recvWithin(port: RawPort | UdpPort, ms: number): Uint8Array | null {
-  const poller = clock.openPoller();
-  poller.watch([port]);
-  const buf = new Uint8Array(2048);
-  const deadline = clock.nowMs() + ms;
-  for (;;) {
-    const n = port.recv(buf);
-    if (n >= 0) return buf.slice(0, n);
-    const left = deadline - clock.nowMs();
-    if (left <= 0) return null;
-    poller.wait(left);
-  }
-}
 
 function eventsUntil(monitor: LinkMonitor, match: (e: LinkEvent) => boolean, ms: number): LinkEvent[] {
   const poller = clock.openPoller();
@@ -84,11 +60,7 @@ describe('linux nic on a veth pair', () => {
 
   before(() => {
     if (kernelUnavailable()) return;
-    addNetns(ns);
-    ipRun(ns, ['link', 'add', ifA, 'type', 'veth', 'peer', 'name', ifB]);
-    ipRun(ns, ['link', 'set', ifA, 'up']);
-    ipRun(ns, ['link', 'set', ifB, 'up']);
-    ipRun(ns, ['link', 'set', 'lo', 'up']);
+    scratchVethPair(ns, ifA, ifB);
   });
 
   after(async () => {

@@ -5,6 +5,7 @@
  * until it takes over, and without the flag the kernel refuses a gateway it cannot reach yet.
  * Installing them on both units ahead of time keeps route changes off the takeover path.
  */
+import { parseIpv4 } from '../../lib/ip-text.js';
 import { HalError } from '../errors.js';
 import { AF_INET, E, errnoText } from '../libc.js';
 import { parseCidr } from './address.js';
@@ -27,16 +28,11 @@ const RTNH_F_ONLINK = 4;
 /** The routing protocol number Tandem's routes carry, so `ip route` shows whose they are. */
 export const RTPROT_TANDEM = 0x54;
 
-function ipv4Bytes(text: string): Uint8Array | undefined {
-  const parsed = parseCidr(`${text}/32`);
-  return parsed?.family === AF_INET ? parsed.address : undefined;
-}
-
 function changeRoute(route: Ipv4Route, add: boolean): void {
   const operation = add ? 'replaceRoute' : 'removeRoute';
   const device = nicDevice(route.ifname);
   const dst = parseCidr(route.dst);
-  const gateway = route.gateway === undefined ? undefined : ipv4Bytes(route.gateway);
+  const gateway = route.gateway === undefined ? undefined : parseIpv4(route.gateway);
   if (!dst || dst.family !== AF_INET || (route.gateway !== undefined && !gateway)) {
     throw new HalError(
       device,

@@ -5,6 +5,7 @@
  * rtnetlink runs a request to completion inside the sender's `send` call, so the ack is queued
  * by the time `send` returns; the wait that follows only guards against the unexpected.
  */
+import { monotonicMs } from '../clock/linux.js';
 import { HalError } from '../errors.js';
 import {
   AF_NETLINK,
@@ -23,7 +24,7 @@ import {
 
 const NETLINK_ROUTE = 0;
 const SOCKADDR_NL_BYTES = 12;
-const ACK_WAIT_MS = 5000;
+export const ACK_WAIT_MS = 5000;
 
 export const NLMSG_HDR_BYTES = 16;
 export const NLMSG_ERROR = 2;
@@ -128,20 +129,16 @@ function awaitAck(fd: number, seq: number, device: string, operation: string, on
   const buf = new Uint8Array(32 * 1024);
   const view = new DataView(buf.buffer);
   const pollfd = new Int32Array([fd, POLLIN]);
-  const deadline = Date.now() + ACK_WAIT_MS;
+  // On CLOCK_MONOTONIC, so setting the wall clock can neither stretch nor cut the wait; and
+  // checked after every read, so replies that never end in our ack cannot hold us past it.
+  const deadline = monotonicMs() + ACK_WAIT_MS;
   for (;;) {
     const n = libc.recv(fd, buf, buf.length, 0);
     if (n < 0) {
       const err = errno();
-      const left = deadline - Date.now();
       if (err !== E.EAGAIN && err !== E.EINTR) {
         throw new HalError(device, `${operation}: netlink recv`, err, errnoText(err));
       }
-      if (left <= 0) {
-        throw new HalError(device, operation, E.ETIMEDOUT, `no netlink ack within ${ACK_WAIT_MS} ms`);
-      }
-      libc.poll(pollfd, 1, left);
-      continue;
     }
     for (let off = 0; off + NLMSG_HDR_BYTES <= n; ) {
       const len = view.getUint32(off, true);
@@ -153,5 +150,10 @@ function awaitAck(fd: number, seq: number, device: string, operation: string, on
       }
       off += align4(len);
     }
+    const left = deadline - monotonicMs();
+    if (left <= 0) {
+      throw new HalError(device, operation, E.ETIMEDOUT, `no netlink ack within ${ACK_WAIT_MS} ms`);
+    }
+    if (n < 0) libc.poll(pollfd, 1, Math.ceil(left));
   }
 }

@@ -4,7 +4,7 @@
  * The destination's sockaddr_in is kept and re-encoded only when the address or port changes,
  * so sending to the same peer again and again allocates nothing.
  */
-import { isIPv4 } from 'node:net';
+import { writeIpv4 } from '../../lib/ip-text.js';
 import { HalError } from '../errors.js';
 import { AF_INET, E, errno, errnoText, libc, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK } from '../libc.js';
 import { DatagramSocket } from './datagram-socket.js';
@@ -12,13 +12,12 @@ import type { UdpPort } from './index.js';
 
 const SOCKADDR_IN_BYTES = 16;
 
-/** struct sockaddr_in { u16 family; be16 port; be32 addr; u8 zero[8]; } */
-function encodeSockaddrIn(into: Uint8Array, ipv4: string, port: number): void {
+/** struct sockaddr_in { u16 family; be16 port; be32 addr; u8 zero[8]; }; false when `ipv4` is not a dotted quad. */
+function encodeSockaddrIn(into: Uint8Array, ipv4: string, port: number): boolean {
   const view = new DataView(into.buffer, into.byteOffset, SOCKADDR_IN_BYTES);
   view.setUint16(0, AF_INET, true);
   view.setUint16(2, port, false);
-  const octets = ipv4.split('.');
-  for (let i = 0; i < 4; i++) into[4 + i] = Number(octets[i]);
+  return writeIpv4(into, 4, ipv4);
 }
 
 class InetUdpPort extends DatagramSocket implements UdpPort {
@@ -30,8 +29,12 @@ class InetUdpPort extends DatagramSocket implements UdpPort {
     if (this.closed) return this.failed(E.EBADF);
     if (!(length >= 0 && length <= data.byteLength)) return this.failed(E.EINVAL);
     if (ipv4 !== this.destIp || port !== this.destPort) {
-      if (!isIPv4(ipv4) || !Number.isInteger(port) || port < 1 || port > 0xffff) return this.failed(E.EINVAL);
-      encodeSockaddrIn(this.dest, ipv4, port);
+      if (!Number.isInteger(port) || port < 1 || port > 0xffff) return this.failed(E.EINVAL);
+      if (!encodeSockaddrIn(this.dest, ipv4, port)) {
+        // The half-written address must not be reused for the previous destination.
+        this.destIp = '';
+        return this.failed(E.EINVAL);
+      }
       this.destIp = ipv4;
       this.destPort = port;
     }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { formatMac } from '../../firmware/takeover/virtual-mac.js';
 import { withNetns } from '../../hal/netns.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';
+import { formatIpv4, writeIpv4 } from '../../lib/ip-text.js';
 import { cliNamespace, srvNamespace, switchNamespace } from '../paths.js';
 import { run } from '../shell.js';
 import { CLI_HOST, SRV_HOST } from '../topology.js';
@@ -118,8 +119,8 @@ export async function arpAnswers(rig: string, ipv4: string, listenMs = 500): Pro
     frame.set(port.mac, 6);
     frame.set([0x08, 0x06, 0, 1, 0x08, 0, 6, 4, 0, 1], 12);
     frame.set(port.mac, 22);
-    frame.set(hostOf(CLI_HOST.address).split('.').map(Number), 28);
-    frame.set(ipv4.split('.').map(Number), 38);
+    writeIpv4(frame, 28, hostOf(CLI_HOST.address));
+    writeIpv4(frame, 38, ipv4);
     port.send(frame, 60);
     const answers = new Set<string>();
     const buf = new Uint8Array(1514);
@@ -127,7 +128,7 @@ export async function arpAnswers(rig: string, ipv4: string, listenMs = 500): Pro
     while (Date.now() < until) {
       for (let n = port.recv(buf); n >= 0; n = port.recv(buf)) {
         const isReply = buf[20] === 0 && buf[21] === 2;
-        const from = Array.from(buf.subarray(28, 32)).join('.');
+        const from = formatIpv4(buf, 28);
         if (isReply && from === ipv4) answers.add(formatMac(buf.subarray(22, 28)));
       }
       await new Promise((r) => setTimeout(r, 10));

@@ -4,6 +4,7 @@
  * this unit's, so a command typed on the wrong console never silently does nothing.
  */
 
+import { commandFail, RETURN_CODE } from '../../config/command-fail.js';
 import { parseError } from '../command-tree.js';
 import type { HaControl } from '../ha-control.js';
 import { clusterIndexes, selfMember } from './ha-roles.js';
@@ -17,9 +18,9 @@ export function failover(ha: HaControl, on: boolean, args: readonly string[]): s
     if (!/^[0-9]{1,3}$/.test(word)) return parseError(word);
     const wanted = Number(word);
     if (wanted !== ownIndex) {
-      return (
-        `Cluster index ${wanted} is not this unit (${snap.serial} is cluster index ${ownIndex}); ` +
-        "run the command on that unit's console.\nCommand fail. Return code -1\n"
+      return commandFail(
+        RETURN_CODE.failed,
+        `Cluster index ${wanted} is not this unit (${snap.serial} is cluster index ${ownIndex}); run the command on that unit's console.`,
       );
     }
   }

@@ -1,5 +1,7 @@
 /** The console's commands, as one keyword tree (see command-tree.ts for how it is walked). */
+
 import type { ConfigAccess } from '../../config/api.js';
+import { parseFail } from '../../config/command-fail.js';
 import { MAIN_BLOCK_MAX_S } from '../../diag/main-block.js';
 import type { HaSettings } from '../../ha/settings.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
@@ -39,7 +41,7 @@ function testSeconds(words: readonly string[], min: number, max: number): number
 }
 
 function badSeconds(command: string, words: readonly string[], min: number, max: number): string {
-  return `value parse error before '${words[0] ?? ''}': ${command} needs seconds, an integer ${min}-${max}\nCommand fail. Return code -651\n`;
+  return parseFail(words[0] ?? '', `${command} needs seconds, an integer ${min}-${max}`, 'value');
 }
 
 function mainLoad(diag: DiagControl, words: readonly string[]): string {

@@ -1,0 +1,23 @@
+/**
+ * FortiOS's failure output, spelled in one place: a message line, then "Command fail. Return
+ * code <n>". Operators and scripts match these lines, so the config editor and every console
+ * command build them here.
+ */
+
+/** The FortiOS return codes Tandem reports. */
+export const RETURN_CODE = { failed: -1, check: -56, parse: -61, incomplete: -160, value: -651 } as const;
+
+/** `message` (when given) on its own line, then the return-code line. */
+export function commandFail(code: number, message?: string): string {
+  return `${message === undefined ? '' : `${message}\n`}Command fail. Return code ${code}\n`;
+}
+
+/** "command parse error before '<before>'" (or "value …"), with the reason after a colon when given. */
+export function parseErrorLine(before: string, why?: string, kind: 'command' | 'value' = 'command'): string {
+  return `${kind} parse error before '${before}'${why === undefined ? '' : `: ${why}`}`;
+}
+
+/** A parse error with its return code: -61 for a command, -651 for a value. */
+export function parseFail(before: string, why?: string, kind: 'command' | 'value' = 'command'): string {
+  return commandFail(kind === 'value' ? RETURN_CODE.value : RETURN_CODE.parse, parseErrorLine(before, why, kind));
+}
