@@ -91,6 +91,7 @@ export function pairSnapshot(): HaSnapshot {
     maxTickLateMs: 12.4,
     tickJitter: { count: 420, p50Ms: 0.02, p99Ms: 0.31, maxMs: 1.7 },
     lease: { state: 'held', ttlMs: 500, remainingMs: 431, renewals: 8_210, reason: '' },
+    beacons: { ports: [{ name: 'port1', carrier: true, txFrames: 1200, rxAccepted: 0 }], rivals: [], held: null },
     nowMs: 93_400,
   };
 }

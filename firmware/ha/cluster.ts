@@ -85,7 +85,7 @@ export class Cluster {
   #beaconRivals = new Map<string, string>();
   /** When the role last changed between work and standby (failover-hold-time counts from here). */
   #flippedAt = Number.NEGATIVE_INFINITY;
-  #held: { to: HaState; untilMs: number } | null = null;
+  #held: { to: HaState; untilMs: number; reason: string } | null = null;
   #election: { result: ElectionResult; atMs: number } | null = null;
   #alone = false;
   #triggers: string[] = [];
@@ -318,7 +318,7 @@ export class Cluster {
       lateChecks: this.#detector.lateChecks,
       maxLateMs: this.#detector.maxLateMs,
       beaconRivals: this.#beaconRivalsNow(now).map((r) => ({ serial: r.serial, port: r.port, agoMs: now - r.atMs })),
-      held: this.#held ? { ...this.#held } : null,
+      held: this.#held ? { to: this.#held.to, untilMs: this.#held.untilMs } : null,
     };
   }
 
@@ -347,7 +347,11 @@ export class Cluster {
         marginMs: this.#settings.uptimeDiffMarginS * 1000,
       });
       const to: HaState = result.primary === this.#id.serial ? 'work' : 'standby';
-      if (this.#holds(to, now)) return;
+      if (this.#holds(to, now)) {
+        // A unit leaving hello waits in standby: standing, so the primary's election sees it win.
+        if (this.#state === 'hello') this.#setState('standby', `${trigger}: ${this.#held?.reason ?? 'held'}`, now);
+        return;
+      }
       this.#held = null;
       this.#record(result, now);
       this.#setState(to, `${trigger}: ${result.reason}`, now);
@@ -407,7 +411,7 @@ export class Cluster {
       reason = `failover-hold-time ${this.#settings.failoverHoldTimeS} s since the last failover`;
     }
     if (this.#held?.to !== to) {
-      this.#held = { to, untilMs };
+      this.#held = { to, untilMs, reason };
       this.#emit({ kind: 'held', to, untilMs, reason });
     }
     return true;

@@ -7,6 +7,7 @@
  */
 import { FakeClock } from '../time/fake-clock.js';
 import type { Advert } from './advert.js';
+import { beaconTiming } from './beacons.js';
 import { Cluster, type ClusterEvent, type ClusterIdentity, type ClusterView } from './cluster.js';
 import { type HaSettings, heartbeatIntervalMs } from './settings.js';
 
@@ -55,12 +56,18 @@ interface Frame {
   link: string;
   advert: Advert;
   leave: boolean;
+  /** A data-port beacon (beacons.ts), sent by a primary on its `dataBeaconDev` links. */
+  beacon: boolean;
 }
 
 interface Unit {
   serial: string;
   cluster: Cluster;
   links: string[];
+  /** Data ports it beacons on while primary. */
+  beaconLinks: string[];
+  beaconPeriodMs: number;
+  nextBeacon: number;
   nextTick: number;
   lastTurn: number;
   frozenUntil: number;
@@ -100,6 +107,9 @@ export class FakeNet {
       serial,
       cluster,
       links: opts.links ?? settings.hbdev.map((h) => h.port),
+      beaconLinks: settings.dataBeaconDev,
+      beaconPeriodMs: beaconTiming(settings).periodMs,
+      nextBeacon: 0,
       nextTick: now + heartbeatIntervalMs(settings),
       lastTurn: now,
       frozenUntil: now,
@@ -224,6 +234,7 @@ export class FakeNet {
     // A deadline already checked fires strictly after it, at the next millisecond.
     if (wake <= u.lastTurn) wake = u.lastTurn + 1;
     let due = Math.min(u.nextTick, wake);
+    if (u.cluster.state === 'work' && u.beaconLinks.length > 0) due = Math.min(due, Math.max(u.nextBeacon, u.lastTurn + 1));
     for (const f of u.inbox) due = Math.min(due, f.at);
     return Math.max(due, u.frozenUntil);
   }
@@ -232,10 +243,12 @@ export class FakeNet {
   #turn(u: Unit, now: number): void {
     const c = u.cluster;
     const before = `${c.state}/${c.primary()}`;
+    const wasWorking = c.state === 'work';
     const ready = u.inbox.filter((f) => f.at <= now);
     u.inbox = u.inbox.filter((f) => f.at > now);
     for (const f of ready) {
       if (f.leave) c.leave(f.from, f.advert, now);
+      else if (f.beacon) c.beacon(f.from, f.link, f.advert, now);
       else c.receive(f.from, f.link, f.advert, now);
     }
     c.tick(now);
@@ -247,6 +260,24 @@ export class FakeNet {
     u.lastTurn = now;
     u.events.push(...c.drainEvents());
     if (ticked || `${c.state}/${c.primary()}` !== before) this.#send(u, now, false);
+    // As the heartbeat worker: beacons every period while primary, one more right after giving up.
+    const working = c.state === 'work';
+    if ((working && now >= u.nextBeacon) || (wasWorking && !working)) {
+      this.#beacon(u, now);
+      u.nextBeacon = working ? now + u.beaconPeriodMs : 0;
+    }
+  }
+
+  #beacon(from: Unit, now: number): void {
+    const advert = from.cluster.advert(now);
+    for (const to of this.#units.values()) {
+      if (to === from || !this.#connected(from.serial, to.serial)) continue;
+      if (to.frozenUntil > now && to.dropWhileFrozen) continue;
+      for (const link of from.beaconLinks) {
+        if (this.#cutLinks.has(link) || !to.beaconLinks.includes(link)) continue;
+        to.inbox.push({ at: now + this.latencyMs, from: from.serial, link, advert, leave: false, beacon: true });
+      }
+    }
   }
 
   #send(from: Unit, now: number, leave: boolean): void {
@@ -256,7 +287,7 @@ export class FakeNet {
       if (to.frozenUntil > now && to.dropWhileFrozen) continue;
       for (const link of from.links) {
         if (this.#cutLinks.has(link) || !to.links.includes(link)) continue;
-        to.inbox.push({ at: now + this.latencyMs, from: from.serial, link, advert, leave });
+        to.inbox.push({ at: now + this.latencyMs, from: from.serial, link, advert, leave, beacon: false });
       }
     }
   }

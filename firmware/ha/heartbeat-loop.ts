@@ -17,6 +17,8 @@ import { samePorts } from '../takeover/plan.js';
 import { HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
 import { claimsPrimary } from './advert.js';
 import { AnnounceWatch } from './announce-watch.js';
+import { BeaconPorts } from './beacon-ports.js';
+import { beaconTiming } from './beacons.js';
 import { Cluster, type ClusterEvent } from './cluster.js';
 import { HbLinks } from './hb-links.js';
 import { MonitorPorts } from './monitor-ports.js';
@@ -35,7 +37,7 @@ const DRAIN_LIMIT = 256;
 /** The main thread's view is refreshed at least this often (counters, "last heard"). */
 const SNAPSHOT_EVERY_MS = 250;
 const ABSENT: Pollable = { fd: -1 };
-/** Poll slots, in the order watchAll() sets them: then one per heartbeat link. */
+/** Poll slots, in the order watchAll() sets them: then one per heartbeat link, then one per beacon port. */
 const TICKER = 0;
 const WAKER = 1;
 const LINK_MONITOR = 2;
@@ -58,6 +60,9 @@ export class HeartbeatLoop {
   private readonly txBuf = new Uint8Array(FRAME_BYTES);
   private readonly rxBuf = new Uint8Array(FRAME_BYTES);
   private readonly links: HbLinks;
+  private readonly beacons: BeaconPorts;
+  /** When this unit, while primary, sends its next data-port beacon. */
+  private nextBeaconAt = 0;
   private readonly monitor: MonitorPorts;
   private readonly rejects: RejectLog;
   private readonly jitter = new Histogram();
@@ -90,6 +95,7 @@ export class HeartbeatLoop {
     this.init = init;
     const now = dev.clock.nowMs();
     this.links = new HbLinks(dev.nic, log);
+    this.beacons = new BeaconPorts(dev.nic, log);
     this.monitor = new MonitorPorts(dev.nic, log);
     this.rejects = new RejectLog(log);
     this.cluster = new Cluster(init.identity, init.settings, now);
@@ -129,6 +135,10 @@ export class HeartbeatLoop {
     for (let i = 0; i < this.links.links.length; i++) {
       if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, now);
     }
+    const firstBeacon = FIRST_HB_LINK + this.links.links.length;
+    for (let i = 0; i < this.beacons.ports.length; i++) {
+      if (this.poller.readable(firstBeacon + i)) this.drainBeacons(i, now);
+    }
     const state = this.cluster.state;
     const primary = this.cluster.primary();
     this.cluster.tick(now);
@@ -150,6 +160,7 @@ export class HeartbeatLoop {
       // A new role is announced at once, not at the next tick: peers converge one interval sooner.
       this.sendHeartbeat(FrameType.Heartbeat, now);
     }
+    if (this.takeover.active && now >= this.nextBeaconAt) this.sendBeacons(now);
     if (events.length > 0) this.report(events);
     if (events.length > 0 || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
   }
@@ -173,6 +184,9 @@ export class HeartbeatLoop {
       const failures = this.takeover.giveUp();
       this.post({ type: 'gave-up', atMs: now, tookMs: this.dev.clock.nowMs() - now, failures });
       this.sendHeartbeat(FrameType.Heartbeat, now);
+      // A rival that sees us only on the data ports learns at once that we let go.
+      this.sendBeacons(now);
+      this.nextBeaconAt = 0;
     }
     // Renewed only here, after the election of this turn: a unit resuming from a stall gets
     // its lease back only if it is still primary.
@@ -189,6 +203,33 @@ export class HeartbeatLoop {
     this.links.sendAll(this.encoder, type, this.txBuf);
   }
 
+  /** Beacons go out every beacon period while primary, the first one as soon as we take over. */
+  private sendBeacons(now: number): void {
+    this.encoder.setAdvert(this.cluster.advert(now));
+    this.beacons.sendAll(this.encoder, this.txBuf);
+    this.nextBeaconAt = now + beaconTiming(this.init.settings).periodMs;
+  }
+
+  private drainBeacons(index: number, now: number): void {
+    const port = this.beacons.ports[index];
+    const t = port?.transport;
+    if (!port || !t) return;
+    for (let n = 0; n < DRAIN_LIMIT; n++) {
+      const end = t.recv(this.rxBuf);
+      if (end < 0) return;
+      const r = this.decoder.decode(this.rxBuf, t.payloadOffset, end);
+      if (!r.ok) {
+        this.rejects.note(r.reason, port.name, now, r.serial, r.groupId);
+        continue;
+      }
+      // Heartbeats belong on heartbeat links: on a data port only beacons count.
+      if (r.type !== FrameType.Beacon) continue;
+      port.rxAccepted++;
+      this.announces.frame(r.serial, claimsPrimary(r.serial, r.advert));
+      this.cluster.beacon(r.serial, port.name, r.advert, now);
+    }
+  }
+
   private drain(index: number, now: number): void {
     const link = this.links.links[index];
     const t = link?.transport;
@@ -201,6 +242,7 @@ export class HeartbeatLoop {
         this.rejects.note(r.reason, link.name, now, r.serial, r.groupId);
         continue;
       }
+      if (r.type === FrameType.Beacon) continue;
       link.rxAccepted++;
       link.lastRxMs = now;
       if (r.type === FrameType.Leave) {
@@ -278,7 +320,7 @@ export class HeartbeatLoop {
     let monitorChanged = false;
     let reopened = false;
     for (const ev of this.linkMonitor.read()) {
-      const link = this.links.onLinkEvent(ev);
+      const link = this.links.onLinkEvent(ev) ?? this.beacons.onLinkEvent(ev);
       if (link?.transport && !this.watched.includes(link.transport)) reopened = true;
       if (this.monitor.onLinkEvent(ev, now)) monitorChanged = true;
     }
@@ -303,18 +345,21 @@ export class HeartbeatLoop {
   private applyLinks(links: WorkerLinks, now: number): void {
     const s = this.init.settings;
     this.links.open(links.hbdev, s.unicastHb ? s.unicastHbPeerip : null);
+    this.beacons.open(links.beacon);
     this.monitor.set(links.monitor);
     this.updateMonitor(now);
     this.watchAll();
   }
 
   /**
-   * Poll order is fixed: ticker, waker, link monitor, then one slot per hb link. A link whose
-   * port could not be opened holds fd -1, which poll(2) ignores, until a link event reopens it.
+   * Poll order is fixed: ticker, waker, link monitor, one slot per hb link, one per beacon
+   * port. A port that could not be opened holds fd -1, which poll(2) ignores, until a link
+   * event reopens it.
    */
   private watchAll(): void {
     const ports = this.links.links.map((l) => l.transport ?? ABSENT);
-    this.watched = [this.ticker, this.waker, this.linkMonitor, ...ports];
+    const beacons = this.beacons.ports.map((p) => p.transport ?? ABSENT);
+    this.watched = [this.ticker, this.waker, this.linkMonitor, ...ports, ...beacons];
     this.poller.watch(this.watched);
   }
 
@@ -367,6 +412,17 @@ export class HeartbeatLoop {
         case 'elected':
           this.log.info(`election: ${e.reason}`);
           break;
+        case 'beacon':
+          this.log.event(
+            e.seen
+              ? `${e.serial} is primary: seen on data port ${e.port} though its heartbeats stopped (data-port beacon)`
+              : `${e.serial} no longer seen primary on the data ports`,
+            'warn',
+          );
+          break;
+        case 'held':
+          this.log.event(`HA state change to ${e.to} held: ${e.reason}`, 'warn');
+          break;
         case 'stall':
           this.log.event(
             `heartbeat worker stalled ${e.lateMs.toFixed(1)} ms (this board, not a peer): not counted against peers`,
@@ -390,6 +446,7 @@ export class HeartbeatLoop {
       schedFifo: this.schedFifo,
       tickJitter: this.jitter.percentiles(),
       lease: this.lease.view(now),
+      beaconPorts: this.beacons.views(),
     });
     this.post({ type: 'snapshot', snapshot });
   }
@@ -414,6 +471,7 @@ export class HeartbeatLoop {
     this.takeover.close();
     this.lease.close();
     this.links.close();
+    this.beacons.close();
     this.linkMonitor.close();
     this.ticker.close();
     this.post({ type: 'left' });

@@ -194,6 +194,7 @@ export class HaRuntime implements HaControl {
     return {
       hbdev: s.hbdev.map((d) => ({ name: d.port, ifname: ifname(d.port), priority: d.priority })),
       monitor: s.monitor.map((name) => ({ name, ifname: ifname(name) })),
+      beacon: s.dataBeaconDev.map((name) => ({ name, ifname: ifname(name) })),
     };
   }
 
@@ -224,6 +225,7 @@ export class HaRuntime implements HaControl {
       maxTickLateMs: 0,
       tickJitter: { count: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 },
       lease: null,
+      beacons: { ports: [], rivals: [], held: null },
       nowMs: now,
     };
   }

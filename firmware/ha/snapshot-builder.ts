@@ -3,7 +3,7 @@ import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { Percentiles } from '../stats/histogram.js';
 import type { LeaseView } from '../takeover/lease.js';
 import type { Cluster } from './cluster.js';
-import type { HaSnapshot, LinkView, MonitorPortView, RejectReason } from './snapshot.js';
+import type { BeaconPortView, HaSnapshot, LinkView, MonitorPortView, RejectReason } from './snapshot.js';
 import type { WorkerInit } from './worker-protocol.js';
 
 export interface SnapshotInputs {
@@ -17,6 +17,7 @@ export interface SnapshotInputs {
   schedFifo: boolean;
   tickJitter: Percentiles;
   lease: LeaseView;
+  beaconPorts: BeaconPortView[];
 }
 
 export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
@@ -45,6 +46,7 @@ export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
     maxTickLateMs: view.maxLateMs,
     tickJitter: i.tickJitter,
     lease: i.lease,
+    beacons: { ports: i.beaconPorts, rivals: view.beaconRivals, held: view.held },
     nowMs: i.now,
   };
 }

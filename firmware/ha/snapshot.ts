@@ -35,6 +35,15 @@ export interface LinkView {
   lastRxAgoMs: number | null;
 }
 
+/** A data port a primary beacons on (firmware/ha/beacons.ts). */
+export interface BeaconPortView {
+  name: string;
+  carrier: boolean;
+  txFrames: number;
+  /** Accepted beacons received on this port (a peer's, while it was primary). */
+  rxAccepted: number;
+}
+
 /** A `monitor` port as the election counts it, with its history since start. */
 export interface MonitorPortView {
   name: string;
@@ -102,5 +111,11 @@ export interface HaSnapshot {
   tickJitter: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
   /** The self-fencing lease (firmware/takeover/lease.ts); null without HA. */
   lease: LeaseView | null;
+  /** Data-port beacons: the ports, units seen primary on them without heartbeats, a held failover. */
+  beacons: {
+    ports: BeaconPortView[];
+    rivals: { serial: string; port: string; agoMs: number }[];
+    held: { to: string; untilMs: number } | null;
+  };
   nowMs: number;
 }

@@ -19,6 +19,8 @@ export interface WorkerLinks {
   /** Heartbeat devices in hbdev order, with their hbdev priority. */
   hbdev: (WorkerPort & { priority: number })[];
   monitor: WorkerPort[];
+  /** Data ports a primary beacons on (beacons.ts). */
+  beacon: WorkerPort[];
 }
 
 export interface WorkerInit {

@@ -83,7 +83,9 @@ test('diagnose sys ha heartbeat: a link never heard and a down link; settings un
 
 test('diagnose sys ha status: the self-fencing lease in each of its states', () => {
   const snap = pairSnapshot();
-  assert.ok(renderHaDiagnose(snap).includes('self-fencing lease: held, 431 ms left of 500 ms, 8210 renewals\nscheduling:'));
+  assert.ok(
+    renderHaDiagnose(snap).includes('self-fencing lease: held, 431 ms left of 500 ms, 8210 renewals\ndata-port beacons:'),
+  );
   snap.lease = { state: 'expired', ttlMs: 500, remainingMs: -1200, renewals: 8210, reason: '' };
   assert.ok(renderHaDiagnose(snap).includes('self-fencing lease: expired 1200 ms ago (ttl 500 ms, 8210 renewals)\n'));
   snap.lease = { state: 'revoked', ttlMs: 500, remainingMs: -1, renewals: 0, reason: '' };
@@ -92,4 +94,23 @@ test('diagnose sys ha status: the self-fencing lease in each of its states', () 
   assert.ok(renderHaDiagnose(snap).includes('self-fencing lease: unavailable (fence: attach failed (errno 22))\n'));
   snap.lease = null;
   assert.doesNotMatch(renderHaDiagnose(snap), /self-fencing/);
+});
+
+test('diagnose sys ha status: data-port beacons, a rival seen on them, a held failover', () => {
+  const snap = pairSnapshot();
+  assert.match(renderHaDiagnose(snap), /^data-port beacons: port1 \(sent 1200, heard 0\)$/m);
+  snap.beacons = {
+    ports: [{ name: 'port1', carrier: false, txFrames: 3, rxAccepted: 9 }],
+    rivals: [{ serial: 'TDSIM00000000002', port: 'port1', agoMs: 120 }],
+    held: { to: 'standby', untilMs: snap.nowMs + 42_000 },
+  };
+  const out = renderHaDiagnose(snap);
+  assert.match(out, /^data-port beacons: port1 \(no carrier, sent 3, heard 9\)$/m);
+  assert.match(out, /^ {4}TDSIM00000000002 is primary, seen on port1 120 ms ago without heartbeats$/m);
+  assert.match(out, /^failover held \(failover-hold-time\): change to standby waits 42\.0 s more$/m);
+  snap.beacons = { ports: [], rivals: [], held: { to: 'work', untilMs: Number.POSITIVE_INFINITY } };
+  assert.match(
+    renderHaDiagnose(snap),
+    /^data-port beacons: off\nfailover held \(failover-hold-time\): change to work waits until the primary hands over$/m,
+  );
 });

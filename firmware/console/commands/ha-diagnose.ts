@@ -35,6 +35,7 @@ export function renderHaDiagnose(snap: HaSnapshot): string {
   if (snap.refused.length === 0) out.push('    none');
   for (const r of snap.refused) out.push(`    ${refusalLine(r)}`);
   if (snap.lease) out.push(leaseLine(snap.lease));
+  if (snap.enabled) out.push(...beaconLines(snap.beacons, snap.nowMs));
   out.push(`scheduling: ${snap.schedFifo ? 'SCHED_FIFO' : 'SCHED_OTHER (not real-time)'}`);
   out.push(`late ticks: ${snap.lateTicks} (max ${snap.maxTickLateMs.toFixed(1)} ms late)`);
   const j = snap.tickJitter;
@@ -45,6 +46,20 @@ export function renderHaDiagnose(snap: HaSnapshot): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+function beaconLines(b: HaSnapshot['beacons'], nowMs: number): string[] {
+  const ports = b.ports.map((p) => `${p.name} (${p.carrier ? '' : 'no carrier, '}sent ${p.txFrames}, heard ${p.rxAccepted})`);
+  const out = [`data-port beacons: ${ports.length > 0 ? ports.join(', ') : 'off'}`];
+  for (const r of b.rivals)
+    out.push(`    ${r.serial} is primary, seen on ${r.port} ${r.agoMs.toFixed(0)} ms ago without heartbeats`);
+  if (b.held) {
+    const until = Number.isFinite(b.held.untilMs)
+      ? `${((b.held.untilMs - nowMs) / 1000).toFixed(1)} s more`
+      : 'until the primary hands over';
+    out.push(`failover held (failover-hold-time): change to ${b.held.to} waits ${until}`);
+  }
+  return out;
 }
 
 function leaseLine(l: LeaseView): string {

@@ -323,7 +323,7 @@ test('malformedBody: a required field missing or mistyped', () => {
 
 test('malformedBody: a frame type this version does not know, or a sender serial that is not one', () => {
   const d = decoder();
-  rejects(d, raw({ type: 3 }), 'malformedBody');
+  rejects(d, raw({ type: 4 }), 'malformedBody');
   rejects(d, raw({ type: 0 }), 'malformedBody');
   rejects(d, raw({ serial: 'BAD\nSERIAL' }), 'malformedBody');
   rejects(d, raw({ serial: '' }), 'malformedBody');

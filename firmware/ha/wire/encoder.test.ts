@@ -181,7 +181,7 @@ test('misuse is a WireError naming the bad value', () => {
   rejects(() => e.encode(FrameType.Heartbeat, new Uint8Array(1500), 0), /before setAdvert/);
   e.setAdvert(FIXTURE_ADVERT);
   rejects(() => e.encode(FrameType.Heartbeat, new Uint8Array(180), 20), /buffer of 180 bytes at offset 20: a frame needs 166/);
-  rejects(() => e.encode(3 as FrameType, new Uint8Array(1500), 0), /frame type 3/);
+  rejects(() => e.encode(4 as FrameType, new Uint8Array(1500), 0), /frame type 4/);
   rejects(() => e.setAdvert({ ...FIXTURE_ADVERT, priority: 256 }), /priority 256/);
   assert.equal(e.lastSeq, 0, 'refused calls send nothing');
   assert.equal(frameOf(e).length, 166, 'a refused setAdvert keeps the previous advert');

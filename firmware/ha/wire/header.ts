@@ -6,7 +6,7 @@
  * | 0      | 2    | magic "TD" (0x54 0x44)                                       |
  * | 2      | 1    | protocol major (1); another major is refused                 |
  * | 3      | 1    | protocol minor (0); any minor is accepted                    |
- * | 4      | 1    | frame type: 1 heartbeat, 2 leave                             |
+ * | 4      | 1    | frame type: 1 heartbeat, 2 leave, 3 data-port beacon         |
  * | 5      | 1    | flags: bit0 encrypted; other bits reserved, ignored          |
  * | 6      | 2    | group-id                                                     |
  * | 8      | 16   | sender serial, ASCII, NUL-padded                             |
@@ -50,11 +50,13 @@ export const FrameType = {
   Heartbeat: 1,
   /** "I am leaving, take over now": the body is the sender's last advert. */
   Leave: 2,
+  /** A primary's advert on a data port (firmware/ha/beacons.ts); the body is its advert. */
+  Beacon: 3,
 } as const;
 export type FrameType = (typeof FrameType)[keyof typeof FrameType];
 
 export function isFrameType(n: number): n is FrameType {
-  return n === FrameType.Heartbeat || n === FrameType.Leave;
+  return n === FrameType.Heartbeat || n === FrameType.Leave || n === FrameType.Beacon;
 }
 
 export interface HeaderFields {
