@@ -11,7 +11,9 @@ import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js
 
 const LOST_AFTER_MS = 100 * 10;
 // B has the higher priority; a 1 s margin lets age decide once a unit has restarted.
-const common = { marginS: 1, lostThreshold: 10, hbIntervalMs: 100 };
+// Beacons off: these steps make a split brain by cutting the heartbeat links alone, which
+// data-port beacons would prevent (beacons.test.ts); what is tested is the heal itself.
+const common = { marginS: 1, lostThreshold: 10, hbIntervalMs: 100, haLines: ['set data-beacon disable'] };
 
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
