@@ -5,31 +5,22 @@
  * its time from the clock service.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import {
+  sources as allSources,
+  COMPOSITION_ROOTS,
+  importSpecifiers,
+  imports,
+  isScaffolding,
+  REPO_ROOT as root,
+} from './sources.testkit.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const BINDINGS = ['koffi', 'serialport', 'onoff', 'raw-socket'];
-const COMPOSITION_ROOTS = ['firmware/main.ts', 'firmware/ha/worker.ts', 'firmware/watchdog/keeper-worker.ts'];
 const SELF = 'firmware/boundaries.test.ts';
 
-function sources(dir: string): string[] {
-  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => relative(root, join(e.parentPath, e.name)))
-    .filter((f) => f !== SELF);
-}
-
-function importSpecifiers(text: string): string[] {
-  const found = [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|^import\s+)['"]([^'"]+)['"]/gm)];
-  return found.map((m) => m[1] ?? '');
-}
-
-function imports(file: string): string[] {
-  return importSpecifiers(readFileSync(join(root, file), 'utf8'));
-}
+const sources = (dir: string): string[] => allSources(dir).filter((f) => f !== SELF);
 
 test('firmware/ imports none of the hardware bindings', () => {
   const leaks = sources('firmware').flatMap((f) =>
@@ -40,10 +31,11 @@ test('firmware/ imports none of the hardware bindings', () => {
   assert.deepEqual(leaks, []);
 });
 
-// Tests are exempt: a real-thing test (a console on a real pty) composes real drivers itself.
+// Tests and their scaffolding are exempt: a real-thing test (a console on a real pty) composes
+// real drivers itself, and a fake stands in for a driver.
 test('only the composition roots import HAL drivers; the rest of firmware/ sees interfaces', () => {
   const leaks = sources('firmware')
-    .filter((f) => !COMPOSITION_ROOTS.includes(f) && !f.endsWith('.test.ts'))
+    .filter((f) => !COMPOSITION_ROOTS.includes(f) && !isScaffolding(f))
     .flatMap((f) =>
       imports(f)
         .filter((s) => /\/hal\//.test(s) && !/\/(index|errors)\.js$/.test(s))
@@ -83,7 +75,7 @@ const TIME_EXCEPTIONS: Record<string, readonly string[]> = { 'firmware/time/time
 
 test('firmware/ reads time only from the clock service and arms timers only through Timers', () => {
   const leaks = sources('firmware')
-    .filter((f) => !f.endsWith('.test.ts'))
+    .filter((f) => !isScaffolding(f))
     .flatMap((f) => {
       const text = readFileSync(join(root, f), 'utf8');
       const allowed = TIME_EXCEPTIONS[f] ?? [];

@@ -3,12 +3,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { test } from 'node:test';
 import { cleanStale, removeRig } from './cleanup.js';
-import { boardNamespace, rigDir } from './paths.js';
+import { boardNamespace, rigDir, uniqueRigName } from './paths.js';
 import { isAlive, type ProcessRecord, processRecord } from './processes.js';
 import { rig } from './rig.js';
+import { cli, cliOk, needRig } from './rig.testkit.js';
 import { ip } from './shell.js';
 import { claimRig, readState, writeState } from './state.js';
-import { cli, cliOk, needRig, uniqueRigName } from './testing.js';
 import { buildTopology, namespacesOfRig, teardownTopology } from './topology.js';
 
 function exited(child: ChildProcess): Promise<void> {

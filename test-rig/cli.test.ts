@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { boardNamespace, rigDir } from './paths.js';
+import { boardNamespace, rigDir, uniqueRigName } from './paths.js';
 import { rig } from './rig.js';
+import { CLI_BIN, cli, cliOk, configArgs, configFiles, needRig } from './rig.testkit.js';
 import { rigConfig } from './rig-config.js';
 import { boardStatus, isFormed, type RigStatus } from './status.js';
-import { CLI_BIN, cli, cliOk, configArgs, configFiles, needRig, uniqueRigName } from './testing.js';
 import { linkState, namespacesOfRig } from './topology.js';
 
 test('a 2-board rig through the CLI: up, exec, faults, console, down', async (t) => {

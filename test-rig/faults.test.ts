@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import type { HaSnapshot } from '../firmware/ha/snapshot.js';
-import { boardNamespace, rigDir, switchNamespace } from './paths.js';
+import { boardNamespace, rigDir, switchNamespace, uniqueRigName } from './paths.js';
 import { type Rig, rig, up } from './rig.js';
+import { cli, cliOk, needRig } from './rig.testkit.js';
 import { run } from './shell.js';
 import { boardStatus, isFormed } from './status.js';
-import { cli, cliOk, needRig, uniqueRigName } from './testing.js';
 import { BOARD_PORTS, type LinkState, linkState, namespacesOfRig } from './topology.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

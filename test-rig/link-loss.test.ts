@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkLossPercent, lossRuleset } from './link-loss.js';
+import { needRig } from './rig.testkit.js';
 import { run } from './shell.js';
-import { needRig } from './testing.js';
 
 test('loss percents: 0 to 100 in steps of 0.01; the error names the value and the range', () => {
   assert.equal(checkLossPercent(0, 'ha1'), 0);

@@ -23,6 +23,12 @@ export function checkRigName(name: string): string {
   throw new RigError(`rig name "${name}" is not allowed: use 1 to 6 characters of a-z and 0-9`);
 }
 
+/** A rig name no other test or bench run uses: 6 characters. */
+export function uniqueRigName(prefix = 't'): string {
+  const rand = Math.random().toString(36).slice(2);
+  return `${prefix}${(process.pid % 1296).toString(36)}${rand}`.slice(0, 6).padEnd(6, '0');
+}
+
 /** The rig a command means: the explicit name, else TANDEM_RIG, else "default". */
 export function resolveRigName(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   return checkRigName(explicit ?? (env.TANDEM_RIG || DEFAULT_RIG));

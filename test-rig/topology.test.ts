@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { test } from 'node:test';
 import { CommandError } from './errors.js';
-import { boardNamespace, cliNamespace, rigDir, srvNamespace, switchNamespace } from './paths.js';
+import { boardNamespace, cliNamespace, rigDir, srvNamespace, switchNamespace, uniqueRigName } from './paths.js';
+import { needRig } from './rig.testkit.js';
 import { ipJson, run } from './shell.js';
 import { claimRig } from './state.js';
-import { needRig, uniqueRigName } from './testing.js';
 import {
   BOARD_PORTS,
   buildTopology,

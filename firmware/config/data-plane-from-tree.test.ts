@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dataPlaneExample } from './data-plane-example.js';
+import { dataPlaneExample } from './data-plane.fixture.js';
 import { dataPlaneFromTree } from './data-plane-from-tree.js';
 import { ConfigError } from './errors.js';
-import { ctx, loadError } from './fixtures.js';
 import { printTree } from './printer.js';
+import { ctx, loadError } from './schema.fixture.js';
 import { firmwareSchema } from './schema-system.js';
 import { haSettingsFromTree } from './settings-from-tree.js';
 import { defaultTree } from './tree.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import type { ConfigEditorSession, EditorReply } from './api.js';
-import { MemoryStorage, ports, tableSchema } from './fixtures.js';
+import { ports, tableSchema } from './schema.fixture.js';
 import { ConfigStore } from './store.js';
 
 const PATH = '/flash/tandem.conf';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ctx, tableSchema } from './fixtures.js';
 import { encodePassword } from './password.js';
 import { printTree } from './printer.js';
+import { ctx, tableSchema } from './schema.fixture.js';
 import type { ConfigSchema } from './schema.js';
 import { firmwareSchema, systemSchema } from './schema-system.js';
 import { haSettingsFromTree } from './settings-from-tree.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ctx, loadError } from './fixtures.js';
 import { printTree } from './printer.js';
+import { ctx, loadError } from './schema.fixture.js';
 import { firmwareSchema } from './schema-system.js';
 import { treeFromText } from './tree-from-text.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigError } from './errors.js';
-import { ctx } from './fixtures.js';
+import { ctx } from './schema.fixture.js';
 import { systemSchema } from './schema-system.js';
 import { treeFromText } from './tree-from-text.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { heartbeatIntervalMs, lostAfterMs } from '../ha/settings.js';
-import { ctx } from './fixtures.js';
+import { ctx } from './schema.fixture.js';
 import { firmwareSchema, systemSchema } from './schema-system.js';
 import { haSettingsFromTree, hostnameFromTree } from './settings-from-tree.js';
 import { defaultTree } from './tree.js';

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { ConfigError } from './errors.js';
-import { MemoryStorage, ports } from './fixtures.js';
 import { encodePassword } from './password.js';
+import { ports } from './schema.fixture.js';
 import { ConfigStore } from './store.js';
 
 const PATH = '/flash/tandem.conf';

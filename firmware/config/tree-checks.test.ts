@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findBrokenReference } from './data-plane-from-tree.js';
 import { ConfigError } from './errors.js';
-import { ctx, tableSchema } from './fixtures.js';
+import { ctx, tableSchema } from './schema.fixture.js';
 import { type ConfigCheck, type ConfigSchema, extendSchema } from './schema.js';
 import { firmwareSchema } from './schema-system.js';
 import { type ConfigTree, validateTree } from './tree.js';

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ConfigAccess } from '../config/api.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeDiag, FakeHa, FakePortStats, helloSnapshot, monitoredPorts, pairSnapshot } from './fixtures.js';
+import { FakeConfig, FakeDiag, FakeHa, FakePortStats } from './controls.fake.js';
 import type { HaControl } from './ha-control.js';
 import { CommandProcessor, type ConsoleSession } from './processor.js';
+import { helloSnapshot, monitoredPorts, pairSnapshot } from './views.fixture.js';
 
 const logged: LogRecord[] = [];
 setLogSink((r) => logged.push(r));

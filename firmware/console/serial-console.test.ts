@@ -10,7 +10,7 @@ import type { SerialDevice, SerialLine } from '../../hal/serial/index.js';
 import { openPty, type Pty } from '../../hal/serial/pty.js';
 import { createSerialPortDevice } from '../../hal/serial/serialport.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeDiag, FakeHa } from './fixtures.js';
+import { FakeConfig, FakeDiag, FakeHa } from './controls.fake.js';
 import { CommandProcessor } from './processor.js';
 import { type SerialConsole, startSerialConsole } from './serial-console.js';
 

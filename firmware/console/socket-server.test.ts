@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeDiag, FakeHa } from './fixtures.js';
+import { FakeConfig, FakeDiag, FakeHa } from './controls.fake.js';
 import { CommandProcessor } from './processor.js';
 import { type ConsoleSocket, ConsoleSocketError, MAX_REQUEST_BYTES, startConsoleSocket } from './socket-server.js';
 

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
-import { ipRun, nftAvailable } from '../../hal/kernel-gate.js';
+import { ipRun, nftAvailable } from '../../hal/kernel-gate.testkit.js';
+import { ifnameOf, shapes } from './ruleset.fixture.js';
 import { renderRuleset } from './ruleset.js';
-import { ifnameOf, shapes } from './ruleset-fixtures.js';
 
 /** Runs `nft` in namespace `ns`; the error carries nft's own message and the file. */
 function nft(ns: string, args: string[]): string {

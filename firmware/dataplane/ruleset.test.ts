@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { dataPlaneExample } from '../config/data-plane.fixture.js';
 import type { DataPlaneConfig } from '../config/data-plane.js';
-import { dataPlaneExample } from '../config/data-plane-example.js';
 import { dataPlaneFromTree } from '../config/data-plane-from-tree.js';
 import { ConfigError } from '../config/errors.js';
-import { ctx } from '../config/fixtures.js';
+import { ctx } from '../config/schema.fixture.js';
 import { firmwareSchema } from '../config/schema-system.js';
 import { treeFromText } from '../config/tree-from-text.js';
+import { dataPlane, ifnameOf, policy, shapes } from './ruleset.fixture.js';
 import { renderRuleset } from './ruleset.js';
-import { dataPlane, ifnameOf, policy, shapes } from './ruleset-fixtures.js';
 
 const render = (dp: DataPlaneConfig) => renderRuleset(dp, { ifnameOf });
 const shape = (name: string) => {

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FakeClock } from '../time/fake-clock.js';
-import { Bench, FakeNet } from './fake-net.js';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
+import { Bench, FakeNet } from './net.fake.js';
 
 const HOLD = 5000;
 const LOST_AFTER = 1200;

@@ -1,7 +1,7 @@
 /** Election inputs of our own and of peers: each change re-elects, by the rules. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Bench } from './fake-net.js';
+import { Bench } from './net.fake.js';
 
 const INTERVAL = 200;
 const HOLD = 5000;

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FakeClock } from '../time/fake-clock.js';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import type { ClusterEvent } from './cluster.js';
-import { FakeNet } from './fake-net.js';
+import { FakeNet } from './net.fake.js';
 
 const HOLD = 5000;
 const LOST_AFTER = 1200;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Advert } from './advert.js';
-import { Bench } from './fake-net.js';
+import { Bench } from './net.fake.js';
 
 const INTERVAL = 200;
 const LOST_AFTER = 1200;

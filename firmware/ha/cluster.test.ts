@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Bench, haSettings, peerAdvert } from './fake-net.js';
+import { Bench, haSettings, peerAdvert } from './net.fake.js';
 
 const INTERVAL = 200;
 const LOST_AFTER = 1200;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Advert } from './advert.js';
 import { incompatibility, majorVersion } from './compat.js';
-import { peerAdvert } from './fake-net.js';
+import { peerAdvert } from './net.fake.js';
 
 const self = { groupName: 'prod', mode: 'a-p' as const, model: 'TND-2', firmware: '1.4.0' };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FakeClock } from '../time/fake-clock.js';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { FailureDetector } from './detector.js';
 
 const INTERVAL = 200;

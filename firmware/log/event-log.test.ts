@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FakeClock } from '../time/fake-clock.js';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { EventLog, formatLogLine } from './event-log.js';
 import type { LogRecord } from './logger.js';
 

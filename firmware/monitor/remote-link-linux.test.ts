@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createLinuxClock } from '../../hal/clock/linux.js';
 import type { IcmpDevice } from '../../hal/icmp/index.js';
 import { createLinuxIcmp } from '../../hal/icmp/linux.js';
-import { ipRun, kernelAvailable, kernelUnavailable } from '../../hal/kernel-gate.js';
+import { ipRun, kernelAvailable, kernelUnavailable } from '../../hal/kernel-gate.testkit.js';
 import { addNetns, deleteNetns, withNetns } from '../../hal/netns.js';
 import { setLogSink } from '../log/logger.js';
 import { systemTimers } from '../time/timers.js';

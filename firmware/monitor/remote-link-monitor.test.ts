@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
+import { FakeIcmp } from '../../hal/icmp/icmp.fake.js';
 import type { LinkMonitorConfig } from '../config/data-plane.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeClock } from '../time/fake-clock.js';
-import { FakeIcmp, FakeTimers } from './fakes.js';
+import { FakeTimers } from '../time/timers.fake.js';
 import { DRAIN_PERIOD_MS, type PingserverSettings, RemoteLinkMonitor } from './remote-link-monitor.js';
 
 const logged: LogRecord[] = [];

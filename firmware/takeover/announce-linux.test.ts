@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../../hal/kernel-gate.js';
+import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../../hal/kernel-gate.testkit.js';
 import { addNetns, deleteNetns, withNetns } from '../../hal/netns.js';
 import type { RawPort } from '../../hal/nic/index.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';

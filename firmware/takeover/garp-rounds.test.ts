@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FakeTimers } from '../monitor/fakes.js';
-import { FakeClock } from '../time/fake-clock.js';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
+import { FakeTimers } from '../time/timers.fake.js';
 import type { Timers } from '../time/timers.js';
 import { GarpRounds } from './garp-rounds.js';
 import type { GarpScheduleOptions } from './garp-schedule.js';

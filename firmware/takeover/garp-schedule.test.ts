@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FakeClock } from '../time/fake-clock.js';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { GarpSchedule } from './garp-schedule.js';
 
 /** Sends every burst that is due at the clock's time; returns how many went. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import type { Watchdog } from '../../hal/watchdog/index.js';
 import { createLogger, type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeClock } from '../time/fake-clock.js';
 import { HEARTBEAT_WORKER, HealthStamps, MAIN_THREAD } from './health.js';
 import { WatchdogKeeper } from './keeper.js';
 import type { RunState } from './run-record.js';

@@ -9,11 +9,11 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { HalError } from '../errors.js';
-import { kernelAvailable } from '../kernel-gate.js';
+import { kernelAvailable } from '../kernel-gate.testkit.js';
 import { CLOCK_MONOTONIC, libc, timespecMs } from '../libc.js';
 import { wallTimeIso } from './index.js';
 import { createLinuxClock } from './linux.js';
-import type { ProbeReply, ProbeRequest } from './probe-worker.js';
+import type { ProbeReply, ProbeRequest } from './probe-worker.testkit.js';
 
 const clock = createLinuxClock();
 
@@ -44,7 +44,7 @@ function blockFor(ms: number): void {
 }
 
 async function probe(request: ProbeRequest, onBlocking?: (tid: number) => void): Promise<ProbeReply> {
-  const worker = new Worker(new URL('./probe-worker.js', import.meta.url), { workerData: request });
+  const worker = new Worker(new URL('./probe-worker.testkit.js', import.meta.url), { workerData: request });
   try {
     for (;;) {
       const [reply] = (await once(worker, 'message')) as [ProbeReply];

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLinuxClock } from '../clock/linux.js';
-import { ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
+import { ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.testkit.js';
 import { deleteNetns, withNetns } from '../netns.js';
 import type { RawPort } from '../nic/index.js';
 import { createLinuxNic } from '../nic/linux.js';
-import { ethernetFrame as frame, receivedFor, scratchVethPair } from '../nic/testkit.js';
+import { ethernetFrame as frame, receivedFor, scratchVethPair } from '../nic/veth.testkit.js';
 import type { LeaseFence } from './index.js';
 import { createBpfFence } from './linux.js';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { type TestContext, test } from 'node:test';
 import { HalError } from '../errors.js';
-import { nftAvailable } from '../kernel-gate.js';
+import { nftAvailable } from '../kernel-gate.testkit.js';
 import { addNetns, deleteNetns } from '../netns.js';
 import type { FirewallDevice } from './index.js';
 import { createNftFirewall } from './nft.js';

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatIpv4 } from '../../lib/ip-text.js';
 import { HalError } from '../errors.js';
-import { ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
+import { ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.testkit.js';
 import { addNetns, deleteNetns, withNetns } from '../netns.js';
 import type { RawPort } from '../nic/index.js';
 import { createLinuxNic } from '../nic/linux.js';

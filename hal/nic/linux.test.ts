@@ -7,11 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLinuxClock } from '../clock/linux.js';
 import { HalError } from '../errors.js';
-import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
+import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.testkit.js';
 import { deleteNetns, withNetns } from '../netns.js';
 import type { FrameReceiver, LinkEvent, LinkMonitor } from './index.js';
 import { createLinuxNic } from './linux.js';
-import { ethernetFrame as frame, recvWithin, scratchVethPair } from './testkit.js';
+import { ethernetFrame as frame, recvWithin, scratchVethPair } from './veth.testkit.js';
 
 const ns = `tnic${process.pid}`;
 const ifA = `tva${process.pid}`;

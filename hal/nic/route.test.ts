@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, afterEach, before, describe, it, type TestContext } from 'node:test';
 import { HalError } from '../errors.js';
-import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.js';
+import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.testkit.js';
 import { addNetns, deleteNetns, withNetns } from '../netns.js';
 import type { Ipv4Route } from './index.js';
 import { createLinuxNic } from './linux.js';

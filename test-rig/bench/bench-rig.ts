@@ -5,9 +5,8 @@
  * its way down.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { type BoardLetter, boardLogFile } from '../paths.js';
+import { type BoardLetter, boardLogFile, uniqueRigName } from '../paths.js';
 import { type Rig, up } from '../rig.js';
-import { uniqueRigName } from '../testing.js';
 import { progress } from './emit.js';
 
 const live = new Set<Rig>();

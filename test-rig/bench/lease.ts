@@ -8,7 +8,7 @@ import { createLogger } from '../../firmware/log/logger.js';
 import { Lease } from '../../firmware/takeover/lease.js';
 import { createLinuxClock } from '../../hal/clock/linux.js';
 import { createBpfFence } from '../../hal/fence/linux.js';
-import { ipRun } from '../../hal/kernel-gate.js';
+import { ipRun } from '../../hal/kernel-gate.testkit.js';
 import { addNetns, deleteNetns, withNetns } from '../../hal/netns.js';
 import { emit, progress } from './emit.js';
 import { percentile, summarize } from './stats.js';

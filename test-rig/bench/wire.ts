@@ -1,5 +1,5 @@
 /**
- * The heartbeat wire micro-benchmark (firmware/ha/wire/wire-bench.ts), run as its own process
+ * The heartbeat wire micro-benchmark (test-rig/bench/wire-bench.ts), run as its own process
  * since it measures at import; its text lines become JSON results.
  */
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../launcher.js';
 import { emit, progress } from './emit.js';
 import { BenchError } from './options.js';
 
-const WIRE_BENCH = join(REPO_ROOT, 'dist', 'firmware', 'ha', 'wire', 'wire-bench.js');
+const WIRE_BENCH = join(REPO_ROOT, 'dist', 'test-rig', 'bench', 'wire-bench.js');
 const LINE = /^(.+?)\s+(\d+) ns\/op\s+\(runs ([\d ]+)\)$/;
 
 export interface WireResult {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import type { RigStatus } from '../status.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const HB_LINKS = ['ha1', 'ha2'];
 const pair = (s: RigStatus) => onePrimary(s, ['A', 'B']);

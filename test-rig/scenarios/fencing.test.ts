@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
-import { GROUP_ID } from './gateway-checks.js';
-import { VmacCounters } from './vmac-counters.js';
+import { GROUP_ID } from './gateway-checks.testkit.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { VmacCounters } from './vmac-counters.testkit.js';
 
 const LOST_AFTER_MS = 600;
 const LEASE_MS = 500;

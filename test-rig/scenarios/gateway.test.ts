@@ -12,9 +12,18 @@ import { GATEWAY_LAN, gatewayConfig, WAN_POOL } from '../rig-gateway.js';
 import { run } from '../shell.js';
 import { boardStatus } from '../status.js';
 import { linkState } from '../topology.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
-import { carriesTraffic, exchangeUntil, GROUP_ID, onBoth, portMac, reaches, rxPackets, VMAC_LAN } from './gateway-checks.js';
-import { arpAnswers, tcpConnect, tcpExchange } from './probes.js';
+import {
+  carriesTraffic,
+  exchangeUntil,
+  GROUP_ID,
+  onBoth,
+  portMac,
+  reaches,
+  rxPackets,
+  VMAC_LAN,
+} from './gateway-checks.testkit.js';
+import { arpAnswers, tcpConnect, tcpExchange } from './probes.testkit.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const common = {
   override: true,

@@ -10,8 +10,8 @@ import type { BoardLetter } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import type { TrafficReport } from '../traffic/report.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
-import { carriesTraffic, GROUP_ID } from './gateway-checks.js';
+import { carriesTraffic, GROUP_ID } from './gateway-checks.testkit.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const LOST_AFTER_MS = 100 * 10;
 // Beacons off: the split-brain step cuts the heartbeat links alone, which data-port beacons

@@ -12,9 +12,9 @@ import type { BoardLetter } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import type { TrafficReport } from '../traffic/report.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
-import { GROUP_ID, VMAC_LAN, VMAC_WAN } from './gateway-checks.js';
-import { learntPort } from './probes.js';
+import { GROUP_ID, VMAC_LAN, VMAC_WAN } from './gateway-checks.testkit.js';
+import { learntPort } from './probes.testkit.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const LOST_AFTER_MS = 100 * 6;
 /** The outage allowed once the fault is over (the bound). */

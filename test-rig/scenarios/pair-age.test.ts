@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import { boardStatus } from '../status.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const LOST_AFTER_MS = 100 * 10;
 // B has the higher priority; a 1 s margin lets age decide once a unit has restarted.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import { boardStatus } from '../status.js';
-import { onePrimary, scenarioRig, stateOf } from './fixture.js';
+import { onePrimary, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const common = { marginS: 1, override: true };
 

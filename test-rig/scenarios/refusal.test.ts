@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import { boardStatus } from '../status.js';
-import { scenarioRig, stateOf } from './fixture.js';
+import { scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 test('strangers are refused and the log says why', async (t) => {
   const sr = await scenarioRig(

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import { boardStatus } from '../status.js';
-import { onePrimary, scenarioRig } from './fixture.js';
+import { onePrimary, scenarioRig } from './scenario-rig.testkit.js';
 
 test('three units: A elected by priority; killed, the highest serial of the rest takes over', async (t) => {
   const sr = await scenarioRig(

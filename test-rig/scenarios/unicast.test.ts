@@ -8,7 +8,7 @@ import { boardNamespace } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { ip } from '../shell.js';
 import { boardStatus } from '../status.js';
-import { onePrimary, scenarioRig, stateOf } from './fixture.js';
+import { onePrimary, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const ADDRESS = ['198.18.3.1', '198.18.3.2'];
 

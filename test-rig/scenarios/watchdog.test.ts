@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import { boardStatus, type RigStatus } from '../status.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './fixture.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 /** Board data of the sim board: a 10 s watchdog, the main thread judged after 3 s. */
 const TIMEOUT_MS = 10_000;

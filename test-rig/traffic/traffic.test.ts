@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { cliNamespace, rigDir, srvNamespace, switchNamespace } from '../paths.js';
+import { cliNamespace, rigDir, srvNamespace, switchNamespace, uniqueRigName } from '../paths.js';
 import { isAlive, monotonicMs, signalQuietly } from '../processes.js';
 import { rig, up } from '../rig.js';
+import { needRig } from '../rig.testkit.js';
 import { rigConfig } from '../rig-config.js';
 import { ip, run } from '../shell.js';
 import { readState } from '../state.js';
-import { needRig, uniqueRigName } from '../testing.js';
 import { namespacesOfRig } from '../topology.js';
 import type { Outage, TrafficReport } from './report.js';
-import { standInGateway } from './stand-in.js';
+import { standInGateway } from './stand-in.testkit.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aloneSnapshot, haSettings, helloSnapshot, pairSnapshot, refusedSnapshot } from '../fixtures.js';
+import { aloneSnapshot, haSettings, helloSnapshot, pairSnapshot, refusedSnapshot } from '../views.fixture.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 
 test('diagnose sys ha status: own state, election, every member, scheduling', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { linkMonitorView, monitoredPorts, pairSnapshot, pingServer, remoteLinkView } from '../fixtures.js';
+import { linkMonitorView, monitoredPorts, pairSnapshot, pingServer, remoteLinkView } from '../views.fixture.js';
 import { renderPortStats } from './ha-port-stats.js';
 
 const snap = () => ({ ...pairSnapshot(), monitor: monitoredPorts() });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aloneSnapshot, helloSnapshot, member, pairSnapshot, refusedSnapshot, standaloneSnapshot } from '../fixtures.js';
+import { aloneSnapshot, helloSnapshot, member, pairSnapshot, refusedSnapshot, standaloneSnapshot } from '../views.fixture.js';
 import { renderHaStatus } from './ha-status.js';
 
 const lines = (text: string) => text.split('\n');

@@ -4,9 +4,9 @@ import { decode } from 'cbor-x';
 import type { Advert } from '../advert.js';
 import { advertProblem, BODY_FIELDS, decodeBody, encodeBody } from './body.js';
 import { WireError } from './errors.js';
-import { FIXTURE_ADVERT, FIXTURE_BODY_HEX, hex, toHex } from './fixtures.js';
+import { FIXTURE_ADVERT, FIXTURE_BODY_HEX, hex, toHex } from './frames.fixture.js';
 import { MAX_BODY_LEN } from './header.js';
-import { bodyMap, cbor } from './testkit.js';
+import { bodyMap, cbor } from './raw-frames.testkit.js';
 
 const decodeAll = (b: Uint8Array) => decodeBody(b, b.length);
 

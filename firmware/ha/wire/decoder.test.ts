@@ -13,10 +13,10 @@ import {
   FIXTURE_PASSWORD,
   FIXTURE_SERIAL,
   hex,
-} from './fixtures.js';
+} from './frames.fixture.js';
 import { FrameType } from './header.js';
 import { deriveKeys } from './keys.js';
-import { bodyMap, cbor, type RawFrame, retag, sealRaw } from './testkit.js';
+import { bodyMap, cbor, type RawFrame, retag, sealRaw } from './raw-frames.testkit.js';
 
 const keys = deriveKeys(FIXTURE_PASSWORD);
 const PEER = 'TDSIM00000000002';

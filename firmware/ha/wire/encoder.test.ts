@@ -18,10 +18,10 @@ import {
   FIXTURE_SERIAL,
   hex,
   toHex,
-} from './fixtures.js';
+} from './frames.fixture.js';
 import { FrameType, readU32 } from './header.js';
 import { deriveKeys } from './keys.js';
-import { hkdfSha256 } from './testkit.js';
+import { hkdfSha256 } from './raw-frames.testkit.js';
 
 const keys = deriveKeys(FIXTURE_PASSWORD);
 

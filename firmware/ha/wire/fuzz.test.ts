@@ -10,9 +10,9 @@ import {
   FIXTURE_PASSWORD,
   FIXTURE_SERIAL,
   hex,
-} from './fixtures.js';
+} from './frames.fixture.js';
 import { deriveKeys } from './keys.js';
-import { bodyMap, cbor, retag, rng, sealRaw } from './testkit.js';
+import { bodyMap, cbor, retag, rng, sealRaw } from './raw-frames.testkit.js';
 
 const SEED = Number(process.env.WIRE_FUZZ_SEED ?? 0x7a4d3e11);
 const CASES = 10_000;

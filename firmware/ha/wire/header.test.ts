@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WireError } from './errors.js';
 import { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT, writeEthernetHeader } from './ethernet.js';
-import { FIXTURE_BOOT_ID, FIXTURE_GROUP_ID, FIXTURE_HEADER_HEX, FIXTURE_SERIAL, toHex } from './fixtures.js';
+import { FIXTURE_BOOT_ID, FIXTURE_GROUP_ID, FIXTURE_HEADER_HEX, FIXTURE_SERIAL, toHex } from './frames.fixture.js';
 import { FrameType, HEADER_LEN, readU16, readU32, serialForLog, serialLength, serialToBytes, writeHeader } from './header.js';
 
 test('writeHeader lays out the 36 bytes of protocol 1.0', () => {

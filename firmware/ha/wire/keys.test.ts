@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deriveKeys } from './keys.js';
-import { hkdfSha256 } from './testkit.js';
+import { hkdfSha256 } from './raw-frames.testkit.js';
 
 const raw = (k: { export(): Buffer }) => k.export().toString('hex');
 

@@ -5,7 +5,7 @@
  */
 import type { Pollable } from '../clock/index.js';
 import { createLinuxClock } from '../clock/linux.js';
-import { ipRun } from '../kernel-gate.js';
+import { ipRun } from '../kernel-gate.testkit.js';
 import { addNetns } from '../netns.js';
 
 const clock = createLinuxClock();

@@ -1,15 +1,15 @@
 /**
- * Cost of the heartbeat wire per frame: `node dist/firmware/ha/wire/wire-bench.js [ops]`.
+ * Cost of the heartbeat wire per frame: `node dist/test-rig/bench/wire-bench.js [ops]`.
  * Prints ns/op, the median of 5 runs of `ops` operations (default 100k), for encode and decode
  * in both modes, the setAdvert paths and the rejection paths, next to a bare HMAC for scale.
  */
 import { createHmac } from 'node:crypto';
-import type { Advert } from '../advert.js';
-import { HeartbeatDecoder } from './decoder.js';
-import { HeartbeatEncoder } from './encoder.js';
-import { FIXTURE_ADVERT, FIXTURE_PASSWORD, FIXTURE_SERIAL } from './fixtures.js';
-import { FrameType } from './header.js';
-import { deriveKeys } from './keys.js';
+import type { Advert } from '../../firmware/ha/advert.js';
+import { HeartbeatDecoder } from '../../firmware/ha/wire/decoder.js';
+import { HeartbeatEncoder } from '../../firmware/ha/wire/encoder.js';
+import { FIXTURE_ADVERT, FIXTURE_PASSWORD, FIXTURE_SERIAL } from '../../firmware/ha/wire/frames.fixture.js';
+import { FrameType } from '../../firmware/ha/wire/header.js';
+import { deriveKeys } from '../../firmware/ha/wire/keys.js';
 
 const OPS = Number(process.argv[2] ?? 100_000);
 const RUNS = 5;

@@ -1,60 +1,11 @@
 /**
- * Test doubles for remote link monitoring: timers that run on a FakeClock, and an ICMP device
- * whose servers answer when the test says they are reachable. Both fail the way the real ones
- * do: a timer longer than setTimeout allows is refused, a refused open throws HalError, and
+ * An ICMP device for tests (remote link monitoring): its servers answer when the test says
+ * they are reachable. It fails the way the real one does: a refused open throws HalError, and
  * a reply cannot be received before its round trip has passed.
  */
-
-import type { Clock } from '../../hal/clock/index.js';
-import { HalError } from '../../hal/errors.js';
-import type { EchoReply, IcmpDevice, Pinger, PingerCounters, PingerOptions } from '../../hal/icmp/index.js';
-import type { FakeClock } from '../time/fake-clock.js';
-import type { Cancel, Timers } from '../time/timers.js';
-
-const MAX_TIMER_MS = 0x7fffffff;
-
-interface Pending {
-  atMs: number;
-  order: number;
-  fn: () => void;
-  cancelled: boolean;
-}
-
-export class FakeTimers implements Timers {
-  private pending: Pending[] = [];
-  private order = 0;
-
-  constructor(readonly clock: FakeClock) {}
-
-  after(ms: number, fn: () => void): Cancel {
-    // setTimeout turns a longer delay into 1 ms: a caller that asks for one has a bug.
-    if (!(ms >= 0 && ms <= MAX_TIMER_MS)) throw new RangeError(`timer of ${ms} ms: allowed 0-${MAX_TIMER_MS}`);
-    const p: Pending = { atMs: this.clock.nowMs() + ms, order: this.order++, fn, cancelled: false };
-    this.pending.push(p);
-    return () => {
-      p.cancelled = true;
-    };
-  }
-
-  /** Moves time forward by `ms`, running each timer due on the way at its own time, in order. */
-  advance(ms: number): void {
-    const end = this.clock.nowMs() + ms;
-    for (;;) {
-      this.pending = this.pending.filter((p) => !p.cancelled);
-      const due = this.pending.filter((p) => p.atMs <= end).sort((a, b) => a.atMs - b.atMs || a.order - b.order)[0];
-      if (!due) break;
-      this.pending.splice(this.pending.indexOf(due), 1);
-      this.clock.advanceTo(due.atMs);
-      due.fn();
-    }
-    this.clock.advanceTo(end);
-  }
-
-  /** Timers armed and not cancelled. */
-  get armed(): number {
-    return this.pending.filter((p) => !p.cancelled).length;
-  }
-}
+import type { Clock } from '../clock/index.js';
+import { HalError } from '../errors.js';
+import type { EchoReply, IcmpDevice, Pinger, PingerCounters, PingerOptions } from './index.js';
 
 export class FakePinger implements Pinger {
   readonly fd = -1;

@@ -1,18 +1,13 @@
 /**
- * Test doubles for the console's tests: hand-built HA snapshots of the situations operators
- * meet (a formed pair, hello, alone, refused peers, standalone), remote link monitoring views,
- * a small in-memory ConfigAccess with a FortiOS-like editor, and an HaControl that records
- * what it was asked.
+ * What the console's tests show: hand-built HA snapshots of the situations operators meet (a
+ * formed pair, hello, alone, refused peers, standalone), the unit's settings, monitored ports
+ * and remote link monitoring views.
  */
-
-import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
-import { parseErrorLine, parseFail } from '../config/command-fail.js';
-import { haSettings as baseSettings } from '../ha/fake-net.js';
+import { haSettings as baseSettings } from '../ha/net.fake.js';
 import type { HaSettings } from '../ha/settings.js';
 import type { HaSnapshot, LinkView, MemberView, MonitorPortView } from '../ha/snapshot.js';
 import { emptyCounters } from '../ha/wire/decoder.js';
 import type { LinkMonitorView, PingServerView, RemoteLinkView } from '../monitor/view.js';
-import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
 
 export function member(overrides: Partial<MemberView> = {}): MemberView {
   return {
@@ -139,46 +134,6 @@ export function standaloneSnapshot(): HaSnapshot {
   return { ...pairSnapshot(), enabled: false, mode: 'standalone', members: [], election: null, links: [] };
 }
 
-export class FakeHa implements HaControl {
-  failoverCalls: boolean[] = [];
-  resets = 0;
-
-  constructor(public current: HaSnapshot = pairSnapshot()) {}
-
-  snapshot(): HaSnapshot {
-    return this.current;
-  }
-
-  setFailover(on: boolean): void {
-    this.failoverCalls.push(on);
-  }
-
-  resetUptime(): void {
-    this.resets++;
-  }
-
-  clearStats(): void {
-    this.clears++;
-  }
-
-  clears = 0;
-}
-
-export class FakeDiag implements DiagControl {
-  loads: number[] = [];
-  blocks: number[] = [];
-
-  mainLoad(seconds: number): string {
-    this.loads.push(seconds);
-    return `main-thread load running for ${seconds} s\n`;
-  }
-
-  mainBlock(seconds: number): string {
-    this.blocks.push(seconds);
-    return `main thread blocked for ${seconds} s\n`;
-  }
-}
-
 /** The console's view of a unit: the fake network's settings, as the rig's board A. */
 export function haSettings(overrides: Partial<HaSettings> = {}): HaSettings {
   return baseSettings({
@@ -189,65 +144,6 @@ export function haSettings(overrides: Partial<HaSettings> = {}): HaSettings {
     helloHolddownS: 20,
     ...overrides,
   });
-}
-
-/**
- * Knows two sections, `system global` (hostname) and `system ha` (priority). Edits apply at
- * `end`, like the real store; `abort` drops them.
- */
-export class FakeConfig implements ConfigAccess {
-  host = 'TDM-A';
-  priority = 200;
-  showCalls: { words: string[]; full: boolean }[] = [];
-
-  hostname(): string {
-    return this.host;
-  }
-
-  haSettings(): HaSettings {
-    return haSettings({ priority: this.priority });
-  }
-
-  show(words: readonly string[], full: boolean): string {
-    this.showCalls.push({ words: [...words], full });
-    const key = words.join(' ');
-    if (key === '' || key === 'system ha') {
-      const extra = full ? '    set hb-interval 2\n' : '';
-      return `config system ha\n    set priority ${this.priority}\n${extra}end\n`;
-    }
-    if (key === 'system global') return `config system global\n    set hostname "${this.host}"\nend\n`;
-    return parseFail(words[0]);
-  }
-
-  beginEdit(words: readonly string[]): ConfigEditorSession | string {
-    const key = words.join(' ');
-    if (key !== 'system ha' && key !== 'system global') return parseErrorLine(words[words.length - 1]);
-    const context = words[words.length - 1] as string;
-    const staged: { host?: string; priority?: number } = {};
-    const reply = (output: string, active = true): EditorReply => ({ output, context, active });
-    return {
-      handle: (line: string): EditorReply => {
-        const w = line.trim().split(/\s+/);
-        if (w[0] === 'end') {
-          if (staged.host !== undefined) this.host = staged.host;
-          if (staged.priority !== undefined) this.priority = staged.priority;
-          return reply('', false);
-        }
-        if (w[0] === 'abort') return reply('', false);
-        if (w[0] === 'set' && key === 'system global' && w[1] === 'hostname' && w[2]) {
-          staged.host = w[2];
-          return reply('');
-        }
-        if (w[0] === 'set' && key === 'system ha' && w[1] === 'priority' && /^\d+$/.test(w[2] ?? '')) {
-          staged.priority = Number(w[2]);
-          return reply('');
-        }
-        return reply(parseFail(w[0]));
-      },
-    };
-  }
-
-  onChange(): void {}
 }
 
 /** Unit A's monitored ports: port1 up since start, port2 down after flapping. */
@@ -318,12 +214,4 @@ export function remoteLinkView(overrides: Partial<RemoteLinkView> = {}): RemoteL
     ],
     ...overrides,
   };
-}
-
-export class FakePortStats implements PortStatsSource {
-  constructor(public current: RemoteLinkView = remoteLinkView()) {}
-
-  views(): RemoteLinkView {
-    return this.current;
-  }
 }

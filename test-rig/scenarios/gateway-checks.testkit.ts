@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { formatMac, virtualMac } from '../../firmware/takeover/virtual-mac.js';
 import { type BoardLetter, boardNamespace } from '../paths.js';
 import { run } from '../shell.js';
-import type { ScenarioRig } from './fixture.js';
-import { stateOf } from './fixture.js';
-import { type Exchange, learntPort, tcpExchange } from './probes.js';
+import { type Exchange, learntPort, tcpExchange } from './probes.testkit.js';
+import type { ScenarioRig } from './scenario-rig.testkit.js';
+import { stateOf } from './scenario-rig.testkit.js';
 
 export const GROUP_ID = 7;
 // port1 is the board's first port (index 0), port2 the second.

@@ -3,7 +3,7 @@
  * milliseconds, so a test can stand one millisecond either side of a deadline. Its wall clock
  * moves with it from a fixed date, so dated output is the same on every run.
  */
-import type { Clock } from '../../hal/clock/index.js';
+import type { Clock } from './index.js';
 
 /** The fake wall clock at monotonic 0: 2026-01-01T00:00:00.000Z. */
 export const FAKE_WALL_AT_ZERO_MS = 1_767_225_600_000;

@@ -4,10 +4,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { TestContext } from 'node:test';
-import { type BoardLetter, boardLogFile } from '../paths.js';
+import { type BoardLetter, boardLogFile, uniqueRigName } from '../paths.js';
 import { type Rig, rig } from '../rig.js';
+import { cli, cliOk, configArgs, configFiles, needRig } from '../rig.testkit.js';
 import { boardStatus, type RigStatus } from '../status.js';
-import { cli, cliOk, configArgs, configFiles, needRig, uniqueRigName } from '../testing.js';
 
 export interface ScenarioRig {
   name: string;

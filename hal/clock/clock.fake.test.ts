@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { wallTimeIso } from '../../hal/clock/index.js';
-import { FAKE_WALL_AT_ZERO_MS, FakeClock } from './fake-clock.js';
+import { FAKE_WALL_AT_ZERO_MS, FakeClock } from './clock.fake.js';
+import { wallTimeIso } from './index.js';
 
 test('time moves only by advance, exactly', () => {
   const c = new FakeClock(1000);

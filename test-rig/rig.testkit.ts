@@ -61,12 +61,6 @@ export async function needRig(t: TestContext, o: { firmware?: boolean } = {}): P
   return false;
 }
 
-/** A rig name no other test uses: 6 characters. */
-export function uniqueRigName(prefix = 't'): string {
-  const rand = Math.random().toString(36).slice(2);
-  return `${prefix}${(process.pid % 1296).toString(36)}${rand}`.slice(0, 6).padEnd(6, '0');
-}
-
 export interface CliResult {
   code: number | null;
   stdout: string;

@@ -5,7 +5,7 @@
  * received frames handed over before tick()). Links can be cut, units partitioned, frozen
  * (SIGSTOP), crashed, shut down gracefully and restarted. Bench: one unit fed scripted adverts.
  */
-import { FakeClock } from '../time/fake-clock.js';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import type { Advert } from './advert.js';
 import { beaconTiming } from './beacons.js';
 import { Cluster, type ClusterEvent, type ClusterIdentity, type ClusterView } from './cluster.js';

@@ -1,9 +1,8 @@
 /**
- * Shared by the config tests: the sim board's ports, a unit context, an in-memory flash, and
- * the system schema extended with tables (as later sections will be) so tables and nested
- * blocks are exercised through the same code as the real sections.
+ * Shared by the config tests: the sim board's ports, a unit context, and the system schema
+ * extended with tables (as later sections will be) so tables and nested blocks are exercised
+ * through the same code as the real sections.
  */
-import type { StorageDevice } from '../../hal/storage/index.js';
 import { ConfigError } from './errors.js';
 import { integerKind, ipv4Kind, type SchemaContext, stringKind } from './kinds.js';
 import { type ConfigSchema, extendSchema, type SectionSchema, type TopSection } from './schema.js';
@@ -74,20 +73,3 @@ export const tableSchema: ConfigSchema = extendSchema(systemSchema, haWithMgmt, 
   words: ['system', 'interface'],
   node: { kind: 'table', key: stringKind({ min: 1, max: 15 }), entry: interfaceEntry },
 });
-
-/** Flash in memory; `failWrites` makes the next writes throw like a full disk. */
-export class MemoryStorage implements StorageDevice {
-  readonly files = new Map<string, string>();
-  writes = 0;
-  failWrites = false;
-
-  read(path: string): string | undefined {
-    return this.files.get(path);
-  }
-
-  writeAtomic(path: string, text: string): void {
-    if (this.failWrites) throw new Error(`ENOSPC writing ${path}`);
-    this.writes++;
-    this.files.set(path, text);
-  }
-}

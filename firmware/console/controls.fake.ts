@@ -1,0 +1,119 @@
+/**
+ * Fakes of what the console is handed: an HaControl and a DiagControl that record what they
+ * were asked, a PortStatsSource that shows a given view, and a small in-memory ConfigAccess
+ * with a FortiOS-like editor.
+ */
+import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
+import { parseErrorLine, parseFail } from '../config/command-fail.js';
+import type { HaSettings } from '../ha/settings.js';
+import type { HaSnapshot } from '../ha/snapshot.js';
+import type { RemoteLinkView } from '../monitor/view.js';
+import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
+import { haSettings, pairSnapshot, remoteLinkView } from './views.fixture.js';
+
+export class FakeHa implements HaControl {
+  failoverCalls: boolean[] = [];
+  resets = 0;
+
+  constructor(public current: HaSnapshot = pairSnapshot()) {}
+
+  snapshot(): HaSnapshot {
+    return this.current;
+  }
+
+  setFailover(on: boolean): void {
+    this.failoverCalls.push(on);
+  }
+
+  resetUptime(): void {
+    this.resets++;
+  }
+
+  clearStats(): void {
+    this.clears++;
+  }
+
+  clears = 0;
+}
+
+export class FakeDiag implements DiagControl {
+  loads: number[] = [];
+  blocks: number[] = [];
+
+  mainLoad(seconds: number): string {
+    this.loads.push(seconds);
+    return `main-thread load running for ${seconds} s\n`;
+  }
+
+  mainBlock(seconds: number): string {
+    this.blocks.push(seconds);
+    return `main thread blocked for ${seconds} s\n`;
+  }
+}
+
+/**
+ * Knows two sections, `system global` (hostname) and `system ha` (priority). Edits apply at
+ * `end`, like the real store; `abort` drops them.
+ */
+export class FakeConfig implements ConfigAccess {
+  host = 'TDM-A';
+  priority = 200;
+  showCalls: { words: string[]; full: boolean }[] = [];
+
+  hostname(): string {
+    return this.host;
+  }
+
+  haSettings(): HaSettings {
+    return haSettings({ priority: this.priority });
+  }
+
+  show(words: readonly string[], full: boolean): string {
+    this.showCalls.push({ words: [...words], full });
+    const key = words.join(' ');
+    if (key === '' || key === 'system ha') {
+      const extra = full ? '    set hb-interval 2\n' : '';
+      return `config system ha\n    set priority ${this.priority}\n${extra}end\n`;
+    }
+    if (key === 'system global') return `config system global\n    set hostname "${this.host}"\nend\n`;
+    return parseFail(words[0]);
+  }
+
+  beginEdit(words: readonly string[]): ConfigEditorSession | string {
+    const key = words.join(' ');
+    if (key !== 'system ha' && key !== 'system global') return parseErrorLine(words[words.length - 1]);
+    const context = words[words.length - 1] as string;
+    const staged: { host?: string; priority?: number } = {};
+    const reply = (output: string, active = true): EditorReply => ({ output, context, active });
+    return {
+      handle: (line: string): EditorReply => {
+        const w = line.trim().split(/\s+/);
+        if (w[0] === 'end') {
+          if (staged.host !== undefined) this.host = staged.host;
+          if (staged.priority !== undefined) this.priority = staged.priority;
+          return reply('', false);
+        }
+        if (w[0] === 'abort') return reply('', false);
+        if (w[0] === 'set' && key === 'system global' && w[1] === 'hostname' && w[2]) {
+          staged.host = w[2];
+          return reply('');
+        }
+        if (w[0] === 'set' && key === 'system ha' && w[1] === 'priority' && /^\d+$/.test(w[2] ?? '')) {
+          staged.priority = Number(w[2]);
+          return reply('');
+        }
+        return reply(parseFail(w[0]));
+      },
+    };
+  }
+
+  onChange(): void {}
+}
+
+export class FakePortStats implements PortStatsSource {
+  constructor(public current: RemoteLinkView = remoteLinkView()) {}
+
+  views(): RemoteLinkView {
+    return this.current;
+  }
+}

@@ -1,0 +1,19 @@
+/** A storage device for tests: flash in memory. */
+import type { StorageDevice } from './index.js';
+
+/** Flash in memory; `failWrites` makes the next writes throw like a full disk. */
+export class MemoryStorage implements StorageDevice {
+  readonly files = new Map<string, string>();
+  writes = 0;
+  failWrites = false;
+
+  read(path: string): string | undefined {
+    return this.files.get(path);
+  }
+
+  writeAtomic(path: string, text: string): void {
+    if (this.failWrites) throw new Error(`ENOSPC writing ${path}`);
+    this.writes++;
+    this.files.set(path, text);
+  }
+}
