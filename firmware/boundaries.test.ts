@@ -1,8 +1,8 @@
 /**
  * The dependency rules of DESIGN.md, checked on the sources: firmware never reaches hardware
  * bindings, only the composition roots (one per thread) pick drivers, hal/ never depends on firmware/,
- * lib/ (plain code every layer shares) depends on nothing of the project, and firmware/ takes
- * its time from the clock service.
+ * lib/ (plain code every layer shares) depends on nothing of the project, the takeover does not
+ * depend on the HA runtime that drives it, and firmware/ takes its time from the clock service.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -63,6 +63,17 @@ test('lib/ imports only lib/ and no binding, so every layer may import it', () =
   const leaks = sources('lib').flatMap((f) =>
     imports(f)
       .filter((s) => (s.startsWith('.') && !join(dirname(f), s).startsWith('lib/')) || BINDINGS.includes(s))
+      .map((s) => `${f} imports ${s}`),
+  );
+  assert.deepEqual(leaks, []);
+});
+
+// The heartbeat worker drives the takeover (plan, executor, lease), never the other way round:
+// what both need of Ethernet lives in lib/ethernet.ts.
+test('firmware/takeover/ does not depend on firmware/ha/', () => {
+  const leaks = sources('firmware/takeover').flatMap((f) =>
+    imports(f)
+      .filter((s) => s.startsWith('.') && join(dirname(f), s).startsWith('firmware/ha/'))
       .map((s) => `${f} imports ${s}`),
   );
   assert.deepEqual(leaks, []);

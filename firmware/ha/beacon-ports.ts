@@ -8,8 +8,8 @@ import type { LinkEvent, NicDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import { type HbTransport, l2Transport } from './hb-transport.js';
 import type { BeaconPortView } from './snapshot.js';
+import { HA_ETHERTYPE } from './wire/addresses.js';
 import type { HeartbeatEncoder } from './wire/encoder.js';
-import { HA_ETHERTYPE } from './wire/ethernet.js';
 import { FrameType } from './wire/header.js';
 import type { WorkerPort } from './worker-protocol.js';
 

@@ -8,8 +8,8 @@ import type { LinkEvent, NicDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import { type HbTransport, l2Transport, udpTransport } from './hb-transport.js';
 import type { LinkView } from './snapshot.js';
+import { HA_ETHERTYPE, HA_UDP_PORT } from './wire/addresses.js';
 import type { HeartbeatEncoder } from './wire/encoder.js';
-import { HA_ETHERTYPE, HA_UDP_PORT } from './wire/ethernet.js';
 import type { FrameType } from './wire/header.js';
 import type { WorkerPort } from './worker-protocol.js';
 

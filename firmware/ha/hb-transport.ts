@@ -5,7 +5,8 @@
  */
 import type { Pollable } from '../../hal/clock/index.js';
 import type { PortCounters, RawPort, UdpPort } from '../../hal/nic/index.js';
-import { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT, writeEthernetHeader } from './wire/ethernet.js';
+import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
+import { HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT } from './wire/addresses.js';
 
 export interface HbTransport extends Pollable {
   readonly payloadOffset: number;

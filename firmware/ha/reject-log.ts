@@ -3,7 +3,7 @@
  * minute. Counting every frame is the decoder's job; this only tells the operator.
  */
 import type { Logger } from '../log/logger.js';
-import type { RejectReason } from './snapshot.js';
+import type { RejectReason } from './wire/decoder.js';
 
 const QUIET_MS = 60_000;
 

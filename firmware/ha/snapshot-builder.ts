@@ -3,7 +3,8 @@ import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { Percentiles } from '../stats/histogram.js';
 import type { LeaseView } from '../takeover/lease.js';
 import type { Cluster } from './cluster.js';
-import type { BeaconPortView, HaSnapshot, LinkView, MonitorPortView, RejectReason } from './snapshot.js';
+import type { BeaconPortView, HaSnapshot, LinkView, MonitorPortView } from './snapshot.js';
+import type { RejectReason } from './wire/decoder.js';
 import type { WorkerInit } from './worker-protocol.js';
 
 export interface SnapshotInputs {

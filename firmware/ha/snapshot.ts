@@ -4,6 +4,7 @@
  */
 import type { LeaseView } from '../takeover/lease.js';
 import type { HaState } from './advert.js';
+import type { RejectReason } from './wire/decoder.js';
 
 export interface MemberView {
   serial: string;
@@ -63,17 +64,6 @@ export interface RefusalView {
   count: number;
   lastAgoMs: number;
 }
-
-export type RejectReason =
-  | 'badMagic'
-  | 'badVersion'
-  | 'badLength'
-  | 'wrongGroup'
-  | 'badAuth'
-  | 'replayed'
-  | 'malformedBody'
-  | 'looped'
-  | 'refused';
 
 export interface ElectionView {
   primary: string;

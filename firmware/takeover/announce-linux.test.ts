@@ -12,9 +12,10 @@ import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../../hal/ker
 import { addNetns, deleteNetns, withNetns } from '../../hal/netns.js';
 import type { RawPort } from '../../hal/nic/index.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';
-import { ARP_ETHERTYPE, type GarpForm, writeGratuitousArp } from './arp-frames.js';
-import { IPV6_ETHERTYPE, writeUnsolicitedNa } from './na-frames.js';
-import { formatMac, virtualMac } from './virtual-mac.js';
+import { ETHERTYPE_ARP, ETHERTYPE_IPV6, formatMac } from '../../lib/ethernet.js';
+import { type GarpForm, writeGratuitousArp } from './arp-frames.js';
+import { writeUnsolicitedNa } from './na-frames.js';
+import { virtualMac } from './virtual-mac.js';
 
 const nsTx = `tgtx${process.pid}`;
 const nsRx = `tgrx${process.pid}`;
@@ -101,7 +102,7 @@ describe('announcements accepted by a Linux host', () => {
     it(`a gratuitous ARP ${form} moves an existing entry to the virtual MAC with arp_accept 0`, async (t) => {
       if (!kernelAvailable(t)) return;
       assert.equal(rxSysctl(`ipv4/conf/${ifRx}/arp_accept`), '0', 'the default');
-      const port = openPort(ARP_ETHERTYPE);
+      const port = openPort(ETHERTYPE_ARP);
       assert.equal(formatMac(port.mac), formatMac(VMAC), 'the sender port carries the virtual MAC');
       plantOldEntry('198.18.7.1');
       // Within the entry's locktime (1 s) Linux takes a new MAC only from a frame it deems
@@ -113,7 +114,7 @@ describe('announcements accepted by a Linux host', () => {
 
   it('a gratuitous ARP creates no entry with arp_accept 0, and does with arp_accept 1', async (t) => {
     if (!kernelAvailable(t)) return;
-    const port = openPort(ARP_ETHERTYPE);
+    const port = openPort(ETHERTYPE_ARP);
     plantOldEntry('198.18.7.1');
     sendGarp(port, '198.18.7.9', 'request');
     sendGarp(port, '198.18.7.1', 'request');
@@ -134,7 +135,7 @@ describe('announcements accepted by a Linux host', () => {
     it(`an unsolicited NA moves an existing entry for ${address} to the virtual MAC with default sysctls`, async (t) => {
       if (!kernelAvailable(t)) return;
       assert.equal(rxSysctl(`ipv6/conf/${ifRx}/drop_unsolicited_na`), '0', 'the default');
-      const port = openPort(IPV6_ETHERTYPE);
+      const port = openPort(ETHERTYPE_IPV6);
       plantOldEntry(address);
       const length = writeUnsolicitedNa(frame, 0, VMAC, address);
       assert.equal(port.send(frame, length), true, `send failed, errno ${port.counters.lastTxErrno}`);

@@ -11,10 +11,9 @@
  * puts the broadcast address there, and receivers ignore the field either way.
  */
 
+import { ETHERTYPE_ARP, writeEthernetHeader } from '../../lib/ethernet.js';
 import { writeIpv4 } from '../../lib/ip-text.js';
-import { writeEthernetHeader } from '../ha/wire/ethernet.js';
 
-export const ARP_ETHERTYPE = 0x0806;
 /** Ethernet's minimum frame (without FCS); the 42 bytes of header and ARP are padded to it. */
 export const GARP_FRAME_LEN = 60;
 export type GarpForm = 'request' | 'reply';
@@ -33,7 +32,7 @@ export function writeGratuitousArp(buf: Uint8Array, offset: number, mac: Uint8Ar
   if (offset < 0 || buf.length - offset < GARP_FRAME_LEN) {
     throw new RangeError(`gratuitous ARP at offset ${offset} of a ${buf.length}-byte buffer: needs ${GARP_FRAME_LEN} bytes`);
   }
-  const arp = writeEthernetHeader(buf, BROADCAST, mac, ARP_ETHERTYPE, offset);
+  const arp = writeEthernetHeader(buf, BROADCAST, mac, ETHERTYPE_ARP, offset);
   // Hardware type Ethernet (1), protocol IPv4 (0x0800), address lengths 6 and 4.
   buf[arp] = 0;
   buf[arp + 1] = 1;

@@ -14,12 +14,11 @@ import { addNetns, deleteNetns, withNetns } from '../../hal/netns.js';
 import type { RawPort } from '../../hal/nic/index.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';
 import { recvWithin } from '../../hal/nic/veth.testkit.js';
+import { ETHERTYPE_ARP, formatMac } from '../../lib/ethernet.js';
 import { formatIpv4 } from '../../lib/ip-text.js';
 import type { Logger } from '../log/logger.js';
-import { ARP_ETHERTYPE } from './arp-frames.js';
 import { TakeoverExecutor } from './executor.js';
 import { isVirtualMac, type TakeoverPlan, type TakeoverPort } from './plan.js';
-import { formatMac } from './virtual-mac.js';
 
 const VMAC = '02:54:44:07:00:01';
 const clock = createLinuxClock();
@@ -106,7 +105,7 @@ function rig(t: TestContext, serial = 'FG100ETK00000001'): Rig {
     ipForward: () =>
       execFileSync('ip', ['netns', 'exec', ns, 'sysctl', '-n', 'net.ipv4.ip_forward'], { encoding: 'utf8' }).trim(),
     listen: () => {
-      const port = withNetns(peerNs, () => nic.openPort(peerIfname, ARP_ETHERTYPE));
+      const port = withNetns(peerNs, () => nic.openPort(peerIfname, ETHERTYPE_ARP));
       listeners.push(port);
       return port;
     },

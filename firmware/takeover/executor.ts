@@ -8,10 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { NicDevice } from '../../hal/nic/index.js';
+import { formatMac } from '../../lib/ethernet.js';
 import type { Logger } from '../log/logger.js';
 import { Announcer } from './announcer.js';
 import { EMPTY_PLAN, isVirtualMac, type TakeoverPlan, type TakeoverPort } from './plan.js';
-import { formatMac } from './virtual-mac.js';
 
 export interface TakeoverResult {
   /** Frames of the first announcement. */

@@ -9,10 +9,9 @@
  * ICMPv6 type 136 | target | option 2 (target link-layer address). 86 bytes.
  */
 
+import { ETHERTYPE_IPV6, writeEthernetHeader } from '../../lib/ethernet.js';
 import { writeIpv6 } from '../../lib/ip-text.js';
-import { writeEthernetHeader } from '../ha/wire/ethernet.js';
 
-export const IPV6_ETHERTYPE = 0x86dd;
 export const NA_FRAME_LEN = 86;
 
 const ALL_NODES_MAC = Uint8Array.of(0x33, 0x33, 0x00, 0x00, 0x00, 0x01);
@@ -41,7 +40,7 @@ export function writeUnsolicitedNa(buf: Uint8Array, offset: number, mac: Uint8Ar
       `neighbor advertisement at offset ${offset} of a ${buf.length}-byte buffer: needs ${NA_FRAME_LEN} bytes`,
     );
   }
-  const ip = writeEthernetHeader(buf, ALL_NODES_MAC, mac, IPV6_ETHERTYPE, offset);
+  const ip = writeEthernetHeader(buf, ALL_NODES_MAC, mac, ETHERTYPE_IPV6, offset);
   const src = ip + 8;
   if (!writeIpv6(buf, src, ipv6)) {
     throw new RangeError(`neighbor advertisement address "${ipv6}": expected an IPv6 address`);

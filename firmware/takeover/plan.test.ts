@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { simBoard } from '../../board/sim/index.js';
 import type { BoardPort } from '../../board/types.js';
+import { formatMac } from '../../lib/ethernet.js';
 import type { DataPlaneConfig, InterfaceConfig, IpPoolConfig } from '../config/data-plane.js';
 import { isVirtualMac, MAX_POOL_ADDRESSES, type PlanOptions, samePorts, type TakeoverPort, takeoverPlan } from './plan.js';
-import { formatMac, virtualMac } from './virtual-mac.js';
+import { virtualMac } from './virtual-mac.js';
 
 const SIM_PORTS = simBoard({ dir: '/nonexistent', serial: 'SIM0', tty: '/dev/null' }).ports;
 const HA: PlanOptions = { groupId: 7, vcluster: 0, gratuitousArps: true };

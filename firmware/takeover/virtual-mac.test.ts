@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatMac, virtualMac } from './virtual-mac.js';
+import { formatMac } from '../../lib/ethernet.js';
+import { virtualMac } from './virtual-mac.js';
 
 test('the virtual MAC is 02:54:44:<group-id>:<vcluster>:<port index>', () => {
   assert.deepEqual(virtualMac(7, 0, 1), Uint8Array.of(0x02, 0x54, 0x44, 0x07, 0x00, 0x01));

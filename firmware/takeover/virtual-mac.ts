@@ -24,13 +24,3 @@ export function virtualMac(groupId: number, vcluster: number, portIndex: number)
   checkByte('port index', portIndex);
   return Uint8Array.of(...PREFIX, groupId, vcluster, portIndex);
 }
-
-/** "02:54:44:07:00:01": lower-case hex, as `ip link` prints it. */
-export function formatMac(mac: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < mac.length; i++) {
-    if (i > 0) text += ':';
-    text += mac[i].toString(16).padStart(2, '0');
-  }
-  return text;
-}

@@ -6,6 +6,7 @@
  * ifreq layout (40 bytes): name in bytes 0–15 (NUL-terminated), then the union at 16:
  * ifr_ifindex (int) or ifr_hwaddr (sa_family u16 at 16, bytes at 18).
  */
+import { formatMac } from '../../lib/ethernet.js';
 import { HalError } from '../errors.js';
 import { AF_INET, E, errno, errnoText, ioctl, libc, SOCK_CLOEXEC, SOCK_DGRAM } from '../libc.js';
 
@@ -90,8 +91,4 @@ export function writeMac(ifname: string, mac: Uint8Array): void {
     req.set(mac, 18);
     call(fd, ifname, 'setMac: SIOCSIFHWADDR', SIOCSIFHWADDR, req);
   });
-}
-
-export function formatMac(mac: Uint8Array): string {
-  return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join(':');
 }

@@ -3,7 +3,8 @@
  * through a given board, and the rig's bridges have learnt the virtual MAC on its ports.
  */
 import assert from 'node:assert/strict';
-import { formatMac, virtualMac } from '../../firmware/takeover/virtual-mac.js';
+import { virtualMac } from '../../firmware/takeover/virtual-mac.js';
+import { formatMac } from '../../lib/ethernet.js';
 import { type BoardLetter, boardNamespace } from '../paths.js';
 import { run } from '../shell.js';
 import { type Exchange, learntPort, tcpExchange } from './probes.testkit.js';

@@ -4,9 +4,9 @@
  * address seen from the client, and which switch port a bridge has learnt a MAC on.
  */
 import { spawn } from 'node:child_process';
-import { formatMac } from '../../firmware/takeover/virtual-mac.js';
 import { withNetns } from '../../hal/netns.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';
+import { formatMac } from '../../lib/ethernet.js';
 import { formatIpv4, writeIpv4 } from '../../lib/ip-text.js';
 import { cliNamespace, srvNamespace, switchNamespace } from '../paths.js';
 import { run } from '../shell.js';

@@ -3,7 +3,9 @@
  * nftables bridge table in the switch namespace with one counter per board and data port.
  * Forwarded packets, ARP/ND answers and announcements all leave a primary with that source.
  */
-import { formatMac, virtualMac } from '../../firmware/takeover/virtual-mac.js';
+
+import { virtualMac } from '../../firmware/takeover/virtual-mac.js';
+import { formatMac } from '../../lib/ethernet.js';
 import { type BoardLetter, switchNamespace } from '../paths.js';
 import { run } from '../shell.js';
 

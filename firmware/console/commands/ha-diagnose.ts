@@ -4,7 +4,8 @@
  */
 import type { HaSettings } from '../../ha/settings.js';
 import { heartbeatIntervalMs, lostAfterMs } from '../../ha/settings.js';
-import type { HaSnapshot, MemberView, RejectReason } from '../../ha/snapshot.js';
+import type { HaSnapshot, MemberView } from '../../ha/snapshot.js';
+import type { RejectReason } from '../../ha/wire/decoder.js';
 import type { LeaseView } from '../../takeover/lease.js';
 import { enableDisable, formatAgo, formatSeconds, formatUptime, table, wallClock } from '../format.js';
 import { clusterIndexes, isStandalone, refusalLine, roleName, selfMember } from './ha-roles.js';

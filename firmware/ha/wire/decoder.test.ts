@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RejectReason } from '../snapshot.js';
-import { type DecodeResult, HeartbeatDecoder } from './decoder.js';
+import { writeEthernetHeader } from '../../../lib/ethernet.js';
+import { HA_ETHERTYPE, HA_MULTICAST_MAC } from './addresses.js';
+import { type DecodeResult, HeartbeatDecoder, type RejectReason } from './decoder.js';
 import { HeartbeatEncoder } from './encoder.js';
-import { HA_ETHERTYPE, HA_MULTICAST_MAC, writeEthernetHeader } from './ethernet.js';
 import {
   FIXTURE_ADVERT,
   FIXTURE_BOOT_ID,

@@ -9,7 +9,6 @@
  */
 import { createDecipheriv, createHmac } from 'node:crypto';
 import type { Advert } from '../advert.js';
-import type { RejectReason } from '../snapshot.js';
 import { decodeBody } from './body.js';
 import {
   FLAG_ENCRYPTED,
@@ -30,6 +29,21 @@ import {
 } from './header.js';
 import { type HaKeys, noncePrefix } from './keys.js';
 import { copySerial, REPLAY_WINDOW, ReplayGuard } from './replay.js';
+
+/**
+ * Why a frame was refused, one named counter each (`diagnose sys ha heartbeat`): the decoder's
+ * ladder above, plus `refused`, a frame the cluster turned down after decoding it (count()).
+ */
+export type RejectReason =
+  | 'badMagic'
+  | 'badVersion'
+  | 'badLength'
+  | 'wrongGroup'
+  | 'badAuth'
+  | 'replayed'
+  | 'malformedBody'
+  | 'looped'
+  | 'refused';
 
 export type DecodeResult =
   | { ok: true; type: FrameType; serial: string; bootId: number; seq: number; advert: Advert }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT } from './addresses.js';
 import { WireError } from './errors.js';
-import { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT, writeEthernetHeader } from './ethernet.js';
 import { FIXTURE_BOOT_ID, FIXTURE_GROUP_ID, FIXTURE_HEADER_HEX, FIXTURE_SERIAL, toHex } from './frames.fixture.js';
 import { FrameType, HEADER_LEN, readU16, readU32, serialForLog, serialLength, serialToBytes, writeHeader } from './header.js';
 
@@ -52,15 +52,9 @@ test('serialForLog never lets an unprintable byte through', () => {
   assert.equal(serialForLog(b, 0), 'A?[?');
 });
 
-test('Ethernet: our multicast group, Ethertype 0x8890, UDP port 703', () => {
+test('addresses: our multicast group, Ethertype 0x8890, UDP port 703', () => {
   assert.equal(HA_ETHERTYPE, 0x8890);
   assert.equal(HA_UDP_PORT, 703);
   assert.equal(toHex(HA_MULTICAST_MAC), '035444484100');
   assert.equal(HA_MULTICAST_MAC[0] & 1, 1, 'group bit set');
-  const buf = new Uint8Array(20).fill(0xee);
-  const src = Uint8Array.of(0x02, 0, 0, 0, 0, 0x0a);
-  assert.equal(writeEthernetHeader(buf, HA_MULTICAST_MAC, src, HA_ETHERTYPE), ETH_HEADER_LEN);
-  assert.equal(toHex(buf.subarray(0, 15)), `035444484100` + `02000000000a` + `8890` + 'ee');
-  assert.equal(writeEthernetHeader(buf, HA_MULTICAST_MAC, src, 0x0800, 4), 18);
-  assert.equal(toHex(buf.subarray(16, 18)), '0800');
 });

@@ -1,9 +1,10 @@
 /** The heartbeat wire format, protocol 1.0 (see header.ts for the layout, body.ts for the keys). */
+
+export { HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT } from './addresses.js';
 export { advertProblem, BODY_FIELDS, decodeBody, encodeBody } from './body.js';
-export { type DecodeResult, type DecoderOptions, emptyCounters, HeartbeatDecoder } from './decoder.js';
+export { type DecodeResult, type DecoderOptions, emptyCounters, HeartbeatDecoder, type RejectReason } from './decoder.js';
 export { type EncoderOptions, HeartbeatEncoder } from './encoder.js';
 export { WireError } from './errors.js';
-export { ETH_HEADER_LEN, HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT, writeEthernetHeader } from './ethernet.js';
 export {
   FLAG_ENCRYPTED,
   FrameType,
