@@ -10,7 +10,7 @@
 import { portIfname } from '../../board/ports.js';
 import type { BoardPort } from '../../board/types.js';
 import type { FirewallDevice } from '../../hal/firewall/index.js';
-import type { Ipv4Route, NicDevice } from '../../hal/nic/index.js';
+import type { IpConfigDevice, Ipv4Route, L2Device } from '../../hal/nic/index.js';
 import type { DataPlaneConfig } from '../config/data-plane.js';
 import type { HaRuntime } from '../ha/runtime.js';
 import type { HaSettings } from '../ha/settings.js';
@@ -26,7 +26,8 @@ import { renderRuleset } from './ruleset.js';
 const log = createLogger('dataplane');
 
 export interface DataPlaneRuntimeOptions {
-  nic: NicDevice;
+  /** Addresses and routes; the sending ports of the announcements and the standalone takeover. */
+  nic: IpConfigDevice & L2Device;
   firewall: FirewallDevice;
   ports: readonly BoardPort[];
   serial: string;

@@ -4,7 +4,7 @@
  * is skipped, as heartbeat links are; what arrives is checked by the same decoder as heartbeats,
  * so strangers and replays are counted and dropped the same way.
  */
-import type { LinkEvent, NicDevice } from '../../hal/nic/index.js';
+import type { L2Device, LinkEvent } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import { type HbTransport, l2Transport } from './hb-transport.js';
 import type { BeaconPortView } from './snapshot.js';
@@ -26,7 +26,7 @@ export class BeaconPorts {
   readonly ports: BeaconPort[] = [];
 
   constructor(
-    private readonly nic: NicDevice,
+    private readonly nic: L2Device,
     private readonly log: Logger,
   ) {}
 

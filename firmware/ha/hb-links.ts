@@ -4,7 +4,7 @@
  * heartbeat port is only evidence: the peer may be gone (on a direct cable its power loss takes
  * our carrier too), never a reason for this unit to stand down.
  */
-import type { LinkEvent, NicDevice } from '../../hal/nic/index.js';
+import type { L2Device, LinkEvent, UdpDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import { type HbTransport, l2Transport, udpTransport } from './hb-transport.js';
 import type { LinkView } from './snapshot.js';
@@ -32,7 +32,7 @@ export class HbLinks {
   readonly links: HbLink[] = [];
 
   constructor(
-    private readonly nic: NicDevice,
+    private readonly nic: L2Device & UdpDevice,
     private readonly log: Logger,
   ) {}
 

@@ -1,5 +1,5 @@
 /** Carrier of the monitored data ports, as the election counts them ("connected monitored ports"). */
-import type { LinkEvent, NicDevice } from '../../hal/nic/index.js';
+import type { L2Device, LinkEvent } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import type { MonitorPortView } from './snapshot.js';
 import type { WorkerPort } from './worker-protocol.js';
@@ -14,7 +14,7 @@ export class MonitorPorts {
   private ports: MonitoredPort[] = [];
 
   constructor(
-    private readonly nic: NicDevice,
+    private readonly nic: L2Device,
     private readonly log: Logger,
   ) {}
 

@@ -4,7 +4,7 @@
  * presents. Keeps one send-only AF_PACKET socket per port, opened when the plan is armed, so a
  * burst on the takeover path opens nothing and allocates nothing.
  */
-import type { NicDevice, RawPort } from '../../hal/nic/index.js';
+import type { L2Device, RawPort } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
 import { GARP_FRAME_LEN, writeGratuitousArp } from './arp-frames.js';
 import { NA_FRAME_LEN, writeUnsolicitedNa } from './na-frames.js';
@@ -15,7 +15,7 @@ export class Announcer {
   readonly #buf = new Uint8Array(Math.max(GARP_FRAME_LEN, NA_FRAME_LEN));
 
   constructor(
-    private readonly nic: NicDevice,
+    private readonly nic: L2Device,
     private readonly log: Logger,
   ) {}
 

@@ -7,7 +7,7 @@
  * not keep the other ports from serving. Nothing here throws.
  */
 import { createHash } from 'node:crypto';
-import type { NicDevice } from '../../hal/nic/index.js';
+import type { IpConfigDevice, L2Device } from '../../hal/nic/index.js';
 import { formatMac } from '../../lib/ethernet.js';
 import type { Logger } from '../log/logger.js';
 import { Announcer } from './announcer.js';
@@ -27,7 +27,7 @@ export class TakeoverExecutor {
   readonly #announcer: Announcer;
 
   constructor(
-    private readonly nic: NicDevice,
+    private readonly nic: IpConfigDevice & L2Device,
     private readonly serial: string,
     private readonly log: Logger,
   ) {

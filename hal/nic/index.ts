@@ -1,5 +1,9 @@
 /**
- * NIC device: raw Layer 2 ports of one Ethertype, link/carrier events, MAC and addresses.
+ * NIC device, in three parts so that each consumer asks for what it uses:
+ * - `L2Device`: raw Layer 2 ports of one Ethertype, link state and link/carrier events;
+ * - `IpConfigDevice`: the interfaces' configuration: MAC, IPv4/IPv6 addresses, routes, forwarding;
+ * - `UdpDevice`: UDP sockets.
+ * A driver implements all three (`NicDevice`).
  *
  * Errors: operations that configure the kernel throw `HalError` (errno + device). The hot-path
  * operations (`RawPort.send`, `RawPort.recv`, `LinkMonitor.read`) never throw: they report
@@ -73,15 +77,23 @@ export interface Ipv4Route {
   metric: number;
 }
 
-export interface NicDevice {
+/** Raw Layer 2: AF_PACKET ports and the links' state. */
+export interface L2Device {
   openPort(ifname: string, ethertype: number): RawPort;
   /** A port that only sends whole frames (any Ethertype) and receives nothing. */
   openSender(ifname: string): RawPort;
-  /** Binds a UDP port (0.0.0.0:port); throws HalError when it is taken or not allowed. */
-  openUdp(port: number): UdpPort;
   /** Current state of one interface; throws HalError when it does not exist. */
   linkState(ifname: string): LinkEvent;
   openLinkMonitor(): LinkMonitor;
+  /**
+   * Receives frames of one Ethertype on a worker thread that drains the socket and posts up to
+   * 64 frames per message, for consumers on the main thread (session sync, control traffic).
+   */
+  receive(ifname: string, ethertype: number, onBatch: FrameBatchHandler): FrameReceiver;
+}
+
+/** The interfaces' configuration in the kernel: what the takeover and the data plane change. */
+export interface IpConfigDevice {
   /** Sets the interface MAC (works while the link is up). */
   setMac(ifname: string, mac: Uint8Array): void;
   /** cidr like "198.18.1.1/24". Adding an address already present is not an error. */
@@ -94,9 +106,12 @@ export interface NicDevice {
   removeRoute(route: Ipv4Route): void;
   /** IPv4 forwarding between interfaces (net.ipv4.ip_forward); a cheap sysctl write, used on the takeover path. */
   setIpv4Forwarding(on: boolean): void;
-  /**
-   * Receives frames of one Ethertype on a worker thread that drains the socket and posts up to
-   * 64 frames per message, for consumers on the main thread (session sync, control traffic).
-   */
-  receive(ifname: string, ethertype: number, onBatch: FrameBatchHandler): FrameReceiver;
 }
+
+export interface UdpDevice {
+  /** Binds a UDP port (0.0.0.0:port); throws HalError when it is taken or not allowed. */
+  openUdp(port: number): UdpPort;
+}
+
+/** The whole NIC device, as a driver provides it and the composition roots hand it on. */
+export type NicDevice = L2Device & IpConfigDevice & UdpDevice;
