@@ -3,9 +3,10 @@
  * too short for header and tag (badLength), magic (badMagic), protocol major (badVersion), body
  * length against the frame (badLength), group-id (wrongGroup), our own serial (looped: the
  * cabling loops back to us), tag or decryption (badAuth: includes a different password or a
- * different encryption setting), sequence already seen under the same boot id (replayed), then
- * frame type, sender serial and body (malformedBody). Only an accepted frame moves the replay
- * state. Never throws: cbor-x and node:crypto failures are caught where they can happen.
+ * different encryption setting), a boot id older than the sender's current one or a sequence
+ * already seen under the same boot id (replayed), then frame type, sender serial and body
+ * (malformedBody). Only an accepted frame moves the replay state. Never throws: cbor-x and
+ * node:crypto failures are caught where they can happen.
  */
 import { createDecipheriv, createHmac } from 'node:crypto';
 import type { Advert } from '../advert.js';

@@ -26,7 +26,7 @@ export interface EncoderOptions {
   groupId: number;
   keys: HaKeys;
   encryption: boolean;
-  /** Random per start of this unit (u32). */
+  /** This start's boot id (u32, boot-ids.ts): larger than that of any earlier start. */
   bootId: number;
   /** Sequence of the last frame sent under this boot id (default 0: the first frame is 1). */
   lastSeq?: number;
@@ -139,8 +139,9 @@ export class HeartbeatEncoder {
 
   /**
    * Receivers refuse a sequence they have seen under the same boot id, and GCM must never reuse a
-   * nonce: past 2^32 - 1 frames the encoder takes a fresh random boot id and starts again at 1,
-   * which peers treat as a restart.
+   * nonce: past 2^32 - 1 frames the encoder takes a fresh random boot id and starts again at 1.
+   * Peers order boot ids (replay.ts): a higher one reads as a restart, a lower one is refused as
+   * a replay until they forget this unit. It is not persisted, so the next start may reuse it.
    */
   private nextSequence(): void {
     if (this.seq < U32_MAX) {

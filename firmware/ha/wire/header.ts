@@ -10,7 +10,7 @@
  * | 5      | 1    | flags: bit0 encrypted; other bits reserved, ignored          |
  * | 6      | 2    | group-id                                                     |
  * | 8      | 16   | sender serial, ASCII, NUL-padded                             |
- * | 24     | 4    | boot id, random per start of the sender                      |
+ * | 24     | 4    | boot id, grows with every start of the sender (boot-ids.ts)  |
  * | 28     | 4    | sequence, +1 per frame sent under one boot id                |
  * | 32     | 2    | body length                                                  |
  * | 34     | 2    | reserved, sent as 0, ignored                                 |

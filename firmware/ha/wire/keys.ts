@@ -25,8 +25,9 @@ export function deriveKeys(password: string): HaKeys {
 
 /**
  * First 4 bytes of the GCM nonce of a sender: SHA-256 of its serial. With the boot id and the
- * sequence that follow, two units sharing the key never use the same nonce unless their serials'
- * hashes and random boot ids collide.
+ * sequence that follow, two units sharing the key never use the same nonce unless the first 4
+ * bytes of their serials' hashes collide and they send the same sequence under the same boot id
+ * (boot ids are counters, boot-ids.ts, so two units' boot ids often match).
  */
 export function noncePrefix(serial: Uint8Array, length: number): Uint8Array {
   return new Uint8Array(createHash('sha256').update(serial.subarray(0, length)).digest().subarray(0, 4));
