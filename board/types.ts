@@ -38,6 +38,11 @@ export interface BoardDefinition {
     /** Nor once the heartbeat worker has not finished a turn (it turns at least every 250 ms) for this long. */
     maxWorkerStallMs: number;
   };
+  /**
+   * A folder on a bpffs where the self-fencing lease pins its links (hal/fence), so that a
+   * killed firmware's kernel stays fenced.
+   */
+  fencePins: string;
   /** A file whose text changes at every boot of the kernel: tells a reboot from a firmware restart. */
   kernelBootId: string;
   console: { tty: string; baudRate: number };

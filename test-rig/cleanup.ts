@@ -5,6 +5,7 @@
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { unmountBpfUnder } from './bpf-mounts.js';
 import { NS_PREFIX, RIG_ROOT, rigDir, rigOfNamespace } from './paths.js';
 import { isAlive, signalQuietly } from './processes.js';
 import { ownerAlive, readState } from './state.js';
@@ -62,6 +63,7 @@ export async function removeRig(
     await deleteNamespace(ns);
     report.namespaces.push(ns);
   }
+  await unmountBpfUnder(join(RIG_ROOT, rig));
   rmSync(join(RIG_ROOT, rig), { recursive: true, force: true });
   report.rigs.push(rig);
   return report;

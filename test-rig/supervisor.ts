@@ -12,6 +12,7 @@ import { simBoard } from '../board/sim/index.js';
 import { openPty } from '../hal/serial/pty.js';
 import { BoardConsole } from './board-console.js';
 import { BoardProcess } from './board-process.js';
+import { mountBpf, unmountBpfUnder } from './bpf-mounts.js';
 import { ConsoleClient, consoleExec } from './console-client.js';
 import {
   type ConsoleAttached,
@@ -129,7 +130,9 @@ export class Supervisor {
         cwd: this.spec.cwd,
         onChange: () => this.boardChanged(letter),
       });
-      const wd = simBoard({ dir: boardDir(this.rig, letter), serial: boardSerial(boardIndex(letter)), tty: pty.path }).watchdog;
+      const sim = simBoard({ dir: boardDir(this.rig, letter), serial: boardSerial(boardIndex(letter)), tty: pty.path });
+      await mountBpf(sim.fencePins).catch((e: Error) => log(`board ${letter}: no bpffs for the fence's pins (${e.message})`));
+      const wd = sim.watchdog;
       const watchdog = new SimWatchdog(
         wd.device,
         wd.timeoutS * 1000,
@@ -375,6 +378,7 @@ export class Supervisor {
       log((e as Error).message);
     }
     this.removed = true;
+    await unmountBpfUnder(rigDir(this.rig)).catch((e: Error) => log(e.message));
     rmSync(rigDir(this.rig), { recursive: true, force: true });
     log('down');
   }

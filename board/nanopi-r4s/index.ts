@@ -30,6 +30,7 @@ export const nanopiR4s: BoardDefinition = {
     maxWorkerStallMs: 2000,
   },
   kernelBootId: '/proc/sys/kernel/random/boot_id',
+  fencePins: '/sys/fs/bpf/tandem',
   console: { tty: '/dev/ttyS2', baudRate: 1500000 },
   storage: {
     config: '/data/tandem/tandem.conf',

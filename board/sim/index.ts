@@ -44,6 +44,7 @@ export function simBoard(env: SimEnvironment): BoardDefinition {
       maxWorkerStallMs: 2000,
     },
     kernelBootId: join(env.dir, 'kernel-boot-id'),
+    fencePins: join(env.dir, 'bpf'),
     console: { tty: env.tty, baudRate: 115200 },
     storage: {
       config: join(env.dir, 'flash', 'tandem.conf'),

@@ -136,6 +136,7 @@ export class HaRuntime implements HaControl {
       bootId: this.opts.nextBootId(),
       fifoPriority: FIFO_PRIORITY,
       health: this.opts.health.buffer,
+      fencePins: this.opts.board.fencePins,
     };
     // Watched from its start, so a worker that never turns starves the watchdog too.
     this.opts.health.stamp(HEARTBEAT_WORKER, this.opts.clock.nowMs());

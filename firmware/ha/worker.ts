@@ -15,9 +15,10 @@ const port = parentPort;
 const clock = createLinuxClock();
 setLogSink((record) => port.postMessage({ type: 'log', record: { ...record, atMs: clock.nowMs() } } satisfies FromWorker));
 
+const init = workerData as WorkerInit;
 const loop = new HeartbeatLoop(
-  { clock, nic: createLinuxNic(), fence: createBpfFence() },
-  workerData as WorkerInit,
+  { clock, nic: createLinuxNic(), fence: createBpfFence(init.fencePins) },
+  init,
   port,
   createLogger('ha'),
 );

@@ -8,6 +8,7 @@ import type { TakeoverPlan } from './plan.js';
 
 /** Test fake of the fence: records what the kernel would hold; fails like the driver when told to. */
 class FakeFence implements LeaseFence {
+  unpinned: string | null = null;
   untilMs = 0;
   revoked = true;
   ports: readonly FencedPort[] = [];

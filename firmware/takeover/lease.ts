@@ -50,6 +50,12 @@ export class Lease {
     this.#ttlMs = leaseTtlMs(settings);
     try {
       this.#fence = device.open();
+      if (this.#fence.unpinned !== null) {
+        log.event(
+          `self-fencing is not pinned (${this.#fence.unpinned}): a killed firmware's kernel would go on forwarding`,
+          'warn',
+        );
+      }
     } catch (err) {
       this.#reason = (err as Error).message;
       log.event(`self-fencing unavailable, a hung firmware's kernel would go on forwarding: ${this.#reason}`, 'warn');

@@ -1,6 +1,7 @@
 /**
  * The bpf(2) calls the fence needs, through koffi: an mmapable array map, a tcx program load
- * (with the verifier's log on refusal), a tcx link. Pointers inside `union bpf_attr` must be
+ * (with the verifier's log on refusal), a tcx link, and pinning links in a bpffs so they
+ * outlive the process. Pointers inside `union bpf_attr` must be
  * native addresses, so the buffers they point at are allocated natively (koffi.alloc) and
  * written through koffi.view.
  */
@@ -18,7 +19,11 @@ const NR_BPF: Record<string, number> = { x64: 321, arm64: 280, arm: 386 };
 
 const BPF_MAP_CREATE = 0;
 const BPF_PROG_LOAD = 5;
+const BPF_OBJ_PIN = 6;
+const BPF_OBJ_GET = 7;
 const BPF_LINK_CREATE = 28;
+const BPF_LINK_UPDATE = 29;
+const BPF_LINK_DETACH = 34;
 const BPF_MAP_TYPE_ARRAY = 2;
 const BPF_F_MMAPABLE = 1 << 10;
 const BPF_PROG_TYPE_SCHED_CLS = 3;
@@ -123,6 +128,48 @@ export function attachTcx(progFd: number, ifindex: number, attachType: number, w
   v.setUint32(4, ifindex, true);
   v.setUint32(8, attachType, true);
   return bpf(BPF_LINK_CREATE, attr, `attach ${what}`);
+}
+
+/** Pins a BPF object (link, map) at `path` in a bpffs: it outlives every fd of this process. */
+export function pinObject(fd: number, path: string, what: string): void {
+  pathCall(BPF_OBJ_PIN, fd, path, `pin ${what} at ${path}`);
+}
+
+/** An fd of the object pinned at `path`; throws HalError (ENOENT when nothing is pinned there). */
+export function pinnedObject(path: string, what: string): number {
+  return pathCall(BPF_OBJ_GET, 0, path, `open ${what} pinned at ${path}`);
+}
+
+/** Swaps a link's program atomically: the hook never runs without one. */
+export function updateLink(linkFd: number, progFd: number, what: string): void {
+  const attr = new Uint8Array(ATTR_BYTES);
+  const v = new DataView(attr.buffer);
+  v.setUint32(0, linkFd, true);
+  v.setUint32(4, progFd, true);
+  bpf(BPF_LINK_UPDATE, attr, `update ${what}`);
+}
+
+/** Detaches a link from its hook, whoever else holds it (a pin). */
+export function detachLink(linkFd: number, what: string): void {
+  const attr = new Uint8Array(ATTR_BYTES);
+  new DataView(attr.buffer).setUint32(0, linkFd, true);
+  bpf(BPF_LINK_DETACH, attr, `detach ${what}`);
+}
+
+function pathCall(cmd: number, fd: number, path: string, operation: string): number {
+  const bytes = new TextEncoder().encode(path);
+  const name = nativeBuffer(bytes.length + 1);
+  name.view.set(bytes);
+  name.view[bytes.length] = 0;
+  const attr = new Uint8Array(ATTR_BYTES);
+  const v = new DataView(attr.buffer);
+  v.setBigUint64(0, name.address, true);
+  v.setUint32(8, fd, true);
+  try {
+    return bpf(cmd, attr, operation);
+  } finally {
+    koffi.free(name.ptr);
+  }
 }
 
 export function closeFd(fd: number): void {

@@ -18,6 +18,11 @@ export interface FencedPort {
 
 export interface LeaseFence {
   /**
+   * Why the fence's links are not pinned (they then go with this process, so a killed
+   * firmware's kernel is no longer fenced), or null when they are.
+   */
+  readonly unpinned: string | null;
+  /**
    * Frames to and from the fenced MACs pass until `untilMs`. On the heartbeat path: no system
    * call, no allocation (one store into memory the kernel reads).
    */
@@ -34,7 +39,7 @@ export interface LeaseFence {
 
 export interface FenceDevice {
   /**
-   * Opens the lease, revoked. Throws HalError when the kernel cannot fence (no BPF, no tcx
+   * Opens the lease, revoked. Links are pinned in the board's bpffs folder when it has one. Throws HalError when the kernel cannot fence (no BPF, no tcx
    * attachment, which needs Linux 6.6, or no CAP_BPF/CAP_NET_ADMIN).
    */
   open(): LeaseFence;

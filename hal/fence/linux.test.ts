@@ -4,7 +4,12 @@
  * are raw, so each direction is checked on its own.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { createLinuxClock } from '../clock/linux.js';
 import { ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.testkit.js';
 import { deleteNetns, withNetns } from '../netns.js';
@@ -29,6 +34,11 @@ function arpRequest(dst: Uint8Array): Uint8Array {
   return frame(dst, OTHER, 0x0806, [0, 1, 8, 0, 6, 4, 0, 1, ...OTHER, 198, 18, 99, 2, 0, 0, 0, 0, 0, 0, 198, 18, 99, 1]);
 }
 
+/** The fence's pins in a bpffs (which also holds the kernel's own `*.debug` files). */
+const pinned = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => n.startsWith('fence-'))
+    .sort();
 const from = (mac: Uint8Array) => (f: Uint8Array) => f.subarray(6, 12).every((b, i) => b === mac[i]);
 
 describe('fence (tcx programs, lease in shared memory)', { skip: kernelUnavailable() ?? false }, () => {
@@ -43,7 +53,7 @@ describe('fence (tcx programs, lease in shared memory)', { skip: kernelUnavailab
     scratchVethPair(ns, 'f0', 'f1', '02:54:44:07:00:00');
     ipRun(ns, ['addr', 'add', '198.18.99.1/24', 'dev', 'f0']);
     inNs(() => {
-      fence = createBpfFence().open();
+      fence = createBpfFence(null).open();
       fence.setPorts([{ name: 'port1', ifname: 'f0', mac: VMAC }]);
       f1Arp = nic.openPort('f1', 0x0806);
       f1Probe = nic.openPort('f1', PROBE_TYPE);
@@ -107,5 +117,56 @@ describe('fence (tcx programs, lease in shared memory)', { skip: kernelUnavailab
       () => inNs(() => fence.setPorts([{ name: 'port9', ifname: 'nope0', mac: VMAC }])),
       /fence port9: find the interface failed \(errno 19, no interface nope0\)/,
     );
+  });
+
+  it('pinned: a killed process leaves its programs fencing; the next start takes them over; a clean close unpins', (t) => {
+    if (!kernelAvailable(t)) return;
+    const pins = mkdtempSync(join(tmpdir(), 'tandem-pins-'));
+    const mounted = spawnSync('mount', ['-t', 'bpf', 'bpf', pins], { encoding: 'utf8' });
+    assert.equal(mounted.status, 0, `mount bpffs: ${mounted.stderr}`);
+    try {
+      inNs(() => fence.setPorts([]));
+      assert.match(createBpfFence(tmpdir()).open().unpinned ?? '', /is not on a bpffs/);
+      // A firmware that renews for 3 s and dies without closing anything.
+      const linux = fileURLToPath(new URL('./linux.js', import.meta.url));
+      const script = `import { createBpfFence } from ${JSON.stringify(linux)};
+        import { createLinuxClock } from ${JSON.stringify(fileURLToPath(new URL('../clock/linux.js', import.meta.url)))};
+        const f = createBpfFence(${JSON.stringify(pins)}).open();
+        if (f.unpinned) throw new Error(f.unpinned);
+        f.setPorts([{ name: 'port1', ifname: 'f0', mac: Uint8Array.of(${VMAC.join(', ')}) }]);
+        const until = createLinuxClock().nowMs() + 3000;
+        f.renew(until);
+        process.stdout.write(String(until));
+        process.kill(process.pid, 'SIGKILL');`;
+      const child = spawnSync('ip', ['netns', 'exec', ns, process.execPath, '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+      });
+      assert.equal(child.signal, 'SIGKILL', `the firmware stand-in: ${child.stderr}`);
+      const until = Number(child.stdout);
+      assert.deepEqual(pinned(pins), ['fence-f0-in', 'fence-f0-out']);
+      assert.equal(crossings().arpAnswers, 1, 'within its lease the dead process still lets the MAC speak');
+      while (clock.nowMs() < until + 5) {
+        // wait out the dead process's lease
+      }
+      assert.deepEqual(
+        crossings(),
+        { arpAnswers: 0, inVmac: 0, inBroadcast: 1, outVmac: 0, outOwn: 1 },
+        'then its kernel is fenced',
+      );
+      const next = inNs(() => createBpfFence(pins).open());
+      inNs(() => next.setPorts([{ name: 'port1', ifname: 'f0', mac: VMAC }]));
+      assert.deepEqual(pinned(pins), ['fence-f0-in', 'fence-f0-out'], 'the pinned links were taken over');
+      next.renew(clock.nowMs() + 10_000);
+      assert.equal(crossings().arpAnswers, 1, 'the new lease rules the taken-over links');
+      next.revoke();
+      assert.equal(crossings().arpAnswers, 0);
+      next.close();
+      assert.deepEqual(pinned(pins), [], 'a clean close unpins');
+      assert.equal(crossings().arpAnswers, 1, 'and detaches');
+    } finally {
+      spawnSync('umount', ['-l', pins]);
+      rmSync(pins, { recursive: true, force: true });
+      inNs(() => fence.setPorts([{ name: 'port1', ifname: 'f0', mac: VMAC }]));
+    }
   });
 });

@@ -30,7 +30,7 @@ export async function benchLease(): Promise<void> {
     const attachMs: number[] = [];
     const lease = withNetns(ns, () => {
       const t0 = clock.nowMs();
-      const l = new Lease(createBpfFence(), { intervalMs: 10, lostThreshold: 3 }, createLogger('bench'));
+      const l = new Lease(createBpfFence(null), { intervalMs: 10, lostThreshold: 3 }, createLogger('bench'));
       l.setPorts(plan);
       attachMs.push(clock.nowMs() - t0);
       for (let i = 1; i < ATTACHES; i++) {

@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
-import { gatewayConfig } from '../rig-gateway.js';
-import { GROUP_ID } from './gateway-checks.testkit.js';
+import { GATEWAY_LAN, gatewayConfig } from '../rig-gateway.js';
+import { GROUP_ID, VMAC_LAN } from './gateway-checks.testkit.js';
+import { arpAnswers } from './probes.testkit.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 import { VmacCounters } from './vmac-counters.testkit.js';
 
@@ -98,6 +99,35 @@ step('frozen, and its monitored port fails meanwhile: thawed, it loses the elect
   assert.equal((await counters.read()).A, beforeThaw.A, 'A never sent with the virtual MAC after the thaw');
   await sr.rig.fault('port-up', 'A:port1');
 });
+
+step(
+  'killed (kill -9): the pinned fence outlives the firmware, so its kernel goes quiet too; restarted, it takes the pins over',
+  async (sr, counters) => {
+    const s = await sr.until((x) => onePrimary(x, ['A', 'B']), 'one primary');
+    const [dead, peer] = stateOf(s, 'A') === 'work' ? (['A', 'B'] as const) : (['B', 'A'] as const);
+    await sr.rig.traffic.start({ streams: 0 });
+    try {
+      await sr.rig.traffic.flowing();
+      const killed = await sr.rig.fault('kill', dead);
+      await sr.until((x) => stateOf(x, peer) === 'work', `${peer} takes over`);
+      await untilTime(sr, killed.atMs + LEASE_MS + SLACK_MS);
+      const quiet = await counters.read();
+      // Asked for the gateway, an unfenced kernel would answer beside the new primary.
+      assert.deepEqual(await arpAnswers(sr.name, GATEWAY_LAN), [VMAC_LAN]);
+      await untilTime(sr, killed.atMs + LEASE_MS + SLACK_MS + 1000);
+      const later = await counters.read();
+      assert.equal(later[dead], quiet[dead], "the dead firmware's kernel sent nothing with the virtual MAC");
+      assert.ok((later[peer] ?? 0) > (quiet[peer] ?? 0), `${peer} answered`);
+      await sr.rig.traffic.waitFor((r) => r.outages.every((o) => o.endMs !== null), 10_000, `traffic through ${peer}`);
+    } finally {
+      await sr.rig.traffic.stop();
+    }
+    const mark = sr.mark(dead);
+    await sr.rig.fault('restart', dead);
+    await sr.until((x) => onePrimary(x, ['A', 'B']), `${dead} rejoins`);
+    assert.doesNotMatch(sr.log(dead, mark), /self-fencing is not pinned|self-fencing:/, 'the pins were taken over');
+  },
+);
 
 test('self-fencing: a hung primary stops forwarding before its peer takes over', async (t) => {
   const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);

@@ -111,8 +111,8 @@ step('kill -9 of the primary: the prober resumes through the other board', async
     const { atMs } = await sr.rig.fault('kill', 'A');
     const s = await sr.until((x) => stateOf(x, 'B') === 'work', 'B takes over');
     const tookAt = boardStatus(s, 'B').ha?.stateSinceMs ?? atMs;
-    // A killed firmware leaves its kernel forwarding (as on a board until its watchdog fires),
-    // so probes may not stop at all; what matters is that they now cross B.
+    // A killed firmware's kernel forwards until its pinned fence's lease runs out, so probes
+    // may not stop at all; what matters is that they now cross B.
     const rxBefore = await rxPackets(sr, 'B', 'port2');
     const r = await sr.rig.traffic.waitFor(
       (x) => x.received > 0 && x.outages.every((o) => o.endMs !== null) && x.nowMs > tookAt + 500,
