@@ -49,6 +49,8 @@ export interface LoopDevices {
   clock: ClockDevice;
   nic: NicDevice;
   fence: FenceDevice;
+  /** The next persisted boot id (boot-ids.ts), for when the encoder's sequences run out. */
+  nextBootId: () => number;
 }
 
 const leaseSettings = (s: HaSettings): LeaseSettings => ({
@@ -376,6 +378,7 @@ export class HeartbeatLoop {
       encryption: s.encryption,
       bootId: this.encoder?.bootId ?? this.init.bootId,
       lastSeq: this.encoder?.lastSeq ?? 0,
+      nextBootId: this.dev.nextBootId,
     });
     const counters = this.decoder?.counters;
     this.decoder = new HeartbeatDecoder({ ownSerial: serial, groupId: s.groupId, keys, encryption: s.encryption });

@@ -137,6 +137,7 @@ export class HaRuntime implements HaControl {
       fifoPriority: FIFO_PRIORITY,
       health: this.opts.health.buffer,
       fencePins: this.opts.board.fencePins,
+      bootIdPath: this.opts.board.storage.bootId,
     };
     // Watched from its start, so a worker that never turns starves the watchdog too.
     this.opts.health.stamp(HEARTBEAT_WORKER, this.opts.clock.nowMs());

@@ -33,6 +33,8 @@ export interface WorkerInit {
   bootId: number;
   /** SCHED_FIFO priority to ask for (0: do not ask). */
   fifoPriority: number;
+  /** Where the boot id counter lives in flash (boot-ids.ts). */
+  bootIdPath: string;
   /** The board's bpffs folder for the fence's pins (hal/fence). */
   fencePins: string;
   /** The watchdog's liveness stamps (firmware/watchdog/health.ts), stamped on every turn. */

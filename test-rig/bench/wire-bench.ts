@@ -35,7 +35,7 @@ function measure(name: string, setup: () => (i: number) => void): void {
 }
 
 function encoder(encryption: boolean): HeartbeatEncoder {
-  const e = new HeartbeatEncoder({ serial: FIXTURE_SERIAL, groupId: 7, keys, encryption, bootId: 1 });
+  const e = new HeartbeatEncoder({ serial: FIXTURE_SERIAL, groupId: 7, keys, encryption, bootId: 1, nextBootId: () => 1 });
   e.setAdvert(FIXTURE_ADVERT);
   return e;
 }

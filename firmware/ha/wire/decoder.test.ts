@@ -213,7 +213,14 @@ test('badAuth: a different password (mismatched units refuse each other)', () =>
 });
 
 test('the empty password is a password like any other', () => {
-  const e = new HeartbeatEncoder({ serial: FIXTURE_SERIAL, groupId: 7, keys: deriveKeys(''), encryption: false, bootId: 9 });
+  const e = new HeartbeatEncoder({
+    serial: FIXTURE_SERIAL,
+    groupId: 7,
+    keys: deriveKeys(''),
+    encryption: false,
+    bootId: 9,
+    nextBootId: () => 1,
+  });
   e.setAdvert(FIXTURE_ADVERT);
   const buf = new Uint8Array(1500);
   const end = e.encode(FrameType.Heartbeat, buf, 0);
@@ -337,7 +344,14 @@ test('a leave frame decodes with its type', () => {
 
 test('encoder to decoder, both modes, many frames and adverts', () => {
   for (const encryption of [false, true]) {
-    const e = new HeartbeatEncoder({ serial: 'A-UNIT', groupId: 1023, keys, encryption, bootId: 0xffffffff });
+    const e = new HeartbeatEncoder({
+      serial: 'A-UNIT',
+      groupId: 1023,
+      keys,
+      encryption,
+      bootId: 0xffffffff,
+      nextBootId: () => 1,
+    });
     const d = decoder({ encryption, groupId: 1023 });
     const buf = new Uint8Array(1514);
     for (let i = 0; i < 300; i++) {

@@ -25,7 +25,7 @@ import { hkdfSha256 } from './raw-frames.testkit.js';
 
 const keys = deriveKeys(FIXTURE_PASSWORD);
 
-function fixtureEncoder(encryption: boolean, lastSeq?: number): HeartbeatEncoder {
+function fixtureEncoder(encryption: boolean, lastSeq?: number, nextBootId = () => FIXTURE_BOOT_ID + 1): HeartbeatEncoder {
   const e = new HeartbeatEncoder({
     serial: FIXTURE_SERIAL,
     groupId: FIXTURE_GROUP_ID,
@@ -33,6 +33,7 @@ function fixtureEncoder(encryption: boolean, lastSeq?: number): HeartbeatEncoder
     encryption,
     bootId: FIXTURE_BOOT_ID,
     lastSeq,
+    nextBootId,
   });
   e.setAdvert(FIXTURE_ADVERT);
   return e;
@@ -151,7 +152,7 @@ test('a change in any single field is noticed and re-encoded', () => {
 });
 
 test("the advert kept is a copy: mutating the caller's object changes nothing", () => {
-  const e = new HeartbeatEncoder({ serial: 'S1', groupId: 1, keys, encryption: false, bootId: 1 });
+  const e = new HeartbeatEncoder({ serial: 'S1', groupId: 1, keys, encryption: false, bootId: 1, nextBootId: () => 1 });
   const a = { ...FIXTURE_ADVERT };
   e.setAdvert(a);
   a.priority = 1;
@@ -159,24 +160,36 @@ test("the advert kept is a copy: mutating the caller's object changes nothing", 
   assert.equal(decode(frameOf(e).subarray(36, -16)).pr, 1);
 });
 
-test('past sequence 2^32-1 the encoder takes a new boot id and restarts at 1', () => {
-  const e = fixtureEncoder(false, 0xfffffffe);
+test('past sequence 2^32-1 the encoder takes the next persisted boot id and restarts at 1', () => {
+  let asked = 0;
+  const e = fixtureEncoder(false, 0xfffffffe, () => {
+    asked++;
+    return FIXTURE_BOOT_ID + 5;
+  });
   const last = frameOf(e);
   assert.equal(readU32(last, 28), 0xffffffff);
   assert.equal(readU32(last, 24), FIXTURE_BOOT_ID);
+  assert.equal(asked, 0);
   const next = frameOf(e);
   assert.equal(readU32(next, 28), 1);
-  assert.notEqual(readU32(next, 24), FIXTURE_BOOT_ID);
-  assert.equal(e.bootId, readU32(next, 24));
+  assert.equal(readU32(next, 24), FIXTURE_BOOT_ID + 5, 'the boot id the counter gave, not a random one');
+  assert.equal(e.bootId, FIXTURE_BOOT_ID + 5);
+  assert.equal(asked, 1);
 });
 
 test('misuse is a WireError naming the bad value', () => {
-  const base = { serial: FIXTURE_SERIAL, groupId: 7, keys, encryption: false, bootId: 1 };
+  const base = { serial: FIXTURE_SERIAL, groupId: 7, keys, encryption: false, bootId: 1, nextBootId: () => 2 };
   const rejects = (f: () => unknown, re: RegExp) =>
     assert.throws(f, (e: unknown) => e instanceof WireError && re.test(e.message), String(re));
-  rejects(() => new HeartbeatEncoder({ ...base, serial: 'THIS-SERIAL-IS-TOO-LONG' }), /serial "THIS-SERIAL-IS-TOO-LONG"/);
-  rejects(() => new HeartbeatEncoder({ ...base, groupId: 70000 }), /groupId 70000: must be an integer 0-65535/);
-  rejects(() => new HeartbeatEncoder({ ...base, bootId: -1 }), /bootId -1/);
+  rejects(
+    () => new HeartbeatEncoder({ ...base, serial: 'THIS-SERIAL-IS-TOO-LONG', nextBootId: () => 1 }),
+    /serial "THIS-SERIAL-IS-TOO-LONG"/,
+  );
+  rejects(
+    () => new HeartbeatEncoder({ ...base, groupId: 70000, nextBootId: () => 1 }),
+    /groupId 70000: must be an integer 0-65535/,
+  );
+  rejects(() => new HeartbeatEncoder({ ...base, bootId: -1, nextBootId: () => 1 }), /bootId -1/);
   const e = new HeartbeatEncoder(base);
   rejects(() => e.encode(FrameType.Heartbeat, new Uint8Array(1500), 0), /before setAdvert/);
   e.setAdvert(FIXTURE_ADVERT);

@@ -4,7 +4,7 @@
  * update, the tag and one copy into the caller's buffer: no allocation beyond node:crypto's
  * own objects.
  */
-import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createHmac } from 'node:crypto';
 import type { Advert } from '../advert.js';
 import { encodeBody } from './body.js';
 import { WireError } from './errors.js';
@@ -30,6 +30,11 @@ export interface EncoderOptions {
   bootId: number;
   /** Sequence of the last frame sent under this boot id (default 0: the first frame is 1). */
   lastSeq?: number;
+  /**
+   * A boot id larger than every earlier one, persisted before it is returned (boot-ids.ts),
+   * for when this one's sequences run out.
+   */
+  nextBootId: () => number;
 }
 
 const U32_MAX = 0xffffffff;
@@ -45,6 +50,7 @@ export class HeartbeatEncoder {
   private readonly encryption: boolean;
   private readonly serial: Uint8Array;
   private readonly groupId: number;
+  private readonly nextBootId: () => number;
   /** Header then body, as sent in clear; the tag is computed over its `frame` view. */
   private readonly scratch = Buffer.alloc(HA_MAX_PAYLOAD);
   private readonly header = this.scratch.subarray(0, HEADER_LEN);
@@ -66,6 +72,7 @@ export class HeartbeatEncoder {
     this.keys = opts.keys;
     this.encryption = opts.encryption;
     this.boot = opts.bootId;
+    this.nextBootId = opts.nextBootId;
     this.seq = opts.lastSeq ?? 0;
     this.nonce.set(noncePrefix(this.serial, opts.serial.length), 0);
   }
@@ -139,18 +146,16 @@ export class HeartbeatEncoder {
 
   /**
    * Receivers refuse a sequence they have seen under the same boot id, and GCM must never reuse a
-   * nonce: past 2^32 - 1 frames the encoder takes a fresh random boot id and starts again at 1.
-   * Peers order boot ids (replay.ts): a higher one reads as a restart, a lower one is refused as
-   * a replay until they forget this unit. It is not persisted, so the next start may reuse it.
+   * nonce: past 2^32 - 1 frames (about 250 days at 10 ms on two links) the encoder takes the
+   * next boot id, persisted like a restart's, and starts again at 1. Peers order boot ids
+   * (replay.ts), so the new one reads as a restart, and no later start can reuse it.
    */
   private nextSequence(): void {
     if (this.seq < U32_MAX) {
       this.seq++;
       return;
     }
-    let next = this.boot;
-    while (next === this.boot) next = randomBytes(4).readUInt32BE(0);
-    this.boot = next;
+    this.boot = this.nextBootId();
     this.seq = 1;
   }
 }
