@@ -4,6 +4,7 @@
  *   TANDEM_BENCH_JITTER_S      length of one jitter window in s (default 60)
  *   TANDEM_BENCH_JITTER_RUNS   jitter windows per load case (default 3)
  *   TANDEM_BENCH_SOAK_S        length of the false-failover run in s (default 600)
+ *   TANDEM_BENCH_STORMS        flap storms per beacon setting (default 5)
  */
 
 export class BenchError extends Error {
@@ -18,6 +19,7 @@ export interface BenchOptions {
   jitterS: number;
   jitterRuns: number;
   soakS: number;
+  stormRuns: number;
 }
 
 function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -39,5 +41,6 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     jitterS: envInt(env, 'TANDEM_BENCH_JITTER_S', 60, 1, MAX_LOAD_S),
     jitterRuns: envInt(env, 'TANDEM_BENCH_JITTER_RUNS', 3, 1, 100),
     soakS: envInt(env, 'TANDEM_BENCH_SOAK_S', 600, 1, MAX_LOAD_S),
+    stormRuns: envInt(env, 'TANDEM_BENCH_STORMS', 5, 1, 100),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|takeover|lease|jitter|soak|wire`
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire`
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
@@ -7,10 +7,12 @@ import { downLiveRigs, downRigsOnSignals } from './bench-rig.js';
 import { progress } from './emit.js';
 import { benchFailover, FAILOVER_CASES } from './failover.js';
 import { benchGap, GAP_CASES, gapCaseLabel } from './gap.js';
+import { benchHang, HANG_CASES } from './hang.js';
 import { benchJitter } from './jitter.js';
 import { benchLease } from './lease.js';
 import { type BenchOptions, benchOptions } from './options.js';
 import { benchSoak } from './soak.js';
+import { benchStorm } from './storm.js';
 import { benchTakeover } from './takeover.js';
 import { benchWire } from './wire.js';
 
@@ -23,6 +25,10 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
     const only = process.env.TANDEM_BENCH_GAP;
     for (const c of GAP_CASES) if (!only || gapCaseLabel(c).includes(only)) await benchGap(c, o.failoverRuns);
   },
+  hang: async (o) => {
+    for (const c of HANG_CASES) await benchHang(c, o.failoverRuns);
+  },
+  storm: (o) => benchStorm(o.stormRuns),
   takeover: (o) => benchTakeover(o.failoverRuns),
   lease: () => benchLease(),
   jitter: (o) => benchJitter(o.jitterS, o.jitterRuns),

@@ -1,0 +1,142 @@
+/**
+ * A hung primary (SIGSTOP) against a power loss at the same settings, alternating in one rig:
+ * the prober's gap at the takeover, the TCP streams' longest stall and whether they all
+ * survive, and the outage after the thaw (the thawed board may take the role back, which must
+ * cost nothing). The hang lasts 3× the lost threshold, at least 2 s, so the takeover and its
+ * traffic settle before the thaw. Targets (issue 7): hang gap p99 ≤ power-loss gap p99 + 5 ms,
+ * stall p99 ≤ gap p99 + 250 ms, every stream alive, outage after the thaw p99 ≤ 5 ms.
+ */
+import type { BoardLetter } from '../paths.js';
+import type { Rig } from '../rig.js';
+import { rigConfig } from '../rig-config.js';
+import { gatewayConfig } from '../rig-gateway.js';
+import { boardStatus, workingBoards } from '../status.js';
+import { withRig } from './bench-rig.js';
+import { emit, progress } from './emit.js';
+import { BenchError } from './options.js';
+import { ms, summarize } from './stats.js';
+import { preciseDelay, sleep } from './timing.js';
+
+export interface HangCase {
+  hbIntervalMs: number;
+  lostThreshold: number;
+}
+
+export const HANG_CASES: readonly HangCase[] = [
+  { hbIntervalMs: 10, lostThreshold: 3 },
+  { hbIntervalMs: 200, lostThreshold: 6 },
+];
+
+const STREAMS = 4;
+const FORM_TIMEOUT_MS = 60_000;
+const RECOVER_TIMEOUT_MS = 15_000;
+
+interface RunRecord {
+  fault: 'hang' | 'power-loss';
+  failed: BoardLetter;
+  gapMs: number;
+  stallMs: number;
+  alive: number;
+  /** Longest outage that ended after the thaw (hang only). */
+  afterThawMs: number | null;
+}
+
+function configs(c: HangCase): string[] {
+  return [0, 1].map((i) =>
+    rigConfig(i, {
+      hbIntervalMs: c.hbIntervalMs,
+      lostThreshold: c.lostThreshold,
+      helloHolddownS: 5,
+      marginS: 1,
+      extra: gatewayConfig(),
+    }),
+  );
+}
+
+async function oneRun(rig: Rig, c: HangCase, fault: RunRecord['fault']): Promise<RunRecord> {
+  const formed = await rig.waitUntil('formed', FORM_TIMEOUT_MS);
+  const primary = workingBoards(formed)[0];
+  const survivor = formed.boards.find((b) => b.board !== primary)?.board;
+  if (!primary || !survivor) throw new BenchError(`no primary and secondary in a formed pair of ${formed.name}`);
+  await rig.traffic.start({ streams: STREAMS });
+  await rig.traffic.flowing();
+  await rig.traffic.waitFor((r) => r.streams.alive === STREAMS, RECOVER_TIMEOUT_MS, 'streams connected');
+  await sleep(300);
+  await preciseDelay(Math.random() * c.hbIntervalMs);
+  const atMs = (await rig.fault(fault === 'hang' ? 'freeze' : 'power-loss', primary)).atMs;
+  await rig.waitFor((x) => boardStatus(x, survivor).state === 'work', RECOVER_TIMEOUT_MS, `${survivor} takes over (${fault})`);
+  const holdMs = Math.max(2000, 3 * c.hbIntervalMs * c.lostThreshold);
+  await rig.traffic.waitFor(
+    (r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > atMs + holdMs,
+    RECOVER_TIMEOUT_MS + holdMs,
+    `traffic back after the ${fault} of ${primary}`,
+  );
+  let thawMs: number | null = null;
+  if (fault === 'hang') thawMs = (await rig.fault('thaw', primary)).atMs;
+  else await rig.fault('power-on', primary);
+  await rig.waitUntil('formed', FORM_TIMEOUT_MS);
+  const settled = await rig.traffic.waitFor(
+    (r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > (thawMs ?? atMs) + 1000,
+    RECOVER_TIMEOUT_MS,
+    'traffic settled after the return',
+  );
+  const report = await rig.traffic.stop();
+  const ended = (from: number, to: number) =>
+    settled.outages.filter((o) => o.endMs !== null && o.endMs > from && o.endMs <= to).map((o) => o.gapMs);
+  return {
+    fault,
+    failed: primary,
+    gapMs: Math.max(0, ...ended(atMs, thawMs ?? Number.POSITIVE_INFINITY)),
+    stallMs: report.streams.maxStallMs,
+    alive: report.streams.alive,
+    afterThawMs: thawMs === null ? null : Math.max(0, ...ended(thawMs, Number.POSITIVE_INFINITY)),
+  };
+}
+
+export async function benchHang(c: HangCase, runs: number): Promise<void> {
+  const hb = `${c.hbIntervalMs}ms x ${c.lostThreshold}`;
+  const name = `hang ${hb}`;
+  await withRig(name, configs(c), async (rig) => {
+    const records: RunRecord[] = [];
+    for (let i = 1; i <= runs; i++) {
+      for (const fault of ['hang', 'power-loss'] as const) {
+        const r = await oneRun(rig, c, fault);
+        records.push(r);
+        const thaw = r.afterThawMs === null ? '' : `, after the thaw ${r.afterThawMs.toFixed(2)} ms`;
+        progress(
+          `${name}: run ${i}/${runs} ${fault} of ${r.failed}: gap ${r.gapMs.toFixed(2)} ms, stall ${r.stallMs.toFixed(0)} ms, ${r.alive}/${STREAMS} streams alive${thaw}`,
+        );
+      }
+    }
+    const of = (f: RunRecord['fault']) => records.filter((r) => r.fault === f);
+    const hang = of('hang');
+    const power = of('power-loss');
+    const gap = summarize(hang.map((r) => r.gapMs));
+    const powerGap = summarize(power.map((r) => r.gapMs));
+    const stall = summarize(hang.map((r) => r.stallMs));
+    const thaw = summarize(hang.map((r) => r.afterThawMs ?? 0));
+    const alive = hang.reduce((n, r) => n + r.alive, 0) / (hang.length * STREAMS);
+    emit({
+      bench: 'hang',
+      hb,
+      runs: gap.n,
+      gapP50Ms: ms(gap.p50Ms),
+      gapP99Ms: ms(gap.p99Ms),
+      powerLossGapP50Ms: ms(powerGap.p50Ms),
+      powerLossGapP99Ms: ms(powerGap.p99Ms),
+      stallP50Ms: ms(stall.p50Ms),
+      stallP99Ms: ms(stall.p99Ms),
+      streamsAlive: alive,
+      afterThawP50Ms: ms(thaw.p50Ms),
+      afterThawP99Ms: ms(thaw.p99Ms),
+      met: {
+        gap: gap.p99Ms <= powerGap.p99Ms + 5,
+        stall: stall.p99Ms <= gap.p99Ms + 250,
+        streams: alive === 1,
+        afterThaw: thaw.p99Ms <= 5,
+      },
+      p99: 'nearest rank (with fewer than 100 runs: the max)',
+      samples: hang.map((r) => ({ gapMs: ms(r.gapMs), stallMs: ms(r.stallMs), afterThawMs: ms(r.afterThawMs ?? 0) })),
+    });
+  });
+}
