@@ -11,6 +11,7 @@ import type { Rig } from '../rig.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import { boardStatus, workingBoards } from '../status.js';
+import type { StreamReport } from '../traffic/report.js';
 import { withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
 import { BenchError } from './options.js';
@@ -36,6 +37,10 @@ interface RunRecord {
   failed: BoardLetter;
   gapMs: number;
   stallMs: number;
+  /** When the longest stall began, from the fault (ms): at the takeover or at the thaw. */
+  stallFromFaultMs: number | null;
+  /** When the thaw came, from the fault (ms). */
+  thawFromFaultMs: number | null;
   alive: number;
   /** Longest outage that ended after the thaw (hang only). */
   afterThawMs: number | null;
@@ -88,9 +93,20 @@ async function oneRun(rig: Rig, c: HangCase, fault: RunRecord['fault']): Promise
     failed: primary,
     gapMs: Math.max(0, ...ended(atMs, thawMs ?? Number.POSITIVE_INFINITY)),
     stallMs: report.streams.maxStallMs,
+    stallFromFaultMs: longestStallStart(report.streams.list, atMs),
+    thawFromFaultMs: thawMs === null ? null : thawMs - atMs,
     alive: report.streams.alive,
     afterThawMs: thawMs === null ? null : Math.max(0, ...ended(thawMs, Number.POSITIVE_INFINITY)),
   };
+}
+
+function longestStallStart(list: readonly StreamReport[], atMs: number): number | null {
+  let longest: { ms: number; startMs: number } | null = null;
+  for (const st of list) {
+    for (const stall of [st.toServer.maxStall, st.toClient.maxStall])
+      if (stall && (!longest || stall.ms > longest.ms)) longest = stall;
+  }
+  return longest ? longest.startMs - atMs : null;
 }
 
 export async function benchHang(c: HangCase, runs: number): Promise<void> {
@@ -102,9 +118,13 @@ export async function benchHang(c: HangCase, runs: number): Promise<void> {
       for (const fault of ['hang', 'power-loss'] as const) {
         const r = await oneRun(rig, c, fault);
         records.push(r);
-        const thaw = r.afterThawMs === null ? '' : `, after the thaw ${r.afterThawMs.toFixed(2)} ms`;
+        const thaw =
+          r.afterThawMs === null
+            ? ''
+            : `, after the thaw ${r.afterThawMs.toFixed(2)} ms (thaw at +${r.thawFromFaultMs?.toFixed(0)} ms)`;
+        const when = r.stallFromFaultMs === null ? '' : ` from +${r.stallFromFaultMs.toFixed(0)} ms`;
         progress(
-          `${name}: run ${i}/${runs} ${fault} of ${r.failed}: gap ${r.gapMs.toFixed(2)} ms, stall ${r.stallMs.toFixed(0)} ms, ${r.alive}/${STREAMS} streams alive${thaw}`,
+          `${name}: run ${i}/${runs} ${fault} of ${r.failed}: gap ${r.gapMs.toFixed(2)} ms, stall ${r.stallMs.toFixed(0)} ms${when}, ${r.alive}/${STREAMS} streams alive${thaw}`,
         );
       }
     }
@@ -136,7 +156,13 @@ export async function benchHang(c: HangCase, runs: number): Promise<void> {
         afterThaw: thaw.p99Ms <= 5,
       },
       p99: 'nearest rank (with fewer than 100 runs: the max)',
-      samples: hang.map((r) => ({ gapMs: ms(r.gapMs), stallMs: ms(r.stallMs), afterThawMs: ms(r.afterThawMs ?? 0) })),
+      samples: hang.map((r) => ({
+        gapMs: ms(r.gapMs),
+        stallMs: ms(r.stallMs),
+        stallFromFaultMs: r.stallFromFaultMs === null ? null : ms(r.stallFromFaultMs),
+        thawFromFaultMs: r.thawFromFaultMs === null ? null : ms(r.thawFromFaultMs),
+        afterThawMs: ms(r.afterThawMs ?? 0),
+      })),
     });
   });
 }
