@@ -182,7 +182,8 @@ export class FakeRawPort extends FakeSocket implements RawPort {
     if (injected) return this.failed(injected);
     this.sent.push(frame.slice(0, length));
     this.counters.txFrames++;
-    this.nic.journal.push(`send ${this.link.ifname}`);
+    const ethertype = length >= 14 ? (frame[12] << 8) | frame[13] : 0;
+    this.nic.journal.push(`send ${this.link.ifname} 0x${ethertype.toString(16).padStart(4, '0')}`);
     return true;
   }
 }
@@ -258,7 +259,7 @@ export class FakeNic implements NicDevice {
   forwarding = false;
   /** How many frames a socket's receive buffer holds; more are dropped. */
   rxQueueFrames = 512;
-  /** Configuration changes and sends, in order: "setMac port1 02:54:44:07:00:00", "send ha1", … */
+  /** Configuration changes and sends, in order: "setMac port1 02:54:44:07:00:00", "send ha1 0x8890", … */
   readonly journal: string[];
 
   constructor(
