@@ -1,3 +1,22 @@
+/** Linux errno values that drivers test for and report, and that fakes fail with. */
+export const E = {
+  EPERM: 1,
+  ESRCH: 3,
+  EINTR: 4,
+  ENXIO: 6,
+  EBADF: 9,
+  EAGAIN: 11,
+  ENOMEM: 12,
+  EEXIST: 17,
+  ENODEV: 19,
+  EINVAL: 22,
+  EADDRINUSE: 98,
+  EADDRNOTAVAIL: 99,
+  ENETDOWN: 100,
+  ENOBUFS: 105,
+  ETIMEDOUT: 110,
+} as const;
+
 /** A failed OS call in a driver: which device, which operation, which errno. */
 export class HalError extends Error {
   constructor(

@@ -8,6 +8,9 @@ import type { PortCounters, RawPort, UdpPort } from '../../hal/nic/index.js';
 import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
 import { HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT } from './wire/addresses.js';
 
+/** Frames drained per transport per wake-up, so a flood on one link cannot starve the others. */
+export const DRAIN_LIMIT = 256;
+
 export interface HbTransport extends Pollable {
   readonly payloadOffset: number;
   readonly counters: PortCounters;

@@ -3,9 +3,11 @@
  * wake-up eventfd, the rtnetlink link monitor and every heartbeat port. It sends heartbeats,
  * validates what it hears, runs the failure detector and the cluster state machine, and tells
  * the main thread what changed. Nothing here waits on the main thread, so its load or GC cannot
- * delay a heartbeat or a failure verdict.
+ * delay a heartbeat or a failure verdict. Beside it: the main thread's commands
+ * (worker-commands.ts), the data-port beacons (data-beacons.ts), the events' text
+ * (event-report.ts), the graceful leave (graceful-leave.ts) and the codec (hb-codec.ts).
  */
-import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
 import type { FenceDevice } from '../../hal/fence/index.js';
 import type { NicDevice } from '../../hal/nic/index.js';
@@ -13,27 +15,27 @@ import type { Logger } from '../log/logger.js';
 import { Histogram } from '../stats/histogram.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
 import { Lease, type LeaseSettings } from '../takeover/lease.js';
-import { samePorts } from '../takeover/plan.js';
+import { samePorts, type TakeoverPlan } from '../takeover/plan.js';
 import { HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
 import { claimsPrimary } from './advert.js';
 import { AnnounceWatch } from './announce-watch.js';
 import { BeaconPorts } from './beacon-ports.js';
-import { beaconTiming } from './beacons.js';
 import { Cluster, type ClusterEvent } from './cluster.js';
+import { DataBeacons } from './data-beacons.js';
+import { reportEvents } from './event-report.js';
+import { GracefulLeave, type LeavingLoop } from './graceful-leave.js';
+import { HbCodec } from './hb-codec.js';
 import { HbLinks } from './hb-links.js';
+import { DRAIN_LIMIT } from './hb-transport.js';
 import { MonitorPorts } from './monitor-ports.js';
 import { RejectLog } from './reject-log.js';
 import { type HaSettings, heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
-import { HeartbeatDecoder } from './wire/decoder.js';
-import { HeartbeatEncoder } from './wire/encoder.js';
 import { FrameType } from './wire/header.js';
-import { deriveKeys } from './wire/keys.js';
-import type { FromWorker, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
+import { applyCommands, type CommandTarget } from './worker-commands.js';
+import type { FromWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
 const FRAME_BYTES = 1514;
-/** Frames drained per port per wake-up, so a flood on one link cannot starve the others. */
-const DRAIN_LIMIT = 256;
 /** The main thread's view is refreshed at least this often (counters, "last heard"). */
 const SNAPSHOT_EVERY_MS = 250;
 const ABSENT: Pollable = { fd: -1 };
@@ -42,8 +44,6 @@ const TICKER = 0;
 const WAKER = 1;
 const LINK_MONITOR = 2;
 const FIRST_HB_LINK = 3;
-/** How long a leaving primary keeps forwarding while waiting for its successor to work. */
-const HANDOVER_WAIT_MS = 100;
 
 export interface LoopDevices {
   clock: ClockDevice;
@@ -58,13 +58,12 @@ const leaseSettings = (s: HaSettings): LeaseSettings => ({
   lostThreshold: s.hbLostThreshold,
 });
 
-export class HeartbeatLoop {
+export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   private readonly txBuf = new Uint8Array(FRAME_BYTES);
   private readonly rxBuf = new Uint8Array(FRAME_BYTES);
   private readonly links: HbLinks;
-  private readonly beacons: BeaconPorts;
-  /** When this unit, while primary, sends its next data-port beacon. */
-  private nextBeaconAt = 0;
+  private readonly beaconPorts: BeaconPorts;
+  private readonly beacons: DataBeacons;
   private readonly monitor: MonitorPorts;
   private readonly rejects: RejectLog;
   private readonly jitter = new Histogram();
@@ -77,8 +76,8 @@ export class HeartbeatLoop {
   private readonly linkMonitor;
   private readonly poller;
   private readonly health: HealthStamps;
-  private encoder!: HeartbeatEncoder;
-  private decoder!: HeartbeatDecoder;
+  private readonly graceful: GracefulLeave;
+  private readonly codec: HbCodec;
   private init: WorkerInit;
   private lastTickMs = 0;
   private lastSnapshotMs = 0;
@@ -97,10 +96,23 @@ export class HeartbeatLoop {
     this.init = init;
     const now = dev.clock.nowMs();
     this.links = new HbLinks(dev.nic, log);
-    this.beacons = new BeaconPorts(dev.nic, log);
+    this.beaconPorts = new BeaconPorts(dev.nic, log);
     this.monitor = new MonitorPorts(dev.nic, log);
     this.rejects = new RejectLog(log);
     this.cluster = new Cluster(init.identity, init.settings, now);
+    this.codec = new HbCodec(init.identity.serial, init.bootId, dev.nextBootId, init.settings);
+    this.beacons = new DataBeacons(
+      {
+        ports: this.beaconPorts,
+        codec: this.codec,
+        cluster: this.cluster,
+        announces: this.announces,
+        rejects: this.rejects,
+        txBuf: this.txBuf,
+        rxBuf: this.rxBuf,
+      },
+      init.settings,
+    );
     this.takeover = new TakeoverExecutor(dev.nic, init.identity.serial, log);
     this.takeover.arm(init.plan);
     this.lease = new Lease(dev.fence, leaseSettings(init.settings), log);
@@ -110,23 +122,59 @@ export class HeartbeatLoop {
     this.linkMonitor = dev.nic.openLinkMonitor();
     this.poller = dev.clock.openPoller();
     this.health = new HealthStamps(init.health);
+    this.graceful = new GracefulLeave({
+      clock: dev.clock,
+      poller: this.poller,
+      cluster: this.cluster,
+      takeover: this.takeover,
+      lease: this.lease,
+      log,
+    });
     this.applyLinks(init.links, now);
-    this.makeCodec();
     this.lastTickMs = now;
   }
 
   /** Runs until the main thread asks this unit to leave the cluster. */
   run(): void {
+    this.start();
+    while (this.step());
+    this.leave();
+  }
+
+  /** Before the first turn: SCHED_FIFO, the monitored ports as they are, a first heartbeat at once. */
+  start(): void {
     this.raisePriority();
     this.updateMonitor(this.dev.clock.nowMs());
     this.sendHeartbeat(FrameType.Heartbeat, this.dev.clock.nowMs());
-    while (!this.leaving) {
-      const before = this.dev.clock.nowMs();
-      const wakeIn = Math.min(this.cluster.nextWakeAt(before) - before, SNAPSHOT_EVERY_MS);
-      this.poller.wait(Math.max(0, Math.ceil(wakeIn)));
-      this.turn(this.dev.clock.nowMs());
-    }
-    this.leave();
+  }
+
+  /** Blocks until the next input or deadline, then runs one turn; false once the main thread asked us to leave. */
+  step(): boolean {
+    const before = this.dev.clock.nowMs();
+    const wakeIn = Math.min(this.cluster.nextWakeAt(before) - before, SNAPSHOT_EVERY_MS);
+    this.poller.wait(Math.max(0, Math.ceil(wakeIn)));
+    this.turn(this.dev.clock.nowMs());
+    return !this.leaving;
+  }
+
+  /** Leaves the cluster (graceful-leave.ts), closes every device and tells the main thread. */
+  leave(): void {
+    this.graceful.run(this);
+    this.takeover.close();
+    this.lease.close();
+    this.links.close();
+    this.beaconPorts.close();
+    this.linkMonitor.close();
+    this.ticker.close();
+    this.post({ type: 'left' });
+  }
+
+  /** While leaving: consumes what woke the poll, so it does not wake again at once; heartbeats still count. */
+  consumeWoken(now: number): void {
+    if (this.poller.readable(TICKER)) this.ticker.take();
+    if (this.poller.readable(WAKER)) this.waker.drain();
+    if (this.poller.readable(LINK_MONITOR)) this.linkMonitor.read();
+    for (let i = 0; i < this.links.links.length; i++) if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, now);
   }
 
   /** One pass: inputs first (so frames that arrived during a stall count), then timers. */
@@ -138,8 +186,8 @@ export class HeartbeatLoop {
       if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, now);
     }
     const firstBeacon = FIRST_HB_LINK + this.links.links.length;
-    for (let i = 0; i < this.beacons.ports.length; i++) {
-      if (this.poller.readable(firstBeacon + i)) this.drainBeacons(i, now);
+    for (let i = 0; i < this.beaconPorts.ports.length; i++) {
+      if (this.poller.readable(firstBeacon + i)) this.beacons.drain(i, now);
     }
     const state = this.cluster.state;
     const primary = this.cluster.primary();
@@ -162,8 +210,8 @@ export class HeartbeatLoop {
       // A new role is announced at once, not at the next tick: peers converge one interval sooner.
       this.sendHeartbeat(FrameType.Heartbeat, now);
     }
-    if (this.takeover.active && now >= this.nextBeaconAt) this.sendBeacons(now);
-    if (events.length > 0) this.report(events);
+    if (this.takeover.active) this.beacons.sendIfDue(now);
+    if (events.length > 0) reportEvents(this.log, events);
     if (events.length > 0 || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
   }
 
@@ -186,9 +234,7 @@ export class HeartbeatLoop {
       const failures = this.takeover.giveUp();
       this.post({ type: 'gave-up', atMs: now, tookMs: this.dev.clock.nowMs() - now, failures });
       this.sendHeartbeat(FrameType.Heartbeat, now);
-      // A rival that sees us only on the data ports learns at once that we let go.
-      this.sendBeacons(now);
-      this.nextBeaconAt = 0;
+      this.beacons.sendAfterGivingUp(now);
     }
     // Renewed only here, after the election of this turn: a unit resuming from a stall gets
     // its lease back only if it is still primary.
@@ -200,36 +246,11 @@ export class HeartbeatLoop {
     }
   }
 
-  private sendHeartbeat(type: FrameType, now: number): void {
-    this.encoder.setAdvert(this.cluster.advert(now));
-    this.links.sendAll(this.encoder, type, this.txBuf);
-  }
-
-  /** Beacons go out every beacon period while primary, the first one as soon as we take over. */
-  private sendBeacons(now: number): void {
-    this.encoder.setAdvert(this.cluster.advert(now));
-    this.beacons.sendAll(this.encoder, this.txBuf);
-    this.nextBeaconAt = now + beaconTiming(this.init.settings).periodMs;
-  }
-
-  private drainBeacons(index: number, now: number): void {
-    const port = this.beacons.ports[index];
-    const t = port?.transport;
-    if (!port || !t) return;
-    for (let n = 0; n < DRAIN_LIMIT; n++) {
-      const end = t.recv(this.rxBuf);
-      if (end < 0) return;
-      const r = this.decoder.decode(this.rxBuf, t.payloadOffset, end);
-      if (!r.ok) {
-        this.rejects.note(r.reason, port.name, now, r.serial, r.groupId);
-        continue;
-      }
-      // Heartbeats belong on heartbeat links: on a data port only beacons count.
-      if (r.type !== FrameType.Beacon) continue;
-      port.rxAccepted++;
-      this.announces.frame(r.serial, claimsPrimary(r.serial, r.advert));
-      this.cluster.beacon(r.serial, port.name, r.advert, now);
-    }
+  /** Sends a frame of `type` with this unit's advert on every heartbeat link. */
+  sendHeartbeat(type: FrameType, now: number): void {
+    const encoder = this.codec.encoder;
+    encoder.setAdvert(this.cluster.advert(now));
+    this.links.sendAll(encoder, type, this.txBuf);
   }
 
   private drain(index: number, now: number): void {
@@ -239,7 +260,7 @@ export class HeartbeatLoop {
     for (let n = 0; n < DRAIN_LIMIT; n++) {
       const end = t.recv(this.rxBuf);
       if (end < 0) return;
-      const r = this.decoder.decode(this.rxBuf, t.payloadOffset, end);
+      const r = this.codec.decoder.decode(this.rxBuf, t.payloadOffset, end);
       if (!r.ok) {
         this.rejects.note(r.reason, link.name, now, r.serial, r.groupId);
         continue;
@@ -268,61 +289,57 @@ export class HeartbeatLoop {
 
   private onWake(now: number): void {
     this.waker.drain();
-    for (;;) {
-      const m = receiveMessageOnPort(this.port);
-      if (!m) return;
-      const msg = m.message as ToWorker;
-      switch (msg.type) {
-        case 'settings':
-          this.init = {
-            ...this.init,
-            settings: msg.settings,
-            links: msg.links,
-            identity: { ...this.init.identity, hostname: msg.hostname },
-          };
-          this.cluster.setHostname(msg.hostname);
-          this.cluster.setSettings(msg.settings, now);
-          this.ticker.setPeriod(heartbeatIntervalMs(msg.settings));
-          this.lease.setTiming(leaseSettings(msg.settings));
-          this.applyLinks(msg.links, now);
-          this.makeCodec();
-          break;
-        case 'arm': {
-          const changed = !samePorts(this.takeover.plan, msg.plan);
-          this.takeover.arm(msg.plan);
-          if (changed) this.lease.setPorts(msg.plan);
-          // A primary whose addresses changed tells the segment about the new ones.
-          if (changed && this.takeover.active && msg.plan.announce) {
-            this.takeover.announce();
-            this.post({ type: 'announce-round', atMs: now, reason: 'the data ports changed' });
-          }
-          break;
-        }
-        case 'remote-link':
-          this.remoteLink = { counted: msg.counted, failed: msg.failed };
-          this.updateMonitor(now);
-          break;
-        case 'failover':
-          this.cluster.setFailover(msg.on, now);
-          break;
-        case 'reset-uptime':
-          this.cluster.resetUptime(now);
-          break;
-        case 'clear-stats':
-          this.jitter.reset();
-          break;
-        case 'leave':
-          this.leaving = true;
-          break;
-      }
+    applyCommands(this.port, this, now);
+  }
+
+  reconfigure(settings: HaSettings, links: WorkerLinks, hostname: string, now: number): void {
+    this.init = { ...this.init, settings, links, identity: { ...this.init.identity, hostname } };
+    this.cluster.setHostname(hostname);
+    this.cluster.setSettings(settings, now);
+    this.ticker.setPeriod(heartbeatIntervalMs(settings));
+    this.lease.setTiming(leaseSettings(settings));
+    this.beacons.setTiming(settings);
+    this.applyLinks(links, now);
+    this.codec.configure(settings);
+  }
+
+  arm(plan: TakeoverPlan, now: number): void {
+    const changed = !samePorts(this.takeover.plan, plan);
+    this.takeover.arm(plan);
+    if (changed) this.lease.setPorts(plan);
+    // A primary whose addresses changed tells the segment about the new ones.
+    if (changed && this.takeover.active && plan.announce) {
+      this.takeover.announce();
+      this.post({ type: 'announce-round', atMs: now, reason: 'the data ports changed' });
     }
+  }
+
+  setRemoteLink(counted: boolean, failed: boolean, now: number): void {
+    this.remoteLink = { counted, failed };
+    this.updateMonitor(now);
+  }
+
+  setFailover(on: boolean, now: number): void {
+    this.cluster.setFailover(on, now);
+  }
+
+  resetUptime(now: number): void {
+    this.cluster.resetUptime(now);
+  }
+
+  clearStats(): void {
+    this.jitter.reset();
+  }
+
+  requestLeave(): void {
+    this.leaving = true;
   }
 
   private onLinkEvents(now: number): void {
     let monitorChanged = false;
     let reopened = false;
     for (const ev of this.linkMonitor.read()) {
-      const link = this.links.onLinkEvent(ev) ?? this.beacons.onLinkEvent(ev);
+      const link = this.links.onLinkEvent(ev) ?? this.beaconPorts.onLinkEvent(ev);
       if (link?.transport && !this.watched.includes(link.transport)) reopened = true;
       if (this.monitor.onLinkEvent(ev, now)) monitorChanged = true;
     }
@@ -347,7 +364,7 @@ export class HeartbeatLoop {
   private applyLinks(links: WorkerLinks, now: number): void {
     const s = this.init.settings;
     this.links.open(links.hbdev, s.unicastHb ? s.unicastHbPeerip : null);
-    this.beacons.open(links.beacon);
+    this.beaconPorts.open(links.beacon);
     this.monitor.set(links.monitor);
     this.updateMonitor(now);
     this.watchAll();
@@ -360,29 +377,9 @@ export class HeartbeatLoop {
    */
   private watchAll(): void {
     const ports = this.links.links.map((l) => l.transport ?? ABSENT);
-    const beacons = this.beacons.ports.map((p) => p.transport ?? ABSENT);
+    const beacons = this.beaconPorts.ports.map((p) => p.transport ?? ABSENT);
     this.watched = [this.ticker, this.waker, this.linkMonitor, ...ports, ...beacons];
     this.poller.watch(this.watched);
-  }
-
-  private makeCodec(): void {
-    const s = this.init.settings;
-    const keys = deriveKeys(s.password);
-    const serial = this.init.identity.serial;
-    // The sequence carries on across a reconfiguration: restarting it under the same boot id
-    // would make peers drop our heartbeats as replays.
-    this.encoder = new HeartbeatEncoder({
-      serial,
-      groupId: s.groupId,
-      keys,
-      encryption: s.encryption,
-      bootId: this.encoder?.bootId ?? this.init.bootId,
-      lastSeq: this.encoder?.lastSeq ?? 0,
-      nextBootId: this.dev.nextBootId,
-    });
-    const counters = this.decoder?.counters;
-    this.decoder = new HeartbeatDecoder({ ownSerial: serial, groupId: s.groupId, keys, encryption: s.encryption });
-    if (counters) Object.assign(this.decoder.counters, counters);
   }
 
   private raisePriority(): void {
@@ -394,48 +391,6 @@ export class HeartbeatLoop {
       this.log.event(`heartbeat worker could not get SCHED_FIFO (${r.reason}); heartbeat timing may suffer under load`, 'warn');
   }
 
-  private report(events: readonly ClusterEvent[]): void {
-    for (const e of events) {
-      switch (e.kind) {
-        case 'state':
-          this.log.event(`HA state ${e.from} -> ${e.to}: ${e.reason}`);
-          break;
-        case 'joined':
-          this.log.event(`peer ${e.hostname} (${e.serial}) joined on ${e.link}`);
-          break;
-        case 'lost':
-          this.log.event(`peer ${e.serial} lost: ${e.reason}`, 'warn');
-          break;
-        case 'left':
-          this.log.event(`peer ${e.serial} left the cluster (graceful shutdown)`);
-          break;
-        case 'refused':
-          this.log.event(`refused ${e.serial} on ${e.link}: ${e.reason}`, 'warn');
-          break;
-        case 'elected':
-          this.log.info(`election: ${e.reason}`);
-          break;
-        case 'beacon':
-          this.log.event(
-            e.seen
-              ? `${e.serial} is primary: seen on data port ${e.port} though its heartbeats stopped (data-port beacon)`
-              : `${e.serial} no longer seen primary on the data ports`,
-            'warn',
-          );
-          break;
-        case 'held':
-          this.log.event(`HA state change to ${e.to} held: ${e.reason}`, 'warn');
-          break;
-        case 'stall':
-          this.log.event(
-            `heartbeat worker stalled ${e.lateMs.toFixed(1)} ms (this board, not a peer): not counted against peers`,
-            'warn',
-          );
-          break;
-      }
-    }
-  }
-
   private postSnapshot(now: number): void {
     this.lastSnapshotMs = now;
     const snapshot = buildSnapshot({
@@ -445,58 +400,13 @@ export class HeartbeatLoop {
       cluster: this.cluster,
       links: this.links.views(now),
       monitor: this.monitor.views(now),
-      rejected: this.decoder.counters,
+      rejected: this.codec.decoder.counters,
       schedFifo: this.schedFifo,
       tickJitter: this.jitter.percentiles(),
       lease: this.lease.view(now),
-      beaconPorts: this.beacons.views(),
+      beaconPorts: this.beaconPorts.views(),
     });
     this.post({ type: 'snapshot', snapshot });
-  }
-
-  /**
-   * Graceful shutdown: a last frame on every link says "take over now" (carp's last advert).
-   * A primary then keeps forwarding until its successor's heartbeat says it works, at most
-   * HANDOVER_WAIT_MS: make before break, so a planned shutdown loses (next to) no packet. The
-   * successor reacts to the leave frame itself, not to a timer, so the wait is milliseconds.
-   * One more leave frame after releasing makes the successor announce again: switches that
-   * relearnt our port from what we forwarded meanwhile would otherwise wait for its next round.
-   */
-  private leave(): void {
-    const start = this.dev.clock.nowMs();
-    this.sendHeartbeat(FrameType.Leave, start);
-    this.sendHeartbeat(FrameType.Leave, start);
-    const handover = this.takeover.active && this.cluster.hasPeers;
-    if (handover) this.awaitSuccessor(start + HANDOVER_WAIT_MS);
-    this.lease.revoke();
-    this.takeover.giveUp();
-    if (handover) this.sendHeartbeat(FrameType.Leave, this.dev.clock.nowMs());
-    this.takeover.close();
-    this.lease.close();
-    this.links.close();
-    this.beacons.close();
-    this.linkMonitor.close();
-    this.ticker.close();
-    this.post({ type: 'left' });
-  }
-
-  private awaitSuccessor(deadline: number): void {
-    for (let now = this.dev.clock.nowMs(); now < deadline; now = this.dev.clock.nowMs()) {
-      this.poller.wait(Math.max(1, Math.ceil(deadline - now)));
-      const at = this.dev.clock.nowMs();
-      // Still forwarding until the successor works: the lease must not run out meanwhile.
-      if (this.takeover.active) this.lease.renew(at);
-      // Consume what else woke the poll, or it would wake again at once and spin.
-      if (this.poller.readable(TICKER)) this.ticker.take();
-      if (this.poller.readable(WAKER)) this.waker.drain();
-      if (this.poller.readable(LINK_MONITOR)) this.linkMonitor.read();
-      for (let i = 0; i < this.links.links.length; i++) if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, at);
-      if (this.cluster.peerWorking()) {
-        this.log.info(`successor works ${(at - deadline + HANDOVER_WAIT_MS).toFixed(2)} ms after the leave frames`);
-        return;
-      }
-    }
-    this.log.event(`no successor took over within ${HANDOVER_WAIT_MS} ms of the leave frames; releasing the data ports`, 'warn');
   }
 
   private post(msg: FromWorker): void {

@@ -18,6 +18,21 @@ import { emptyCounters } from './wire/decoder.js';
 import type { FromWorker, TakeoverEvent, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
 const log = createLogger('ha');
+
+/** The heartbeat worker as the runtime drives it: a node Worker, or a stand-in in tests (worker.fake.ts). */
+export interface HeartbeatWorker {
+  postMessage(msg: ToWorker): void;
+  terminate(): Promise<number>;
+  on(event: 'message', listener: (msg: FromWorker) => void): unknown;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+  once(event: 'exit', listener: (code: number) => void): unknown;
+}
+
+/** Starts firmware/ha/worker.js on a thread of its own. */
+function startWorkerThread(init: WorkerInit): HeartbeatWorker {
+  return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+}
+
 /** How long a graceful leave may take before the worker is simply stopped. */
 const LEAVE_TIMEOUT_MS = 1000;
 const FIFO_PRIORITY = 50;
@@ -33,10 +48,12 @@ export interface HaRuntimeOptions {
   onLog: (record: LogRecord) => void;
   /** The watchdog's liveness stamps: the worker stamps each turn while it runs. */
   health: HealthStamps;
+  /** Starts the heartbeat worker (default: firmware/ha/worker.js on a worker thread). */
+  startWorker?: (init: WorkerInit) => HeartbeatWorker;
 }
 
 export class HaRuntime implements HaControl {
-  private worker: Worker | null = null;
+  private worker: HeartbeatWorker | null = null;
   private waker: Waker | null = null;
   private latest: HaSnapshot;
   private settings: HaSettings | null = null;
@@ -141,9 +158,9 @@ export class HaRuntime implements HaControl {
     };
     // Watched from its start, so a worker that never turns starves the watchdog too.
     this.opts.health.stamp(HEARTBEAT_WORKER, this.opts.clock.nowMs());
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+    const worker = (this.opts.startWorker ?? startWorkerThread)(init);
     worker.on('message', (msg: FromWorker) => this.onMessage(msg));
-    worker.on('error', (err) => {
+    worker.on('error', (err: Error) => {
       log.event(`heartbeat worker failed: ${err.stack ?? err.message}`, 'error');
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');

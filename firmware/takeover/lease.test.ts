@@ -1,34 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HalError } from '../../hal/errors.js';
-import type { FenceDevice, FencedPort, LeaseFence } from '../../hal/fence/index.js';
+import { E, HalError } from '../../hal/errors.js';
+import { FakeFenceDevice } from '../../hal/fence/fence.fake.js';
 import { createLogger } from '../log/logger.js';
 import { Lease, leaseTtlMs } from './lease.js';
 import type { TakeoverPlan } from './plan.js';
-
-/** Test fake of the fence: records what the kernel would hold; fails like the driver when told to. */
-class FakeFence implements LeaseFence {
-  unpinned: string | null = null;
-  untilMs = 0;
-  revoked = true;
-  ports: readonly FencedPort[] = [];
-  failPorts = false;
-  closed = false;
-  renew(untilMs: number): void {
-    this.untilMs = untilMs;
-    this.revoked = false;
-  }
-  revoke(): void {
-    this.revoked = true;
-  }
-  setPorts(ports: readonly FencedPort[]): void {
-    if (this.failPorts) throw new HalError('fence port1', 'attach ingress fence to port1', 22, 'EINVAL');
-    this.ports = ports;
-  }
-  close(): void {
-    this.closed = true;
-  }
-}
 
 const log = createLogger('test');
 const settings = { intervalMs: 100, lostThreshold: 6 };
@@ -48,8 +24,9 @@ test('lease length: one interval short of the lost threshold, at least one inter
 });
 
 test('renewal sets the deadline ttl ahead; revocation ends it; the view follows the fake clock', () => {
-  const fake = new FakeFence();
-  const lease = new Lease({ open: () => fake }, settings, log);
+  const device = new FakeFenceDevice();
+  const fake = device.fence;
+  const lease = new Lease(device, settings, log);
   assert.equal(lease.view(0).state, 'revoked');
   lease.renew(1000);
   assert.equal(fake.untilMs, 1500);
@@ -69,27 +46,24 @@ test('renewal sets the deadline ttl ahead; revocation ends it; the view follows 
 });
 
 test('only ports presenting a virtual MAC are fenced', () => {
-  const fake = new FakeFence();
-  const lease = new Lease({ open: () => fake }, settings, log);
+  const device = new FakeFenceDevice();
+  const lease = new Lease(device, settings, log);
   lease.setPorts(plan);
-  assert.deepEqual(fake.ports, [{ name: 'port1', ifname: 'port1', mac: vmac }]);
+  assert.deepEqual(device.fence.ports, [{ name: 'port1', ifname: 'port1', mac: vmac }]);
 });
 
 test('a kernel that cannot fence: the lease says why and renewals do nothing; a port that cannot be fenced is logged', () => {
-  const device: FenceDevice = {
-    open: () => {
-      throw new HalError('fence', 'attach', 22, 'tcx needs Linux 6.6');
-    },
-  };
+  const device = new FakeFenceDevice();
+  device.openError = new HalError('fence', 'attach', E.EINVAL, 'tcx needs Linux 6.6');
   const lease = new Lease(device, settings, log);
   lease.setPorts(plan);
   lease.renew(10);
   const v = lease.view(10);
   assert.equal(v.state, 'unavailable');
   assert.match(v.reason, /tcx needs Linux 6.6/);
-  const fake = new FakeFence();
-  fake.failPorts = true;
-  const withBadPort = new Lease({ open: () => fake }, settings, log);
+  const refusing = new FakeFenceDevice();
+  refusing.fence.attachErrno = E.EINVAL;
+  const withBadPort = new Lease(refusing, settings, log);
   assert.doesNotThrow(() => withBadPort.setPorts(plan));
   withBadPort.renew(0);
   assert.equal(withBadPort.view(0).state, 'held');

@@ -1,0 +1,203 @@
+/**
+ * The data plane runtime on fakes: the NIC, the packet filter, and the HA runtime with a fake
+ * heartbeat worker whose takeover events the test posts. The configuration is the shared
+ * example (config/data-plane.fixture.ts) read by the real config code.
+ */
+import assert from 'node:assert/strict';
+import { type TestContext, test } from 'node:test';
+import { simBoard } from '../../board/sim/index.js';
+import type { BoardPort, PortRole } from '../../board/types.js';
+import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
+import { E } from '../../hal/errors.js';
+import { FakeFirewall } from '../../hal/firewall/firewall.fake.js';
+import { FakeNic } from '../../hal/nic/nic.fake.js';
+import { formatMac } from '../../lib/ethernet.js';
+import { dataPlaneExample } from '../config/data-plane.fixture.js';
+import { dataPlaneFromTree } from '../config/data-plane-from-tree.js';
+import { ports as configPorts, ctx } from '../config/schema.fixture.js';
+import { firmwareSchema } from '../config/schema-system.js';
+import { haSettingsFromTree } from '../config/settings-from-tree.js';
+import { treeFromText } from '../config/tree-from-text.js';
+import { HaRuntime } from '../ha/runtime.js';
+import type { HaSettings } from '../ha/settings.js';
+import { FakeWorkerStarter } from '../ha/worker.fake.js';
+import { type LogRecord, setLogSink } from '../log/logger.js';
+import { FakeTimers } from '../time/timers.fake.js';
+import { HealthStamps } from '../watchdog/health.js';
+import { renderRuleset } from './ruleset.js';
+import { DataPlaneRuntime } from './runtime.js';
+
+const records: LogRecord[] = [];
+setLogSink((r) => records.push(r));
+
+/** The config tests' ports on a board whose interfaces are named "if-<port>". */
+const boardPorts: BoardPort[] = configPorts.map((p) => ({ name: p.name, ifname: `if-${p.name}`, role: p.role as PortRole }));
+const ifnameOf = (port: string): string => `if-${port}`;
+const tree = treeFromText(dataPlaneExample, firmwareSchema, ctx);
+const dp = dataPlaneFromTree(tree, ctx);
+const ha = haSettingsFromTree(tree, ctx);
+const standalone: HaSettings = { ...ha, mode: 'standalone' };
+const vmac = (port: number) => Uint8Array.of(2, 0x54, 0x44, 7, 0, port);
+const pool = Array.from({ length: 10 }, (_, i) => `198.18.2.${50 + i}/32`);
+
+function setUp(c: TestContext) {
+  const clock = new FakeClockDevice();
+  const timers = new FakeTimers(clock.clock);
+  const nic = new FakeNic(clock);
+  for (const p of boardPorts) nic.addLink(p.ifname);
+  const firewall = new FakeFirewall();
+  const workers = new FakeWorkerStarter();
+  const haRuntime = new HaRuntime({
+    board: { ...simBoard({ dir: '/run/sim-a', serial: 'TDSIM00000000001', tty: '/dev/pts/9' }), ports: boardPorts },
+    identity: { serial: 'TDSIM00000000001', hostname: 'fw-a', model: 'TANDEM-SIM', firmware: '1.2.0' },
+    clock,
+    timers,
+    nextBootId: () => 1,
+    onLog: () => {},
+    health: new HealthStamps(),
+    startWorker: workers.start,
+  });
+  const runtime = new DataPlaneRuntime({
+    nic,
+    firewall,
+    ports: boardPorts,
+    serial: 'TDSIM00000000001',
+    ha: haRuntime,
+    timers,
+    now: () => clock.nowMs(),
+  });
+  const roles: boolean[] = [];
+  runtime.onRole((primary) => roles.push(primary));
+  records.length = 0;
+  c.after(() => {
+    runtime.close();
+    for (const w of workers.started) w.exit(0);
+  });
+  /** Applies as firmware/main.ts does: with HA on, the data plane first, so the worker starts armed. */
+  const apply = async (settings: HaSettings): Promise<void> => {
+    if (settings.mode === 'standalone') {
+      await haRuntime.apply(settings, 'fw-a');
+      await runtime.apply(dp, settings);
+    } else {
+      await runtime.apply(dp, settings);
+      await haRuntime.apply(settings, 'fw-a');
+    }
+  };
+  /** Gratuitous ARPs sent on the data port `port` since the journal mark `from`. */
+  const arps = (port: string, from = 0) => nic.journal.slice(from).filter((e) => e === `send if-${port} 0x0806`).length;
+  return { clock, timers, nic, firewall, workers, runtime, roles, apply, arps };
+}
+
+const events = (level?: LogRecord['level']) =>
+  records.filter((r) => r.event && (level === undefined || r.level === level)).map((r) => r.message);
+
+test('apply() with HA on: the ruleset is loaded, own addresses and routes are set, the worker is armed with the plan', async (c) => {
+  const { nic, firewall, workers, apply, roles } = setUp(c);
+  await apply(ha);
+  assert.deepEqual(firewall.offered, [renderRuleset(dp, { ifnameOf })]);
+  assert.equal(firewall.ruleset, firewall.offered[0]);
+  assert.ok(firewall.ruleset.includes('table inet tandem') && firewall.ruleset.includes('"if-port2"'));
+  assert.deepEqual(nic.link('if-mgmt')?.addresses, ['198.18.9.10/24'], "the mgmt port's address is the unit's own");
+  assert.deepEqual(nic.link('if-port1')?.addresses, [], 'data addresses belong to the primary');
+  assert.deepEqual(nic.routes, [{ dst: '0.0.0.0/0', gateway: '198.18.2.254', ifname: 'if-port2', metric: 10 }]);
+  assert.equal(nic.forwarding, false);
+  assert.equal(workers.started.length, 1);
+  const plan = workers.latest.init.plan;
+  assert.equal(plan.announce, true);
+  assert.deepEqual(
+    plan.ports.map((p) => [p.name, p.ifname, p.virtualMac && formatMac(p.virtualMac), p.ipv4, p.ipv6]),
+    [
+      ['port1', 'if-port1', formatMac(vmac(0)), ['198.18.1.1/24'], ['2001:db8:1::1/64']],
+      ['port2', 'if-port2', formatMac(vmac(1)), ['198.18.2.1/24', ...pool], []],
+    ],
+  );
+  assert.deepEqual(roles, [], 'no role until the worker says');
+  assert.ok(events().some((m) => m.startsWith('firewall ruleset loaded: 2 policies')));
+});
+
+test('took-over starts the announcement rounds with the virtual MACs; gave-up stops them; announce-round starts one', async (c) => {
+  const { clock, timers, nic, workers, apply, roles, arps } = setUp(c);
+  await apply(ha);
+  const w = workers.latest;
+  w.post({ type: 'took-over', atMs: clock.nowMs(), tookMs: 0.5, announced: 12, failures: [] });
+  assert.deepEqual(roles, [true]);
+  assert.equal(arps('port1'), 0, 'the worker sent the first round');
+  timers.advance(7999);
+  assert.equal(arps('port1'), 0);
+  timers.advance(1);
+  assert.equal(arps('port1'), 1, 'arps-interval 8 s later, the second');
+  assert.equal(arps('port2'), 11, 'the port address and the pool');
+  const garp = nic.sentOn('if-port1').at(-1) ?? new Uint8Array();
+  assert.equal(formatMac(garp.subarray(6, 12)), formatMac(vmac(0)), 'sent from the virtual MAC');
+  const mark = nic.journal.length;
+  w.post({ type: 'gave-up', atMs: clock.nowMs(), tookMs: 0.1, failures: [] });
+  assert.deepEqual(roles, [true, false]);
+  timers.advance(60_000);
+  assert.equal(arps('port1', mark), 0, 'no round after giving up');
+  w.post({ type: 'announce-round', atMs: clock.nowMs(), reason: 'a peer joined' });
+  timers.advance(8000);
+  assert.equal(arps('port1', mark), 1);
+  timers.advance(8000 * 3);
+  assert.equal(arps('port1', mark), 4, 'arps 5 in all, the worker sent the first');
+  timers.advance(60_000);
+  assert.equal(arps('port1', mark), 4);
+  assert.deepEqual(roles, [true, false], 'a fresh round is no change of role');
+});
+
+test('standalone: the unit claims the data ports itself with its own MACs; HA on again releases them first', async (c) => {
+  const { nic, workers, apply, roles, arps } = setUp(c);
+  await apply(standalone);
+  assert.equal(workers.started.length, 0);
+  assert.deepEqual(nic.link('if-port1')?.addresses, ['198.18.1.1/24', '2001:db8:1::1/64']);
+  assert.deepEqual(nic.link('if-port2')?.addresses, ['198.18.2.1/24', ...pool]);
+  assert.equal(nic.forwarding, true);
+  assert.equal(
+    nic.journal.some((e) => e.startsWith('setMac')),
+    false,
+    'no virtual MAC',
+  );
+  assert.equal(arps('port1'), 1, 'announced at once');
+  assert.deepEqual(roles, [true]);
+  const mark = nic.journal.length;
+  await apply(ha);
+  assert.equal(nic.forwarding, false);
+  assert.deepEqual(nic.link('if-port1')?.addresses, []);
+  assert.deepEqual(roles, [true, false]);
+  assert.ok(nic.journal.indexOf('forwarding off', mark) >= mark);
+  assert.equal(workers.started.length, 1);
+  assert.equal(workers.latest.init.plan.ports[0]?.ifname, 'if-port1');
+});
+
+test('a ruleset the kernel refuses is reported and the old one stays; failed NIC steps are reported; nothing throws', async (c) => {
+  const { nic, firewall, runtime, apply } = setUp(c);
+  firewall.refuse = 'Error: Could not process rule: No such file or directory';
+  nic.failWith('addAddress', 'if-mgmt', E.EPERM);
+  nic.failWith('setIpv4Forwarding', '', E.EPERM);
+  await apply(standalone);
+  assert.equal(firewall.ruleset, '');
+  const refused = events('error').filter((m) => m.startsWith('firewall'));
+  assert.equal(refused.length, 1, events('error').join('\n'));
+  assert.match(
+    refused[0] ?? '',
+    /^firewall ruleset refused, the previous one stays in force: nftables: apply failed .*No such file/,
+  );
+  const warnings = events('warn');
+  assert.ok(
+    warnings.some((m) =>
+      m.startsWith('data plane: add 198.18.9.10/24 to if-mgmt failed: nic if-mgmt: addAddress failed (errno 1'),
+    ),
+    warnings.join('\n'),
+  );
+  assert.ok(
+    warnings.some((m) => m.startsWith('data ports: enable forwarding: ')),
+    warnings.join('\n'),
+  );
+  assert.equal(nic.routes.length, 1, 'the rest was applied');
+  assert.deepEqual(nic.link('if-port1')?.addresses, ['198.18.1.1/24', '2001:db8:1::1/64']);
+  firewall.refuse = null;
+  await runtime.apply(dp, standalone);
+  assert.equal(firewall.offered.length, 2, 'a refused ruleset is offered again');
+  assert.equal(firewall.ruleset, firewall.offered[1]);
+  await runtime.apply(dp, standalone);
+  assert.equal(firewall.offered.length, 2, 'an unchanged ruleset is not loaded again');
+});

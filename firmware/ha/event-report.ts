@@ -1,0 +1,48 @@
+/**
+ * What the cluster state machine's events say to the operator: one log line per ClusterEvent,
+ * an operator event (event log) unless it is only of interest while debugging an election.
+ */
+import type { Logger } from '../log/logger.js';
+import type { ClusterEvent } from './cluster.js';
+
+export function reportEvents(log: Logger, events: readonly ClusterEvent[]): void {
+  for (const e of events) {
+    switch (e.kind) {
+      case 'state':
+        log.event(`HA state ${e.from} -> ${e.to}: ${e.reason}`);
+        break;
+      case 'joined':
+        log.event(`peer ${e.hostname} (${e.serial}) joined on ${e.link}`);
+        break;
+      case 'lost':
+        log.event(`peer ${e.serial} lost: ${e.reason}`, 'warn');
+        break;
+      case 'left':
+        log.event(`peer ${e.serial} left the cluster (graceful shutdown)`);
+        break;
+      case 'refused':
+        log.event(`refused ${e.serial} on ${e.link}: ${e.reason}`, 'warn');
+        break;
+      case 'elected':
+        log.info(`election: ${e.reason}`);
+        break;
+      case 'beacon':
+        log.event(
+          e.seen
+            ? `${e.serial} is primary: seen on data port ${e.port} though its heartbeats stopped (data-port beacon)`
+            : `${e.serial} no longer seen primary on the data ports`,
+          'warn',
+        );
+        break;
+      case 'held':
+        log.event(`HA state change to ${e.to} held: ${e.reason}`, 'warn');
+        break;
+      case 'stall':
+        log.event(
+          `heartbeat worker stalled ${e.lateMs.toFixed(1)} ms (this board, not a peer): not counted against peers`,
+          'warn',
+        );
+        break;
+    }
+  }
+}

@@ -1,0 +1,382 @@
+/**
+ * The heartbeat worker's loop on fakes: the clock device (fake time moves in the poller's wait),
+ * the NIC, the fence, and a MessageChannel for the main thread. Frames from a peer are made by
+ * the real encoder; what the loop sends is read back by the real decoder.
+ */
+import assert from 'node:assert/strict';
+import { type TestContext, test } from 'node:test';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
+import { FakeFenceDevice } from '../../hal/fence/fence.fake.js';
+import { FakeNic } from '../../hal/nic/nic.fake.js';
+import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
+import type { Logger } from '../log/logger.js';
+import type { TakeoverPlan } from '../takeover/plan.js';
+import { HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
+import type { Advert } from './advert.js';
+import { HANDOVER_WAIT_MS } from './graceful-leave.js';
+import { HeartbeatLoop } from './heartbeat-loop.js';
+import { haSettings, identity, peerAdvert } from './net.fake.js';
+import { HA_ETHERTYPE, HA_MULTICAST_MAC } from './wire/addresses.js';
+import { type DecodeResult, HeartbeatDecoder } from './wire/decoder.js';
+import { HeartbeatEncoder } from './wire/encoder.js';
+import { FrameType } from './wire/header.js';
+import { deriveKeys } from './wire/keys.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+const A = 'TDSIM00000000001';
+const B = 'TDSIM00000000002';
+const PASSWORD = 'secret';
+const VMAC = '02:54:44:07:00:00';
+const HELLO_MS = 5000;
+const plan = (ipv4 = ['198.18.1.1/24']): TakeoverPlan => ({
+  announce: true,
+  ports: [{ name: 'port1', ifname: 'port1', virtualMac: Uint8Array.of(2, 0x54, 0x44, 7, 0, 0), ipv4, ipv6: [] }],
+});
+
+/** A peer on ha1: its frames made by the real encoder, with its own sequence. */
+class Peer {
+  readonly #encoder: HeartbeatEncoder;
+
+  constructor(
+    readonly serial: string,
+    password = PASSWORD,
+  ) {
+    this.#encoder = new HeartbeatEncoder({
+      serial,
+      groupId: 7,
+      keys: deriveKeys(password),
+      encryption: false,
+      bootId: 1,
+      nextBootId: () => 2,
+    });
+  }
+
+  frame(type: FrameType, over: Partial<Advert> = {}): Uint8Array {
+    const buf = new Uint8Array(1514);
+    this.#encoder.setAdvert(peerAdvert(this.serial, { priority: 100, ...over }));
+    const end = this.#encoder.encode(type, buf, ETH_HEADER_LEN);
+    writeEthernetHeader(buf, HA_MULTICAST_MAC, Uint8Array.of(2, 0, 0, 0, 0, 0x42), HA_ETHERTYPE);
+    return buf.slice(0, end);
+  }
+}
+
+/** What a peer makes of a frame unit A sent. */
+function decodeAsPeer(frame: Uint8Array): DecodeResult & { ok: true } {
+  const d = new HeartbeatDecoder({ ownSerial: B, groupId: 7, keys: deriveKeys(PASSWORD), encryption: false });
+  const r = d.decode(frame, ETH_HEADER_LEN, frame.length);
+  assert.ok(r.ok, `unit A sent a frame a peer refuses: ${r.ok ? '' : r.reason}`);
+  return r;
+}
+
+function recordingLog(lines: string[]): Logger {
+  const line = (level: string) => (m: string) => lines.push(`${level} ${m}`);
+  return {
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    event: (m, level = 'info') => lines.push(`event ${level} ${m}`),
+  };
+}
+
+function setUp(c: TestContext) {
+  const journal: string[] = [];
+  const timeline: { at: number; entry: string }[] = [];
+  const logLines: string[] = [];
+  const clock = new FakeClockDevice();
+  const nic = new FakeNic(clock, { journal });
+  for (const ifname of ['ha1', 'ha2', 'port1']) nic.addLink(ifname);
+  const fence = new FakeFenceDevice({ journal, hasInterface: (ifname) => nic.link(ifname) !== undefined });
+  const waker = clock.openWaker();
+  const health = new HealthStamps();
+  const channel = new MessageChannel();
+  const init: WorkerInit = {
+    identity: identity(A),
+    settings: haSettings(),
+    links: {
+      hbdev: [
+        { name: 'ha1', ifname: 'ha1', priority: 50 },
+        { name: 'ha2', ifname: 'ha2', priority: 50 },
+      ],
+      monitor: [],
+      beacon: [{ name: 'port1', ifname: 'port1' }],
+    },
+    plan: plan(),
+    wakerFd: waker.fd,
+    bootId: 1,
+    fifoPriority: 0,
+    bootIdPath: '',
+    fencePins: '',
+    health: health.buffer,
+  };
+  const loop = new HeartbeatLoop({ clock, nic, fence, nextBootId: () => 2 }, init, channel.port2, recordingLog(logLines));
+  const fromWorker: FromWorker[] = [];
+  let seen = 0;
+  const collect = () => {
+    for (let m = receiveMessageOnPort(channel.port1); m; m = receiveMessageOnPort(channel.port1)) fromWorker.push(m.message);
+    for (; seen < journal.length; seen++) timeline.push({ at: clock.nowMs(), entry: journal[seen] ?? '' });
+  };
+  const t = {
+    clock,
+    nic,
+    fence: fence.fence,
+    health,
+    journal,
+    timeline,
+    logLines,
+    /** Posts a command the way HaRuntime does: message, then the doorbell. */
+    send(msg: ToWorker): void {
+      channel.port1.postMessage(msg);
+      waker.wake();
+    },
+    start(): void {
+      loop.start();
+      collect();
+    },
+    /** One turn; false once the loop was asked to leave. */
+    step(): boolean {
+      const more = loop.step();
+      collect();
+      return more;
+    },
+    /** Turns until `done` (checked after each), at most `max` of them. */
+    stepUntil(done: () => boolean, max = 1000): void {
+      for (let i = 0; i < max; i++) {
+        if (done()) return;
+        t.step();
+      }
+      assert.fail(`not reached in ${max} turns (now ${clock.nowMs()} ms)`);
+    },
+    leave(): void {
+      loop.leave();
+      collect();
+    },
+    /** Unit A's state by its latest snapshot. */
+    state(): string | undefined {
+      const last = fromWorker.filter((m) => m.type === 'snapshot').at(-1);
+      return last?.snapshot.state;
+    },
+    posted(type: FromWorker['type']): FromWorker[] {
+      return fromWorker.filter((m) => m.type === type);
+    },
+    /** Journal entries from index `from` on. */
+    since(from: number): string[] {
+      return journal.slice(from);
+    },
+  };
+  c.after(() => {
+    channel.port1.close();
+    channel.port2.close();
+  });
+  return t;
+}
+
+type Rig = ReturnType<typeof setUp>;
+
+/** Unit A alone through hello into work. */
+function primaryAlone(t: Rig): void {
+  t.start();
+  t.stepUntil(() => t.posted('took-over').length === 1);
+}
+
+/**
+ * Unit A primary, and peer B standby (it loses on priority), heard on ha1 every interval for
+ * `heardMs` after A took over; turns run until `runMs` after it.
+ */
+function primaryWithPeer(c: TestContext, heardMs: number, runMs: number): { t: Rig; peer: Peer } {
+  const t = setUp(c);
+  primaryAlone(t);
+  const peer = new Peer(B);
+  for (let at = HELLO_MS; at <= HELLO_MS + heardMs; at += 200) {
+    t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { primary: A }), at);
+  }
+  t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + runMs);
+  return { t, peer };
+}
+
+const indexOf = (entries: string[], entry: string, from = 0): number => {
+  const i = entries.indexOf(entry, from);
+  assert.ok(i >= 0, `no "${entry}" in ${JSON.stringify(entries.slice(from))}`);
+  return i;
+};
+
+test('becoming primary: the lease is renewed before the takeover, which the main thread hears of', (c) => {
+  const t = setUp(c);
+  t.start();
+  const hb = t.journal.filter((e) => e === 'send ha1 0x8890').length;
+  assert.equal(hb, 1, 'a first heartbeat at once');
+  t.stepUntil(() => t.posted('took-over').length === 1);
+  assert.equal(t.clock.nowMs(), HELLO_MS, 'alone, at the end of hello-holddown');
+  const took = t.timeline.filter((e) => e.at === HELLO_MS).map((e) => e.entry);
+  const renew = indexOf(took, `fence renew ${HELLO_MS + 1000}`);
+  const mac = indexOf(took, `setMac port1 ${VMAC}`);
+  assert.ok(renew < mac, `lease renewed before the virtual MAC: ${took.join(', ')}`);
+  assert.ok(indexOf(took, 'addAddress port1 198.18.1.1/24') > mac);
+  assert.ok(indexOf(took, 'forwarding on') > mac);
+  assert.ok(indexOf(took, 'send port1 0x0806') > indexOf(took, 'forwarding on'), 'the first gratuitous ARP');
+  assert.equal(t.nic.link('port1')?.addresses.join(), '198.18.1.1/24');
+  const tookOver = t.posted('took-over')[0];
+  assert.ok(tookOver?.type === 'took-over');
+  assert.equal(tookOver.atMs, HELLO_MS);
+  assert.equal(tookOver.announced, 1);
+  assert.deepEqual(tookOver.failures, []);
+  assert.equal(t.state(), 'work');
+});
+
+test('a heartbeat from a peer becomes a cluster input; a frame the decoder refuses is counted', (c) => {
+  const t = setUp(c);
+  t.start();
+  const peer = new Peer(B);
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat), 30);
+  t.step();
+  assert.equal(t.clock.nowMs(), 30, 'the frame ends the wait');
+  assert.ok(t.logLines.includes(`event info peer host-${B} (${B}) joined on ha1`), t.logLines.join('\n'));
+  const stranger = new Peer('TDSIM00000000003', 'another password');
+  t.nic.deliver('ha2', stranger.frame(FrameType.Heartbeat), 60);
+  t.step();
+  assert.equal(t.clock.nowMs(), 60);
+  const snapshots = t.posted('snapshot').length;
+  t.stepUntil(() => t.posted('snapshot').length > snapshots);
+  const snap = t.posted('snapshot').at(-1);
+  assert.ok(snap?.type === 'snapshot');
+  assert.deepEqual(
+    snap.snapshot.members.map((m) => m.serial),
+    [A, B],
+  );
+  assert.equal(snap.snapshot.links.find((l) => l.name === 'ha1')?.rxAccepted, 1);
+  assert.equal(snap.snapshot.links.find((l) => l.name === 'ha2')?.rxAccepted, 0);
+  assert.equal(snap.snapshot.rejected.badAuth, 1);
+});
+
+test('standing down: "take over now" goes first, the lease is revoked before the release, a heartbeat and a beacon follow', (c) => {
+  const { t } = primaryWithPeer(c, 2000, 500);
+  assert.equal(t.state(), 'work', 'A wins on priority');
+  const mark = t.journal.length;
+  t.send({ type: 'failover', on: true });
+  t.step();
+  const at = t.clock.nowMs();
+  const turn = t.since(mark);
+  assert.deepEqual(turn.slice(0, 3), ['send ha1 0x8890', 'send ha2 0x8890', 'fence revoke'], turn.join(', '));
+  const first = decodeAsPeer(t.nic.sentOn('ha1').at(-2) ?? new Uint8Array());
+  assert.equal(first.advert.state, 'standby', 'the frame before the release already says standby');
+  assert.equal(first.advert.primary, B);
+  const off = indexOf(turn, 'forwarding off');
+  assert.ok(off > 2);
+  const own = indexOf(turn, 'setMac port1 02:00:00:00:00:04');
+  assert.ok(indexOf(turn, 'removeAddress port1 198.18.1.1/24') > off);
+  assert.deepEqual(turn.slice(own + 1), ['send ha1 0x8890', 'send ha2 0x8890', 'send port1 0x8890']);
+  const gaveUp = t.posted('gave-up')[0];
+  assert.ok(gaveUp?.type === 'gave-up');
+  assert.equal(gaveUp.atMs, at);
+  assert.equal(t.fence.revoked, true);
+  assert.equal(t.nic.forwarding, false);
+});
+
+test('beacons: every beacon period while primary, one more right after giving up, none as secondary', (c) => {
+  const { t } = primaryWithPeer(c, 4000, 1600);
+  t.send({ type: 'failover', on: true });
+  t.step();
+  const gaveUpAt = t.clock.nowMs();
+  t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + 3000);
+  const beacons = t.timeline.filter((e) => e.entry === 'send port1 0x8890').map((e) => e.at);
+  // (lost threshold 1200 − interval 200) / 2 = 500 ms: the first turn (a tick) once that has passed.
+  assert.deepEqual(beacons, [HELLO_MS, HELLO_MS + 600, HELLO_MS + 1200, gaveUpAt]);
+  assert.equal(gaveUpAt, HELLO_MS + 1600);
+  for (const frame of t.nic.sentOn('port1').filter((f) => f[12] === 0x88)) {
+    assert.equal(decodeAsPeer(frame).type, FrameType.Beacon);
+  }
+});
+
+test('leaving as primary: leave frames, then the data ports are held until the successor works', (c) => {
+  const { t, peer } = primaryWithPeer(c, 1000, 500);
+  t.send({ type: 'leave' });
+  assert.equal(t.step(), false, 'the loop ends once asked to leave');
+  const start = t.clock.nowMs();
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B }), start + 7);
+  const mark = t.journal.length;
+  t.leave();
+  const left = t.since(mark);
+  assert.deepEqual(left.slice(0, 4), ['send ha1 0x8890', 'send ha2 0x8890', 'send ha1 0x8890', 'send ha2 0x8890']);
+  const sent = t.nic.sentOn('ha1');
+  const types = sent.slice(-3).map((f) => decodeAsPeer(f).type);
+  assert.deepEqual(types, [FrameType.Leave, FrameType.Leave, FrameType.Leave], 'two before the release, one after');
+  assert.equal(t.clock.nowMs(), start + 7, 'released the moment the successor works');
+  assert.ok(t.logLines.includes('info successor works 7.00 ms after the leave frames'), t.logLines.join('\n'));
+  const revoke = indexOf(left, 'fence revoke');
+  assert.ok(revoke < indexOf(left, 'forwarding off'));
+  assert.equal(left.at(-1), 'fence close');
+  assert.deepEqual(t.posted('left'), [{ type: 'left' }]);
+  assert.equal(t.nic.portsOf('ha1').length, 0, 'every port closed');
+});
+
+test('leaving as primary with no successor: the ports are released after at most 100 ms, the lease renewed meanwhile', (c) => {
+  const { t } = primaryWithPeer(c, 500, 450);
+  t.send({ type: 'leave' });
+  t.step();
+  const start = t.clock.nowMs();
+  const mark = t.journal.length;
+  t.leave();
+  assert.equal(t.clock.nowMs(), start + HANDOVER_WAIT_MS);
+  assert.ok(t.logLines.some((l) => l.includes(`no successor took over within ${HANDOVER_WAIT_MS} ms`)));
+  const left = t.since(mark);
+  const renewals = left.filter((e) => e.startsWith('fence renew'));
+  assert.ok(renewals.length > 0, 'still forwarding, so still renewing');
+  assert.ok(left.lastIndexOf(renewals.at(-1) ?? '') < indexOf(left, 'fence revoke'));
+  assert.equal(t.nic.forwarding, false);
+});
+
+test('leaving as secondary: leave frames and no wait', (c) => {
+  const t = setUp(c);
+  t.start();
+  t.step();
+  t.send({ type: 'leave' });
+  assert.equal(t.step(), false);
+  const start = t.clock.nowMs();
+  t.leave();
+  assert.equal(t.clock.nowMs(), start);
+  assert.deepEqual(
+    t.nic
+      .sentOn('ha1')
+      .slice(-2)
+      .map((f) => decodeAsPeer(f).type),
+    [FrameType.Leave, FrameType.Leave],
+  );
+  assert.deepEqual(t.posted('left'), [{ type: 'left' }]);
+});
+
+test('the watchdog stamp is written on every turn', (c) => {
+  const t = setUp(c);
+  t.start();
+  assert.equal(t.health.ageMs(HEARTBEAT_WORKER, 0), null, 'not before the first turn');
+  for (let i = 0; i < 5; i++) {
+    t.step();
+    assert.equal(t.health.ageMs(HEARTBEAT_WORKER, t.clock.nowMs()), 0, `turn ${i} at ${t.clock.nowMs()} ms`);
+  }
+  t.clock.clock.advance(700);
+  assert.equal(t.health.ageMs(HEARTBEAT_WORKER, t.clock.nowMs()), 700);
+});
+
+test('commands from the main thread: new settings re-time the ticker, a new plan while primary is applied and announced', (c) => {
+  const t = setUp(c);
+  primaryAlone(t);
+  const ticker = t.clock.tickers[0];
+  assert.equal(ticker?.periodMs, 200);
+  const settings = haSettings({ hbInterval: 1 });
+  const links = {
+    hbdev: [{ name: 'ha1', ifname: 'ha1', priority: 50 }],
+    monitor: [],
+    beacon: [{ name: 'port1', ifname: 'port1' }],
+  };
+  t.send({ type: 'settings', settings, links, hostname: 'fw-a' });
+  t.send({ type: 'arm', plan: plan(['198.18.1.1/24', '198.18.1.50/32']) });
+  const mark = t.journal.length;
+  t.step();
+  assert.equal(ticker.periodMs, 100);
+  assert.ok(t.since(mark).includes('addAddress port1 198.18.1.50/32'));
+  const round = t.posted('announce-round').at(-1);
+  assert.ok(round?.type === 'announce-round');
+  assert.equal(round.reason, 'the data ports changed');
+  t.stepUntil(() => t.nic.sentOn('ha1').length > 0 && decodeAsPeer(t.nic.sentOn('ha1').at(-1)!).advert.hostname === 'fw-a');
+  assert.equal(t.nic.portsOf('ha2').length, 0, 'ha2 is no heartbeat link any more');
+});

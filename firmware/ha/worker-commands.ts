@@ -1,0 +1,58 @@
+/**
+ * Commands from the main thread to the heartbeat loop (worker-protocol.ts). The worker lives in
+ * poll(2), not in its event loop: once the eventfd woke it, every message posted since is read
+ * with receiveMessageOnPort and applied in the order it was posted.
+ */
+import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import type { TakeoverPlan } from '../takeover/plan.js';
+import type { HaSettings } from './settings.js';
+import type { ToWorker, WorkerLinks } from './worker-protocol.js';
+
+/** What the main thread can ask of the heartbeat loop; `now` is the turn's time. */
+export interface CommandTarget {
+  /** New settings, links and hostname (the configuration changed). */
+  reconfigure(settings: HaSettings, links: WorkerLinks, hostname: string, now: number): void;
+  /** A new takeover plan to hold (and to apply at once while primary). */
+  arm(plan: TakeoverPlan, now: number): void;
+  setRemoteLink(counted: boolean, failed: boolean, now: number): void;
+  setFailover(on: boolean, now: number): void;
+  resetUptime(now: number): void;
+  clearStats(): void;
+  /** Leave the cluster once this turn is done. */
+  requestLeave(): void;
+}
+
+/** Applies every command waiting on `port`, in order. */
+export function applyCommands(port: MessagePort, target: CommandTarget, now: number): void {
+  for (;;) {
+    const m = receiveMessageOnPort(port);
+    if (!m) return;
+    applyCommand(m.message as ToWorker, target, now);
+  }
+}
+
+function applyCommand(msg: ToWorker, target: CommandTarget, now: number): void {
+  switch (msg.type) {
+    case 'settings':
+      target.reconfigure(msg.settings, msg.links, msg.hostname, now);
+      break;
+    case 'arm':
+      target.arm(msg.plan, now);
+      break;
+    case 'remote-link':
+      target.setRemoteLink(msg.counted, msg.failed, now);
+      break;
+    case 'failover':
+      target.setFailover(msg.on, now);
+      break;
+    case 'reset-uptime':
+      target.resetUptime(now);
+      break;
+    case 'clear-stats':
+      target.clearStats();
+      break;
+    case 'leave':
+      target.requestLeave();
+      break;
+  }
+}

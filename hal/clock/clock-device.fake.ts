@@ -1,0 +1,248 @@
+/**
+ * The clock device for tests of a synchronous poll loop (the heartbeat worker): tickers, wakers
+ * and a poller on a FakeClock, over a table of fake file descriptors that other fakes put their
+ * pollable ends in (hal/nic/nic.fake.ts). `Poller.wait` is where fake time moves: it advances
+ * the clock to the earliest of its timeout, the next expiry of a watched ticker and the moment
+ * a watched fd has something to read (a wake-up, a frame, a link event), then reports
+ * readability like poll(2).
+ *
+ * It fails the way the driver does: a ticker period that is not a finite number > 0 is HalError
+ * EINVAL; a watched fd that is closed or unknown ends the wait at once and is never readable
+ * (POLLNVAL); fd -1 is ignored; a closed ticker takes nothing. Stricter than the driver, where
+ * a mistake would only show as a silent hang: adopting an fd that is no open eventfd is HalError
+ * EBADF, and a wait with no timeout that nothing watched can end throws (poll(2) would block the
+ * test forever).
+ */
+import { E, HalError } from '../errors.js';
+import { FakeClock } from './clock.fake.js';
+import type { ClockDevice, Pollable, Poller, Ticker, Waker } from './index.js';
+
+/** What poll(2) asks of a fake file descriptor. */
+export interface FakeFd {
+  /** From when (fake ms) it is readable: now or earlier while it is, Infinity while nothing will come by itself. */
+  readableAt(): number;
+}
+
+/** The process's fake file descriptors, numbered from 100 so they never look like stdio. */
+export class FakeFdTable {
+  #next = 100;
+  readonly #open = new Map<number, FakeFd>();
+
+  open(fd: FakeFd): number {
+    const n = this.#next++;
+    this.#open.set(n, fd);
+    return n;
+  }
+
+  close(fd: number): void {
+    this.#open.delete(fd);
+  }
+
+  get(fd: number): FakeFd | undefined {
+    return this.#open.get(fd);
+  }
+}
+
+const NOW = Number.NEGATIVE_INFINITY;
+const NEVER = Number.POSITIVE_INFINITY;
+
+function checkPeriod(ms: number): void {
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new HalError('clock', 'setPeriod', E.EINVAL, `period ${ms} ms: must be a finite number > 0`);
+  }
+}
+
+export class FakeTicker implements Ticker, FakeFd {
+  readonly fd: number;
+  #periodMs = 0;
+  #nextAt = 0;
+  #closed = false;
+
+  constructor(
+    private readonly device: FakeClockDevice,
+    periodMs: number,
+  ) {
+    checkPeriod(periodMs);
+    this.fd = device.fds.open(this);
+    this.setPeriod(periodMs);
+  }
+
+  get periodMs(): number {
+    return this.#periodMs;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  setPeriod(ms: number): void {
+    checkPeriod(ms);
+    this.#periodMs = ms;
+    this.#nextAt = this.device.nowMs() + ms;
+  }
+
+  take(): number {
+    const now = this.device.nowMs();
+    if (this.#closed || now < this.#nextAt) return 0;
+    const n = Math.floor((now - this.#nextAt) / this.#periodMs) + 1;
+    this.#nextAt += n * this.#periodMs;
+    return n;
+  }
+
+  readableAt(): number {
+    return this.#closed ? NEVER : this.#nextAt;
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.device.fds.close(this.fd);
+  }
+}
+
+/** The eventfd's counter, shared by the waker that made it and those that adopted its fd. */
+class EventCounter implements FakeFd {
+  count = 0;
+
+  readableAt(): number {
+    return this.count > 0 ? NOW : NEVER;
+  }
+}
+
+export class FakeWaker implements Waker {
+  #closed = false;
+  /** Wake-ups sent through this waker. */
+  wakes = 0;
+
+  constructor(
+    readonly fd: number,
+    private readonly counter: EventCounter,
+    private readonly owner: FakeFdTable | null,
+  ) {}
+
+  wake(): void {
+    if (this.#closed) return;
+    this.counter.count++;
+    this.wakes++;
+  }
+
+  drain(): void {
+    if (!this.#closed) this.counter.count = 0;
+  }
+
+  /** Closes the fd only for the waker that opened it, as the driver does. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.owner?.close(this.fd);
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+}
+
+export class FakePoller implements Poller {
+  #fds: number[] = [];
+  #readable: boolean[] = [];
+  /** How many times wait() was called. */
+  waits = 0;
+
+  constructor(private readonly device: FakeClockDevice) {}
+
+  watch(items: readonly Pollable[]): void {
+    this.#fds = items.map((i) => i.fd);
+    this.#readable = this.#fds.map(() => false);
+  }
+
+  wait(timeoutMs: number): number {
+    this.waits++;
+    const { clock, fds } = this.device;
+    const now = clock.nowMs();
+    let due = NEVER;
+    let invalid = 0;
+    for (const fd of this.#fds) {
+      if (fd < 0) continue;
+      const f = fds.get(fd);
+      if (f) due = Math.min(due, f.readableAt());
+      else invalid++;
+    }
+    if (invalid === 0 && due > now) {
+      const until = timeoutMs < 0 ? due : Math.min(due, now + Math.ceil(timeoutMs));
+      if (until === NEVER)
+        throw new Error('FakePoller.wait: no timeout and nothing watched will become readable (poll(2) would block forever)');
+      clock.advanceTo(until);
+    }
+    const at = clock.nowMs();
+    let n = invalid;
+    for (let i = 0; i < this.#fds.length; i++) {
+      const fd = this.#fds[i] ?? -1;
+      const f = fd < 0 ? undefined : fds.get(fd);
+      this.#readable[i] = f !== undefined && f.readableAt() <= at;
+      if (this.#readable[i]) n++;
+    }
+    return n;
+  }
+
+  readable(index: number): boolean {
+    return this.#readable[index] ?? false;
+  }
+}
+
+export type PriorityAnswer = { ok: true } | { ok: false; reason: string };
+
+export class FakeClockDevice implements ClockDevice {
+  readonly fds = new FakeFdTable();
+  readonly tickers: FakeTicker[] = [];
+  readonly wakers: FakeWaker[] = [];
+  readonly pollers: FakePoller[] = [];
+  /** What raiseThreadPriority answers to a valid priority: refused, as for a process without CAP_SYS_NICE. */
+  priority: PriorityAnswer = { ok: false, reason: 'sched_setscheduler(SCHED_FIFO): EPERM (operation not permitted)' };
+  /** Priorities asked for. */
+  readonly priorityAsked: number[] = [];
+
+  constructor(readonly clock: FakeClock = new FakeClock()) {}
+
+  nowMs(): number {
+    return this.clock.nowMs();
+  }
+
+  wallMs(): number {
+    return this.clock.wallMs();
+  }
+
+  openTicker(periodMs: number): FakeTicker {
+    const t = new FakeTicker(this, periodMs);
+    this.tickers.push(t);
+    return t;
+  }
+
+  openWaker(): FakeWaker {
+    const counter = new EventCounter();
+    const w = new FakeWaker(this.fds.open(counter), counter, this.fds);
+    this.wakers.push(w);
+    return w;
+  }
+
+  adoptWaker(fd: number): FakeWaker {
+    const counter = this.fds.get(fd);
+    if (!(counter instanceof EventCounter)) throw new HalError('clock', 'adoptWaker', E.EBADF, `fd ${fd} is not an open eventfd`);
+    const w = new FakeWaker(fd, counter, null);
+    this.wakers.push(w);
+    return w;
+  }
+
+  openPoller(): FakePoller {
+    const p = new FakePoller(this);
+    this.pollers.push(p);
+    return p;
+  }
+
+  raiseThreadPriority(priority: number): PriorityAnswer {
+    this.priorityAsked.push(priority);
+    if (!Number.isInteger(priority) || priority < 1 || priority > 99) {
+      return { ok: false, reason: `SCHED_FIFO priority ${priority}: must be an integer 1..99` };
+    }
+    return this.priority;
+  }
+}
