@@ -41,6 +41,11 @@ export class DataBeacons {
     this.#periodMs = beaconTiming(settings).periodMs;
   }
 
+  /** When the next beacon is due while primary (the loop wakes for it). */
+  get nextAt(): number {
+    return this.#nextAt;
+  }
+
   /** While primary: beacons when the period has passed since the last ones (at once after a takeover). */
   sendIfDue(now: number): void {
     if (now >= this.#nextAt) this.#send(now);

@@ -280,8 +280,8 @@ test('beacons: every beacon period while primary, one more right after giving up
   const gaveUpAt = t.clock.nowMs();
   t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + 3000);
   const beacons = t.timeline.filter((e) => e.entry === 'send port1 0x8890').map((e) => e.at);
-  // (lost threshold 1200 − interval 200) / 2 = 500 ms: the first turn (a tick) once that has passed.
-  assert.deepEqual(beacons, [HELLO_MS, HELLO_MS + 600, HELLO_MS + 1200, gaveUpAt]);
+  // (lost threshold 1200 − interval 200) / 2 = 500 ms: the loop wakes for each, between ticks.
+  assert.deepEqual(beacons, [HELLO_MS, HELLO_MS + 500, HELLO_MS + 1000, HELLO_MS + 1500, gaveUpAt]);
   assert.equal(gaveUpAt, HELLO_MS + 1600);
   for (const frame of t.nic.sentOn('port1').filter((f) => f[12] === 0x88)) {
     assert.equal(decodeAsPeer(frame).type, FrameType.Beacon);

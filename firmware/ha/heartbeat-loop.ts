@@ -151,8 +151,9 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   /** Blocks until the next input or deadline, then runs one turn; false once the main thread asked us to leave. */
   step(): boolean {
     const before = this.dev.clock.nowMs();
-    const wakeIn = Math.min(this.cluster.nextWakeAt(before) - before, SNAPSHOT_EVERY_MS);
-    this.poller.wait(Math.max(0, Math.ceil(wakeIn)));
+    const beaconAt = this.takeover.active ? this.beacons.nextAt : Number.POSITIVE_INFINITY;
+    const wakeIn = Math.min(this.cluster.nextWakeAt(before), beaconAt) - before;
+    this.poller.wait(Math.max(0, Math.ceil(Math.min(wakeIn, SNAPSHOT_EVERY_MS))));
     this.turn(this.dev.clock.nowMs());
     return !this.leaving;
   }
