@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { withNetns } from '../../hal/netns.js';
 import { createLinuxNic } from '../../hal/nic/linux.js';
 import { formatMac } from '../../lib/ethernet.js';
-import { formatIpv4, writeIpv4 } from '../../lib/ip-text.js';
+import { formatIpv4, formatIpv6, writeIpv4 } from '../../lib/ip-text.js';
 import { cliNamespace, srvNamespace, switchNamespace } from '../paths.js';
 import { run } from '../shell.js';
 import { CLI_HOST, SRV_HOST } from '../topology.js';
@@ -134,6 +134,31 @@ export async function arpAnswers(rig: string, ipv4: string, listenMs = 500): Pro
       await new Promise((r) => setTimeout(r, 10));
     }
     return [...answers];
+  } finally {
+    port.close();
+  }
+}
+
+/**
+ * Listens on the client's port for `listenMs` and returns the sender MAC of every unsolicited
+ * neighbour advertisement (ICMPv6 type 136) for `ipv6`: what a new primary sends for its IPv6
+ * addresses, as gratuitous ARP does for IPv4.
+ */
+export async function neighbourAdverts(rig: string, ipv6: string, listenMs: number): Promise<string[]> {
+  const nic = createLinuxNic();
+  const port = withNetns(cliNamespace(rig), () => nic.openPort(CLI_HOST.ifname, 0x86dd));
+  try {
+    const senders: string[] = [];
+    const buf = new Uint8Array(1514);
+    const until = Date.now() + listenMs;
+    while (Date.now() < until) {
+      for (let n = port.recv(buf); n >= 0; n = port.recv(buf)) {
+        const isNa = n >= 78 && buf[20] === 58 && buf[54] === 136;
+        if (isNa && formatIpv6(buf, 62) === ipv6) senders.push(formatMac(buf.subarray(6, 12)));
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return senders;
   } finally {
     port.close();
   }
