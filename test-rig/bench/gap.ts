@@ -7,6 +7,10 @@
  * An outage belongs to a run when it ends after the fault: its gap runs from the send time of
  * the last probe through before the hole to that of the first through after it (so it exceeds
  * the real break by less than two probe intervals). A run without a lost probe counts 0.
+ *
+ * Each run is also traced on CLOCK_MONOTONIC, step by step: fault → the survivor's worker
+ * decides it is primary (its state-since) → data ports taken over, first announcement included
+ * (the worker's "took over the data ports in … ms") → first probe through after the outage.
  */
 
 import type { BoardLetter } from '../paths.js';
@@ -14,7 +18,7 @@ import type { Rig } from '../rig.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import { boardStatus, workingBoards } from '../status.js';
-import { withRig } from './bench-rig.js';
+import { logSince, logSize, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
 import { BenchError } from './options.js';
 import { ms, summarize } from './stats.js';
@@ -97,6 +101,31 @@ interface RunRecord {
   failed: BoardLetter;
   gapMs: number;
   lost: number;
+  trace: StepTrace | null;
+}
+
+/** Milliseconds spent in each step of a takeover. */
+interface StepTrace {
+  /** Fault to the survivor's election making it primary. */
+  detectMs: number;
+  /** Taking the ports over, the first gratuitous ARP/NA round included. */
+  takeoverMs: number;
+  /** From then to the first probe through (switch learning, the prober's next send). */
+  firstProbeMs: number;
+}
+
+const TOOK_OVER = /took over the data ports in ([\d.]+) ms/g;
+
+function trace(atMs: number, workSinceMs: number | undefined, log: string, outageEndMs: number | null): StepTrace | null {
+  const took = [...log.matchAll(TOOK_OVER)].at(-1);
+  if (workSinceMs === undefined || !took) return null;
+  const takeoverMs = Number(took[1]);
+  const doneMs = workSinceMs + takeoverMs;
+  return {
+    detectMs: workSinceMs - atMs,
+    takeoverMs,
+    firstProbeMs: outageEndMs === null ? 0 : Math.max(0, outageEndMs - doneMs),
+  };
 }
 
 async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
@@ -108,8 +137,9 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
   await rig.traffic.flowing();
   await sleep(200);
   await preciseDelay(Math.random() * c.hbIntervalMs);
+  const logFrom = logSize(rig, survivor);
   const atMs = await inject(rig, c, primary);
-  await rig.waitFor(
+  const took = await rig.waitFor(
     (x) => boardStatus(x, survivor).state === 'work',
     RECOVER_TIMEOUT_MS,
     `${survivor} takes over from ${primary} (${c.fault})`,
@@ -121,9 +151,25 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
   );
   await rig.traffic.stop();
   const mine = settled.outages.filter((o) => o.endMs !== null && o.endMs > atMs);
-  const gapMs = Math.max(0, ...mine.map((o) => o.gapMs));
+  const longest = mine.reduce<(typeof mine)[number] | null>((a, o) => (a && a.gapMs >= o.gapMs ? a : o), null);
+  const gapMs = longest?.gapMs ?? 0;
+  const steps = trace(
+    atMs,
+    boardStatus(took, survivor).ha?.stateSinceMs,
+    logSince(rig, survivor, logFrom),
+    longest?.endMs ?? null,
+  );
   await restore(rig, c, primary);
-  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0) };
+  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0), trace: steps };
+}
+
+function stepSummary(traces: readonly StepTrace[]): Record<keyof StepTrace, { p50Ms: number; p99Ms: number }> | null {
+  if (traces.length === 0) return null;
+  const of = (k: keyof StepTrace) => {
+    const sum = summarize(traces.map((t) => t[k]));
+    return { p50Ms: ms(sum.p50Ms), p99Ms: ms(sum.p99Ms) };
+  };
+  return { detectMs: of('detectMs'), takeoverMs: of('takeoverMs'), firstProbeMs: of('firstProbeMs') };
 }
 
 export function gapCaseName(c: GapCase): string {
@@ -144,7 +190,13 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
       const r = await oneRun(rig, c);
       records.push(r);
       const over = r.gapMs > c.targetMs ? `  OVER TARGET ${c.targetMs} ms` : '';
-      progress(`${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms, ${r.lost} probes lost${over}`);
+      const t = r.trace;
+      const steps = t
+        ? ` (detect ${t.detectMs.toFixed(2)}, takeover ${t.takeoverMs.toFixed(2)}, first probe +${t.firstProbeMs.toFixed(2)} ms)`
+        : '';
+      progress(
+        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms${steps}, ${r.lost} probes lost${over}`,
+      );
     }
     const sum = summarize(records.map((r) => r.gapMs));
     emit({
@@ -161,6 +213,7 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
       p99: 'nearest rank (with fewer than 100 runs: the max)',
       probeIntervalMs: 1,
       samplesMs: records.map((r) => ms(r.gapMs)),
+      steps: stepSummary(records.flatMap((r) => (r.trace ? [r.trace] : []))),
       failed: records.map((r) => r.failed).join(''),
     });
   });
