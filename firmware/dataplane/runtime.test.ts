@@ -119,7 +119,14 @@ test('took-over starts the announcement rounds with the virtual MACs; gave-up st
   const { clock, timers, nic, workers, apply, roles, arps } = setUp(c);
   await apply(ha);
   const w = workers.latest;
-  w.post({ type: 'took-over', atMs: clock.nowMs(), tookMs: 0.5, announced: 12, failures: [] });
+  w.post({
+    type: 'took-over',
+    atMs: clock.nowMs(),
+    tookMs: 0.5,
+    phases: { macs: 0.1, addresses: 0.2, forwarding: 0.05, announcement: 0.15 },
+    announced: 12,
+    failures: [],
+  });
   assert.deepEqual(roles, [true]);
   assert.equal(arps('port1'), 0, 'the worker sent the first round');
   timers.advance(7999);

@@ -17,6 +17,7 @@ import type { HaSettings } from '../ha/settings.js';
 import type { TakeoverEvent } from '../ha/worker-protocol.js';
 import { createLogger } from '../log/logger.js';
 import { Announcer } from '../takeover/announcer.js';
+import type { TakeoverPhases } from '../takeover/executor.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
 import { GarpRounds } from '../takeover/garp-rounds.js';
 import { type TakeoverPlan, takeoverPlan } from '../takeover/plan.js';
@@ -104,7 +105,7 @@ export class DataPlaneRuntime {
     switch (e.type) {
       case 'took-over':
         log.event(
-          `took over the data ports in ${e.tookMs.toFixed(2)} ms (${e.announced} announcements sent)${e.failures.length ? `; failed: ${e.failures.join('; ')}` : ''}`,
+          `took over the data ports in ${e.tookMs.toFixed(2)} ms (${phasesText(e.phases)}; ${e.announced} announcements sent)${e.failures.length ? `; failed: ${e.failures.join('; ')}` : ''}`,
           e.failures.length ? 'warn' : 'info',
         );
         this.#rounds.begin(e.atMs);
@@ -192,4 +193,10 @@ export class DataPlaneRuntime {
       log.event(`data plane: ${what} failed: ${(err as Error).message}`, 'warn');
     }
   }
+}
+
+/** "MACs 0.41, addresses 1.20, forwarding 0.05, first announcement 0.30 ms". */
+function phasesText(p: TakeoverPhases): string {
+  const f = (ms: number) => ms.toFixed(2);
+  return `MACs ${f(p.macs)}, addresses ${f(p.addresses)}, forwarding ${f(p.forwarding)}, first announcement ${f(p.announcement)} ms`;
 }

@@ -113,7 +113,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
       },
       init.settings,
     );
-    this.takeover = new TakeoverExecutor(dev.nic, init.identity.serial, log);
+    this.takeover = new TakeoverExecutor(dev.nic, init.identity.serial, log, dev.clock);
     this.takeover.arm(init.plan);
     this.lease = new Lease(dev.fence, leaseSettings(init.settings), log);
     this.lease.setPorts(init.plan);
@@ -229,7 +229,14 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
       const r = this.takeover.takeOver();
       this.announces.announced();
       const after = this.dev.clock.nowMs();
-      this.post({ type: 'took-over', atMs: now, tookMs: after - now, announced: r.announced, failures: r.failures });
+      this.post({
+        type: 'took-over',
+        atMs: now,
+        tookMs: after - now,
+        phases: { ...this.takeover.phases },
+        announced: r.announced,
+        failures: r.failures,
+      });
     } else if (!primary && this.takeover.active) {
       this.lease.revoke();
       const failures = this.takeover.giveUp();

@@ -145,7 +145,14 @@ test("the worker's snapshots, log records and takeover events reach the main thr
   const record: LogRecord = { level: 'warn', namespace: 'ha', message: 'peer lost', event: true, atMs: 1990 };
   w.post({ type: 'log', record });
   assert.deepEqual(logs, [record]);
-  const tookOver: TakeoverEvent = { type: 'took-over', atMs: 2000, tookMs: 0.4, announced: 1, failures: [] };
+  const tookOver: TakeoverEvent = {
+    type: 'took-over',
+    atMs: 2000,
+    tookMs: 0.4,
+    phases: { macs: 0.1, addresses: 0.1, forwarding: 0.1, announcement: 0.1 },
+    announced: 1,
+    failures: [],
+  };
   w.post(tookOver);
   w.post({ type: 'announce-round', atMs: 2100, reason: 'a peer joined' });
   w.post({ type: 'gave-up', atMs: 2200, tookMs: 0.1, failures: [] });

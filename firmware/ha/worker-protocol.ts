@@ -4,6 +4,7 @@
  * poll(2), not in its event loop.
  */
 import type { LogRecord } from '../log/logger.js';
+import type { TakeoverPhases } from '../takeover/executor.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSettings } from './settings.js';
@@ -54,7 +55,7 @@ export type ToWorker =
 /** What the worker did on the data ports, for the main thread to finish (announcement rounds, monitors). */
 export type TakeoverEvent =
   /** Became primary: the fast path ran at `atMs`, its first announcement included. */
-  | { type: 'took-over'; atMs: number; tookMs: number; announced: number; failures: string[] }
+  | { type: 'took-over'; atMs: number; tookMs: number; phases: TakeoverPhases; announced: number; failures: string[] }
   /** Stopped being primary: data ports released at `atMs`. */
   | { type: 'gave-up'; atMs: number; tookMs: number; failures: string[] }
   /** Still primary while the virtual MAC may have been learnt elsewhere (announce-watch.ts): announce afresh. */

@@ -110,11 +110,17 @@ interface StepTrace {
   detectMs: number;
   /** Taking the ports over, the first gratuitous ARP/NA round included. */
   takeoverMs: number;
+  /** Its phases, as the worker timed them. */
+  macsMs: number;
+  addressesMs: number;
+  forwardingMs: number;
+  announcementMs: number;
   /** From then to the first probe through (switch learning, the prober's next send). */
   firstProbeMs: number;
 }
 
-const TOOK_OVER = /took over the data ports in ([\d.]+) ms/g;
+const TOOK_OVER =
+  /took over the data ports in ([\d.]+) ms \(MACs ([\d.]+), addresses ([\d.]+), forwarding ([\d.]+), first announcement ([\d.]+) ms/g;
 
 function trace(atMs: number, workSinceMs: number | undefined, log: string, outageEndMs: number | null): StepTrace | null {
   const took = [...log.matchAll(TOOK_OVER)].at(-1);
@@ -124,6 +130,10 @@ function trace(atMs: number, workSinceMs: number | undefined, log: string, outag
   return {
     detectMs: workSinceMs - atMs,
     takeoverMs,
+    macsMs: Number(took[2]),
+    addressesMs: Number(took[3]),
+    forwardingMs: Number(took[4]),
+    announcementMs: Number(took[5]),
     firstProbeMs: outageEndMs === null ? 0 : Math.max(0, outageEndMs - doneMs),
   };
 }
@@ -169,7 +179,15 @@ function stepSummary(traces: readonly StepTrace[]): Record<keyof StepTrace, { p5
     const sum = summarize(traces.map((t) => t[k]));
     return { p50Ms: ms(sum.p50Ms), p99Ms: ms(sum.p99Ms) };
   };
-  return { detectMs: of('detectMs'), takeoverMs: of('takeoverMs'), firstProbeMs: of('firstProbeMs') };
+  return {
+    detectMs: of('detectMs'),
+    takeoverMs: of('takeoverMs'),
+    macsMs: of('macsMs'),
+    addressesMs: of('addressesMs'),
+    forwardingMs: of('forwardingMs'),
+    announcementMs: of('announcementMs'),
+    firstProbeMs: of('firstProbeMs'),
+  };
 }
 
 export function gapCaseName(c: GapCase): string {
@@ -192,7 +210,8 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
       const over = r.gapMs > c.targetMs ? `  OVER TARGET ${c.targetMs} ms` : '';
       const t = r.trace;
       const steps = t
-        ? ` (detect ${t.detectMs.toFixed(2)}, takeover ${t.takeoverMs.toFixed(2)}, first probe +${t.firstProbeMs.toFixed(2)} ms)`
+        ? ` (detect ${t.detectMs.toFixed(2)}, takeover ${t.takeoverMs.toFixed(2)} [MACs ${t.macsMs}, addresses ${t.addressesMs}, ` +
+          `forwarding ${t.forwardingMs}, announcement ${t.announcementMs}], first probe +${t.firstProbeMs.toFixed(2)} ms)`
         : '';
       progress(
         `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms${steps}, ${r.lost} probes lost${over}`,
