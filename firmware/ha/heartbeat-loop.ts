@@ -1,8 +1,8 @@
 /**
  * The heartbeat worker's loop: one thread blocked in poll(2) over the timerfd ticker, the
- * wake-up eventfd, the rtnetlink link monitor and every heartbeat port. It sends heartbeats,
- * validates what it hears, runs the failure detector and the cluster state machine, and tells
- * the main thread what changed. Nothing here waits on the main thread, so its load or GC cannot
+ * wake-up eventfd, the rtnetlink link monitor, every heartbeat port and every beacon port. It
+ * sends heartbeats, validates what it hears, runs the failure detector and the cluster state
+ * machine, and tells the main thread what changed. Nothing here waits on the main thread, so its load or GC cannot
  * delay a heartbeat or a failure verdict. Beside it: the main thread's commands
  * (worker-commands.ts), the data-port beacons (data-beacons.ts), the events' text
  * (event-report.ts), the graceful leave (graceful-leave.ts) and the codec (hb-codec.ts).
