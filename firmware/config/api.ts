@@ -2,7 +2,7 @@
  * What the console needs from the configuration: showing it, and an editing session for
  * `config … / edit / set / unset / next / end / abort`. Implemented by firmware/config/.
  */
-import type { HaSettings } from '../ha/settings.js';
+import type { HaSettings } from './ha-settings.js';
 
 export interface EditorReply {
   /** Text to print (may be empty; lines end with "\n"). */

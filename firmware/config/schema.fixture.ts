@@ -1,7 +1,8 @@
 /**
  * Shared by the config tests: the sim board's ports, a unit context, and the system schema
- * extended with tables (as later sections will be) so tables and nested blocks are exercised
- * through the same code as the real sections.
+ * extended with tables of its own (a per-unit table nested in `system ha`, a `system interface`
+ * table with a nested table) so tables and nested blocks are exercised through the same code as
+ * the real sections.
  */
 import { ConfigError } from './errors.js';
 import { integerKind, ipv4Kind, type SchemaContext, stringKind } from './kinds.js';

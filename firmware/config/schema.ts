@@ -1,8 +1,8 @@
 /**
  * The schema model: which sections exist, which options each holds, their kinds, defaults and
- * cross-field rules. Sections are data: a later feature adds `config system interface` (a
- * table), `config router static` or `config firewall policy` by describing it here, and the
- * parser, printer, editor and store handle it without change.
+ * cross-field rules. Sections are data: `config system interface` (a table), `config router
+ * static` and `config firewall policy` are each a description in their own schema-*.ts, and
+ * the parser, printer, editor and store handle every section without change.
  */
 import type { ConfigError } from './errors.js';
 import type { OptionKind, SchemaContext } from './kinds.js';

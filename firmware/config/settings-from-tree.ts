@@ -1,8 +1,9 @@
 /**
- * The typed values the runtime uses, read from a checked tree. The tree holds every option
- * with its default filled in and already validated, so this only converts.
+ * The typed values the runtime uses (HaSettings, ha-settings.ts; the hostname), read from a
+ * checked tree. The tree holds every option with its default filled in and already validated,
+ * so this only converts.
  */
-import type { HaMode, HaSettings, HbDev } from '../ha/settings.js';
+import type { HaMode, HaSettings, HbDev } from './ha-settings.js';
 import type { SchemaContext } from './kinds.js';
 import { sectionKey } from './schema.js';
 import { systemInterface } from './schema-interface.js';

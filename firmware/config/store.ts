@@ -5,12 +5,12 @@
  */
 
 import type { StorageDevice } from '../../hal/storage/index.js';
-import type { HaSettings } from '../ha/settings.js';
 import type { ConfigAccess, ConfigEditorSession } from './api.js';
 import type { DataPlaneConfig } from './data-plane.js';
 import { dataPlaneFromTree } from './data-plane-from-tree.js';
 import { createEditor, explain } from './editor.js';
 import { ConfigError } from './errors.js';
+import type { HaSettings } from './ha-settings.js';
 import { printSection, printTree } from './printer.js';
 import { type ConfigSchema, findSection, type SchemaContext, sectionKey, sectionNames, type TopSection } from './schema.js';
 import { firmwareSchema } from './schema-system.js';

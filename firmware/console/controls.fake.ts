@@ -5,7 +5,7 @@
  */
 import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
 import { parseErrorLine, parseFail } from '../config/command-fail.js';
-import type { HaSettings } from '../ha/settings.js';
+import type { HaSettings } from '../config/ha-settings.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
 import type { RemoteLinkView } from '../monitor/view.js';
 import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';

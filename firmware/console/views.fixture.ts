@@ -3,8 +3,9 @@
  * formed pair, hello, alone, refused peers, standalone), the unit's settings, monitored ports
  * and remote link monitoring views.
  */
+
+import type { HaSettings } from '../config/ha-settings.js';
 import { haSettings as baseSettings } from '../ha/net.fake.js';
-import type { HaSettings } from '../ha/settings.js';
 import type { HaSnapshot, LinkView, MemberView, MonitorPortView } from '../ha/snapshot.js';
 import { emptyCounters } from '../ha/wire/decoder.js';
 import type { LinkMonitorView, PingServerView, RemoteLinkView } from '../monitor/view.js';

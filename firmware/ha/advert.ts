@@ -3,7 +3,7 @@
  * peers check before accepting it into the cluster. Carried as the CBOR body of a heartbeat
  * frame (firmware/ha/wire/).
  */
-import type { HaMode } from './settings.js';
+import type { HaMode } from '../config/ha-settings.js';
 
 export type HaState = 'hello' | 'work' | 'standby';
 

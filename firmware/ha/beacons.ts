@@ -12,9 +12,11 @@
  * primary while the data network was split too, the two see each other once it heals and the
  * election settles it.
  */
+
+import type { HaSettings } from '../config/ha-settings.js';
 import { type Advert, claimsPrimary } from './advert.js';
 import type { Candidate } from './election.js';
-import { type HaSettings, heartbeatIntervalMs, lostAfterMs } from './settings.js';
+import { heartbeatIntervalMs, lostAfterMs } from './settings.js';
 
 /** Beacons a rival may miss in a row before it no longer counts. */
 const MISSES = 3;

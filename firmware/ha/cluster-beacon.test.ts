@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
+import type { HaSettings } from '../config/ha-settings.js';
 import type { ClusterEvent } from './cluster.js';
 import { FakeNet } from './net.fake.js';
-import type { HaSettings } from './settings.js';
 
 const HOLD = 5000;
 const LOST_AFTER = 1200;

@@ -8,6 +8,8 @@
  * deadlines there are (the end of hello, the failure detector's next expiry). Everything else
  * (a rival primary outlasting a handover) is checked on the caller's ticker.
  */
+
+import type { HaSettings } from '../config/ha-settings.js';
 import { type Advert, claimsPrimary, type HaState } from './advert.js';
 import { type BeaconRival, BeaconWatch, beaconCandidate, beaconTiming } from './beacons.js';
 import { incompatibility } from './compat.js';
@@ -16,7 +18,7 @@ import { DualPrimaryWatch } from './dual-primary.js';
 import { type Candidate, type ElectionResult, elect } from './election.js';
 import { Members, type Peer, peerView } from './members.js';
 import { Refusals } from './refusals.js';
-import { type HaSettings, heartbeatIntervalMs, lostAfterMs } from './settings.js';
+import { heartbeatIntervalMs, lostAfterMs } from './settings.js';
 import type { MemberView, RefusalView } from './snapshot.js';
 
 /** FGCP clusters hold at most this many units, self included. */

@@ -3,8 +3,9 @@
  * firmware major version must match. group-id and password are checked earlier by the wire
  * decoder (a wrong group or key never reaches here).
  */
+
+import type { HaMode } from '../config/ha-settings.js';
 import type { Advert } from './advert.js';
-import type { HaMode } from './settings.js';
 
 export interface CompatSelf {
   groupName: string;

@@ -4,6 +4,8 @@
  * role up; what arrives on those ports passes the heartbeats' decoder, and only beacons count,
  * as evidence of life for the cluster. Sending and draining allocate nothing of their own.
  */
+
+import type { HaSettings } from '../config/ha-settings.js';
 import { claimsPrimary } from './advert.js';
 import type { AnnounceWatch } from './announce-watch.js';
 import type { BeaconPorts } from './beacon-ports.js';
@@ -12,7 +14,6 @@ import type { Cluster } from './cluster.js';
 import type { HbCodec } from './hb-codec.js';
 import { DRAIN_LIMIT } from './hb-transport.js';
 import type { RejectLog } from './reject-log.js';
-import type { HaSettings } from './settings.js';
 import { FrameType } from './wire/header.js';
 
 export interface DataBeaconParts {

@@ -3,7 +3,7 @@
  * change. The sequence carries on across that: restarting it under the same boot id would make
  * peers drop our heartbeats as replays. The rejection counters carry on too.
  */
-import type { HaSettings } from './settings.js';
+import type { HaSettings } from '../config/ha-settings.js';
 import { HeartbeatDecoder } from './wire/decoder.js';
 import { HeartbeatEncoder } from './wire/encoder.js';
 import { deriveKeys } from './wire/keys.js';

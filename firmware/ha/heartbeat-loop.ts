@@ -1,8 +1,8 @@
 /**
  * The heartbeat worker's loop: one thread blocked in poll(2) over the timerfd ticker, the
- * wake-up eventfd, the rtnetlink link monitor and every heartbeat port. It sends heartbeats,
- * validates what it hears, runs the failure detector and the cluster state machine, and tells
- * the main thread what changed. Nothing here waits on the main thread, so its load or GC cannot
+ * wake-up eventfd, the rtnetlink link monitor, every heartbeat port and every beacon port. It
+ * sends heartbeats, validates what it hears, runs the failure detector and the cluster state
+ * machine, and tells the main thread what changed. Nothing here waits on the main thread, so its load or GC cannot
  * delay a heartbeat or a failure verdict. Beside it: the main thread's commands
  * (worker-commands.ts), the data-port beacons (data-beacons.ts), the events' text
  * (event-report.ts), the graceful leave (graceful-leave.ts) and the codec (hb-codec.ts).
@@ -11,6 +11,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
 import type { FenceDevice } from '../../hal/fence/index.js';
 import type { NicDevice } from '../../hal/nic/index.js';
+import type { HaSettings } from '../config/ha-settings.js';
 import type { Logger } from '../log/logger.js';
 import { Histogram } from '../stats/histogram.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
@@ -29,7 +30,7 @@ import { HbLinks } from './hb-links.js';
 import { DRAIN_LIMIT } from './hb-transport.js';
 import { MonitorPorts } from './monitor-ports.js';
 import { RejectLog } from './reject-log.js';
-import { type HaSettings, heartbeatIntervalMs } from './settings.js';
+import { heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { FrameType } from './wire/header.js';
 import { applyCommands, type CommandTarget } from './worker-commands.js';

@@ -6,10 +6,11 @@
  * (SIGSTOP), crashed, shut down gracefully and restarted. Bench: one unit fed scripted adverts.
  */
 import { FakeClock } from '../../hal/clock/clock.fake.js';
+import type { HaSettings } from '../config/ha-settings.js';
 import type { Advert } from './advert.js';
 import { beaconTiming } from './beacons.js';
 import { Cluster, type ClusterEvent, type ClusterIdentity, type ClusterView } from './cluster.js';
-import { type HaSettings, heartbeatIntervalMs } from './settings.js';
+import { heartbeatIntervalMs } from './settings.js';
 
 export function haSettings(over: Partial<HaSettings> = {}): HaSettings {
   return {

@@ -4,8 +4,8 @@
  * with receiveMessageOnPort and applied in the order it was posted.
  */
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import type { HaSettings } from '../config/ha-settings.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
-import type { HaSettings } from './settings.js';
 import type { ToWorker, WorkerLinks } from './worker-protocol.js';
 
 /** What the main thread can ask of the heartbeat loop; `now` is the turn's time. */

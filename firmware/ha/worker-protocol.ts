@@ -3,11 +3,12 @@
  * and then wakes the worker through its eventfd, because the worker spends its life blocked in
  * poll(2), not in its event loop.
  */
+
+import type { HaSettings } from '../config/ha-settings.js';
 import type { LogRecord } from '../log/logger.js';
 import type { TakeoverPhases } from '../takeover/executor.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
 import type { ClusterIdentity } from './cluster.js';
-import type { HaSettings } from './settings.js';
 import type { HaSnapshot } from './snapshot.js';
 
 /** A board port the worker uses: its front-panel name and kernel interface. */

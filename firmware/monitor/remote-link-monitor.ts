@@ -19,7 +19,7 @@ import type { BoardPort } from '../../board/types.js';
 import type { Clock } from '../../hal/clock/index.js';
 import type { IcmpDevice, Pinger } from '../../hal/icmp/index.js';
 import type { LinkMonitorConfig } from '../config/data-plane.js';
-import type { HaSettings } from '../ha/settings.js';
+import type { HaSettings } from '../config/ha-settings.js';
 import { createLogger } from '../log/logger.js';
 import type { Cancel, Timers } from '../time/timers.js';
 import { LinkProbes, type ServerChange } from './link-probes.js';

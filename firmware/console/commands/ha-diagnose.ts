@@ -2,7 +2,7 @@
  * `diagnose sys ha status` and `diagnose sys ha heartbeat`: everything the HA runtime knows,
  * for an operator chasing a fault (why this primary, who was heard where, what was dropped).
  */
-import type { HaSettings } from '../../ha/settings.js';
+import type { HaSettings } from '../../config/ha-settings.js';
 import { heartbeatIntervalMs, lostAfterMs } from '../../ha/settings.js';
 import type { HaSnapshot, MemberView } from '../../ha/snapshot.js';
 import type { RejectReason } from '../../ha/wire/decoder.js';

@@ -2,8 +2,8 @@
 
 import type { ConfigAccess } from '../../config/api.js';
 import { parseFail } from '../../config/command-fail.js';
+import type { HaSettings } from '../../config/ha-settings.js';
 import { MAIN_BLOCK_MAX_S } from '../../diag/main-block.js';
-import type { HaSettings } from '../../ha/settings.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
 import type { DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
