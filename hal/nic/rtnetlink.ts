@@ -125,10 +125,21 @@ export function requestAck(device: string, operation: string, message: Uint8Arra
   }
 }
 
+/**
+ * One receive buffer per thread (each isolate has its own module instance): a takeover adds
+ * several addresses in a row, and a 32 KB allocation per request on the heartbeat worker could
+ * start a collection in the middle of it. Replies are consumed before awaitAck returns.
+ */
+const RECV = new Uint8Array(32 * 1024);
+const RECV_VIEW = new DataView(RECV.buffer);
+const POLL_FD = new Int32Array(2);
+
 function awaitAck(fd: number, seq: number, device: string, operation: string, onReply?: ReplyHandler): number {
-  const buf = new Uint8Array(32 * 1024);
-  const view = new DataView(buf.buffer);
-  const pollfd = new Int32Array([fd, POLLIN]);
+  const buf = RECV;
+  const view = RECV_VIEW;
+  const pollfd = POLL_FD;
+  pollfd[0] = fd;
+  pollfd[1] = POLLIN;
   // On CLOCK_MONOTONIC, so setting the wall clock can neither stretch nor cut the wait; and
   // checked after every read, so replies that never end in our ack cannot hold us past it.
   const deadline = monotonicMs() + ACK_WAIT_MS;

@@ -69,7 +69,15 @@ test('live checks: encryption, static routes, IPv6 takeover, a silent secondary,
   });
 
   await t.test('static routes are in both kernels', async () => {
-    for (const b of ['A', 'B'] as const) assert.match(await routeVia(sr, b), /via 198\.18\.2\.10 dev port1/, `board ${b}`);
+    // The data plane applies its configuration after the pair forms: wait for it, do not race it.
+    for (const b of ['A', 'B'] as const) {
+      let route = '';
+      for (const until = Date.now() + 10_000; !/via 198\.18\.2\.10 dev port1/.test(route) && Date.now() < until; ) {
+        route = await routeVia(sr, b);
+        if (!route) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.match(route, /via 198\.18\.2\.10 dev port1/, `board ${b}`);
+    }
   });
 
   await t.test('failover: the new primary announces its IPv6 address, the old one falls silent', async () => {
