@@ -135,11 +135,17 @@ export class TakeoverExecutor {
     }
   }
 
+  /** Every address of the plan in one kernel exchange: one round trip instead of one per address. */
   #claimAddresses(failures: string[]): void {
-    for (const p of this.#plan.ports) {
-      for (const a of [...p.ipv4, ...p.ipv6])
-        this.#step(failures, `add ${a} to ${p.name}`, () => this.nic.addAddress(p.ifname, a));
-    }
+    const items = this.#plan.ports.flatMap((p) =>
+      [...p.ipv4, ...p.ipv6].map((cidr) => ({ ifname: p.ifname, cidr, port: p.name })),
+    );
+    if (items.length === 0) return;
+    const results = this.nic.addAddresses(items);
+    results.forEach((err, i) => {
+      const it = items[i];
+      if (err && it) this.#failed(failures, `add ${it.cidr} to ${it.port}`, err);
+    });
   }
 
   #now(): number {
@@ -161,10 +167,14 @@ export class TakeoverExecutor {
     try {
       run();
     } catch (err) {
-      const text = `${what}: ${(err as Error).message}`;
-      failures.push(text);
-      this.log.event(`takeover step failed: ${text}`, 'error');
+      this.#failed(failures, what, err as Error);
     }
+  }
+
+  #failed(failures: string[], what: string, err: Error): void {
+    const text = `${what}: ${err.message}`;
+    failures.push(text);
+    this.log.event(`takeover step failed: ${text}`, 'error');
   }
 
   /**

@@ -8,7 +8,8 @@ import { parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
 import { HalError } from '../errors.js';
 import { AF_INET, AF_INET6, E, errnoText } from '../libc.js';
 import { ifindexOf, nicDevice } from './ifreq.js';
-import { NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST, NlMessage, requestAck, sequence } from './rtnetlink.js';
+import type { AddressItem } from './index.js';
+import { NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST, NlMessage, requestAck, requestAcks, sequence } from './rtnetlink.js';
 
 const RTM_NEWADDR = 20;
 const RTM_DELADDR = 21;
@@ -35,8 +36,8 @@ export function parseCidr(cidr: string): Cidr | undefined {
   return ipv6 && prefixLength <= 128 ? { family: AF_INET6, address: ipv6, prefixLength } : undefined;
 }
 
-function changeAddress(ifname: string, cidr: string, add: boolean): void {
-  const operation = add ? 'addAddress' : 'removeAddress';
+/** The RTM_NEWADDR / RTM_DELADDR request; throws HalError for a bad address or interface. */
+function addressMessage(ifname: string, cidr: string, add: boolean, operation: string): Uint8Array {
   const parsed = parseCidr(cidr);
   if (!parsed) {
     throw new HalError(
@@ -53,20 +54,52 @@ function changeAddress(ifname: string, cidr: string, add: boolean): void {
   ifa[1] = parsed.prefixLength;
   new DataView(ifa.buffer).setUint32(4, ifindex, true);
   const flags = NLM_F_REQUEST | NLM_F_ACK | (add ? NLM_F_CREATE | NLM_F_EXCL : 0);
-  const message = new NlMessage(add ? RTM_NEWADDR : RTM_DELADDR, flags, sequence())
+  return new NlMessage(add ? RTM_NEWADDR : RTM_DELADDR, flags, sequence())
     .struct(ifa)
     .attr(IFA_LOCAL, parsed.address)
     .attr(IFA_ADDRESS, parsed.address)
     .finish();
-  const err = requestAck(nicDevice(ifname), operation, message);
+}
+
+/** The ack's verdict: present already (adding) or absent already (removing) is success. */
+function verdict(ifname: string, cidr: string, add: boolean, operation: string, err: number): HalError | null {
   const harmless = add ? E.EEXIST : E.EADDRNOTAVAIL;
-  if (err !== 0 && err !== harmless) {
-    throw new HalError(nicDevice(ifname), operation, err, `${cidr}: ${errnoText(err)}`);
-  }
+  return err === 0 || err === harmless ? null : new HalError(nicDevice(ifname), operation, err, `${cidr}: ${errnoText(err)}`);
+}
+
+function changeAddress(ifname: string, cidr: string, add: boolean): void {
+  const operation = add ? 'addAddress' : 'removeAddress';
+  const err = requestAck(nicDevice(ifname), operation, addressMessage(ifname, cidr, add, operation));
+  const failure = verdict(ifname, cidr, add, operation, err);
+  if (failure) throw failure;
 }
 
 export function addAddress(ifname: string, cidr: string): void {
   changeAddress(ifname, cidr, true);
+}
+
+/** Several addresses in one netlink exchange; each item's failure (or null), in order. */
+export function addAddresses(items: readonly AddressItem[]): (HalError | null)[] {
+  const results: (HalError | null)[] = items.map(() => null);
+  const sent: { index: number; message: Uint8Array }[] = [];
+  items.forEach((it, index) => {
+    try {
+      sent.push({ index, message: addressMessage(it.ifname, it.cidr, true, 'addAddress') });
+    } catch (err) {
+      results[index] = err as HalError;
+    }
+  });
+  if (sent.length === 0) return results;
+  const errs = requestAcks(
+    'nic',
+    'addAddresses',
+    sent.map((s) => s.message),
+  );
+  sent.forEach((s, i) => {
+    const it = items[s.index] as AddressItem;
+    results[s.index] = verdict(it.ifname, it.cidr, true, 'addAddress', errs[i] ?? E.ETIMEDOUT);
+  });
+  return results;
 }
 
 export function removeAddress(ifname: string, cidr: string): void {

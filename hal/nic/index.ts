@@ -11,6 +11,7 @@
  * send.
  */
 import type { Pollable } from '../clock/index.js';
+import type { HalError } from '../errors.js';
 
 export interface PortCounters {
   txFrames: number;
@@ -92,12 +93,22 @@ export interface L2Device {
   receive(ifname: string, ethertype: number, onBatch: FrameBatchHandler): FrameReceiver;
 }
 
+export interface AddressItem {
+  ifname: string;
+  cidr: string;
+}
+
 /** The interfaces' configuration in the kernel: what the takeover and the data plane change. */
 export interface IpConfigDevice {
   /** Sets the interface MAC (works while the link is up). */
   setMac(ifname: string, mac: Uint8Array): void;
   /** cidr like "198.18.1.1/24". Adding an address already present is not an error. */
   addAddress(ifname: string, cidr: string): void;
+  /**
+   * Adds several addresses in one kernel exchange (the takeover's fast path). Never throws:
+   * each item's HalError, or null, in order; one failing does not keep the others out.
+   */
+  addAddresses(items: readonly AddressItem[]): (HalError | null)[];
   /** Removing an address that is absent is not an error. */
   removeAddress(ifname: string, cidr: string): void;
   /** Adds or replaces a route (same prefix and metric); gateways are installed onlink. */

@@ -232,6 +232,28 @@ describe('linux nic on a veth pair', () => {
     );
   });
 
+  it('adds several addresses in one exchange: each verdict in order, one failing keeps no other out', (t) => {
+    if (!kernelAvailable(t)) return;
+    inNs(() => nic.addAddress(ifA, '198.18.201.2/24'));
+    const results = inNs(() =>
+      nic.addAddresses([
+        { ifname: ifA, cidr: '198.18.201.1/24' },
+        { ifname: ifA, cidr: '198.18.201.2/24' },
+        { ifname: ifA, cidr: '198.18.0.1/33' },
+        { ifname: 'nosuch0', cidr: '198.18.202.1/24' },
+        { ifname: ifA, cidr: '2001:3::1/64' },
+      ]),
+    );
+    assert.deepEqual(
+      results.map((r) => r?.errno ?? 0),
+      [0, 0, 22, 19, 0],
+      'added, present already (EEXIST from the kernel is success), malformed, no such interface, added',
+    );
+    const locals = addrsOf(ifA).map((a) => a.local);
+    for (const a of ['198.18.201.1', '198.18.201.2', '2001:3::1']) assert.ok(locals.includes(a), a);
+    for (const cidr of ['198.18.201.1/24', '198.18.201.2/24', '2001:3::1/64']) inNs(() => nic.removeAddress(ifA, cidr));
+  });
+
   it('sends and receives UDP datagrams, counting failures instead of throwing', (t) => {
     if (!kernelAvailable(t)) return;
     const hb = open(inNs(() => nic.openUdp(703)));

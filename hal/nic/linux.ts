@@ -4,7 +4,7 @@
  * Every call acts in the network namespace of the calling thread at the time of the call:
  * sockets are opened per operation (ports and monitors keep theirs).
  */
-import { addAddress, removeAddress } from './address.js';
+import { addAddress, addAddresses, removeAddress } from './address.js';
 import { forwardingSwitch } from './forwarding.js';
 import { startFrameReceiver } from './frame-receiver.js';
 import { writeMac } from './ifreq.js';
@@ -24,6 +24,7 @@ export function createLinuxNic(): NicDevice {
     openLinkMonitor,
     setMac: writeMac,
     addAddress,
+    addAddresses,
     removeAddress,
     replaceRoute,
     removeRoute,

@@ -21,6 +21,7 @@ import { parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
 import type { FakeClockDevice, FakeFd } from '../clock/clock-device.fake.js';
 import { E, HalError } from '../errors.js';
 import type {
+  AddressItem,
   FrameBatchHandler,
   FrameReceiver,
   Ipv4Route,
@@ -402,6 +403,18 @@ export class FakeNic implements NicDevice {
     const link = this.#address(ifname, cidr, 'addAddress');
     if (!link.addresses.includes(cidr)) link.addresses.push(cidr);
     this.journal.push(`addAddress ${ifname} ${cidr}`);
+  }
+
+  addAddresses(items: readonly AddressItem[]): (HalError | null)[] {
+    return items.map((it) => {
+      try {
+        this.addAddress(it.ifname, it.cidr);
+        return null;
+      } catch (err) {
+        if (err instanceof HalError) return err;
+        throw err;
+      }
+    });
   }
 
   removeAddress(ifname: string, cidr: string): void {

@@ -111,15 +111,43 @@ export type ReplyHandler = (buf: Uint8Array, offset: number, length: number) => 
  * (socket, send, no ack).
  */
 export function requestAck(device: string, operation: string, message: Uint8Array, onReply?: ReplyHandler): number {
-  const seq = new DataView(message.buffer, message.byteOffset).getUint32(8, true);
+  return exchange(device, operation, message, [seqOf(message)], onReply)[0] as number;
+}
+
+/**
+ * Sends several requests flagged NLM_F_ACK in one datagram (the kernel runs them in order and
+ * acks each) and returns each ack's errno, in order: one socket and one send for all, which is
+ * what a takeover adding several addresses wants. Throws HalError only when the exchange fails.
+ */
+export function requestAcks(device: string, operation: string, messages: readonly Uint8Array[]): number[] {
+  const batch = new Uint8Array(messages.reduce((n, m) => n + m.length, 0));
+  let at = 0;
+  for (const m of messages) {
+    batch.set(m, at);
+    at += m.length;
+  }
+  return exchange(device, operation, batch, messages.map(seqOf));
+}
+
+function seqOf(message: Uint8Array): number {
+  return new DataView(message.buffer, message.byteOffset).getUint32(8, true);
+}
+
+function exchange(
+  device: string,
+  operation: string,
+  datagram: Uint8Array,
+  seqs: readonly number[],
+  onReply?: ReplyHandler,
+): number[] {
   const fd = openRouteSocket(0, 64 * 1024);
   if (fd < 0) throw new HalError(device, `${operation}: netlink socket`, -fd, errnoText(-fd));
   try {
-    if (libc.send(fd, message, message.length, 0) !== message.length) {
+    if (libc.send(fd, datagram, datagram.length, 0) !== datagram.length) {
       const err = errno();
       throw new HalError(device, `${operation}: netlink send`, err, errnoText(err));
     }
-    return awaitAck(fd, seq, device, operation, onReply);
+    return awaitAcks(fd, seqs, device, operation, onReply);
   } finally {
     libc.close(fd);
   }
@@ -134,7 +162,9 @@ const RECV = new Uint8Array(32 * 1024);
 const RECV_VIEW = new DataView(RECV.buffer);
 const POLL_FD = new Int32Array(2);
 
-function awaitAck(fd: number, seq: number, device: string, operation: string, onReply?: ReplyHandler): number {
+function awaitAcks(fd: number, seqs: readonly number[], device: string, operation: string, onReply?: ReplyHandler): number[] {
+  const results: number[] = seqs.map(() => Number.NaN);
+  let pending = seqs.length;
   const buf = RECV;
   const view = RECV_VIEW;
   const pollfd = POLL_FD;
@@ -155,9 +185,14 @@ function awaitAck(fd: number, seq: number, device: string, operation: string, on
       const len = view.getUint32(off, true);
       if (len < NLMSG_HDR_BYTES || off + len > n) break;
       const type = view.getUint16(off + 4, true);
-      if (view.getUint32(off + 8, true) === seq) {
-        if (type === NLMSG_ERROR && len >= NLMSG_HDR_BYTES + 4) return -view.getInt32(off + NLMSG_HDR_BYTES, true);
-        onReply?.(buf, off, len);
+      const i = seqs.indexOf(view.getUint32(off + 8, true));
+      if (i >= 0 && Number.isNaN(results[i])) {
+        if (type === NLMSG_ERROR && len >= NLMSG_HDR_BYTES + 4) {
+          results[i] = -view.getInt32(off + NLMSG_HDR_BYTES, true);
+          if (--pending === 0) return results;
+        } else {
+          onReply?.(buf, off, len);
+        }
       }
       off += align4(len);
     }
