@@ -20,7 +20,7 @@ import { Announcer } from '../takeover/announcer.js';
 import type { TakeoverPhases } from '../takeover/executor.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
 import { GarpRounds } from '../takeover/garp-rounds.js';
-import { type TakeoverPlan, takeoverPlan } from '../takeover/plan.js';
+import { staticRoutes, type TakeoverPlan, takeoverPlan } from '../takeover/plan.js';
 import type { Timers } from '../time/timers.js';
 import { renderRuleset } from './ruleset.js';
 
@@ -157,14 +157,7 @@ export class DataPlaneRuntime {
   }
 
   #applyRoutes(dp: DataPlaneConfig): void {
-    const want: Ipv4Route[] = dp.routes
-      .filter((r) => r.enabled)
-      .map((r) => ({
-        dst: `${r.dst.address}/${r.dst.prefixLength}`,
-        gateway: r.gateway === '0.0.0.0' ? undefined : r.gateway,
-        ifname: this.#ifnameOf(r.device),
-        metric: r.distance,
-      }));
+    const want = staticRoutes(dp, this.#o.ports);
     const key = (r: Ipv4Route) => `${r.dst} ${r.gateway ?? '-'} ${r.ifname} ${r.metric}`;
     for (const old of this.#routes) {
       if (!want.some((w) => key(w) === key(old))) this.#try(`remove route ${key(old)}`, () => this.#o.nic.removeRoute(old));

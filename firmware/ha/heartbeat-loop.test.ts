@@ -31,6 +31,7 @@ const VMAC = '02:54:44:07:00:00';
 const HELLO_MS = 5000;
 const plan = (ipv4 = ['198.18.1.1/24']): TakeoverPlan => ({
   announce: true,
+  routes: [],
   ports: [{ name: 'port1', ifname: 'port1', virtualMac: Uint8Array.of(2, 0x54, 0x44, 7, 0, 0), ipv4, ipv6: [] }],
 });
 

@@ -24,6 +24,7 @@ const ha = haSettings({ monitor: ['port2'], dataBeaconDev: ['port1'] });
 const standalone = haSettings({ mode: 'standalone' });
 const plan: TakeoverPlan = {
   announce: true,
+  routes: [],
   ports: [
     { name: 'port1', ifname: 'if-port1', virtualMac: Uint8Array.of(2, 0x54, 0x44, 7, 0, 0), ipv4: ['198.18.1.1/24'], ipv6: [] },
   ],

@@ -27,7 +27,7 @@ let rigs = 0;
 const macBytes = (text: string): Uint8Array => Uint8Array.from(text.split(':'), (h) => Number.parseInt(h, 16));
 
 function planOf(ports: TakeoverPort[], announce = true): TakeoverPlan {
-  return { ports, announce };
+  return { ports, announce, routes: [] };
 }
 
 interface Rig {
@@ -241,6 +241,23 @@ test('giveUp puts the own MAC back, removes the address and stops forwarding', (
   assert.equal(r.mac(), VMAC);
   assert.deepEqual(r.addresses(), ['198.18.9.1/24', '198.18.9.50/32']);
   assert.equal(r.ipForward(), '1');
+});
+
+test('static routes survive giving up: the kernel flushes them with the last address, the executor puts them back', (t) => {
+  if (!kernelAvailable(t)) return;
+  const r = rig(t);
+  const route = { dst: '198.18.77.0/24', gateway: '198.18.9.254', ifname: r.ifname, metric: 10 };
+  const routes = () => execFileSync('ip', ['-n', r.ns, 'route', 'show', '198.18.77.0/24'], { encoding: 'utf8' }).trim();
+  const plan = { ...planOf([r.port(['198.18.9.1/24'])]), routes: [route] };
+  r.inUnit(() => r.executor.arm(plan));
+  assert.match(routes(), /via 198\.18\.9\.254 dev \S+ .*onlink/, 'a secondary holds the route too');
+  assert.deepEqual(r.inUnit(() => r.executor.takeOver()).failures, []);
+  assert.match(routes(), /via 198\.18\.9\.254/);
+  r.inUnit(() => r.executor.giveUp());
+  assert.deepEqual(r.addresses(), []);
+  assert.match(routes(), /via 198\.18\.9\.254/, 'still there after the last address went');
+  r.inUnit(() => r.executor.takeOver());
+  assert.match(routes(), /via 198\.18\.9\.254/);
 });
 
 test('re-armed while active with a changed address, the executor swaps the address and keeps the rest', (t) => {

@@ -93,6 +93,7 @@ export class TakeoverExecutor {
     this.#claimMacs(failures);
     const t1 = this.#now();
     this.#claimAddresses(failures);
+    this.#restoreRoutes(failures);
     const t2 = this.#now();
     this.#step(failures, 'enable forwarding', () => this.nic.setIpv4Forwarding(true));
     const t3 = this.#now();
@@ -125,6 +126,7 @@ export class TakeoverExecutor {
   #claim(failures: string[]): void {
     this.#claimMacs(failures);
     this.#claimAddresses(failures);
+    this.#restoreRoutes(failures);
     this.#step(failures, 'enable forwarding', () => this.nic.setIpv4Forwarding(true));
   }
 
@@ -161,6 +163,12 @@ export class TakeoverExecutor {
       if (p.virtualMac && own)
         this.#step(failures, `own MAC ${formatMac(own)} on ${p.name}`, () => this.nic.setMac(p.ifname, own));
     }
+    this.#restoreRoutes(failures);
+  }
+
+  /** The kernel flushed the routes through a port whose last address went (plan.ts): put them back. */
+  #restoreRoutes(failures: string[]): void {
+    for (const r of this.#plan.routes) this.#step(failures, `route ${r.dst} on ${r.ifname}`, () => this.nic.replaceRoute(r));
   }
 
   #step(failures: string[], what: string, run: () => void): void {

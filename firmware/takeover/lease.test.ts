@@ -11,6 +11,7 @@ const settings = { intervalMs: 100, lostThreshold: 6 };
 const vmac = Uint8Array.of(2, 0x54, 0x44, 7, 0, 0);
 const plan: TakeoverPlan = {
   announce: true,
+  routes: [],
   ports: [
     { name: 'port1', ifname: 'port1', virtualMac: vmac, ipv4: ['198.18.2.1/24'], ipv6: [] },
     { name: 'port9', ifname: 'port9', virtualMac: null, ipv4: [], ipv6: [] },

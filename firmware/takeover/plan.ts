@@ -5,7 +5,9 @@
  * asking the main thread anything. Plain data (structured-clone safe).
  */
 
+import { portIfname } from '../../board/ports.js';
 import type { BoardPort } from '../../board/types.js';
+import type { Ipv4Route } from '../../hal/nic/index.js';
 import { ipv4ToNumber, numberToIpv4 } from '../../lib/ip-text.js';
 import type { DataPlaneConfig } from '../config/data-plane.js';
 import { virtualMac } from './virtual-mac.js';
@@ -26,9 +28,15 @@ export interface TakeoverPlan {
   ports: TakeoverPort[];
   /** `gratuitous-arps`: announce at once on taking over. */
   announce: boolean;
+  /**
+   * The static routes (both units hold them). Linux flushes every route through a port when
+   * its last IPv4 address goes, which a unit giving up its addresses does: they are put back
+   * after every change of addresses, on taking over and on giving up.
+   */
+  routes: Ipv4Route[];
 }
 
-export const EMPTY_PLAN: TakeoverPlan = { ports: [], announce: false };
+export const EMPTY_PLAN: TakeoverPlan = { ports: [], announce: false, routes: [] };
 
 export interface PlanOptions {
   /** HA group-id; null when the unit runs standalone (no virtual MACs). */
@@ -81,7 +89,19 @@ export function takeoverPlan(dp: DataPlaneConfig, ports: readonly BoardPort[], o
       ipv6: conf?.ipv6 ? [conf.ipv6] : [],
     });
   });
-  return { ports: planned, announce: o.gratuitousArps };
+  return { ports: planned, announce: o.gratuitousArps, routes: staticRoutes(dp, ports) };
+}
+
+/** The enabled `router static` entries as kernel routes (gateways onlink, distance as metric). */
+export function staticRoutes(dp: DataPlaneConfig, ports: readonly BoardPort[]): Ipv4Route[] {
+  return dp.routes
+    .filter((r) => r.enabled)
+    .map((r) => ({
+      dst: `${r.dst.address}/${r.dst.prefixLength}`,
+      gateway: r.gateway === '0.0.0.0' ? undefined : r.gateway,
+      ifname: portIfname(ports, r.device),
+      metric: r.distance,
+    }));
 }
 
 /** True for a MAC of the 02:54:44 virtual range: a port left holding one is not showing its own. */

@@ -25,6 +25,7 @@ export async function benchLease(): Promise<void> {
     ipRun(ns, ['link', 'add', 'f0', 'address', '02:54:44:07:00:00', 'type', 'veth', 'peer', 'name', 'f1']);
     const plan = {
       announce: true,
+      routes: [],
       ports: [{ name: 'port1', ifname: 'f0', virtualMac: Uint8Array.of(2, 0x54, 0x44, 7, 0, 0), ipv4: [], ipv6: [] }],
     };
     const attachMs: number[] = [];

@@ -12,6 +12,7 @@ import { createLinuxNic } from '../../hal/nic/linux.js';
 const [ns = '', cyclesText = '200'] = process.argv.slice(2);
 const plan: TakeoverPlan = {
   announce: true,
+  routes: [],
   ports: [
     { name: 'port1', ifname: 'p1', virtualMac: Uint8Array.of(2, 0x54, 0x44, 7, 0, 0), ipv4: ['198.18.2.1/24'], ipv6: [] },
     {
