@@ -9,14 +9,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import type { RigStatus } from '../status.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
 
 const HB_LINKS = ['ha1', 'ha2'];
 const pair = (s: RigStatus) => onePrimary(s, ['A', 'B']);
-
-async function untilTime(sr: ScenarioRig, atMs: number): Promise<void> {
-  await sr.until((s) => s.nowMs >= atMs, `time ${atMs.toFixed(0)}`, atMs + 20_000);
-}
 
 async function cut(sr: ScenarioRig, links: readonly string[], up: boolean): Promise<number> {
   let atMs = 0;

@@ -10,7 +10,7 @@ import { rigConfig } from '../rig-config.js';
 import { GATEWAY_LAN, gatewayConfig } from '../rig-gateway.js';
 import { GROUP_ID, VMAC_LAN } from './gateway-checks.testkit.js';
 import { arpAnswers } from './probes.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
 import { VmacCounters } from './vmac-counters.testkit.js';
 
 const LOST_AFTER_MS = 600;
@@ -21,10 +21,6 @@ const common = { groupId: GROUP_ID, marginS: 1, monitor: ['port1'], extra: gatew
 
 const steps: [string, (sr: ScenarioRig, counters: VmacCounters) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig, counters: VmacCounters) => Promise<void>) => steps.push([name, body]);
-
-async function untilTime(sr: ScenarioRig, atMs: number): Promise<void> {
-  await sr.until((s) => s.nowMs >= atMs, `time ${atMs.toFixed(0)}`, atMs + 20_000);
-}
 
 async function leaseOf(sr: ScenarioRig, board: 'A' | 'B'): Promise<string> {
   return (await sr.rig.snapshot(board)).lease?.state ?? 'none';

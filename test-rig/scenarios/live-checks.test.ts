@@ -13,7 +13,7 @@ import { run } from '../shell.js';
 import { boardStatus } from '../status.js';
 import { carriesTraffic, GROUP_ID, VMAC_LAN } from './gateway-checks.testkit.js';
 import { arpAnswers, neighbourAdverts } from './probes.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
 import { VmacCounters } from './vmac-counters.testkit.js';
 
 const GATEWAY_LAN6 = 'fd00:198:18:1::1';
@@ -44,10 +44,6 @@ const common = {
 async function routeVia(sr: ScenarioRig, board: 'A' | 'B'): Promise<string> {
   const r = await run('ip', ['-n', boardNamespace(sr.name, board), 'route', 'show', '198.18.3.0/24']);
   return r.stdout.trim();
-}
-
-async function untilTime(sr: ScenarioRig, atMs: number): Promise<void> {
-  await sr.until((s) => s.nowMs >= atMs, `time ${atMs.toFixed(0)}`, atMs + 20_000);
 }
 
 test('live checks: encryption, static routes, IPv6 takeover, a silent secondary, carrier fast path, standalone', async (t) => {

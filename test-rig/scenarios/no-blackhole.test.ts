@@ -14,7 +14,7 @@ import { gatewayConfig } from '../rig-gateway.js';
 import type { TrafficReport } from '../traffic/report.js';
 import { GROUP_ID, VMAC_LAN, VMAC_WAN } from './gateway-checks.testkit.js';
 import { learntPort } from './probes.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, type ScenarioRig, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
 
 const LOST_AFTER_MS = 100 * 6;
 /** The outage allowed once the fault is over (the issue's bound). */
@@ -27,9 +27,6 @@ const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
 
 /** Waits on the rig's monotonic clock (the fault times' clock) until `atMs`. */
-async function untilTime(sr: ScenarioRig, atMs: number): Promise<void> {
-  await sr.until((s) => s.nowMs >= atMs, `time ${atMs.toFixed(0)}`, atMs + 20_000);
-}
 
 /**
  * Runs `fault` (which resolves to the moment it ended) with traffic flowing, waits for A to be

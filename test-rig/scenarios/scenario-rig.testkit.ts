@@ -62,3 +62,8 @@ export function onePrimary(s: RigStatus, live: readonly BoardLetter[]): boolean 
   if (working.length !== 1 || live.some((b) => stateOf(s, b) === 'hello')) return false;
   return live.every((b) => boardStatus(s, b).primary === working[0] && boardStatus(s, b).members === live.length);
 }
+
+/** Waits until the rig's CLOCK_MONOTONIC passes `atMs` (a fault's time plus a margin). */
+export async function untilTime(sr: ScenarioRig, atMs: number): Promise<void> {
+  await sr.until((s) => s.nowMs >= atMs, `time ${atMs.toFixed(0)}`, atMs + 20_000);
+}
