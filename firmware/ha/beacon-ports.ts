@@ -6,9 +6,8 @@
  */
 import type { L2Device, LinkEvent } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
-import { type HbTransport, l2Transport } from './hb-transport.js';
+import { type HbTransport, openHaPort } from './hb-transport.js';
 import type { BeaconPortView } from './snapshot.js';
-import { HA_ETHERTYPE } from './wire/addresses.js';
 import type { HeartbeatEncoder } from './wire/encoder.js';
 import { FrameType } from './wire/header.js';
 import type { WorkerPort } from './worker-protocol.js';
@@ -73,13 +72,7 @@ export class BeaconPorts {
   }
 
   private tryOpen(port: BeaconPort): void {
-    try {
-      const state = this.nic.linkState(port.ifname);
-      port.up = state.up;
-      port.carrier = state.carrier;
-      port.transport = l2Transport(this.nic.openPort(port.ifname, HA_ETHERTYPE));
-    } catch (err) {
-      this.log.event(`data beacon port ${port.name} (${port.ifname}) unavailable: ${(err as Error).message}`, 'warn');
-    }
+    const why = openHaPort(this.nic, port);
+    if (why !== null) this.log.event(`data beacon port ${port.name} (${port.ifname}) unavailable: ${why}`, 'warn');
   }
 }

@@ -18,6 +18,8 @@ import { type Advert, claimsPrimary } from './advert.js';
 import type { Candidate } from './election.js';
 import { heartbeatIntervalMs, lostAfterMs } from './settings.js';
 
+const NO_RIVALS: readonly BeaconRival[] = Object.freeze([]);
+
 /** Beacons a rival may miss in a row before it no longer counts. */
 const MISSES = 3;
 
@@ -75,15 +77,18 @@ export class BeaconWatch {
     return { serial, ...b };
   }
 
-  /** Rivals among the units `isMember` rejects (members are judged by their heartbeats). */
-  rivals(now: number, t: BeaconTiming, isMember: (serial: string) => boolean): BeaconRival[] {
-    const out: BeaconRival[] = [];
+  /**
+   * Rivals among the units `isMember` rejects (members are judged by their heartbeats). Runs on
+   * every heartbeat the cluster takes in: without a rival it allocates nothing.
+   */
+  rivals(now: number, t: BeaconTiming, isMember: (serial: string) => boolean): readonly BeaconRival[] {
+    let out: BeaconRival[] | null = null;
     for (const serial of this.#beacons.keys()) {
       if (isMember(serial)) continue;
       const r = this.rival(serial, now, t);
-      if (r) out.push(r);
+      if (r) (out ??= []).push(r);
     }
-    return out;
+    return out ?? NO_RIVALS;
   }
 
   /** When the earliest rival stops counting, if its beacons stop now. */

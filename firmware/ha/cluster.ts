@@ -11,7 +11,7 @@
 
 import type { HaSettings } from '../config/ha-settings.js';
 import { type Advert, claimsPrimary, type HaState } from './advert.js';
-import { type BeaconRival, BeaconWatch, beaconCandidate, beaconTiming } from './beacons.js';
+import { type BeaconRival, type BeaconTiming, BeaconWatch, beaconCandidate, beaconTiming } from './beacons.js';
 import { incompatibility } from './compat.js';
 import { FailureDetector } from './detector.js';
 import { DualPrimaryWatch } from './dual-primary.js';
@@ -83,6 +83,8 @@ export class Cluster {
   readonly #detector: FailureDetector;
   readonly #dual = new DualPrimaryWatch();
   readonly #beacons = new BeaconWatch();
+  #beaconTiming: BeaconTiming;
+  readonly #isMember = (serial: string): boolean => this.#members.has(serial);
   /** Beacon rivals as of the last #settle, to see which appeared or went. */
   #beaconRivals = new Map<string, string>();
   /** When the role last changed between work and standby (failover-hold-time counts from here). */
@@ -101,6 +103,7 @@ export class Cluster {
     this.#ageBase = now;
     this.#monitorTotal = settings.monitor.length;
     this.#detector = new FailureDetector(detectorTiming(settings));
+    this.#beaconTiming = beaconTiming(settings);
   }
 
   get state(): HaState {
@@ -182,7 +185,7 @@ export class Cluster {
       this.#emit({ kind: 'lost', serial, reason: `no heartbeat on any link for more than ${lostAfterMs(this.#settings)} ms` });
       this.#triggers.push(`${serial} lost`);
     }
-    this.#beacons.prune(now, beaconTiming(this.#settings));
+    this.#beacons.prune(now, this.#beaconTiming);
     if (this.#held && now >= this.#held.untilMs) this.#triggers.push('failover-hold-time expired');
     this.#settle(now);
   }
@@ -218,6 +221,7 @@ export class Cluster {
   setSettings(settings: HaSettings, now: number): void {
     const prev = this.#settings;
     this.#settings = settings;
+    this.#beaconTiming = beaconTiming(settings);
     if (heartbeatIntervalMs(prev) !== heartbeatIntervalMs(settings) || lostAfterMs(prev) !== lostAfterMs(settings)) {
       this.#detector.setTiming(detectorTiming(settings));
     }
@@ -293,7 +297,7 @@ export class Cluster {
   nextWakeAt(now: number): number {
     let helloEnd = Number.POSITIVE_INFINITY;
     if (this.#state === 'hello') helloEnd = this.#helloEnd() + (this.#negotiating ? this.#settings.helloHolddownS * 1000 : 0);
-    const beacon = this.#beacons.nextExpiry(now, beaconTiming(this.#settings), (s) => this.#members.has(s));
+    const beacon = this.#beacons.nextExpiry(now, this.#beaconTiming, this.#isMember);
     return Math.min(helloEnd, this.#detector.nextDeadline(), beacon, this.#held?.untilMs ?? Number.POSITIVE_INFINITY);
   }
 
@@ -425,7 +429,10 @@ export class Cluster {
 
   /** Emits a `beacon` event and an election trigger for each beacon rival that appeared or went. */
   #noteBeaconRivals(now: number): void {
-    const current = new Map(this.#beaconRivalsNow(now).map((r) => [r.serial, r.port]));
+    const rivals = this.#beaconRivalsNow(now);
+    // The common case, on every heartbeat taken in: no rival before, none now.
+    if (rivals.length === 0 && this.#beaconRivals.size === 0) return;
+    const current = new Map(rivals.map((r) => [r.serial, r.port]));
     for (const [serial, port] of current) {
       if (this.#beaconRivals.has(serial)) continue;
       this.#emit({ kind: 'beacon', serial, port, seen: true });
@@ -440,8 +447,8 @@ export class Cluster {
     this.#beaconRivals = current;
   }
 
-  #beaconRivalsNow(now: number): BeaconRival[] {
-    return this.#beacons.rivals(now, beaconTiming(this.#settings), (s) => this.#members.has(s));
+  #beaconRivalsNow(now: number): readonly BeaconRival[] {
+    return this.#beacons.rivals(now, this.#beaconTiming, this.#isMember);
   }
 
   /** Peers that have claimed the primary role against ours for several of their intervals. */
@@ -480,8 +487,9 @@ export class Cluster {
       monitorUp: this.#monitorUp,
       failover: this.#failover,
     };
-    const beacons = this.#beaconRivalsNow(now).map((r) => beaconCandidate(r, now));
-    return [self, ...this.#members.candidates(now, negotiating), ...beacons];
+    const rivals = this.#beaconRivalsNow(now);
+    const members = this.#members.candidates(now, negotiating);
+    return rivals.length === 0 ? [self, ...members] : [self, ...members, ...rivals.map((r) => beaconCandidate(r, now))];
   }
 
   /**

@@ -6,9 +6,9 @@
  */
 import type { L2Device, LinkEvent, UdpDevice } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
-import { type HbTransport, l2Transport, udpTransport } from './hb-transport.js';
+import { type HbTransport, openHaPort, udpTransport } from './hb-transport.js';
 import type { LinkView } from './snapshot.js';
-import { HA_ETHERTYPE, HA_UDP_PORT } from './wire/addresses.js';
+import { HA_UDP_PORT } from './wire/addresses.js';
 import type { HeartbeatEncoder } from './wire/encoder.js';
 import type { FrameType } from './wire/header.js';
 import type { WorkerPort } from './worker-protocol.js';
@@ -102,14 +102,8 @@ export class HbLinks {
   }
 
   private tryOpen(link: HbLink): void {
-    try {
-      const state = this.nic.linkState(link.ifname);
-      link.up = state.up;
-      link.carrier = state.carrier;
-      link.transport = l2Transport(this.nic.openPort(link.ifname, HA_ETHERTYPE));
-    } catch (err) {
-      this.log.event(`heartbeat link ${link.name} (${link.ifname}) unavailable: ${(err as Error).message}`, 'warn');
-    }
+    const why = openHaPort(this.nic, link);
+    if (why !== null) this.log.event(`heartbeat link ${link.name} (${link.ifname}) unavailable: ${why}`, 'warn');
   }
 
   private openUnicast(peer: string): void {

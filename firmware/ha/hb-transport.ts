@@ -4,7 +4,7 @@
  * 703) where Layer 2 does not reach. The encoder writes the HA payload at `payloadOffset`.
  */
 import type { Pollable } from '../../hal/clock/index.js';
-import type { PortCounters, RawPort, UdpPort } from '../../hal/nic/index.js';
+import type { L2Device, PortCounters, RawPort, UdpPort } from '../../hal/nic/index.js';
 import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
 import { HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT } from './wire/addresses.js';
 
@@ -19,6 +19,30 @@ export interface HbTransport extends Pollable {
   /** Receives one heartbeat into buf; returns where its payload ends, or -1 when none is pending. */
   recv(buf: Uint8Array): number;
   close(): void;
+}
+
+/** A port carrying HA frames (heartbeats or beacons), with its link state. */
+export interface HaPortState {
+  ifname: string;
+  up: boolean;
+  carrier: boolean;
+  transport: HbTransport | null;
+}
+
+/**
+ * Reads the port's link state and opens it for HA frames. Returns why it could not (the
+ * caller logs it in its own words and retries on the port's next link event), or null.
+ */
+export function openHaPort(nic: L2Device, port: HaPortState): string | null {
+  try {
+    const state = nic.linkState(port.ifname);
+    port.up = state.up;
+    port.carrier = state.carrier;
+    port.transport = l2Transport(nic.openPort(port.ifname, HA_ETHERTYPE));
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
 export function l2Transport(port: RawPort): HbTransport {

@@ -92,8 +92,8 @@ export class TakeoverExecutor {
     const t0 = this.#now();
     this.#claimMacs(failures);
     const t1 = this.#now();
+    // Adding addresses flushes no route: the routes were put back when the addresses last went.
     this.#claimAddresses(failures);
-    this.#restoreRoutes(failures);
     const t2 = this.#now();
     this.#step(failures, 'enable forwarding', () => this.nic.setIpv4Forwarding(true));
     const t3 = this.#now();

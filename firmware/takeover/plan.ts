@@ -31,7 +31,7 @@ export interface TakeoverPlan {
   /**
    * The static routes (both units hold them). Linux flushes every route through a port when
    * its last IPv4 address goes, which a unit giving up its addresses does: they are put back
-   * after every change of addresses, on taking over and on giving up.
+   * after every removal of addresses (giving up, a re-arm), never on the takeover's fast path.
    */
   routes: Ipv4Route[];
 }

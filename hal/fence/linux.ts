@@ -69,7 +69,7 @@ class BpfLeaseFence implements LeaseFence {
   }
 
   setPorts(ports: readonly FencedPort[]): void {
-    const wanted = new Set(ports.flatMap((p) => DIRECTIONS.map((d) => this.#pinPath(p.ifname, d.dir))));
+    const wanted = new Set(this.#pinned ? ports.flatMap((p) => DIRECTIONS.map((d) => this.#pinPath(p.ifname, d.dir))) : []);
     const kept: Hook[] = [];
     for (const h of this.#hooks) {
       if (h.path !== null && wanted.has(h.path)) kept.push(h);
@@ -84,7 +84,7 @@ class BpfLeaseFence implements LeaseFence {
         const prog = loadTcxProgram(leaseProgram(this.map.fd, d.macOffset, p.mac), d.type, `tdm_fence_${d.dir}`);
         const what = `${d.hook} fence to ${p.name}`;
         try {
-          this.#hookUp(this.#pinPath(p.ifname, d.dir), prog, ifindex, d.type, what);
+          this.#hookUp(p.ifname, d.dir, prog, ifindex, d.type, what);
         } catch (err) {
           closeFd(prog);
           throw err;
@@ -99,18 +99,20 @@ class BpfLeaseFence implements LeaseFence {
     this.map.close();
   }
 
+  get #pinned(): boolean {
+    return this.pinDir !== null && this.unpinned === null;
+  }
+
   #pinPath(ifname: string, dir: string): string {
-    return this.pinDir === null || this.unpinned !== null
-      ? `${ifname}-${dir}`
-      : join(this.pinDir, `${PIN_PREFIX}${ifname}-${dir}`);
+    return join(this.pinDir ?? '', `${PIN_PREFIX}${ifname}-${dir}`);
   }
 
   /** Puts `prog` on the hook: into the link pinned there (ours or an earlier run's), or a new link. */
-  #hookUp(key: string, prog: number, ifindex: number, type: number, what: string): void {
-    const pinned = this.pinDir !== null && this.unpinned === null;
-    const mine = this.#hooks.find((h) => h.path === key);
-    const link = mine?.link ?? (pinned ? openPinned(key) : -1);
-    if (link >= 0) {
+  #hookUp(ifname: string, dir: string, prog: number, ifindex: number, type: number, what: string): void {
+    const key = this.#pinned ? this.#pinPath(ifname, dir) : null;
+    const mine = key === null ? undefined : this.#hooks.find((h) => h.path === key);
+    const link = mine?.link ?? (key === null ? -1 : openPinned(key));
+    if (key !== null && link >= 0) {
       try {
         updateLink(link, prog, what);
         if (mine) closeFd(mine.prog);
@@ -124,7 +126,7 @@ class BpfLeaseFence implements LeaseFence {
       }
     }
     const fresh = attachTcx(prog, ifindex, type, what);
-    if (pinned) {
+    if (key !== null) {
       try {
         pinObject(fresh, key, what);
       } catch (err) {
@@ -132,12 +134,12 @@ class BpfLeaseFence implements LeaseFence {
         throw err;
       }
     }
-    this.#hooks.push({ path: pinned ? key : null, link: fresh, prog });
+    this.#hooks.push({ path: key, link: fresh, prog });
   }
 
   /** Pins left by an earlier run for ports this one does not fence. */
   #removeStalePins(wanted: ReadonlySet<string>): void {
-    if (this.pinDir === null || this.unpinned !== null) return;
+    if (!this.#pinned || this.pinDir === null) return;
     for (const name of readdirSync(this.pinDir)) {
       const path = join(this.pinDir, name);
       if (!name.startsWith(PIN_PREFIX) || wanted.has(path) || this.#hooks.some((h) => h.path === path)) continue;

@@ -7,6 +7,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { type BoardLetter, boardLogFile, uniqueRigName } from '../paths.js';
 import { type Rig, up } from '../rig.js';
+import { type RigConfigOptions, rigConfig } from '../rig-config.js';
+import { gatewayConfig } from '../rig-gateway.js';
 import { progress } from './emit.js';
 
 const live = new Set<Rig>();
@@ -67,4 +69,13 @@ export function logSince(rig: Rig, board: BoardLetter, offset: number): string {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The configs of a benchmark pair running the rig's gateway: hello-holddown 5 s (the minimum)
+ * keeps re-forming short, and a 1 s margin lets age decide, so a board brought back stays
+ * secondary unless the case says otherwise.
+ */
+export function gatewayPair(o: RigConfigOptions): string[] {
+  return [0, 1].map((i) => rigConfig(i, { helloHolddownS: 5, marginS: 1, extra: gatewayConfig(), ...o }));
 }

@@ -15,10 +15,8 @@
 
 import type { BoardLetter } from '../paths.js';
 import type { Rig } from '../rig.js';
-import { rigConfig } from '../rig-config.js';
-import { gatewayConfig } from '../rig-gateway.js';
 import { boardStatus, workingBoards } from '../status.js';
-import { logSince, logSize, withRig } from './bench-rig.js';
+import { gatewayPair, logSince, logSize, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
 import { BenchError } from './options.js';
 import { ms, summarize } from './stats.js';
@@ -47,20 +45,9 @@ const FORM_TIMEOUT_MS = 60_000;
 /** How long after the fault traffic must be back before a run is a failure. */
 const RECOVER_TIMEOUT_MS = 15_000;
 
-/** hello-holddown 5 s (the minimum) keeps re-forming short; a 1 s margin lets age decide, so the board brought back stays secondary. */
 function configs(c: GapCase): string[] {
   const haLines = c.carrierFailover ? ['set hb-carrier-failover enable'] : [];
-  return [0, 1].map((i) =>
-    rigConfig(i, {
-      hbIntervalMs: c.hbIntervalMs,
-      lostThreshold: c.lostThreshold,
-      helloHolddownS: 5,
-      marginS: 1,
-      monitor: ['port2'],
-      haLines,
-      extra: gatewayConfig(),
-    }),
-  );
+  return gatewayPair({ hbIntervalMs: c.hbIntervalMs, lostThreshold: c.lostThreshold, monitor: ['port2'], haLines });
 }
 
 async function inject(rig: Rig, c: GapCase, primary: BoardLetter): Promise<number> {

@@ -8,11 +8,9 @@
  */
 import type { BoardLetter } from '../paths.js';
 import type { Rig } from '../rig.js';
-import { rigConfig } from '../rig-config.js';
-import { gatewayConfig } from '../rig-gateway.js';
 import { boardStatus, workingBoards } from '../status.js';
 import type { StreamReport } from '../traffic/report.js';
-import { withRig } from './bench-rig.js';
+import { gatewayPair, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
 import { BenchError } from './options.js';
 import { ms, summarize } from './stats.js';
@@ -47,15 +45,7 @@ interface RunRecord {
 }
 
 function configs(c: HangCase): string[] {
-  return [0, 1].map((i) =>
-    rigConfig(i, {
-      hbIntervalMs: c.hbIntervalMs,
-      lostThreshold: c.lostThreshold,
-      helloHolddownS: 5,
-      marginS: 1,
-      extra: gatewayConfig(),
-    }),
-  );
+  return gatewayPair({ hbIntervalMs: c.hbIntervalMs, lostThreshold: c.lostThreshold });
 }
 
 async function oneRun(rig: Rig, c: HangCase, fault: RunRecord['fault']): Promise<RunRecord> {

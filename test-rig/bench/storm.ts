@@ -7,9 +7,7 @@
  * stall and whether they all survive, and both boards' heartbeat tick lateness over the storm.
  */
 import type { Rig } from '../rig.js';
-import { rigConfig } from '../rig-config.js';
-import { gatewayConfig } from '../rig-gateway.js';
-import { withRig } from './bench-rig.js';
+import { gatewayPair, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
 import { ms, summarize } from './stats.js';
 import { sleep } from './timing.js';
@@ -66,16 +64,7 @@ async function storm(rig: Rig): Promise<StormRecord> {
 export async function benchStorm(runs: number): Promise<void> {
   for (const beacons of [true, false]) {
     const name = `storm 10ms x 3, beacons ${beacons ? 'on' : 'off'}`;
-    const configs = [0, 1].map((i) =>
-      rigConfig(i, {
-        hbIntervalMs: 10,
-        lostThreshold: 3,
-        helloHolddownS: 5,
-        marginS: 1,
-        haLines: beacons ? [] : ['set data-beacon disable'],
-        extra: gatewayConfig(),
-      }),
-    );
+    const configs = gatewayPair({ hbIntervalMs: 10, lostThreshold: 3, haLines: beacons ? [] : ['set data-beacon disable'] });
     await withRig(name, configs, async (rig) => {
       const records: StormRecord[] = [];
       for (let i = 1; i <= runs; i++) {
