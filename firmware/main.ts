@@ -62,6 +62,7 @@ try {
 // Armed once the configuration is known good: a unit refusing a bad config must not reset in a loop.
 const watchdog = new WatchdogRuntime({
   watchdog: hal.watchdog,
+  ipc: hal.ipc,
   storage: hal.storage,
   board: board.watchdog,
   recordPath: board.storage.runRecord,

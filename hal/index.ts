@@ -2,6 +2,7 @@
 import type { ClockDevice } from './clock/index.js';
 import type { FirewallDevice } from './firewall/index.js';
 import type { IcmpDevice } from './icmp/index.js';
+import type { IpcDevice } from './ipc/index.js';
 import type { NicDevice } from './nic/index.js';
 import type { SerialDevice } from './serial/index.js';
 import type { StorageDevice } from './storage/index.js';
@@ -11,6 +12,7 @@ export interface Hal {
   clock: ClockDevice;
   firewall: FirewallDevice;
   icmp: IcmpDevice;
+  ipc: IpcDevice;
   nic: NicDevice;
   serial: SerialDevice;
   storage: StorageDevice;

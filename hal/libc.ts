@@ -40,6 +40,13 @@ export interface Libc {
   tcsetattr(fd: number, action: number, termios: Mem): number;
   cfmakeraw(termios: Mem): void;
   strerror(errnum: number): string;
+  socketpair(domain: number, type: number, protocol: number, fds: Mem): number;
+  memfd_create(name: string, flags: number): number;
+  ftruncate(fd: number, length: number): number;
+  /** Returns the mapping's address (MAP_FAILED is the address -1). */
+  mmap(addr: null, length: number, prot: number, flags: number, fd: number, offset: number): unknown;
+  prctl(option: number, arg2: number, arg3: number, arg4: number, arg5: number): number;
+  getppid(): number;
 }
 
 const ioctlVariadic = lib.func('int ioctl(int fd, unsigned long request, ...)');
@@ -71,6 +78,12 @@ export const libc: Libc = {
   tcsetattr: lib.func('int tcsetattr(int fd, int action, void *termios)'),
   cfmakeraw: lib.func('void cfmakeraw(void *termios)'),
   strerror: lib.func('const char *strerror(int errnum)'),
+  socketpair: lib.func('int socketpair(int domain, int type, int protocol, void *fds)'),
+  memfd_create: lib.func('int memfd_create(const char *name, unsigned int flags)'),
+  ftruncate: lib.func('int ftruncate(int fd, long length)'),
+  mmap: lib.func('void *mmap(void *addr, size_t length, int prot, int flags, int fd, long offset)'),
+  prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
+  getppid: lib.func('int getppid(void)'),
 };
 
 /** ioctl with a pointer argument (the request's struct, e.g. an ifreq). */
@@ -111,11 +124,13 @@ export const O_NOCTTY = 0o400;
 export const O_NONBLOCK = 0o4000;
 export const O_CLOEXEC = 0o2000000;
 
+export const SOCK_STREAM = 1;
 export const SOCK_DGRAM = 2;
 export const SOCK_RAW = 3;
 export const SOCK_NONBLOCK = O_NONBLOCK;
 export const SOCK_CLOEXEC = O_CLOEXEC;
 
+export const AF_UNIX = 1;
 export const AF_INET = 2;
 export const AF_INET6 = 10;
 export const AF_NETLINK = 16;

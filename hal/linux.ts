@@ -3,6 +3,7 @@ import { createLinuxClock } from './clock/linux.js';
 import { createNftFirewall } from './firewall/nft.js';
 import { createLinuxIcmp } from './icmp/linux.js';
 import type { Hal } from './index.js';
+import { createLinuxIpc } from './ipc/linux.js';
 import { createLinuxNic } from './nic/linux.js';
 import { createSerialPortDevice } from './serial/serialport.js';
 import { createFileStorage } from './storage/fs.js';
@@ -13,6 +14,7 @@ export function createLinuxHal(): Hal {
     clock: createLinuxClock(),
     firewall: createNftFirewall(),
     icmp: createLinuxIcmp(),
+    ipc: createLinuxIpc(),
     nic: createLinuxNic(),
     serial: createSerialPortDevice(),
     storage: createFileStorage(),

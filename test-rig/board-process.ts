@@ -1,8 +1,10 @@
 /**
  * One board's firmware process: `ip netns exec <ns> node dist/firmware/main.js --board sim`
  * with the sim board's environment, stdout and stderr appended to the board's firmware.log.
- * `ip netns exec` execs node in place, so the pid we hold is the firmware's own and signals
- * (SIGKILL, SIGSTOP, SIGTERM) reach it directly.
+ * `ip netns exec` execs node in place, so the pid we hold is the firmware's own. It leads a
+ * process group of its own with its heartbeat worker process: SIGKILL, SIGSTOP and SIGCONT
+ * stand for the whole board (power, a hang) and go to the group; SIGTERM asks the firmware
+ * alone to stop, which ends its worker after a graceful leave.
  *
  * Each start is a boot of the sim board: it gets a new kernel boot id, and its watchdog's boot
  * status says whether the watchdog caused it.
@@ -113,7 +115,7 @@ export class BoardProcess {
     ];
     let child: ChildProcess;
     try {
-      child = spawn('ip', [...args, '--board', 'sim'], { cwd: this.o.cwd, env, stdio: ['ignore', fd, fd] });
+      child = spawn('ip', [...args, '--board', 'sim'], { cwd: this.o.cwd, env, stdio: ['ignore', fd, fd], detached: true });
     } finally {
       closeSync(fd);
     }
@@ -151,7 +153,7 @@ export class BoardProcess {
   signal(sig: NodeJS.Signals): number {
     const pid = this.pid;
     if (pid === null) throw new RigError(`board ${this.letter} is not running (${describeExit(this.lastExit)})`);
-    process.kill(pid, sig);
+    process.kill(sig === 'SIGTERM' ? pid : -pid, sig);
     return monotonicMs();
   }
 
@@ -164,7 +166,7 @@ export class BoardProcess {
   /** SIGKILL and wait for the exit. */
   async kill(): Promise<void> {
     if (!this.child?.pid) return;
-    signalQuietly(this.child.pid, 'SIGKILL');
+    signalQuietly(-this.child.pid, 'SIGKILL');
     await this.waitExit();
   }
 
@@ -173,8 +175,8 @@ export class BoardProcess {
     const pid = this.child?.pid;
     if (pid === undefined) return;
     signalQuietly(pid, 'SIGTERM');
-    signalQuietly(pid, 'SIGCONT');
-    const timer = setTimeout(() => signalQuietly(pid, 'SIGKILL'), graceMs);
+    signalQuietly(-pid, 'SIGCONT');
+    const timer = setTimeout(() => signalQuietly(-pid, 'SIGKILL'), graceMs);
     await this.waitExit();
     clearTimeout(timer);
   }

@@ -32,7 +32,8 @@ port?.postMessage('ready');
 port?.once('message', () => {
   try {
     const startMs = setLinksAdmin(job.ns, job.ifnames, false);
-    const killMs = job.pid !== null && signalQuietly(job.pid, 'SIGKILL') ? monotonicMs() : null;
+    // The firmware's process group: the firmware and its heartbeat worker die together.
+    const killMs = job.pid !== null && signalQuietly(-job.pid, 'SIGKILL') ? monotonicMs() : null;
     port.postMessage({ startMs, killMs, doneMs: killMs ?? monotonicMs(), fifo } satisfies PowerCutDone);
   } catch (e) {
     port.postMessage({ error: (e as Error).message });

@@ -10,6 +10,7 @@ import type { BoardPort, PortRole } from '../../board/types.js';
 import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
 import { E } from '../../hal/errors.js';
 import { FakeFirewall } from '../../hal/firewall/firewall.fake.js';
+import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { formatMac } from '../../lib/ethernet.js';
 import { dataPlaneExample } from '../config/data-plane.fixture.js';
@@ -23,7 +24,7 @@ import { HaRuntime } from '../ha/runtime.js';
 import { FakeWorkerStarter } from '../ha/worker.fake.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
 import { FakeTimers } from '../time/timers.fake.js';
-import { HealthStamps } from '../watchdog/health.js';
+import { HEALTH_BYTES, HealthStamps } from '../watchdog/health.js';
 import { renderRuleset } from './ruleset.js';
 import { DataPlaneRuntime } from './runtime.js';
 
@@ -54,7 +55,7 @@ function setUp(c: TestContext) {
     timers,
     nextBootId: () => 1,
     onLog: () => {},
-    health: new HealthStamps(),
+    health: new HealthStamps(new FakeIpc().createSharedMemory(HEALTH_BYTES)),
     startWorker: workers.start,
   });
   const runtime = new DataPlaneRuntime({

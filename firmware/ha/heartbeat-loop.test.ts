@@ -1,18 +1,18 @@
 /**
  * The heartbeat worker's loop on fakes: the clock device (fake time moves in the poller's wait),
- * the NIC, the fence, and a MessageChannel for the main thread. Frames from a peer are made by
+ * the NIC, the fence, and a stream pair for the socket to the main process. Frames from a peer are made by
  * the real encoder; what the loop sends is read back by the real decoder.
  */
 import assert from 'node:assert/strict';
 import { type TestContext, test } from 'node:test';
-import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
 import { FakeFenceDevice } from '../../hal/fence/fence.fake.js';
+import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
 import type { Logger } from '../log/logger.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
-import { HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
+import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
 import type { Advert } from './advert.js';
 import { HANDOVER_WAIT_MS } from './graceful-leave.js';
 import { HeartbeatLoop } from './heartbeat-loop.js';
@@ -22,6 +22,7 @@ import { type DecodeResult, HeartbeatDecoder } from './wire/decoder.js';
 import { HeartbeatEncoder } from './wire/encoder.js';
 import { FrameType } from './wire/header.js';
 import { deriveKeys } from './wire/keys.js';
+import { encodeMessage, MessageReader, WorkerChannel } from './worker-channel.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
 const A = 'TDSIM00000000001';
@@ -89,9 +90,10 @@ function setUp(c: TestContext) {
   const nic = new FakeNic(clock, { journal });
   for (const ifname of ['ha1', 'ha2', 'port1']) nic.addLink(ifname);
   const fence = new FakeFenceDevice({ journal, hasInterface: (ifname) => nic.link(ifname) !== undefined });
-  const waker = clock.openWaker();
-  const health = new HealthStamps();
-  const channel = new MessageChannel();
+  const ipc = new FakeIpc(clock.fds);
+  const health = new HealthStamps(ipc.createSharedMemory(HEALTH_BYTES));
+  const [mainEnd, workerEnd] = ipc.streamPair();
+  const reports = new MessageReader();
   const init: WorkerInit = {
     identity: identity(A),
     settings: haSettings(),
@@ -104,18 +106,23 @@ function setUp(c: TestContext) {
       beacon: [{ name: 'port1', ifname: 'port1' }],
     },
     plan: plan(),
-    wakerFd: waker.fd,
     bootId: 1,
     fifoPriority: 0,
     bootIdPath: '',
     fencePins: '',
-    health: health.buffer,
   };
-  const loop = new HeartbeatLoop({ clock, nic, fence, nextBootId: () => 2 }, init, channel.port2, recordingLog(logLines));
+  const loop = new HeartbeatLoop(
+    { clock, nic, fence, nextBootId: () => 2, health },
+    init,
+    new WorkerChannel(workerEnd),
+    recordingLog(logLines),
+  );
+  const readBuf = new Uint8Array(64 * 1024);
   const fromWorker: FromWorker[] = [];
   let seen = 0;
   const collect = () => {
-    for (let m = receiveMessageOnPort(channel.port1); m; m = receiveMessageOnPort(channel.port1)) fromWorker.push(m.message);
+    for (let n = mainEnd.read(readBuf); n > 0; n = mainEnd.read(readBuf)) reports.push(readBuf.subarray(0, n));
+    for (let m = reports.next(); m !== undefined; m = reports.next()) fromWorker.push(m as FromWorker);
     for (; seen < journal.length; seen++) timeline.push({ at: clock.nowMs(), entry: journal[seen] ?? '' });
   };
   const t = {
@@ -126,10 +133,10 @@ function setUp(c: TestContext) {
     journal,
     timeline,
     logLines,
-    /** Posts a command the way HaRuntime does: message, then the doorbell. */
+    /** Sends a command the way HaRuntime does, on the worker's socket. */
     send(msg: ToWorker): void {
-      channel.port1.postMessage(msg);
-      waker.wake();
+      const bytes = encodeMessage(msg);
+      assert.equal(mainEnd.write(bytes, bytes.length), bytes.length, 'the socket took the whole command');
     },
     start(): void {
       loop.start();
@@ -167,8 +174,8 @@ function setUp(c: TestContext) {
     },
   };
   c.after(() => {
-    channel.port1.close();
-    channel.port2.close();
+    mainEnd.close();
+    workerEnd.close();
   });
   return t;
 }

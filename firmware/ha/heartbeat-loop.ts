@@ -1,13 +1,13 @@
 /**
- * The heartbeat worker's loop: one thread blocked in poll(2) over the timerfd ticker, the
- * wake-up eventfd, the rtnetlink link monitor, every heartbeat port and every beacon port. It
- * sends heartbeats, validates what it hears, runs the failure detector and the cluster state
- * machine, and tells the main thread what changed. Nothing here waits on the main thread, so its load or GC cannot
- * delay a heartbeat or a failure verdict. Beside it: the main thread's commands
- * (worker-commands.ts), the data-port beacons (data-beacons.ts), the events' text
- * (event-report.ts), the graceful leave (graceful-leave.ts) and the codec (hb-codec.ts).
+ * The heartbeat worker's loop: a process blocked in poll(2) over the timerfd ticker, the socket
+ * to the main process (worker-channel.ts), the rtnetlink link monitor, every heartbeat port and
+ * every beacon port. It sends heartbeats, validates what it hears, runs the failure detector
+ * and the cluster state machine, and tells the main process what changed. Nothing here waits
+ * on the main process, so its load or GC cannot delay a heartbeat or a failure verdict. Beside
+ * it: the main process's commands (worker-commands.ts), the data-port beacons
+ * (data-beacons.ts), the events' text (event-report.ts), the graceful leave (graceful-leave.ts)
+ * and the codec (hb-codec.ts).
  */
-import type { MessagePort } from 'node:worker_threads';
 import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
 import type { FenceDevice } from '../../hal/fence/index.js';
 import type { NicDevice } from '../../hal/nic/index.js';
@@ -17,7 +17,7 @@ import { Histogram } from '../stats/histogram.js';
 import { TakeoverExecutor } from '../takeover/executor.js';
 import { Lease, type LeaseSettings } from '../takeover/lease.js';
 import { samePorts, type TakeoverPlan } from '../takeover/plan.js';
-import { HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
+import { HEARTBEAT_WORKER, type HealthStamps } from '../watchdog/health.js';
 import { claimsPrimary } from './advert.js';
 import { AnnounceWatch } from './announce-watch.js';
 import { BeaconPorts } from './beacon-ports.js';
@@ -33,16 +33,17 @@ import { RejectLog } from './reject-log.js';
 import { heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { FrameType } from './wire/header.js';
+import type { WorkerChannel } from './worker-channel.js';
 import { applyCommands, type CommandTarget } from './worker-commands.js';
 import type { FromWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
 const FRAME_BYTES = 1514;
-/** The main thread's view is refreshed at least this often (counters, "last heard"). */
+/** The main process's view is refreshed at least this often (counters, "last heard"). */
 const SNAPSHOT_EVERY_MS = 250;
 const ABSENT: Pollable = { fd: -1 };
 /** Poll slots, in the order watchAll() sets them: then one per heartbeat link, then one per beacon port. */
 const TICKER = 0;
-const WAKER = 1;
+const COMMANDS = 1;
 const LINK_MONITOR = 2;
 const FIRST_HB_LINK = 3;
 
@@ -52,6 +53,8 @@ export interface LoopDevices {
   fence: FenceDevice;
   /** The next persisted boot id (boot-ids.ts), for when the encoder's sequences run out. */
   nextBootId: () => number;
+  /** The watchdog's liveness stamps (firmware/watchdog/health.ts), stamped on every turn. */
+  health: HealthStamps;
 }
 
 const leaseSettings = (s: HaSettings): LeaseSettings => ({
@@ -73,7 +76,6 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   private readonly takeover: TakeoverExecutor;
   private readonly lease: Lease;
   private readonly ticker;
-  private readonly waker;
   private readonly linkMonitor;
   private readonly poller;
   private readonly health: HealthStamps;
@@ -91,7 +93,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   constructor(
     private readonly dev: LoopDevices,
     init: WorkerInit,
-    private readonly port: MessagePort,
+    private readonly channel: WorkerChannel,
     private readonly log: Logger,
   ) {
     this.init = init;
@@ -119,10 +121,9 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.lease = new Lease(dev.fence, leaseSettings(init.settings), log);
     this.lease.setPorts(init.plan);
     this.ticker = dev.clock.openTicker(heartbeatIntervalMs(init.settings));
-    this.waker = dev.clock.adoptWaker(init.wakerFd);
     this.linkMonitor = dev.nic.openLinkMonitor();
     this.poller = dev.clock.openPoller();
-    this.health = new HealthStamps(init.health);
+    this.health = dev.health;
     this.graceful = new GracefulLeave({
       clock: dev.clock,
       poller: this.poller,
@@ -135,7 +136,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.lastTickMs = now;
   }
 
-  /** Runs until the main thread asks this unit to leave the cluster. */
+  /** Runs until the main process asks this unit to leave the cluster (or is gone). */
   run(): void {
     this.start();
     while (this.step());
@@ -149,7 +150,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.sendHeartbeat(FrameType.Heartbeat, this.dev.clock.nowMs());
   }
 
-  /** Blocks until the next input or deadline, then runs one turn; false once the main thread asked us to leave. */
+  /** Blocks until the next input or deadline, then runs one turn; false once the main process asked us to leave. */
   step(): boolean {
     const before = this.dev.clock.nowMs();
     const beaconAt = this.takeover.active ? this.beacons.nextAt : Number.POSITIVE_INFINITY;
@@ -159,7 +160,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     return !this.leaving;
   }
 
-  /** Leaves the cluster (graceful-leave.ts), closes every device and tells the main thread. */
+  /** Leaves the cluster (graceful-leave.ts), closes every device and tells the main process. */
   leave(): void {
     this.graceful.run(this);
     this.takeover.close();
@@ -174,7 +175,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   /** While leaving: consumes what woke the poll, so it does not wake again at once; heartbeats still count. */
   consumeWoken(now: number): void {
     if (this.poller.readable(TICKER)) this.ticker.take();
-    if (this.poller.readable(WAKER)) this.waker.drain();
+    if (this.poller.readable(COMMANDS)) this.readCommands();
     if (this.poller.readable(LINK_MONITOR)) this.linkMonitor.read();
     for (let i = 0; i < this.links.links.length; i++) if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, now);
   }
@@ -182,7 +183,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   /** One pass: inputs first (so frames that arrived during a stall count), then timers. */
   private turn(now: number): void {
     this.health.stamp(HEARTBEAT_WORKER, now);
-    if (this.poller.readable(WAKER)) this.onWake(now);
+    if (this.poller.readable(COMMANDS)) this.onCommands(now);
     if (this.poller.readable(LINK_MONITOR)) this.onLinkEvents(now);
     for (let i = 0; i < this.links.links.length; i++) {
       if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, now);
@@ -215,6 +216,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     if (this.takeover.active) this.beacons.sendIfDue(now);
     if (events.length > 0) reportEvents(this.log, events);
     if (events.length > 0 || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
+    this.channel.flush();
   }
 
   /**
@@ -296,9 +298,22 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     else if (e.kind === 'stall') this.announces.stalled(e.lateMs);
   }
 
-  private onWake(now: number): void {
-    this.waker.drain();
-    applyCommands(this.port, this, now);
+  private onCommands(now: number): void {
+    this.readCommands();
+    applyCommands(this.channel, this, now);
+    if (this.channel.closed && !this.leaving) {
+      this.log.event(
+        `the main process ${this.channel.broken ? `sent ${this.channel.broken}` : 'closed its end'}: the heartbeat worker leaves the cluster`,
+        'error',
+      );
+      this.requestLeave();
+    }
+  }
+
+  /** Reads what the main process sent; once it closed its end, the poll no longer watches it. */
+  private readCommands(): void {
+    this.channel.fill();
+    if (this.channel.closed && this.watched[COMMANDS] !== ABSENT) this.watchAll();
   }
 
   reconfigure(settings: HaSettings, links: WorkerLinks, hostname: string, now: number): void {
@@ -380,14 +395,15 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   }
 
   /**
-   * Poll order is fixed: ticker, waker, link monitor, one slot per hb link, one per beacon
+   * Poll order is fixed: ticker, commands, link monitor, one slot per hb link, one per beacon
    * port. A port that could not be opened holds fd -1, which poll(2) ignores, until a link
    * event reopens it.
    */
   private watchAll(): void {
     const ports = this.links.links.map((l) => l.transport ?? ABSENT);
     const beacons = this.beaconPorts.ports.map((p) => p.transport ?? ABSENT);
-    this.watched = [this.ticker, this.waker, this.linkMonitor, ...ports, ...beacons];
+    const commands = this.channel.closed ? ABSENT : this.channel.stream;
+    this.watched = [this.ticker, commands, this.linkMonitor, ...ports, ...beacons];
     this.poller.watch(this.watched);
   }
 
@@ -411,6 +427,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
       monitor: this.monitor.views(now),
       rejected: this.codec.decoder.counters,
       schedFifo: this.schedFifo,
+      logsDropped: this.channel.logsDropped,
       tickJitter: this.jitter.percentiles(),
       lease: this.lease.view(now),
       beaconPorts: this.beaconPorts.views(),
@@ -419,6 +436,6 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   }
 
   private post(msg: FromWorker): void {
-    this.port.postMessage(msg);
+    this.channel.post(msg);
   }
 }

@@ -1,16 +1,17 @@
 /**
- * The HA runtime's main-thread side, with a fake heartbeat worker in place of the thread: what
- * it starts the worker with, what it forwards, what it takes from it, and how it stops it.
+ * The HA runtime's main-process side, with a fake heartbeat worker in place of the process:
+ * what it starts the worker with, what it forwards, what it takes from it, and how it stops it.
  */
 import assert from 'node:assert/strict';
 import { type TestContext, test } from 'node:test';
 import { simBoard } from '../../board/sim/index.js';
 import type { BoardDefinition } from '../../board/types.js';
 import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
+import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import type { LogRecord } from '../log/logger.js';
 import { EMPTY_PLAN, type TakeoverPlan } from '../takeover/plan.js';
 import { FakeTimers } from '../time/timers.fake.js';
-import { HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
+import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
 import { haSettings, identity } from './net.fake.js';
 import { HaRuntime } from './runtime.js';
 import type { HaSnapshot } from './snapshot.js';
@@ -34,7 +35,8 @@ function setUp(c: TestContext) {
   const clock = new FakeClockDevice();
   clock.clock.advance(1000);
   const timers = new FakeTimers(clock.clock);
-  const health = new HealthStamps();
+  const ipc = new FakeIpc(clock.fds);
+  const health = new HealthStamps(ipc.createSharedMemory(HEALTH_BYTES));
   const workers = new FakeWorkerStarter();
   const logs: LogRecord[] = [];
   let bootId = 40;
@@ -51,54 +53,45 @@ function setUp(c: TestContext) {
   c.after(() => {
     for (const w of workers.started) w.exit(0);
   });
-  return { clock, timers, health, workers, logs, runtime };
+  return { clock, timers, ipc, health, workers, logs, runtime };
 }
 
 test('apply() starts the worker armed, with the links resolved through the board', (c) => {
-  const { clock, health, workers, runtime } = setUp(c);
+  const { clock, ipc, health, workers, runtime } = setUp(c);
   runtime.arm(plan);
   assert.equal(workers.started.length, 0, 'arming before the start only keeps the plan');
   void runtime.apply(ha, 'fw-a');
   assert.equal(workers.started.length, 1);
   assert.equal(runtime.running, true);
   const init = workers.latest.init;
-  const waker = clock.wakers[0];
-  assert.ok(waker);
-  assert.deepEqual(
-    { ...init, health: undefined },
-    {
-      identity: { ...identity('TDSIM00000000001'), hostname: 'fw-a' },
-      settings: ha,
-      links: {
-        hbdev: [
-          { name: 'ha1', ifname: 'if-ha1', priority: 50 },
-          { name: 'ha2', ifname: 'if-ha2', priority: 50 },
-        ],
-        monitor: [{ name: 'port2', ifname: 'if-port2' }],
-        beacon: [{ name: 'port1', ifname: 'if-port1' }],
-      },
-      plan,
-      wakerFd: waker.fd,
-      bootId: 41,
-      fifoPriority: 50,
-      health: undefined,
-      fencePins: '/run/sim-a/bpf',
-      bootIdPath: '/run/sim-a/flash/boot-id',
+  assert.deepEqual(init, {
+    identity: { ...identity('TDSIM00000000001'), hostname: 'fw-a' },
+    settings: ha,
+    links: {
+      hbdev: [
+        { name: 'ha1', ifname: 'if-ha1', priority: 50 },
+        { name: 'ha2', ifname: 'if-ha2', priority: 50 },
+      ],
+      monitor: [{ name: 'port2', ifname: 'if-port2' }],
+      beacon: [{ name: 'port1', ifname: 'if-port1' }],
     },
-  );
-  new HealthStamps(init.health).stamp(HEARTBEAT_WORKER, clock.nowMs() + 5);
+    plan,
+    bootId: 41,
+    fifoPriority: 50,
+    fencePins: '/run/sim-a/bpf',
+    bootIdPath: '/run/sim-a/flash/boot-id',
+  });
+  new HealthStamps(ipc.mapSharedMemory(workers.latest.healthFd, HEALTH_BYTES)).stamp(HEARTBEAT_WORKER, clock.nowMs() + 5);
   assert.equal(health.ageMs(HEARTBEAT_WORKER, clock.nowMs() + 5), 0, 'the worker stamps into the watchdog buffer');
   const snap = runtime.snapshot();
   assert.equal(snap.enabled, true);
   assert.equal(snap.state, 'hello');
 });
 
-test('a running worker gets new settings and every command, each followed by a wake-up', (c) => {
-  const { clock, workers, runtime } = setUp(c);
+test('a running worker gets new settings and every command', (c) => {
+  const { workers, runtime } = setUp(c);
   void runtime.apply(ha, 'fw-a');
   const w = workers.latest;
-  const waker = clock.wakers[0];
-  assert.ok(waker);
   void runtime.apply(haSettings({ hbInterval: 1 }), 'fw-b');
   runtime.arm(EMPTY_PLAN);
   runtime.setFailover(true);
@@ -121,7 +114,6 @@ test('a running worker gets new settings and every command, each followed by a w
     hostname: 'fw-b',
   });
   assert.deepEqual(w.posted[3], { type: 'remote-link', counted: true, failed: false });
-  assert.equal(waker.wakes, 6);
 });
 
 test('a remote-link verdict given before the start reaches the new worker at once', (c) => {
@@ -178,7 +170,6 @@ test('standalone stops the worker: it is asked to leave, and once it exits HA is
   await stopping;
   assert.equal(runtime.running, false);
   assert.equal(runtime.snapshot().enabled, false);
-  assert.equal(clock.wakers[0]?.closed, true);
   assert.equal(health.ageMs(HEARTBEAT_WORKER, clock.nowMs()), null, 'the watchdog no longer watches the worker');
   assert.equal(w.terminated, false);
   void runtime.apply(ha, 'fw-a');

@@ -1,11 +1,11 @@
 /**
- * The HA runtime's main-thread side: starts the heartbeat worker when HA is on, forwards
- * operator commands to it, keeps its latest snapshot for the console, and logs its events.
+ * The HA runtime's main-process side: starts the heartbeat worker process when HA is on,
+ * forwards operator commands to it, keeps its latest snapshot for the console, and logs its
+ * events.
  */
-import { Worker } from 'node:worker_threads';
 import { portIfname } from '../../board/ports.js';
 import type { BoardDefinition } from '../../board/types.js';
-import { type ClockDevice, type Waker, wallTimeIso } from '../../hal/clock/index.js';
+import { type ClockDevice, wallTimeIso } from '../../hal/clock/index.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaControl } from '../console/ha-control.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
@@ -15,22 +15,18 @@ import { HEARTBEAT_WORKER, type HealthStamps } from '../watchdog/health.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSnapshot } from './snapshot.js';
 import { emptyCounters } from './wire/decoder.js';
+import { startWorkerProcess } from './worker-process.js';
 import type { FromWorker, TakeoverEvent, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
 const log = createLogger('ha');
 
-/** The heartbeat worker as the runtime drives it: a node Worker, or a stand-in in tests (worker.fake.ts). */
+/** The heartbeat worker as the runtime drives it: a process (worker-process.ts), or a stand-in in tests (worker.fake.ts). */
 export interface HeartbeatWorker {
   postMessage(msg: ToWorker): void;
   terminate(): Promise<number>;
   on(event: 'message', listener: (msg: FromWorker) => void): unknown;
   on(event: 'error', listener: (err: Error) => void): unknown;
   once(event: 'exit', listener: (code: number) => void): unknown;
-}
-
-/** Starts firmware/ha/worker.js on a thread of its own. */
-function startWorkerThread(init: WorkerInit): HeartbeatWorker {
-  return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
 }
 
 /** How long a graceful leave may take before the worker is simply stopped. */
@@ -44,17 +40,16 @@ export interface HaRuntimeOptions {
   timers: Timers;
   /** A boot id greater than every earlier one, for each worker start (boot-ids.ts). */
   nextBootId: () => number;
-  /** Where worker log records go (the main thread's sink). */
+  /** Where worker log records go (the main process's sink). */
   onLog: (record: LogRecord) => void;
   /** The watchdog's liveness stamps: the worker stamps each turn while it runs. */
   health: HealthStamps;
-  /** Starts the heartbeat worker (default: firmware/ha/worker.js on a worker thread). */
-  startWorker?: (init: WorkerInit) => HeartbeatWorker;
+  /** Starts the heartbeat worker sharing the stamps at `healthFd` (default: worker-process.ts). */
+  startWorker?: (init: WorkerInit, healthFd: number) => HeartbeatWorker;
 }
 
 export class HaRuntime implements HaControl {
   private worker: HeartbeatWorker | null = null;
-  private waker: Waker | null = null;
   private latest: HaSnapshot;
   private settings: HaSettings | null = null;
   private hostname: string;
@@ -143,22 +138,19 @@ export class HaRuntime implements HaControl {
 
   private startWorker(settings: HaSettings): void {
     this.setSnapshot(this.initialSnapshot(true));
-    this.waker = this.opts.clock.openWaker();
     const init: WorkerInit = {
       identity: { ...this.opts.identity, hostname: this.hostname },
       settings,
       links: this.links(settings),
       plan: this.plan,
-      wakerFd: this.waker.fd,
       bootId: this.opts.nextBootId(),
       fifoPriority: FIFO_PRIORITY,
-      health: this.opts.health.buffer,
       fencePins: this.opts.board.fencePins,
       bootIdPath: this.opts.board.storage.bootId,
     };
     // Watched from its start, so a worker that never turns starves the watchdog too.
     this.opts.health.stamp(HEARTBEAT_WORKER, this.opts.clock.nowMs());
-    const worker = (this.opts.startWorker ?? startWorkerThread)(init);
+    const worker = (this.opts.startWorker ?? startWorkerProcess)(init, this.opts.health.memory.fd);
     worker.on('message', (msg: FromWorker) => this.onMessage(msg));
     worker.on('error', (err: Error) => {
       log.event(`heartbeat worker failed: ${err.stack ?? err.message}`, 'error');
@@ -171,8 +163,6 @@ export class HaRuntime implements HaControl {
         this.worker = null;
         this.opts.health.clear(HEARTBEAT_WORKER);
       }
-      this.waker?.close();
-      this.waker = null;
     });
     this.worker = worker;
     if (this.remoteLink.counted) this.send({ type: 'remote-link', ...this.remoteLink });
@@ -202,9 +192,7 @@ export class HaRuntime implements HaControl {
   }
 
   private send(msg: ToWorker): void {
-    if (!this.worker || !this.waker) return;
-    this.worker.postMessage(msg);
-    this.waker.wake();
+    this.worker?.postMessage(msg);
   }
 
   /** Resolves front-panel port names to this board's interfaces. */
@@ -240,6 +228,7 @@ export class HaRuntime implements HaControl {
       refused: [],
       alone: false,
       schedFifo: false,
+      logsDropped: 0,
       lateTicks: 0,
       maxTickLateMs: 0,
       tickJitter: { count: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 },

@@ -1,4 +1,4 @@
-/** Assembles the HaSnapshot the worker posts to the main thread. */
+/** Assembles the HaSnapshot the worker posts to the main process. */
 import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { Percentiles } from '../stats/histogram.js';
 import type { LeaseView } from '../takeover/lease.js';
@@ -16,6 +16,7 @@ export interface SnapshotInputs {
   monitor: MonitorPortView[];
   rejected: Record<RejectReason, number>;
   schedFifo: boolean;
+  logsDropped: number;
   tickJitter: Percentiles;
   lease: LeaseView;
   beaconPorts: BeaconPortView[];
@@ -43,6 +44,7 @@ export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
     refused: view.refused,
     alone: view.alone,
     schedFifo: i.schedFifo,
+    logsDropped: i.logsDropped,
     lateTicks: view.lateChecks,
     maxTickLateMs: view.maxLateMs,
     tickJitter: i.tickJitter,

@@ -1,6 +1,6 @@
 /**
  * The HA runtime's state as the console and the rig see it. Produced by the heartbeat worker,
- * posted to the main thread on every change; plain data (structured-clone safe).
+ * posted to the main process on every change; plain data (CBOR on the worker's socket).
  */
 import type { LeaseView } from '../takeover/lease.js';
 import type { HaState } from './advert.js';
@@ -94,6 +94,8 @@ export interface HaSnapshot {
   /** True when this unit runs alone after losing every peer it had. */
   alone: boolean;
   schedFifo: boolean;
+  /** Log records the worker dropped because the main process did not read them (worker-channel.ts). */
+  logsDropped: number;
   /** Checks of the failure detector that came late because this board stalled. */
   lateTicks: number;
   maxTickLateMs: number;

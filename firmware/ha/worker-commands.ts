@@ -1,14 +1,12 @@
 /**
- * Commands from the main thread to the heartbeat loop (worker-protocol.ts). The worker lives in
- * poll(2), not in its event loop: once the eventfd woke it, every message posted since is read
- * with receiveMessageOnPort and applied in the order it was posted.
+ * Commands from the main process to the heartbeat loop (worker-protocol.ts), applied in the
+ * order they were sent once the loop has read them from its socket (worker-channel.ts).
  */
-import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
 import type { ToWorker, WorkerLinks } from './worker-protocol.js';
 
-/** What the main thread can ask of the heartbeat loop; `now` is the turn's time. */
+/** What the main process can ask of the heartbeat loop; `now` is the turn's time. */
 export interface CommandTarget {
   /** New settings, links and hostname (the configuration changed). */
   reconfigure(settings: HaSettings, links: WorkerLinks, hostname: string, now: number): void;
@@ -22,13 +20,14 @@ export interface CommandTarget {
   requestLeave(): void;
 }
 
-/** Applies every command waiting on `port`, in order. */
-export function applyCommands(port: MessagePort, target: CommandTarget, now: number): void {
-  for (;;) {
-    const m = receiveMessageOnPort(port);
-    if (!m) return;
-    applyCommand(m.message as ToWorker, target, now);
-  }
+/** Where the loop finds the commands it has read. */
+export interface CommandSource {
+  next(): ToWorker | undefined;
+}
+
+/** Applies every command read so far, in order. */
+export function applyCommands(source: CommandSource, target: CommandTarget, now: number): void {
+  for (let m = source.next(); m !== undefined; m = source.next()) applyCommand(m, target, now);
 }
 
 function applyCommand(msg: ToWorker, target: CommandTarget, now: number): void {

@@ -1,7 +1,6 @@
 /**
- * Messages between the main thread and the heartbeat worker. The main thread posts a message
- * and then wakes the worker through its eventfd, because the worker spends its life blocked in
- * poll(2), not in its event loop.
+ * Messages between the main process and the heartbeat worker process, framed on their socket
+ * by worker-channel.ts. The first message the worker reads is its WorkerInit.
  */
 
 import type { HaSettings } from '../config/ha-settings.js';
@@ -10,6 +9,10 @@ import type { TakeoverPhases } from '../takeover/executor.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSnapshot } from './snapshot.js';
+
+/** The worker process's inherited fds: its socket to the main process, the watchdog's stamps. */
+export const WORKER_STREAM_FD = 3;
+export const WORKER_HEALTH_FD = 4;
 
 /** A board port the worker uses: its front-panel name and kernel interface. */
 export interface WorkerPort {
@@ -31,7 +34,6 @@ export interface WorkerInit {
   links: WorkerLinks;
   /** What to take over on becoming primary (firmware/takeover/plan.ts). */
   plan: TakeoverPlan;
-  wakerFd: number;
   bootId: number;
   /** SCHED_FIFO priority to ask for (0: do not ask). */
   fifoPriority: number;
@@ -39,8 +41,6 @@ export interface WorkerInit {
   bootIdPath: string;
   /** The board's bpffs folder for the fence's pins (hal/fence). */
   fencePins: string;
-  /** The watchdog's liveness stamps (firmware/watchdog/health.ts), stamped on every turn. */
-  health: SharedArrayBuffer;
 }
 
 export type ToWorker =
@@ -53,7 +53,7 @@ export type ToWorker =
   | { type: 'clear-stats' }
   | { type: 'leave' };
 
-/** What the worker did on the data ports, for the main thread to finish (announcement rounds, monitors). */
+/** What the worker did on the data ports, for the main process to finish (announcement rounds, monitors). */
 export type TakeoverEvent =
   /** Became primary: the fast path ran at `atMs`, its first announcement included. */
   | { type: 'took-over'; atMs: number; tookMs: number; phases: TakeoverPhases; announced: number; failures: string[] }

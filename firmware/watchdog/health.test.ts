@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HEARTBEAT_WORKER, HealthStamps, MAIN_THREAD, unhealthy } from './health.js';
+import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
+import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps, MAIN_THREAD, unhealthy } from './health.js';
 
 const limits = { maxMainLagMs: 3000, maxWorkerStallMs: 2000 };
+const ipc = new FakeIpc();
+const stamps = () => new HealthStamps(ipc.createSharedMemory(HEALTH_BYTES));
 
 test('ages are exact at the limits, and a worker that is not running is not judged', () => {
-  const s = new HealthStamps();
+  const s = stamps();
   s.stamp(MAIN_THREAD, 10_000.7);
   assert.equal(s.ageMs(HEARTBEAT_WORKER, 10_000), null);
   assert.equal(unhealthy(s, 13_000, limits), null, 'exactly at the limit is still healthy');
@@ -19,12 +22,12 @@ test('ages are exact at the limits, and a worker that is not running is not judg
 });
 
 test('a main thread that never stamped is unhealthy', () => {
-  assert.match(unhealthy(new HealthStamps(), 5, limits) ?? '', /main thread/);
+  assert.match(unhealthy(stamps(), 5, limits) ?? '', /main thread/);
 });
 
-test('stamps survive the 31-bit wrap, and every thread sees the same buffer', () => {
-  const a = new HealthStamps();
-  const b = new HealthStamps(a.buffer);
+test('stamps survive the 31-bit wrap, and every mapping sees the same memory', () => {
+  const a = stamps();
+  const b = new HealthStamps(ipc.mapSharedMemory(a.memory.fd, HEALTH_BYTES));
   const wrap = 2 ** 31 - 1;
   a.stamp(MAIN_THREAD, wrap - 500);
   assert.equal(b.ageMs(MAIN_THREAD, wrap + 700), 1200);

@@ -1,15 +1,19 @@
 /**
- * Liveness stamps the watchdog keeper reads: each watched thread stores its latest
- * CLOCK_MONOTONIC ms in a shared Int32Array. An atomic store of a 32-bit integer takes no lock
- * and allocates nothing, so the heartbeat worker can stamp on every turn, and a preempted main
- * thread can never make it wait.
+ * Liveness stamps the watchdog keeper reads: the main thread and the heartbeat worker process
+ * each store their latest CLOCK_MONOTONIC ms in shared memory (a memfd both processes map,
+ * hal/ipc). An atomic store of a 32-bit integer takes no lock and allocates nothing, so the
+ * heartbeat worker can stamp on every turn, and a preempted main thread can never make it wait.
  *
  * Stamps are milliseconds modulo 2^31 − 1, plus one: 0 means "not watched" (a heartbeat worker
  * that is not running). Ages are taken modulo the same, which is exact for ages under 24 days.
  */
+import type { SharedMemory } from '../../hal/ipc/index.js';
+
 export const MAIN_THREAD = 0;
 export const HEARTBEAT_WORKER = 1;
 const SLOTS = 2;
+/** The shared memory the stamps need. */
+export const HEALTH_BYTES = SLOTS * 4;
 const MODULUS = 2 ** 31 - 1;
 
 export type HealthSlot = typeof MAIN_THREAD | typeof HEARTBEAT_WORKER;
@@ -17,8 +21,8 @@ export type HealthSlot = typeof MAIN_THREAD | typeof HEARTBEAT_WORKER;
 export class HealthStamps {
   private readonly cells: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(SLOTS * 4)) {
-    this.cells = new Int32Array(buffer, 0, SLOTS);
+  constructor(readonly memory: SharedMemory) {
+    this.cells = new Int32Array(memory.buffer, 0, SLOTS);
   }
 
   stamp(slot: HealthSlot, nowMs: number): void {

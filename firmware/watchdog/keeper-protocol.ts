@@ -6,8 +6,8 @@ export interface KeeperInit {
   device: string;
   timeoutS: number;
   limits: HealthLimits;
-  /** HealthStamps' buffer, shared with the main thread and the heartbeat worker. */
-  health: SharedArrayBuffer;
+  /** HealthStamps' shared memory (an fd of this process), which the heartbeat worker maps too. */
+  healthFd: number;
   /** The run record's path in flash. */
   recordPath: string;
   /** This boot's kernel boot id, written into every run record. */

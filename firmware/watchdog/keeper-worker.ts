@@ -7,12 +7,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { wallTimeIso } from '../../hal/clock/index.js';
 import { createLinuxClock } from '../../hal/clock/linux.js';
+import { createLinuxIpc } from '../../hal/ipc/linux.js';
 import { createFileStorage } from '../../hal/storage/fs.js';
 import type { Watchdog } from '../../hal/watchdog/index.js';
 import { createLinuxWatchdog } from '../../hal/watchdog/linux.js';
 import { createLogger, setLogSink } from '../log/logger.js';
 import { systemTimers } from '../time/timers.js';
-import { HealthStamps } from './health.js';
+import { HEALTH_BYTES, HealthStamps } from './health.js';
 import { WatchdogKeeper } from './keeper.js';
 import type { FromKeeper, KeeperInit, ToKeeper } from './keeper-protocol.js';
 import { RunRecords, type RunState } from './run-record.js';
@@ -42,7 +43,7 @@ try {
 }
 const keeper = new WatchdogKeeper({
   watchdog,
-  stamps: new HealthStamps(init.health),
+  stamps: new HealthStamps(createLinuxIpc().mapSharedMemory(init.healthFd, HEALTH_BYTES)),
   limits: init.limits,
   timeoutS: watchdog?.timeoutS ?? init.timeoutS,
   clock,

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
+import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import type { Watchdog } from '../../hal/watchdog/index.js';
 import { createLogger, type LogRecord, setLogSink } from '../log/logger.js';
-import { HEARTBEAT_WORKER, HealthStamps, MAIN_THREAD } from './health.js';
+import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps, MAIN_THREAD } from './health.js';
 import { WatchdogKeeper } from './keeper.js';
 import type { RunState } from './run-record.js';
 
@@ -26,7 +27,7 @@ class FakeWatchdog implements Watchdog {
 
 function setup(withDevice = true) {
   const clock = new FakeClock(1000);
-  const stamps = new HealthStamps();
+  const stamps = new HealthStamps(new FakeIpc().createSharedMemory(HEALTH_BYTES));
   const watchdog = new FakeWatchdog();
   const records: [RunState, string | undefined][] = [];
   const events: LogRecord[] = [];

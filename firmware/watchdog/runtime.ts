@@ -6,11 +6,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
+import type { IpcDevice } from '../../hal/ipc/index.js';
 import type { StorageDevice } from '../../hal/storage/index.js';
 import type { WatchdogDevice } from '../../hal/watchdog/index.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import type { Cancel, Timers } from '../time/timers.js';
-import { type HealthLimits, HealthStamps, MAIN_THREAD } from './health.js';
+import { HEALTH_BYTES, type HealthLimits, HealthStamps, MAIN_THREAD } from './health.js';
 import type { FromKeeper, KeeperInit, ToKeeper } from './keeper-protocol.js';
 import { previousRunEnd, type RunEnd, RunRecords } from './run-record.js';
 
@@ -22,6 +23,8 @@ const STOP_TIMEOUT_MS = 2000;
 
 export interface WatchdogRuntimeOptions {
   watchdog: WatchdogDevice;
+  /** For the stamps' shared memory, which the keeper thread and the heartbeat worker process map. */
+  ipc: IpcDevice;
   storage: StorageDevice;
   /** The board's watchdog data. */
   board: { device: string; bootStatus: string; timeoutS: number } & HealthLimits;
@@ -40,7 +43,7 @@ export type WatchdogStatus =
   | { state: 'stopped' };
 
 export class WatchdogRuntime {
-  readonly stamps = new HealthStamps();
+  readonly stamps: HealthStamps;
   /** Why the previous run ended, as the boot found it. */
   readonly previousRun: RunEnd;
   private worker: Worker | null = null;
@@ -48,6 +51,7 @@ export class WatchdogRuntime {
   status: WatchdogStatus = { state: 'starting' };
 
   constructor(private readonly o: WatchdogRuntimeOptions) {
+    this.stamps = new HealthStamps(o.ipc.createSharedMemory(HEALTH_BYTES));
     const records = new RunRecords(o.storage, o.recordPath);
     this.previousRun = previousRunEnd(records.read(), o.kernelBoot, o.watchdog.bootStatus(o.board.bootStatus));
     try {
@@ -69,7 +73,7 @@ export class WatchdogRuntime {
       device,
       timeoutS,
       limits: { maxMainLagMs, maxWorkerStallMs },
-      health: this.stamps.buffer,
+      healthFd: this.stamps.memory.fd,
       recordPath: this.o.recordPath,
       kernelBoot: this.o.kernelBoot ?? '',
     };

@@ -42,28 +42,6 @@ test('a ticker re-armed starts a period from now; a bad period is HalError EINVA
   assert.equal(ticker.take(), 0, 'a closed ticker takes nothing');
 });
 
-test('a wake-up from the adopted end ends the wait at once; drain clears it', () => {
-  const dev = new FakeClockDevice();
-  const main = dev.openWaker();
-  const worker = dev.adoptWaker(main.fd);
-  const poller = dev.openPoller();
-  poller.watch([worker]);
-  main.wake();
-  assert.equal(poller.wait(1000), 1);
-  assert.equal(dev.nowMs(), 0);
-  worker.drain();
-  assert.equal(poller.wait(1000), 0);
-  assert.equal(dev.nowMs(), 1000);
-  assert.throws(() => poller.wait(-1), /block forever/, 'nothing else could wake it');
-  assert.throws(
-    () => dev.adoptWaker(9999),
-    (e: unknown) => e instanceof HalError && e.errno === E.EBADF,
-  );
-  worker.close();
-  main.wake();
-  assert.equal(poller.wait(10), 1, 'closing the adopted end leaves the eventfd open');
-});
-
 test('a closed fd ends the wait at once and is never readable (POLLNVAL)', () => {
   const dev = new FakeClockDevice();
   const ticker = dev.openTicker(100);

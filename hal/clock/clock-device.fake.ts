@@ -1,21 +1,20 @@
 /**
- * The clock device for tests of a synchronous poll loop (the heartbeat worker): tickers, wakers
- * and a poller on a FakeClock, over a table of fake file descriptors that other fakes put their
- * pollable ends in (hal/nic/nic.fake.ts). `Poller.wait` is where fake time moves: it advances
- * the clock to the earliest of its timeout, the next expiry of a watched ticker and the moment
- * a watched fd has something to read (a wake-up, a frame, a link event), then reports
- * readability like poll(2).
+ * The clock device for tests of a synchronous poll loop (the heartbeat worker): tickers and a
+ * poller on a FakeClock, over a table of fake file descriptors that other fakes put their
+ * pollable ends in (hal/nic/nic.fake.ts, hal/ipc/ipc.fake.ts). `Poller.wait` is where fake
+ * time moves: it advances the clock to the earliest of its timeout, the next expiry of a
+ * watched ticker and the moment a watched fd has something to read (a command, a frame, a link
+ * event), then reports readability like poll(2).
  *
  * It fails the way the driver does: a ticker period that is not a finite number > 0 is HalError
  * EINVAL; a watched fd that is closed or unknown ends the wait at once and is never readable
  * (POLLNVAL); fd -1 is ignored; a closed ticker takes nothing. Stricter than the driver, where
- * a mistake would only show as a silent hang: adopting an fd that is no open eventfd is HalError
- * EBADF, and a wait with no timeout that nothing watched can end throws (poll(2) would block the
- * test forever).
+ * a mistake would only show as a silent hang: a wait with no timeout that nothing watched can
+ * end throws (poll(2) would block the test forever).
  */
 import { E, HalError } from '../errors.js';
 import { FakeClock } from './clock.fake.js';
-import type { ClockDevice, Pollable, Poller, Ticker, Waker } from './index.js';
+import type { ClockDevice, Pollable, Poller, Ticker } from './index.js';
 
 /** What poll(2) asks of a fake file descriptor. */
 export interface FakeFd {
@@ -43,7 +42,6 @@ export class FakeFdTable {
   }
 }
 
-const NOW = Number.NEGATIVE_INFINITY;
 const NEVER = Number.POSITIVE_INFINITY;
 
 function checkPeriod(ms: number): void {
@@ -100,48 +98,6 @@ export class FakeTicker implements Ticker, FakeFd {
   }
 }
 
-/** The eventfd's counter, shared by the waker that made it and those that adopted its fd. */
-class EventCounter implements FakeFd {
-  count = 0;
-
-  readableAt(): number {
-    return this.count > 0 ? NOW : NEVER;
-  }
-}
-
-export class FakeWaker implements Waker {
-  #closed = false;
-  /** Wake-ups sent through this waker. */
-  wakes = 0;
-
-  constructor(
-    readonly fd: number,
-    private readonly counter: EventCounter,
-    private readonly owner: FakeFdTable | null,
-  ) {}
-
-  wake(): void {
-    if (this.#closed) return;
-    this.counter.count++;
-    this.wakes++;
-  }
-
-  drain(): void {
-    if (!this.#closed) this.counter.count = 0;
-  }
-
-  /** Closes the fd only for the waker that opened it, as the driver does. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.owner?.close(this.fd);
-  }
-
-  get closed(): boolean {
-    return this.#closed;
-  }
-}
-
 export class FakePoller implements Poller {
   #fds: number[] = [];
   #readable: boolean[] = [];
@@ -194,7 +150,6 @@ export type PriorityAnswer = { ok: true } | { ok: false; reason: string };
 export class FakeClockDevice implements ClockDevice {
   readonly fds = new FakeFdTable();
   readonly tickers: FakeTicker[] = [];
-  readonly wakers: FakeWaker[] = [];
   readonly pollers: FakePoller[] = [];
   /** What raiseThreadPriority answers to a valid priority: refused, as for a process without CAP_SYS_NICE. */
   priority: PriorityAnswer = { ok: false, reason: 'sched_setscheduler(SCHED_FIFO): EPERM (operation not permitted)' };
@@ -215,21 +170,6 @@ export class FakeClockDevice implements ClockDevice {
     const t = new FakeTicker(this, periodMs);
     this.tickers.push(t);
     return t;
-  }
-
-  openWaker(): FakeWaker {
-    const counter = new EventCounter();
-    const w = new FakeWaker(this.fds.open(counter), counter, this.fds);
-    this.wakers.push(w);
-    return w;
-  }
-
-  adoptWaker(fd: number): FakeWaker {
-    const counter = this.fds.get(fd);
-    if (!(counter instanceof EventCounter)) throw new HalError('clock', 'adoptWaker', E.EBADF, `fd ${fd} is not an open eventfd`);
-    const w = new FakeWaker(fd, counter, null);
-    this.wakers.push(w);
-    return w;
   }
 
   openPoller(): FakePoller {

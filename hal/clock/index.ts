@@ -35,14 +35,6 @@ export interface Ticker extends Pollable {
   close(): void;
 }
 
-/** Wakes a thread blocked in `Poller.wait` from any thread of the process (eventfd). */
-export interface Waker extends Pollable {
-  wake(): void;
-  /** Clears the pending wake-up; call after waking. */
-  drain(): void;
-  close(): void;
-}
-
 /**
  * Blocks the calling thread until one of the watched fds is readable or the timeout passes.
  * Only for worker threads that run a synchronous loop: it blocks the event loop by design.
@@ -58,9 +50,6 @@ export interface Poller {
 
 export interface ClockDevice extends Clock {
   openTicker(periodMs: number): Ticker;
-  openWaker(): Waker;
-  /** Wraps a waker created by another thread of this process (its fd travels in workerData). */
-  adoptWaker(fd: number): Waker;
   openPoller(): Poller;
   /**
    * Raises the calling thread to SCHED_FIFO at `priority`. Returns false (with the reason) when

@@ -1,5 +1,5 @@
 /**
- * The Linux clock driver against the real kernel: CLOCK_MONOTONIC, timerfd, eventfd, poll and
+ * The Linux clock driver against the real kernel: CLOCK_MONOTONIC, timerfd, poll and
  * SCHED_FIFO. Waits are measured, never assumed; bounds are loose enough for a busy 2-core host.
  */
 import assert from 'node:assert/strict';
@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { HalError } from '../errors.js';
+import { createLinuxIpc } from '../ipc/linux.js';
 import { kernelAvailable } from '../kernel-gate.testkit.js';
 import { CLOCK_MONOTONIC, libc, timespecMs } from '../libc.js';
 import { wallTimeIso } from './index.js';
@@ -139,39 +140,41 @@ describe('linux clock', () => {
     );
   });
 
-  it('a Waker wakes a Poller blocked in wait() on another thread', async () => {
-    const waker = clock.openWaker();
+  it('bytes on a watched socket wake a Poller blocked in wait() on another thread', async () => {
+    const [ours, theirs] = createLinuxIpc().streamPair();
     let woke = 0;
-    const reply = await probe({ mode: 'wait', wakerFd: waker.fd, timeoutMs: 10000 }, (tid) => {
+    const reply = await probe({ mode: 'wait', streamFd: theirs.fd, timeoutMs: 10000 }, (tid) => {
       blockedInPoll(tid).then(() => {
         woke = clock.nowMs();
-        waker.wake();
+        ours.write(Uint8Array.of(1, 2, 3), 3);
       });
     });
-    waker.close();
+    ours.close();
+    theirs.close();
     assert.ok(woke > 0, 'the worker was never seen blocked');
     assert.equal(reply.kind, 'woken');
     if (reply.kind !== 'woken') return;
     assert.equal(reply.ready, 1);
     assert.equal(reply.readable, true);
-    assert.equal(reply.pendingAfterDrain, 0, 'drain() left the waker readable');
+    assert.equal(reply.read, 3);
+    assert.equal(reply.pendingAfterDrain, 0, 'still readable once read');
     assert.ok(reply.waitedMs < 5000, `waited ${reply.waitedMs} ms: the wake-up did not end the wait`);
   });
 
   it('a Poller with nothing ready times out', () => {
-    const waker = clock.openWaker();
+    const [ours, theirs] = createLinuxIpc().streamPair();
     const poller = clock.openPoller();
-    poller.watch([waker]);
+    poller.watch([theirs]);
     const start = clock.nowMs();
     assert.equal(poller.wait(30), 0);
     assert.ok(clock.nowMs() - start >= 29, 'returned before the timeout');
     assert.equal(poller.readable(0), false);
-    waker.wake();
-    waker.wake();
+    ours.write(Uint8Array.of(1), 1);
     assert.equal(poller.wait(0), 1);
-    waker.drain();
+    theirs.read(new Uint8Array(8));
     assert.equal(poller.wait(0), 0);
-    waker.close();
+    ours.close();
+    theirs.close();
   });
 
   it('raises a thread to SCHED_FIFO', async (t) => {

@@ -1,8 +1,8 @@
 /**
- * Linux clock driver: CLOCK_MONOTONIC and CLOCK_REALTIME time, timerfd tickers, eventfd wakers
- * and a poll(2) loop.
+ * Linux clock driver: CLOCK_MONOTONIC and CLOCK_REALTIME time, timerfd tickers and a poll(2)
+ * loop.
  *
- * Tickers, wakers and pollers keep their buffers from construction on: the heartbeat worker
+ * Tickers and pollers keep their buffers from construction on: the heartbeat worker
  * calls `wait` and `take` every few milliseconds and must not feed the garbage collector.
  */
 import { HalError } from '../errors.js';
@@ -21,7 +21,7 @@ import {
   SCHED_FIFO,
   timespecMs,
 } from '../libc.js';
-import type { ClockDevice, Pollable, Poller, Ticker, Waker } from './index.js';
+import type { ClockDevice, Pollable, Poller, Ticker } from './index.js';
 
 const DEVICE = 'clock';
 const READABLE = POLLIN | POLLERR | POLLHUP;
@@ -98,32 +98,6 @@ class TimerfdTicker implements Ticker {
   }
 }
 
-class EventfdWaker implements Waker {
-  private readonly one = new BigUint64Array([1n]);
-  private readonly sink = new BigUint64Array(1);
-  private closed = false;
-
-  constructor(
-    readonly fd: number,
-    private readonly owned: boolean,
-  ) {}
-
-  wake(): void {
-    if (!this.closed) libc.write(this.fd, this.one, 8);
-  }
-
-  drain(): void {
-    if (!this.closed) libc.read(this.fd, this.sink, 8);
-  }
-
-  /** Closes the eventfd only when this thread created it; an adopted one belongs to its creator. */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    if (this.owned) libc.close(this.fd);
-  }
-}
-
 class PollPoller implements Poller {
   private pollfds = new Uint8Array(0);
   private fds = new Int32Array(0);
@@ -175,12 +149,6 @@ export function createLinuxClock(): ClockDevice {
     nowMs: monotonicMs,
     wallMs,
     openTicker: (periodMs) => new TimerfdTicker(periodMs),
-    openWaker: () => {
-      const fd = libc.eventfd(0, O_NONBLOCK | O_CLOEXEC);
-      if (fd < 0) fail('eventfd');
-      return new EventfdWaker(fd, true);
-    },
-    adoptWaker: (fd) => new EventfdWaker(fd, false),
     openPoller: () => new PollPoller(),
     raiseThreadPriority,
   };

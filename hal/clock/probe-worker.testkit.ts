@@ -1,17 +1,18 @@
 /**
- * Worker used by the clock tests: blocks in Poller.wait on an adopted waker, or raises its own
+ * Worker used by the clock tests: blocks in Poller.wait on an adopted stream socket, or raises its own
  * priority, and reports what happened. It exists because both only make sense off the main
  * thread.
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { createLinuxIpc } from '../ipc/linux.js';
 import { createLinuxClock } from './linux.js';
 
-export type ProbeRequest = { mode: 'wait'; wakerFd: number; timeoutMs: number } | { mode: 'priority'; priority: number };
+export type ProbeRequest = { mode: 'wait'; streamFd: number; timeoutMs: number } | { mode: 'priority'; priority: number };
 
 export type ProbeReply =
   | { kind: 'blocking'; tid: number }
-  | { kind: 'woken'; ready: number; readable: boolean; pendingAfterDrain: number; waitedMs: number }
+  | { kind: 'woken'; ready: number; readable: boolean; read: number; pendingAfterDrain: number; waitedMs: number }
   | { kind: 'priority'; result: { ok: boolean; reason?: string }; policy: number; rtPriority: number };
 
 /** Fields 40 and 41 of /proc/thread-self/stat: rt_priority and policy of this very thread. */
@@ -29,18 +30,17 @@ function run(port: NonNullable<typeof parentPort>, request: ProbeRequest): void 
     send({ kind: 'priority', result, ...threadScheduling() });
     return;
   }
-  const waker = clock.adoptWaker(request.wakerFd);
+  const stream = createLinuxIpc().adoptStream(request.streamFd);
   const poller = clock.openPoller();
-  poller.watch([waker]);
+  poller.watch([stream]);
   send({ kind: 'blocking', tid: Number(readlinkSync('/proc/thread-self').split('/').pop()) });
   const start = clock.nowMs();
   const ready = poller.wait(request.timeoutMs);
   const waitedMs = clock.nowMs() - start;
   const readable = poller.readable(0);
-  waker.drain();
+  const read = stream.read(new Uint8Array(64));
   const pendingAfterDrain = poller.wait(0);
-  waker.close();
-  send({ kind: 'woken', ready, readable, pendingAfterDrain, waitedMs });
+  send({ kind: 'woken', ready, readable, read, pendingAfterDrain, waitedMs });
 }
 
 if (parentPort) run(parentPort, workerData as ProbeRequest);

@@ -38,6 +38,7 @@ export function renderHaDiagnose(snap: HaSnapshot): string {
   if (snap.lease) out.push(leaseLine(snap.lease));
   if (snap.enabled) out.push(...beaconLines(snap.beacons, snap.nowMs));
   out.push(`scheduling: ${snap.schedFifo ? 'SCHED_FIFO' : 'SCHED_OTHER (not real-time)'}`);
+  if (snap.logsDropped > 0) out.push(`worker log records dropped (main process not reading): ${snap.logsDropped}`);
   out.push(`late ticks: ${snap.lateTicks} (max ${snap.maxTickLateMs.toFixed(1)} ms late)`);
   const j = snap.tickJitter;
   if (j) {

@@ -1,0 +1,87 @@
+/**
+ * The worker's socket framing on a fake stream that fills up like a real one: messages cut
+ * anywhere are reassembled, a main process that stops reading never blocks the worker nor grows
+ * it without bound, and what is kept is what matters.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
+import type { HaSnapshot } from './snapshot.js';
+import { encodeMessage, MAX_MESSAGE_BYTES, MessageReader, WorkerChannel } from './worker-channel.js';
+import type { FromWorker } from './worker-protocol.js';
+
+const log = (n: number): FromWorker => ({
+  type: 'log',
+  record: { level: 'info', namespace: 'ha', message: `line ${n} ${'x'.repeat(200)}`, event: false, atMs: n },
+});
+const snapshot = (n: number): FromWorker => ({ type: 'snapshot', snapshot: { uptimeS: n } as unknown as HaSnapshot });
+
+function readAll(stream: { read(b: Uint8Array): number }, reader: MessageReader): FromWorker[] {
+  const buf = new Uint8Array(1000);
+  for (let n = stream.read(buf); n > 0; n = stream.read(buf)) reader.push(buf.subarray(0, n));
+  const out: FromWorker[] = [];
+  for (let m = reader.next(); m !== undefined; m = reader.next()) out.push(m as FromWorker);
+  return out;
+}
+
+test('messages cut at every byte are reassembled in order', () => {
+  const bytes = new Uint8Array([...encodeMessage({ type: 'leave' }), ...encodeMessage({ type: 'failover', on: true })]);
+  const reader = new MessageReader();
+  const seen: unknown[] = [];
+  for (const b of bytes) {
+    reader.push(Uint8Array.of(b));
+    for (let m = reader.next(); m !== undefined; m = reader.next()) seen.push(m);
+  }
+  assert.deepEqual(seen, [{ type: 'leave' }, { type: 'failover', on: true }]);
+});
+
+test('a length beyond the bound or a body that is no CBOR breaks the reader, without a throw', () => {
+  const huge = new MessageReader();
+  const header = new Uint8Array(4);
+  new DataView(header.buffer).setUint32(0, MAX_MESSAGE_BYTES + 1, true);
+  huge.push(header);
+  assert.equal(huge.next(), undefined);
+  assert.match(huge.broken ?? '', /at most/);
+  const garbage = new MessageReader();
+  garbage.push(Uint8Array.of(2, 0, 0, 0, 0xff, 0xff));
+  assert.equal(garbage.next(), undefined);
+  assert.match(garbage.broken ?? '', /undecodable/);
+});
+
+test('a main process that stops reading: the worker never blocks, keeps events and the newest snapshot, drops logs past the bound', () => {
+  const [main, worker] = new FakeIpc(undefined, 4096).streamPair();
+  const channel = new WorkerChannel(worker);
+  channel.post({ type: 'gave-up', atMs: 1, tookMs: 0.5, failures: [] });
+  for (let i = 0; i < 40_000; i++) channel.post(log(i));
+  for (let i = 0; i < 50; i++) channel.post(snapshot(i));
+  channel.post({ type: 'announce-round', atMs: 2, reason: 'test' });
+  assert.ok(channel.logsDropped > 0, 'logs beyond the bound were dropped');
+  assert.equal(channel.flush(), false, 'still waiting for the reader');
+  const reader = new MessageReader();
+  const got: FromWorker[] = [];
+  for (let i = 0; i < 10_000 && !channel.flush(); i++) got.push(...readAll(main, reader));
+  got.push(...readAll(main, reader));
+  assert.equal(got[0]?.type, 'gave-up');
+  assert.equal(got.at(-1)?.type, 'announce-round', 'events are never dropped');
+  const snaps = got.filter((m) => m.type === 'snapshot');
+  assert.ok(snaps.length <= 2, `superseded snapshots were dropped (${snaps.length} delivered)`);
+  assert.deepEqual(snaps.at(-1), snapshot(49), 'the newest snapshot arrives');
+  const logs = got.filter((m) => m.type === 'log').length;
+  assert.equal(logs + channel.logsDropped, 40_000, 'every log record is delivered or counted');
+});
+
+test('commands are read as they come; the main process closing its end closes the channel', () => {
+  const [main, worker] = new FakeIpc().streamPair();
+  const channel = new WorkerChannel(worker);
+  const cmd = encodeMessage({ type: 'failover', on: true });
+  main.write(cmd, 3);
+  channel.fill();
+  assert.equal(channel.next(), undefined, 'half a command is no command');
+  main.write(cmd.subarray(3), cmd.length - 3);
+  main.close();
+  channel.fill();
+  assert.deepEqual(channel.next(), { type: 'failover', on: true });
+  assert.equal(channel.closed, true);
+  channel.post(snapshot(1));
+  assert.equal(channel.flush(), false, 'nothing is written to a closed socket');
+});

@@ -1,0 +1,78 @@
+/**
+ * Starting the heartbeat worker as a process of its own (worker.ts) and driving it as the HA
+ * runtime's HeartbeatWorker: commands go down its stream socket (fd 3 in the worker), reports
+ * come up the same socket, and the watchdog's liveness stamps are shared memory at fd 4.
+ *
+ * The worker inherits this process's network namespace, flags and stdout/stderr (the firmware's
+ * log). The kernel kills it if this process dies (worker.ts asks for PR_SET_PDEATHSIG), and
+ * this side kills it with SIGKILL on terminate().
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import type { HeartbeatWorker } from './runtime.js';
+import { encodeMessage, MessageReader } from './worker-channel.js';
+import { type FromWorker, type ToWorker, WORKER_STREAM_FD, type WorkerInit } from './worker-protocol.js';
+
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
+class WorkerProcess extends EventEmitter implements HeartbeatWorker {
+  private readonly child: ChildProcess;
+  private readonly socket: Socket;
+  private readonly reader = new MessageReader();
+  private exited = false;
+  private failed = false;
+
+  constructor(init: WorkerInit, healthFd: number) {
+    super();
+    this.child = spawn(process.execPath, [...process.execArgv, WORKER_SCRIPT.pathname], {
+      // Slots 3 and 4: WORKER_STREAM_FD and WORKER_HEALTH_FD.
+      stdio: ['ignore', 'inherit', 'inherit', 'pipe', healthFd],
+    });
+    this.socket = this.child.stdio[WORKER_STREAM_FD] as Socket;
+    this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    // A socket error is followed by the process's exit, which says what happened.
+    this.socket.on('error', () => {});
+    this.child.on('error', (err) => this.fail(err));
+    this.child.once('exit', (code, signal) => {
+      this.exited = true;
+      if (code !== 0)
+        this.fail(new Error(`the heartbeat worker process ended (${signal ? `killed by ${signal}` : `code ${code}`})`));
+      this.emit('exit', code ?? 1);
+    });
+    this.socket.write(encodeMessage(init));
+  }
+
+  postMessage(msg: ToWorker): void {
+    if (!this.exited) this.socket.write(encodeMessage(msg));
+  }
+
+  terminate(): Promise<number> {
+    if (this.exited) return Promise.resolve(1);
+    this.failed = true; // asked for: not a failure to report
+    return new Promise((resolve) => {
+      this.child.once('exit', (code) => resolve(code ?? 1));
+      this.child.kill('SIGKILL');
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    this.reader.push(chunk);
+    for (let m = this.reader.next(); m !== undefined; m = this.reader.next()) this.emit('message', m as FromWorker);
+    if (this.reader.broken) {
+      this.fail(new Error(`the heartbeat worker process sent ${this.reader.broken}`));
+      this.child.kill('SIGKILL');
+    }
+  }
+
+  private fail(err: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.emit('error', err);
+  }
+}
+
+/** Starts firmware/ha/worker.js as a process sharing the watchdog's stamps at `healthFd`. */
+export function startWorkerProcess(init: WorkerInit, healthFd: number): HeartbeatWorker {
+  return new WorkerProcess(init, healthFd);
+}
