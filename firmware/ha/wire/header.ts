@@ -60,7 +60,8 @@ export function isFrameType(n: number): n is FrameType {
 }
 
 export interface HeaderFields {
-  type: FrameType;
+  /** A FrameType, or a frame type of another channel on the same wire (firmware/sessions/). */
+  type: number;
   flags: number;
   groupId: number;
   /** 16 bytes, NUL-padded (see serialToBytes). */

@@ -1,0 +1,246 @@
+/**
+ * Opens frames of the HA wire (header.ts) up to their body, in this order, each failure counted
+ * under its reason: too short for header and tag (badLength), magic (badMagic), protocol major
+ * (badVersion), body length against the frame (badLength), group-id (wrongGroup), our own
+ * serial (looped: the cabling loops back to us), tag or decryption (badAuth: includes a
+ * different password or a different encryption setting), a boot id older than the sender's
+ * current one or a sequence already seen under the same boot id (replayed), then a frame type
+ * this channel does not take or a sender serial that is none (malformedBody). The caller reads
+ * the body and then accepts the frame (which moves the replay state) or refuses it as
+ * malformedBody. Never throws: node:crypto failures are caught where they can happen.
+ *
+ * Heartbeats (decoder.ts) and session sync frames (firmware/sessions/) each have an opener of
+ * their own, with the channel's keys and replay state.
+ */
+import { createDecipheriv, createHmac } from 'node:crypto';
+import {
+  FLAG_ENCRYPTED,
+  HA_MAGIC,
+  HEADER_LEN,
+  Off,
+  PROTOCOL_MAJOR,
+  readU16,
+  readU32,
+  SERIAL_LEN,
+  sameSerial,
+  serialForLog,
+  serialLength,
+  serialToBytes,
+  TAG_LEN,
+} from './header.js';
+import { type HaKeys, noncePrefix } from './keys.js';
+import { copySerial, REPLAY_WINDOW, ReplayGuard, type ReplayPeer } from './replay.js';
+
+/**
+ * Why a frame was refused, one named counter each (`diagnose sys ha heartbeat`): the ladder
+ * above, plus `refused`, a frame the cluster turned down after decoding it (count()).
+ */
+export type RejectReason =
+  | 'badMagic'
+  | 'badVersion'
+  | 'badLength'
+  | 'wrongGroup'
+  | 'badAuth'
+  | 'replayed'
+  | 'malformedBody'
+  | 'looped'
+  | 'refused';
+
+export type Rejection = { ok: false; reason: RejectReason; serial?: string; groupId?: number };
+
+/** An authenticated, fresh frame whose body the caller reads next. */
+export interface OpenedFrame {
+  ok: true;
+  type: number;
+  bootId: number;
+  seq: number;
+  /**
+   * The clear body is src[0, bodyLen): the opener's buffer or the decryption's output, valid
+   * until the next open(). Not a subarray, so cbor-x keeps the DataView it caches per buffer.
+   */
+  src: Uint8Array;
+  bodyLen: number;
+  /** Set by the opener; pass the frame back to accept() or refuseBody(). */
+  readonly peer: ReplayPeer | undefined;
+  readonly serialBytes: Uint8Array;
+  readonly prefix: Uint8Array | undefined;
+  readonly serialText: string;
+}
+
+export interface OpenerOptions {
+  ownSerial: string;
+  groupId: number;
+  keys: HaKeys;
+  encryption: boolean;
+  /** The frame types this channel takes; any other is malformedBody. */
+  accepts: (type: number) => boolean;
+  /** Sequences a frame may lag behind the newest accepted from its sender (1-32, default 32). */
+  replayWindow?: number;
+}
+
+export function emptyCounters(): Record<RejectReason, number> {
+  return {
+    badMagic: 0,
+    badVersion: 0,
+    badLength: 0,
+    wrongGroup: 0,
+    badAuth: 0,
+    replayed: 0,
+    malformedBody: 0,
+    looped: 0,
+    refused: 0,
+  };
+}
+
+export class FrameOpener {
+  readonly counters: Record<RejectReason, number> = emptyCounters();
+  private readonly ownSerial: Uint8Array;
+  private readonly groupId: number;
+  private readonly keys: HaKeys;
+  private readonly encryption: boolean;
+  private readonly accepts: (type: number) => boolean;
+  private readonly replay: ReplayGuard;
+  /** Clear bodies are copied here: cbor-x reads from offset 0 and caches a DataView per buffer. */
+  private readonly scratch = Buffer.alloc(0x10000);
+  private readonly nonce = Buffer.alloc(12);
+
+  constructor(opts: OpenerOptions) {
+    this.ownSerial = serialToBytes(opts.ownSerial);
+    this.groupId = opts.groupId;
+    this.keys = opts.keys;
+    this.encryption = opts.encryption;
+    this.accepts = opts.accepts;
+    this.replay = new ReplayGuard(opts.replayWindow ?? REPLAY_WINDOW);
+  }
+
+  /** Counts a rejection decided outside the opener (the cluster's 'refused'). */
+  count(reason: RejectReason): void {
+    this.counters[reason]++;
+  }
+
+  /** Checks the frame in `buf[offset, end)` up to its body. */
+  open(buf: Uint8Array, offset: number, end: number): OpenedFrame | Rejection {
+    const len = end - offset;
+    if (
+      !(buf instanceof Uint8Array) ||
+      !Number.isInteger(offset) ||
+      !Number.isInteger(end) ||
+      offset < 0 ||
+      end > buf.length ||
+      len < HEADER_LEN + TAG_LEN
+    ) {
+      return this.reject('badLength');
+    }
+    if (readU16(buf, offset) !== HA_MAGIC) return this.reject('badMagic');
+    if (buf[offset + Off.major] !== PROTOCOL_MAJOR) return this.reject('badVersion');
+    const groupId = readU16(buf, offset + Off.groupId);
+    const bodyLen = readU16(buf, offset + Off.bodyLen);
+    const so = offset + Off.serial;
+    if (HEADER_LEN + bodyLen + TAG_LEN !== len) return this.rejectFrom('badLength', buf, so, groupId);
+    if (groupId !== this.groupId) return this.rejectFrom('wrongGroup', buf, so, groupId);
+    if (sameSerial(buf, so, this.ownSerial)) return this.rejectFrom('looped', buf, so, groupId);
+
+    const peer = this.replay.find(buf, so);
+    const encrypted = (buf[offset + Off.flags] & FLAG_ENCRYPTED) !== 0;
+    let prefix: Uint8Array | undefined;
+    let src: Uint8Array | null;
+    if (encrypted !== this.encryption) {
+      src = null;
+    } else if (encrypted) {
+      prefix = peer ? peer.noncePrefix : noncePrefix(buf.subarray(so, so + SERIAL_LEN), nulIndex(buf, so));
+      src = this.decrypt(buf, offset, bodyLen, prefix);
+    } else {
+      src = this.verify(buf, offset, bodyLen) ? this.scratch : null;
+    }
+    if (!src) return this.rejectFrom('badAuth', buf, so, groupId);
+
+    const bootId = readU32(buf, offset + Off.bootId);
+    const seq = readU32(buf, offset + Off.seq);
+    if (!this.replay.fresh(peer, bootId, seq)) return this.rejectFrom('replayed', buf, so, groupId);
+
+    // An authenticated frame this version cannot read: a type from a later minor or another
+    // channel, or a sender serial that is not one.
+    const type = buf[offset + Off.type] ?? 0;
+    if (!this.accepts(type) || (!peer && serialLength(buf, so) < 0)) {
+      return this.rejectFrom('malformedBody', buf, so, groupId);
+    }
+    return {
+      ok: true,
+      type,
+      bootId,
+      seq,
+      src,
+      bodyLen,
+      peer,
+      serialBytes: peer ? peer.serialBytes : copySerial(buf, so),
+      prefix,
+      serialText: peer ? peer.serial : serialForLog(buf, so),
+    };
+  }
+
+  /** The body made sense: the frame counts (replay state moves); returns the sender's serial. */
+  accept(f: OpenedFrame): string {
+    if (f.peer) {
+      this.replay.accept(f.peer, f.bootId, f.seq);
+      return f.peer.serial;
+    }
+    const serialBytes = f.serialBytes;
+    const peer = this.replay.add(
+      { serialBytes, serial: f.serialText, noncePrefix: f.prefix ?? noncePrefix(serialBytes, nulIndex(serialBytes, 0)) },
+      f.bootId,
+      f.seq,
+    );
+    return peer.serial;
+  }
+
+  /** The body did not make sense: counted as malformedBody; the replay state does not move. */
+  refuseBody(f: OpenedFrame): Rejection {
+    this.counters.malformedBody++;
+    return { ok: false, reason: 'malformedBody', serial: f.serialText };
+  }
+
+  /** HMAC tag check; on success the body is in `scratch`. */
+  private verify(buf: Uint8Array, offset: number, bodyLen: number): boolean {
+    const tagAt = offset + HEADER_LEN + bodyLen;
+    const mac = createHmac('sha256', this.keys.auth).update(buf.subarray(offset, tagAt)).digest();
+    let diff = 0;
+    for (let i = 0; i < TAG_LEN; i++) diff |= (mac[i] ?? 0) ^ (buf[tagAt + i] ?? 0);
+    if (diff !== 0) return false;
+    this.scratch.set(buf.subarray(offset + HEADER_LEN, tagAt), 0);
+    return true;
+  }
+
+  /** AES-256-GCM open; the plaintext body, or null when the tag does not verify. */
+  private decrypt(buf: Uint8Array, offset: number, bodyLen: number, prefix: Uint8Array): Uint8Array | null {
+    const tagAt = offset + HEADER_LEN + bodyLen;
+    this.nonce.set(prefix, 0);
+    for (let i = 0; i < 8; i++) this.nonce[4 + i] = buf[offset + Off.bootId + i] ?? 0;
+    try {
+      const d = createDecipheriv('aes-256-gcm', this.keys.enc, this.nonce, { authTagLength: TAG_LEN });
+      d.setAAD(buf.subarray(offset, offset + HEADER_LEN));
+      d.setAuthTag(buf.subarray(tagAt, tagAt + TAG_LEN));
+      const plain = d.update(buf.subarray(offset + HEADER_LEN, tagAt));
+      d.final();
+      return plain;
+    } catch {
+      return null;
+    }
+  }
+
+  private reject(reason: RejectReason): Rejection {
+    this.counters[reason]++;
+    return { ok: false, reason };
+  }
+
+  private rejectFrom(reason: RejectReason, buf: Uint8Array, so: number, groupId: number): Rejection {
+    this.counters[reason]++;
+    return { ok: false, reason, serial: serialForLog(buf, so), groupId };
+  }
+}
+
+/** Length of the serial field up to its first NUL. */
+function nulIndex(buf: Uint8Array, so: number): number {
+  let n = 0;
+  while (n < SERIAL_LEN && buf[so + n] !== 0) n++;
+  return n;
+}

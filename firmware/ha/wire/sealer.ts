@@ -1,0 +1,128 @@
+/**
+ * Seals frames of the HA wire (header.ts): header, body and tag, the tag an HMAC over header and
+ * body (clear) or the AES-256-GCM tag with the header as additional data (encrypted). Heartbeats
+ * (encoder.ts) and session sync frames (firmware/sessions/) share it, each channel with keys of
+ * its own (keys.ts), so their sequences never share a GCM nonce.
+ *
+ * A frame costs the header, one copy of the body into the caller's buffer and the tag: no
+ * allocation beyond node:crypto's own objects.
+ */
+import { createCipheriv, createHmac } from 'node:crypto';
+import { WireError } from './errors.js';
+import { FLAG_ENCRYPTED, HEADER_LEN, MAX_BODY_LEN, serialToBytes, TAG_LEN, writeHeader, writeU32 } from './header.js';
+import { type HaKeys, noncePrefix } from './keys.js';
+
+export interface SealerOptions {
+  serial: string;
+  groupId: number;
+  keys: HaKeys;
+  encryption: boolean;
+  /** This start's boot id (u32, firmware/ha/boot-ids.ts): larger than that of any earlier start. */
+  bootId: number;
+  /** Sequence of the last frame sent under this boot id (default 0: the first frame is 1). */
+  lastSeq?: number;
+  /**
+   * A boot id larger than every earlier one, persisted before it is returned (boot-ids.ts),
+   * for when this one's sequences run out.
+   */
+  nextBootId: () => number;
+}
+
+const U32_MAX = 0xffffffff;
+
+function checkU32(name: string, v: number): void {
+  if (!Number.isInteger(v) || v < 0 || v > U32_MAX) {
+    throw new WireError(`${name} ${v}: must be an integer 0-${U32_MAX}`);
+  }
+}
+
+export class FrameSealer {
+  private readonly keys: HaKeys;
+  private readonly encryption: boolean;
+  private readonly serial: Uint8Array;
+  private readonly groupId: number;
+  private readonly nextBootId: () => number;
+  private readonly nonce = Buffer.alloc(12);
+  private boot: number;
+  private seq: number;
+
+  constructor(opts: SealerOptions) {
+    this.serial = serialToBytes(opts.serial);
+    if (!Number.isInteger(opts.groupId) || opts.groupId < 0 || opts.groupId > 0xffff) {
+      throw new WireError(`groupId ${opts.groupId}: must be an integer 0-65535`);
+    }
+    checkU32('bootId', opts.bootId);
+    checkU32('lastSeq', opts.lastSeq ?? 0);
+    this.groupId = opts.groupId;
+    this.keys = opts.keys;
+    this.encryption = opts.encryption;
+    this.boot = opts.bootId;
+    this.nextBootId = opts.nextBootId;
+    this.seq = opts.lastSeq ?? 0;
+    this.nonce.set(noncePrefix(this.serial, opts.serial.length), 0);
+  }
+
+  /** The boot id of the next frame; it changes when the sequence wraps (see nextSequence). */
+  get bootId(): number {
+    return this.boot;
+  }
+
+  /** Sequence of the last frame sealed. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /**
+   * Writes header + body + tag at `offset` and returns the offset just past the frame. Throws
+   * WireError only on misuse (a frame type outside 1-255, a body or buffer too small or too
+   * large), never for a runtime condition.
+   */
+  seal(type: number, body: Uint8Array, buf: Uint8Array, offset: number): number {
+    if (!Number.isInteger(type) || type < 1 || type > 255) throw new WireError(`frame type ${type}: must be 1-255`);
+    if (body.length > MAX_BODY_LEN) throw new WireError(`body of ${body.length} bytes: at most ${MAX_BODY_LEN}`);
+    const end = offset + HEADER_LEN + body.length + TAG_LEN;
+    if (!Number.isInteger(offset) || offset < 0 || end > buf.length) {
+      throw new WireError(`buffer of ${buf.length} bytes at offset ${offset}: a frame needs ${end - offset} bytes`);
+    }
+    this.nextSequence();
+    writeHeader(buf, offset, {
+      type,
+      flags: this.encryption ? FLAG_ENCRYPTED : 0,
+      groupId: this.groupId,
+      serial: this.serial,
+      bootId: this.boot,
+      seq: this.seq,
+      bodyLen: body.length,
+    });
+    const tagAt = end - TAG_LEN;
+    if (this.encryption) {
+      writeU32(this.nonce, 4, this.boot);
+      writeU32(this.nonce, 8, this.seq);
+      const cipher = createCipheriv('aes-256-gcm', this.keys.enc, this.nonce, { authTagLength: TAG_LEN });
+      cipher.setAAD(buf.subarray(offset, offset + HEADER_LEN));
+      buf.set(cipher.update(body), offset + HEADER_LEN);
+      cipher.final();
+      buf.set(cipher.getAuthTag(), tagAt);
+    } else {
+      buf.set(body, offset + HEADER_LEN);
+      const mac = createHmac('sha256', this.keys.auth).update(buf.subarray(offset, tagAt)).digest();
+      for (let i = 0; i < TAG_LEN; i++) buf[tagAt + i] = mac[i] ?? 0;
+    }
+    return end;
+  }
+
+  /**
+   * Receivers refuse a sequence they have seen under the same boot id, and GCM must never reuse a
+   * nonce: past 2^32 - 1 frames (about 250 days at 10 ms on two links) the sealer takes the
+   * next boot id, persisted like a restart's, and starts again at 1. Peers order boot ids
+   * (replay.ts), so the new one reads as a restart, and no later start can reuse it.
+   */
+  private nextSequence(): void {
+    if (this.seq < U32_MAX) {
+      this.seq++;
+      return;
+    }
+    this.boot = this.nextBootId();
+    this.seq = 1;
+  }
+}
