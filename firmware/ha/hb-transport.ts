@@ -2,6 +2,8 @@
  * How a heartbeat leaves and enters the board: an Ethernet frame on an hbdev port (Ethertype
  * 0x8890 to our multicast group), or a UDP datagram to the peer's address (`unicast-hb`, port
  * 703) where Layer 2 does not reach. The encoder writes the HA payload at `payloadOffset`.
+ * Session sync (firmware/sessions/) carries its frames the same ways, on its own Ethertype,
+ * group and UDP port.
  */
 import type { Pollable } from '../../hal/clock/index.js';
 import type { L2Device, PortCounters, RawPort, UdpPort } from '../../hal/nic/index.js';
@@ -21,6 +23,15 @@ export interface HbTransport extends Pollable {
   close(): void;
 }
 
+/** Where one channel's frames go: Ethertype and multicast group on Layer 2, UDP port on Layer 3. */
+export interface HaChannel {
+  ethertype: number;
+  group: Uint8Array;
+  udpPort: number;
+}
+
+export const HEARTBEAT_CHANNEL: HaChannel = { ethertype: HA_ETHERTYPE, group: HA_MULTICAST_MAC, udpPort: HA_UDP_PORT };
+
 /** A port carrying HA frames (heartbeats or beacons), with its link state. */
 export interface HaPortState {
   ifname: string;
@@ -33,25 +44,25 @@ export interface HaPortState {
  * Reads the port's link state and opens it for HA frames. Returns why it could not (the
  * caller logs it in its own words and retries on the port's next link event), or null.
  */
-export function openHaPort(nic: L2Device, port: HaPortState): string | null {
+export function openHaPort(nic: L2Device, port: HaPortState, channel = HEARTBEAT_CHANNEL): string | null {
   try {
     const state = nic.linkState(port.ifname);
     port.up = state.up;
     port.carrier = state.carrier;
-    port.transport = l2Transport(nic.openPort(port.ifname, HA_ETHERTYPE));
+    port.transport = l2Transport(nic.openPort(port.ifname, channel.ethertype), channel);
     return null;
   } catch (err) {
     return (err as Error).message;
   }
 }
 
-export function l2Transport(port: RawPort): HbTransport {
+export function l2Transport(port: RawPort, channel = HEARTBEAT_CHANNEL): HbTransport {
   return {
     fd: port.fd,
     payloadOffset: ETH_HEADER_LEN,
     counters: port.counters,
     send(buf, end) {
-      writeEthernetHeader(buf, HA_MULTICAST_MAC, port.mac, HA_ETHERTYPE);
+      writeEthernetHeader(buf, channel.group, port.mac, channel.ethertype);
       return port.send(buf, end);
     },
     recv: (buf) => port.recv(buf),
@@ -59,12 +70,12 @@ export function l2Transport(port: RawPort): HbTransport {
   };
 }
 
-export function udpTransport(socket: UdpPort, peer: string): HbTransport {
+export function udpTransport(socket: UdpPort, peer: string, channel = HEARTBEAT_CHANNEL): HbTransport {
   return {
     fd: socket.fd,
     payloadOffset: 0,
     counters: socket.counters,
-    send: (buf, end) => socket.sendTo(peer, HA_UDP_PORT, buf, end),
+    send: (buf, end) => socket.sendTo(peer, channel.udpPort, buf, end),
     recv: (buf) => socket.recv(buf),
     close: () => socket.close(),
   };

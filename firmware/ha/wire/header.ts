@@ -6,7 +6,8 @@
  * | 0      | 2    | magic "TD" (0x54 0x44)                                       |
  * | 2      | 1    | protocol major (1); another major is refused                 |
  * | 3      | 1    | protocol minor (0); any minor is accepted                    |
- * | 4      | 1    | frame type: 1 heartbeat, 2 leave, 3 data-port beacon         |
+ * | 4      | 1    | frame type: 1 heartbeat, 2 leave, 3 data-port beacon; 4 is a |
+ * |        |      | session sync frame (firmware/sessions/, keys of its own)      |
  * | 5      | 1    | flags: bit0 encrypted; other bits reserved, ignored          |
  * | 6      | 2    | group-id                                                     |
  * | 8      | 16   | sender serial, ASCII, NUL-padded                             |

@@ -9,6 +9,13 @@ import { createHash, createSecretKey, hkdfSync, type KeyObject } from 'node:cryp
 export const HKDF_SALT = 'tandem-ha/1';
 export const HKDF_INFO_AUTH = 'hb-auth';
 export const HKDF_INFO_ENC = 'hb-enc';
+/**
+ * Session sync frames (firmware/sessions/) have keys of their own: their sealer counts its own
+ * sequences under the same boot id as the heartbeats', so with a shared key the two would reuse
+ * GCM nonces.
+ */
+export const HKDF_INFO_SYNC_AUTH = 'sync-auth';
+export const HKDF_INFO_SYNC_ENC = 'sync-enc';
 
 export interface HaKeys {
   /** HMAC-SHA-256 key of the tag of clear frames. */
@@ -17,10 +24,18 @@ export interface HaKeys {
   enc: KeyObject;
 }
 
-export function deriveKeys(password: string): HaKeys {
+function derive(password: string, authInfo: string, encInfo: string): HaKeys {
   const ikm = Buffer.from(password, 'utf8');
-  const derive = (info: string) => createSecretKey(Buffer.from(hkdfSync('sha256', ikm, HKDF_SALT, info, 32)));
-  return { auth: derive(HKDF_INFO_AUTH), enc: derive(HKDF_INFO_ENC) };
+  const key = (info: string) => createSecretKey(Buffer.from(hkdfSync('sha256', ikm, HKDF_SALT, info, 32)));
+  return { auth: key(authInfo), enc: key(encInfo) };
+}
+
+export function deriveKeys(password: string): HaKeys {
+  return derive(password, HKDF_INFO_AUTH, HKDF_INFO_ENC);
+}
+
+export function deriveSyncKeys(password: string): HaKeys {
+  return derive(password, HKDF_INFO_SYNC_AUTH, HKDF_INFO_SYNC_ENC);
 }
 
 /**
