@@ -29,6 +29,7 @@ function haWith(statement: string): string {
 }
 
 const long = (n: number) => 'a'.repeat(n);
+const UNKNOWN_PORT9 = 'unknown port port9, allowed: port1, port2, port3, ha1, ha2, mgmt';
 
 // [statement, option, bad token, expected message tail]
 const badHaValues: [string, string, string, string][] = [
@@ -48,7 +49,7 @@ const badHaValues: [string, string, string, string][] = [
   ['set hbdev "ha1" 513', 'hbdev', '513', 'out of range, allowed 0-512'],
   ['set hbdev "ha1" 50 "ha1" 60', 'hbdev', 'ha1', 'port ha1 listed twice'],
   ['set hbdev', 'hbdev', '', 'value missing (unset clears it)'],
-  ['set monitor "port9"', 'monitor', 'port9', 'unknown port port9, allowed: port1, port2, port3, ha1, ha2, mgmt'],
+  ['set monitor "port9"', 'monitor', 'port9', UNKNOWN_PORT9],
   ['set monitor "port1" "port1"', 'monitor', 'port1', 'port port1 listed twice'],
   ['set hb-interval 0', 'hb-interval', '0', 'out of range, allowed 1-20'],
   ['set hb-interval 21', 'hb-interval', '21', 'out of range, allowed 1-20'],
@@ -76,20 +77,10 @@ const badHaValues: [string, string, string, string][] = [
   ['set session-pickup-expectation yes', 'session-pickup-expectation', 'yes', 'unknown value, allowed: enable, disable'],
   ['set session-pickup-nat on', 'session-pickup-nat', 'on', 'unknown value, allowed: enable, disable'],
   ['set session-pickup-delay 30', 'session-pickup-delay', '30', 'unknown value, allowed: enable, disable'],
-  [
-    'set session-sync-dev "port9"',
-    'session-sync-dev',
-    'port9',
-    'unknown port port9, allowed: port1, port2, port3, ha1, ha2, mgmt',
-  ],
+  ['set session-sync-dev "port9"', 'session-sync-dev', 'port9', UNKNOWN_PORT9],
   ['set session-sync-dev "port3" "port3"', 'session-sync-dev', 'port3', 'port port3 listed twice'],
   ['set session-sync-dev', 'session-sync-dev', '', 'value missing (unset clears it)'],
-  [
-    'set pingserver-monitor-interface "port9"',
-    'pingserver-monitor-interface',
-    'port9',
-    'unknown port port9, allowed: port1, port2, port3, ha1, ha2, mgmt',
-  ],
+  ['set pingserver-monitor-interface "port9"', 'pingserver-monitor-interface', 'port9', UNKNOWN_PORT9],
   ['set pingserver-failover-threshold -1', 'pingserver-failover-threshold', '-1', 'out of range, allowed 0-50'],
   ['set pingserver-failover-threshold 51', 'pingserver-failover-threshold', '51', 'out of range, allowed 0-50'],
   ['set pingserver-flip-timeout 5', 'pingserver-flip-timeout', '5', 'out of range, allowed 6-2147483647'],
