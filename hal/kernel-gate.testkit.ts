@@ -24,34 +24,48 @@ export function kernelUnavailable(): string | null {
   return cached;
 }
 
-/** True when the test may go on; otherwise skips it (or throws in CI) and returns false. */
-export function kernelAvailable(t: TestContext): boolean {
-  const reason = kernelUnavailable();
+/** True when `reason` is null; otherwise skips the test (or throws in CI) and returns false. */
+function gate(t: TestContext, reason: string | null, what: string): boolean {
   if (reason === null) return true;
-  if (process.env.CI) throw new Error(`kernel test cannot run: ${reason}`);
+  if (process.env.CI) throw new Error(`${what} cannot run: ${reason}`);
   t.skip(reason);
   return false;
 }
 
-/** Why nftables tests cannot run here (kernel tests' needs plus `nft`), or null when they can. */
-export function nftUnavailable(): string | null {
+/** True when the test may go on; otherwise skips it (or throws in CI) and returns false. */
+export function kernelAvailable(t: TestContext): boolean {
+  return gate(t, kernelUnavailable(), 'kernel test');
+}
+
+/** Why tests that need the kernel and these commands (each answering `--version`) cannot run here, or null. */
+function commandsUnavailable(commands: readonly { command: string; pkg: string }[]): string | null {
   const kernel = kernelUnavailable();
   if (kernel !== null) return kernel;
-  try {
-    execFileSync('nft', ['--version'], { stdio: 'ignore' });
-    return null;
-  } catch {
-    return 'needs nftables (`nft`) on PATH';
+  for (const { command, pkg } of commands) {
+    try {
+      execFileSync(command, ['--version'], { stdio: 'ignore' });
+    } catch {
+      return `needs ${pkg} (\`${command}\`) on PATH`;
+    }
   }
+  return null;
+}
+
+const NFT = { command: 'nft', pkg: 'nftables' };
+
+/** Why nftables tests cannot run here (kernel tests' needs plus `nft`), or null when they can. */
+export function nftUnavailable(): string | null {
+  return commandsUnavailable([NFT]);
 }
 
 /** Like kernelAvailable, for tests that also load nftables rulesets. */
 export function nftAvailable(t: TestContext): boolean {
-  const reason = nftUnavailable();
-  if (reason === null) return true;
-  if (process.env.CI) throw new Error(`nft test cannot run: ${reason}`);
-  t.skip(reason);
-  return false;
+  return gate(t, nftUnavailable(), 'nft test');
+}
+
+/** Like nftAvailable, for tests that also list and flush conntrack tables (conntrack-tools). */
+export function conntrackAvailable(t: TestContext): boolean {
+  return gate(t, commandsUnavailable([NFT, { command: 'conntrack', pkg: 'conntrack' }]), 'conntrack test');
 }
 
 /** Runs `ip -j` (optionally in namespace `ns`) and parses its JSON. */

@@ -100,6 +100,7 @@ test('the typed data plane: interfaces, routes, objects, policies in configured 
       nat: true,
       ippool: true,
       poolname: ['wan-pool'],
+      tcpSessionWithoutSyn: true,
     },
     {
       id: 1,
@@ -115,6 +116,7 @@ test('the typed data plane: interfaces, routes, objects, policies in configured 
       nat: false,
       ippool: false,
       poolname: [],
+      tcpSessionWithoutSyn: false,
     },
   ]);
   assert.deepEqual(dp.linkMonitors, [
@@ -361,7 +363,7 @@ test('dataPlaneFromTree refuses a tree changed after loading so a reference brea
   const noInterfaces = dataPlaneExample.replace(/config system interface\n[\s\S]*?\nend\n/, '');
   assert.equal(
     loadError(noInterfaces).message,
-    'line 64: config router static: edit 1: set device "port2": static route 1: device port2 is not a configured interface, allowed: (none)',
+    'line 65: config router static: edit 1: set device "port2": static route 1: device port2 is not a configured interface, allowed: (none)',
   );
 });
 

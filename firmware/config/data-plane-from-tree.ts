@@ -165,6 +165,7 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
         nat: on('nat'),
         ippool: on('ippool'),
         poolname: list('poolname'),
+        tcpSessionWithoutSyn: on('tcp-session-without-syn'),
       };
     }),
     linkMonitors: tableEntries(tree, systemLinkMonitor).map(({ name, node }) => ({

@@ -1,7 +1,8 @@
 /**
  * Shared by the data-plane tests: a full configuration as `show` prints it (a pair, three
  * interfaces with the mgmt port, a link monitor, addresses, a service, an ippool, an accept
- * policy with NAT to the pool, a deny policy, a default route).
+ * policy with NAT to the pool that lets TCP sessions start without a SYN, a deny policy, a
+ * default route).
  */
 export const dataPlaneExample = [
   'config system global',
@@ -73,6 +74,7 @@ export const dataPlaneExample = [
   '        set nat enable',
   '        set ippool enable',
   '        set poolname "wan-pool"',
+  '        set tcp-session-without-syn enable',
   '    next',
   '    edit 1',
   '        set srcintf "port2"',

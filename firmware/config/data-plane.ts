@@ -81,6 +81,8 @@ export interface PolicyConfig {
   /** Source NAT to the pools in `poolname` rather than to the outgoing interface's address. */
   ippool: boolean;
   poolname: string[];
+  /** `tcp-session-without-syn`: a TCP packet without SYN for an unknown session opens one here rather than being dropped. */
+  tcpSessionWithoutSyn: boolean;
 }
 
 export interface LinkMonitorConfig {

@@ -13,6 +13,20 @@ export interface HbDev {
   priority: number;
 }
 
+/** What the primary syncs to its secondaries: the `session-pickup*` options. */
+export interface SessionPickup {
+  /** `session-pickup`: TCP sessions; the other options only add to it. */
+  tcp: boolean;
+  /** `session-pickup-connectionless`: UDP and ICMP sessions too. */
+  connectionless: boolean;
+  /** `session-pickup-expectation`: the expectations of conntrack helpers (an FTP data connection to come). */
+  expectation: boolean;
+  /** `session-pickup-nat`: NATed sessions, with their mapping. */
+  nat: boolean;
+  /** `session-pickup-delay`: only sessions alive for more than 30 s. */
+  delay: boolean;
+}
+
 export interface HaSettings {
   /** `mode`: standalone, active-passive or active-active. */
   mode: HaMode;
@@ -66,4 +80,8 @@ export interface HaSettings {
   pingserverFailoverThreshold: number;
   /** `pingserver-flip-timeout`, minutes before a unit failed by ping may become primary again. */
   pingserverFlipTimeoutMin: number;
+  /** The `session-pickup*` options. */
+  sessionPickup: SessionPickup;
+  /** `session-sync-dev`: data ports that carry session sync (empty: the heartbeat link, UDP 708). */
+  sessionSyncDev: string[];
 }

@@ -41,6 +41,7 @@ const badValues: [string, string, string, string][] = [
   ['firewall policy', '1', 'set schedule "night"', 'unknown value, allowed: always'],
   ['firewall policy', '1', 'set srcaddr "a" "a"', 'a listed twice'],
   ['firewall policy', '1', 'set nat yes', 'unknown value, allowed: enable, disable'],
+  ['firewall policy', '1', 'set tcp-session-without-syn on', 'unknown value, allowed: enable, disable'],
   ['system link-monitor', '"m"', 'set server "198.18.9.1" "198.18.9.1"', '198.18.9.1 listed twice'],
   ['system link-monitor', '"m"', 'set interval 19', 'out of range, allowed 20-3600000'],
   ['system link-monitor', '"m"', 'set failtime 3601', 'out of range, allowed 1-3600'],

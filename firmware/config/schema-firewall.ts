@@ -131,6 +131,8 @@ export const firewallPolicy: TopSection = {
         { name: 'nat', kind: enableDisable, default: ['disable'] },
         { name: 'ippool', kind: enableDisable, default: ['disable'] },
         { name: 'poolname', kind: nameListKind(79), default: [] },
+        // A TCP session may start with a packet other than a SYN (firmware/dataplane/ruleset.ts).
+        { name: 'tcp-session-without-syn', kind: enableDisable, default: ['disable'] },
       ],
       rules: [mandatorySet, natOnlyOnAccept, ippoolNeedsNat, ippoolNeedsPoolname],
     },

@@ -29,6 +29,7 @@ function haWith(statement: string): string {
 }
 
 const long = (n: number) => 'a'.repeat(n);
+const UNKNOWN_PORT9 = 'unknown port port9, allowed: port1, port2, port3, ha1, ha2, mgmt';
 
 // [statement, option, bad token, expected message tail]
 const badHaValues: [string, string, string, string][] = [
@@ -48,7 +49,7 @@ const badHaValues: [string, string, string, string][] = [
   ['set hbdev "ha1" 513', 'hbdev', '513', 'out of range, allowed 0-512'],
   ['set hbdev "ha1" 50 "ha1" 60', 'hbdev', 'ha1', 'port ha1 listed twice'],
   ['set hbdev', 'hbdev', '', 'value missing (unset clears it)'],
-  ['set monitor "port9"', 'monitor', 'port9', 'unknown port port9, allowed: port1, port2, port3, ha1, ha2, mgmt'],
+  ['set monitor "port9"', 'monitor', 'port9', UNKNOWN_PORT9],
   ['set monitor "port1" "port1"', 'monitor', 'port1', 'port port1 listed twice'],
   ['set hb-interval 0', 'hb-interval', '0', 'out of range, allowed 1-20'],
   ['set hb-interval 21', 'hb-interval', '21', 'out of range, allowed 1-20'],
@@ -71,12 +72,15 @@ const badHaValues: [string, string, string, string][] = [
   ['set arps-interval 0', 'arps-interval', '0', 'out of range, allowed 1-20'],
   ['set arps-interval 21', 'arps-interval', '21', 'out of range, allowed 1-20'],
   ['set hb-carrier-failover yes', 'hb-carrier-failover', 'yes', 'unknown value, allowed: enable, disable'],
-  [
-    'set pingserver-monitor-interface "port9"',
-    'pingserver-monitor-interface',
-    'port9',
-    'unknown port port9, allowed: port1, port2, port3, ha1, ha2, mgmt',
-  ],
+  ['set session-pickup on', 'session-pickup', 'on', 'unknown value, allowed: enable, disable'],
+  ['set session-pickup-connectionless 1', 'session-pickup-connectionless', '1', 'unknown value, allowed: enable, disable'],
+  ['set session-pickup-expectation yes', 'session-pickup-expectation', 'yes', 'unknown value, allowed: enable, disable'],
+  ['set session-pickup-nat on', 'session-pickup-nat', 'on', 'unknown value, allowed: enable, disable'],
+  ['set session-pickup-delay 30', 'session-pickup-delay', '30', 'unknown value, allowed: enable, disable'],
+  ['set session-sync-dev "port9"', 'session-sync-dev', 'port9', UNKNOWN_PORT9],
+  ['set session-sync-dev "port3" "port3"', 'session-sync-dev', 'port3', 'port port3 listed twice'],
+  ['set session-sync-dev', 'session-sync-dev', '', 'value missing (unset clears it)'],
+  ['set pingserver-monitor-interface "port9"', 'pingserver-monitor-interface', 'port9', UNKNOWN_PORT9],
   ['set pingserver-failover-threshold -1', 'pingserver-failover-threshold', '-1', 'out of range, allowed 0-50'],
   ['set pingserver-failover-threshold 51', 'pingserver-failover-threshold', '51', 'out of range, allowed 0-50'],
   ['set pingserver-flip-timeout 5', 'pingserver-flip-timeout', '5', 'out of range, allowed 6-2147483647'],
@@ -124,8 +128,9 @@ test('unknown option lists the allowed options', () => {
   assert.equal(
     err.message,
     'line 6: config system ha: set foo 1: unknown option foo, allowed: mode, group-id, group-name, password, priority, override, ' +
-      'hbdev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, ' +
-      'authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout',
+      'hbdev, session-sync-dev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, ' +
+      'authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, session-pickup, ' +
+      'session-pickup-connectionless, session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout',
   );
   assert.equal(
     loadError('config system global\n  unset domain\nend').message,
@@ -179,6 +184,22 @@ test('cross-field rules point at the line of the option concerned', () => {
       4,
       'line 4: config system ha: set authentication enable: authentication enable needs a non-empty password',
     ],
+    [
+      ['config system ha', '    set hbdev "ha1" 50 "ha2" 50', '    set session-sync-dev "port3" "ha2"', 'end'],
+      3,
+      'line 3: config system ha: set session-sync-dev "port3" "ha2": port ha2 is an hbdev: ' +
+        'session sync goes on data ports, where it cannot crowd out the heartbeats',
+    ],
+    ...['connectionless', 'expectation', 'nat', 'delay'].map((what): [string[], number, string] => [
+      ['config system ha', `    set session-pickup-${what} enable`, 'end'],
+      2,
+      `line 2: config system ha: set session-pickup-${what} enable: session-pickup-${what} enable needs session-pickup enable`,
+    ]),
+    [
+      ['config system ha', '    set session-pickup disable', '    set session-pickup-nat enable', 'end'],
+      3,
+      'line 3: config system ha: set session-pickup-nat enable: session-pickup-nat enable needs session-pickup enable',
+    ],
   ];
   for (const [lines, line, message] of cases) {
     const err = loadError(lines.join('\n'));
@@ -193,6 +214,20 @@ test('clusters that satisfy every rule load', () => {
     ['config system ha', '    set mode a-p', '    set hbdev "ha1" 50', '    set monitor "port1" "port2"', 'end'],
     ['config system ha', '    set mode a-a', '    set unicast-hb enable', '    set unicast-hb-peerip 198.18.0.2', 'end'],
     ['config system ha', '    set password "s3cret"', '    set authentication enable', '    set encryption enable', 'end'],
+    [
+      'config system ha',
+      '    set mode a-p',
+      '    set hbdev "ha1" 50',
+      '    set session-sync-dev "port3" "port2"',
+      '    set session-pickup enable',
+      '    set session-pickup-connectionless enable',
+      '    set session-pickup-expectation enable',
+      '    set session-pickup-nat enable',
+      '    set session-pickup-delay enable',
+      'end',
+    ],
+    // Disabled dependants need nothing.
+    ['config system ha', '    set session-pickup-nat disable', 'end'],
   ];
   for (const t of texts) assert.ok(treeFromText(t.join('\n'), systemSchema, ctx));
 });

@@ -36,28 +36,52 @@ export const systemGlobal: TopSection = {
   },
 };
 
-const portsOf = (values: OptionValues, option: 'hbdev' | 'monitor' | 'data-beacon-dev'): string[] => {
+type PortListOption = 'hbdev' | 'monitor' | 'data-beacon-dev' | 'session-sync-dev';
+
+const portsOf = (values: OptionValues, option: PortListOption): string[] => {
   const v = values(option);
   return option === 'hbdev' ? v.filter((_, i) => i % 2 === 0) : [...v];
 };
 
+/** A port list that may not name an hbdev, and why not. */
+const noHbdevIn =
+  (option: Exclude<PortListOption, 'hbdev'>, why: string): SectionRule =>
+  (values) => {
+    const hb = new Set(portsOf(values, 'hbdev'));
+    const both = portsOf(values, option).find((p) => hb.has(p));
+    return both === undefined ? undefined : { option, value: both, reason: `port ${both} is an hbdev: ${why}` };
+  };
+
 /** A port that carries heartbeats is not also a monitored data port: losing it is not a data fault. */
-const heartbeatNotMonitored: SectionRule = (values) => {
-  const hb = new Set(portsOf(values, 'hbdev'));
-  const both = portsOf(values, 'monitor').find((p) => hb.has(p));
-  return both === undefined
-    ? undefined
-    : { option: 'monitor', value: both, reason: `port ${both} is an hbdev: heartbeat ports are not monitored ports` };
-};
+const heartbeatNotMonitored = noHbdevIn('monitor', 'heartbeat ports are not monitored ports');
 
 /** Beacons go on data ports: an hbdev already carries heartbeats, which say more. */
-const beaconNotOnHeartbeat: SectionRule = (values) => {
-  const hb = new Set(portsOf(values, 'hbdev'));
-  const both = portsOf(values, 'data-beacon-dev').find((p) => hb.has(p));
-  return both === undefined
-    ? undefined
-    : { option: 'data-beacon-dev', value: both, reason: `port ${both} is an hbdev: beacons go on data ports` };
-};
+const beaconNotOnHeartbeat = noHbdevIn('data-beacon-dev', 'beacons go on data ports');
+
+/** A bulk resync would queue heartbeats behind session records and get a healthy peer declared lost. */
+const syncNotOnHeartbeat = noHbdevIn(
+  'session-sync-dev',
+  'session sync goes on data ports, where it cannot crowd out the heartbeats',
+);
+
+/**
+ * FortiOS offers the other session-pickup options only once `session-pickup` is enabled: they
+ * widen what TCP pickup syncs (REFERENCE.md, "Timers and options").
+ */
+const needsSessionPickup =
+  (option: string): SectionRule =>
+  (values) =>
+    values(option)[0] === 'enable' && values('session-pickup')[0] !== 'enable'
+      ? { option, value: 'enable', reason: `${option} enable needs session-pickup enable` }
+      : undefined;
+
+/** The options that widen `session-pickup`. */
+const PICKUP_OPTIONS = [
+  'session-pickup-connectionless',
+  'session-pickup-expectation',
+  'session-pickup-nat',
+  'session-pickup-delay',
+] as const;
 
 /** A cluster needs a way to hear its peer: a heartbeat device or unicast heartbeat. */
 const clusterNeedsHeartbeat: SectionRule = (values) => {
@@ -89,6 +113,8 @@ export const systemHa: TopSection = {
       { name: 'priority', kind: integerKind(0, 255), default: ['128'], perUnit: true },
       { name: 'override', kind: enableDisable, default: ['disable'], perUnit: true },
       { name: 'hbdev', kind: portPriorityKind(0, 512), default: [] },
+      // Sessions go over the heartbeat link (UDP 708) while no sync port is named or none is up.
+      { name: 'session-sync-dev', kind: portListKind(), default: [] },
       { name: 'monitor', kind: portListKind(), default: [] },
       { name: 'hb-interval', kind: integerKind(1, 20), default: ['2'] },
       { name: 'hb-interval-in-milliseconds', kind: enumKind(['100ms', '10ms']), default: ['100ms'] },
@@ -102,6 +128,8 @@ export const systemHa: TopSection = {
       { name: 'gratuitous-arps', kind: enableDisable, default: ['enable'] },
       { name: 'arps', kind: integerKind(1, 60), default: ['5'] },
       { name: 'arps-interval', kind: integerKind(1, 20), default: ['8'] },
+      { name: 'session-pickup', kind: enableDisable, default: ['disable'] },
+      ...PICKUP_OPTIONS.map((name) => ({ name, kind: enableDisable, default: ['disable'] })),
       // Tandem's own: take over at once when every direct-cable heartbeat port loses carrier.
       { name: 'hb-carrier-failover', kind: enableDisable, default: ['disable'] },
       // Tandem's own: a primary's beacon on data ports, to find a rival primary when every
@@ -114,7 +142,15 @@ export const systemHa: TopSection = {
       { name: 'pingserver-failover-threshold', kind: integerKind(0, 50), default: ['0'] },
       { name: 'pingserver-flip-timeout', kind: integerKind(6, 2147483647), default: ['60'] },
     ],
-    rules: [heartbeatNotMonitored, beaconNotOnHeartbeat, clusterNeedsHeartbeat, unicastNeedsPeer, authenticationNeedsPassword],
+    rules: [
+      heartbeatNotMonitored,
+      beaconNotOnHeartbeat,
+      syncNotOnHeartbeat,
+      clusterNeedsHeartbeat,
+      unicastNeedsPeer,
+      authenticationNeedsPassword,
+      ...PICKUP_OPTIONS.map(needsSessionPickup),
+    ],
   },
 };
 

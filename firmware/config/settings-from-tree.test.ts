@@ -37,6 +37,8 @@ test('defaults: standalone, serial as hostname, FortiOS timers', () => {
     pingserverMonitorInterface: [],
     pingserverFailoverThreshold: 0,
     pingserverFlipTimeoutMin: 60,
+    sessionPickup: { tcp: false, connectionless: false, expectation: false, nat: false, delay: false },
+    sessionSyncDev: [],
   });
 });
 
@@ -53,6 +55,7 @@ test('configured values convert to their types', () => {
     '    set priority 0',
     '    set override enable',
     '    set hbdev "ha2" 0 "ha1" 512',
+    '    set session-sync-dev "port3" "port1"',
     '    set monitor "port2" "port1"',
     '    set hb-interval 20',
     '    set hb-interval-in-milliseconds 10ms',
@@ -66,6 +69,11 @@ test('configured values convert to their types', () => {
     '    set gratuitous-arps disable',
     '    set arps 60',
     '    set arps-interval 1',
+    '    set session-pickup enable',
+    '    set session-pickup-connectionless enable',
+    '    set session-pickup-expectation enable',
+    '    set session-pickup-nat enable',
+    '    set session-pickup-delay enable',
     '    set hb-carrier-failover enable',
     '    set data-beacon-dev "port2"',
     '    set failover-hold-time 300',
@@ -107,6 +115,8 @@ test('configured values convert to their types', () => {
     pingserverMonitorInterface: ['port1', 'port2'],
     pingserverFailoverThreshold: 50,
     pingserverFlipTimeoutMin: 2147483647,
+    sessionPickup: { tcp: true, connectionless: true, expectation: true, nat: true, delay: true },
+    sessionSyncDev: ['port3', 'port1'],
   });
 });
 
@@ -139,4 +149,24 @@ test('data-beacon-dev may not name an hbdev; failover-hold-time is 0-300', () =>
     /port port1 is an hbdev: beacons go on data ports/,
   );
   assert.throws(() => treeFromText('config system ha\n    set failover-hold-time 301\nend\n', systemSchema, ctx), /301/);
+});
+
+test('each session-pickup option lands in its own field', () => {
+  const pickup = (lines: string[]) =>
+    haSettingsFromTree(treeFromText(['config system ha', ...lines, 'end'].join('\n'), systemSchema, ctx), ctx).sessionPickup;
+  const off = { tcp: false, connectionless: false, expectation: false, nat: false, delay: false };
+  assert.deepEqual(pickup(['    set session-pickup enable']), { ...off, tcp: true });
+  const fields = [
+    ['connectionless', 'connectionless'],
+    ['expectation', 'expectation'],
+    ['nat', 'nat'],
+    ['delay', 'delay'],
+  ] as const;
+  for (const [option, field] of fields) {
+    assert.deepEqual(pickup(['    set session-pickup enable', `    set session-pickup-${option} enable`]), {
+      ...off,
+      tcp: true,
+      [field]: true,
+    });
+  }
 });

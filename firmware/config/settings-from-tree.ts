@@ -45,6 +45,14 @@ export function haSettingsFromTree(tree: ConfigTree, ctx: SchemaContext): HaSett
     pingserverMonitorInterface: [...optionValue(ha, 'pingserver-monitor-interface')],
     pingserverFailoverThreshold: int('pingserver-failover-threshold'),
     pingserverFlipTimeoutMin: int('pingserver-flip-timeout'),
+    sessionPickup: {
+      tcp: on('session-pickup'),
+      connectionless: on('session-pickup-connectionless'),
+      expectation: on('session-pickup-expectation'),
+      nat: on('session-pickup-nat'),
+      delay: on('session-pickup-delay'),
+    },
+    sessionSyncDev: [...optionValue(ha, 'session-sync-dev')],
   };
 }
 

@@ -136,8 +136,12 @@ test('haSettings hands out copies', () => {
   const a = store.haSettings();
   a.hbdev.push({ port: 'port2', priority: 1 });
   a.monitor.length = 0;
+  a.sessionPickup.tcp = true;
+  a.sessionSyncDev.push('port3');
   assert.equal(store.haSettings().hbdev.length, 2);
   assert.deepEqual(store.haSettings().monitor, ['port1']);
+  assert.equal(store.haSettings().sessionPickup.tcp, false);
+  assert.deepEqual(store.haSettings().sessionSyncDev, []);
 });
 
 const interfaces = ['config system interface', '    edit "port1"', '    next', '    edit "port2"', '    next', 'end', ''].join(

@@ -68,14 +68,9 @@ export class ConfigStore implements ConfigAccess {
     return dataPlaneFromTree(this.tree, this.ctx);
   }
 
+  /** A copy: the caller may keep or change it without touching the store's. */
   haSettings(): HaSettings {
-    return {
-      ...this.ha,
-      hbdev: this.ha.hbdev.map((h) => ({ ...h })),
-      monitor: [...this.ha.monitor],
-      dataBeaconDev: [...this.ha.dataBeaconDev],
-      pingserverMonitorInterface: [...this.ha.pingserverMonitorInterface],
-    };
+    return structuredClone(this.ha);
   }
 
   /** The whole config, or the sections whose names start with `words` (`show system`). */

@@ -33,6 +33,18 @@ export function policyError(p: PolicyConfig, option: string, value: string, reas
   });
 }
 
+/**
+ * The items up to and including the last one `wanted` holds for, none when it holds for none: a
+ * chain that needs first-match order for some policies lists only those and the ones ahead of them.
+ */
+export function throughLast<T>(items: readonly T[], wanted: (item: T) => boolean): T[] {
+  let last = -1;
+  items.forEach((item, i) => {
+    if (wanted(item)) last = i;
+  });
+  return items.slice(0, last + 1);
+}
+
 /** One value, or an anonymous set when there are several: `80` or `{ 80, 443 }`. */
 export function oneOrSet(items: readonly string[]): string {
   return items.length === 1 ? (items[0] ?? '') : `{ ${items.join(', ')} }`;
@@ -133,4 +145,15 @@ export function serviceMatches(p: PolicyConfig, dp: DataPlaneConfig): (string | 
   if (udp.length > 0) out.push(`meta l4proto udp th dport ${oneOrSet(udp)}`);
   if (protocols.length > 0) out.push(`meta l4proto ${oneOrSet(protocols)}`);
   return out;
+}
+
+/** The match part of a policy's rules, one per service alternative. */
+export function policyMatches(p: PolicyConfig, dp: DataPlaneConfig, ifnameOf: (port: string) => string): string[] {
+  const head = [interfaceMatch(p, 'srcintf', ifnameOf), interfaceMatch(p, 'dstintf', ifnameOf)];
+  const saddr = addressMatch(p, 'srcaddr', dp);
+  const daddr = addressMatch(p, 'dstaddr', dp);
+  if (saddr === undefined && daddr === undefined) head.push('meta nfproto ipv4');
+  if (saddr !== undefined) head.push(saddr);
+  if (daddr !== undefined) head.push(daddr);
+  return serviceMatches(p, dp).map((service) => [...head, ...(service === undefined ? [] : [service])].join(' '));
 }

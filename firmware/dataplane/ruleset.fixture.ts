@@ -21,6 +21,7 @@ export function policy(id: number, fields: Partial<PolicyConfig> = {}): PolicyCo
     nat: false,
     ippool: false,
     poolname: [],
+    tcpSessionWithoutSyn: false,
     ...fields,
   };
 }
@@ -97,6 +98,17 @@ export const shapes: { name: string; dp: DataPlaneConfig }[] = [
   { name: 'hostile name', dp: dataPlane([policy(14, { name: 'x" accept; }\n table ip evil {' })]) },
   { name: 'overlapping sets', dp: dataPlane([policy(15, { srcaddr: ['clients', 'client7'], service: ['http', 'low'] })]) },
   { name: 'allowaccess', dp: { ...dataPlane([]), interfaces: addressedInterfaces() } },
+  {
+    // Ahead of the exempt policy: one more specific (client7), one denied; after it, one that is not listed.
+    name: 'tcp session without syn',
+    dp: dataPlane([
+      policy(41, { srcaddr: ['client7'] }),
+      policy(42, { action: 'deny', dstaddr: ['host'] }),
+      policy(43, { enabled: false, tcpSessionWithoutSyn: true }),
+      policy(44, { name: 'mid-stream', tcpSessionWithoutSyn: true }),
+      policy(45, { srcaddr: ['admins'] }),
+    ]),
+  },
 ];
 
 /** port1 with IPv4 and every access but http, port2 IPv6 only with none, port3 unaddressed. */

@@ -17,16 +17,22 @@ const shape = (name: string) => {
   return render(found.dp);
 };
 
-/** The rules of one chain, without its type line. */
-function rules(text: string, chain: string): string[] {
+/** Every line of one chain, its type line first when it has one. */
+function regularRules(text: string, chain: string): string[] {
   const lines = text.split('\n');
   const start = lines.indexOf(`\tchain ${chain} {`);
   assert.ok(start >= 0, `chain ${chain} in\n${text}`);
   const end = lines.indexOf('\t}', start);
-  return lines.slice(start + 2, end).map((l) => l.replace(/^\t\t/, ''));
+  return lines.slice(start + 1, end).map((l) => l.replace(/^\t\t/, ''));
 }
 
-const STATEFUL = ['ct state established,related accept', 'ct state invalid drop'];
+/** The rules of one base chain, without its type line. */
+const rules = (text: string, chain: string): string[] => regularRules(text, chain).slice(1);
+
+const NEW_WITHOUT_SYN = 'tcp flags & (fin|syn|rst|ack) != syn ct state new';
+const DROP_WITHOUT_SYN = `${NEW_WITHOUT_SYN} counter name "tcp-without-syn" drop comment "TCP session without SYN"`;
+const STATEFUL = ['ct state established,related accept', 'ct state invalid drop', DROP_WITHOUT_SYN];
+const INPUT_BASE = ['ct state established,related accept', 'iifname "lo" accept', DROP_WITHOUT_SYN];
 const IF12 = 'iifname "tdm-port1" oifname "tdm-port2"';
 
 test('the whole text: generator comment, atomic replace of the table, three chains', () => {
@@ -37,10 +43,12 @@ test('the whole text: generator comment, atomic replace of the table, three chai
       'table inet tandem',
       'delete table inet tandem',
       'table inet tandem {',
+      '\tcounter tcp-without-syn {}',
       '\tchain forward {',
       '\t\ttype filter hook forward priority 0; policy drop;',
       '\t\tct state established,related accept',
       '\t\tct state invalid drop',
+      `\t\t${DROP_WITHOUT_SYN}`,
       `\t\t${IF12} ip saddr 198.18.1.0/24 meta l4proto tcp th dport 80 ct state new accept comment "policy 1"`,
       '\t}',
       '\tchain postrouting {',
@@ -48,6 +56,7 @@ test('the whole text: generator comment, atomic replace of the table, three chai
       '\t}',
       '\tchain input {',
       '\t\ttype filter hook input priority 0; policy accept;',
+      ...INPUT_BASE.map((r) => `\t\t${r}`),
       '\t}',
       '}',
       '',
@@ -59,7 +68,8 @@ test('no policy: only the stateful rules, everything new falls to the drop polic
   const text = shape('no policy');
   assert.deepEqual(rules(text, 'forward'), STATEFUL);
   assert.deepEqual(rules(text, 'postrouting'), []);
-  assert.deepEqual(rules(text, 'input'), []);
+  assert.deepEqual(rules(text, 'input'), INPUT_BASE, 'no address, yet no TCP session without SYN to the unit either');
+  assert.ok(!text.includes('chain tcp-session-without-syn'), 'no exemption chain');
 });
 
 test('several interfaces, addresses and services: anonymous sets, one rule per protocol', () => {
@@ -192,11 +202,19 @@ test('deterministic: equal configs give identical text, a policy order change do
 test('from config text: the shared example renders its NAT-to-pool and deny policies in order', () => {
   const dp = dataPlaneFromTree(treeFromText(dataPlaneExample, firmwareSchema, ctx), ctx);
   const text = render(dp);
+  const clientsOut = `${IF12} ip saddr 198.18.1.0/24 meta l4proto tcp th dport { 80, 443, 8000-8080 }`;
   assert.deepEqual(rules(text, 'forward'), [
-    ...STATEFUL,
-    `${IF12} ip saddr 198.18.1.0/24 meta l4proto tcp th dport { 80, 443, 8000-8080 } ct state new accept comment "policy 3 clients-out"`,
+    'ct state established,related accept',
+    'ct state invalid drop',
+    `${NEW_WITHOUT_SYN} jump tcp-session-without-syn`,
+    DROP_WITHOUT_SYN,
+    `${clientsOut} ct state new accept comment "policy 3 clients-out"`,
     `${IF12} ip saddr 198.18.1.0/24 meta l4proto udp th dport 443 ct state new accept comment "policy 3 clients-out"`,
     'iifname "tdm-port2" oifname "tdm-port1" ip daddr 198.18.1.0/24 ct state new drop comment "policy 1"',
+  ]);
+  assert.deepEqual(regularRules(text, 'tcp-session-without-syn'), [
+    `${clientsOut} accept comment "policy 3 clients-out"`,
+    `${IF12} ip saddr 198.18.1.0/24 meta l4proto udp th dport 443 accept comment "policy 3 clients-out"`,
   ]);
   assert.deepEqual(rules(text, 'postrouting'), [
     `${IF12} ip saddr 198.18.1.0/24 meta l4proto tcp th dport { 80, 443, 8000-8080 } snat ip to 198.18.2.50-198.18.2.59 comment "policy 3 clients-out"`,
@@ -206,8 +224,7 @@ test('from config text: the shared example renders its NAT-to-pool and deny poli
 
 test('allowaccess: the input chain answers what each addressed interface allows and drops the rest', () => {
   assert.deepEqual(rules(shape('allowaccess'), 'input'), [
-    'ct state established,related accept',
-    'iifname "lo" accept',
+    ...INPUT_BASE,
     'meta l4proto udp th dport { 703, 708 } accept comment "HA heartbeat and session sync"',
     'icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept comment "IPv6 neighbour discovery"',
     'iifname "tdm-port1" icmp type echo-request accept comment "allowaccess port1"',
@@ -216,4 +233,40 @@ test('allowaccess: the input chain answers what each addressed interface allows 
     'iifname "tdm-port1" udp dport 161 accept comment "allowaccess port1"',
     'iifname { "tdm-port1", "tdm-port2" } drop comment "not in allowaccess"',
   ]);
+});
+
+test('a TCP session without SYN: dropped and counted before any policy, in forward and input alike', () => {
+  const text = render(dataPlane([policy(1, { service: ['ALL'] })]));
+  assert.equal(rules(text, 'forward')[2], DROP_WITHOUT_SYN, 'after the stateful rules, before policy 1');
+  assert.equal(rules(text, 'input')[2], DROP_WITHOUT_SYN);
+  assert.equal(text.split('\n').filter((l) => l.includes('counter tcp-without-syn')).length, 1, 'one counter, declared once');
+});
+
+test('tcp-session-without-syn: the exemption chain keeps first match over the policies ahead of the last exempt one', () => {
+  const text = shape('tcp session without syn');
+  assert.deepEqual(rules(text, 'forward').slice(0, 4), [
+    'ct state established,related accept',
+    'ct state invalid drop',
+    `${NEW_WITHOUT_SYN} jump tcp-session-without-syn`,
+    DROP_WITHOUT_SYN,
+  ]);
+  const match = `${IF12} ip saddr 198.18.1.0/24 meta l4proto tcp th dport 80`;
+  assert.deepEqual(regularRules(text, 'tcp-session-without-syn'), [
+    `${IF12} ip saddr 198.18.1.7/32 meta l4proto tcp th dport 80 return comment "policy 41"`,
+    `${IF12} ip saddr 198.18.1.0/24 ip daddr 198.18.2.7/32 meta l4proto tcp th dport 80 return comment "policy 42"`,
+    `${match} accept comment "policy 44 mid-stream"`,
+  ]);
+  // The policies themselves are unchanged: the SYN that opens a session meets them as before.
+  assert.ok(rules(text, 'forward').includes(`${match} ct state new accept comment "policy 44 mid-stream"`));
+});
+
+test('tcp-session-without-syn on a deny or disabled policy exempts nothing', () => {
+  for (const p of [
+    policy(51, { action: 'deny', tcpSessionWithoutSyn: true }),
+    policy(52, { enabled: false, tcpSessionWithoutSyn: true }),
+  ]) {
+    const text = render(dataPlane([p, policy(53)]));
+    assert.deepEqual(rules(text, 'forward').slice(0, 3), STATEFUL, `policy ${p.id}`);
+    assert.ok(!text.includes('tcp-session-without-syn'), `policy ${p.id}: no exemption chain`);
+  }
 });

@@ -3,7 +3,8 @@
  * declared (so the delete cannot fail on a first load), deleted and defined again, and the
  * kernel applies all of it or none, so a reload never leaves a window without rules.
  *
- * forward: stateful. Established and related traffic passes, invalid is dropped, a new
+ * forward: stateful. Established and related traffic passes, invalid is dropped, a new TCP
+ * session must start with a SYN unless its policy says otherwise (tcp-without-syn.ts), a new
  * connection meets the enabled policies in configured order (first match wins), anything
  * else falls to the chain's drop policy.
  *
@@ -11,14 +12,16 @@
  * NAT that come before the last NAT policy get an `accept` here too, so a connection is NATed
  * only when the policy that admitted it in forward asks for it (first match, as in forward).
  *
- * input: `allowaccess` per addressed interface (input-rules.ts); policy accept, so ports the
- * data plane does not address (heartbeat, sync) are left alone.
+ * input: no new TCP session without SYN, then `allowaccess` per addressed interface
+ * (input-rules.ts); policy accept, so ports the data plane does not address (heartbeat, sync)
+ * are left alone.
  *
  * Output is a pure function of its input (no timestamps), so equal configs give equal text.
  */
 import type { DataPlaneConfig, PolicyConfig } from '../config/data-plane.js';
 import { inputRules } from './input-rules.js';
-import { addressMatch, interfaceMatch, ipv4, policyComment, policyError, serviceMatches } from './nft-match.js';
+import { ipv4, policyComment, policyError, policyMatches, throughLast } from './nft-match.js';
+import { exemptionRules, forwardWithoutSyn, WITHOUT_SYN_CHAIN, WITHOUT_SYN_COUNTER_DECLARATION } from './tcp-without-syn.js';
 
 export const TABLE_FAMILY = 'inet';
 export const TABLE_NAME = 'tandem';
@@ -28,23 +31,13 @@ export interface RulesetOptions {
   ifnameOf(port: string): string;
 }
 
-/** The match part of a policy's rules, one per service alternative. */
-function policyMatches(p: PolicyConfig, dp: DataPlaneConfig, opts: RulesetOptions): string[] {
-  const head = [interfaceMatch(p, 'srcintf', opts.ifnameOf), interfaceMatch(p, 'dstintf', opts.ifnameOf)];
-  const saddr = addressMatch(p, 'srcaddr', dp);
-  const daddr = addressMatch(p, 'dstaddr', dp);
-  if (saddr === undefined && daddr === undefined) head.push('meta nfproto ipv4');
-  if (saddr !== undefined) head.push(saddr);
-  if (daddr !== undefined) head.push(daddr);
-  return serviceMatches(p, dp).map((service) => [...head, ...(service === undefined ? [] : [service])].join(' '));
-}
-
-function forwardRules(dp: DataPlaneConfig, opts: RulesetOptions): string[] {
-  const rules = ['ct state established,related accept', 'ct state invalid drop'];
+function forwardRules(dp: DataPlaneConfig, opts: RulesetOptions, exemptions: readonly string[]): string[] {
+  const rules = ['ct state established,related accept', 'ct state invalid drop', ...forwardWithoutSyn(exemptions)];
   for (const p of dp.policies) {
     if (!p.enabled) continue;
     const verdict = p.action === 'accept' ? 'accept' : 'drop';
-    for (const match of policyMatches(p, dp, opts)) rules.push(`${match} ct state new ${verdict} comment ${policyComment(p)}`);
+    for (const match of policyMatches(p, dp, opts.ifnameOf))
+      rules.push(`${match} ct state new ${verdict} comment ${policyComment(p)}`);
   }
   return rules;
 }
@@ -63,20 +56,21 @@ function natStatement(p: PolicyConfig, dp: DataPlaneConfig): string {
 
 function postroutingRules(dp: DataPlaneConfig, opts: RulesetOptions): string[] {
   const accepting = dp.policies.filter((p) => p.enabled && p.action === 'accept');
-  let last = -1;
-  accepting.forEach((p, i) => {
-    if (p.nat) last = i;
-  });
   const rules: string[] = [];
-  for (const p of accepting.slice(0, last + 1)) {
+  for (const p of throughLast(accepting, (x) => x.nat)) {
     const statement = p.nat ? natStatement(p, dp) : 'accept';
-    for (const match of policyMatches(p, dp, opts)) rules.push(`${match} ${statement} comment ${policyComment(p)}`);
+    for (const match of policyMatches(p, dp, opts.ifnameOf)) rules.push(`${match} ${statement} comment ${policyComment(p)}`);
   }
   return rules;
 }
 
 function chain(name: string, header: string, rules: readonly string[]): string[] {
-  return [`\tchain ${name} {`, `\t\t${header}`, ...rules.map((r) => `\t\t${r}`), '\t}'];
+  return regularChain(name, [header, ...rules]);
+}
+
+/** A chain without a hook: reached only by a jump. */
+function regularChain(name: string, rules: readonly string[]): string[] {
+  return [`\tchain ${name} {`, ...rules.map((r) => `\t\t${r}`), '\t}'];
 }
 
 /**
@@ -85,12 +79,15 @@ function chain(name: string, header: string, rules: readonly string[]): string[]
  */
 export function renderRuleset(dp: DataPlaneConfig, opts: RulesetOptions): string {
   const table = `table ${TABLE_FAMILY} ${TABLE_NAME}`;
+  const exemptions = exemptionRules(dp, opts.ifnameOf);
   const lines = [
     '# tandem data plane ruleset (firmware/dataplane/ruleset.ts), applied as one atomic replace',
     table,
     `delete ${table}`,
     `${table} {`,
-    ...chain('forward', 'type filter hook forward priority 0; policy drop;', forwardRules(dp, opts)),
+    `\t${WITHOUT_SYN_COUNTER_DECLARATION}`,
+    ...(exemptions.length > 0 ? regularChain(WITHOUT_SYN_CHAIN, exemptions) : []),
+    ...chain('forward', 'type filter hook forward priority 0; policy drop;', forwardRules(dp, opts, exemptions)),
     ...chain('postrouting', 'type nat hook postrouting priority srcnat; policy accept;', postroutingRules(dp, opts)),
     ...chain('input', 'type filter hook input priority 0; policy accept;', inputRules(dp, opts.ifnameOf)),
     '}',

@@ -43,6 +43,8 @@ export function haSettings(over: Partial<HaSettings> = {}): HaSettings {
     pingserverMonitorInterface: [],
     pingserverFailoverThreshold: 0,
     pingserverFlipTimeoutMin: 60,
+    sessionPickup: { tcp: false, connectionless: false, expectation: false, nat: false, delay: false },
+    sessionSyncDev: [],
     ...over,
   };
 }

@@ -1,4 +1,5 @@
 /** `get system ha status`: the operator's one-screen view of the cluster, in FortiOS's shape. */
+import type { HaSettings } from '../../config/ha-settings.js';
 import type { HaSnapshot, LinkView } from '../../ha/snapshot.js';
 import { enableDisable, formatAgo, formatUptime, padRight, slashDate, wallClock } from '../format.js';
 import {
@@ -13,8 +14,11 @@ import {
   selfMember,
 } from './ha-roles.js';
 
+/** What the status takes from the configuration; null when it cannot be read (shown as the defaults). */
+export type HaStatusSettings = Pick<HaSettings, 'override' | 'sessionPickup'> | null;
+
 /** `override` comes from the configuration when the snapshot has no entry for this unit yet. */
-export function renderHaStatus(snap: HaSnapshot, configuredOverride: boolean): string {
+export function renderHaStatus(snap: HaSnapshot, configured: HaStatusSettings): string {
   if (isStandalone(snap)) return 'HA Health Status: OK\nMode: standalone\n';
   const self = selfMember(snap);
   const lines: string[] = [`HA Health Status: ${healthStatus(snap)}`];
@@ -33,7 +37,11 @@ export function renderHaStatus(snap: HaSnapshot, configuredOverride: boolean): s
   lines.push('Primary selected using:');
   if (snap.election) lines.push(`    <${slashDate(snap.election.atWall)}> ${snap.election.reason}`);
   else lines.push('    <none yet>');
-  lines.push(`override: ${enableDisable(self?.override ?? configuredOverride)}`);
+  const pickup = configured?.sessionPickup;
+  lines.push(
+    `ses_pickup: ${enableDisable(pickup?.tcp ?? false)}, ses_pickup_delay=${enableDisable(pickup?.delay ?? false)}`,
+    `override: ${enableDisable(self?.override ?? configured?.override ?? false)}`,
+  );
   lines.push('HBDEV stats:');
   if (snap.links.length === 0) lines.push('    (no heartbeat device)');
   for (const link of snap.links) lines.push(`    ${hbdevLine(link)}`);

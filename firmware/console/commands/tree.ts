@@ -86,7 +86,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             renderSystemStatus(ha.snapshot(), config.hostname(), deps.firmwareVersion, deps.lastReboot),
           ),
           branch('ha', 'HA information.', [
-            leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings()?.override ?? false)),
+            leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings())),
           ]),
         ]),
       ]),

@@ -1,0 +1,196 @@
+/**
+ * The strict TCP rule against the real kernel. Three namespaces: a client, a router that loads
+ * the rendered ruleset through the nft driver, a server. A TCP connection through (or to) the
+ * router is made, then the router's conntrack table is flushed, which leaves the router where a
+ * new primary stands after a failover without session sync: the next data packet of the
+ * stream belongs to no session it knows. The kernel keeps `nf_conntrack_tcp_loose=1`.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type TestContext, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FirewallDevice } from '../../hal/firewall/index.js';
+import { createNftFirewall } from '../../hal/firewall/nft.js';
+import { conntrackAvailable, ipRun } from '../../hal/kernel-gate.testkit.js';
+import { addNetns, deleteNetns } from '../../hal/netns.js';
+import { dataPlane, policy } from './ruleset.fixture.js';
+import { renderRuleset } from './ruleset.js';
+import { TCP_WITHOUT_SYN_COUNTER } from './tcp-without-syn.js';
+
+const CLIENT = '198.19.201.10';
+const ROUTER_LAN = '198.19.201.1';
+const ROUTER_WAN = '198.19.202.1';
+const SERVER = '198.19.202.10';
+const PORT = 5001;
+/** The router's ports: port1 faces the client, port2 the server. */
+const ifnameOf = (port: string): string => (port === 'port1' ? 'lan' : 'wan');
+
+let rigs = 0;
+
+/** A line-echo peer run with `node -e` inside a namespace; what it prints is kept. */
+class Peer {
+  out = '';
+  readonly child: ChildProcess;
+  constructor(ns: string, script: string) {
+    this.child = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child.stdout?.on('data', (d: Buffer) => {
+      this.out += d.toString();
+    });
+  }
+
+  send(line: string): void {
+    this.child.stdin?.write(`${line}\n`);
+  }
+
+  /** Whether it printed `text` within `ms`. */
+  async printed(text: string, ms: number): Promise<boolean> {
+    for (const until = Date.now() + ms; Date.now() < until; await sleep(20)) if (this.out.includes(text)) return true;
+    return this.out.includes(text);
+  }
+}
+
+const SERVER_SCRIPT = (address: string) =>
+  `require('node:net').createServer((s) => s.pipe(s)).listen(${PORT}, '${address}', () => console.log('listening'));`;
+
+/** Sends each stdin line over one TCP connection and prints every line echoed back as `echo <line>`. */
+const CLIENT_SCRIPT = (address: string) => `
+const s = require('node:net').connect(${PORT}, '${address}', () => console.log('connected'));
+s.setNoDelay(true);
+s.on('data', (d) => process.stdout.write(String(d).split('\\n').filter(Boolean).map((l) => 'echo ' + l + '\\n').join('')));
+s.on('error', (e) => console.log('error ' + e.code));
+process.stdin.on('data', (d) => s.write(d));`;
+
+interface Rig {
+  client: string;
+  router: string;
+  server: string;
+  firewall: FirewallDevice;
+  /** Loads the ruleset of one accept policy from the client's side to the server's. */
+  load(tcpSessionWithoutSyn: boolean): Promise<void>;
+  peer(ns: string, script: string): Peer;
+  /** The router's conntrack entries of the test connection, one line each. */
+  sessions(): string[];
+  flush(): void;
+  /** Packets the strict rule dropped since the ruleset was loaded. */
+  dropped(): number;
+}
+
+function inRouter(router: string, args: string[]): string {
+  return execFileSync('ip', ['netns', 'exec', router, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** client —lan— router —wan— server, forwarding on in the router; removed however the test ends. */
+function rig(t: TestContext): Rig {
+  const k = rigs++;
+  const [client, router, server] = ['c', 'r', 's'].map((x) => `tdm-syn${process.pid}-${k}${x}`);
+  const peers: Peer[] = [];
+  // Registered before anything is made, so a failure half-way still removes what was.
+  t.after(() => {
+    for (const p of peers) p.child.kill('SIGKILL');
+    for (const ns of [client, router, server]) deleteNetns(ns);
+  });
+  for (const ns of [client, router, server]) addNetns(ns);
+  ipRun(router, ['link', 'add', 'lan', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', client]);
+  ipRun(router, ['link', 'add', 'wan', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', server]);
+  const address = (ns: string, link: string, ip: string) => {
+    ipRun(ns, ['address', 'add', `${ip}/24`, 'dev', link]);
+    for (const l of ['lo', link]) ipRun(ns, ['link', 'set', l, 'up']);
+  };
+  address(client, 'eth0', CLIENT);
+  address(router, 'lan', ROUTER_LAN);
+  address(router, 'wan', ROUTER_WAN);
+  address(server, 'eth0', SERVER);
+  ipRun(client, ['route', 'add', 'default', 'via', ROUTER_LAN]);
+  ipRun(server, ['route', 'add', 'default', 'via', ROUTER_WAN]);
+  inRouter(router, ['sysctl', '-qw', 'net.ipv4.ip_forward=1']);
+  const firewall = createNftFirewall(['ip', 'netns', 'exec', router, 'nft']);
+  return {
+    client,
+    router,
+    server,
+    firewall,
+    load: (tcpSessionWithoutSyn) =>
+      firewall.apply(
+        renderRuleset(dataPlane([policy(1, { srcaddr: ['all'], service: ['ALL'], tcpSessionWithoutSyn })]), { ifnameOf }),
+      ),
+    peer(ns, script) {
+      const p = new Peer(ns, script);
+      peers.push(p);
+      return p;
+    },
+    sessions: () =>
+      inRouter(router, ['conntrack', '-L', '-p', 'tcp'])
+        .split('\n')
+        .filter((l) => l.includes(`dport=${PORT} `)),
+    flush: () => void inRouter(router, ['conntrack', '-F']),
+    dropped() {
+      const json = JSON.parse(inRouter(router, ['nft', '-j', 'list', 'counter', 'inet', 'tandem', TCP_WITHOUT_SYN_COUNTER]));
+      const counter = json.nftables.find((x: { counter?: { packets: number } }) => x.counter)?.counter;
+      assert.ok(counter, 'the named counter is in the table');
+      return counter.packets;
+    },
+  };
+}
+
+/** A connection from the client to `address` carries a line, then the router forgets it. */
+async function connectThenForget(r: Rig, serverNs: string, address: string): Promise<Peer> {
+  const server = r.peer(serverNs, SERVER_SCRIPT(address));
+  assert.ok(await server.printed('listening', 10_000), 'the server listens');
+  const client = r.peer(r.client, CLIENT_SCRIPT(address));
+  assert.ok(await client.printed('connected', 10_000), `the SYN passes: ${client.out}`);
+  client.send('one');
+  assert.ok(await client.printed('echo one', 5_000), 'a session opened by a SYN carries data');
+  assert.equal(r.sessions().length, 1, 'the router tracks it');
+  assert.equal(r.dropped(), 0, 'nothing of it was dropped');
+  // Let the client's delayed ACK of the echo go by while the session is still known.
+  await sleep(300);
+  r.flush();
+  assert.deepEqual(r.sessions(), [], 'flushed');
+  return client;
+}
+
+/** The client's next line never arrives: its packet and the retransmissions are dropped, counted, and leave no session. */
+async function nextLineDropped(r: Rig, client: Peer): Promise<void> {
+  client.send('two');
+  assert.equal(await client.printed('echo two', 1_500), false, 'the data packet and its retransmissions do not pass');
+  assert.ok(r.dropped() >= 1, `counted: ${r.dropped()}`);
+  assert.deepEqual(r.sessions(), [], 'the dropped packets opened no session');
+}
+
+test('a mid-stream TCP packet for no known session is dropped and counted, and leaves no conntrack entry', async (t) => {
+  if (!conntrackAvailable(t)) return;
+  const r = rig(t);
+  await r.load(false);
+  assert.equal(
+    inRouter(r.router, ['cat', '/proc/sys/net/netfilter/nf_conntrack_tcp_loose']).trim(),
+    '1',
+    'the kernel default the ruleset builds on',
+  );
+  await nextLineDropped(r, await connectThenForget(r, r.server, SERVER));
+});
+
+test('with tcp-session-without-syn enable the same packet opens a tracked session and the stream goes on', async (t) => {
+  if (!conntrackAvailable(t)) return;
+  const r = rig(t);
+  await r.load(false);
+  const client = await connectThenForget(r, r.server, SERVER);
+  client.send('two');
+  assert.equal(await client.printed('echo two', 1_000), false, 'dropped while the policy does not allow it');
+  await r.load(true);
+  // The next retransmission of "two" is the first packet the router sees of this stream.
+  assert.ok(await client.printed('echo two', 10_000), 'the retransmission passes');
+  assert.equal(r.dropped(), 0, 'through the exemption, not the drop');
+  const sessions = r.sessions();
+  assert.equal(sessions.length, 1, 'a conntrack entry for the stream');
+  assert.match(sessions[0] ?? '', /ESTABLISHED/);
+  client.send('three');
+  assert.ok(await client.printed('echo three', 5_000), 'the stream carries on');
+});
+
+test('to the router itself a mid-stream packet is dropped and counted, tcp-session-without-syn or not', async (t) => {
+  if (!conntrackAvailable(t)) return;
+  const r = rig(t);
+  // The policy's option governs forwarding only: the unit's own services take no exemption.
+  await r.load(true);
+  await nextLineDropped(r, await connectThenForget(r, r.router, ROUTER_LAN));
+});
