@@ -17,6 +17,12 @@ export interface GatewayPolicy {
   service?: string[];
   /** Source NAT to the WAN pool. */
   natPool?: boolean;
+  /**
+   * `tcp-session-without-syn` (default enable): a new primary without the session picks a TCP
+   * stream up mid-flight. Scenarios whose streams cross a failover rely on it until they turn
+   * session pickup on instead.
+   */
+  tcpSessionWithoutSyn?: boolean;
 }
 
 export interface GatewayOptions {
@@ -67,6 +73,7 @@ export function gatewayConfig(o: GatewayOptions = {}): string {
       `        set service ${(p.service ?? ['ALL']).map((s) => `"${s}"`).join(' ')}`,
     );
     if (p.natPool) lines.push('        set nat enable', '        set ippool enable', `        set poolname "${WAN_POOL.name}"`);
+    if (p.tcpSessionWithoutSyn ?? true) lines.push('        set tcp-session-without-syn enable');
     lines.push('    next');
   }
   lines.push('end');

@@ -111,12 +111,8 @@ function setUp(c: TestContext) {
     bootIdPath: '',
     fencePins: '',
   };
-  const loop = new HeartbeatLoop(
-    { clock, nic, fence, nextBootId: () => 2, health },
-    init,
-    new WorkerChannel(workerEnd),
-    recordingLog(logLines),
-  );
+  const channel = new WorkerChannel(workerEnd);
+  const loop = new HeartbeatLoop({ clock, nic, fence, nextBootId: () => 2, health }, init, channel, recordingLog(logLines));
   const readBuf = new Uint8Array(64 * 1024);
   const fromWorker: FromWorker[] = [];
   let seen = 0;
@@ -126,6 +122,7 @@ function setUp(c: TestContext) {
     for (; seen < journal.length; seen++) timeline.push({ at: clock.nowMs(), entry: journal[seen] ?? '' });
   };
   const t = {
+    channel,
     clock,
     nic,
     fence: fence.fence,
@@ -365,7 +362,7 @@ test('the watchdog stamp is written on every turn', (c) => {
   assert.equal(t.health.ageMs(HEARTBEAT_WORKER, t.clock.nowMs()), 700);
 });
 
-test('commands from the main thread: new settings re-time the ticker, a new plan while primary is applied and announced', (c) => {
+test('commands from the main process: new settings re-time the ticker, a new plan while primary is applied and announced', (c) => {
   const t = setUp(c);
   primaryAlone(t);
   const ticker = t.clock.tickers[0];
@@ -387,4 +384,15 @@ test('commands from the main thread: new settings re-time the ticker, a new plan
   assert.equal(round.reason, 'the data ports changed');
   t.stepUntil(() => t.nic.sentOn('ha1').length > 0 && decodeAsPeer(t.nic.sentOn('ha1').at(-1)!).advert.hostname === 'fw-a');
   assert.equal(t.nic.portsOf('ha2').length, 0, 'ha2 is no heartbeat link any more');
+});
+
+test('commands that were read together with the WorkerInit are applied before the first heartbeat', (c) => {
+  const t = setUp(c);
+  t.send({ type: 'failover', on: true });
+  // worker.ts reads its WorkerInit with one fill(), which takes whatever followed it too.
+  t.channel.fill();
+  t.start();
+  const first = t.nic.sentOn('ha1')[0];
+  assert.ok(first, 'a first heartbeat at once');
+  assert.equal(decodeAsPeer(first).advert.failover, true, 'the failover command took effect without a further wake-up');
 });

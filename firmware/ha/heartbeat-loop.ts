@@ -143,9 +143,12 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.leave();
   }
 
-  /** Before the first turn: SCHED_FIFO, the monitored ports as they are, a first heartbeat at once. */
+  /** Before the first turn: SCHED_FIFO, the commands read so far, the monitored ports as they are, a first heartbeat at once. */
   start(): void {
     this.raisePriority();
+    // Commands the main process sent right behind the WorkerInit were read with it: the
+    // socket will not wake the poll for them again.
+    applyCommands(this.channel, this, this.dev.clock.nowMs());
     this.updateMonitor(this.dev.clock.nowMs());
     this.sendHeartbeat(FrameType.Heartbeat, this.dev.clock.nowMs());
   }

@@ -85,3 +85,14 @@ test('commands are read as they come; the main process closing its end closes th
   channel.post(snapshot(1));
   assert.equal(channel.flush(), false, 'nothing is written to a closed socket');
 });
+
+test('bytes in a message stay as they were when later messages reuse the reader', () => {
+  const reader = new MessageReader();
+  reader.push(encodeMessage({ mac: Uint8Array.of(2, 0x54, 0x44, 7, 0, 1) }));
+  const first = reader.next() as { mac: Uint8Array };
+  for (let i = 0; i < 50; i++) {
+    reader.push(encodeMessage({ text: `password priority ${'x'.repeat(i * 20)}` }));
+    reader.next();
+  }
+  assert.deepEqual([...first.mac], [2, 0x54, 0x44, 7, 0, 1]);
+});

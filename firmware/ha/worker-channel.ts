@@ -19,8 +19,9 @@ export const MAX_MESSAGE_BYTES = 1 << 20;
 const QUEUE_LIMIT_BYTES = 4 << 20;
 const READ_CHUNK_BYTES = 64 * 1024;
 
-// Plain maps and arrays, no shared record structures: each message decodes on its own.
-const cbor = new Encoder({ useRecords: false, mapsAsObjects: true });
+// Plain maps and arrays, no shared record structures: each message decodes on its own. Byte
+// strings (a virtual MAC) are copied out: a view would see the reader's buffer reused.
+const cbor = new Encoder({ useRecords: false, mapsAsObjects: true, copyBuffers: true });
 
 /** One message as it goes on the socket. */
 export function encodeMessage(msg: unknown): Uint8Array {
