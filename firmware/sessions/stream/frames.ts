@@ -14,13 +14,16 @@
  *   below 2^32 (16 days of a saturated stream), 9 above.
  * - `payload`: the records, opaque here.
  *
- * Ack frame {epoch, cumulative, sack, resync}, secondary → primary:
+ * Ack frame {epoch, cumulative, sack, dup, resync}, secondary → primary:
  * - `epoch`: the epoch acknowledged; acks of any other epoch are ignored.
  * - `cumulative`: every seq below it was received (the next seq expected in order).
  * - `sack`: batches received above `cumulative`, as flat pairs [from, to) of absolute seqs,
  *   ascending and disjoint, at most MAX_SACK_RANGES pairs (lowest first). Empty when nothing
  *   arrived out of order, which is the common case. An encoder may send them as deltas from
  *   `cumulative` to keep them to a byte or two each.
+ * - `dup`: the seq of the latest duplicate received since the previous ack, or -1 (RFC 2883's
+ *   D-SACK, one seq): a duplicate of a batch the sender retransmitted before its timer tells
+ *   it that the batch was late, not lost, so it waits longer before the next such verdict.
  * - `resync`: the secondary lost the stream (a gap that cannot be filled) and asks for a full
  *   resync; `cumulative` and `sack` are then meaningless.
  */
@@ -37,6 +40,7 @@ export interface AckFrame {
   epoch: number;
   cumulative: number;
   sack: number[];
+  dup: number;
   resync: boolean;
 }
 

@@ -25,7 +25,7 @@ test('in-order batches are delivered at once; the ack waits ackDelayMs', () => {
   assert.equal(r.nextWakeAt(100), 105);
   assert.equal(r.ackDue(104), false);
   assert.equal(r.takeAck(104), null);
-  assert.deepEqual(r.takeAck(105), { epoch: EPOCH, cumulative: 3, sack: [], resync: false });
+  assert.deepEqual(r.takeAck(105), { epoch: EPOCH, cumulative: 3, sack: [], dup: -1, resync: false });
   assert.equal(r.takeAck(106), null, 'one ack for the three');
   assert.equal(r.nextWakeAt(106), Number.POSITIVE_INFINITY);
 });
@@ -43,7 +43,7 @@ test('early batches wait for the hole; the ack reports them as SACK ranges', () 
   const { r, got } = setup();
   assert.deepEqual(feed(r, [0, 2, 3, 5], 0), ['delivered', 'buffered', 'buffered', 'buffered']);
   assert.deepEqual(got, ['s0']);
-  assert.deepEqual(r.takeAck(5), { epoch: EPOCH, cumulative: 1, sack: [2, 4, 5, 6], resync: false });
+  assert.deepEqual(r.takeAck(5), { epoch: EPOCH, cumulative: 1, sack: [2, 4, 5, 6], dup: -1, resync: false });
   assert.deepEqual(feed(r, [1], 6), ['delivered']);
   assert.deepEqual(got, ['s0', 's1', 's2', 's3']);
   assert.deepEqual(feed(r, [4], 7), ['delivered']);
@@ -56,14 +56,14 @@ test('early batches wait for the hole; the ack reports them as SACK ranges', () 
   assert.equal(st.nextSeq, 6);
 });
 
-test('duplicates are dropped, counted, and acknowledged at once', () => {
+test('duplicates are dropped, counted, and acknowledged at once, naming the latest', () => {
   const { r, got } = setup();
   feed(r, [0, 1, 3], 0);
   r.takeAck(5);
   assert.deepEqual(feed(r, [1, 3], 10), ['duplicate', 'duplicate'], 'one delivered, one held');
   assert.deepEqual(got, ['s0', 's1']);
   assert.equal(r.status().duplicates, 2);
-  assert.deepEqual(r.takeAck(10), { epoch: EPOCH, cumulative: 2, sack: [3, 4], resync: false });
+  assert.deepEqual(r.takeAck(10), { epoch: EPOCH, cumulative: 2, sack: [3, 4], dup: 3, resync: false });
 });
 
 test('a hole open for gapTimeoutMs loses the stream; acks then ask for a resync', () => {
@@ -78,7 +78,7 @@ test('a hole open for gapTimeoutMs loses the stream; acks then ask for a resync'
   const st = r.status();
   assert.equal(st.reason, 'batch 1 missing for 100 ms');
   assert.equal(st.discarded, 1, 'batch 2 is dropped with the stream');
-  assert.deepEqual(r.takeAck(100), { epoch: EPOCH, cumulative: 1, sack: [], resync: true });
+  assert.deepEqual(r.takeAck(100), { epoch: EPOCH, cumulative: 1, sack: [], dup: -1, resync: true });
   assert.deepEqual(feed(r, [1, 3], 101), ['needs-resync', 'needs-resync'], 'too late: nothing more is delivered');
   assert.deepEqual(got, ['s0']);
   assert.equal(r.nextWakeAt(101), 106, 'the plea again, at the ack delay');

@@ -97,6 +97,8 @@ export class StreamReceiver<T> {
   #gapSince = Number.POSITIVE_INFINITY;
   /** Batches since the last ack. */
   #pending = 0;
+  /** The latest duplicate since the last ack; -1 when none. */
+  #dup = -1;
   /** When the next ack is due; Infinity when none is. */
   #ackAt = Number.POSITIVE_INFINITY;
   readonly #c: ReceiverCounters = {
@@ -171,6 +173,7 @@ export class StreamReceiver<T> {
     if (seq < this.#next || this.#present[i]) {
       // The sender has not heard our ack, or its timer ran early: tell it now.
       c.duplicates++;
+      this.#dup = seq;
       this.#ackBy(now);
       return 'duplicate';
     }
@@ -208,7 +211,9 @@ export class StreamReceiver<T> {
     this.#ackAt = Number.POSITIVE_INFINITY;
     this.#c.acksSent++;
     const resync = this.#state === 'needs-resync';
-    return { epoch: this.#epoch, cumulative: this.#next, sack: resync ? [] : this.#sackRanges(), resync };
+    const dup = this.#dup;
+    this.#dup = -1;
+    return { epoch: this.#epoch, cumulative: this.#next, sack: resync ? [] : this.#sackRanges(), dup, resync };
   }
 
   /** When to call takeAck() next: an ack's delay or a hole's timeout, whichever is first. */
@@ -290,6 +295,7 @@ export class StreamReceiver<T> {
     this.#reason = '';
     this.#next = this.#top = 0;
     this.#pending = 0;
+    this.#dup = -1;
     this.#ackAt = Number.POSITIVE_INFINITY;
     this.#c.restarts++;
   }

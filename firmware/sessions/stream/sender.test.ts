@@ -6,8 +6,8 @@ import { StreamSender } from './sender.js';
 
 const EPOCH = 7;
 
-function ack(cumulative: number, sack: number[] = [], epoch = EPOCH): AckFrame {
-  return { epoch, cumulative, sack, resync: false };
+function ack(cumulative: number, sack: number[] = [], epoch = EPOCH, dup = -1): AckFrame {
+  return { epoch, cumulative, sack, dup, resync: false };
 }
 
 /** Offers batches `count` (payload = its index) and transmits them all now; returns their seqs. */
@@ -101,6 +101,32 @@ test('a batch the acks have not passed by the reorder threshold waits for its ti
   assert.deepEqual(seqs(s, rto), [7, 8], 'the timer: every unacknowledged batch sent at 0');
 });
 
+test('a duplicate of a batch retransmitted on an ack verdict raises the reorder threshold', () => {
+  const clock = new FakeClock();
+  const s = new StreamSender<number>(EPOCH, { rto: { initialRtoMs: 50, minRtoMs: 50, maxRtoMs: 500 } });
+  sendBatches(s, clock, 10);
+  s.onAck(ack(0, [4, 10]), clock.advance(5));
+  assert.deepEqual(seqs(s, clock.nowMs()), [0, 1, 2, 3], 'sent 6 or more transmissions before batch 9');
+  // The originals were only late: the secondary got 2 twice and says so.
+  s.onAck(ack(10, [], EPOCH, 2), clock.advance(1));
+  let st = s.status(clock.nowMs());
+  assert.equal(st.spuriousRetransmits, 1);
+  assert.equal(st.reorderThreshold, 4);
+  s.onAck(ack(10, [], EPOCH, 2), clock.advance(1));
+  assert.equal(s.status(clock.nowMs()).reorderThreshold, 4, 'each batch is judged once');
+  // A duplicate of a batch retransmitted by its timer says nothing about reordering.
+  sendBatches(s, clock, 1);
+  assert.deepEqual(seqs(s, clock.advance(50)), [10]);
+  s.onAck(ack(11, [], EPOCH, 10), clock.advance(1));
+  st = s.status(clock.nowMs());
+  assert.equal(st.spuriousRetransmits, 1);
+  assert.equal(st.reorderThreshold, 4);
+  // Four batches behind is now a delay, five a loss.
+  sendBatches(s, clock, 6);
+  s.onAck(ack(11, [15, 17]), clock.advance(1));
+  assert.deepEqual(seqs(s, clock.nowMs()), [11, 12]);
+});
+
 test('the RTO follows the measured round trip (RFC 6298) and each retransmission doubles a batch timer', () => {
   const s = new StreamSender<number>(EPOCH, { rto: { initialRtoMs: 100, minRtoMs: 15, maxRtoMs: 500 } });
   s.offer(0, 0);
@@ -163,7 +189,7 @@ test('an ack asking for a resync sends the stream to needs-resync', () => {
   const s = new StreamSender<number>(EPOCH);
   s.offer(0, 0);
   s.take(0, 1);
-  s.onAck({ epoch: EPOCH, cumulative: 0, sack: [], resync: true }, 1);
+  s.onAck({ epoch: EPOCH, cumulative: 0, sack: [], dup: -1, resync: true }, 1);
   assert.equal(s.state, 'needs-resync');
   assert.equal(s.status(1).reason, 'the secondary asked for a full resync');
 });

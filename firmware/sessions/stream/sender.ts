@@ -10,7 +10,11 @@
  * retransmission and not the window's; the timeout adapts to the measured round trip
  * (rto.ts) and backs off per batch; and a batch is also retransmitted, before its timer, as
  * soon as a batch sent `reorderThreshold` transmissions after it is acknowledged (RFC 8985's
- * RACK, counted in transmissions instead of time).
+ * RACK, counted in transmissions instead of time). The threshold grows by one each time the
+ * secondary reports a duplicate of a batch retransmitted that way (the ack's `dup`, a one-seq
+ * D-SACK): the channel reorders deeper than the threshold, as sync ports balanced by flow hash
+ * may. It never shrinks, as in Linux TCP, and stops at MAX_REORDER_THRESHOLD, so a loss is
+ * still found within a few frames.
  *
  * Backpressure: at most `window` batches are offered and not yet acknowledged. offer() refuses
  * a batch beyond that and the caller keeps its records: it coalesces them (a session updated
@@ -33,9 +37,12 @@ export interface SenderOptions {
   giveUpAfterMs: number;
   /** Or once it was retransmitted this many times. */
   maxRetransmits: number;
-  /** A batch is deemed lost once one sent this many transmissions after it is acknowledged. */
+  /** A batch is deemed lost once one sent this many transmissions after it is acknowledged (at first). */
   reorderThreshold: number;
 }
+
+/** The reorder threshold grows no further: 32 frames are about 10 ms of a saturated stream. */
+export const MAX_REORDER_THRESHOLD = 32;
 
 export const DEFAULT_SENDER_OPTIONS: SenderOptions = {
   window: 256,
@@ -54,6 +61,8 @@ export interface SenderCounters {
   retransmitted: number;
   /** Batches found lost by a later batch's ack, before their timer (retransmitted at the next take). */
   fastRetransmits: number;
+  /** Of those, the ones the secondary then reported as duplicates: late, not lost. */
+  spuriousRetransmits: number;
   /** Batches acknowledged. */
   acked: number;
   /** Batches given up on (each one sends the stream to needs-resync). */
@@ -78,6 +87,7 @@ export interface SenderStatus extends SenderCounters {
   srttMs: number;
   rttvarMs: number;
   rtoMs: number;
+  reorderThreshold: number;
 }
 
 /** An in-flight batch as the wire carries it; the payload goes once the batch is acknowledged. */
@@ -105,6 +115,9 @@ export class StreamSender<T> {
   readonly #xmit: Float64Array;
   readonly #tries: Uint32Array;
   readonly #sacked: Uint8Array;
+  /** Found lost by an ack (not by its timer) and not yet judged spurious. */
+  readonly #fast: Uint8Array;
+  #reorderThreshold: number;
   #xmitCount = 0;
   /** Transmission number of the latest-sent batch known delivered. */
   #deliveredXmit = -1;
@@ -116,6 +129,7 @@ export class StreamSender<T> {
     sent: 0,
     retransmitted: 0,
     fastRetransmits: 0,
+    spuriousRetransmits: 0,
     acked: 0,
     giveUps: 0,
     acks: 0,
@@ -146,6 +160,8 @@ export class StreamSender<T> {
     this.#xmit = new Float64Array(n);
     this.#tries = new Uint32Array(n);
     this.#sacked = new Uint8Array(n);
+    this.#fast = new Uint8Array(n);
+    this.#reorderThreshold = o.reorderThreshold;
   }
 
   get state(): SenderState {
@@ -187,6 +203,7 @@ export class StreamSender<T> {
     this.#offeredAt[i] = now;
     this.#tries[i] = 0;
     this.#sacked[i] = 0;
+    this.#fast[i] = 0;
     this.#end++;
     return true;
   }
@@ -228,6 +245,7 @@ export class StreamSender<T> {
       return;
     }
     this.#c.acks++;
+    if (ack.dup >= 0) this.#judge(ack.dup);
     const w = this.#opts.window;
     let newest = -1;
     while (this.#base < ack.cumulative) {
@@ -290,6 +308,7 @@ export class StreamSender<T> {
       srttMs: this.#rto.srttMs,
       rttvarMs: this.#rto.rttvarMs,
       rtoMs: this.#rto.rtoMs,
+      reorderThreshold: this.#reorderThreshold,
     };
   }
 
@@ -341,7 +360,7 @@ export class StreamSender<T> {
    */
   #rearm(now: number): void {
     const w = this.#opts.window;
-    const lostBelow = this.#deliveredXmit - this.#opts.reorderThreshold + 1;
+    const lostBelow = this.#deliveredXmit - this.#reorderThreshold + 1;
     let next = Number.POSITIVE_INFINITY;
     for (let s = this.#base; s < this.#unsent; s++) {
       const i = s % w;
@@ -350,6 +369,7 @@ export class StreamSender<T> {
         let at = this.#deadline(i);
         if (this.#xmit[i]! < lostBelow && at > now) {
           at = now;
+          this.#fast[i] = 1;
           this.#c.fastRetransmits++;
         }
         this.#rtxAt[i] = at;
@@ -357,6 +377,21 @@ export class StreamSender<T> {
       next = Math.min(next, this.#rtxAt[i]!);
     }
     this.#nextRtxAt = next;
+  }
+
+  /**
+   * The secondary received batch `seq` twice. If it was retransmitted on an ack's verdict, the
+   * verdict was wrong: the batch was overtaken, not lost. (The channel duplicating a genuine
+   * retransmission looks the same; it is rare, and the threshold is bounded.) A seq whose slot
+   * went to a newer batch, or never sent, says nothing.
+   */
+  #judge(seq: number): void {
+    if (!(seq < this.#unsent && seq + this.#opts.window >= this.#end)) return;
+    const i = seq % this.#opts.window;
+    if (!this.#fast[i]) return;
+    this.#fast[i] = 0;
+    this.#c.spuriousRetransmits++;
+    this.#reorderThreshold = Math.min(MAX_REORDER_THRESHOLD, this.#reorderThreshold + 1);
   }
 
   /**
