@@ -12,6 +12,7 @@
  * the primary for a full resync until a batch of a newer epoch arrives and starts over.
  */
 import { type AckFrame, isStreamNumber, MAX_SACK_RANGES } from './frames.js';
+import type { ReceiverCounters, ReceiverState, ReceiverStatus } from './status.js';
 
 export interface ReceiverOptions {
   /** Batches held above a hole, at most: at least the sender's window (sender.ts). */
@@ -33,50 +34,7 @@ export interface ReceiverOptions {
 
 export const DEFAULT_RECEIVER_OPTIONS: ReceiverOptions = { window: 256, ackEvery: 16, ackDelayMs: 5, gapTimeoutMs: 5000 };
 
-/** `idle` until the first batch. */
-export type ReceiverState = 'idle' | 'streaming' | 'needs-resync';
-
 export type BatchOutcome = 'delivered' | 'buffered' | 'duplicate' | 'stale-epoch' | 'invalid' | 'beyond-window' | 'needs-resync';
-
-export interface ReceiverCounters {
-  /** Every batch handed to onBatch. */
-  received: number;
-  /** Handed to the caller, in order. */
-  delivered: number;
-  /** Already delivered or already held: dropped. */
-  duplicates: number;
-  /** Held above a hole. */
-  outOfOrder: number;
-  /** Batches found missing (a later one arrived first). */
-  gapsSeen: number;
-  /** Missing batches that arrived after all. */
-  gapsRepaired: number;
-  /** Of an older epoch: dropped. */
-  staleEpoch: number;
-  /** Epoch or seq not a safe integer >= 0: dropped. */
-  invalid: number;
-  /** Beyond the reorder window: dropped, and the stream is lost. */
-  beyondWindow: number;
-  /** Of the current epoch after the stream was lost: dropped. */
-  whileResync: number;
-  /** Held batches dropped when the stream was lost or a newer epoch began. */
-  discarded: number;
-  /** Newer epochs taken up (the first included). */
-  restarts: number;
-  /** Ack frames produced. */
-  acksSent: number;
-}
-
-export interface ReceiverStatus extends ReceiverCounters {
-  state: ReceiverState;
-  /** Why the stream was lost; '' otherwise. */
-  reason: string;
-  epoch: number;
-  /** The next seq expected in order. */
-  nextSeq: number;
-  /** Batches held above a hole. */
-  buffered: number;
-}
 
 export class StreamReceiver<T> {
   readonly #opts: ReceiverOptions;

@@ -21,9 +21,9 @@
  * twice while waiting is sent once, in its newest state) and offers them when room() says so.
  * Queuing them here instead would grow memory without bound when the secondary falls behind.
  */
-import type { AckFrame, DataFrame } from './frames.js';
-import { isStreamNumber } from './frames.js';
+import { type AckFrame, type DataFrame, isStreamNumber } from './frames.js';
 import { DEFAULT_RTO_BOUNDS, type RtoBounds, RtoEstimator } from './rto.js';
+import type { SenderCounters, SenderState, SenderStatus } from './status.js';
 
 export interface SenderOptions {
   /** Batches offered and not yet acknowledged, at most: the secondary's reorder window. */
@@ -51,44 +51,6 @@ export const DEFAULT_SENDER_OPTIONS: SenderOptions = {
   maxRetransmits: 20,
   reorderThreshold: 3,
 };
-
-export type SenderState = 'streaming' | 'needs-resync';
-
-export interface SenderCounters {
-  /** Batches transmitted for the first time. */
-  sent: number;
-  /** Retransmissions, both kinds. */
-  retransmitted: number;
-  /** Batches found lost by a later batch's ack, before their timer (retransmitted at the next take). */
-  fastRetransmits: number;
-  /** Of those, the ones the secondary then reported as duplicates: late, not lost. */
-  spuriousRetransmits: number;
-  /** Batches acknowledged. */
-  acked: number;
-  /** Batches given up on (each one sends the stream to needs-resync). */
-  giveUps: number;
-  /** Ack frames taken. */
-  acks: number;
-  /** Ack frames of another epoch, ignored. */
-  staleAcks: number;
-  /** Ack frames, or SACK pairs, naming batches never transmitted: ignored. */
-  badAcks: number;
-}
-
-export interface SenderStatus extends SenderCounters {
-  state: SenderState;
-  /** Why the stream needs a resync; '' while streaming. */
-  reason: string;
-  epoch: number;
-  /** Batches offered and not yet acknowledged, transmitted or not. */
-  inFlight: number;
-  /** Age of the oldest unacknowledged batch (ms): how far the secondary lags. 0 when none. */
-  lagMs: number;
-  srttMs: number;
-  rttvarMs: number;
-  rtoMs: number;
-  reorderThreshold: number;
-}
 
 /** An in-flight batch as the wire carries it; the payload goes once the batch is acknowledged. */
 type Slot<T> = DataFrame<T | undefined>;
@@ -245,7 +207,7 @@ export class StreamSender<T> {
       return;
     }
     this.#c.acks++;
-    if (ack.dup >= 0) this.#judge(ack.dup);
+    if (isStreamNumber(ack.dup)) this.#judge(ack.dup);
     const w = this.#opts.window;
     let newest = -1;
     while (this.#base < ack.cumulative) {
