@@ -4,15 +4,12 @@
  * direction; a link is two of them.
  */
 
-/** xorshift32 in [0, 1): the same faults on every run of a seed. */
+import { rng } from '../../ha/wire/raw-frames.testkit.js';
+
+/** Uniform in [0, 1) from a seed (xorshift32): the same faults on every run of a seed. */
 export function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
+  const next = rng(seed);
+  return () => next() / 2 ** 32;
 }
 
 export interface ChannelFaults {
