@@ -10,8 +10,8 @@
  *   (boot-ids.ts), e.g. bootId · 2^20 + resyncs since boot. A safe integer.
  * - `seq`: the batch's place in the epoch: 0 for the first, one more for each next. A safe
  *   integer, never wrapping: at 3000 batches/s, 2^53 lasts 95 000 years, so neither side needs
- *   serial-number arithmetic, and an epoch restarts it at 0 anyway. CBOR spends 5 bytes on it
- *   below 2^32 (16 days of a saturated stream), 9 above.
+ *   serial-number arithmetic, and an epoch restarts it at 0 anyway. CBOR spends at most 5 bytes
+ *   on it below 2^32 (16 days of a saturated stream), 9 above.
  * - `payload`: the records, opaque here.
  *
  * Ack frame {epoch, cumulative, sack, dup, resync}, secondary → primary:
