@@ -7,55 +7,30 @@
  */
 import { monotonicMs } from '../clock/linux.js';
 import { HalError } from '../errors.js';
-import {
-  AF_NETLINK,
-  E,
-  errno,
-  errnoText,
-  libc,
-  POLLIN,
-  SO_RCVBUF,
-  SO_RCVBUFFORCE,
-  SOCK_CLOEXEC,
-  SOCK_NONBLOCK,
-  SOCK_RAW,
-  SOL_SOCKET,
-} from '../libc.js';
+import { E, errno, errnoText, libc, POLLIN } from '../libc.js';
+import { align4, NLMSG_ERROR, NLMSG_HDR_BYTES, openNetlinkSocket } from '../netlink.js';
+
+export {
+  align4,
+  NLM_F_ACK,
+  NLM_F_CREATE,
+  NLM_F_DUMP,
+  NLM_F_EXCL,
+  NLM_F_REQUEST,
+  NLMSG_DONE,
+  NLMSG_ERROR,
+  NLMSG_HDR_BYTES,
+  sequence,
+} from '../netlink.js';
 
 const NETLINK_ROUTE = 0;
-const SOCKADDR_NL_BYTES = 12;
 export const ACK_WAIT_MS = 5000;
-
-export const NLMSG_HDR_BYTES = 16;
-export const NLMSG_ERROR = 2;
-export const NLMSG_DONE = 3;
-export const NLM_F_REQUEST = 0x1;
-export const NLM_F_ACK = 0x4;
-export const NLM_F_DUMP = 0x300;
-export const NLM_F_EXCL = 0x200;
-export const NLM_F_CREATE = 0x400;
 
 export const RTMGRP_LINK = 0x1;
 
 /** Opens a non-blocking NETLINK_ROUTE socket subscribed to `groups`; returns its fd or -errno. */
 export function openRouteSocket(groups: number, rcvbufBytes: number): number {
-  const fd = libc.socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_ROUTE);
-  if (fd < 0) return -errno();
-  const size = new Int32Array([rcvbufBytes]);
-  if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, 4) < 0) {
-    libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, 4);
-  }
-  // struct sockaddr_nl { u16 family; u16 pad; u32 pid (0: kernel assigns); u32 groups; }
-  const addr = new Uint8Array(SOCKADDR_NL_BYTES);
-  const view = new DataView(addr.buffer);
-  view.setUint16(0, AF_NETLINK, true);
-  view.setUint32(8, groups, true);
-  if (libc.bind(fd, addr, SOCKADDR_NL_BYTES) < 0) {
-    const err = errno();
-    libc.close(fd);
-    return -err;
-  }
-  return fd;
+  return openNetlinkSocket(NETLINK_ROUTE, groups, rcvbufBytes);
 }
 
 /** Builds one netlink message: header, fixed family struct, then attributes (4-byte aligned). */
@@ -90,16 +65,6 @@ export class NlMessage {
     this.view.setUint32(0, this.length, true);
     return this.bytes.subarray(0, this.length);
   }
-}
-
-export function align4(n: number): number {
-  return (n + 3) & ~3;
-}
-
-let nextSeq = 1;
-export function sequence(): number {
-  nextSeq = (nextSeq + 1) >>> 0 || 1;
-  return nextSeq;
 }
 
 /** Receives each reply to a request that precedes its ack: `buf` holds it at [offset, offset+length). */
