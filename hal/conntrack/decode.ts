@@ -4,6 +4,9 @@
  * nothing here throws. Attributes the records do not carry (counters, timestamps, labels,
  * sequence adjustments) are stepped over, as are attribute types unknown to this kernel
  * header, so a newer kernel's additions do not make messages malformed.
+ *
+ * Each nesting level is first indexed by attribute type, as the kernel's nla_parse does, into
+ * tables kept from one message to the next: decoding a dump allocates only the records.
  */
 import { formatIpv4, formatIpv6 } from '../../lib/ip-text.js';
 import { align4, NLMSG_HDR_BYTES } from '../netlink.js';
@@ -53,21 +56,46 @@ function familyOf(bytes: Uint8Array, off: number, len: number, c: CtDecodeCounte
   return 0;
 }
 
-/** Whether an attribute header at `at` fits before `end`; its length is then at view[at]. */
-function attrFits(view: DataView, at: number, end: number): boolean {
-  if (at + 4 > end) return false;
-  const len = view.getUint16(at, true);
-  return len >= 4 && at + len <= end;
+/** Attribute offsets by type (0: absent) for the message, the nests within it, and their members. */
+const TOP = new Int32Array(32);
+const NEST = new Int32Array(8);
+const LEAF = new Int32Array(16);
+
+/** Indexes the attributes of bytes[start, end) into `slots` (the last of a type wins); false when one does not fit. */
+function parse(view: DataView, start: number, end: number, slots: Int32Array): boolean {
+  slots.fill(0);
+  for (let at = start; at < end; ) {
+    if (at + 4 > end) return false;
+    const len = view.getUint16(at, true);
+    if (len < 4 || at + len > end) return false;
+    const type = view.getUint16(at + 2, true) & NLA_TYPE_MASK;
+    if (type < slots.length) slots[type] = at;
+    at += align4(len);
+  }
+  return true;
 }
 
-/** Payload length `want` of an attribute whose header is at `at` (fixed-size payloads). */
-function sized(view: DataView, at: number, want: number): boolean {
-  return view.getUint16(at, true) - 4 >= want;
+/** Parses the members of the nested attribute at `at`. */
+function parseNest(view: DataView, at: number, slots: Int32Array): boolean {
+  return parse(view, at + 4, at + view.getUint16(at, true), slots);
 }
 
-function text(bytes: Uint8Array, from: number, to: number): string {
+/**
+ * The big-endian number of `size` bytes in the attribute at `at`: `absent` when there is no
+ * attribute (at 0), -1 when its payload is too short.
+ */
+function number(view: DataView, at: number, size: 1 | 2 | 4, absent: number): number {
+  if (at === 0) return absent;
+  if (view.getUint16(at, true) - 4 < size) return -1;
+  return size === 1 ? view.getUint8(at + 4) : size === 2 ? view.getUint16(at + 4) : view.getUint32(at + 4);
+}
+
+/** The NUL-terminated string in the attribute at `at`, '' when there is none. */
+function text(view: DataView, bytes: Uint8Array, at: number): string {
   let s = '';
-  for (let i = from; i < to && bytes[i] !== 0; i++) s += String.fromCharCode(bytes[i]);
+  if (at === 0) return s;
+  const end = at + view.getUint16(at, true);
+  for (let i = at + 4; i < end && bytes[i] !== 0; i++) s += String.fromCharCode(bytes[i]);
   return s;
 }
 
@@ -75,63 +103,13 @@ function text(bytes: Uint8Array, from: number, to: number): string {
 const BAD = Symbol('bad');
 type Decoded<T> = T | typeof BAD;
 
-/** A nested tuple at bytes[start, end); BAD when malformed (counted). */
-function decodeTuple(
-  view: DataView,
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  family: CtFamily,
-  c: CtDecodeCounters,
-): Decoded<CtTuple> {
-  let src = '';
-  let dst = '';
-  let proto = -1;
-  let sport = 0;
-  let dport = 0;
-  let icmpId = 0;
-  let icmpType = 0;
-  let icmpCode = 0;
-  const addrBytes = family === 4 ? 4 : 16;
-  for (let at = start; at < end; at += align4(view.getUint16(at, true))) {
-    if (!attrFits(view, at, end)) return bad(c);
-    const type = view.getUint16(at + 2, true) & NLA_TYPE_MASK;
-    const stop = at + view.getUint16(at, true);
-    if (type === TUPLE.IP) {
-      for (let a = at + 4; a < stop; a += align4(view.getUint16(a, true))) {
-        if (!attrFits(view, a, stop)) return bad(c);
-        const t = view.getUint16(a + 2, true) & NLA_TYPE_MASK;
-        const v4 = t === IP.V4_SRC || t === IP.V4_DST;
-        const v6 = t === IP.V6_SRC || t === IP.V6_DST;
-        if (!v4 && !v6) continue;
-        if (v4 !== (family === 4) || !sized(view, a, addrBytes)) return badTuple(c);
-        const address = family === 4 ? formatIpv4(bytes, a + 4) : formatIpv6(bytes, a + 4);
-        if (t === IP.V4_SRC || t === IP.V6_SRC) src = address;
-        else dst = address;
-      }
-    } else if (type === TUPLE.PROTO) {
-      for (let a = at + 4; a < stop; a += align4(view.getUint16(a, true))) {
-        if (!attrFits(view, a, stop)) return bad(c);
-        const t = view.getUint16(a + 2, true) & NLA_TYPE_MASK;
-        const wide = t === L4.SRC_PORT || t === L4.DST_PORT || t === L4.ICMP_ID || t === L4.ICMPV6_ID;
-        if (t < L4.NUM || t > L4.ICMPV6_CODE) continue;
-        if (!sized(view, a, wide ? 2 : 1)) return bad(c);
-        const value = wide ? view.getUint16(a + 4) : bytes[a + 4];
-        if (t === L4.NUM) proto = value;
-        else if (t === L4.SRC_PORT) sport = value;
-        else if (t === L4.DST_PORT) dport = value;
-        else if (t === L4.ICMP_ID || t === L4.ICMPV6_ID) icmpId = value;
-        else if (t === L4.ICMP_TYPE || t === L4.ICMPV6_TYPE) icmpType = value;
-        else if (t === L4.ICMP_CODE || t === L4.ICMPV6_CODE) icmpCode = value;
-      }
-    }
-  }
-  if (src === '' || dst === '' || proto < 0) return badTuple(c);
-  return { src, dst, proto, sport, dport, icmpId, icmpType, icmpCode };
-}
-
 function bad(c: CtDecodeCounters): typeof BAD {
   c.badAttribute++;
+  return BAD;
+}
+
+function badTuple(c: CtDecodeCounters): typeof BAD {
+  c.badTuple++;
   return BAD;
 }
 
@@ -141,57 +119,66 @@ function malformed(c: CtDecodeCounters): null {
   return null;
 }
 
-function badTuple(c: CtDecodeCounters): typeof BAD {
-  c.badTuple++;
-  return BAD;
+/** The tuple nested in the attribute at `at`; BAD when malformed (counted). */
+function decodeTuple(view: DataView, bytes: Uint8Array, at: number, family: CtFamily, c: CtDecodeCounters): Decoded<CtTuple> {
+  if (!parseNest(view, at, NEST)) return bad(c);
+  const ipAt = NEST[TUPLE.IP];
+  const protoAt = NEST[TUPLE.PROTO];
+  if (ipAt === 0 || protoAt === 0) return badTuple(c);
+  if (!parseNest(view, ipAt, LEAF)) return bad(c);
+  const srcAt = LEAF[family === 4 ? IP.V4_SRC : IP.V6_SRC];
+  const dstAt = LEAF[family === 4 ? IP.V4_DST : IP.V6_DST];
+  const size = family === 4 ? 4 : 16;
+  if (srcAt === 0 || dstAt === 0 || view.getUint16(srcAt, true) - 4 < size || view.getUint16(dstAt, true) - 4 < size) {
+    return badTuple(c);
+  }
+  const src = family === 4 ? formatIpv4(bytes, srcAt + 4) : formatIpv6(bytes, srcAt + 4);
+  const dst = family === 4 ? formatIpv4(bytes, dstAt + 4) : formatIpv6(bytes, dstAt + 4);
+  if (!parseNest(view, protoAt, LEAF)) return bad(c);
+  const proto = number(view, LEAF[L4.NUM], 1, -2);
+  const sport = number(view, LEAF[L4.SRC_PORT], 2, 0);
+  const dport = number(view, LEAF[L4.DST_PORT], 2, 0);
+  const icmpId = number(view, LEAF[L4.ICMP_ID] || LEAF[L4.ICMPV6_ID], 2, 0);
+  const icmpType = number(view, LEAF[L4.ICMP_TYPE] || LEAF[L4.ICMPV6_TYPE], 1, 0);
+  const icmpCode = number(view, LEAF[L4.ICMP_CODE] || LEAF[L4.ICMPV6_CODE], 1, 0);
+  if (proto === -2) return badTuple(c);
+  if (proto < 0 || sport < 0 || dport < 0 || icmpId < 0 || icmpType < 0 || icmpCode < 0) return bad(c);
+  return { src, dst, proto, sport, dport, icmpId, icmpType, icmpCode };
 }
 
-/** CTA_PROTOINFO's TCP part; null when it has none (other protocols). */
-function decodeTcp(
+/** CTA_PROTOINFO at `at`: its TCP part, or null when it has none (other protocols). */
+function decodeTcp(view: DataView, at: number, c: CtDecodeCounters): Decoded<CtTcpInfo | null> {
+  if (!parseNest(view, at, NEST)) return bad(c);
+  const tcpAt = NEST[PROTOINFO_TCP];
+  if (tcpAt === 0) return null;
+  if (!parseNest(view, tcpAt, LEAF)) return bad(c);
+  const info: CtTcpInfo = {
+    state: number(view, LEAF[TCP.STATE], 1, 0),
+    wscaleOrig: number(view, LEAF[TCP.WSCALE_ORIGINAL], 1, 0),
+    wscaleReply: number(view, LEAF[TCP.WSCALE_REPLY], 1, 0),
+    // struct nf_ct_tcp_flags { flags, mask }: the flags come first.
+    flagsOrig: number(view, LEAF[TCP.FLAGS_ORIGINAL], 1, 0),
+    flagsReply: number(view, LEAF[TCP.FLAGS_REPLY], 1, 0),
+  };
+  if (info.state < 0 || info.wscaleOrig < 0 || info.wscaleReply < 0 || info.flagsOrig < 0 || info.flagsReply < 0) return bad(c);
+  return info;
+}
+
+/** The helper's name in the CTA_HELP nest at `at`. */
+function decodeHelper(view: DataView, bytes: Uint8Array, at: number, c: CtDecodeCounters): Decoded<string> {
+  if (!parseNest(view, at, NEST)) return bad(c);
+  return text(view, bytes, NEST[HELP_NAME]);
+}
+
+/** The tuple at `at`, or null when absent (0). */
+function optionalTuple(
   view: DataView,
   bytes: Uint8Array,
-  start: number,
-  end: number,
+  at: number,
+  family: CtFamily,
   c: CtDecodeCounters,
-): Decoded<CtTcpInfo | null> {
-  for (let at = start; at < end; at += align4(view.getUint16(at, true))) {
-    if (!attrFits(view, at, end)) return bad(c);
-    if ((view.getUint16(at + 2, true) & NLA_TYPE_MASK) !== PROTOINFO_TCP) continue;
-    const info: CtTcpInfo = { state: 0, wscaleOrig: 0, wscaleReply: 0, flagsOrig: 0, flagsReply: 0 };
-    const stop = at + view.getUint16(at, true);
-    for (let a = at + 4; a < stop; a += align4(view.getUint16(a, true))) {
-      if (!attrFits(view, a, stop) || !sized(view, a, 1)) return bad(c);
-      const value = bytes[a + 4];
-      switch (view.getUint16(a + 2, true) & NLA_TYPE_MASK) {
-        case TCP.STATE:
-          info.state = value;
-          break;
-        case TCP.WSCALE_ORIGINAL:
-          info.wscaleOrig = value;
-          break;
-        case TCP.WSCALE_REPLY:
-          info.wscaleReply = value;
-          break;
-        case TCP.FLAGS_ORIGINAL:
-          info.flagsOrig = value;
-          break;
-        case TCP.FLAGS_REPLY:
-          info.flagsReply = value;
-          break;
-      }
-    }
-    return info;
-  }
-  return null;
-}
-
-/** The first CTA_HELP_NAME inside a CTA_HELP nest. */
-function decodeHelper(view: DataView, bytes: Uint8Array, start: number, end: number, c: CtDecodeCounters): Decoded<string> {
-  for (let at = start; at < end; at += align4(view.getUint16(at, true))) {
-    if (!attrFits(view, at, end)) return bad(c);
-    if ((view.getUint16(at + 2, true) & NLA_TYPE_MASK) === HELP_NAME) return text(bytes, at + 4, at + view.getUint16(at, true));
-  }
-  return '';
+): Decoded<CtTuple | null> {
+  return at === 0 ? null : decodeTuple(view, bytes, at, family, c);
 }
 
 /**
@@ -207,93 +194,34 @@ export function decodeSession(
 ): CtSession | null {
   const family = familyOf(bytes, off, len, c);
   if (family === 0) return null;
-  const end = off + len;
-  let orig: CtTuple | null = null;
-  let reply: CtTuple | null = null;
-  let master: CtTuple | null = null;
-  let tcp: CtTcpInfo | null = null;
-  let helper = '';
-  let status = 0;
-  let timeout = 0;
-  let mark = 0;
-  let zone = 0;
-  let id = 0;
-  for (let at = off + BODY; at < end; at += align4(view.getUint16(at, true))) {
-    if (!attrFits(view, at, end)) return malformed(c);
-    const type = view.getUint16(at + 2, true) & NLA_TYPE_MASK;
-    const stop = at + view.getUint16(at, true);
-    switch (type) {
-      case CTA.TUPLE_ORIG:
-      case CTA.TUPLE_REPLY:
-      case CTA.TUPLE_MASTER: {
-        const t = decodeTuple(view, bytes, at + 4, stop, family, c);
-        if (t === BAD) return null;
-        if (type === CTA.TUPLE_ORIG) orig = t;
-        else if (type === CTA.TUPLE_REPLY) reply = t;
-        else master = t;
-        break;
-      }
-      case CTA.PROTOINFO: {
-        const info = decodeTcp(view, bytes, at + 4, stop, c);
-        if (info === BAD) return null;
-        tcp = info;
-        break;
-      }
-      case CTA.HELP: {
-        const name = decodeHelper(view, bytes, at + 4, stop, c);
-        if (name === BAD) return null;
-        helper = name;
-        break;
-      }
-      case CTA.STATUS:
-      case CTA.TIMEOUT:
-      case CTA.MARK:
-      case CTA.ID: {
-        if (!sized(view, at, 4)) return malformed(c);
-        const value = view.getUint32(at + 4);
-        if (type === CTA.STATUS) status = value;
-        else if (type === CTA.TIMEOUT) timeout = value;
-        else if (type === CTA.MARK) mark = value;
-        else id = value;
-        break;
-      }
-      case CTA.ZONE:
-        if (!sized(view, at, 2)) return malformed(c);
-        zone = view.getUint16(at + 4);
-        break;
-    }
-  }
-  if (!orig || !reply) {
+  if (!parse(view, off + BODY, off + len, TOP)) return malformed(c);
+  // Offsets are read out before the nests are decoded (decoding reuses the other tables only).
+  const status = number(view, TOP[CTA.STATUS], 4, 0);
+  const timeout = number(view, TOP[CTA.TIMEOUT], 4, 0);
+  const mark = number(view, TOP[CTA.MARK], 4, 0);
+  const id = number(view, TOP[CTA.ID], 4, 0);
+  const zone = number(view, TOP[CTA.ZONE], 2, 0);
+  if (status < 0 || timeout < 0 || mark < 0 || id < 0 || zone < 0) return malformed(c);
+  const origAt = TOP[CTA.TUPLE_ORIG];
+  const replyAt = TOP[CTA.TUPLE_REPLY];
+  const masterAt = TOP[CTA.TUPLE_MASTER];
+  const infoAt = TOP[CTA.PROTOINFO];
+  const helpAt = TOP[CTA.HELP];
+  if (origAt === 0 || replyAt === 0) {
     c.badTuple++;
     return null;
   }
+  const orig = decodeTuple(view, bytes, origAt, family, c);
+  if (orig === BAD) return null;
+  const reply = decodeTuple(view, bytes, replyAt, family, c);
+  if (reply === BAD) return null;
+  const master = optionalTuple(view, bytes, masterAt, family, c);
+  if (master === BAD) return null;
+  const tcp = infoAt === 0 ? null : decodeTcp(view, infoAt, c);
+  if (tcp === BAD) return null;
+  const helper = helpAt === 0 ? '' : decodeHelper(view, bytes, helpAt, c);
+  if (helper === BAD) return null;
   return { family, orig, reply, status, timeout, mark, zone, id, tcp, helper, master };
-}
-
-/** CTA_EXPECT_NAT: the direction and the saved tuple. */
-function decodeExpectNat(
-  view: DataView,
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  family: CtFamily,
-  c: CtDecodeCounters,
-): Decoded<{ dir: number; tuple: CtTuple | null }> {
-  let dir = 0;
-  let tuple: CtTuple | null = null;
-  for (let at = start; at < end; at += align4(view.getUint16(at, true))) {
-    if (!attrFits(view, at, end)) return bad(c);
-    const type = view.getUint16(at + 2, true) & NLA_TYPE_MASK;
-    if (type === EXPECT_NAT.DIR) {
-      if (!sized(view, at, 4)) return bad(c);
-      dir = view.getUint32(at + 4);
-    } else if (type === EXPECT_NAT.TUPLE) {
-      const t = decodeTuple(view, bytes, at + 4, at + view.getUint16(at, true), family, c);
-      if (t === BAD) return BAD;
-      tuple = t;
-    }
-  }
-  return { dir, tuple };
 }
 
 /** The expectation in the message at bytes[off, off + len), or null when malformed (counted). */
@@ -306,63 +234,38 @@ export function decodeExpectation(
 ): CtExpectation | null {
   const family = familyOf(bytes, off, len, c);
   if (family === 0) return null;
-  const end = off + len;
-  let master: CtTuple | null = null;
-  let tuple: CtTuple | null = null;
-  let mask: CtTuple | null = null;
-  let nat: CtTuple | null = null;
-  let natDir = 0;
-  let timeout = 0;
-  let id = 0;
-  let flags = 0;
-  let expectClass = 0;
-  let helper = '';
-  let fn = '';
-  for (let at = off + BODY; at < end; at += align4(view.getUint16(at, true))) {
-    if (!attrFits(view, at, end)) return malformed(c);
-    const type = view.getUint16(at + 2, true) & NLA_TYPE_MASK;
-    const stop = at + view.getUint16(at, true);
-    switch (type) {
-      case EXPECT.MASTER:
-      case EXPECT.TUPLE:
-      case EXPECT.MASK: {
-        const t = decodeTuple(view, bytes, at + 4, stop, family, c);
-        if (t === BAD) return null;
-        if (type === EXPECT.MASTER) master = t;
-        else if (type === EXPECT.TUPLE) tuple = t;
-        else mask = t;
-        break;
-      }
-      case EXPECT.NAT: {
-        const n = decodeExpectNat(view, bytes, at + 4, stop, family, c);
-        if (n === BAD) return null;
-        natDir = n.dir;
-        nat = n.tuple;
-        break;
-      }
-      case EXPECT.TIMEOUT:
-      case EXPECT.ID:
-      case EXPECT.FLAGS:
-      case EXPECT.CLASS: {
-        if (!sized(view, at, 4)) return malformed(c);
-        const value = view.getUint32(at + 4);
-        if (type === EXPECT.TIMEOUT) timeout = value;
-        else if (type === EXPECT.ID) id = value;
-        else if (type === EXPECT.FLAGS) flags = value;
-        else expectClass = value;
-        break;
-      }
-      case EXPECT.HELP_NAME:
-        helper = text(bytes, at + 4, stop);
-        break;
-      case EXPECT.FN:
-        fn = text(bytes, at + 4, stop);
-        break;
-    }
-  }
-  if (!master || !tuple || !mask) {
+  if (!parse(view, off + BODY, off + len, TOP)) return malformed(c);
+  const timeout = number(view, TOP[EXPECT.TIMEOUT], 4, 0);
+  const id = number(view, TOP[EXPECT.ID], 4, 0);
+  const flags = number(view, TOP[EXPECT.FLAGS], 4, 0);
+  const expectClass = number(view, TOP[EXPECT.CLASS], 4, 0);
+  if (timeout < 0 || id < 0 || flags < 0 || expectClass < 0) return malformed(c);
+  const helper = text(view, bytes, TOP[EXPECT.HELP_NAME]);
+  const fn = text(view, bytes, TOP[EXPECT.FN]);
+  const masterAt = TOP[EXPECT.MASTER];
+  const tupleAt = TOP[EXPECT.TUPLE];
+  const maskAt = TOP[EXPECT.MASK];
+  const natAt = TOP[EXPECT.NAT];
+  if (masterAt === 0 || tupleAt === 0 || maskAt === 0) {
     c.badTuple++;
     return null;
+  }
+  const master = decodeTuple(view, bytes, masterAt, family, c);
+  if (master === BAD) return null;
+  const tuple = decodeTuple(view, bytes, tupleAt, family, c);
+  if (tuple === BAD) return null;
+  const mask = decodeTuple(view, bytes, maskAt, family, c);
+  if (mask === BAD) return null;
+  let natDir = 0;
+  let nat: CtTuple | null = null;
+  if (natAt !== 0) {
+    // CTA_EXPECT_NAT: the direction, and the tuple the helper saved before NAT.
+    if (!parseNest(view, natAt, NEST)) return malformed(c);
+    natDir = number(view, NEST[EXPECT_NAT.DIR], 4, 0);
+    if (natDir < 0) return malformed(c);
+    const saved = optionalTuple(view, bytes, NEST[EXPECT_NAT.TUPLE], family, c);
+    if (saved === BAD) return null;
+    nat = saved;
   }
   return { family, master, tuple, mask, timeout, id, flags, helper, expectClass, fn, natDir, nat };
 }
