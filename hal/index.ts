@@ -1,5 +1,6 @@
 /** The devices a board offers the firmware, built once by a composition root. */
 import type { ClockDevice } from './clock/index.js';
+import type { ConntrackDevice } from './conntrack/index.js';
 import type { FirewallDevice } from './firewall/index.js';
 import type { IcmpDevice } from './icmp/index.js';
 import type { NicDevice } from './nic/index.js';
@@ -9,6 +10,7 @@ import type { WatchdogDevice } from './watchdog/index.js';
 
 export interface Hal {
   clock: ClockDevice;
+  conntrack: ConntrackDevice;
   firewall: FirewallDevice;
   icmp: IcmpDevice;
   nic: NicDevice;

@@ -5,7 +5,7 @@ import { FakeClockDevice } from '../clock/clock-device.fake.js';
 import { E } from '../errors.js';
 import { EVENT_BYTES, FakeConntrack } from './conntrack.fake.js';
 import { type CtSession, IPS, PROTO, TCP_FLAG } from './index.js';
-import { echo, manySessions, session, tuple } from './records.testkit.js';
+import { echo, expectation, manySessions, session, tuple } from './records.fixture.js';
 
 async function dumpAll(ct: FakeConntrack): Promise<CtSession[][]> {
   const batches: CtSession[][] = [];
@@ -91,20 +91,7 @@ describe('fake conntrack', () => {
     const table = ct.open();
     const control = session(tuple('198.18.0.1', '198.18.0.9', PROTO.TCP, 2000, 21), { helper: 'ftp' });
     table.create([control, ...manySessions(5)]);
-    ct.addExpectation({
-      family: 4,
-      master: control.orig,
-      tuple: tuple('198.18.0.9', '198.18.0.1', PROTO.TCP, 0, 3000),
-      mask: tuple('255.255.255.255', '255.255.255.255', PROTO.TCP, 0, 0xffff),
-      timeout: 300,
-      id: 1,
-      flags: 0,
-      helper: 'ftp',
-      expectClass: 0,
-      fn: '',
-      natDir: 0,
-      nat: null,
-    });
+    ct.addExpectation(expectation(control.orig, tuple('198.18.0.9', '198.18.0.1', PROTO.TCP, 0, 3000)));
     ct.kernelCreate(session(echo('198.18.0.1', '198.18.0.2', 1), { status: IPS.CONFIRMED }));
     table.delete([control]);
     assert.equal(poller.wait(0), 1);

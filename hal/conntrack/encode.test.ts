@@ -9,7 +9,7 @@ import { NfBatch } from './batch.js';
 import { decodeSession, newDecodeCounters } from './decode.js';
 import { writeCreate, writeDelete, writeUpdate } from './encode.js';
 import { IPS, PROTO, TCP_FLAG } from './index.js';
-import { echo, manySessions, session, tuple } from './records.testkit.js';
+import { echo, manySessions, session, tuple } from './records.fixture.js';
 
 const bytes = (hex: string): string => hex.replace(/#.*$/gm, '').replace(/\s+/g, '');
 const written = (b: NfBatch): string => Buffer.from(b.bytes.subarray(0, b.length)).toString('hex');

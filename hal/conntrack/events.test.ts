@@ -21,7 +21,7 @@ import {
 } from './index.js';
 import { createLinuxConntrack } from './linux.js';
 import { conntrackNetns, HOST } from './netns.testkit.js';
-import { manySessions, session, tuple } from './records.testkit.js';
+import { manySessions, session, tuple } from './records.fixture.js';
 import type { TrafficReady, TrafficRequest } from './traffic.testkit.js';
 
 const ns = `tct-ev-${process.pid}`;

@@ -7,10 +7,11 @@
  * ip-text.ts): "198.18.0.1", "2001:db8::1".
  *
  * Errors: opening throws `HalError` (errno + device). Batched writes never throw for a record:
- * each refused record comes back with its errno while the others go in. Event reads never
- * throw: a receive-buffer overrun (ENOBUFS) is a flag and a counter, since it means only that
- * the caller must resynchronise from a dump. Dumps and counts throw `HalError` when the kernel
- * exchange itself fails. Malformed kernel messages are skipped and counted, never thrown.
+ * each refused record comes back with its errno while the others go in; writes, dumps, counts
+ * and flushes throw `HalError` only when the exchange with the kernel itself fails (a send or
+ * receive error, no answer within 5 s, use after close). Event reads never throw: a
+ * receive-buffer overrun (ENOBUFS) is a flag and a counter, since it means only that the caller
+ * must resynchronise from a dump. Malformed kernel messages are skipped and counted.
  */
 import type { Pollable } from '../clock/index.js';
 

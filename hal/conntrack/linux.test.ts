@@ -10,7 +10,7 @@ import { deleteNetns, withNetns } from '../netns.js';
 import { type ConntrackTable, type CtSession, type CtTuple, IPS, PROTO } from './index.js';
 import { createLinuxConntrack, MESSAGES_PER_SEND } from './linux.js';
 import { conntrackNetns } from './netns.testkit.js';
-import { echo, manySessions, session, tuple } from './records.testkit.js';
+import { echo, manySessions, session, tuple } from './records.fixture.js';
 
 const ns = `tct-${process.pid}`;
 const key = (t: CtTuple): string => `${t.proto} ${t.src} ${t.sport} ${t.dst} ${t.dport} ${t.icmpId} ${t.icmpType}`;
@@ -126,7 +126,7 @@ describe('linux conntrack table', () => {
     for (const [i, s] of sessions.entries()) {
       const kept = dumped.get(key(s.orig));
       assert.ok(kept, `missing ${key(s.orig)}`);
-      assert.deepEqual(kept, { ...asKept(s, kept), status: s.status | 0xe | (statusOf[i] as number) });
+      assert.deepEqual(kept, { ...asKept(s, kept), status: s.status | 0xe | (statusOf[i] ?? 0) });
     }
   });
 

@@ -121,7 +121,7 @@ class NetlinkTable implements ConntrackTable {
       // Sequence numbers base, base+1, … name the messages in order.
       const base = this.reserveSeqs(MESSAGES_PER_SEND);
       for (; next < records.length && b.messages < MESSAGES_PER_SEND && b.hasRoom(); next++) {
-        if (writer(b, records[next] as T, base + b.messages)) this.indexOf[b.messages - 1] = next;
+        if (writer(b, records[next], base + b.messages)) this.indexOf[b.messages - 1] = next;
         else failures.push({ index: next, errno: E.EINVAL });
       }
       if (b.messages === 0) continue;
@@ -141,9 +141,9 @@ class NetlinkTable implements ConntrackTable {
       if (view.getUint16(off + 4, true) !== NLMSG_ERROR || len < NLMSG_HDR_BYTES + 4) return;
       const k = view.getUint32(off + 8, true) - base;
       const err = -view.getInt32(off + NLMSG_HDR_BYTES, true);
-      if (k >= 0 && k < count - 1 && err !== 0) failures.push({ index: this.indexOf[k] as number, errno: err });
+      if (k >= 0 && k < count - 1 && err !== 0) failures.push({ index: this.indexOf[k], errno: err });
     });
-    if (fenceErr !== 0) failures.push({ index: this.indexOf[count - 1] as number, errno: fenceErr as number });
+    if (fenceErr !== 0) failures.push({ index: this.indexOf[count - 1], errno: fenceErr });
   }
 
   dump(family?: CtFamily): AsyncIterable<CtSession[]> {
@@ -255,7 +255,7 @@ class NetlinkTable implements ConntrackTable {
       const view = new DataView(buf.buffer, buf.byteOffset);
       if (view.getUint32(off + 8, true) === seq && view.getUint16(off + 4, true) === type) onReply?.(view, off, len);
     });
-    if (err !== 0) fail(operation, err as number);
+    if (err !== 0) fail(operation, err);
   }
 
   /** `count` consecutive sequence numbers; they restart before they could wrap. */

@@ -1,5 +1,5 @@
 /** Session records for the conntrack tests, written the way a reader of a dump would see them. */
-import { type CtSession, type CtTcpInfo, type CtTuple, PROTO, TCP_FLAG, TCP_STATE } from './index.js';
+import { type CtExpectation, type CtSession, type CtTcpInfo, type CtTuple, PROTO, TCP_FLAG, TCP_STATE } from './index.js';
 
 /** Echo request types and the replies the kernel pairs them with (ICMP 8/0, ICMPv6 128/129). */
 const ECHO_REPLY: Record<number, number> = { 8: 0, 128: 129 };
@@ -73,4 +73,24 @@ export function manySessions(count: number): CtSession[] {
     }
   }
   return out;
+}
+
+/** The ftp helper's expectation of a data connection to `expected` (any source port), 300 s left. */
+export function expectation(master: CtTuple, expected: CtTuple, fields: Partial<CtExpectation> = {}): CtExpectation {
+  const all = expected.src.includes(':') ? 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff' : '255.255.255.255';
+  return {
+    family: expected.src.includes(':') ? 6 : 4,
+    master,
+    tuple: expected,
+    mask: tuple(all, all, expected.proto, 0, 0xffff),
+    timeout: 300,
+    id: 0,
+    flags: 0,
+    helper: 'ftp',
+    expectClass: 0,
+    fn: '',
+    natDir: 0,
+    nat: null,
+    ...fields,
+  };
 }
