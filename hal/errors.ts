@@ -1,15 +1,18 @@
 /** Linux errno values that drivers test for and report, and that fakes fail with. */
 export const E = {
   EPERM: 1,
+  ENOENT: 2,
   ESRCH: 3,
   EINTR: 4,
   ENXIO: 6,
   EBADF: 9,
   EAGAIN: 11,
   ENOMEM: 12,
+  EBUSY: 16,
   EEXIST: 17,
   ENODEV: 19,
   EINVAL: 22,
+  EOPNOTSUPP: 95,
   EADDRINUSE: 98,
   EADDRNOTAVAIL: 99,
   ENETDOWN: 100,

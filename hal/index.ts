@@ -1,5 +1,6 @@
 /** The devices a board offers the firmware, built once by a composition root. */
 import type { ClockDevice } from './clock/index.js';
+import type { ConntrackDevice } from './conntrack/index.js';
 import type { FirewallDevice } from './firewall/index.js';
 import type { IcmpDevice } from './icmp/index.js';
 import type { IpcDevice } from './ipc/index.js';
@@ -10,6 +11,7 @@ import type { WatchdogDevice } from './watchdog/index.js';
 
 export interface Hal {
   clock: ClockDevice;
+  conntrack: ConntrackDevice;
   firewall: FirewallDevice;
   icmp: IcmpDevice;
   ipc: IpcDevice;

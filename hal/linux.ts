@@ -1,5 +1,6 @@
 /** The Linux HAL: the drivers a real board (and the sim board in the test rig) runs on. */
 import { createLinuxClock } from './clock/linux.js';
+import { createLinuxConntrack } from './conntrack/linux.js';
 import { createNftFirewall } from './firewall/nft.js';
 import { createLinuxIcmp } from './icmp/linux.js';
 import type { Hal } from './index.js';
@@ -12,6 +13,7 @@ import { createLinuxWatchdog } from './watchdog/linux.js';
 export function createLinuxHal(): Hal {
   return {
     clock: createLinuxClock(),
+    conntrack: createLinuxConntrack(),
     firewall: createNftFirewall(),
     icmp: createLinuxIcmp(),
     ipc: createLinuxIpc(),

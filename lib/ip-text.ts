@@ -133,22 +133,40 @@ export function numberToIpv4(n: number): string {
 /**
  * bytes[offset, offset + 16) as RFC 5952 text: lower-case hex without leading zeros, the
  * longest run of two or more zero groups (the first of equals) as "::", and an IPv4-mapped
- * address (::ffff:0:0/96) with its IPv4 part dotted (§5).
+ * address (::ffff:0:0/96) with its IPv4 part dotted (§5). Builds the string in one pass, with
+ * no intermediate arrays: conntrack dumps format two addresses a tuple, a million tuples a dump.
  */
 export function formatIpv6(bytes: Uint8Array, offset = 0): string {
-  const group = (g: number): number => (bytes[offset + g * 2] << 8) | bytes[offset + g * 2 + 1];
-  if ([0, 1, 2, 3, 4].every((g) => group(g) === 0) && group(5) === 0xffff) {
-    return `::ffff:${formatIpv4(bytes, offset + 12)}`;
-  }
   let best = -1;
   let bestLength = 1;
-  for (let g = 0; g < 8; ) {
-    let end = g;
-    while (end < 8 && group(end) === 0) end++;
-    if (end - g > bestLength) [best, bestLength] = [g, end - g];
-    g = end > g ? end : g + 1;
+  let runStart = 0;
+  let run = 0;
+  for (let g = 0; g < 8; g++) {
+    if (bytes[offset + g * 2] === 0 && bytes[offset + g * 2 + 1] === 0) {
+      if (run++ === 0) runStart = g;
+      if (run > bestLength) {
+        best = runStart;
+        bestLength = run;
+      }
+    } else {
+      run = 0;
+    }
   }
-  const hex = (from: number, to: number): string[] => Array.from({ length: to - from }, (_, k) => group(from + k).toString(16));
-  if (best < 0) return hex(0, 8).join(':');
-  return `${hex(0, best).join(':')}::${hex(best + bestLength, 8).join(':')}`;
+  if (best === 0 && bestLength === 5 && bytes[offset + 10] === 0xff && bytes[offset + 11] === 0xff) {
+    return `::ffff:${formatIpv4(bytes, offset + 12)}`;
+  }
+  let text = '';
+  let colon = false;
+  for (let g = 0; g < 8; g++) {
+    if (g === best) {
+      text += '::';
+      colon = false;
+      g += bestLength - 1;
+      continue;
+    }
+    if (colon) text += ':';
+    text += ((bytes[offset + g * 2] << 8) | bytes[offset + g * 2 + 1]).toString(16);
+    colon = true;
+  }
+  return text;
 }

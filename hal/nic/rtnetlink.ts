@@ -5,57 +5,32 @@
  * rtnetlink runs a request to completion inside the sender's `send` call, so the ack is queued
  * by the time `send` returns; the wait that follows only guards against the unexpected.
  */
-import { monotonicMs } from '../clock/linux.js';
 import { HalError } from '../errors.js';
-import {
-  AF_NETLINK,
-  E,
-  errno,
-  errnoText,
-  libc,
-  POLLIN,
-  SO_RCVBUF,
-  SO_RCVBUFFORCE,
-  SOCK_CLOEXEC,
-  SOCK_NONBLOCK,
-  SOCK_RAW,
-  SOL_SOCKET,
-} from '../libc.js';
+import { errno, errnoText, libc } from '../libc.js';
+import { align4, awaitAcks, NLMSG_HDR_BYTES, openNetlinkSocket, type ReplyHandler } from '../netlink.js';
+
+export {
+  ACK_WAIT_MS,
+  align4,
+  NLM_F_ACK,
+  NLM_F_CREATE,
+  NLM_F_DUMP,
+  NLM_F_EXCL,
+  NLM_F_REQUEST,
+  NLMSG_DONE,
+  NLMSG_ERROR,
+  NLMSG_HDR_BYTES,
+  type ReplyHandler,
+  sequence,
+} from '../netlink.js';
 
 const NETLINK_ROUTE = 0;
-const SOCKADDR_NL_BYTES = 12;
-export const ACK_WAIT_MS = 5000;
-
-export const NLMSG_HDR_BYTES = 16;
-export const NLMSG_ERROR = 2;
-export const NLMSG_DONE = 3;
-export const NLM_F_REQUEST = 0x1;
-export const NLM_F_ACK = 0x4;
-export const NLM_F_DUMP = 0x300;
-export const NLM_F_EXCL = 0x200;
-export const NLM_F_CREATE = 0x400;
 
 export const RTMGRP_LINK = 0x1;
 
 /** Opens a non-blocking NETLINK_ROUTE socket subscribed to `groups`; returns its fd or -errno. */
 export function openRouteSocket(groups: number, rcvbufBytes: number): number {
-  const fd = libc.socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_ROUTE);
-  if (fd < 0) return -errno();
-  const size = new Int32Array([rcvbufBytes]);
-  if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, 4) < 0) {
-    libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, 4);
-  }
-  // struct sockaddr_nl { u16 family; u16 pad; u32 pid (0: kernel assigns); u32 groups; }
-  const addr = new Uint8Array(SOCKADDR_NL_BYTES);
-  const view = new DataView(addr.buffer);
-  view.setUint16(0, AF_NETLINK, true);
-  view.setUint32(8, groups, true);
-  if (libc.bind(fd, addr, SOCKADDR_NL_BYTES) < 0) {
-    const err = errno();
-    libc.close(fd);
-    return -err;
-  }
-  return fd;
+  return openNetlinkSocket(NETLINK_ROUTE, groups, rcvbufBytes);
 }
 
 /** Builds one netlink message: header, fixed family struct, then attributes (4-byte aligned). */
@@ -91,19 +66,6 @@ export class NlMessage {
     return this.bytes.subarray(0, this.length);
   }
 }
-
-export function align4(n: number): number {
-  return (n + 3) & ~3;
-}
-
-let nextSeq = 1;
-export function sequence(): number {
-  nextSeq = (nextSeq + 1) >>> 0 || 1;
-  return nextSeq;
-}
-
-/** Receives each reply to a request that precedes its ack: `buf` holds it at [offset, offset+length). */
-export type ReplyHandler = (buf: Uint8Array, offset: number, length: number) => void;
 
 /**
  * Sends one request flagged NLM_F_ACK and returns the ack's errno (0 on success); replies that
@@ -150,56 +112,5 @@ function exchange(
     return awaitAcks(fd, seqs, device, operation, onReply);
   } finally {
     libc.close(fd);
-  }
-}
-
-/**
- * One receive buffer per thread (each isolate has its own module instance): a takeover adds
- * several addresses in a row, and a 32 KB allocation per request on the heartbeat worker could
- * start a collection in the middle of it. Replies are consumed before awaitAck returns.
- */
-const RECV = new Uint8Array(32 * 1024);
-const RECV_VIEW = new DataView(RECV.buffer);
-const POLL_FD = new Int32Array(2);
-
-function awaitAcks(fd: number, seqs: readonly number[], device: string, operation: string, onReply?: ReplyHandler): number[] {
-  const results: number[] = seqs.map(() => Number.NaN);
-  let pending = seqs.length;
-  const buf = RECV;
-  const view = RECV_VIEW;
-  const pollfd = POLL_FD;
-  pollfd[0] = fd;
-  pollfd[1] = POLLIN;
-  // On CLOCK_MONOTONIC, so setting the wall clock can neither stretch nor cut the wait; and
-  // checked after every read, so replies that never end in our ack cannot hold us past it.
-  const deadline = monotonicMs() + ACK_WAIT_MS;
-  for (;;) {
-    const n = libc.recv(fd, buf, buf.length, 0);
-    if (n < 0) {
-      const err = errno();
-      if (err !== E.EAGAIN && err !== E.EINTR) {
-        throw new HalError(device, `${operation}: netlink recv`, err, errnoText(err));
-      }
-    }
-    for (let off = 0; off + NLMSG_HDR_BYTES <= n; ) {
-      const len = view.getUint32(off, true);
-      if (len < NLMSG_HDR_BYTES || off + len > n) break;
-      const type = view.getUint16(off + 4, true);
-      const i = seqs.indexOf(view.getUint32(off + 8, true));
-      if (i >= 0 && Number.isNaN(results[i])) {
-        if (type === NLMSG_ERROR && len >= NLMSG_HDR_BYTES + 4) {
-          results[i] = -view.getInt32(off + NLMSG_HDR_BYTES, true);
-          if (--pending === 0) return results;
-        } else {
-          onReply?.(buf, off, len);
-        }
-      }
-      off += align4(len);
-    }
-    const left = deadline - monotonicMs();
-    if (left <= 0) {
-      throw new HalError(device, operation, E.ETIMEDOUT, `no netlink ack within ${ACK_WAIT_MS} ms`);
-    }
-    if (n < 0) libc.poll(pollfd, 1, Math.ceil(left));
   }
 }

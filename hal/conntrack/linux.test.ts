@@ -1,0 +1,168 @@
+/**
+ * The conntrack table on the real kernel, in a throwaway namespace (netns.testkit.ts) that is
+ * deleted whatever happens: batched writes with their per-record errors, dumps, counts.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { E } from '../errors.js';
+import { nftAvailable, nftUnavailable } from '../kernel-gate.testkit.js';
+import { deleteNetns, withNetns } from '../netns.js';
+import { type ConntrackTable, type CtSession, type CtTuple, IPS, PROTO } from './index.js';
+import { createLinuxConntrack, MESSAGES_PER_SEND } from './linux.js';
+import { conntrackNetns } from './netns.testkit.js';
+import { echo, manySessions, session, tuple } from './records.fixture.js';
+
+const ns = `tct-${process.pid}`;
+const key = (t: CtTuple): string => `${t.proto} ${t.src} ${t.sport} ${t.dst} ${t.dport} ${t.icmpId} ${t.icmpType}`;
+
+async function dumpAll(table: ConntrackTable): Promise<{ sessions: Map<string, CtSession>; batches: number[] }> {
+  const sessions = new Map<string, CtSession>();
+  const batches: number[] = [];
+  for await (const batch of table.dump()) {
+    batches.push(batch.length);
+    for (const s of batch) sessions.set(key(s.orig), s);
+  }
+  return { sessions, batches };
+}
+
+/** What the kernel keeps of a record it was given: timeout counting down, its own id, status with CONFIRMED. */
+function asKept(s: CtSession, kept: CtSession): CtSession {
+  assert.ok(kept.timeout <= s.timeout && kept.timeout >= s.timeout - 5, `timeout ${kept.timeout} of ${s.timeout}`);
+  return { ...s, id: kept.id, timeout: kept.timeout, status: s.status | IPS.CONFIRMED | IPS.SEEN_REPLY | IPS.ASSURED };
+}
+
+describe('linux conntrack table', () => {
+  let table: ConntrackTable;
+
+  before(() => {
+    if (nftUnavailable()) return;
+    conntrackNetns(ns);
+    table = withNetns(ns, () => createLinuxConntrack().open());
+  });
+
+  after(() => {
+    table?.close();
+    if (!nftUnavailable()) deleteNetns(ns);
+  });
+
+  beforeEach(() => table?.flush());
+
+  it('creates 3000 sessions of six kinds in batches, counts them and dumps them back as they were given', async (t) => {
+    if (!nftAvailable(t)) return;
+    const sessions = manySessions(3000);
+    assert.deepEqual(table.create(sessions), { done: 3000, failures: [] });
+    assert.equal(table.count(), 3000);
+    const { sessions: dumped, batches } = await dumpAll(table);
+    assert.equal(dumped.size, 3000);
+    assert.ok(batches.length > 1 && Math.max(...batches) < 1000, `batches of ${batches.join(', ')}`);
+    for (const s of sessions) {
+      const kept = dumped.get(key(s.orig));
+      assert.ok(kept, `missing ${key(s.orig)}`);
+      assert.deepEqual(kept, asKept(s, kept));
+    }
+    assert.deepEqual(table.counters, { truncated: 0, unknownType: 0, badFamily: 0, badAttribute: 0, badTuple: 0 });
+  });
+
+  it('a duplicate in a batch fails alone with EEXIST, and a bad address alone with EINVAL', (t) => {
+    if (!nftAvailable(t)) return;
+    const sessions = manySessions(600);
+    assert.equal(table.create(sessions.slice(0, 300)).done, 300);
+    const bad = session(tuple('198.18.0.1', 'not-an-address', PROTO.UDP, 1, 2));
+    const result = table.create([...sessions.slice(299, 600), bad]);
+    assert.deepEqual(result.failures, [
+      { index: 0, errno: E.EEXIST },
+      { index: 301, errno: E.EINVAL },
+    ]);
+    assert.equal(result.done, 300);
+    assert.equal(table.count(), 600);
+  });
+
+  it('update changes timeout, mark and TCP state; an absent session fails with ENOENT', async (t) => {
+    if (!nftAvailable(t)) return;
+    const sessions = manySessions(MESSAGES_PER_SEND * 2 + 10);
+    table.create(sessions);
+    const changed = sessions.map((s) => ({ ...s, timeout: 42, mark: 9, tcp: s.tcp && { ...s.tcp, state: 7 } }));
+    const absent = session(tuple('198.18.0.1', '198.18.7.7', PROTO.UDP, 9, 9));
+    const result = table.update([...changed, absent]);
+    assert.deepEqual(result.failures, [{ index: changed.length, errno: E.ENOENT }]);
+    const { sessions: dumped } = await dumpAll(table);
+    for (const s of changed) {
+      const kept = dumped.get(key(s.orig));
+      assert.ok(kept);
+      assert.deepEqual([kept.timeout <= 42 && kept.timeout >= 40, kept.mark, kept.tcp?.state], [true, 9, s.tcp ? 7 : undefined]);
+    }
+  });
+
+  it('delete removes what it names; an absent session fails with ENOENT', (t) => {
+    if (!nftAvailable(t)) return;
+    const sessions = manySessions(1000);
+    table.create(sessions);
+    const result = table.delete([...sessions.slice(0, 700), sessions[0] as CtSession]);
+    assert.deepEqual(result, { done: 700, failures: [{ index: 700, errno: E.ENOENT }] });
+    assert.equal(table.count(), 300);
+  });
+
+  it('NAT, ICMP id remapping, a helper and a related session survive the round trip', async (t) => {
+    if (!nftAvailable(t)) return;
+    const control = session(tuple('198.18.0.1', '198.18.0.9', PROTO.TCP, 2000, 21), { helper: 'ftp' });
+    const sessions = [
+      session(tuple('198.18.0.1', '198.19.0.1', PROTO.TCP, 1000, 80), {
+        reply: tuple('198.19.0.1', '198.18.255.1', PROTO.TCP, 80, 40000),
+      }),
+      session(tuple('198.18.0.1', '198.18.255.2', PROTO.UDP, 1000, 53), {
+        reply: tuple('198.18.2.2', '198.18.0.1', PROTO.UDP, 5353, 1000),
+      }),
+      session(echo('198.18.0.3', '198.18.0.2', 77), { reply: { ...echo('198.18.0.2', '198.18.9.9', 1234), icmpType: 0 } }),
+      session(tuple('2001:db8::1', '2001:db8:1::1', PROTO.UDP, 5000, 53), {
+        reply: tuple('2001:db8:1::1', '2001:db8::ff', PROTO.UDP, 53, 6000),
+      }),
+      control,
+      session(tuple('198.18.0.9', '198.18.0.1', PROTO.TCP, 20, 3000), { status: IPS.EXPECTED, master: control.orig }),
+    ];
+    assert.deepEqual(table.create(sessions), { done: sessions.length, failures: [] });
+    const { sessions: dumped } = await dumpAll(table);
+    const nat = IPS.SRC_NAT_DONE | IPS.DST_NAT_DONE;
+    const statusOf = [IPS.SRC_NAT | nat, IPS.DST_NAT | nat, IPS.SRC_NAT | nat, IPS.SRC_NAT | nat, IPS.HELPER, 0];
+    for (const [i, s] of sessions.entries()) {
+      const kept = dumped.get(key(s.orig));
+      assert.ok(kept, `missing ${key(s.orig)}`);
+      assert.deepEqual(kept, { ...asKept(s, kept), status: s.status | 0xe | (statusOf[i] ?? 0) });
+    }
+  });
+
+  it('flush empties the table and the expectation dump runs to its end', async (t) => {
+    if (!nftAvailable(t)) return;
+    table.create(manySessions(100));
+    table.flush();
+    assert.equal(table.count(), 0);
+    const expectations = [];
+    for await (const batch of table.dumpExpectations()) expectations.push(...batch);
+    assert.deepEqual(expectations, []);
+  });
+
+  it('a dump left early is drained, so the next one is whole; a second dump at once is refused', async (t) => {
+    if (!nftAvailable(t)) return;
+    table.create(manySessions(2000));
+    for await (const batch of table.dump(4)) {
+      assert.ok(batch.every((s) => s.family === 4));
+      await assert.rejects(async () => {
+        for await (const _ of table.dump()) break;
+      }, /EBUSY|errno 16/);
+      break;
+    }
+    const { sessions } = await dumpAll(table);
+    assert.equal(sessions.size, 2000);
+  });
+
+  it('writes in the table of the namespace it was opened in, not of the thread that calls', (t) => {
+    if (!nftAvailable(t)) return;
+    table.create(manySessions(10));
+    assert.equal(table.count(), 10);
+    const hostTable = createLinuxConntrack().open();
+    try {
+      assert.equal(hostTable.delete(manySessions(10)).failures.length, 10);
+    } finally {
+      hostTable.close();
+    }
+  });
+});
