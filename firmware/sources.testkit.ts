@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The composition roots, one per thread: the only firmware files that choose drivers. */
-export const COMPOSITION_ROOTS = ['firmware/main.ts', 'firmware/ha/worker.ts', 'firmware/watchdog/keeper-worker.ts'];
+export const COMPOSITION_ROOTS = [
+  'firmware/main.ts',
+  'firmware/ha/worker.ts',
+  'firmware/watchdog/keeper-worker.ts',
+  'firmware/sessions/worker.ts',
+];
 
 /** Every .ts file below `dir`. */
 export function sources(dir: string): string[] {

@@ -1,0 +1,42 @@
+/**
+ * Which of the primary's sessions go to its secondaries (FortiOS session pickup,
+ * REFERENCE.md): TCP with `session-pickup`; UDP and ICMP only with
+ * `session-pickup-connectionless` too; sessions whose addresses the kernel translates only with
+ * `session-pickup-nat`; sessions a conntrack helper expected (an FTP data connection) only with
+ * `session-pickup-expectation`. Other protocols (GRE, SCTP, ESP…) are not synced: FortiOS's
+ * pickup covers TCP, UDP and ICMP.
+ *
+ * Sessions that end on the unit itself (its console, its ping monitors) are never synced
+ * ("session-pickup does not affect sessions terminated by the cluster"): a session whose
+ * original source is one of the unit's addresses, or whose original destination is, unless the
+ * kernel translates that destination (a port forward to an inside host is forwarded traffic).
+ *
+ * `session-pickup-delay` (only sessions older than 30 s) is decided by age, elsewhere
+ * (delay.ts): this module answers for what a session is, not for how old it is.
+ */
+import { type CtSession, IPS, PROTO } from '../../hal/conntrack/index.js';
+
+export interface PickupSettings {
+  tcp: boolean;
+  connectionless: boolean;
+  expectation: boolean;
+  nat: boolean;
+  delay: boolean;
+}
+
+export type PickupVerdict = 'sync' | 'off' | 'protocol' | 'connectionless' | 'nat' | 'expectation' | 'local';
+
+/** Whether the primary syncs `s`, and if not, the setting (or rule) that says no. */
+export function pickupVerdict(p: PickupSettings, s: CtSession, localAddresses: ReadonlySet<string>): PickupVerdict {
+  if (!p.tcp) return 'off';
+  const proto = s.orig.proto;
+  if (proto !== PROTO.TCP) {
+    if (proto !== PROTO.UDP && proto !== PROTO.ICMP && proto !== PROTO.ICMPV6) return 'protocol';
+    if (!p.connectionless) return 'connectionless';
+  }
+  const dnat = (s.status & IPS.DST_NAT) !== 0;
+  if (localAddresses.has(s.orig.src) || (!dnat && localAddresses.has(s.orig.dst))) return 'local';
+  if ((s.status & (IPS.SRC_NAT | IPS.DST_NAT)) !== 0 && !p.nat) return 'nat';
+  if ((s.status & IPS.EXPECTED) !== 0 && !p.expectation) return 'expectation';
+  return 'sync';
+}

@@ -1,0 +1,229 @@
+/**
+ * The primary's side of session sync: the kernel's conntrack events, filtered by the pickup
+ * policy (pickup.ts), become batches of encoded records, cut when a frame is full or after
+ * FLUSH_MS, and go to every secondary through a reliable stream of its own (stream/). A
+ * secondary that joins, restarts, loses the stream, or falls too far behind gets a full resync:
+ * a new epoch whose bulk is the kernel dump (dump-source.ts), live changes interleaved.
+ *
+ * Batches leave round-robin over the sync ports in use (by sequence): the stream puts them back
+ * in order, so spreading whole batches balances the ports and keeps frames full, where
+ * spreading by each session's hash would split every batch into one per port.
+ */
+import type { ConntrackTable, CtEvent, CtSession } from '../../hal/conntrack/index.js';
+import type { Logger } from '../log/logger.js';
+import { KernelDumpSource } from './dump-source.js';
+import { type PickupSettings, type PickupVerdict, pickupVerdict } from './pickup.js';
+import { encodeKey, encodeSession } from './session-codec.js';
+import { type AckFrame, BulkSender, type ResyncProgress, type SenderStatus, StreamSender } from './stream/index.js';
+import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch } from './sync-frames.js';
+import type { SyncLink } from './sync-link.js';
+
+/** A live batch waits at most this long for more records (part of the replication lag). */
+export const FLUSH_MS = 2;
+/** Batches a secondary may fall behind its window before it is resynced instead. */
+const MAX_BACKLOG = 4096;
+const FRAMES_PER_TURN = 256;
+const RECORDS_PER_BULK_BATCH = 64;
+/** Window slots the bulk leaves to live changes. */
+const BULK_RESERVE = 32;
+
+export interface PrimaryDeps {
+  table: ConntrackTable;
+  link: SyncLink;
+  log: Logger;
+  /** Epochs of this run: base + resyncs (the base grows with the boot id, so it grows across restarts). */
+  epochBase: number;
+}
+
+interface Feed {
+  serial: string;
+  sender: StreamSender<PendingBatch>;
+  backlog: PendingBatch[];
+  bulk: BulkSender<Uint8Array, PendingBatch> | null;
+  dump: KernelDumpSource | null;
+  resyncs: number;
+}
+
+export interface PrimaryCounters {
+  events: number;
+  synced: number;
+  deleted: number;
+  /** Sessions the policy left out, by reason. */
+  skipped: Partial<Record<PickupVerdict, number>>;
+  /** Event receive buffer overruns (each resyncs every secondary). */
+  overruns: number;
+  resyncs: number;
+}
+
+export interface FeedView {
+  serial: string;
+  epoch: number;
+  stream: SenderStatus;
+  backlog: number;
+  resync: (ResyncProgress & { state: string }) | null;
+}
+
+export class PrimarySync {
+  private readonly feeds = new Map<string, Feed>();
+  private readonly live = new BatchBuilder();
+  private liveSince = Number.NaN;
+  private epochs = 0;
+  private pickup: PickupSettings;
+  private local: ReadonlySet<string> = new Set();
+  readonly counters: PrimaryCounters = { events: 0, synced: 0, deleted: 0, skipped: {}, overruns: 0, resyncs: 0 };
+
+  constructor(
+    private readonly deps: PrimaryDeps,
+    pickup: PickupSettings,
+  ) {
+    this.pickup = pickup;
+  }
+
+  setPolicy(pickup: PickupSettings, localAddresses: ReadonlySet<string>): void {
+    this.pickup = pickup;
+    this.local = localAddresses;
+  }
+
+  /** The secondaries to feed: a new one gets a full resync, a gone one is forgotten. */
+  setPeers(serials: readonly string[], now: number): void {
+    for (const [serial, feed] of this.feeds) {
+      if (!serials.includes(serial)) {
+        feed.dump?.close();
+        this.feeds.delete(serial);
+      }
+    }
+    for (const serial of serials) {
+      if (this.feeds.has(serial)) continue;
+      const feed: Feed = { serial, sender: new StreamSender(this.nextEpoch()), backlog: [], bulk: null, dump: null, resyncs: 0 };
+      this.feeds.set(serial, feed);
+      this.resync(feed, 'joined', now);
+    }
+  }
+
+  onEvents(events: readonly CtEvent[], overrun: boolean, now: number): void {
+    if (overrun) {
+      this.counters.overruns++;
+      for (const feed of this.feeds.values()) this.resync(feed, 'conntrack events were lost (receive buffer overrun)', now);
+    }
+    for (const e of events) {
+      if (!('session' in e)) continue;
+      this.counters.events++;
+      const s = e.session;
+      const verdict = pickupVerdict(this.pickup, s, this.local);
+      if (verdict !== 'sync') {
+        this.counters.skipped[verdict] = (this.counters.skipped[verdict] ?? 0) + 1;
+        continue;
+      }
+      const deletion = e.type === 'destroy';
+      this.addLive(encodeRecord(deletion ? encodeKey(s) : encodeSession(s)), deletion, now);
+      if (deletion) this.counters.deleted++;
+      else this.counters.synced++;
+    }
+  }
+
+  onAck(serial: string, ack: AckFrame, now: number): void {
+    const feed = this.feeds.get(serial);
+    if (!feed) return;
+    if (ack.resync && ack.epoch === feed.sender.epoch && !feed.bulk) {
+      this.resync(feed, `${serial} lost the stream`, now);
+      return;
+    }
+    feed.sender.onAck(ack, now);
+  }
+
+  /** One turn: the live batch if due, the bulks, the backlogs, then what each stream sends. */
+  tick(now: number): void {
+    if (this.live.count > 0 && now - this.liveSince >= FLUSH_MS) this.cutLive();
+    for (const feed of this.feeds.values()) {
+      if (feed.sender.state === 'needs-resync') this.resync(feed, feed.sender.status(now).reason ?? 'the stream gave up', now);
+      if (feed.bulk) {
+        feed.bulk.pump(now);
+        const state = feed.bulk.state;
+        if (state === 'done' || state === 'failed') {
+          if (state === 'failed' || feed.dump?.failure)
+            this.deps.log.warn(`resync of ${feed.serial} ended short: ${feed.dump?.failure ?? 'the stream was lost'}`);
+          else this.deps.log.info(`resync of ${feed.serial} complete: ${feed.bulk.progress(now).records} sessions`);
+          feed.bulk = null;
+          feed.dump = null;
+        }
+      }
+      while (feed.backlog.length > 0 && feed.sender.room() > 0) feed.sender.offer(feed.backlog.shift() as PendingBatch, now);
+      for (const f of feed.sender.take(now, FRAMES_PER_TURN))
+        this.deps.link.send(encodeBatch(f.epoch, f.seq, f.payload as PendingBatch), f.seq);
+    }
+  }
+
+  /** When tick() must run next. */
+  nextWakeAt(now: number): number {
+    let at = this.live.count > 0 ? this.liveSince + FLUSH_MS : Number.POSITIVE_INFINITY;
+    for (const feed of this.feeds.values()) {
+      if (feed.bulk || feed.backlog.length > 0) return now;
+      at = Math.min(at, feed.sender.nextWakeAt(now));
+    }
+    return at;
+  }
+
+  views(now: number): FeedView[] {
+    return [...this.feeds.values()].map((f) => ({
+      serial: f.serial,
+      epoch: f.sender.epoch,
+      stream: f.sender.status(now),
+      backlog: f.backlog.length,
+      resync: f.bulk ? f.bulk.progress(now) : null,
+    }));
+  }
+
+  close(): void {
+    for (const feed of this.feeds.values()) feed.dump?.close();
+    this.feeds.clear();
+  }
+
+  private addLive(record: Uint8Array, deletion: boolean, now: number): void {
+    if (!this.live.fits(record.length)) this.cutLive();
+    if (this.live.count === 0) this.liveSince = now;
+    this.live.add(record, deletion);
+  }
+
+  private cutLive(): void {
+    const batch = this.live.cut();
+    for (const feed of this.feeds.values()) {
+      if (feed.backlog.length === 0 && feed.sender.room() > 0 && feed.sender.offer(batch, this.liveSince)) continue;
+      feed.backlog.push(batch);
+      if (feed.backlog.length > MAX_BACKLOG)
+        this.resync(feed, `${feed.serial} fell ${MAX_BACKLOG} batches behind`, this.liveSince);
+    }
+  }
+
+  private resync(feed: Feed, why: string, now: number): void {
+    feed.dump?.close();
+    feed.backlog.length = 0;
+    feed.sender.reset(this.nextEpoch());
+    feed.resyncs++;
+    this.counters.resyncs++;
+    this.deps.log.info(`session resync of ${feed.serial} (epoch ${feed.sender.epoch}): ${why}`);
+    const dump = new KernelDumpSource(this.deps.table, (s: CtSession) =>
+      pickupVerdict(this.pickup, s, this.local) === 'sync' ? encodeSession(s) : null,
+    );
+    feed.dump = dump;
+    feed.bulk = new BulkSender(
+      dump,
+      feed.sender,
+      {
+        estimatedTotal: this.deps.table.count(),
+        recordsPerBatch: RECORDS_PER_BULK_BATCH,
+        reserve: BULK_RESERVE,
+        pack: (records, first, last) => {
+          const b = new BatchBuilder();
+          for (const r of records) b.add(r, false);
+          const mark = BatchMark.Bulk | (first ? BatchMark.BulkBegin : 0) | (last ? BatchMark.BulkEnd : 0);
+          return b.cut(mark, first ? this.deps.table.count() : 0);
+        },
+      },
+      now,
+    );
+  }
+
+  private nextEpoch(): number {
+    return this.deps.epochBase + ++this.epochs;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Session sync on the main thread's side: starts the sync worker thread (worker.ts) while HA
+ * runs with `session-pickup` enabled, tells it its role from the HA snapshots (primary: feed
+ * these secondaries; secondary: follow that primary), and keeps its latest status for the
+ * console. The worker owns the conntrack sockets and the sync ports; nothing of the session
+ * table passes through here.
+ */
+import { Worker } from 'node:worker_threads';
+import { portIfname } from '../../board/ports.js';
+import type { BoardDefinition } from '../../board/types.js';
+import type { HaSettings } from '../config/ha-settings.js';
+import type { HaSnapshot } from '../ha/snapshot.js';
+import { createLogger, type LogRecord } from '../log/logger.js';
+import type { Cancel, Timers } from '../time/timers.js';
+import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit, ToSyncWorker } from './worker-protocol.js';
+
+const log = createLogger('sessions');
+const STOP_TIMEOUT_MS = 1000;
+
+export interface SessionSyncOptions {
+  board: BoardDefinition;
+  serial: string;
+  /** A boot id above every earlier one (firmware/ha/boot-ids.ts), for each worker start. */
+  nextBootId: () => number;
+  onLog: (r: LogRecord) => void;
+  timers: Timers;
+}
+
+/** The role the HA snapshot gives this unit. */
+export function syncRole(snap: HaSnapshot): SyncRole {
+  if (!snap.enabled) return { role: 'idle' };
+  if (snap.state === 'work') {
+    return { role: 'primary', secondaries: snap.members.filter((m) => !m.self && m.state === 'standby').map((m) => m.serial) };
+  }
+  const primary = snap.members.find((m) => !m.self && m.state === 'work');
+  return snap.state === 'standby' && primary ? { role: 'secondary', primary: primary.serial } : { role: 'idle' };
+}
+
+export class SessionSyncRuntime {
+  private worker: Worker | null = null;
+  private role: SyncRole = { role: 'idle' };
+  private latest: SyncStatus | null = null;
+  private ready = false;
+  private readonly readyListeners: ((ready: boolean) => void)[] = [];
+
+  constructor(private readonly o: SessionSyncOptions) {}
+
+  /** Starts, reconfigures or stops the worker for these settings. */
+  async apply(settings: HaSettings, localAddresses: string[]): Promise<void> {
+    const wanted = settings.mode !== 'standalone' && settings.sessionPickup.tcp;
+    if (!wanted) return this.stop();
+    const setup = this.setup(settings, localAddresses);
+    if (this.worker) this.send({ type: 'setup', setup });
+    else this.start(setup);
+  }
+
+  /** Follows the HA state: the role is sent to the worker when it changes. */
+  onHaSnapshot(snap: HaSnapshot): void {
+    const role = syncRole(snap);
+    if (JSON.stringify(role) === JSON.stringify(this.role)) return;
+    this.role = role;
+    this.send({ type: 'role', role });
+  }
+
+  /** The worker's latest status, or null when session sync is off. */
+  status(): SyncStatus | null {
+    return this.worker ? this.latest : null;
+  }
+
+  /** Promotion readiness: this secondary's sessions are all in (false when sync is off). */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  onReady(listener: (ready: boolean) => void): void {
+    this.readyListeners.push(listener);
+  }
+
+  stop(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve();
+    return new Promise((resolve) => {
+      const cancel: Cancel = this.o.timers.after(STOP_TIMEOUT_MS, () => void worker.terminate());
+      worker.once('exit', () => {
+        cancel();
+        resolve();
+      });
+      worker.postMessage({ type: 'stop' } satisfies ToSyncWorker);
+    });
+  }
+
+  private setup(settings: HaSettings, localAddresses: string[]): SyncSetup {
+    const { board } = this.o;
+    const port = (name: string) => ({ name, ifname: portIfname(board.ports, name) });
+    return {
+      settings,
+      dedicated: settings.sessionSyncDev.map(port),
+      fallback: [...settings.hbdev].sort((a, b) => b.priority - a.priority).map((h) => port(h.port)),
+      localAddresses,
+    };
+  }
+
+  private start(setup: SyncSetup): void {
+    const init: SyncWorkerInit = {
+      ...setup,
+      serial: this.o.serial,
+      bootId: this.o.nextBootId(),
+      bootIdPath: this.o.board.storage.bootId,
+    };
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+    worker.on('message', (m: FromSyncWorker) => this.onMessage(m));
+    worker.on('error', (err) => log.event(`session sync worker failed: ${err.stack ?? err.message}`, 'error'));
+    worker.once('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      this.setReady(false);
+    });
+    this.worker = worker;
+    this.send({ type: 'role', role: this.role });
+    log.info('session sync started');
+  }
+
+  private onMessage(m: FromSyncWorker): void {
+    switch (m.type) {
+      case 'status':
+        this.latest = m.status;
+        break;
+      case 'ready':
+        this.setReady(m.ready);
+        break;
+      case 'log':
+        this.o.onLog(m.record);
+        break;
+      case 'stopped':
+        break;
+    }
+  }
+
+  private setReady(ready: boolean): void {
+    if (ready === this.ready) return;
+    this.ready = ready;
+    for (const l of this.readyListeners) l(ready);
+  }
+
+  private send(m: ToSyncWorker): void {
+    this.worker?.postMessage(m);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The secondary's side of session sync: the primary's stream (stream/receiver.ts) delivers
+ * batches in order, and each goes into this unit's kernel at once (applier.ts). A resync's bulk
+ * is tracked by the Reconciler; once its last batch is in, the secondary walks its own table
+ * and deletes every synced entry the primary did not send, then it is `ready` (promotion
+ * readiness: the election prefers a ready secondary).
+ *
+ * Only the primary's frames count: a batch from any other unit is dropped and counted.
+ */
+import type { ConntrackTable, CtKey, CtSession } from '../../hal/conntrack/index.js';
+import type { Logger } from '../log/logger.js';
+import { type SessionApplier, SYNCED_MARK } from './applier.js';
+import { decodeKey, decodeSession } from './session-codec.js';
+import { sessionKey } from './session-key.js';
+import { type ReceiverStatus, type ReconcileProgress, Reconciler, StreamReceiver } from './stream/index.js';
+import { BatchMark, encodeAck, type SyncBody } from './sync-frames.js';
+import type { SyncLink } from './sync-link.js';
+
+type Batch = Extract<SyncBody, { kind: 1 }>;
+
+export interface SecondaryCounters {
+  /** Batches from a unit that is not the primary. */
+  notFromPrimary: number;
+  /** Records that did not decode. */
+  badRecords: number;
+  /** Resyncs that finished reconciling. */
+  reconciled: number;
+  /** Local entries deleted because the primary no longer has them. */
+  staleDeleted: number;
+}
+
+export interface SecondaryView {
+  primary: string | null;
+  stream: ReceiverStatus;
+  reconcile: ReconcileProgress;
+  ready: boolean;
+}
+
+export class SecondarySync {
+  private readonly receiver: StreamReceiver<Batch>;
+  private readonly reconciler: Reconciler;
+  private primary: string | null = null;
+  private readonly key = new Uint32Array(2);
+  private reconciling = false;
+  readonly counters: SecondaryCounters = { notFromPrimary: 0, badRecords: 0, reconciled: 0, staleDeleted: 0 };
+
+  constructor(
+    private readonly table: ConntrackTable,
+    private readonly applier: SessionApplier,
+    private readonly link: SyncLink,
+    private readonly log: Logger,
+    private readonly clock: { nowMs(): number },
+  ) {
+    this.receiver = new StreamReceiver<Batch>((batch) => this.apply(batch));
+    this.reconciler = new Reconciler(this.receiver);
+  }
+
+  /** The unit whose stream this one follows (null: none now). */
+  setPrimary(serial: string | null): void {
+    this.primary = serial;
+  }
+
+  get ready(): boolean {
+    return this.reconciler.ready;
+  }
+
+  get appliedCounters(): SessionApplier['counters'] {
+    return this.applier.counters;
+  }
+
+  onBody(serial: string, body: SyncBody, now: number): void {
+    if (body.kind !== 1) return;
+    if (serial !== this.primary) {
+      this.counters.notFromPrimary++;
+      return;
+    }
+    this.receiver.onBatch(body.epoch, body.seq, body, now);
+  }
+
+  /** Sends the ack when one is due. */
+  tick(now: number): void {
+    const ack = this.receiver.takeAck(now);
+    if (ack) this.link.send(encodeAck(ack), 0);
+  }
+
+  nextWakeAt(now: number): number {
+    return this.receiver.nextWakeAt(now);
+  }
+
+  view(now: number): SecondaryView {
+    return { primary: this.primary, stream: this.receiver.status(), reconcile: this.reconciler.progress(now), ready: this.ready };
+  }
+
+  private apply(batch: Batch): void {
+    const now = this.clock.nowMs();
+    const bulk = (batch.mark & BatchMark.Bulk) !== 0;
+    if (batch.mark & BatchMark.BulkBegin) this.reconciler.begin(batch.total, now);
+    const upserts: CtSession[] = [];
+    for (const w of batch.upserts) {
+      const s = decodeSession(w);
+      if (!s) {
+        this.counters.badRecords++;
+        continue;
+      }
+      sessionKey(s, this.key);
+      const k = this.key;
+      if (bulk) {
+        if (this.reconciler.bulkRecord(k[0] ?? 0, k[1] ?? 0, now)) upserts.push(s);
+      } else {
+        this.reconciler.liveUpdate(k[0] ?? 0, k[1] ?? 0);
+        upserts.push(s);
+      }
+    }
+    const deletes: CtKey[] = [];
+    for (const w of batch.deletes) {
+      const key = decodeKey(w);
+      if (!key) {
+        this.counters.badRecords++;
+        continue;
+      }
+      sessionKey(key, this.key);
+      this.reconciler.liveDelete(this.key[0] ?? 0, this.key[1] ?? 0);
+      deletes.push(key);
+    }
+    this.applier.upsert(upserts);
+    this.applier.remove(deletes);
+    if (batch.mark & BatchMark.BulkEnd) {
+      this.reconciler.endBulk();
+      void this.reconcile();
+    }
+  }
+
+  /** Deletes the synced entries the primary did not send in this resync. */
+  private async reconcile(): Promise<void> {
+    if (this.reconciling) return;
+    this.reconciling = true;
+    try {
+      for await (const batch of this.table.dump()) {
+        if (this.reconciler.state !== 'reconciling') return;
+        const stale: CtKey[] = [];
+        for (const s of batch) {
+          if ((s.mark & SYNCED_MARK) === 0) continue;
+          sessionKey(s, this.key);
+          if (this.reconciler.isStale(this.key[0] ?? 0, this.key[1] ?? 0)) stale.push(s);
+        }
+        this.applier.remove(stale);
+        this.counters.staleDeleted += stale.length;
+      }
+      if (this.reconciler.state !== 'reconciling') return;
+      this.reconciler.complete(this.clock.nowMs());
+      this.counters.reconciled++;
+      this.log.info(`sessions in sync with ${this.primary}: ${this.reconciler.progress(this.clock.nowMs()).records} received`);
+    } catch (err) {
+      this.log.warn(`reconciling the session table failed: ${(err as Error).message}`);
+    } finally {
+      this.reconciling = false;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Bodies of session sync frames (frame type 4 on the HA wire, sealed and opened like heartbeats
+ * with the sync channel's own keys): one CBOR array each.
+ *
+ * | kind | array                                              | meaning                        |
+ * | ---- | -------------------------------------------------- | ------------------------------ |
+ * | 1    | [1, epoch, seq, mark, total, upserts[], deletes[]] | a batch of the reliable stream |
+ * | 2    | [2, epoch, cumulative, [from, to, ...], dup, resync] | an ack (stream/frames.ts)    |
+ *
+ * A batch's mark is a set of bits: none for live changes; Bulk for records of the epoch's
+ * resync; BulkBegin on its first batch (`total`: how many sessions the primary estimates it
+ * will send; 0 in every other batch); BulkEnd on its last. Upserts are session-codec.ts
+ * arrays, deletes its keys. An ack says every seq below `cumulative` was received, then the
+ * [from, to) pairs received beyond it, the latest duplicate seen (-1: none), and whether the
+ * secondary lost the stream and asks for a resync.
+ *
+ * Batches are assembled from records encoded one by one (cbor-x), so the builder knows the
+ * exact size as it goes, a frame is filled to the byte, and a batch going to three secondaries
+ * (each with its own sequence) encodes its records once.
+ */
+import { Encoder } from 'cbor-x';
+import { MAX_BODY_LEN } from '../ha/wire/header.js';
+import { type AckFrame, MAX_SACK_RANGES } from './stream/index.js';
+
+export const SYNC_FRAME_TYPE = 4;
+
+export const Kind = { Batch: 1, Ack: 2 } as const;
+export const BatchMark = { Bulk: 1, BulkBegin: 2, BulkEnd: 4 } as const;
+const MARK_BITS = 7;
+
+export type SyncBody =
+  | { kind: 1; epoch: number; seq: number; mark: number; total: number; upserts: unknown[]; deletes: unknown[] }
+  | ({ kind: 2 } & AckFrame);
+
+/** A batch before it has its place in a stream: records encoded once, framed per secondary. */
+export interface PendingBatch {
+  mark: number;
+  total: number;
+  upserts: Uint8Array[];
+  deletes: Uint8Array[];
+  /** Encoded bytes of the records. */
+  bytes: number;
+}
+
+// Epochs pass 2^32 (boot id · 2^20): 64-bit integers must decode as numbers, not bigints.
+// cbor-x has the option; its type declarations lack it.
+const cbor = new Encoder({ useRecords: false, mapsAsObjects: true, int64AsNumber: true } as ConstructorParameters<
+  typeof Encoder
+>[0]);
+
+/** The CBOR head of major type `major` with argument `n` (RFC 8949 §3). */
+function head(major: number, n: number, out: number[]): void {
+  const m = major << 5;
+  if (n < 24) out.push(m | n);
+  else if (n < 0x100) out.push(m | 24, n);
+  else if (n < 0x10000) out.push(m | 25, n >>> 8, n & 0xff);
+  else if (n <= 0xffffffff) out.push(m | 26, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+  else {
+    const hi = Math.floor(n / 2 ** 32);
+    out.push(
+      m | 27,
+      hi >>> 24,
+      (hi >>> 16) & 0xff,
+      (hi >>> 8) & 0xff,
+      hi & 0xff,
+      n >>> 24,
+      (n >>> 16) & 0xff,
+      (n >>> 8) & 0xff,
+      n & 0xff,
+    );
+  }
+}
+
+/** Worst case of the batch's fixed part: array head, kind, epoch, seq, mark, total, two list heads. */
+const FIXED_BYTES = 1 + 1 + 9 + 9 + 1 + 9 + 3 + 3;
+/** What the records of one batch may take. */
+export const RECORD_BUDGET = MAX_BODY_LEN - FIXED_BYTES;
+
+/** One record's CBOR bytes (a session-codec.ts session or key). */
+export function encodeRecord(record: unknown): Uint8Array {
+  // cbor-x hands back a view of its shared buffer: copy before the next encode.
+  return new Uint8Array(cbor.encode(record));
+}
+
+/** Collects encoded records up to one frame's worth. */
+export class BatchBuilder {
+  private upserts: Uint8Array[] = [];
+  private deletes: Uint8Array[] = [];
+  private bytes = 0;
+
+  get count(): number {
+    return this.upserts.length + this.deletes.length;
+  }
+
+  /** Whether a record of `bytes` still fits. */
+  fits(bytes: number): boolean {
+    return this.bytes + bytes <= RECORD_BUDGET;
+  }
+
+  add(record: Uint8Array, deletion: boolean): void {
+    (deletion ? this.deletes : this.upserts).push(record);
+    this.bytes += record.length;
+  }
+
+  /** The batch so far; the builder starts empty again. */
+  cut(mark = 0, total = 0): PendingBatch {
+    const b: PendingBatch = { mark, total, upserts: this.upserts, deletes: this.deletes, bytes: this.bytes };
+    this.upserts = [];
+    this.deletes = [];
+    this.bytes = 0;
+    return b;
+  }
+}
+
+/** The body of `batch` at `seq` of `epoch`. */
+export function encodeBatch(epoch: number, seq: number, batch: PendingBatch): Uint8Array {
+  const out: number[] = [];
+  head(4, 7, out);
+  head(0, Kind.Batch, out);
+  head(0, epoch, out);
+  head(0, seq, out);
+  head(0, batch.mark, out);
+  head(0, batch.total, out);
+  const body = new Uint8Array(FIXED_BYTES + batch.bytes);
+  body.set(out, 0);
+  let at = out.length;
+  for (const list of [batch.upserts, batch.deletes]) {
+    const h: number[] = [];
+    head(4, list.length, h);
+    body.set(h, at);
+    at += h.length;
+    for (const r of list) {
+      body.set(r, at);
+      at += r.length;
+    }
+  }
+  return body.subarray(0, at);
+}
+
+export function encodeAck(ack: AckFrame): Uint8Array {
+  return new Uint8Array(cbor.encode([Kind.Ack, ack.epoch, ack.cumulative, ack.sack, ack.dup, ack.resync]));
+}
+
+const uint = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
+
+/** The body in src[0, length), or null when it is not one of the kinds above. Never throws. */
+export function decodeSyncBody(src: Uint8Array, length: number): SyncBody | null {
+  let v: unknown;
+  try {
+    v = cbor.decode(src.subarray(0, length));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(v)) return null;
+  switch (v[0]) {
+    case Kind.Batch: {
+      const [, epoch, seq, mark, total, upserts, deletes] = v;
+      if (v.length !== 7 || !uint(epoch) || !uint(seq) || !uint(mark) || mark > MARK_BITS || !uint(total)) return null;
+      if (!Array.isArray(upserts) || !Array.isArray(deletes)) return null;
+      return { kind: 1, epoch, seq, mark, total, upserts, deletes };
+    }
+    case Kind.Ack: {
+      const [, epoch, cumulative, sack, dup, resync] = v;
+      if (v.length !== 6 || !uint(epoch) || !uint(cumulative) || typeof resync !== 'boolean') return null;
+      if (!(dup === -1 || uint(dup))) return null;
+      if (!Array.isArray(sack) || sack.length > 2 * MAX_SACK_RANGES || sack.length % 2 !== 0 || !sack.every(uint)) return null;
+      return { kind: 2, epoch, cumulative, sack, dup, resync };
+    }
+    default:
+      return null;
+  }
+}

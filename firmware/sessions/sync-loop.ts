@@ -1,0 +1,227 @@
+/**
+ * The session sync worker's loop: a poll over the link monitor, the conntrack event socket
+ * (while primary) and every sync port, for at most IDLE_MS at a time, then a yield to the
+ * thread's event loop (commands from the main thread, the kernel dumps' async reads). Session
+ * sync is not on the heartbeat path: a few milliseconds of latency here cost replication lag,
+ * never a failover.
+ */
+import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
+import type { ConntrackDevice, ConntrackTable, CtEventSocket } from '../../hal/conntrack/index.js';
+import type { L2Device, UdpDevice } from '../../hal/nic/index.js';
+import { deriveSyncKeys } from '../ha/wire/keys.js';
+import { FrameOpener } from '../ha/wire/opener.js';
+import { FrameSealer } from '../ha/wire/sealer.js';
+import type { Logger } from '../log/logger.js';
+import { SessionApplier } from './applier.js';
+import { PrimarySync } from './primary-sync.js';
+import { SecondarySync } from './secondary-sync.js';
+import { stateTimeout } from './state-timeouts.js';
+import { SYNC_FRAME_TYPE, type SyncBody } from './sync-frames.js';
+import { SyncLink } from './sync-link.js';
+import { SyncPorts } from './sync-ports.js';
+import { sweepSyncedEntries } from './takeover-sweep.js';
+import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit } from './worker-protocol.js';
+
+const IDLE_MS = 20;
+const STATUS_EVERY_MS = 500;
+const EVENTS_PER_TURN = 4096;
+/** Bursts of events the socket holds before an overrun (MEASURED.md: no ENOBUFS at 64 MB). */
+const EVENT_BUFFER_BYTES = 64 << 20;
+/** Epochs of one start: bootId · 2^20 + resyncs, so they grow across restarts too. */
+const EPOCHS_PER_BOOT = 2 ** 20;
+
+export interface SyncDevices {
+  clock: ClockDevice;
+  nic: L2Device & UdpDevice;
+  conntrack: ConntrackDevice;
+  nextBootId: () => number;
+}
+
+export class SyncLoop {
+  private readonly table: ConntrackTable;
+  private readonly ports: SyncPorts;
+  private readonly linkMonitor;
+  private readonly poller;
+  private link!: SyncLink;
+  private setup: SyncSetup;
+  private role: SyncRole = { role: 'idle' };
+  private primary: PrimarySync | null = null;
+  private secondary: SecondarySync | null = null;
+  private events: CtEventSocket | null = null;
+  private watched: Pollable[] = [];
+  private lastStatusMs = 0;
+  private lastReady = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dev: SyncDevices,
+    private readonly init: SyncWorkerInit,
+    private readonly post: (m: FromSyncWorker) => void,
+    private readonly log: Logger,
+  ) {
+    this.setup = init;
+    this.table = dev.conntrack.open();
+    this.ports = new SyncPorts(dev.nic, log);
+    this.linkMonitor = dev.nic.openLinkMonitor();
+    this.poller = dev.clock.openPoller();
+    this.configure(init);
+  }
+
+  /** New settings or ports: the link is rebuilt (keys, encryption, ports); the role's state stays. */
+  configure(setup: SyncSetup): void {
+    this.setup = setup;
+    const s = setup.settings;
+    const keys = deriveSyncKeys(s.password);
+    this.ports.open({
+      dedicated: setup.dedicated,
+      fallback: setup.fallback,
+      unicastPeer: s.unicastHb ? s.unicastHbPeerip : null,
+    });
+    const sealer = new FrameSealer({
+      serial: this.init.serial,
+      groupId: s.groupId,
+      keys,
+      encryption: s.encryption,
+      bootId: this.init.bootId,
+      nextBootId: this.dev.nextBootId,
+    });
+    const opener = new FrameOpener({
+      ownSerial: this.init.serial,
+      groupId: s.groupId,
+      keys,
+      encryption: s.encryption,
+      accepts: (t) => t === SYNC_FRAME_TYPE,
+    });
+    this.link = new SyncLink(this.ports, sealer, opener);
+    this.primary?.setPolicy(s.sessionPickup, new Set(setup.localAddresses));
+    this.watchAll();
+  }
+
+  setRole(role: SyncRole): void {
+    const now = this.dev.clock.nowMs();
+    const was = this.role.role;
+    this.role = role;
+    if (role.role === 'primary') {
+      this.secondary = null;
+      if (!this.primary) {
+        this.primary = new PrimarySync(
+          { table: this.table, link: this.link, log: this.log, epochBase: this.init.bootId * EPOCHS_PER_BOOT },
+          this.setup.settings.sessionPickup,
+        );
+        this.primary.setPolicy(this.setup.settings.sessionPickup, new Set(this.setup.localAddresses));
+        this.events = this.dev.conntrack.subscribe({ types: ['new', 'update', 'destroy'], rcvbufBytes: EVENT_BUFFER_BYTES });
+        if (was === 'secondary') void this.sweep();
+      }
+      this.primary.setPeers(role.secondaries, now);
+    } else {
+      this.primary?.close();
+      this.primary = null;
+      this.events?.close();
+      this.events = null;
+      if (role.role === 'secondary') {
+        this.secondary ??= new SecondarySync(this.table, new SessionApplier(this.table), this.link, this.log, this.dev.clock);
+        this.secondary.setPrimary(role.primary);
+      } else {
+        this.secondary = null;
+      }
+    }
+    this.watchAll();
+  }
+
+  /** Runs turns until stop(), yielding to the event loop between them. */
+  run(): void {
+    const turn = () => {
+      if (this.stopped) return;
+      try {
+        this.turn();
+      } catch (err) {
+        this.log.event(`session sync turn failed: ${(err as Error).stack ?? err}`, 'error');
+      }
+      setImmediate(turn);
+    };
+    turn();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.primary?.close();
+    this.events?.close();
+    this.ports.close();
+    this.linkMonitor.close();
+    this.table.close();
+  }
+
+  private turn(): void {
+    const before = this.dev.clock.nowMs();
+    const due = Math.min(
+      this.primary?.nextWakeAt(before) ?? Infinity,
+      this.secondary?.nextWakeAt(before) ?? Infinity,
+      before + IDLE_MS,
+    );
+    this.poller.wait(Math.max(0, Math.ceil(due - before)));
+    const now = this.dev.clock.nowMs();
+    if (this.poller.readable(0)) {
+      let changed = false;
+      for (const ev of this.linkMonitor.read()) if (this.ports.onLinkEvent(ev)) changed = true;
+      if (changed) this.watchAll();
+    }
+    if (this.events && this.poller.readable(1)) {
+      const r = this.events.read(EVENTS_PER_TURN);
+      this.primary?.onEvents(r.events, r.overrun, now);
+    }
+    const first = 2;
+    for (let i = 0; i < this.ports.ports.length; i++) {
+      const port = this.ports.ports[i];
+      if (port && this.poller.readable(first + i)) this.link.drain(port, (serial, body) => this.onBody(serial, body, now));
+    }
+    this.primary?.tick(now);
+    this.secondary?.tick(now);
+    const ready = this.secondary?.ready ?? false;
+    if (ready !== this.lastReady) {
+      this.lastReady = ready;
+      this.post({ type: 'ready', ready });
+    }
+    if (now - this.lastStatusMs >= STATUS_EVERY_MS) {
+      this.lastStatusMs = now;
+      this.post({ type: 'status', status: this.status(now) });
+    }
+  }
+
+  private onBody(serial: string, body: SyncBody, now: number): void {
+    if (body.kind === 2) this.primary?.onAck(serial, body, now);
+    else this.secondary?.onBody(serial, body, now);
+  }
+
+  /** Poll slots: link monitor, conntrack events (-1 when not primary), then one per sync port. */
+  private watchAll(): void {
+    this.watched = [this.linkMonitor, this.events ?? { fd: -1 }, ...this.ports.ports.map((p) => p.transport ?? { fd: -1 })];
+    this.poller.watch(this.watched);
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const r = await sweepSyncedEntries(this.table, stateTimeout);
+      this.log.info(`took over ${r.swept} synced sessions: their timeouts are the kernel's again`);
+    } catch (err) {
+      this.log.warn(`restoring the timeouts of synced sessions failed: ${(err as Error).message}`);
+    }
+  }
+
+  private status(now: number): SyncStatus {
+    return {
+      role: this.role.role,
+      portsInUse: this.ports.inUse.map((p) => p.name),
+      link: { ...this.link.counters },
+      rejected: { ...this.link.opener.counters },
+      primary: this.primary ? { counters: structuredClone(this.primary.counters), feeds: this.primary.views(now) } : null,
+      secondary: this.secondary
+        ? {
+            counters: { ...this.secondary.counters },
+            view: this.secondary.view(now),
+            applied: structuredClone(this.secondary.appliedCounters),
+          }
+        : null,
+      kernelSessions: this.table.count(),
+    };
+  }
+}
