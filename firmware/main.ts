@@ -23,6 +23,7 @@ import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
 import { RemoteLinkMonitor } from './monitor/remote-link-monitor.js';
 import { missingNodeFlags } from './node-flags.js';
+import { ownAddresses, SessionSyncRuntime } from './sessions/runtime.js';
 import { systemTimers } from './time/timers.js';
 import { FIRMWARE_VERSION } from './version.js';
 import { WatchdogRuntime } from './watchdog/runtime.js';
@@ -94,6 +95,15 @@ const dataPlane = new DataPlaneRuntime({
   now: () => hal.clock.nowMs(),
 });
 
+const sessions = new SessionSyncRuntime({
+  board,
+  serial,
+  nextBootId: () => bootIds.next(),
+  onLog: sink,
+  timers: systemTimers,
+});
+ha.onSnapshot((snap) => sessions.onHaSnapshot(snap));
+
 const remoteLink = new RemoteLinkMonitor({ icmp: hal.icmp, clock: hal.clock, timers: systemTimers, ports: board.ports });
 remoteLink.onVerdict((failed) => ha.setRemoteLink(config.haSettings().pingserverMonitorInterface.length > 0, failed));
 dataPlane.onRole((primary) => remoteLink.setActive(primary));
@@ -111,6 +121,7 @@ async function applyConfig(): Promise<void> {
     await dataPlane.apply(dp, settings);
     await ha.apply(settings, config.hostname());
   }
+  await sessions.apply(settings, ownAddresses(dp));
 }
 // Changes are applied one after another, in commit order.
 let applying = applyConfig();
@@ -156,6 +167,7 @@ async function shutdown(signal: string): Promise<void> {
   log.event(`${signal}: leaving the cluster and shutting down`);
   remoteLink.stop();
   await ha.leave();
+  await sessions.stop();
   dataPlane.close();
   await socket.close();
   await consoleLine?.close();

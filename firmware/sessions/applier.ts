@@ -9,7 +9,7 @@
  * when a resync finds the primary no longer has it, or on takeover, when the new primary puts
  * back the timeouts the kernel gives each state (takeover-sweep.ts) and clears the mark.
  */
-import type { ConntrackTable, CtKey, CtSession } from '../../hal/conntrack/index.js';
+import { type ConntrackTable, type CtFailure, type CtKey, type CtSession, PROTO } from '../../hal/conntrack/index.js';
 import { E } from '../../hal/errors.js';
 
 /** Longer than any timeout of a live session (TCP established: 5 days), within the kernel's INT_MAX jiffies. */
@@ -19,6 +19,9 @@ export const SYNCED_MARK = 0x80000000;
 
 export interface ApplyCounters {
   created: number;
+  /** Created in place of an entry with the same tuple. */
+  replaced: number;
+  /** Existing entries changed by a record without TCP tracking. */
   updated: number;
   deleted: number;
   /** Deletions of sessions this kernel did not have (a destroy that crossed a resync). */
@@ -28,11 +31,17 @@ export interface ApplyCounters {
 }
 
 export class SessionApplier {
-  readonly counters: ApplyCounters = { created: 0, updated: 0, deleted: 0, absent: 0, refused: {} };
+  readonly counters: ApplyCounters = { created: 0, replaced: 0, updated: 0, deleted: 0, absent: 0, refused: {} };
 
   constructor(private readonly table: ConntrackTable) {}
 
-  /** Puts the primary's sessions into the kernel: created, or updated where they exist. */
+  /**
+   * Puts the primary's sessions into the kernel: created, or replaced where an entry with the
+   * same tuple exists. Replaced, not just updated: an entry this kernel tracked itself (from a life
+   * as primary before a restart, or a reused port) keeps its TCP window tracking through an
+   * update, and a stream that moved on since is out of that window: its packets would be
+   * invalid after a takeover. A created entry learns the window from the first packets.
+   */
   upsert(sessions: CtSession[]): void {
     if (sessions.length === 0) return;
     for (const s of sessions) {
@@ -40,17 +49,25 @@ export class SessionApplier {
       s.mark = (s.mark | SYNCED_MARK) >>> 0;
     }
     const created = this.table.create(sessions);
-    const existing: CtSession[] = [];
-    for (const f of created.failures) {
-      const s = sessions[f.index];
-      if (f.errno === E.EEXIST && s) existing.push(s);
-      else this.refuse(f.errno);
-    }
     this.counters.created += created.done;
+    const existing = this.existing(sessions, created.failures);
     if (existing.length === 0) return;
-    const updated = this.table.update(existing);
-    this.counters.updated += updated.done;
-    for (const f of updated.failures) this.refuse(f.errno);
+    // A record without TCP tracking (a status change's event) must not wipe the state the
+    // entry has: that one is updated. The first record of a session (its new event, or a
+    // resync's) always carries the tracking, and replaces.
+    const replace = existing.filter((s) => s.tcp !== null || s.orig.proto !== PROTO.TCP);
+    const update = existing.filter((s) => s.tcp === null && s.orig.proto === PROTO.TCP);
+    if (replace.length > 0) {
+      this.table.delete(replace);
+      const again = this.table.create(replace);
+      this.counters.replaced += again.done;
+      for (const f of again.failures) this.refuse(f.errno);
+    }
+    if (update.length > 0) {
+      const updated = this.table.update(update);
+      this.counters.updated += updated.done;
+      for (const f of updated.failures) this.refuse(f.errno);
+    }
   }
 
   remove(keys: CtKey[]): void {
@@ -61,6 +78,17 @@ export class SessionApplier {
       if (f.errno === E.ENOENT) this.counters.absent++;
       else this.refuse(f.errno);
     }
+  }
+
+  /** The sessions a create refused because they exist; other refusals are counted. */
+  private existing(sessions: CtSession[], failures: readonly CtFailure[]): CtSession[] {
+    const out: CtSession[] = [];
+    for (const f of failures) {
+      const s = sessions[f.index];
+      if (f.errno === E.EEXIST && s) out.push(s);
+      else this.refuse(f.errno);
+    }
+    return out;
   }
 
   private refuse(errno: number): void {

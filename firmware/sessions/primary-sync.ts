@@ -115,7 +115,7 @@ export class PrimarySync {
         continue;
       }
       const deletion = e.type === 'destroy';
-      this.addLive(encodeRecord(deletion ? encodeKey(s) : encodeSession(s)), deletion, now);
+      this.addLive(encodeRecord(deletion ? encodeKey(s) : encodeSession(s)), now);
       if (deletion) this.counters.deleted++;
       else this.counters.synced++;
     }
@@ -178,10 +178,10 @@ export class PrimarySync {
     this.feeds.clear();
   }
 
-  private addLive(record: Uint8Array, deletion: boolean, now: number): void {
+  private addLive(record: Uint8Array, now: number): void {
     if (!this.live.fits(record.length)) this.cutLive();
     if (this.live.count === 0) this.liveSince = now;
-    this.live.add(record, deletion);
+    this.live.add(record);
   }
 
   private cutLive(): void {
@@ -214,7 +214,7 @@ export class PrimarySync {
         reserve: BULK_RESERVE,
         pack: (records, first, last) => {
           const b = new BatchBuilder();
-          for (const r of records) b.add(r, false);
+          for (const r of records) b.add(r);
           const mark = BatchMark.Bulk | (first ? BatchMark.BulkBegin : 0) | (last ? BatchMark.BulkEnd : 0);
           return b.cut(mark, first ? this.deps.table.count() : 0);
         },

@@ -8,14 +8,17 @@
 import { Worker } from 'node:worker_threads';
 import { portIfname } from '../../board/ports.js';
 import type { BoardDefinition } from '../../board/types.js';
+import type { DataPlaneConfig } from '../config/data-plane.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
+import { formatIpv6, parseIpv6 } from '../../lib/ip-text.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import type { Cancel, Timers } from '../time/timers.js';
 import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit, ToSyncWorker } from './worker-protocol.js';
 
 const log = createLogger('sessions');
-const STOP_TIMEOUT_MS = 1000;
+/** A stopping secondary gives its synced entries their timeouts back first: a million take seconds. */
+const STOP_TIMEOUT_MS = 30_000;
 
 export interface SessionSyncOptions {
   board: BoardDefinition;
@@ -26,14 +29,27 @@ export interface SessionSyncOptions {
   timers: Timers;
 }
 
+/** The unit's interface addresses: sessions from or to them end on the unit and are not synced. */
+export function ownAddresses(dp: DataPlaneConfig): string[] {
+  const out: string[] = [];
+  for (const i of dp.interfaces) {
+    if (i.address) out.push(i.address.address);
+    // In the kernel's text (RFC 5952), which is how conntrack records spell them.
+    const v6 = i.ipv6 ? parseIpv6(i.ipv6.split('/')[0] ?? '') : undefined;
+    if (v6) out.push(formatIpv6(v6));
+  }
+  return out;
+}
+
 /** The role the HA snapshot gives this unit. */
 export function syncRole(snap: HaSnapshot): SyncRole {
   if (!snap.enabled) return { role: 'idle' };
+  // A unit still in hello is fed too: its sessions are in before the election can make it primary.
   if (snap.state === 'work') {
-    return { role: 'primary', secondaries: snap.members.filter((m) => !m.self && m.state === 'standby').map((m) => m.serial) };
+    return { role: 'primary', secondaries: snap.members.filter((m) => !m.self && m.state !== 'work').map((m) => m.serial) };
   }
   const primary = snap.members.find((m) => !m.self && m.state === 'work');
-  return snap.state === 'standby' && primary ? { role: 'secondary', primary: primary.serial } : { role: 'idle' };
+  return primary ? { role: 'secondary', primary: primary.serial } : { role: 'idle' };
 }
 
 export class SessionSyncRuntime {

@@ -10,7 +10,7 @@
 import type { ConntrackTable, CtKey, CtSession } from '../../hal/conntrack/index.js';
 import type { Logger } from '../log/logger.js';
 import { type SessionApplier, SYNCED_MARK } from './applier.js';
-import { decodeKey, decodeSession } from './session-codec.js';
+import { decodeKey, decodeSession, KEY_FIELDS } from './session-codec.js';
 import { sessionKey } from './session-key.js';
 import { type ReceiverStatus, type ReconcileProgress, Reconciler, StreamReceiver } from './stream/index.js';
 import { BatchMark, encodeAck, type SyncBody } from './sync-frames.js';
@@ -95,35 +95,34 @@ export class SecondarySync {
     const now = this.clock.nowMs();
     const bulk = (batch.mark & BatchMark.Bulk) !== 0;
     if (batch.mark & BatchMark.BulkBegin) this.reconciler.begin(batch.total, now);
+    // The last record of a session in the batch is its state: earlier ones are dropped, so a
+    // session opened, changed and closed within one batch costs one kernel operation.
+    const last = new Map<string, CtSession | CtKey>();
+    const k = this.key;
+    for (const w of batch.records) {
+      const record = Array.isArray(w) && w.length === KEY_FIELDS ? decodeKey(w) : decodeSession(w);
+      if (!record) {
+        this.counters.badRecords++;
+        continue;
+      }
+      sessionKey(record, k);
+      const hi = k[0] ?? 0;
+      const lo = k[1] ?? 0;
+      if (!('reply' in record)) this.reconciler.liveDelete(hi, lo);
+      else if (!bulk) this.reconciler.liveUpdate(hi, lo);
+      else if (!this.reconciler.bulkRecord(hi, lo, now)) continue;
+      const id = `${hi}:${lo}`;
+      last.delete(id);
+      last.set(id, record);
+    }
     const upserts: CtSession[] = [];
-    for (const w of batch.upserts) {
-      const s = decodeSession(w);
-      if (!s) {
-        this.counters.badRecords++;
-        continue;
-      }
-      sessionKey(s, this.key);
-      const k = this.key;
-      if (bulk) {
-        if (this.reconciler.bulkRecord(k[0] ?? 0, k[1] ?? 0, now)) upserts.push(s);
-      } else {
-        this.reconciler.liveUpdate(k[0] ?? 0, k[1] ?? 0);
-        upserts.push(s);
-      }
-    }
     const deletes: CtKey[] = [];
-    for (const w of batch.deletes) {
-      const key = decodeKey(w);
-      if (!key) {
-        this.counters.badRecords++;
-        continue;
-      }
-      sessionKey(key, this.key);
-      this.reconciler.liveDelete(this.key[0] ?? 0, this.key[1] ?? 0);
-      deletes.push(key);
+    for (const r of last.values()) {
+      if ('reply' in r) upserts.push(r);
+      else deletes.push(r);
     }
-    this.applier.upsert(upserts);
     this.applier.remove(deletes);
+    this.applier.upsert(upserts);
     if (batch.mark & BatchMark.BulkEnd) {
       this.reconciler.endBulk();
       void this.reconcile();

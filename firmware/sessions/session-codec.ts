@@ -22,6 +22,8 @@ import { formatIpv4, formatIpv6, writeIpv4, writeIpv6 } from '../../lib/ip-text.
 
 export type WireSession = unknown[];
 export type WireKey = unknown[];
+/** A key's length, which tells a deletion from a session (14 fields). */
+export const KEY_FIELDS = 7;
 
 const isIcmp = (proto: number): boolean => proto === PROTO.ICMP || proto === PROTO.ICMPV6;
 
@@ -92,7 +94,7 @@ function family(v: unknown): CtFamily | null {
 
 /** The key in `w`, or null when malformed. */
 export function decodeKey(w: unknown): CtKey | null {
-  if (!Array.isArray(w) || w.length !== 7) return null;
+  if (!Array.isArray(w) || w.length !== KEY_FIELDS) return null;
   const f = family(w[0]);
   if (!f || !u(w[1], U8) || !u(w[4], U16) || !u(w[5], U16) || !u(w[6], U16)) return null;
   const src = addressText(f, w[2]);

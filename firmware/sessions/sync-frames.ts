@@ -4,13 +4,14 @@
  *
  * | kind | array                                              | meaning                        |
  * | ---- | -------------------------------------------------- | ------------------------------ |
- * | 1    | [1, epoch, seq, mark, total, upserts[], deletes[]] | a batch of the reliable stream |
+ * | 1    | [1, epoch, seq, mark, total, records[]]            | a batch of the reliable stream |
  * | 2    | [2, epoch, cumulative, [from, to, ...], dup, resync] | an ack (stream/frames.ts)    |
  *
  * A batch's mark is a set of bits: none for live changes; Bulk for records of the epoch's
  * resync; BulkBegin on its first batch (`total`: how many sessions the primary estimates it
- * will send; 0 in every other batch); BulkEnd on its last. Upserts are session-codec.ts
- * arrays, deletes its keys. An ack says every seq below `cumulative` was received, then the
+ * will send; 0 in every other batch); BulkEnd on its last. Records are session-codec.ts
+ * sessions (create or change) and keys (delete), in the order the primary saw them: a session
+ * deleted and opened again within one batch must end up open. An ack says every seq below `cumulative` was received, then the
  * [from, to) pairs received beyond it, the latest duplicate seen (-1: none), and whether the
  * secondary lost the stream and asks for a resync.
  *
@@ -29,15 +30,14 @@ export const BatchMark = { Bulk: 1, BulkBegin: 2, BulkEnd: 4 } as const;
 const MARK_BITS = 7;
 
 export type SyncBody =
-  | { kind: 1; epoch: number; seq: number; mark: number; total: number; upserts: unknown[]; deletes: unknown[] }
+  | { kind: 1; epoch: number; seq: number; mark: number; total: number; records: unknown[] }
   | ({ kind: 2 } & AckFrame);
 
 /** A batch before it has its place in a stream: records encoded once, framed per secondary. */
 export interface PendingBatch {
   mark: number;
   total: number;
-  upserts: Uint8Array[];
-  deletes: Uint8Array[];
+  records: Uint8Array[];
   /** Encoded bytes of the records. */
   bytes: number;
 }
@@ -71,8 +71,8 @@ function head(major: number, n: number, out: number[]): void {
   }
 }
 
-/** Worst case of the batch's fixed part: array head, kind, epoch, seq, mark, total, two list heads. */
-const FIXED_BYTES = 1 + 1 + 9 + 9 + 1 + 9 + 3 + 3;
+/** Worst case of the batch's fixed part: array head, kind, epoch, seq, mark, total, the list's head. */
+const FIXED_BYTES = 1 + 1 + 9 + 9 + 1 + 9 + 3;
 /** What the records of one batch may take. */
 export const RECORD_BUDGET = MAX_BODY_LEN - FIXED_BYTES;
 
@@ -84,12 +84,11 @@ export function encodeRecord(record: unknown): Uint8Array {
 
 /** Collects encoded records up to one frame's worth. */
 export class BatchBuilder {
-  private upserts: Uint8Array[] = [];
-  private deletes: Uint8Array[] = [];
+  private records: Uint8Array[] = [];
   private bytes = 0;
 
   get count(): number {
-    return this.upserts.length + this.deletes.length;
+    return this.records.length;
   }
 
   /** Whether a record of `bytes` still fits. */
@@ -97,16 +96,15 @@ export class BatchBuilder {
     return this.bytes + bytes <= RECORD_BUDGET;
   }
 
-  add(record: Uint8Array, deletion: boolean): void {
-    (deletion ? this.deletes : this.upserts).push(record);
+  add(record: Uint8Array): void {
+    this.records.push(record);
     this.bytes += record.length;
   }
 
   /** The batch so far; the builder starts empty again. */
   cut(mark = 0, total = 0): PendingBatch {
-    const b: PendingBatch = { mark, total, upserts: this.upserts, deletes: this.deletes, bytes: this.bytes };
-    this.upserts = [];
-    this.deletes = [];
+    const b: PendingBatch = { mark, total, records: this.records, bytes: this.bytes };
+    this.records = [];
     this.bytes = 0;
     return b;
   }
@@ -115,26 +113,21 @@ export class BatchBuilder {
 /** The body of `batch` at `seq` of `epoch`. */
 export function encodeBatch(epoch: number, seq: number, batch: PendingBatch): Uint8Array {
   const out: number[] = [];
-  head(4, 7, out);
+  head(4, 6, out);
   head(0, Kind.Batch, out);
   head(0, epoch, out);
   head(0, seq, out);
   head(0, batch.mark, out);
   head(0, batch.total, out);
-  const body = new Uint8Array(FIXED_BYTES + batch.bytes);
+  head(4, batch.records.length, out);
+  const body = new Uint8Array(out.length + batch.bytes);
   body.set(out, 0);
   let at = out.length;
-  for (const list of [batch.upserts, batch.deletes]) {
-    const h: number[] = [];
-    head(4, list.length, h);
-    body.set(h, at);
-    at += h.length;
-    for (const r of list) {
-      body.set(r, at);
-      at += r.length;
-    }
+  for (const r of batch.records) {
+    body.set(r, at);
+    at += r.length;
   }
-  return body.subarray(0, at);
+  return body;
 }
 
 export function encodeAck(ack: AckFrame): Uint8Array {
@@ -154,10 +147,10 @@ export function decodeSyncBody(src: Uint8Array, length: number): SyncBody | null
   if (!Array.isArray(v)) return null;
   switch (v[0]) {
     case Kind.Batch: {
-      const [, epoch, seq, mark, total, upserts, deletes] = v;
-      if (v.length !== 7 || !uint(epoch) || !uint(seq) || !uint(mark) || mark > MARK_BITS || !uint(total)) return null;
-      if (!Array.isArray(upserts) || !Array.isArray(deletes)) return null;
-      return { kind: 1, epoch, seq, mark, total, upserts, deletes };
+      const [, epoch, seq, mark, total, records] = v;
+      if (v.length !== 6 || !uint(epoch) || !uint(seq) || !uint(mark) || mark > MARK_BITS || !uint(total)) return null;
+      if (!Array.isArray(records)) return null;
+      return { kind: 1, epoch, seq, mark, total, records };
     }
     case Kind.Ack: {
       const [, epoch, cumulative, sack, dup, resync] = v;

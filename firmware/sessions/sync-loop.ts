@@ -122,6 +122,7 @@ export class SyncLoop {
         this.secondary ??= new SecondarySync(this.table, new SessionApplier(this.table), this.link, this.log, this.dev.clock);
         this.secondary.setPrimary(role.primary);
       } else {
+        if (this.secondary) void this.sweep();
         this.secondary = null;
       }
     }
@@ -142,8 +143,13 @@ export class SyncLoop {
     turn();
   }
 
-  stop(): void {
+  /**
+   * Ends session sync. A secondary first gives its synced entries their kernel timeouts back:
+   * no primary will delete them any more, and the hold would keep them for days.
+   */
+  async stop(): Promise<void> {
     this.stopped = true;
+    if (this.secondary) await this.sweep();
     this.primary?.close();
     this.events?.close();
     this.ports.close();
@@ -198,10 +204,11 @@ export class SyncLoop {
     this.poller.watch(this.watched);
   }
 
+  /** Synced entries become this kernel's own: state timeouts back, mark cleared (takeover-sweep.ts). */
   private async sweep(): Promise<void> {
     try {
       const r = await sweepSyncedEntries(this.table, stateTimeout);
-      this.log.info(`took over ${r.swept} synced sessions: their timeouts are the kernel's again`);
+      this.log.info(`${r.swept} synced sessions are this unit's own now: their timeouts are the kernel's again`);
     } catch (err) {
       this.log.warn(`restoring the timeouts of synced sessions failed: ${(err as Error).message}`);
     }

@@ -38,9 +38,10 @@ port.on('message', (m: ToSyncWorker) => {
       loop.setRole(m.role);
       break;
     case 'stop':
-      loop.stop();
-      post({ type: 'stopped' });
-      port.close();
+      void loop.stop().then(() => {
+        post({ type: 'stopped' });
+        port.close();
+      });
       break;
   }
 });

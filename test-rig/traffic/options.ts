@@ -9,7 +9,7 @@ export interface TrafficOptions {
 }
 
 export const DEFAULT_STREAMS = 4;
-export const MAX_STREAMS = 64;
+export const MAX_STREAMS = 1000;
 export const DEFAULT_INTERVAL_MS = 1;
 export const MIN_INTERVAL_MS = 0.1;
 export const MAX_INTERVAL_MS = 1000;
