@@ -19,6 +19,8 @@ export interface Libc {
   send(fd: number, buf: Mem, len: number, flags: number): number;
   sendto(fd: number, buf: Mem, len: number, flags: number, addr: Mem, addrlen: number): number;
   recv(fd: number, buf: Mem, len: number, flags: number): number;
+  /** `msgvec` is native memory (NativeBuffer.ptr): the iovecs in it hold native addresses. */
+  recvmmsg(fd: number, msgvec: unknown, vlen: number, flags: number, timeout: null): number;
   setsockopt(fd: number, level: number, name: number, value: Mem, len: number): number;
   getsockopt(fd: number, level: number, name: number, value: Mem, len: Mem): number;
   close(fd: number): number;
@@ -57,6 +59,7 @@ export const libc: Libc = {
   send: lib.func('long send(int fd, void *buf, size_t len, int flags)'),
   sendto: lib.func('long sendto(int fd, void *buf, size_t len, int flags, void *addr, uint32_t addrlen)'),
   recv: lib.func('long recv(int fd, void *buf, size_t len, int flags)'),
+  recvmmsg: lib.func('int recvmmsg(int fd, void *msgvec, unsigned int vlen, int flags, void *timeout)'),
   setsockopt: lib.func('int setsockopt(int fd, int level, int name, void *value, uint32_t len)'),
   getsockopt: lib.func('int getsockopt(int fd, int level, int name, void *value, void *len)'),
   close: lib.func('int close(int fd)'),
@@ -85,6 +88,29 @@ export const libc: Libc = {
   prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
   getppid: lib.func('int getppid(void)'),
 };
+
+/**
+ * Native memory that stays where it is, for structures whose fields are pointers (bpf_attr,
+ * recvmmsg's iovecs), which a JS buffer cannot be relied on for: its address and a view of it.
+ * Release it with `freeNative`.
+ */
+export interface NativeBuffer {
+  readonly ptr: unknown;
+  readonly address: bigint;
+  readonly view: Uint8Array;
+}
+
+export function nativeBuffer(bytes: number): NativeBuffer {
+  const ptr = koffi.alloc('uint8_t', bytes);
+  return { ptr, address: koffi.address(ptr), view: new Uint8Array(koffi.view(ptr, bytes)) };
+}
+
+export function freeNative(buffer: NativeBuffer): void {
+  koffi.free(buffer.ptr);
+}
+
+/** Size of a pointer (and of size_t) in the structures the kernel reads: 8 on x64 and arm64, 4 on armhf. */
+export const POINTER_BYTES = koffi.sizeof('void *');
 
 /** ioctl with a pointer argument (the request's struct, e.g. an ifreq). */
 export function ioctl(fd: number, request: number, arg: ArrayBufferView): number {

@@ -2,12 +2,12 @@
  * The bpf(2) calls the fence needs, through koffi: an mmapable array map, a tcx program load
  * (with the verifier's log on refusal), a tcx link, and pinning links in a bpffs so they
  * outlive the process. Pointers inside `union bpf_attr` must be
- * native addresses, so the buffers they point at are allocated natively (koffi.alloc) and
- * written through koffi.view.
+ * native addresses, so the buffers they point at are native memory (nativeBuffer, libc.ts)
+ * written through its view.
  */
 import koffi from 'koffi';
 import { HalError } from '../errors.js';
-import { errno, errnoText, libc } from '../libc.js';
+import { errno, errnoText, freeNative, libc, nativeBuffer } from '../libc.js';
 
 const lib = koffi.load('libc.so.6');
 const syscall = lib.func('long syscall(long nr, ...)');
@@ -36,12 +36,6 @@ const PAGE = 4096;
 const LOG_BYTES = 64 * 1024;
 
 const DEVICE = 'fence';
-
-/** Native memory of `bytes` bytes, its address, and a JS view of it. */
-function nativeBuffer(bytes: number): { ptr: unknown; address: bigint; view: Uint8Array } {
-  const ptr = koffi.alloc('uint8_t', bytes);
-  return { ptr, address: koffi.address(ptr), view: new Uint8Array(koffi.view(ptr, bytes)) };
-}
 
 function bpf(cmd: number, attr: Uint8Array, operation: string, detail?: () => string): number {
   const nr = NR_BPF[process.arch];
@@ -114,9 +108,9 @@ export function loadTcxProgram(insns: Uint8Array, attachType: number, name: stri
   try {
     return bpf(BPF_PROG_LOAD, attr, `load program ${name}`, () => verifierTail(log.view));
   } finally {
-    koffi.free(code.ptr);
-    koffi.free(license.ptr);
-    koffi.free(log.ptr);
+    freeNative(code);
+    freeNative(license);
+    freeNative(log);
   }
 }
 
@@ -168,7 +162,7 @@ function pathCall(cmd: number, fd: number, path: string, operation: string): num
   try {
     return bpf(cmd, attr, operation);
   } finally {
-    koffi.free(name.ptr);
+    freeNative(name);
   }
 }
 
