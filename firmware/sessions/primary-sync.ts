@@ -16,7 +16,7 @@ import { type PickupSettings, type PickupVerdict, pickupVerdict } from './pickup
 import { encodeKey, encodeSession } from './session-codec.js';
 import { type AckFrame, BulkSender, type ResyncProgress, type SenderStatus, StreamSender } from './stream/index.js';
 import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch } from './sync-frames.js';
-import type { SyncLink } from './sync-link.js';
+import type { FrameOut } from './sync-link.js';
 
 /** A live batch waits at most this long for more records (part of the replication lag). */
 export const FLUSH_MS = 2;
@@ -29,7 +29,7 @@ const BULK_RESERVE = 32;
 
 export interface PrimaryDeps {
   table: ConntrackTable;
-  link: SyncLink;
+  link: FrameOut;
   log: Logger;
   /** Epochs of this run: base + resyncs (the base grows with the boot id, so it grows across restarts). */
   epochBase: number;

@@ -8,10 +8,10 @@
 import { Worker } from 'node:worker_threads';
 import { portIfname } from '../../board/ports.js';
 import type { BoardDefinition } from '../../board/types.js';
+import { formatIpv6, parseIpv6 } from '../../lib/ip-text.js';
 import type { DataPlaneConfig } from '../config/data-plane.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
-import { formatIpv6, parseIpv6 } from '../../lib/ip-text.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import type { Cancel, Timers } from '../time/timers.js';
 import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit, ToSyncWorker } from './worker-protocol.js';

@@ -14,7 +14,7 @@ import { decodeKey, decodeSession, KEY_FIELDS } from './session-codec.js';
 import { sessionKey } from './session-key.js';
 import { type ReceiverStatus, type ReconcileProgress, Reconciler, StreamReceiver } from './stream/index.js';
 import { BatchMark, encodeAck, type SyncBody } from './sync-frames.js';
-import type { SyncLink } from './sync-link.js';
+import type { FrameOut } from './sync-link.js';
 
 type Batch = Extract<SyncBody, { kind: 1 }>;
 
@@ -47,7 +47,7 @@ export class SecondarySync {
   constructor(
     private readonly table: ConntrackTable,
     private readonly applier: SessionApplier,
-    private readonly link: SyncLink,
+    private readonly link: FrameOut,
     private readonly log: Logger,
     private readonly clock: { nowMs(): number },
   ) {

@@ -19,7 +19,13 @@ export interface LinkCounters {
   rxFrames: number;
 }
 
-export class SyncLink {
+/** Where the sync engines (primary-sync.ts, secondary-sync.ts) put their frame bodies: SyncLink, or a test's channel. */
+export interface FrameOut {
+  /** Sends `body` on the port `hash` picks; false when no port took it. Never throws. */
+  send(body: Uint8Array, hash: number): boolean;
+}
+
+export class SyncLink implements FrameOut {
   private readonly tx = new Uint8Array(FRAME_BYTES);
   private readonly rx = new Uint8Array(FRAME_BYTES);
   readonly counters: LinkCounters = { txFrames: 0, txFailed: 0, rxFrames: 0 };
