@@ -1,0 +1,126 @@
+/**
+ * Session sync engine to engine: the primary's kernel changes (FakeConntrack events) reach the
+ * secondary's kernel through PrimarySync, a lossy channel and SecondarySync, and once the
+ * stream is quiet the secondary holds exactly the sessions the pickup policy syncs, each with
+ * the synced mark and the hold timeout.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { HOLD_S, SYNCED_MARK } from './applier.js';
+import { Churn, sessionOf, UNIT_ADDRESS } from './session-churn.testkit.js';
+import { encodeKey, encodeSession } from './session-codec.js';
+import { AGREE, ALL_PICKUP, entryLine, PRIMARY, SyncNet, tableDiff, tableLines } from './sync-net.testkit.js';
+
+const SERIAL = 'TDSIM00000000002';
+
+function lossy(loss: number) {
+  return { loss, duplicate: 0.05, delayMs: 0.3, jitterMs: 2 };
+}
+
+async function churnThrough(loss: number, seed: number): Promise<void> {
+  const net = new SyncNet({ faults: lossy(loss), seed, local: [UNIT_ADDRESS] });
+  const churn = new Churn(net.ct, seed);
+  churn.step(150); // a table before the secondary joins
+  const b = net.addSecondary(SERIAL);
+  net.feed();
+  // 600 ms of traffic: a few operations every millisecond or so, racing the join's resync.
+  const end = net.now + 600;
+  while (net.now < end) {
+    churn.step(2);
+    await net.turn();
+  }
+  await net.converge();
+  const at = `loss ${loss * 100}%, seed ${seed}`;
+  assert.ok(churn.opened > 500 && churn.changed > 200 && churn.closed > 200, `${at}: ${JSON.stringify(churn)}`);
+  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE, `${at}: the secondary's table is the primary's`);
+  for (const s of b.ct.sessions.values()) {
+    assert.equal(s.timeout, HOLD_S);
+    assert.ok((s.mark & SYNCED_MARK) !== 0);
+  }
+  assert.deepEqual(net.wakeBreaches, [], at);
+  const stream = b.sync.view(net.now).stream;
+  if (loss > 0) assert.ok(stream.gapsSeen > 0 && stream.duplicates > 0, `${at}: the channel lost and duplicated`);
+  assert.equal(net.primary.counters.resyncs, 1, `${at}: the join's resync only: ${net.log.join('\n')}`);
+  assert.equal(b.sync.counters.badRecords, 0);
+}
+
+for (const loss of [0, 0.1, 0.3]) {
+  test(`creates, updates and destroys reach the secondary at ${loss * 100}% loss (3 seeds)`, async () => {
+    for (const seed of [11, 12, 13]) await churnThrough(loss, seed);
+  });
+}
+
+test('pickup policy: UDP and ICMP only with -connectionless, NAT only with -nat, the unit own sessions never', async () => {
+  const net = new SyncNet({ pickup: { ...ALL_PICKUP, connectionless: false, nat: false }, local: [UNIT_ADDRESS] });
+  const b = net.addSecondary(SERIAL);
+  net.feed();
+  await net.converge();
+  const churn = new Churn(net.ct, 5);
+  const kinds = ['tcp', 'tcp6', 'udp', 'icmp', 'nat', 'local'] as const;
+  for (const kind of kinds) for (let i = 0; i < 5; i++) churn.openOne(kind);
+  await net.converge();
+  const synced = tableLines(b.ct);
+  assert.equal(synced.length, 10, 'TCP over IPv4 and IPv6 only');
+  assert.deepEqual(synced, net.expected());
+  assert.deepEqual(net.primary.counters.skipped, { connectionless: 10, nat: 5, local: 5 });
+
+  // With every option on, the next sessions of each kind go too, except the unit's own.
+  net.setPickup(ALL_PICKUP);
+  for (const kind of kinds) churn.openOne(kind);
+  await net.converge();
+  const added = tableLines(b.ct).filter((line) => !synced.includes(line));
+  assert.equal(added.length, 5);
+  assert.ok(added.every((line) => !line.includes(` ${UNIT_ADDRESS}:`)));
+  assert.equal(net.primary.counters.skipped.local, 6);
+});
+
+test('a session opened, closed and opened again within one batch is open on the secondary; opened and closed, absent', async () => {
+  const net = new SyncNet();
+  const b = net.addSecondary(SERIAL);
+  net.feed();
+  await net.converge();
+  const again = sessionOf('tcp', 1);
+  const gone = sessionOf('udp', 2);
+  // All within one turn: one live batch.
+  net.ct.kernelCreate(again);
+  net.ct.kernelDestroy(again);
+  net.ct.kernelCreate({ ...again, mark: 9 });
+  net.ct.kernelCreate(gone);
+  net.ct.kernelDestroy(gone);
+  const sentBefore = b.sync.view(net.now).stream.delivered;
+  await net.converge();
+  assert.equal(b.sync.view(net.now).stream.delivered, sentBefore + 1, 'one batch');
+  assert.deepEqual(tableLines(b.ct), [entryLine({ ...again, mark: 9 | SYNCED_MARK, timeout: HOLD_S })]);
+  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
+  // The kernel saw one create (the last state of each session) and no delete of what it never had.
+  assert.equal(b.sync.appliedCounters.created, 1);
+  assert.equal(b.sync.appliedCounters.deleted, 0);
+});
+
+test('a record that does not decode is counted and skipped; the rest of its batch applies', async () => {
+  const net = new SyncNet();
+  const b = net.addSecondary(SERIAL);
+  net.feed();
+  await net.converge();
+  const good = sessionOf('tcp', 3);
+  const negativeTimeout = encodeSession(good);
+  negativeTimeout[8] = -1;
+  const records = [
+    [4, 6, 'not an address'],
+    encodeSession(good),
+    [4, 6],
+    'noise',
+    negativeTimeout,
+    encodeKey(sessionOf('udp', 4)),
+  ];
+  // The batch the primary's stream would send next (the test stops the stream here).
+  const { epoch, nextSeq: seq } = b.sync.view(net.now).stream;
+  b.sync.onBody(PRIMARY, { kind: 1, epoch, seq, mark: 0, total: 0, records }, net.now);
+  assert.equal(b.sync.counters.badRecords, 4);
+  assert.deepEqual(tableLines(b.ct), [entryLine({ ...good, mark: good.mark | SYNCED_MARK, timeout: HOLD_S })]);
+  assert.equal(b.sync.appliedCounters.absent, 1, 'the delete of a session it never had');
+  // A batch from a unit that is not the primary is counted and goes nowhere.
+  b.sync.onBody('TDSIM00000000009', { kind: 1, epoch, seq: seq + 1, mark: 0, total: 0, records }, net.now);
+  assert.equal(b.sync.counters.notFromPrimary, 1);
+  assert.equal(b.sync.view(net.now).stream.delivered, seq + 1);
+});

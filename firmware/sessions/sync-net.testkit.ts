@@ -1,0 +1,287 @@
+/**
+ * A primary and its secondaries as the sync worker runs them, on a fake clock: each unit has a
+ * conntrack table of its own (FakeConntrack), the primary reads its table's events, and frame
+ * bodies travel over seeded lossy channels (stream/channel.fake.ts), one pair per secondary.
+ * The primary's frames are multicast, as on the sync ports: every secondary gets a copy of
+ * every batch, each through its own channel. A turn does what a turn of sync-loop.ts does
+ * (events in, frames in, tick both ends), lets the kernel dumps' promises run, then the clock
+ * moves to the earliest wake-up (an engine's nextWakeAt, a frame's arrival, or the loop's idle
+ * timeout). Each turn checks the wake-up contract: an engine whose nextWakeAt() was in the
+ * future sends nothing when ticked.
+ */
+import { FakeClock } from '../../hal/clock/clock.fake.js';
+import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
+import type { ConntrackTable, CtSession } from '../../hal/conntrack/index.js';
+import type { Logger } from '../log/logger.js';
+import { HOLD_S, SessionApplier, SYNCED_MARK } from './applier.js';
+import { type PickupSettings, pickupVerdict } from './pickup.js';
+import { PrimarySync } from './primary-sync.js';
+import { SecondarySync } from './secondary-sync.js';
+import { type ChannelFaults, LossyChannel, PERFECT } from './stream/channel.fake.js';
+import { decodeSyncBody } from './sync-frames.js';
+import type { FrameOut } from './sync-link.js';
+
+export const PRIMARY = 'TDSIM00000000001';
+/** The sync loop's longest poll (sync-loop.ts IDLE_MS). */
+export const IDLE_MS = 20;
+/** How far the clock moves on a turn whose engines want the next turn at once (a busy turn). */
+export const BUSY_TURN_MS = 0.1;
+const EVENTS_PER_TURN = 4096;
+
+export const ALL_PICKUP: PickupSettings = { tcp: true, connectionless: true, expectation: true, nat: true, delay: false };
+
+/** Log lines of a unit, kept for assertions and failure messages. */
+export function memoryLog(lines: string[], unit: string): Logger {
+  const put = (level: string) => (m: string) => {
+    lines.push(`${unit} ${level}: ${m}`);
+  };
+  return { debug: put('debug'), info: put('info'), warn: put('warn'), error: put('error'), event: (m, l = 'info') => put(l)(m) };
+}
+
+/** Counts what an engine sends, so a turn can check it against the engine's wake-up. */
+class Counted implements FrameOut {
+  sent = 0;
+  constructor(private readonly out: (body: Uint8Array) => void) {}
+  send(body: Uint8Array): boolean {
+    this.sent++;
+    this.out(body.slice());
+    return true;
+  }
+}
+
+export interface Secondary {
+  serial: string;
+  ct: FakeConntrack;
+  table: ConntrackTable;
+  sync: SecondarySync;
+  /** Primary to this secondary, and back. */
+  down: LossyChannel<Uint8Array>;
+  up: LossyChannel<Uint8Array>;
+  out: Counted;
+  /** Set: frames both ways are dropped (the cable is cut). */
+  cut: boolean;
+}
+
+export interface NetOptions {
+  faults?: ChannelFaults;
+  seed?: number;
+  pickup?: PickupSettings;
+  local?: readonly string[];
+  /** The primary's event receive buffer (FakeConntrack: EVENT_BYTES an event). */
+  rcvbufBytes?: number;
+}
+
+export class SyncNet {
+  readonly clock = new FakeClock(0);
+  readonly log: string[] = [];
+  readonly ct = new FakeConntrack();
+  readonly table: ConntrackTable;
+  /** The primary's event subscription (the fake's sockets say when they are readable). */
+  readonly events: FakeConntrack['sockets'][number];
+  readonly primary: PrimarySync;
+  readonly secondaries: Secondary[] = [];
+  pickup: PickupSettings;
+  readonly local: ReadonlySet<string>;
+  turns = 0;
+  /** Turns that moved the clock by BUSY_TURN_MS only, because an engine wanted the next turn at once. */
+  busyTurns = 0;
+  /** Breaches of the wake-up contract, described. */
+  readonly wakeBreaches: string[] = [];
+  readonly #faults: ChannelFaults;
+  readonly #seed: number;
+  readonly #out: Counted;
+
+  constructor(o: NetOptions = {}) {
+    this.#faults = o.faults ?? PERFECT;
+    this.#seed = o.seed ?? 1;
+    this.pickup = o.pickup ?? ALL_PICKUP;
+    this.local = new Set(o.local ?? []);
+    this.table = this.ct.open();
+    this.ct.subscribe({ types: ['new', 'update', 'destroy'], rcvbufBytes: o.rcvbufBytes ?? 64 << 20 });
+    this.events = this.ct.sockets[0] as FakeConntrack['sockets'][number];
+    this.#out = new Counted((body) => {
+      for (const s of this.secondaries) if (!s.cut) s.down.send(body, this.now);
+    });
+    this.primary = new PrimarySync(
+      { table: this.table, link: this.#out, log: memoryLog(this.log, 'primary'), epochBase: 1 << 20 },
+      this.pickup,
+    );
+    this.primary.setPolicy(this.pickup, this.local);
+  }
+
+  get now(): number {
+    return this.clock.nowMs();
+  }
+
+  /** A secondary with a table of its own (`ct`: one already holding sessions); not yet fed. */
+  addSecondary(serial: string, ct = new FakeConntrack()): Secondary {
+    const k = this.secondaries.length + 1;
+    const table = ct.open();
+    const out = new Counted((body) => {
+      if (!s.cut) s.up.send(body, this.now);
+    });
+    const sync = new SecondarySync(table, new SessionApplier(table), out, memoryLog(this.log, serial), this.clock);
+    sync.setPrimary(PRIMARY);
+    const s: Secondary = {
+      serial,
+      ct,
+      table,
+      sync,
+      down: new LossyChannel(this.#faults, this.#seed * 7919 + k),
+      up: new LossyChannel(this.#faults, (this.#seed * 7919 + k) ^ 0x5bd1e995),
+      out,
+      cut: false,
+    };
+    this.secondaries.push(s);
+    return s;
+  }
+
+  /** The HA layer's view of the cluster changed: these secondaries are fed (a new one is resynced). */
+  feed(serials: readonly string[] = this.secondaries.map((s) => s.serial)): void {
+    this.primary.setPeers(serials, this.now);
+  }
+
+  setPickup(pickup: PickupSettings): void {
+    this.pickup = pickup;
+    this.primary.setPolicy(pickup, this.local);
+  }
+
+  /** One turn of the sync loops at the current time, then the clock moves to the next wake-up. */
+  async turn(): Promise<void> {
+    const now = this.now;
+    this.turns++;
+    const r = this.events.read(EVENTS_PER_TURN);
+    if (r.events.length > 0 || r.overrun) this.primary.onEvents(r.events, r.overrun, now);
+    for (const s of this.secondaries) {
+      for (const bytes of s.down.receive(now)) {
+        const body = decodeSyncBody(bytes, bytes.length);
+        if (!body) throw new Error(`${s.serial}: a batch of the primary did not decode`);
+        s.sync.onBody(PRIMARY, body, now);
+      }
+      for (const bytes of s.up.receive(now)) {
+        const body = decodeSyncBody(bytes, bytes.length);
+        if (body?.kind !== 2) throw new Error(`${s.serial}: an ack did not decode`);
+        this.primary.onAck(s.serial, body, now);
+      }
+    }
+    this.#tick(
+      'primary',
+      this.#out,
+      (t) => this.primary.nextWakeAt(t),
+      (t) => this.primary.tick(t),
+      now,
+    );
+    for (const s of this.secondaries) {
+      this.#tick(
+        s.serial,
+        s.out,
+        (t) => s.sync.nextWakeAt(t),
+        (t) => s.sync.tick(t),
+        now,
+      );
+    }
+    // The kernel dumps (the primary's resync, a secondary's reconciliation) run as promises.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.#advance(now);
+  }
+
+  /** Turns until `done()` holds, or `limitMs` of fake time pass; returns whether done. */
+  async run(done: () => boolean, limitMs: number): Promise<boolean> {
+    const end = this.now + limitMs;
+    while (!done()) {
+      if (this.now >= end) return false;
+      await this.turn();
+    }
+    return true;
+  }
+
+  /** Turns for `ms` of fake time. */
+  async runFor(ms: number): Promise<void> {
+    const end = this.now + ms;
+    while (this.now < end) await this.turn();
+  }
+
+  /**
+   * Nothing left to do: no event unread, no batch in flight or waiting, no resync running, no
+   * ack owed, nothing on the wire, and every fed secondary ready.
+   */
+  settled(): boolean {
+    const now = this.now;
+    if (this.events.readableAt() <= now) return false;
+    if (this.primary.nextWakeAt(now) !== Number.POSITIVE_INFINITY) return false;
+    for (const f of this.primary.views(now)) if (f.stream.state !== 'streaming' || f.resync || f.backlog > 0) return false;
+    const fed = new Set(this.primary.views(now).map((f) => f.serial));
+    for (const s of this.secondaries) {
+      if (s.down.pending > 0 || s.up.pending > 0) return false;
+      if (s.sync.nextWakeAt(now) !== Number.POSITIVE_INFINITY) return false;
+      if (fed.has(s.serial) && !s.sync.ready) return false;
+    }
+    return true;
+  }
+
+  /** Runs until settled(); fails with the state of every end when it does not within `limitMs`. */
+  async converge(limitMs = 30_000): Promise<void> {
+    if (await this.run(() => this.settled(), limitMs)) return;
+    throw new Error(`no convergence within ${limitMs} ms: ${this.describe()}`);
+  }
+
+  describe(): string {
+    const now = this.now;
+    return JSON.stringify(
+      {
+        now,
+        primary: { counters: this.primary.counters, feeds: this.primary.views(now) },
+        secondaries: this.secondaries.map((s) => ({ serial: s.serial, counters: s.sync.counters, view: s.sync.view(now) })),
+        log: this.log.slice(-20),
+      },
+      null,
+      1,
+    );
+  }
+
+  /** What a fed secondary's table must hold: the primary's sessions the policy syncs, as the applier writes them. */
+  expected(): string[] {
+    return [...this.ct.sessions.values()]
+      .filter((s) => pickupVerdict(this.pickup, s, this.local) === 'sync')
+      .map((s) => entryLine({ ...s, mark: (s.mark | SYNCED_MARK) >>> 0, timeout: HOLD_S }))
+      .sort();
+  }
+
+  #tick(unit: string, out: Counted, wake: (now: number) => number, tick: (now: number) => void, now: number): void {
+    const due = wake(now);
+    const before = out.sent;
+    tick(now);
+    if (out.sent > before && due > now) this.wakeBreaches.push(`${unit} sent at ${now} though its wake-up was ${due}`);
+  }
+
+  #advance(now: number): void {
+    let at = Math.min(this.primary.nextWakeAt(now), now + IDLE_MS, this.events.readableAt() <= now ? now : Infinity);
+    for (const s of this.secondaries) at = Math.min(at, s.sync.nextWakeAt(now), s.down.nextArrivalAt(), s.up.nextArrivalAt());
+    if (at <= now) {
+      this.busyTurns++;
+      at = now + BUSY_TURN_MS;
+    }
+    this.clock.advanceTo(at);
+  }
+}
+
+/** A table entry as the comparisons see it: key, TCP state, status, mark and timeout. */
+export function entryLine(s: CtSession): string {
+  const o = s.orig;
+  const tuple = `${s.family} ${s.zone} ${o.proto} ${o.src}:${o.sport} > ${o.dst}:${o.dport} icmp ${o.icmpId}/${o.icmpType}`;
+  return `${tuple} tcp ${s.tcp?.state ?? '-'} status 0x${s.status.toString(16)} mark 0x${(s.mark >>> 0).toString(16)} timeout ${s.timeout}`;
+}
+
+/** Every entry of a table, sorted. */
+export function tableLines(ct: FakeConntrack): string[] {
+  return [...ct.sessions.values()].map(entryLine).sort();
+}
+
+/** What `actual` lacks of `expected`, and holds beyond it: both empty when the tables agree. */
+export function tableDiff(actual: readonly string[], expected: readonly string[]): { missing: string[]; extra: string[] } {
+  const a = new Set(actual);
+  const e = new Set(expected);
+  return { missing: expected.filter((l) => !a.has(l)), extra: actual.filter((l) => !e.has(l)) };
+}
+
+export const AGREE = { missing: [], extra: [] };
