@@ -102,8 +102,14 @@ export class PrimarySync {
 
   onEvents(events: readonly CtEvent[], overrun: boolean, now: number): void {
     if (overrun) {
+      // The events read with the overrun, and the records waiting for the live batch, may be
+      // older than events that were lost. Sent after the resync's first batch, they would count
+      // as live changes, which win over the dump (stream/resync.ts): a session whose close was
+      // lost would stay open on the secondary for good. The dump, which starts now, has them.
       this.counters.overruns++;
+      this.live.cut();
       for (const feed of this.feeds.values()) this.resync(feed, 'conntrack events were lost (receive buffer overrun)', now);
+      return;
     }
     for (const e of events) {
       if (!('session' in e)) continue;
