@@ -13,12 +13,13 @@ import { Churn, sessionOf } from './session-churn.testkit.js';
 import { AGREE, entryLine, SyncNet, tableDiff, tableLines } from './sync-net.testkit.js';
 
 const SERIAL = 'TDSIM00000000002';
-const LOSSY = { loss: 0.1, duplicate: 0.05, delayMs: 0.3, jitterMs: 2 };
+const LOSSY = { loss: 0.1, duplicate: 0.05, delayMs: 0.3, jitterMs: 1 };
 
 test('a secondary joining with a table of its own ends with exactly the primary sessions, its unsynced entries left alone', async () => {
   const net = new SyncNet({ faults: LOSSY, seed: 3 });
   const churn = new Churn(net.ct, 3, ['tcp', 'udp', 'icmp', 'tcp6']);
-  churn.step(3000);
+  churn.fill(1500);
+  churn.step(500);
   const primary = [...net.ct.sessions.values()];
   // The joining unit's kernel: stale copies of a third of the primary's sessions (synced or
   // its own), synced entries the primary no longer has, and sessions of its own.
@@ -61,10 +62,7 @@ test('an event overrun on the primary resyncs, and the tables agree again', asyn
   const churn = new Churn(net.ct, 4);
   const b = net.addSecondary(SERIAL);
   net.feed();
-  for (let i = 0; i < 40; i++) {
-    churn.step(20);
-    await net.turn();
-  }
+  await net.runFor(40, () => churn.step(20));
   await net.converge();
   // A burst between two reads: the first events fit, the rest are lost. Among the lost: the
   // close of a session opened at the start of the burst, and the reopening of one closed there.
@@ -87,18 +85,40 @@ test('live changes racing the bulk of a resync: the tables agree at the end', as
   for (const seed of [5, 6]) {
     const net = new SyncNet({ faults: LOSSY, seed });
     const churn = new Churn(net.ct, seed);
-    churn.step(12_000);
+    churn.fill(3000);
+    await net.runFor(2); // the primary reads its events before the secondary joins
     const b = net.addSecondary(SERIAL);
     net.feed();
-    let turns = 0;
-    while (net.primary.views(net.now)[0]?.resync) {
-      churn.step(5);
-      await net.turn();
-      turns++;
-    }
-    assert.ok(turns > 50, `seed ${seed}: the bulk ran for ${turns} turns of churn`);
+    // 20 changes a millisecond while the bulk runs.
+    const start = net.now;
+    while (net.primary.views(net.now)[0]?.resync) await net.runFor(1, () => churn.step(20));
+    assert.ok(net.now - start > 10, `seed ${seed}: the bulk ran for ${net.now - start} ms of churn`);
     await net.converge();
     assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE, `seed ${seed}`);
     assert.equal(net.primary.counters.resyncs, 1);
   }
+});
+
+test('a stream that gives up while the link is cut resyncs once the link is back', async () => {
+  const net = new SyncNet({ faults: LOSSY, seed: 7 });
+  const churn = new Churn(net.ct, 7);
+  churn.step(500);
+  const b = net.addSecondary(SERIAL);
+  net.feed();
+  await net.converge();
+  b.cut = true;
+  const busyBefore = net.busyTurns;
+  let ms = 0;
+  await net.runFor(7000, () => ms++ % 20 === 0 && churn.step(1)); // a change every 20 ms
+  const feed = net.primary.views(net.now)[0];
+  assert.ok(feed && feed.stream.giveUps >= 1, 'the sender gave up');
+  assert.ok(net.primary.counters.resyncs >= 2);
+  // A link that is down costs no busy loop: the primary waits for its timers, not for the next turn.
+  const busy = net.busyTurns - busyBefore;
+  assert.ok(busy < 100, `${busy} turns in 7 s of a cut link were wanted at once`);
+  b.cut = false;
+  await net.converge();
+  assert.equal(b.sync.ready, true);
+  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
+  assert.ok(b.sync.view(net.now).stream.restarts >= 2, 'the secondary followed a new epoch');
 });

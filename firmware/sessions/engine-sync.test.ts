@@ -14,7 +14,7 @@ import { AGREE, ALL_PICKUP, entryLine, PRIMARY, SyncNet, tableDiff, tableLines }
 const SERIAL = 'TDSIM00000000002';
 
 function lossy(loss: number) {
-  return { loss, duplicate: 0.05, delayMs: 0.3, jitterMs: 2 };
+  return { loss, duplicate: 0.05, delayMs: 0.3, jitterMs: 1 };
 }
 
 async function churnThrough(loss: number, seed: number): Promise<void> {
@@ -23,15 +23,14 @@ async function churnThrough(loss: number, seed: number): Promise<void> {
   churn.step(150); // a table before the secondary joins
   const b = net.addSecondary(SERIAL);
   net.feed();
-  // 600 ms of traffic: a few operations every millisecond or so, racing the join's resync.
-  const end = net.now + 600;
-  while (net.now < end) {
-    churn.step(2);
-    await net.turn();
-  }
+  // 600 ms of traffic, two changes a millisecond, racing the join's resync.
+  await net.runFor(600, () => churn.step(2));
   await net.converge();
   const at = `loss ${loss * 100}%, seed ${seed}`;
-  assert.ok(churn.opened > 500 && churn.changed > 200 && churn.closed > 200, `${at}: ${JSON.stringify(churn)}`);
+  assert.ok(
+    churn.opened > 400 && churn.changed > 200 && churn.closed > 200,
+    `${at}: ${churn.opened} opened, ${churn.changed} changed, ${churn.closed} closed`,
+  );
   assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE, `${at}: the secondary's table is the primary's`);
   for (const s of b.ct.sessions.values()) {
     assert.equal(s.timeout, HOLD_S);

@@ -159,11 +159,20 @@ export class PrimarySync {
     }
   }
 
-  /** When tick() must run next. */
+  /**
+   * When tick() must run next: now while a stream waits for its resync, or a bulk or a backlog
+   * has room in the window (the dump is read a kernel batch a turn); else when a live batch is
+   * due or a stream's timer runs out. A full window waits for acks, which wake the loop anyway:
+   * waking now would spin through a whole resync, and for as long as a cut link keeps the last
+   * bulk batch unacknowledged.
+   */
   nextWakeAt(now: number): number {
     let at = this.live.count > 0 ? this.liveSince + FLUSH_MS : Number.POSITIVE_INFINITY;
     for (const feed of this.feeds.values()) {
-      if (feed.bulk || feed.backlog.length > 0) return now;
+      const room = feed.sender.room();
+      if (feed.sender.state === 'needs-resync') return now;
+      if (feed.backlog.length > 0 && room > 0) return now;
+      if (feed.bulk?.state === 'running' && room > BULK_RESERVE) return now;
       at = Math.min(at, feed.sender.nextWakeAt(now));
     }
     return at;

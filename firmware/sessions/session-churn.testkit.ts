@@ -73,6 +73,11 @@ export class Churn {
     return s;
   }
 
+  /** `n` new sessions. */
+  fill(n: number): void {
+    for (let i = 0; i < n; i++) this.openOne();
+  }
+
   /** A change to an open session: TCP moves on a state, others get a new mark and timeout. */
   changeOne(): void {
     const s = this.#pick();

@@ -1,9 +1,10 @@
 /**
  * A primary and its secondaries as the sync worker runs them, on a fake clock: each unit has a
  * conntrack table of its own (FakeConntrack), the primary reads its table's events, and frame
- * bodies travel over seeded lossy channels (stream/channel.fake.ts), one pair per secondary.
- * The primary's frames are multicast, as on the sync ports: every secondary gets a copy of
- * every batch, each through its own channel. A turn does what a turn of sync-loop.ts does
+ * bodies travel over seeded lossy channels (stream/channel.fake.ts), one pair per secondary,
+ * each a wire that takes FRAME_MS a frame (so a burst queues, and jitter reorders a burst only
+ * so deep). The primary's frames are multicast, as on the sync ports: every secondary gets a
+ * copy of every batch, each through its own channel. A turn does what a turn of sync-loop.ts does
  * (events in, frames in, tick both ends), lets the kernel dumps' promises run, then the clock
  * moves to the earliest wake-up (an engine's nextWakeAt, a frame's arrival, or the loop's idle
  * timeout). Each turn checks the wake-up contract: an engine whose nextWakeAt() was in the
@@ -27,6 +28,8 @@ export const IDLE_MS = 20;
 /** How far the clock moves on a turn whose engines want the next turn at once (a busy turn). */
 export const BUSY_TURN_MS = 0.1;
 const EVENTS_PER_TURN = 4096;
+/** A frame's time on the wire: 10k frames/s, some 15 MB/s of sync frames each way. */
+export const FRAME_MS = 0.1;
 
 export const ALL_PICKUP: PickupSettings = { tcp: true, connectionless: true, expectation: true, nat: true, delay: false };
 
@@ -49,6 +52,17 @@ class Counted implements FrameOut {
   }
 }
 
+/** A direction of a cable: frames leave one after another, then fly with the channel's faults. */
+class Wire {
+  #free = 0;
+  constructor(readonly channel: LossyChannel<Uint8Array>) {}
+  send(body: Uint8Array, now: number): void {
+    const at = Math.max(now, this.#free);
+    this.#free = at + FRAME_MS;
+    this.channel.send(body, at);
+  }
+}
+
 export interface Secondary {
   serial: string;
   ct: FakeConntrack;
@@ -57,6 +71,8 @@ export interface Secondary {
   /** Primary to this secondary, and back. */
   down: LossyChannel<Uint8Array>;
   up: LossyChannel<Uint8Array>;
+  downWire: Wire;
+  upWire: Wire;
   out: Counted;
   /** Set: frames both ways are dropped (the cable is cut). */
   cut: boolean;
@@ -100,7 +116,7 @@ export class SyncNet {
     this.ct.subscribe({ types: ['new', 'update', 'destroy'], rcvbufBytes: o.rcvbufBytes ?? 64 << 20 });
     this.events = this.ct.sockets[0] as FakeConntrack['sockets'][number];
     this.#out = new Counted((body) => {
-      for (const s of this.secondaries) if (!s.cut) s.down.send(body, this.now);
+      for (const s of this.secondaries) if (!s.cut) s.downWire.send(body, this.now);
     });
     this.primary = new PrimarySync(
       { table: this.table, link: this.#out, log: memoryLog(this.log, 'primary'), epochBase: 1 << 20 },
@@ -118,20 +134,13 @@ export class SyncNet {
     const k = this.secondaries.length + 1;
     const table = ct.open();
     const out = new Counted((body) => {
-      if (!s.cut) s.up.send(body, this.now);
+      if (!s.cut) s.upWire.send(body, this.now);
     });
     const sync = new SecondarySync(table, new SessionApplier(table), out, memoryLog(this.log, serial), this.clock);
     sync.setPrimary(PRIMARY);
-    const s: Secondary = {
-      serial,
-      ct,
-      table,
-      sync,
-      down: new LossyChannel(this.#faults, this.#seed * 7919 + k),
-      up: new LossyChannel(this.#faults, (this.#seed * 7919 + k) ^ 0x5bd1e995),
-      out,
-      cut: false,
-    };
+    const down = new LossyChannel<Uint8Array>(this.#faults, this.#seed * 7919 + k);
+    const up = new LossyChannel<Uint8Array>(this.#faults, (this.#seed * 7919 + k) ^ 0x5bd1e995);
+    const s: Secondary = { serial, ct, table, sync, down, up, downWire: new Wire(down), upWire: new Wire(up), out, cut: false };
     this.secondaries.push(s);
     return s;
   }
@@ -146,8 +155,8 @@ export class SyncNet {
     this.primary.setPolicy(pickup, this.local);
   }
 
-  /** One turn of the sync loops at the current time, then the clock moves to the next wake-up. */
-  async turn(): Promise<void> {
+  /** One turn of the sync loops at the current time, then the clock moves to the next wake-up (by `wakeBy` at the latest). */
+  async turn(wakeBy = Number.POSITIVE_INFINITY): Promise<void> {
     const now = this.now;
     this.turns++;
     const r = this.events.read(EVENTS_PER_TURN);
@@ -182,7 +191,7 @@ export class SyncNet {
     }
     // The kernel dumps (the primary's resync, a secondary's reconciliation) run as promises.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.#advance(now);
+    this.#advance(now, wakeBy);
   }
 
   /** Turns until `done()` holds, or `limitMs` of fake time pass; returns whether done. */
@@ -195,10 +204,14 @@ export class SyncNet {
     return true;
   }
 
-  /** Turns for `ms` of fake time. */
-  async runFor(ms: number): Promise<void> {
+  /** Turns for `ms` of fake time; `each` (traffic, say) runs at the start of every millisecond. */
+  async runFor(ms: number, each?: () => void): Promise<void> {
     const end = this.now + ms;
-    while (this.now < end) await this.turn();
+    while (this.now < end) {
+      each?.();
+      const next = Math.min(end, this.now + 1);
+      while (this.now < next) await this.turn(next);
+    }
   }
 
   /**
@@ -254,8 +267,8 @@ export class SyncNet {
     if (out.sent > before && due > now) this.wakeBreaches.push(`${unit} sent at ${now} though its wake-up was ${due}`);
   }
 
-  #advance(now: number): void {
-    let at = Math.min(this.primary.nextWakeAt(now), now + IDLE_MS, this.events.readableAt() <= now ? now : Infinity);
+  #advance(now: number, wakeBy: number): void {
+    let at = Math.min(this.primary.nextWakeAt(now), now + IDLE_MS, wakeBy);
     for (const s of this.secondaries) at = Math.min(at, s.sync.nextWakeAt(now), s.down.nextArrivalAt(), s.up.nextArrivalAt());
     if (at <= now) {
       this.busyTurns++;
