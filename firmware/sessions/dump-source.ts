@@ -3,26 +3,39 @@
  * hands the table over asynchronously, a kernel batch at a time; this keeps one batch ahead,
  * already filtered by the pickup policy and encoded, and hands out as many records as fit a
  * frame. Memory stays at about one kernel batch whatever the table's size.
+ *
+ * Each dump reads through a table handle of its own, closed once the dump is over: a handle
+ * runs one dump at a time (hal/conntrack), and a resync may start while another's dump runs,
+ * another secondary's or the one it abandons (whose generator ends a few promises later).
  */
 import type { ConntrackTable, CtSession } from '../../hal/conntrack/index.js';
 import type { DumpSource } from './stream/index.js';
 import { encodeRecord, RECORD_BUDGET } from './sync-frames.js';
 
 export class KernelDumpSource implements DumpSource<Uint8Array> {
-  private readonly iterator: AsyncIterator<CtSession[]>;
+  private readonly table: ConntrackTable | null = null;
+  private readonly iterator: AsyncIterator<CtSession[]> | null = null;
   private ready: Uint8Array[] = [];
   private at = 0;
   private pulling = false;
   private finished = false;
+  private released = false;
   /** Why the dump stopped early, if it did (the resync then ends short; the next one repairs it). */
   failure: string | null = null;
 
   constructor(
-    table: ConntrackTable,
+    /** Opens the table handle the dump reads through. */
+    open: () => ConntrackTable,
     /** The session's wire array when it is to be synced, else null. */
     private readonly encode: (s: CtSession) => unknown[] | null,
   ) {
-    this.iterator = table.dump()[Symbol.asyncIterator]();
+    try {
+      this.table = open();
+      this.iterator = this.table.dump()[Symbol.asyncIterator]();
+    } catch (err) {
+      this.fail(err as Error);
+      return;
+    }
     this.pull();
   }
 
@@ -43,20 +56,26 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
     return out;
   }
 
-  /** Stops reading the kernel (the resync was abandoned). */
+  /** Stops reading the kernel (the resync was abandoned); the handle closes once the dump has ended. */
   close(): void {
     this.finished = true;
-    void this.iterator.return?.();
+    if (this.released) return;
+    this.released = true;
+    const table = this.table;
+    void Promise.resolve(this.iterator?.return?.())
+      .catch(() => undefined)
+      .finally(() => table?.close());
   }
 
   private pull(): void {
-    if (this.pulling || this.finished) return;
+    if (this.pulling || this.finished || !this.iterator) return;
     this.pulling = true;
     this.iterator.next().then(
       (r) => {
         this.pulling = false;
         if (r.done) {
           this.finished = true;
+          this.close();
           return;
         }
         this.ready = [];
@@ -68,9 +87,14 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
       },
       (err: Error) => {
         this.pulling = false;
-        this.finished = true;
-        this.failure = err.message;
+        this.fail(err);
       },
     );
+  }
+
+  private fail(err: Error): void {
+    this.finished = true;
+    this.failure = err.message;
+    this.close();
   }
 }

@@ -81,6 +81,23 @@ test('an event overrun on the primary resyncs, and the tables agree again', asyn
   assert.deepEqual(net.wakeBreaches, []);
 });
 
+test('an overrun in the middle of a resync restarts it: the new dump runs while the abandoned one closes', async () => {
+  const net = new SyncNet({ faults: LOSSY, seed: 8, rcvbufBytes: 64 * 1024 });
+  const churn = new Churn(net.ct, 8);
+  await net.runFor(60, () => churn.fill(50)); // 50 events a turn fit the buffer
+  const b = net.addSecondary(SERIAL);
+  net.feed();
+  await net.runFor(2);
+  assert.ok(net.primary.views(net.now)[0]?.resync, 'the bulk is under way');
+  churn.step(100);
+  await net.turn();
+  assert.equal(net.primary.counters.overruns, 1);
+  await net.converge();
+  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
+  assert.ok(!net.log.some((line) => line.includes('ended short')), net.log.join('\n'));
+  assert.deepEqual(net.dumpHandles, { opened: 2, closed: 2 }, 'each dump closed its handle');
+});
+
 test('live changes racing the bulk of a resync: the tables agree at the end', async () => {
   for (const seed of [5, 6]) {
     const net = new SyncNet({ faults: LOSSY, seed });

@@ -29,6 +29,8 @@ const BULK_RESERVE = 32;
 
 export interface PrimaryDeps {
   table: ConntrackTable;
+  /** A table handle for one resync's dump (dump-source.ts: a handle runs one dump at a time). */
+  openTable: () => ConntrackTable;
   link: FrameOut;
   log: Logger;
   /** Epochs of this run: base + resyncs (the base grows with the boot id, so it grows across restarts). */
@@ -216,7 +218,7 @@ export class PrimarySync {
     feed.resyncs++;
     this.counters.resyncs++;
     this.deps.log.info(`session resync of ${feed.serial} (epoch ${feed.sender.epoch}): ${why}`);
-    const dump = new KernelDumpSource(this.deps.table, (s: CtSession) =>
+    const dump = new KernelDumpSource(this.deps.openTable, (s: CtSession) =>
       pickupVerdict(this.pickup, s, this.local) === 'sync' ? encodeSession(s) : null,
     );
     feed.dump = dump;

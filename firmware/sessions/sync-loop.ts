@@ -105,7 +105,13 @@ export class SyncLoop {
       this.secondary = null;
       if (!this.primary) {
         this.primary = new PrimarySync(
-          { table: this.table, link: this.link, log: this.log, epochBase: this.init.bootId * EPOCHS_PER_BOOT },
+          {
+            table: this.table,
+            openTable: () => this.dev.conntrack.open(),
+            link: this.link,
+            log: this.log,
+            epochBase: this.init.bootId * EPOCHS_PER_BOOT,
+          },
           this.setup.settings.sessionPickup,
         );
         this.primary.setPolicy(this.setup.settings.sessionPickup, new Set(this.setup.localAddresses));

@@ -119,7 +119,13 @@ export class SyncNet {
       for (const s of this.secondaries) if (!s.cut) s.downWire.send(body, this.now);
     });
     this.primary = new PrimarySync(
-      { table: this.table, link: this.#out, log: memoryLog(this.log, 'primary'), epochBase: 1 << 20 },
+      {
+        table: this.table,
+        openTable: () => this.openDumpTable(),
+        link: this.#out,
+        log: memoryLog(this.log, 'primary'),
+        epochBase: 1 << 20,
+      },
       this.pickup,
     );
     this.primary.setPolicy(this.pickup, this.local);
@@ -128,6 +134,21 @@ export class SyncNet {
   get now(): number {
     return this.clock.nowMs();
   }
+
+  /** Table handles the primary's resyncs opened for their dumps, and closed. */
+  readonly dumpHandles = { opened: 0, closed: 0 };
+
+  /** The handle a resync's dump reads through (a test may hand out one that fails). */
+  openDumpTable: () => ConntrackTable = () => {
+    const table = this.ct.open();
+    const close = table.close.bind(table);
+    this.dumpHandles.opened++;
+    table.close = () => {
+      this.dumpHandles.closed++;
+      close();
+    };
+    return table;
+  };
 
   /** A secondary with a table of its own (`ct`: one already holding sessions); not yet fed. */
   addSecondary(serial: string, ct = new FakeConntrack()): Secondary {
