@@ -20,7 +20,10 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
   private pulling = false;
   private finished = false;
   private released = false;
-  /** Why the dump stopped early, if it did (the resync then ends short; the next one repairs it). */
+  /**
+   * Why the dump stopped early, if it did. The source then never says 'done': a bulk that ended
+   * would have the secondary delete every session it was not sent. The caller starts another.
+   */
   failure: string | null = null;
 
   constructor(
@@ -50,7 +53,7 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
       this.at++;
     }
     if (this.at >= this.ready.length) {
-      if (this.finished) return out.length > 0 ? out : 'done';
+      if (this.finished && this.failure === null) return out.length > 0 ? out : 'done';
       this.pull();
     }
     return out;

@@ -7,8 +7,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
-import { TCP_STATE } from '../../hal/conntrack/index.js';
+import { type CtSession, TCP_STATE } from '../../hal/conntrack/index.js';
+import { E, HalError } from '../../hal/errors.js';
 import { HOLD_S, SYNCED_MARK } from './applier.js';
+import { DUMP_RETRY_MS } from './primary-sync.js';
 import { Churn, sessionOf } from './session-churn.testkit.js';
 import { AGREE, entryLine, SyncNet, tableDiff, tableLines } from './sync-net.testkit.js';
 
@@ -97,6 +99,54 @@ test('an overrun in the middle of a resync restarts it: the new dump runs while 
   assert.ok(!net.log.some((line) => line.includes('ended short')), net.log.join('\n'));
   assert.deepEqual(net.dumpHandles, { opened: 2, closed: 2 }, 'each dump closed its handle');
 });
+
+test('a dump that fails midway ends no resync: the secondary keeps its sessions, is not ready, and the dump is tried again', async () => {
+  const net = new SyncNet({ faults: LOSSY, seed: 9, rcvbufBytes: 64 * 1024 });
+  const churn = new Churn(net.ct, 9);
+  await net.runFor(40, () => churn.fill(50));
+  const b = net.addSecondary(SERIAL);
+  net.feed();
+  await net.converge();
+  // The next dump gives one kernel batch, then the kernel stops answering.
+  const open = net.openDumpTable;
+  net.openDumpTable = () => {
+    net.openDumpTable = open;
+    const table = open();
+    const dump = table.dump.bind(table);
+    table.dump = () => failingAfterOne(dump());
+    return table;
+  };
+  churn.step(100); // an overrun: resync
+  await net.turn();
+  const overrunAt = net.now;
+  let fewest = b.ct.sessions.size;
+  let unready = false;
+  let readyAgainAt = -1;
+  await net.run(() => {
+    fewest = Math.min(fewest, b.ct.sessions.size);
+    unready ||= !b.sync.ready;
+    if (unready && readyAgainAt < 0 && b.sync.ready) readyAgainAt = net.now;
+    return net.settled();
+  }, 10_000);
+  assert.ok(fewest > 1900, `the secondary kept its sessions (${fewest} at the fewest)`);
+  assert.ok(readyAgainAt - overrunAt >= DUMP_RETRY_MS, `ready again ${readyAgainAt - overrunAt} ms after the overrun`);
+  assert.ok(
+    net.log.some((line) => line.includes('no dump data')),
+    net.log.join('\n'),
+  );
+  assert.equal(net.primary.counters.resyncs, 3, 'the join, the overrun, the retry');
+  assert.equal(b.sync.counters.reconciled, 2, 'the join and the retry');
+  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
+  assert.deepEqual(net.dumpHandles, { opened: 3, closed: 3 });
+});
+
+async function* failingAfterOne(dump: AsyncIterable<CtSession[]>): AsyncGenerator<CtSession[]> {
+  let batches = 0;
+  for await (const batch of dump) {
+    if (batches++ > 0) throw new HalError('conntrack', 'dump', E.ETIMEDOUT, 'no dump data within 5000 ms');
+    yield batch;
+  }
+}
 
 test('live changes racing the bulk of a resync: the tables agree at the end', async () => {
   for (const seed of [5, 6]) {

@@ -26,6 +26,8 @@ const FRAMES_PER_TURN = 256;
 const RECORDS_PER_BULK_BATCH = 64;
 /** Window slots the bulk leaves to live changes. */
 const BULK_RESERVE = 32;
+/** A resync whose kernel dump failed starts again after this long. */
+export const DUMP_RETRY_MS = 1000;
 
 export interface PrimaryDeps {
   table: ConntrackTable;
@@ -43,6 +45,8 @@ interface Feed {
   backlog: PendingBatch[];
   bulk: BulkSender<Uint8Array, PendingBatch> | null;
   dump: KernelDumpSource | null;
+  /** When a resync whose dump failed starts again (Infinity: none failed). */
+  retryAt: number;
   resyncs: number;
 }
 
@@ -96,7 +100,15 @@ export class PrimarySync {
     }
     for (const serial of serials) {
       if (this.feeds.has(serial)) continue;
-      const feed: Feed = { serial, sender: new StreamSender(this.nextEpoch()), backlog: [], bulk: null, dump: null, resyncs: 0 };
+      const feed: Feed = {
+        serial,
+        sender: new StreamSender(this.nextEpoch()),
+        backlog: [],
+        bulk: null,
+        dump: null,
+        retryAt: Number.POSITIVE_INFINITY,
+        resyncs: 0,
+      };
       this.feeds.set(serial, feed);
       this.resync(feed, 'joined', now);
     }
@@ -144,12 +156,22 @@ export class PrimarySync {
     if (this.live.count > 0 && now - this.liveSince >= FLUSH_MS) this.cutLive();
     for (const feed of this.feeds.values()) {
       if (feed.sender.state === 'needs-resync') this.resync(feed, feed.sender.status(now).reason ?? 'the stream gave up', now);
+      if (feed.dump?.failure) {
+        // The bulk stops short of its end: the secondary, which would delete every session it
+        // was not sent, stays unready and keeps taking live changes until the next resync.
+        this.deps.log.warn(
+          `resync of ${feed.serial}: the kernel dump failed (${feed.dump.failure}); again in ${DUMP_RETRY_MS} ms`,
+        );
+        feed.bulk = null;
+        feed.dump = null;
+        feed.retryAt = now + DUMP_RETRY_MS;
+      }
+      if (now >= feed.retryAt) this.resync(feed, 'the previous kernel dump failed', now);
       if (feed.bulk) {
         feed.bulk.pump(now);
         const state = feed.bulk.state;
         if (state === 'done' || state === 'failed') {
-          if (state === 'failed' || feed.dump?.failure)
-            this.deps.log.warn(`resync of ${feed.serial} ended short: ${feed.dump?.failure ?? 'the stream was lost'}`);
+          if (state === 'failed') this.deps.log.warn(`resync of ${feed.serial} ended short: the stream was lost`);
           else this.deps.log.info(`resync of ${feed.serial} complete: ${feed.bulk.progress(now).records} sessions`);
           feed.bulk = null;
           feed.dump = null;
@@ -172,10 +194,10 @@ export class PrimarySync {
     let at = this.live.count > 0 ? this.liveSince + FLUSH_MS : Number.POSITIVE_INFINITY;
     for (const feed of this.feeds.values()) {
       const room = feed.sender.room();
-      if (feed.sender.state === 'needs-resync') return now;
+      if (feed.sender.state === 'needs-resync' || feed.dump?.failure) return now;
       if (feed.backlog.length > 0 && room > 0) return now;
       if (feed.bulk?.state === 'running' && room > BULK_RESERVE) return now;
-      at = Math.min(at, feed.sender.nextWakeAt(now));
+      at = Math.min(at, feed.sender.nextWakeAt(now), feed.retryAt);
     }
     return at;
   }
@@ -214,6 +236,7 @@ export class PrimarySync {
   private resync(feed: Feed, why: string, now: number): void {
     feed.dump?.close();
     feed.backlog.length = 0;
+    feed.retryAt = Number.POSITIVE_INFINITY;
     feed.sender.reset(this.nextEpoch());
     feed.resyncs++;
     this.counters.resyncs++;
