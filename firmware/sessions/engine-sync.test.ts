@@ -114,12 +114,15 @@ test('a record that does not decode is counted and skipped; the rest of its batc
   ];
   // The batch the primary's stream would send next (the test stops the stream here).
   const { epoch, nextSeq: seq } = b.sync.view(net.now).stream;
-  b.sync.onBody(PRIMARY, { kind: 1, epoch, seq, mark: 0, total: 0, records }, net.now);
+  b.sync.onBody(PRIMARY, { kind: 1, to: SERIAL, epoch, seq, mark: 0, total: 0, records }, net.now);
   assert.equal(b.sync.counters.badRecords, 4);
   assert.deepEqual(tableLines(b.ct), [entryLine({ ...good, mark: good.mark | SYNCED_MARK, timeout: HOLD_S })]);
   assert.equal(b.sync.appliedCounters.absent, 1, 'the delete of a session it never had');
   // A batch from a unit that is not the primary is counted and goes nowhere.
-  b.sync.onBody('TDSIM00000000009', { kind: 1, epoch, seq: seq + 1, mark: 0, total: 0, records }, net.now);
+  b.sync.onBody('TDSIM00000000009', { kind: 1, to: SERIAL, epoch, seq: seq + 1, mark: 0, total: 0, records }, net.now);
   assert.equal(b.sync.counters.notFromPrimary, 1);
+  // Nor does one of the primary's to another secondary.
+  b.sync.onBody(PRIMARY, { kind: 1, to: 'TDSIM00000000003', epoch, seq: seq + 1, mark: 0, total: 0, records }, net.now);
+  assert.equal(b.sync.counters.forOthers, 1);
   assert.equal(b.sync.view(net.now).stream.delivered, seq + 1);
 });

@@ -179,7 +179,7 @@ export class PrimarySync {
       }
       while (feed.backlog.length > 0 && feed.sender.room() > 0) feed.sender.offer(feed.backlog.shift() as PendingBatch, now);
       for (const f of feed.sender.take(now, FRAMES_PER_TURN))
-        this.deps.link.send(encodeBatch(f.epoch, f.seq, f.payload as PendingBatch), f.seq);
+        this.deps.link.send(encodeBatch(feed.serial, f.epoch, f.seq, f.payload as PendingBatch), f.seq);
     }
   }
 

@@ -5,7 +5,8 @@
  * and deletes every synced entry the primary did not send, then it is `ready` (promotion
  * readiness: the election prefers a ready secondary).
  *
- * Only the primary's frames count: a batch from any other unit is dropped and counted.
+ * Only the primary's frames count, and of those the batches to this unit: a batch from any other
+ * unit, or to another secondary, is dropped and counted.
  */
 import type { ConntrackTable, CtKey, CtSession } from '../../hal/conntrack/index.js';
 import type { Logger } from '../log/logger.js';
@@ -21,6 +22,8 @@ type Batch = Extract<SyncBody, { kind: 1 }>;
 export interface SecondaryCounters {
   /** Batches from a unit that is not the primary. */
   notFromPrimary: number;
+  /** The primary's batches to another secondary (3 or 4 units). */
+  forOthers: number;
   /** Records that did not decode. */
   badRecords: number;
   /** Resyncs that finished reconciling. */
@@ -42,9 +45,11 @@ export class SecondarySync {
   private primary: string | null = null;
   private readonly key = new Uint32Array(2);
   private reconciling = false;
-  readonly counters: SecondaryCounters = { notFromPrimary: 0, badRecords: 0, reconciled: 0, staleDeleted: 0 };
+  readonly counters: SecondaryCounters = { notFromPrimary: 0, forOthers: 0, badRecords: 0, reconciled: 0, staleDeleted: 0 };
 
   constructor(
+    /** This unit's serial: the primary's batches to it name it. */
+    private readonly serial: string,
     private readonly table: ConntrackTable,
     private readonly applier: SessionApplier,
     private readonly link: FrameOut,
@@ -72,6 +77,10 @@ export class SecondarySync {
     if (body.kind !== 1) return;
     if (serial !== this.primary) {
       this.counters.notFromPrimary++;
+      return;
+    }
+    if (body.to !== this.serial) {
+      this.counters.forOthers++;
       return;
     }
     this.receiver.onBatch(body.epoch, body.seq, body, now);

@@ -31,10 +31,11 @@ test('a batch is filled to the frame and reads back whole, at any seq', () => {
   const batch = b.cut(BatchMark.Bulk | BatchMark.BulkBegin, 123456);
   assert.equal(b.count, 0);
   for (const seq of [0, 23, 255, 65536, 2 ** 32, 2 ** 53 - 1]) {
-    const body = encodeBatch(2 ** 20 + 1, seq, batch);
+    const body = encodeBatch('TDSIM00000000002', 2 ** 20 + 1, seq, batch);
     assert.ok(body.length <= MAX_BODY_LEN, `${body.length} bytes at seq ${seq}`);
     const back = decodeSyncBody(body, body.length);
     assert.ok(back?.kind === 1);
+    assert.equal(back.to, 'TDSIM00000000002');
     assert.equal(back.seq, seq);
     assert.equal(back.mark, BatchMark.Bulk | BatchMark.BulkBegin);
     assert.equal(back.total, 123456);
@@ -52,9 +53,12 @@ test('acks read back; anything else is null', () => {
     [2, 7, 100, [1], -1, false],
     [2, 7, 100, [], -2, false],
     [2, 7, 100, [], -1, 'no'],
-    [1, 7, 0, 8, 0, []],
-    [1, 7, 0, 0, 0, null],
-    [1, 7, 0, 0, 0, [], []],
+    [1, 'B', 7, 0, 8, 0, []],
+    [1, 'B', 7, 0, 0, 0, null],
+    [1, 'B', 7, 0, 0, 0, [], []],
+    [1, 7, 0, 0, 0, []],
+    [1, '', 7, 0, 0, 0, []],
+    [1, 'TDSIM000000000021', 7, 0, 0, 0, []],
     [9],
     { kind: 1 },
   ];

@@ -4,8 +4,12 @@
  *
  * | kind | array                                              | meaning                        |
  * | ---- | -------------------------------------------------- | ------------------------------ |
- * | 1    | [1, epoch, seq, mark, total, records[]]            | a batch of the reliable stream |
+ * | 1    | [1, to, epoch, seq, mark, total, records[]]        | a batch of the reliable stream |
  * | 2    | [2, epoch, cumulative, [from, to, ...], dup, resync] | an ack (stream/frames.ts)    |
+ *
+ * Every unit on the sync ports gets every frame (a multicast group), and the primary feeds each
+ * secondary a stream of its own (epochs and seqs of its own): a batch names in `to` the serial
+ * of the secondary it is for, and the others drop it. An ack's sender is the frame's.
  *
  * A batch's mark is a set of bits: none for live changes; Bulk for records of the epoch's
  * resync; BulkBegin on its first batch (`total`: how many sessions the primary estimates it
@@ -20,7 +24,7 @@
  * (each with its own sequence) encodes its records once.
  */
 import { Encoder } from 'cbor-x';
-import { MAX_BODY_LEN } from '../ha/wire/header.js';
+import { MAX_BODY_LEN, SERIAL_LEN } from '../ha/wire/header.js';
 import { type AckFrame, MAX_SACK_RANGES } from './stream/index.js';
 
 export const SYNC_FRAME_TYPE = 4;
@@ -30,7 +34,7 @@ export const BatchMark = { Bulk: 1, BulkBegin: 2, BulkEnd: 4 } as const;
 const MARK_BITS = 7;
 
 export type SyncBody =
-  | { kind: 1; epoch: number; seq: number; mark: number; total: number; records: unknown[] }
+  | { kind: 1; to: string; epoch: number; seq: number; mark: number; total: number; records: unknown[] }
   | ({ kind: 2 } & AckFrame);
 
 /** A batch before it has its place in a stream: records encoded once, framed per secondary. */
@@ -71,8 +75,8 @@ function head(major: number, n: number, out: number[]): void {
   }
 }
 
-/** Worst case of the batch's fixed part: array head, kind, epoch, seq, mark, total, the list's head. */
-const FIXED_BYTES = 1 + 1 + 9 + 9 + 1 + 9 + 3;
+/** Worst case of the batch's fixed part: array head, kind, to, epoch, seq, mark, total, the list's head. */
+const FIXED_BYTES = 1 + 1 + (1 + SERIAL_LEN) + 9 + 9 + 1 + 9 + 3;
 /** What the records of one batch may take. */
 export const RECORD_BUDGET = MAX_BODY_LEN - FIXED_BYTES;
 
@@ -110,11 +114,13 @@ export class BatchBuilder {
   }
 }
 
-/** The body of `batch` at `seq` of `epoch`. */
-export function encodeBatch(epoch: number, seq: number, batch: PendingBatch): Uint8Array {
+/** The body of `batch` at `seq` of `epoch`, in the stream to the secondary of serial `to` (ASCII, 1-16 characters). */
+export function encodeBatch(to: string, epoch: number, seq: number, batch: PendingBatch): Uint8Array {
   const out: number[] = [];
-  head(4, 6, out);
+  head(4, 7, out);
   head(0, Kind.Batch, out);
+  head(3, to.length, out);
+  for (let i = 0; i < to.length; i++) out.push(to.charCodeAt(i) & 0x7f);
   head(0, epoch, out);
   head(0, seq, out);
   head(0, batch.mark, out);
@@ -147,10 +153,11 @@ export function decodeSyncBody(src: Uint8Array, length: number): SyncBody | null
   if (!Array.isArray(v)) return null;
   switch (v[0]) {
     case Kind.Batch: {
-      const [, epoch, seq, mark, total, records] = v;
-      if (v.length !== 6 || !uint(epoch) || !uint(seq) || !uint(mark) || mark > MARK_BITS || !uint(total)) return null;
+      const [, to, epoch, seq, mark, total, records] = v;
+      if (v.length !== 7 || typeof to !== 'string' || to.length === 0 || to.length > SERIAL_LEN) return null;
+      if (!uint(epoch) || !uint(seq) || !uint(mark) || mark > MARK_BITS || !uint(total)) return null;
       if (!Array.isArray(records)) return null;
-      return { kind: 1, epoch, seq, mark, total, records };
+      return { kind: 1, to, epoch, seq, mark, total, records };
     }
     case Kind.Ack: {
       const [, epoch, cumulative, sack, dup, resync] = v;

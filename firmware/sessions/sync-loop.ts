@@ -125,7 +125,14 @@ export class SyncLoop {
       this.events?.close();
       this.events = null;
       if (role.role === 'secondary') {
-        this.secondary ??= new SecondarySync(this.table, new SessionApplier(this.table), this.link, this.log, this.dev.clock);
+        this.secondary ??= new SecondarySync(
+          this.init.serial,
+          this.table,
+          new SessionApplier(this.table),
+          this.link,
+          this.log,
+          this.dev.clock,
+        );
         this.secondary.setPrimary(role.primary);
       } else {
         if (this.secondary) void this.sweep();

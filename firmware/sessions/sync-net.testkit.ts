@@ -157,7 +157,7 @@ export class SyncNet {
     const out = new Counted((body) => {
       if (!s.cut) s.upWire.send(body, this.now);
     });
-    const sync = new SecondarySync(table, new SessionApplier(table), out, memoryLog(this.log, serial), this.clock);
+    const sync = new SecondarySync(serial, table, new SessionApplier(table), out, memoryLog(this.log, serial), this.clock);
     sync.setPrimary(PRIMARY);
     const down = new LossyChannel<Uint8Array>(this.#faults, this.#seed * 7919 + k);
     const up = new LossyChannel<Uint8Array>(this.#faults, (this.#seed * 7919 + k) ^ 0x5bd1e995);
