@@ -85,12 +85,14 @@ export interface NetOptions {
   local?: readonly string[];
   /** The primary's event receive buffer (FakeConntrack: EVENT_BYTES an event). */
   rcvbufBytes?: number;
+  /** The primary's kernel (default: an empty one), e.g. a former secondary's after a takeover. */
+  ct?: FakeConntrack;
 }
 
 export class SyncNet {
   readonly clock = new FakeClock(0);
   readonly log: string[] = [];
-  readonly ct = new FakeConntrack();
+  readonly ct: FakeConntrack;
   readonly table: ConntrackTable;
   /** The primary's event subscription (the fake's sockets say when they are readable). */
   readonly events: FakeConntrack['sockets'][number];
@@ -112,9 +114,10 @@ export class SyncNet {
     this.#seed = o.seed ?? 1;
     this.pickup = o.pickup ?? ALL_PICKUP;
     this.local = new Set(o.local ?? []);
+    this.ct = o.ct ?? new FakeConntrack();
     this.table = this.ct.open();
     this.ct.subscribe({ types: ['new', 'update', 'destroy'], rcvbufBytes: o.rcvbufBytes ?? 64 << 20 });
-    this.events = this.ct.sockets[0] as FakeConntrack['sockets'][number];
+    this.events = this.ct.sockets.at(-1) as FakeConntrack['sockets'][number];
     this.#out = new Counted((body) => {
       for (const s of this.secondaries) if (!s.cut) s.downWire.send(body, this.now);
     });
