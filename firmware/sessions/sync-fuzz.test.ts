@@ -1,0 +1,162 @@
+/**
+ * The session sync decoders against what a peer, a bad cable or an attacker with the key may
+ * send: random bytes, valid bodies mutated, and random CBOR structures shaped like the real
+ * ones. They never throw; what they accept is well formed (it encodes back to itself).
+ * Seeded: SYNC_FUZZ_SEED replays a run.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Encoder } from 'cbor-x';
+import { manySessions } from '../../hal/conntrack/records.fixture.js';
+import { decodeKey, decodeSession, encodeKey, encodeSession, KEY_FIELDS } from './session-codec.js';
+import { prng } from './stream/channel.fake.js';
+import { BatchBuilder, decodeSyncBody, encodeAck, encodeBatch, encodeRecord, type SyncBody } from './sync-frames.js';
+
+const SEED = Number(process.env.SYNC_FUZZ_SEED ?? 0x5e551095);
+const CASES = 20_000;
+const cbor = new Encoder({ useRecords: false, mapsAsObjects: true } as ConstructorParameters<typeof Encoder>[0]);
+
+function fuzzer(seed: number) {
+  const rnd = prng(seed);
+  const below = (n: number): number => Math.floor(rnd() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[below(xs.length)] as T;
+  const bytes = (n: number): Uint8Array => Uint8Array.from({ length: n }, () => below(256));
+  /** Any CBOR-able value, shallow or nested. */
+  const any = (depth = 0): unknown => {
+    switch (below(depth > 2 ? 9 : 11)) {
+      case 0:
+        return below(256);
+      case 1:
+        return pick([-1, -0.5, 0.5, 2 ** 16, 2 ** 32, 2 ** 53, 2 ** 64, Number.NaN, Number.POSITIVE_INFINITY]);
+      case 2:
+        return below(2 ** 31);
+      case 3:
+        return pick(['', 'ftp', 'x'.repeat(17), 'TDSIM00000000002', '\u00e9\u0000']);
+      case 4:
+        return bytes(pick([0, 3, 4, 5, 15, 16, 17]));
+      case 5:
+        return null;
+      case 6:
+        return pick([true, false, undefined]);
+      case 7:
+        return { kind: 1, __proto__: { polluted: true }, length: 14 };
+      case 8:
+        return -below(2 ** 20);
+      default:
+        return Array.from({ length: below(8) }, () => any(depth + 1));
+    }
+  };
+  return { rnd, below, pick, bytes, any };
+}
+
+const SESSIONS = manySessions(24);
+
+test(`decodeSession and decodeKey take ${CASES} random records without throwing; what they accept encodes back to itself`, () => {
+  const f = fuzzer(SEED);
+  let sessions = 0;
+  let keys = 0;
+  for (let i = 0; i < CASES; i++) {
+    // A real record with a few fields replaced, or a random array of a plausible length, or anything.
+    let w: unknown;
+    const shape = f.below(4);
+    if (shape < 2) {
+      // A field from another record (IPv6 addresses in an IPv4 session, ICMP codes in a TCP
+      // one...) or any value at all.
+      const encode = shape === 0 ? encodeSession : encodeKey;
+      const real: unknown[] = encode(f.pick(SESSIONS));
+      for (let n = 1 + f.below(3); n > 0; n--) {
+        const at = f.below(real.length);
+        real[at] = f.below(2) === 0 ? encode(f.pick(SESSIONS))[at] : f.any();
+      }
+      w = real;
+    } else if (shape === 2) {
+      w = Array.from({ length: f.pick([KEY_FIELDS, 14, 13, 15, 0]) }, () => f.any());
+    } else {
+      w = f.any();
+    }
+    // Half go through the wire, so the values are what cbor-x hands over (Buffers, not Uint8Arrays).
+    if (f.below(2) === 0) {
+      try {
+        const b = cbor.encode(w);
+        w = cbor.decode(b);
+      } catch {
+        continue;
+      }
+    }
+    const s = decodeSession(w);
+    if (s) {
+      sessions++;
+      assert.deepEqual(decodeSession(encodeSession(s)), s, `case ${i}: ${JSON.stringify(w)}`);
+    }
+    const k = decodeKey(w);
+    if (k) {
+      keys++;
+      assert.deepEqual(decodeKey(encodeKey(k)), k, `case ${i}`);
+    }
+  }
+  assert.ok(sessions > 500 && keys > 500, `some were well formed: ${sessions} sessions, ${keys} keys`);
+});
+
+function checkBody(b: SyncBody, at: string): void {
+  const safe = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  assert.ok(safe(b.epoch), at);
+  if (b.kind === 1) {
+    assert.ok(typeof b.to === 'string' && b.to.length >= 1 && b.to.length <= 16, at);
+    assert.ok(safe(b.seq) && safe(b.total) && safe(b.mark) && b.mark <= 7 && Array.isArray(b.records), at);
+  } else {
+    assert.ok(safe(b.cumulative) && (b.dup === -1 || safe(b.dup)) && typeof b.resync === 'boolean', at);
+    assert.ok(b.sack.length % 2 === 0 && b.sack.length <= 64 && b.sack.every(safe), at);
+    const again = encodeAck(b);
+    assert.deepEqual(decodeSyncBody(again, again.length), b, at);
+  }
+}
+
+test(`decodeSyncBody takes ${CASES} random, mutated and made-up bodies without throwing; what it accepts is well formed`, () => {
+  const f = fuzzer(SEED ^ 0x9e3779b9);
+  const builder = new BatchBuilder();
+  for (const s of SESSIONS) builder.add(encodeRecord(encodeSession(s)));
+  const batch = builder.cut(3, 24);
+  const valid = [
+    encodeBatch('TDSIM00000000002', 2 ** 20 + 3, 17, batch),
+    encodeBatch('B', 0, 2 ** 40, { mark: 0, total: 0, records: [], bytes: 0 }),
+    encodeAck({ epoch: 2 ** 20 + 3, cumulative: 17, sack: [19, 21, 30, 31], dup: 18, resync: false }),
+    encodeAck({ epoch: 5, cumulative: 0, sack: [], dup: -1, resync: true }),
+  ];
+  const kinds = { random: 0, mutated: 0, madeUp: 0 };
+  let accepted = 0;
+  for (let i = 0; i < CASES; i++) {
+    let body: Uint8Array;
+    const kind = f.below(3);
+    if (kind === 0) {
+      kinds.random++;
+      body = f.bytes(f.below(300));
+    } else if (kind === 1) {
+      kinds.mutated++;
+      body = f.pick(valid).slice();
+      for (let n = 1 + f.below(4); n > 0; n--) body[f.below(body.length)] = f.below(256);
+      const cut = f.below(8);
+      if (cut === 0) body = body.slice(0, f.below(body.length));
+      else if (cut === 1) body = Uint8Array.from([...body, ...f.bytes(1 + f.below(8))]);
+    } else {
+      kinds.madeUp++;
+      const head = f.pick([1, 2, 1, 2, 0, 3]);
+      const fields = Array.from({ length: f.pick([5, 6, 7, 7, 8]) }, () => f.any());
+      if (f.below(2) === 0) fields[0] = f.pick(['TDSIM00000000002', 7]);
+      body = new Uint8Array(cbor.encode([head, ...fields]));
+    }
+    // Sometimes the body is shorter than the buffer it sits in.
+    const length = f.below(8) === 0 ? f.below(body.length + 1) : body.length;
+    const padded = new Uint8Array(length + f.below(16));
+    padded.set(body.subarray(0, length));
+    const b = decodeSyncBody(padded, length);
+    if (b) {
+      accepted++;
+      checkBody(b, `case ${i}`);
+    }
+  }
+  assert.ok(
+    Object.values(kinds).every((n) => n > CASES / 4),
+    JSON.stringify(kinds),
+  );
+  assert.ok(accepted > 100, `${accepted} accepted`);
+});
