@@ -9,18 +9,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
-import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
-import { HA_MAX_PAYLOAD } from '../ha/wire/header.js';
-import { deriveKeys, deriveSyncKeys, type HaKeys } from '../ha/wire/keys.js';
+import { deriveKeys, deriveSyncKeys } from '../ha/wire/keys.js';
 import { emptyCounters, FrameOpener } from '../ha/wire/opener.js';
 import { FrameSealer } from '../ha/wire/sealer.js';
 import { encodeAck, SYNC_FRAME_TYPE, type SyncBody } from './sync-frames.js';
 import { SyncLink } from './sync-link.js';
 import { memoryLog } from './sync-net.testkit.js';
-import { SYNC_CHANNEL, SyncPorts } from './sync-ports.js';
+import { SyncPorts } from './sync-ports.js';
+import { SYNC_GROUP, SYNC_PASSWORD, syncFrame } from './sync-wire.testkit.js';
 
-const PASSWORD = 'secret';
-const GROUP = 7;
+const PASSWORD = SYNC_PASSWORD;
+const GROUP = SYNC_GROUP;
 const B = 'TDSIM00000000002';
 const ACK_FIELDS = { epoch: 9, cumulative: 4, sack: [], dup: -1, resync: false };
 const ACK = encodeAck(ACK_FIELDS);
@@ -46,21 +45,6 @@ function unit(clock: FakeClockDevice, serial: string, encryption: boolean): Unit
   return { nic, link, ports };
 }
 
-/** A frame sealed outside any SyncLink: another serial, group, type, key or encryption setting. */
-function rawFrame(o: { serial: string; keys?: HaKeys; groupId?: number; type?: number; encryption?: boolean }, body: Uint8Array) {
-  const sealer = new FrameSealer({
-    serial: o.serial,
-    groupId: o.groupId ?? GROUP,
-    keys: o.keys ?? deriveSyncKeys(PASSWORD),
-    encryption: o.encryption ?? false,
-    bootId: 1,
-    nextBootId: () => 2,
-  });
-  const buf = new Uint8Array(ETH_HEADER_LEN + HA_MAX_PAYLOAD);
-  writeEthernetHeader(buf, SYNC_CHANNEL.group, Uint8Array.of(2, 0, 0, 0, 0, 9), SYNC_CHANNEL.ethertype);
-  return buf.slice(0, sealer.seal(o.type ?? SYNC_FRAME_TYPE, body, buf, ETH_HEADER_LEN));
-}
-
 function drain(u: Unit): { serial: string; body: SyncBody }[] {
   const got: { serial: string; body: SyncBody }[] = [];
   for (const port of u.ports.ports) u.link.drain(port, (serial, body) => got.push({ serial, body }));
@@ -81,13 +65,13 @@ for (const encryption of [false, true]) {
     deliver(first);
     assert.deepEqual(drain(b), [{ serial: 'TDSIM00000000001', body: { kind: 2, ...ACK_FIELDS } }]);
     deliver(first); // replayed
-    deliver(rawFrame({ serial: 'TDSIM00000000003', keys: deriveKeys(PASSWORD), encryption }, ACK)); // heartbeat keys
-    deliver(rawFrame({ serial: 'TDSIM00000000004', type: 1, encryption }, ACK)); // a heartbeat's frame type
-    deliver(rawFrame({ serial: 'TDSIM00000000005', groupId: GROUP + 1, encryption }, ACK)); // another cluster
-    deliver(rawFrame({ serial: B, encryption }, ACK)); // our own, looped back
-    deliver(rawFrame({ serial: 'TDSIM00000000006', encryption: !encryption }, ACK)); // the other encryption setting
+    deliver(syncFrame({ serial: 'TDSIM00000000003', keys: deriveKeys(PASSWORD), encryption }, ACK)); // heartbeat keys
+    deliver(syncFrame({ serial: 'TDSIM00000000004', type: 1, encryption }, ACK)); // a heartbeat's frame type
+    deliver(syncFrame({ serial: 'TDSIM00000000005', groupId: GROUP + 1, encryption }, ACK)); // another cluster
+    deliver(syncFrame({ serial: B, encryption }, ACK)); // our own, looped back
+    deliver(syncFrame({ serial: 'TDSIM00000000006', encryption: !encryption }, ACK)); // the other encryption setting
     deliver(second.slice(0, second.length - 3)); // cut short
-    deliver(rawFrame({ serial: 'TDSIM00000000007', encryption }, Uint8Array.of(0x82, 0x09, 0x00))); // not a sync body
+    deliver(syncFrame({ serial: 'TDSIM00000000007', encryption }, Uint8Array.of(0x82, 0x09, 0x00))); // not a sync body
     assert.deepEqual(drain(b), []);
     assert.deepEqual(b.link.opener.counters, {
       ...emptyCounters(),
@@ -99,7 +83,7 @@ for (const encryption of [false, true]) {
       badLength: 1,
     });
     // A refused body moved no replay state: the sender's next frame goes through, and so does A's.
-    deliver(rawFrame({ serial: 'TDSIM00000000007', encryption }, ACK));
+    deliver(syncFrame({ serial: 'TDSIM00000000007', encryption }, ACK));
     deliver(second);
     assert.deepEqual(
       drain(b).map((r) => r.serial),
