@@ -25,6 +25,8 @@ import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit } 
 const IDLE_MS = 20;
 const STATUS_EVERY_MS = 500;
 const EVENTS_PER_TURN = 4096;
+/** Reads that drop what an overrun left queued, at most: 128k events, twice what the buffer holds. */
+const DROP_READS = 32;
 /** Bursts of events the socket holds before an overrun (MEASURED.md: no ENOBUFS at 64 MB). */
 const EVENT_BUFFER_BYTES = 64 << 20;
 /** Epochs of one start: bootId · 2^20 + resyncs, so they grow across restarts too. */
@@ -186,6 +188,7 @@ export class SyncLoop {
     }
     if (this.events && this.poller.readable(1)) {
       const r = this.events.read(EVENTS_PER_TURN);
+      if (r.overrun) this.dropQueuedEvents(r.events.length);
       this.primary?.onEvents(r.events, r.overrun, now);
     }
     const first = 2;
@@ -217,13 +220,32 @@ export class SyncLoop {
     this.poller.watch(this.watched);
   }
 
-  /** Synced entries become this kernel's own: state timeouts back, mark cleared (takeover-sweep.ts). */
+  /**
+   * After an overrun the socket still holds events raised before the resync's dump starts, some
+   * of them before the events that were lost: as live changes they would win over the dump
+   * (PrimarySync.onEvents drops the ones read with the overrun). The dump has them all.
+   */
+  private dropQueuedEvents(read: number): void {
+    for (let n = read, reads = 0; n === EVENTS_PER_TURN && reads < DROP_READS && this.events; reads++) {
+      n = this.events.read(EVENTS_PER_TURN).events.length;
+    }
+  }
+
+  /**
+   * Synced entries become this kernel's own: state timeouts back, mark cleared (takeover-sweep.ts).
+   * Through a table handle of its own: a handle runs one dump at a time, and a resync's
+   * reconciliation may still be walking this.table.
+   */
   private async sweep(): Promise<void> {
+    let table: ConntrackTable | null = null;
     try {
-      const r = await sweepSyncedEntries(this.table, stateTimeout);
+      table = this.dev.conntrack.open();
+      const r = await sweepSyncedEntries(table, stateTimeout);
       this.log.info(`${r.swept} synced sessions are this unit's own now: their timeouts are the kernel's again`);
     } catch (err) {
       this.log.warn(`restoring the timeouts of synced sessions failed: ${(err as Error).message}`);
+    } finally {
+      table?.close();
     }
   }
 

@@ -1,0 +1,100 @@
+/**
+ * The sync worker's loop on fake devices (clock, NIC, conntrack), turn by turn: what it does
+ * around the engines when the role changes and when the event socket overruns.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
+import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
+import type { ConntrackDevice } from '../../hal/conntrack/index.js';
+import { FakeNic } from '../../hal/nic/nic.fake.js';
+import { haSettings } from '../ha/net.fake.js';
+import { HOLD_S, SYNCED_MARK } from './applier.js';
+import type { PrimaryCounters } from './primary-sync.js';
+import { sessionOf } from './session-churn.testkit.js';
+import { encodeSession } from './session-codec.js';
+import { stateTimeout } from './state-timeouts.js';
+import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch } from './sync-frames.js';
+import { SyncLoop } from './sync-loop.js';
+import { ALL_PICKUP, memoryLog } from './sync-net.testkit.js';
+import { SYNC_GROUP, SYNC_PASSWORD, syncSealer } from './sync-wire.testkit.js';
+import type { FromSyncWorker } from './worker-protocol.js';
+
+const A = 'TDSIM00000000001';
+const B = 'TDSIM00000000002';
+
+function rig(serial: string, conntrack?: (ct: FakeConntrack) => ConntrackDevice) {
+  const clock = new FakeClockDevice();
+  const nic = new FakeNic(clock);
+  nic.addLink('p3');
+  const ct = new FakeConntrack(clock.fds);
+  const log: string[] = [];
+  const posted: FromSyncWorker[] = [];
+  const loop = new SyncLoop(
+    { clock, nic, conntrack: conntrack?.(ct) ?? ct, nextBootId: () => 2 },
+    {
+      settings: haSettings({ groupId: SYNC_GROUP, password: SYNC_PASSWORD, sessionPickup: ALL_PICKUP }),
+      dedicated: [{ name: 'port3', ifname: 'p3' }],
+      fallback: [],
+      localAddresses: [],
+      serial,
+      bootId: 1,
+      bootIdPath: '/nowhere',
+    },
+    (m) => posted.push(m),
+    memoryLog(log, serial),
+  );
+  const inner = loop as unknown as { turn(): void; primary: { counters: PrimaryCounters } | null };
+  return { clock, nic, ct, loop, log, posted, turn: () => inner.turn(), primary: () => inner.primary };
+}
+
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function pending(mark: number, total: number, records: unknown[][] = []): PendingBatch {
+  const b = new BatchBuilder();
+  for (const r of records) b.add(encodeRecord(r));
+  return b.cut(mark, total);
+}
+
+test('a takeover in the middle of a reconciliation still gives the synced entries their state timeouts', async () => {
+  const b = rig(B);
+  b.loop.setRole({ role: 'secondary', primary: A });
+  // A's resync of B: the bulk's first batch, 20 sessions, the last batch.
+  const sessions = Array.from({ length: 20 }, (_, n) => sessionOf(n % 2 ? 'udp' : 'tcp', n));
+  const seal = syncSealer({ serial: A });
+  const epoch = 5;
+  const batches = [
+    pending(BatchMark.Bulk | BatchMark.BulkBegin, sessions.length),
+    pending(BatchMark.Bulk, 0, sessions.map(encodeSession)),
+    pending(BatchMark.Bulk | BatchMark.BulkEnd, 0),
+  ];
+  for (const [seq, batch] of batches.entries()) b.nic.deliver('p3', seal(encodeBatch(B, epoch, seq, batch)));
+  b.turn(); // the bulk goes in, and the reconciliation's dump starts
+  assert.equal(b.ct.sessions.size, sessions.length);
+  assert.ok([...b.ct.sessions.values()].every((s) => s.mark & SYNCED_MARK && s.timeout === HOLD_S));
+  // A is lost before the reconciliation has walked the table.
+  b.loop.setRole({ role: 'primary', secondaries: [] });
+  for (let i = 0; i < 5; i++) await settle();
+  assert.ok(!b.log.some((line) => line.includes('failed')), b.log.join('\n'));
+  for (const s of b.ct.sessions.values()) {
+    assert.equal(s.mark & SYNCED_MARK, 0);
+    assert.equal(s.timeout, stateTimeout(s));
+  }
+  await b.loop.stop();
+});
+
+test('after an event overrun, the events still queued are read out and dropped: the resync dump has them', async () => {
+  // A receive buffer of 5000 events (the loop asks for 64 MB; the fake's events are 1 KB).
+  const a = rig(A, (ct) => ({ open: () => ct.open(), subscribe: (o) => ct.subscribe({ ...o, rcvbufBytes: 5000 * 1024 }) }));
+  a.loop.setRole({ role: 'primary', secondaries: [] });
+  for (let n = 0; n < 5100; n++) a.ct.kernelCreate(sessionOf('tcp', n)); // 100 more than fit
+  a.turn();
+  a.turn();
+  const counters = a.primary()?.counters;
+  assert.equal(counters?.overruns, 1);
+  assert.equal(counters?.events, 0, 'no event from before the overrun went out as a live change');
+  a.ct.kernelCreate(sessionOf('udp', 1));
+  a.turn();
+  assert.equal(counters?.events, 1);
+  await a.loop.stop();
+});
