@@ -86,7 +86,7 @@ test('an event overrun on the primary resyncs, and the tables agree again', asyn
 test('an overrun in the middle of a resync restarts it: the new dump runs while the abandoned one closes', async () => {
   const net = new SyncNet({ faults: LOSSY, seed: 8, rcvbufBytes: 64 * 1024 });
   const churn = new Churn(net.ct, 8);
-  await net.runFor(60, () => churn.fill(50)); // 50 events a turn fit the buffer
+  await net.runFor(40, () => churn.fill(50)); // 50 events a turn fit the buffer
   const b = net.addSecondary(SERIAL);
   net.feed();
   await net.runFor(2);
