@@ -37,8 +37,7 @@ test('a secondary joining with a table of its own ends with exactly the primary 
   for (const s of own) ct.kernelCreate(s);
   await net.runFor(5); // the primary has read its events: the bulk alone fills the secondary
 
-  const b = net.addSecondary(SERIAL, ct);
-  net.feed();
+  const b = net.join(SERIAL, ct);
   assert.equal(b.sync.ready, false);
   // Ready only once the bulk is in and the stale entries are gone.
   let readyAt = -1;
@@ -62,8 +61,7 @@ test('an event overrun on the primary resyncs, and the tables agree again', asyn
   // 64 events fit the primary's receive buffer.
   const net = new SyncNet({ faults: LOSSY, seed: 4, rcvbufBytes: 64 * 1024 });
   const churn = new Churn(net.ct, 4);
-  const b = net.addSecondary(SERIAL);
-  net.feed();
+  const b = net.join(SERIAL);
   await net.runFor(40, () => churn.step(20));
   await net.converge();
   // A burst between two reads: the first events fit, the rest are lost. Among the lost: the
@@ -87,8 +85,7 @@ test('an overrun in the middle of a resync restarts it: the new dump runs while 
   const net = new SyncNet({ faults: LOSSY, seed: 8, rcvbufBytes: 64 * 1024 });
   const churn = new Churn(net.ct, 8);
   await net.runFor(40, () => churn.fill(50)); // 50 events a turn fit the buffer
-  const b = net.addSecondary(SERIAL);
-  net.feed();
+  const b = net.join(SERIAL);
   await net.runFor(2);
   assert.ok(net.primary.views(net.now)[0]?.resync, 'the bulk is under way');
   churn.step(100);
@@ -104,8 +101,7 @@ test('a dump that fails midway ends no resync: the secondary keeps its sessions,
   const net = new SyncNet({ faults: LOSSY, seed: 9, rcvbufBytes: 64 * 1024 });
   const churn = new Churn(net.ct, 9);
   await net.runFor(40, () => churn.fill(50));
-  const b = net.addSecondary(SERIAL);
-  net.feed();
+  const b = net.join(SERIAL);
   await net.converge();
   // The next dump gives one kernel batch, then the kernel stops answering.
   const open = net.openDumpTable;
@@ -154,8 +150,7 @@ test('live changes racing the bulk of a resync: the tables agree at the end', as
     const churn = new Churn(net.ct, seed);
     churn.fill(3000);
     await net.runFor(2); // the primary reads its events before the secondary joins
-    const b = net.addSecondary(SERIAL);
-    net.feed();
+    const b = net.join(SERIAL);
     // 20 changes a millisecond while the bulk runs.
     const start = net.now;
     while (net.primary.views(net.now)[0]?.resync) await net.runFor(1, () => churn.step(20));
@@ -170,8 +165,7 @@ test('a stream that gives up while the link is cut resyncs once the link is back
   const net = new SyncNet({ faults: LOSSY, seed: 7 });
   const churn = new Churn(net.ct, 7);
   churn.step(500);
-  const b = net.addSecondary(SERIAL);
-  net.feed();
+  const b = net.join(SERIAL);
   await net.converge();
   b.cut = true;
   const busyBefore = net.busyTurns;

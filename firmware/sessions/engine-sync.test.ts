@@ -21,8 +21,7 @@ async function churnThrough(loss: number, seed: number): Promise<void> {
   const net = new SyncNet({ faults: lossy(loss), seed, local: [UNIT_ADDRESS] });
   const churn = new Churn(net.ct, seed);
   churn.step(150); // a table before the secondary joins
-  const b = net.addSecondary(SERIAL);
-  net.feed();
+  const b = net.join(SERIAL);
   // 600 ms of traffic, two changes a millisecond, racing the join's resync.
   await net.runFor(600, () => churn.step(2));
   await net.converge();
@@ -51,8 +50,7 @@ for (const loss of [0, 0.1, 0.3]) {
 
 test('pickup policy: UDP and ICMP only with -connectionless, NAT only with -nat, the unit own sessions never', async () => {
   const net = new SyncNet({ pickup: { ...ALL_PICKUP, connectionless: false, nat: false }, local: [UNIT_ADDRESS] });
-  const b = net.addSecondary(SERIAL);
-  net.feed();
+  const b = net.join(SERIAL);
   await net.converge();
   const churn = new Churn(net.ct, 5);
   const kinds = ['tcp', 'tcp6', 'udp', 'icmp', 'nat', 'local'] as const;
@@ -75,8 +73,7 @@ test('pickup policy: UDP and ICMP only with -connectionless, NAT only with -nat,
 
 test('a session opened, closed and opened again within one batch is open on the secondary; opened and closed, absent', async () => {
   const net = new SyncNet();
-  const b = net.addSecondary(SERIAL);
-  net.feed();
+  const b = net.join(SERIAL);
   await net.converge();
   const again = sessionOf('tcp', 1);
   const gone = sessionOf('udp', 2);
@@ -98,8 +95,7 @@ test('a session opened, closed and opened again within one batch is open on the 
 
 test('a record that does not decode is counted and skipped; the rest of its batch applies', async () => {
   const net = new SyncNet();
-  const b = net.addSecondary(SERIAL);
-  net.feed();
+  const b = net.join(SERIAL);
   await net.converge();
   const good = sessionOf('tcp', 3);
   const negativeTimeout = encodeSession(good);

@@ -17,8 +17,7 @@ test('after a takeover the synced entries get state timeouts and lose the mark; 
   const net = new SyncNet({ faults: LOSSY, seed: 31, local: [UNIT_ADDRESS] });
   const churn = new Churn(net.ct, 31);
   await net.runFor(20, () => churn.fill(50));
-  const b = net.addSecondary('TDSIM00000000002');
-  net.feed();
+  const b = net.join('TDSIM00000000002');
   await net.runFor(200, () => churn.step(3));
   await net.converge();
   // Sessions of B's own (its console, its routing): not synced, and not the sweep's.
@@ -50,8 +49,7 @@ test('after a takeover the synced entries get state timeouts and lose the mark; 
 
   // B is primary now and feeds A, which rejoins with its table.
   const net2 = new SyncNet({ faults: LOSSY, seed: 32, ct: b.ct, local: [UNIT_ADDRESS] });
-  const a = net2.addSecondary('TDSIM00000000001', net.ct);
-  net2.feed();
+  const a = net2.join('TDSIM00000000001', net.ct);
   await net2.converge();
   const expected = [...net2.expected(), ...leftOnA.map(entryLine)].sort();
   assert.deepEqual(tableDiff(tableLines(a.ct), expected), AGREE);

@@ -16,8 +16,7 @@ test('three secondaries, one joining later, each end with the primary sessions',
   const [b, c] = [net.addSecondary('TDSIM00000000002'), net.addSecondary('TDSIM00000000003')];
   net.feed();
   await net.runFor(300, () => churn.step(2));
-  const d = net.addSecondary('TDSIM00000000004');
-  net.feed();
+  const d = net.join('TDSIM00000000004');
   await net.runFor(300, () => churn.step(2));
   await net.converge();
   for (const s of [b, c, d]) {

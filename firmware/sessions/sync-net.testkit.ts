@@ -169,6 +169,13 @@ export class SyncNet {
     return s;
   }
 
+  /** A secondary joins (addSecondary) and the primary feeds it, with every other. */
+  join(serial: string, ct?: FakeConntrack): Secondary {
+    const s = this.addSecondary(serial, ct);
+    this.feed();
+    return s;
+  }
+
   /** The HA layer's view of the cluster changed: these secondaries are fed (a new one is resynced). */
   feed(serials: readonly string[] = this.secondaries.map((s) => s.serial)): void {
     this.primary.setPeers(serials, this.now);
