@@ -8,17 +8,20 @@ import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
 import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
 import type { ConntrackDevice } from '../../hal/conntrack/index.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
+import { ETH_HEADER_LEN } from '../../lib/ethernet.js';
 import { haSettings } from '../ha/net.fake.js';
+import { deriveSyncKeys } from '../ha/wire/keys.js';
+import { FrameOpener } from '../ha/wire/opener.js';
 import { HOLD_S, SYNCED_MARK } from './applier.js';
 import type { PrimaryCounters } from './primary-sync.js';
 import { sessionOf } from './session-churn.testkit.js';
 import { encodeSession } from './session-codec.js';
 import { stateTimeout } from './state-timeouts.js';
-import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch } from './sync-frames.js';
+import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch, SYNC_FRAME_TYPE } from './sync-frames.js';
 import { SyncLoop } from './sync-loop.js';
 import { ALL_PICKUP, memoryLog } from './sync-net.testkit.js';
 import { SYNC_GROUP, SYNC_PASSWORD, syncSealer } from './sync-wire.testkit.js';
-import type { FromSyncWorker } from './worker-protocol.js';
+import type { FromSyncWorker, SyncSetup } from './worker-protocol.js';
 
 const A = 'TDSIM00000000001';
 const B = 'TDSIM00000000002';
@@ -30,22 +33,20 @@ function rig(serial: string, conntrack?: (ct: FakeConntrack) => ConntrackDevice)
   const ct = new FakeConntrack(clock.fds);
   const log: string[] = [];
   const posted: FromSyncWorker[] = [];
+  const setup: SyncSetup = {
+    settings: haSettings({ groupId: SYNC_GROUP, password: SYNC_PASSWORD, sessionPickup: ALL_PICKUP }),
+    dedicated: [{ name: 'port3', ifname: 'p3' }],
+    fallback: [],
+    localAddresses: [],
+  };
   const loop = new SyncLoop(
     { clock, nic, conntrack: conntrack?.(ct) ?? ct, nextBootId: () => 2 },
-    {
-      settings: haSettings({ groupId: SYNC_GROUP, password: SYNC_PASSWORD, sessionPickup: ALL_PICKUP }),
-      dedicated: [{ name: 'port3', ifname: 'p3' }],
-      fallback: [],
-      localAddresses: [],
-      serial,
-      bootId: 1,
-      bootIdPath: '/nowhere',
-    },
+    { ...setup, serial, bootId: 1, bootIdPath: '/nowhere' },
     (m) => posted.push(m),
     memoryLog(log, serial),
   );
   const inner = loop as unknown as { turn(): void; primary: { counters: PrimaryCounters } | null };
-  return { clock, nic, ct, loop, log, posted, turn: () => inner.turn(), primary: () => inner.primary };
+  return { clock, nic, ct, loop, log, posted, setup, turn: () => inner.turn(), primary: () => inner.primary };
 }
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -96,5 +97,28 @@ test('after an event overrun, the events still queued are read out and dropped: 
   a.ct.kernelCreate(sessionOf('udp', 1));
   a.turn();
   assert.equal(counters?.events, 1);
+  await a.loop.stop();
+});
+
+test('new settings (a password change) seal what the engines send from then on', async () => {
+  const a = rig(A);
+  a.loop.setRole({ role: 'primary', secondaries: [B] });
+  a.turn(); // the resync's first batch goes out, and is retransmitted while B says nothing
+  a.loop.configure({ ...a.setup, settings: { ...a.setup.settings, password: 'changed' } });
+  const sentBefore = a.nic.rawPorts.reduce((n, p) => n + p.sent.length, 0);
+  for (let i = 0; i < 20; i++) {
+    a.turn();
+    await settle(); // as the loop yields to its thread's event loop between turns
+  }
+  const sent = a.nic.rawPorts.flatMap((p) => p.sent).slice(sentBefore);
+  assert.ok(sent.length > 0, 'retransmissions went out');
+  const opener = new FrameOpener({
+    ownSerial: B,
+    groupId: SYNC_GROUP,
+    keys: deriveSyncKeys('changed'),
+    encryption: false,
+    accepts: (t) => t === SYNC_FRAME_TYPE,
+  });
+  for (const frame of sent) assert.equal(opener.open(frame, ETH_HEADER_LEN, frame.length).ok, true);
   await a.loop.stop();
 });

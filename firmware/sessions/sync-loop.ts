@@ -17,7 +17,7 @@ import { PrimarySync } from './primary-sync.js';
 import { SecondarySync } from './secondary-sync.js';
 import { stateTimeout } from './state-timeouts.js';
 import { SYNC_FRAME_TYPE, type SyncBody } from './sync-frames.js';
-import { SyncLink } from './sync-link.js';
+import { type FrameOut, SyncLink } from './sync-link.js';
 import { SyncPorts } from './sync-ports.js';
 import { sweepSyncedEntries } from './takeover-sweep.js';
 import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit } from './worker-protocol.js';
@@ -45,6 +45,12 @@ export class SyncLoop {
   private readonly linkMonitor;
   private readonly poller;
   private link!: SyncLink;
+  /**
+   * What the engines send through: the link of the current settings. configure() builds a new
+   * link (keys, encryption, group), and engines holding the old one went on sealing with the old
+   * keys, which the peers refuse, until the next role change.
+   */
+  private readonly out: FrameOut = { send: (body, hash) => this.link.send(body, hash) };
   private setup: SyncSetup;
   private role: SyncRole = { role: 'idle' };
   private primary: PrimarySync | null = null;
@@ -110,7 +116,7 @@ export class SyncLoop {
           {
             table: this.table,
             openTable: () => this.dev.conntrack.open(),
-            link: this.link,
+            link: this.out,
             log: this.log,
             epochBase: this.init.bootId * EPOCHS_PER_BOOT,
           },
@@ -131,7 +137,7 @@ export class SyncLoop {
           this.init.serial,
           this.table,
           new SessionApplier(this.table),
-          this.link,
+          this.out,
           this.log,
           this.dev.clock,
         );
