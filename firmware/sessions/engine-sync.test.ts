@@ -61,14 +61,42 @@ test('pickup policy: UDP and ICMP only with -connectionless, NAT only with -nat,
   assert.deepEqual(synced, net.expected());
   assert.deepEqual(net.primary.counters.skipped, { connectionless: 10, nat: 5, local: 5 });
 
-  // With every option on, the next sessions of each kind go too, except the unit's own.
+  // With every option on, sessions of each kind go too (those open already with the resync the
+  // change starts), except the unit's own.
   net.setPickup(ALL_PICKUP);
   for (const kind of kinds) churn.openOne(kind);
   await net.converge();
-  const added = tableLines(b.ct).filter((line) => !synced.includes(line));
-  assert.equal(added.length, 5);
-  assert.ok(added.every((line) => !line.includes(` ${UNIT_ADDRESS}:`)));
+  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
+  assert.equal(tableLines(b.ct).length, 30);
+  assert.ok(tableLines(b.ct).every((line) => !line.includes(` ${UNIT_ADDRESS}:`)));
   assert.equal(net.primary.counters.skipped.local, 6);
+});
+
+test('a change of the pickup policy resyncs: sessions it now leaves out go from the secondary, those it now takes come', async () => {
+  const net = new SyncNet({ faults: lossy(0.1), seed: 14 });
+  const b = net.join(SERIAL);
+  const churn = new Churn(net.ct, 14, ['tcp', 'udp', 'icmp']);
+  await net.runFor(50, () => churn.step(4));
+  await net.converge();
+  assert.ok(
+    tableLines(b.ct).some((line) => line.startsWith('4 0 17 ')),
+    'UDP synced',
+  );
+  // -connectionless off: the UDP and ICMP sessions on the secondary would never hear of their close.
+  net.setPickup({ ...ALL_PICKUP, connectionless: false });
+  await net.runFor(50, () => churn.step(4));
+  await net.converge();
+  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
+  assert.ok(!tableLines(b.ct).some((line) => line.startsWith('4 0 17 ')), 'no UDP left');
+  // And on again: the UDP sessions opened meanwhile come too.
+  net.setPickup(ALL_PICKUP);
+  await net.converge();
+  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
+  assert.equal(net.primary.counters.resyncs, 3, 'the join and two policy changes');
+  // The same policy again changes nothing.
+  net.setPickup({ ...ALL_PICKUP });
+  await net.converge();
+  assert.equal(net.primary.counters.resyncs, 3);
 });
 
 test('a session opened, closed and opened again within one batch is open on the secondary; opened and closed, absent', async () => {

@@ -76,6 +76,8 @@ export class PrimarySync {
   private epochs = 0;
   private pickup: PickupSettings;
   private local: ReadonlySet<string> = new Set();
+  /** The policy changed since the last tick: every secondary is resynced. */
+  private policyChanged = false;
   readonly counters: PrimaryCounters = { events: 0, synced: 0, deleted: 0, skipped: {}, overruns: 0, resyncs: 0 };
 
   constructor(
@@ -85,9 +87,19 @@ export class PrimarySync {
     this.pickup = pickup;
   }
 
+  /**
+   * A policy that differs from the one in force resyncs every secondary at the next tick: the
+   * sessions it now leaves out would stay on the secondaries for the hold time (their close is
+   * left out too), and those it now takes would wait for their next change.
+   */
   setPolicy(pickup: PickupSettings, localAddresses: ReadonlySet<string>): void {
+    const same =
+      (Object.keys(pickup) as (keyof PickupSettings)[]).every((k) => pickup[k] === this.pickup[k]) &&
+      localAddresses.size === this.local.size &&
+      [...localAddresses].every((a) => this.local.has(a));
     this.pickup = pickup;
     this.local = localAddresses;
+    if (!same && this.feeds.size > 0) this.policyChanged = true;
   }
 
   /** The secondaries to feed: a new one gets a full resync, a gone one is forgotten. */
@@ -154,7 +166,10 @@ export class PrimarySync {
   /** One turn: the live batch if due, the bulks, the backlogs, then what each stream sends. */
   tick(now: number): void {
     if (this.live.count > 0 && now - this.liveSince >= FLUSH_MS) this.cutLive();
+    const policyChanged = this.policyChanged;
+    this.policyChanged = false;
     for (const feed of this.feeds.values()) {
+      if (policyChanged) this.resync(feed, 'the session pickup policy changed', now);
       if (feed.sender.state === 'needs-resync') this.resync(feed, feed.sender.status(now).reason ?? 'the stream gave up', now);
       if (feed.dump?.failure) {
         // The bulk stops short of its end: the secondary, which would delete every session it
@@ -184,13 +199,14 @@ export class PrimarySync {
   }
 
   /**
-   * When tick() must run next: now while a stream waits for its resync, or a bulk or a backlog
+   * When tick() must run next: now after a policy change, while a stream waits for its resync, or a bulk or a backlog
    * has room in the window (the dump is read a kernel batch a turn); else when a live batch is
    * due or a stream's timer runs out. A full window waits for acks, which wake the loop anyway:
    * waking now would spin through a whole resync, and for as long as a cut link keeps the last
    * bulk batch unacknowledged.
    */
   nextWakeAt(now: number): number {
+    if (this.policyChanged) return now;
     let at = this.live.count > 0 ? this.liveSince + FLUSH_MS : Number.POSITIVE_INFINITY;
     for (const feed of this.feeds.values()) {
       const room = feed.sender.room();
