@@ -26,3 +26,24 @@ test('three secondaries, one joining later, each end with the primary sessions',
   assert.equal(net.primary.counters.resyncs, 3, net.log.join('\n'));
   assert.deepEqual(net.wakeBreaches, []);
 });
+
+test('a takeover among four units: the other secondaries follow the new primary, whose epochs start lower', async () => {
+  const net = new SyncNet({ faults: LOSSY, seed: 22, epochBase: 5 * 2 ** 20 });
+  const churn = new Churn(net.ct, 22);
+  await net.runFor(20, () => churn.fill(50));
+  const [b, c, d] = ['TDSIM00000000002', 'TDSIM00000000003', 'TDSIM00000000004'].map((serial) => net.join(serial));
+  await net.runFor(100, () => churn.step(3));
+  await net.converge();
+  assert.ok(b && c && d);
+  // A is lost; B takes over. Its boot id is lower than A's was: boot ids count each unit's own starts.
+  net.takeOver(b, 3 * 2 ** 20);
+  assert.equal(c.sync.ready, false, 'ready for A, not yet for B');
+  net.feed();
+  const after = new Churn(net.ct, 23, undefined, 100_000);
+  await net.runFor(200, () => after.step(3));
+  await net.converge();
+  for (const s of [c, d]) {
+    assert.deepEqual(tableDiff(tableLines(s.ct), net.expected()), AGREE, s.serial);
+    assert.equal(s.sync.ready, true, s.serial);
+  }
+});

@@ -40,9 +40,11 @@ export interface SecondaryView {
 }
 
 export class SecondarySync {
-  private readonly receiver: StreamReceiver<Batch>;
-  private readonly reconciler: Reconciler;
+  private receiver: StreamReceiver<Batch>;
+  private reconciler: Reconciler;
   private primary: string | null = null;
+  /** The primary whose stream the receiver has followed (a null primary in between changes nothing). */
+  private followed: string | null = null;
   private readonly key = new Uint32Array(2);
   private reconciling = false;
   readonly counters: SecondaryCounters = { notFromPrimary: 0, forOthers: 0, badRecords: 0, reconciled: 0, staleDeleted: 0 };
@@ -60,9 +62,20 @@ export class SecondarySync {
     this.reconciler = new Reconciler(this.receiver);
   }
 
-  /** The unit whose stream this one follows (null: none now). */
+  /**
+   * The unit whose stream this one follows (null: none now). Another primary's stream starts
+   * afresh: its epochs come from its own boot id, maybe below the last primary's, which the
+   * receiver would drop as stale for good; and this unit is not ready until that primary's
+   * resync is in.
+   */
   setPrimary(serial: string | null): void {
     this.primary = serial;
+    if (serial === null || serial === this.followed) return;
+    if (this.followed !== null) {
+      this.receiver = new StreamReceiver<Batch>((batch) => this.apply(batch));
+      this.reconciler = new Reconciler(this.receiver);
+    }
+    this.followed = serial;
   }
 
   get ready(): boolean {

@@ -58,7 +58,10 @@ export class Churn {
     ct: FakeConntrack,
     seed: number,
     private readonly kinds: readonly SessionKind[] = KINDS,
+    /** The number of the first session it opens (another churn's sessions have others). */
+    first = 0,
   ) {
+    this.#next = first;
     this.#rnd = prng(seed);
     this.#ct = ct;
     this.#table = ct.open();

@@ -87,16 +87,19 @@ export interface NetOptions {
   rcvbufBytes?: number;
   /** The primary's kernel (default: an empty one), e.g. a former secondary's after a takeover. */
   ct?: FakeConntrack;
+  /** Where the primary's epochs start (its boot id · 2^20). */
+  epochBase?: number;
 }
 
 export class SyncNet {
   readonly clock = new FakeClock(0);
   readonly log: string[] = [];
-  readonly ct: FakeConntrack;
-  readonly table: ConntrackTable;
-  /** The primary's event subscription (the fake's sockets say when they are readable). */
-  readonly events: FakeConntrack['sockets'][number];
-  readonly primary: PrimarySync;
+  /** The primary: its serial, kernel, event subscription (the fake's sockets say when they are readable) and engine. */
+  primarySerial = PRIMARY;
+  ct: FakeConntrack;
+  table: ConntrackTable;
+  events: FakeConntrack['sockets'][number];
+  primary: PrimarySync;
   readonly secondaries: Secondary[] = [];
   pickup: PickupSettings;
   readonly local: ReadonlySet<string>;
@@ -108,30 +111,56 @@ export class SyncNet {
   readonly #faults: ChannelFaults;
   readonly #seed: number;
   readonly #out: Counted;
+  readonly #rcvbufBytes: number;
 
   constructor(o: NetOptions = {}) {
     this.#faults = o.faults ?? PERFECT;
     this.#seed = o.seed ?? 1;
     this.pickup = o.pickup ?? ALL_PICKUP;
     this.local = new Set(o.local ?? []);
-    this.ct = o.ct ?? new FakeConntrack();
-    this.table = this.ct.open();
-    this.ct.subscribe({ types: ['new', 'update', 'destroy'], rcvbufBytes: o.rcvbufBytes ?? 64 << 20 });
-    this.events = this.ct.sockets.at(-1) as FakeConntrack['sockets'][number];
+    this.#rcvbufBytes = o.rcvbufBytes ?? 64 << 20;
     this.#out = new Counted((body) => {
       for (const s of this.secondaries) if (!s.cut) s.downWire.send(body, this.now);
     });
-    this.primary = new PrimarySync(
+    this.ct = o.ct ?? new FakeConntrack();
+    this.table = this.ct.open();
+    this.events = this.#subscribe();
+    this.primary = this.#engine(o.epochBase ?? 5 * 2 ** 20);
+  }
+
+  /**
+   * The primary is lost and secondary `by` takes over: its kernel is the primary's now, its
+   * epochs start from `epochBase` (its own boot id's), and the other secondaries follow it.
+   */
+  takeOver(by: Secondary, epochBase: number): void {
+    this.primary.close();
+    this.secondaries.splice(this.secondaries.indexOf(by), 1);
+    this.primarySerial = by.serial;
+    this.ct = by.ct;
+    this.table = by.table;
+    this.events = this.#subscribe();
+    this.primary = this.#engine(epochBase);
+    for (const s of this.secondaries) s.sync.setPrimary(by.serial);
+  }
+
+  #subscribe(): FakeConntrack['sockets'][number] {
+    this.ct.subscribe({ types: ['new', 'update', 'destroy'], rcvbufBytes: this.#rcvbufBytes });
+    return this.ct.sockets.at(-1) as FakeConntrack['sockets'][number];
+  }
+
+  #engine(epochBase: number): PrimarySync {
+    const primary = new PrimarySync(
       {
         table: this.table,
         openTable: () => this.openDumpTable(),
         link: this.#out,
         log: memoryLog(this.log, 'primary'),
-        epochBase: 1 << 20,
+        epochBase,
       },
       this.pickup,
     );
-    this.primary.setPolicy(this.pickup, this.local);
+    primary.setPolicy(this.pickup, this.local);
+    return primary;
   }
 
   get now(): number {
@@ -161,7 +190,7 @@ export class SyncNet {
       if (!s.cut) s.upWire.send(body, this.now);
     });
     const sync = new SecondarySync(serial, table, new SessionApplier(table), out, memoryLog(this.log, serial), this.clock);
-    sync.setPrimary(PRIMARY);
+    sync.setPrimary(this.primarySerial);
     const down = new LossyChannel<Uint8Array>(this.#faults, this.#seed * 7919 + k);
     const up = new LossyChannel<Uint8Array>(this.#faults, (this.#seed * 7919 + k) ^ 0x5bd1e995);
     const s: Secondary = { serial, ct, table, sync, down, up, downWire: new Wire(down), upWire: new Wire(up), out, cut: false };
@@ -196,7 +225,7 @@ export class SyncNet {
       for (const bytes of s.down.receive(now)) {
         const body = decodeSyncBody(bytes, bytes.length);
         if (!body) throw new Error(`${s.serial}: a batch of the primary did not decode`);
-        s.sync.onBody(PRIMARY, body, now);
+        s.sync.onBody(this.primarySerial, body, now);
       }
       for (const bytes of s.up.receive(now)) {
         const body = decodeSyncBody(bytes, bytes.length);
