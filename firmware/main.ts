@@ -103,6 +103,7 @@ const sessions = new SessionSyncRuntime({
   timers: systemTimers,
 });
 ha.onSnapshot((snap) => sessions.onHaSnapshot(snap));
+sessions.onElectionReady((ready) => ha.setSessionsReady(ready));
 
 const remoteLink = new RemoteLinkMonitor({ icmp: hal.icmp, clock: hal.clock, timers: systemTimers, ports: board.ports });
 remoteLink.onVerdict((failed) => ha.setRemoteLink(config.haSettings().pingserverMonitorInterface.length > 0, failed));
