@@ -15,6 +15,7 @@ import { buildCommandTree } from './commands/tree.js';
 import { endLine } from './format.js';
 import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
 import { SessionFilter } from './session-filter.js';
+import type { SessionsControl } from './sessions-control.js';
 import { printable, tokenize } from './tokenize.js';
 
 const log = createLogger('console');
@@ -29,6 +30,8 @@ export interface ProcessorOptions {
   lastReboot?: string;
   /** Remote link monitoring for `diagnose sys ha port-stats`; without it only the monitored ports show. */
   portStats?: PortStatsSource;
+  /** The session table and session sync; without it the session commands say they are unavailable. */
+  sessions?: SessionsControl;
 }
 
 export interface ConsoleReply {

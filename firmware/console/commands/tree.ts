@@ -7,11 +7,13 @@ import { MAIN_BLOCK_MAX_S } from '../../diag/main-block.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
 import type { DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
+import type { SessionsControl } from '../sessions-control.js';
 import { beginConfig, show } from './config.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
 import { renderPortStats } from './ha-port-stats.js';
 import { renderHaStatus } from './ha-status.js';
+import { sessionBranch } from './session-tree.js';
 import { renderSystemStatus } from './system-status.js';
 
 export interface CommandDeps {
@@ -21,6 +23,7 @@ export interface CommandDeps {
   firmwareVersion: string;
   lastReboot?: string;
   portStats?: PortStatsSource;
+  sessions?: SessionsControl;
 }
 
 const text = (output: string): CommandResult => ({ output });
@@ -120,6 +123,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
               return 'heartbeat timing statistics cleared\n';
             }),
           ]),
+          sessionBranch(deps.sessions),
         ]),
         branch('test', 'Test facilities.', [
           {
