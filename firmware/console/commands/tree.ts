@@ -59,6 +59,7 @@ function mainBlock(diag: DiagControl, words: readonly string[]): string {
 
 export function buildCommandTree(deps: CommandDeps): CommandNode {
   const { config, ha } = deps;
+  const syncStatus = () => deps.sessions?.syncStatus() ?? null;
   const settings = (): HaSettings | null => {
     try {
       return config.haSettings();
@@ -89,7 +90,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             renderSystemStatus(ha.snapshot(), config.hostname(), deps.firmwareVersion, deps.lastReboot),
           ),
           branch('ha', 'HA information.', [
-            leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings())),
+            leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings(), syncStatus())),
           ]),
         ]),
       ]),
@@ -112,7 +113,9 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
       branch('diagnose', 'Diagnose facility.', [
         branch('sys', 'System diagnostics.', [
           branch('ha', 'HA diagnostics.', [
-            leaf('status', 'Detailed HA state: election, members, scheduling.', () => renderHaDiagnose(ha.snapshot())),
+            leaf('status', 'Detailed HA state: election, members, scheduling, session sync.', () =>
+              renderHaDiagnose(ha.snapshot(), syncStatus()),
+            ),
             leaf('heartbeat', 'Heartbeat links and validation counters.', () => renderHeartbeat(ha.snapshot(), settings())),
             leaf('port-stats', 'Monitored ports and remote link ping servers.', () =>
               renderPortStats(ha.snapshot(), deps.portStats?.views() ?? null),
