@@ -10,6 +10,7 @@ import { boardByName, readSerial } from '../board/registry.js';
 import { createLinuxHal } from '../hal/linux.js';
 import { ConfigError } from './config/errors.js';
 import { ConfigStore } from './config/store.js';
+import { KernelSessions } from './console/kernel-sessions.js';
 import { CommandProcessor } from './console/processor.js';
 import { startSerialConsole } from './console/serial-console.js';
 import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
@@ -103,6 +104,7 @@ const sessions = new SessionSyncRuntime({
   timers: systemTimers,
 });
 ha.onSnapshot((snap) => sessions.onHaSnapshot(snap));
+sessions.onElectionReady((ready) => ha.setSessionsReady(ready));
 
 const remoteLink = new RemoteLinkMonitor({ icmp: hal.icmp, clock: hal.clock, timers: systemTimers, ports: board.ports });
 remoteLink.onVerdict((failed) => ha.setRemoteLink(config.haSettings().pingserverMonitorInterface.length > 0, failed));
@@ -142,6 +144,7 @@ const processor = new CommandProcessor({
   firmwareVersion: FIRMWARE_VERSION,
   lastReboot: watchdog.previousRun.text,
   portStats: remoteLink,
+  sessions: new KernelSessions(() => hal.conntrack.open(), sessions),
 });
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({

@@ -2,15 +2,24 @@
  * The console's command grammar: a tree of keywords with handlers at the leaves, walked with
  * FortiOS rules: a word may be any unambiguous prefix of a keyword ("ge sys stat"), a trailing
  * "?" lists what may follow, and mistakes get FortiOS's error lines and return codes.
+ * A handler may answer at once or later (one that walks the session table answers when the walk
+ * is done).
  */
 import type { ConfigEditorSession } from '../config/api.js';
 import { commandFail, parseFail, RETURN_CODE } from '../config/command-fail.js';
+import type { SessionFilter } from './session-filter.js';
 import { printable } from './tokenize.js';
 
 export interface CommandResult {
   output: string;
   /** Set by `config …`: the session continues in config mode with this editor. */
   edit?: { session: ConfigEditorSession; context: string };
+}
+
+/** What one console session keeps between its commands (FortiOS keeps them per CLI session). */
+export interface ConsoleState {
+  /** `diagnose sys session filter`. */
+  sessionFilter: SessionFilter;
 }
 
 /**
@@ -24,7 +33,7 @@ export interface CommandNode {
   help: string;
   children?: readonly CommandNode[];
   args?: ArgSpec;
-  run?: (args: readonly string[]) => CommandResult;
+  run?: (args: readonly string[], state: ConsoleState) => CommandResult | Promise<CommandResult>;
   /** Shown by "?" for the free words, e.g. "<section words>" or "[cluster index]". */
   argsHelp?: string;
 }
@@ -37,7 +46,11 @@ export function parseError(word: string): string {
 }
 
 /** Finds and runs the command the words name; every failure is output, never an exception. */
-export function dispatch(root: CommandNode, words: readonly string[]): CommandResult {
+export function dispatch(
+  root: CommandNode,
+  words: readonly string[],
+  state: ConsoleState,
+): CommandResult | Promise<CommandResult> {
   let node = root;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
@@ -48,10 +61,10 @@ export function dispatch(root: CommandNode, words: readonly string[]): CommandRe
       node = next;
       continue;
     }
-    if (node.run && node.args === 'words') return node.run(words.slice(i));
+    if (node.run && node.args === 'words') return node.run(words.slice(i), state);
     return { output: i === 0 ? UNKNOWN_ACTION : parseError(word) };
   }
-  if (node.run) return node.run([]);
+  if (node.run) return node.run([], state);
   return { output: INCOMPLETE };
 }
 

@@ -2,16 +2,20 @@
  * The command processor shared by the serial console and the local console socket. Each
  * session is one operator: normal mode dispatches commands, config mode (entered by
  * `config …`) hands every line to the configuration's editor until it reports it is done.
+ * A session runs its lines one after another, so a line sent while a slow command (a walk of
+ * the session table) runs waits for it, and replies come back in order.
  */
 
 import type { ConfigAccess, ConfigEditorSession } from '../config/api.js';
 import { commandFail, RETURN_CODE } from '../config/command-fail.js';
 import { createLogger } from '../log/logger.js';
-import type { CommandNode } from './command-tree.js';
+import type { CommandNode, ConsoleState } from './command-tree.js';
 import { dispatch } from './command-tree.js';
 import { buildCommandTree } from './commands/tree.js';
 import { endLine } from './format.js';
 import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
+import { SessionFilter } from './session-filter.js';
+import type { SessionsControl } from './sessions-control.js';
 import { printable, tokenize } from './tokenize.js';
 
 const log = createLogger('console');
@@ -26,6 +30,8 @@ export interface ProcessorOptions {
   lastReboot?: string;
   /** Remote link monitoring for `diagnose sys ha port-stats`; without it only the monitored ports show. */
   portStats?: PortStatsSource;
+  /** The session table and session sync; without it the session commands say they are unavailable. */
+  sessions?: SessionsControl;
 }
 
 export interface ConsoleReply {
@@ -36,8 +42,8 @@ export interface ConsoleReply {
 }
 
 export interface ConsoleSession {
-  /** Runs one line. Synchronous and never throws: failures come back as output. */
-  execute(line: string): ConsoleReply;
+  /** Runs one line after the lines before it. Never rejects: failures come back as output. */
+  execute(line: string): Promise<ConsoleReply>;
   /** The prompt to show now (before the first line, after Ctrl-C). */
   prompt(): string;
 }
@@ -57,16 +63,25 @@ export class CommandProcessor {
 class Session implements ConsoleSession {
   private editor: ConfigEditorSession | null = null;
   private context = '';
+  private readonly state: ConsoleState = { sessionFilter: new SessionFilter() };
+  /** The reply to the latest line; the next line runs once it is settled. */
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly root: CommandNode,
     private readonly options: ProcessorOptions,
   ) {}
 
-  execute(line: string): ConsoleReply {
+  execute(line: string): Promise<ConsoleReply> {
+    const reply = this.last.then(() => this.runLine(line));
+    this.last = reply;
+    return reply;
+  }
+
+  private async runLine(line: string): Promise<ConsoleReply> {
     let output: string;
     try {
-      output = this.run(line);
+      output = await this.run(line);
     } catch (err) {
       // A command that throws is a bug elsewhere; the operator sees it and keeps the console.
       const message = err instanceof Error ? err.message : String(err);
@@ -81,12 +96,12 @@ class Session implements ConsoleSession {
     return this.editor ? `${host} (${this.context}) # ` : `${host} # `;
   }
 
-  private run(line: string): string {
+  private async run(line: string): Promise<string> {
     if (line.trim() === '') return '';
     if (this.editor) return this.edit(this.editor, line);
     const tokens = tokenize(line);
     if (!tokens.ok) return commandFail(RETURN_CODE.parse, `command parse error: ${tokens.error}`);
-    const result = dispatch(this.root, tokens.words);
+    const result = await dispatch(this.root, tokens.words, this.state);
     if (result.edit) {
       this.editor = result.edit.session;
       this.context = result.edit.context;

@@ -235,11 +235,15 @@ test('line errors and failing writes are logged, and the console keeps answering
   const c = await startSerialConsole({ serial: device, path: '/dev/ttyFAKE', baudRate: 9600, processor, banner: '' });
   assert.deepEqual(written, ['TDM-A # ']);
   fail(new Error('framing error'));
+  // Input is handled after the commands before it: each check waits for the promises to settle.
+  const handled = () => new Promise((resolve) => setImmediate(resolve));
   failWrites = true;
   feed(Buffer.from('get system status\r'));
+  await handled();
   failWrites = false;
   written.length = 0;
   feed(Buffer.from('bogus\r'));
+  await handled();
   assert.equal(written.join(''), 'bogus\r\nUnknown action 0\r\nTDM-A # ');
   await c.close();
   const warnings = logged.filter((r) => r.level === 'warn').map((r) => r.message);

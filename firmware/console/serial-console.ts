@@ -44,22 +44,29 @@ export async function startSerialConsole(options: SerialConsoleOptions): Promise
     }
   };
 
+  /**
+   * Input is handled one chunk after another: a line waits for the command before it (a walk
+   * of the session table takes a while), and its echo comes after that command's output, as
+   * typed-ahead input does on a terminal.
+   */
+  const handle = async (chunk: Uint8Array) => {
+    for (let i = 0; i < chunk.length && open; i++) {
+      const r = editor.feed(chunk.subarray(i, i + 1));
+      write(r.echo);
+      for (const entered of r.lines) {
+        const reply = await session.execute(entered);
+        write(toCrlf(reply.output) + reply.prompt);
+      }
+      if (r.cancelled) write(session.prompt());
+    }
+  };
+  let input = Promise.resolve();
   line.onError((err) => log.warn(`${options.path}: ${describe(err)}`));
   line.onData((chunk) => {
     if (!open) return;
-    try {
-      for (let i = 0; i < chunk.length; i++) {
-        const r = editor.feed(chunk.subarray(i, i + 1));
-        write(r.echo);
-        for (const entered of r.lines) {
-          const reply = session.execute(entered);
-          write(toCrlf(reply.output) + reply.prompt);
-        }
-        if (r.cancelled) write(session.prompt());
-      }
-    } catch (err) {
-      log.error(`console input handling failed: ${describe(err)}`);
-    }
+    // Kept until the input before it is handled: a copy, whatever the driver does with its buffer.
+    const copy = Uint8Array.from(chunk);
+    input = input.then(() => handle(copy)).catch((err) => log.error(`console input handling failed: ${describe(err)}`));
   });
 
   const banner = toCrlf(options.banner);

@@ -95,6 +95,8 @@ function listen(server: Server, path: string): Promise<void> {
 }
 
 function serveConnection(socket: Socket, session: ConsoleSession, ha: HaControl): void {
+  /** Requests are answered in the order they came, a slow command's reply before the next. */
+  let answered = Promise.resolve();
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   /** Inside an over-long request: drop bytes up to its newline. */
@@ -137,8 +139,10 @@ function serveConnection(socket: Socket, session: ConsoleSession, ha: HaControl)
         const text = Buffer.concat(pending).toString('utf8');
         pending = [];
         pendingBytes = 0;
-        const response = answer(text, session, ha);
-        if (response) send(response);
+        answered = answered.then(async () => {
+          const response = await answer(text, session, ha);
+          if (response) send(response);
+        });
       }
       skipping = false;
       start = nl + 1;
@@ -146,8 +150,8 @@ function serveConnection(socket: Socket, session: ConsoleSession, ha: HaControl)
   });
 }
 
-/** The reply to one request line, or null for a blank line. */
-function answer(text: string, session: ConsoleSession, ha: HaControl): ConsoleResponse | null {
+/** The reply to one request line, or null for a blank line. Never rejects. */
+async function answer(text: string, session: ConsoleSession, ha: HaControl): Promise<ConsoleResponse | null> {
   if (text.trim() === '') return null;
   let parsed: unknown;
   try {
@@ -157,7 +161,7 @@ function answer(text: string, session: ConsoleSession, ha: HaControl): ConsoleRe
   }
   const request = validate(parsed);
   if ('error' in request) return request;
-  if ('line' in request) return { id: request.id, ...session.execute(request.line) };
+  if ('line' in request) return { id: request.id, ...(await session.execute(request.line)) };
   try {
     return { id: request.id, status: ha.snapshot() };
   } catch (err) {

@@ -27,6 +27,12 @@ export interface Advert {
   lostThreshold: number;
   /** Serial of the unit the sender believes is primary, or "" when none. */
   primary: string;
+  /**
+   * The unit's session table is in sync (or needs none: session pickup off, or it is the
+   * primary): the election prefers such a unit (election.ts). Protocol 1.1; a 1.0 sender is
+   * taken as ready.
+   */
+  sessionsReady: boolean;
 }
 
 /** Whether `serial`'s advert claims the primary role: in work, naming itself. */

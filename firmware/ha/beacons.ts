@@ -116,5 +116,6 @@ export function beaconCandidate(r: BeaconRival, now: number): Candidate {
     ageMs: a.ageS * 1000 + (now - r.atMs),
     monitorUp: a.monitorUp,
     failover: a.failover,
+    sessionsReady: a.sessionsReady,
   };
 }

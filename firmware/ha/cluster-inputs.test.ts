@@ -184,3 +184,46 @@ test('a rival claim is kept when we win without age, and forgotten when it stops
   assert.equal(c.c.state, 'work');
   assert.deepEqual(c.take('state'), []);
 });
+
+test('override take-back waits until our session table is in sync, then takes the role', () => {
+  const b = new Bench({ override: true, priority: 200 });
+  b.c.setSessionsReady(false, 0);
+  b.peer('B', { state: 'work', primary: 'B' }, 0);
+  b.runTo(HOLD + 1000);
+  assert.equal(b.c.primary(), 'B', 'a higher priority that is not in sync does not take the role back');
+  assert.match(
+    b.c.view(b.clock.nowMs()).election?.reason ?? '',
+    /B is selected as the primary because its session table is in sync/,
+  );
+  assert.equal(b.c.advert(b.clock.nowMs()).sessionsReady, false);
+  b.take();
+  b.c.setSessionsReady(true, b.clock.advance(1));
+  assert.equal(b.c.primary(), 'A');
+  assert.deepEqual(b.take('state'), [
+    {
+      kind: 'state',
+      from: 'standby',
+      to: 'work',
+      reason: 'sessions in sync: A is selected as the primary because it has the highest priority',
+    },
+  ]);
+  b.c.setSessionsReady(false, b.clock.advance(1));
+  assert.equal(b.c.primary(), 'A', 'the primary is the source of the sessions: ready by definition');
+  assert.equal(b.c.advert(b.clock.nowMs()).sessionsReady, true);
+});
+
+test('when the primary is lost, a secondary in sync is preferred; one not in sync still takes over alone', () => {
+  const b = new Bench({ priority: 100 });
+  b.peer('B', { state: 'work', primary: 'B', priority: 250 }, 0);
+  b.peer('C', { priority: 200, sessionsReady: false }, 0);
+  b.runTo(HOLD + 1000);
+  assert.equal(b.c.primary(), 'B');
+  b.peers.delete('B');
+  b.runTo(b.clock.nowMs() + 2000);
+  assert.equal(b.c.primary(), 'A', 'C has the higher priority but is not in sync');
+  assert.match(b.c.view(b.clock.nowMs()).election?.reason ?? '', /its session table is in sync/);
+  b.peers.delete('C');
+  b.c.setSessionsReady(false, b.clock.advance(1));
+  b.runTo(b.clock.nowMs() + 2000);
+  assert.equal(b.c.primary(), 'A', 'alone, a unit not in sync works all the same');
+});

@@ -78,6 +78,8 @@ export class Cluster {
   #monitorUp = 0;
   #monitorTotal: number;
   #failover = false;
+  /** Until session sync says otherwise (it is off, or this unit needs no resync): ready. */
+  #sessionsReady = true;
   readonly #members = new Members();
   readonly #refusals = new Refusals();
   readonly #detector: FailureDetector;
@@ -262,6 +264,14 @@ export class Cluster {
     this.#settle(now);
   }
 
+  /** Whether this unit's session table is in sync, from session sync (firmware/sessions/). */
+  setSessionsReady(ready: boolean, now: number): void {
+    if (ready === this.#sessionsReady) return;
+    this.#sessionsReady = ready;
+    this.#triggers.push(ready ? 'sessions in sync' : 'sessions not in sync');
+    this.#settle(now);
+  }
+
   /** `diagnose sys ha reset-uptime`. */
   resetUptime(now: number): void {
     this.#ageBase = now;
@@ -287,6 +297,7 @@ export class Cluster {
       hbIntervalMs: heartbeatIntervalMs(s),
       lostThreshold: s.hbLostThreshold,
       primary: this.primary(),
+      sessionsReady: this.#readyForElection(),
     };
   }
 
@@ -486,6 +497,7 @@ export class Cluster {
       ageMs: this.#ageMs(now),
       monitorUp: this.#monitorUp,
       failover: this.#failover,
+      sessionsReady: this.#readyForElection(),
     };
     const rivals = this.#beaconRivalsNow(now);
     const members = this.#members.candidates(now, negotiating);
@@ -527,6 +539,11 @@ export class Cluster {
 
   #helloEnd(): number {
     return this.#startedAt + this.#settings.helloHolddownS * 1000;
+  }
+
+  /** The primary holds the sessions by definition: it is their source. */
+  #readyForElection(): boolean {
+    return this.#sessionsReady || this.#state === 'work';
   }
 
   #ageMs(now: number): number {

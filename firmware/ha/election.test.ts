@@ -7,7 +7,7 @@ const OFF = { override: false, marginMs: MARGIN };
 const ON = { override: true, marginMs: MARGIN };
 
 function unit(serial: string, over: Partial<Candidate> = {}): Candidate {
-  return { serial, priority: 128, ageMs: 1_000_000, monitorUp: 2, failover: false, ...over };
+  return { serial, priority: 128, ageMs: 1_000_000, monitorUp: 2, failover: false, sessionsReady: true, ...over };
 }
 
 interface Row {
@@ -37,9 +37,23 @@ function runTable(rows: readonly Row[], opts: { override: boolean; marginMs: num
   }
 }
 
-describe('override disabled: monitor > age (margin) > priority > serial', () => {
+describe('override disabled: monitor > sessions > age (margin) > priority > serial', () => {
   runTable(
     [
+      {
+        name: 'a unit in session sync wins over age and priority; monitored ports still come first',
+        a: { sessionsReady: true, ageMs: 0, priority: 1 },
+        b: { sessionsReady: false, ageMs: 9e9, priority: 255 },
+        primary: 'A',
+        criterion: 'sessions',
+      },
+      {
+        name: 'more connected monitored ports win over session sync',
+        a: { sessionsReady: true, monitorUp: 1 },
+        b: { sessionsReady: false, monitorUp: 2 },
+        primary: 'B',
+        criterion: 'monitor',
+      },
       {
         name: 'most connected monitored ports wins over age and priority',
         a: { monitorUp: 2, ageMs: 0, priority: 1 },
@@ -102,9 +116,16 @@ describe('override disabled: monitor > age (margin) > priority > serial', () => 
   );
 });
 
-describe('override enabled: monitor > priority > age (margin) > serial', () => {
+describe('override enabled: monitor > sessions > priority > age (margin) > serial', () => {
   runTable(
     [
+      {
+        name: 'a unit in session sync wins over a higher priority still resyncing',
+        a: { sessionsReady: true, priority: 1 },
+        b: { sessionsReady: false, priority: 255 },
+        primary: 'A',
+        criterion: 'sessions',
+      },
       {
         name: 'most connected monitored ports wins over priority',
         a: { monitorUp: 3, priority: 1 },

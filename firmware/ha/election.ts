@@ -1,8 +1,16 @@
 /**
  * FGCP primary election (REFERENCE.md, Cluster): first difference wins.
- *   override disabled: failover flag > connected monitored ports > age (with margin) > priority > serial
- *   override enabled:  failover flag > connected monitored ports > priority > age (with margin) > serial
+ *   override disabled: failover flag > connected monitored ports > sessions > age (with margin) > priority > serial
+ *   override enabled:  failover flag > connected monitored ports > sessions > priority > age (with margin) > serial
  * A unit with `execute ha failover set` loses to every unit without it.
+ *
+ * `sessions` is Tandem's (FGCP has no such rule): a unit whose session table is in sync beats
+ * one still receiving its resync. So a unit that comes back with a higher priority under
+ * override takes the role back only once it holds every session (never an outage of every
+ * connection for a take-back), and when the primary dies a synced secondary is preferred to a
+ * half-synced one. A preference, not a condition: a unit that is not ready still wins when it
+ * is the only candidate, and it counts as ready once its resync has run too long
+ * (firmware/sessions/runtime.ts), so a stuck sync never blocks a takeover.
  *
  * "Ages closer than the margin are equal" is not transitive (0 s ~ 200 s ~ 400 s with a 300 s
  * margin, yet 0 s < 400 s), so pairwise comparison can form a cycle and a tournament would
@@ -20,9 +28,10 @@ export interface Candidate {
   ageMs: number;
   monitorUp: number;
   failover: boolean;
+  sessionsReady: boolean;
 }
 
-export type Criterion = 'only-member' | 'failover' | 'monitor' | 'age' | 'priority' | 'serial';
+export type Criterion = 'only-member' | 'failover' | 'monitor' | 'sessions' | 'age' | 'priority' | 'serial';
 
 export interface ElectionResult {
   primary: string;
@@ -46,14 +55,15 @@ export interface ElectionOptions {
 
 type Rule = Exclude<Criterion, 'only-member'>;
 
-const RULES_OVERRIDE_OFF: readonly Rule[] = ['failover', 'monitor', 'age', 'priority', 'serial'];
-const RULES_OVERRIDE_ON: readonly Rule[] = ['failover', 'monitor', 'priority', 'age', 'serial'];
-const RULES_WITHOUT_AGE: readonly Rule[] = ['failover', 'monitor', 'priority', 'serial'];
+const RULES_OVERRIDE_OFF: readonly Rule[] = ['failover', 'monitor', 'sessions', 'age', 'priority', 'serial'];
+const RULES_OVERRIDE_ON: readonly Rule[] = ['failover', 'monitor', 'sessions', 'priority', 'age', 'serial'];
+const RULES_WITHOUT_AGE: readonly Rule[] = ['failover', 'monitor', 'sessions', 'priority', 'serial'];
 
 const BECAUSE: Record<Criterion, string> = {
   'only-member': 'it is the only member of the cluster',
   failover: 'the other units have failover set',
   monitor: 'it has the most connected monitored ports',
+  sessions: 'its session table is in sync',
   age: 'it has the largest value of uptime',
   priority: 'it has the highest priority',
   serial: 'it has the largest serial number',
@@ -94,6 +104,8 @@ export function compareBy(rule: Rule, a: Candidate, b: Candidate, marginMs: numb
       return a.failover === b.failover ? 0 : a.failover ? -1 : 1;
     case 'monitor':
       return Math.sign(a.monitorUp - b.monitorUp);
+    case 'sessions':
+      return a.sessionsReady === b.sessionsReady ? 0 : a.sessionsReady ? 1 : -1;
     case 'age': {
       const d = a.ageMs - b.ageMs;
       return Math.abs(d) >= marginMs ? Math.sign(d) : 0;
@@ -122,6 +134,10 @@ function survivors(rule: Rule, field: readonly Candidate[], marginMs: number): r
     }
     case 'monitor':
       return keepMax(field, (c) => c.monitorUp);
+    case 'sessions': {
+      const ready = field.filter((c) => c.sessionsReady);
+      return ready.length > 0 ? ready : field;
+    }
     case 'age': {
       const oldest = Math.max(...field.map((c) => c.ageMs));
       return field.filter((c) => oldest - c.ageMs < marginMs);

@@ -350,6 +350,10 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.cluster.setFailover(on, now);
   }
 
+  setSessionsReady(ready: boolean, now: number): void {
+    this.cluster.setSessionsReady(ready, now);
+  }
+
   resetUptime(now: number): void {
     this.cluster.resetUptime(now);
   }

@@ -74,6 +74,7 @@ export class Members {
         ageMs: peerAgeMs(p, now),
         monitorUp: a.monitorUp,
         failover: a.failover,
+        sessionsReady: a.sessionsReady,
       });
     }
     return out;

@@ -319,6 +319,7 @@ export function peerAdvert(serial: string, over: Partial<Advert> = {}): Advert {
     hbIntervalMs: 200,
     lostThreshold: 6,
     primary: '',
+    sessionsReady: true,
     ...over,
   };
 }

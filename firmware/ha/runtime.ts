@@ -55,6 +55,7 @@ export class HaRuntime implements HaControl {
   private hostname: string;
   private plan: TakeoverPlan = EMPTY_PLAN;
   private remoteLink = { counted: false, failed: false };
+  private sessionsReady = true;
   private readonly listeners: ((s: HaSnapshot) => void)[] = [];
   private readonly takeoverListeners: ((e: TakeoverEvent) => void)[] = [];
 
@@ -109,6 +110,13 @@ export class HaRuntime implements HaControl {
   setRemoteLink(counted: boolean, failed: boolean): void {
     this.remoteLink = { counted, failed };
     this.send({ type: 'remote-link', counted, failed });
+  }
+
+  /** Whether this unit's session table is in sync, for the election (firmware/sessions/runtime.ts). */
+  setSessionsReady(ready: boolean): void {
+    if (ready === this.sessionsReady) return;
+    this.sessionsReady = ready;
+    this.send({ type: 'sessions-ready', ready });
   }
 
   resetUptime(): void {
@@ -166,6 +174,7 @@ export class HaRuntime implements HaControl {
     });
     this.worker = worker;
     if (this.remoteLink.counted) this.send({ type: 'remote-link', ...this.remoteLink });
+    if (!this.sessionsReady) this.send({ type: 'sessions-ready', ready: false });
   }
 
   private onMessage(msg: FromWorker): void {

@@ -14,6 +14,7 @@ export interface CommandTarget {
   arm(plan: TakeoverPlan, now: number): void;
   setRemoteLink(counted: boolean, failed: boolean, now: number): void;
   setFailover(on: boolean, now: number): void;
+  setSessionsReady(ready: boolean, now: number): void;
   resetUptime(now: number): void;
   clearStats(): void;
   /** Leave the cluster once this turn is done. */
@@ -43,6 +44,9 @@ function applyCommand(msg: ToWorker, target: CommandTarget, now: number): void {
       break;
     case 'failover':
       target.setFailover(msg.on, now);
+      break;
+    case 'sessions-ready':
+      target.setSessionsReady(msg.ready, now);
       break;
     case 'reset-uptime':
       target.resetUptime(now);

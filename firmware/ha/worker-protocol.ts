@@ -49,6 +49,8 @@ export type ToWorker =
   | { type: 'failover'; on: boolean }
   /** The ping-server verdict (firmware/monitor/): counts as one more monitored port while `counted`. */
   | { type: 'remote-link'; counted: boolean; failed: boolean }
+  /** Session sync's readiness for the election (election.ts `sessions`). */
+  | { type: 'sessions-ready'; ready: boolean }
   | { type: 'reset-uptime' }
   | { type: 'clear-stats' }
   | { type: 'leave' };

@@ -4,6 +4,10 @@
  * these secondaries; secondary: follow that primary), and keeps its latest status for the
  * console. The worker owns the conntrack sockets and the sync ports; nothing of the session
  * table passes through here.
+ *
+ * It also says whether this unit is ready for the election (firmware/ha/election.ts,
+ * `sessions`): yes when sync is off or the unit's resync is complete; no from the start of
+ * sync until then, at most READY_WAIT_MS, after which the unit stands regardless and says why.
  */
 import { Worker } from 'node:worker_threads';
 import { portIfname } from '../../board/ports.js';
@@ -17,6 +21,8 @@ import type { Cancel, Timers } from '../time/timers.js';
 import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit, ToSyncWorker } from './worker-protocol.js';
 
 const log = createLogger('sessions');
+/** Longer than a resync of a full table takes (1M sessions in seconds), short enough that a stuck one never holds a take-back for long. */
+export const READY_WAIT_MS = 60_000;
 /** A stopping secondary gives its synced entries their timeouts back first: a million take seconds. */
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -56,7 +62,8 @@ export class SessionSyncRuntime {
   private worker: Worker | null = null;
   private role: SyncRole = { role: 'idle' };
   private latest: SyncStatus | null = null;
-  private ready = false;
+  private electionReady = true;
+  private cancelWait: Cancel = () => {};
   private readonly readyListeners: ((ready: boolean) => void)[] = [];
 
   constructor(private readonly o: SessionSyncOptions) {}
@@ -83,17 +90,19 @@ export class SessionSyncRuntime {
     return this.worker ? this.latest : null;
   }
 
-  /** Promotion readiness: this secondary's sessions are all in (false when sync is off). */
-  get isReady(): boolean {
-    return this.ready;
+  /** Whether the election may count this unit as holding the sessions. */
+  get readyForElection(): boolean {
+    return this.electionReady;
   }
 
-  onReady(listener: (ready: boolean) => void): void {
+  /** Called whenever readyForElection changes. */
+  onElectionReady(listener: (ready: boolean) => void): void {
     this.readyListeners.push(listener);
   }
 
   stop(): Promise<void> {
     const worker = this.worker;
+    this.setElectionReady(true);
     if (!worker) return Promise.resolve();
     return new Promise((resolve) => {
       const cancel: Cancel = this.o.timers.after(STOP_TIMEOUT_MS, () => void worker.terminate());
@@ -128,9 +137,10 @@ export class SessionSyncRuntime {
     worker.on('error', (err) => log.event(`session sync worker failed: ${err.stack ?? err.message}`, 'error'));
     worker.once('exit', () => {
       if (this.worker === worker) this.worker = null;
-      this.setReady(false);
+      this.setElectionReady(true);
     });
     this.worker = worker;
+    this.setElectionReady(false);
     this.send({ type: 'role', role: this.role });
     log.info('session sync started');
   }
@@ -141,7 +151,7 @@ export class SessionSyncRuntime {
         this.latest = m.status;
         break;
       case 'ready':
-        this.setReady(m.ready);
+        this.setElectionReady(m.ready);
         break;
       case 'log':
         this.o.onLog(m.record);
@@ -151,9 +161,16 @@ export class SessionSyncRuntime {
     }
   }
 
-  private setReady(ready: boolean): void {
-    if (ready === this.ready) return;
-    this.ready = ready;
+  private setElectionReady(ready: boolean): void {
+    this.cancelWait();
+    if (!ready) {
+      this.cancelWait = this.o.timers.after(READY_WAIT_MS, () => {
+        log.event(`sessions not in sync after ${READY_WAIT_MS / 1000} s: this unit stands for election regardless`, 'warn');
+        this.setElectionReady(true);
+      });
+    }
+    if (ready === this.electionReady) return;
+    this.electionReady = ready;
     for (const l of this.readyListeners) l(ready);
   }
 

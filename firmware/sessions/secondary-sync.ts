@@ -8,7 +8,7 @@
  * Only the primary's frames count, and of those the batches to this unit: a batch from any other
  * unit, or to another secondary, is dropped and counted.
  */
-import type { ConntrackTable, CtKey, CtSession } from '../../hal/conntrack/index.js';
+import { type ConntrackTable, type CtKey, type CtSession, PROTO } from '../../hal/conntrack/index.js';
 import type { Logger } from '../log/logger.js';
 import { type SessionApplier, SYNCED_MARK } from './applier.js';
 import { decodeKey, decodeSession, KEY_FIELDS } from './session-codec.js';
@@ -18,6 +18,9 @@ import { BatchMark, encodeAck, type SyncBody } from './sync-frames.js';
 import type { FrameOut } from './sync-link.js';
 
 type Batch = Extract<SyncBody, { kind: 1 }>;
+
+/** Whether a record brings a session's whole state (TCP: its tracking too). */
+const fullState = (s: CtSession): boolean => s.tcp !== null || s.orig.proto !== PROTO.TCP;
 
 export interface SecondaryCounters {
   /** Batches from a unit that is not the primary. */
@@ -131,8 +134,12 @@ export class SecondarySync {
       const hi = k[0] ?? 0;
       const lo = k[1] ?? 0;
       if (!('reply' in record)) this.reconciler.liveDelete(hi, lo);
-      else if (!bulk) this.reconciler.liveUpdate(hi, lo);
-      else if (!this.reconciler.bulkRecord(hi, lo, now)) continue;
+      else if (bulk || !fullState(record as CtSession)) {
+        // A live change without TCP tracking (a status change's event) counts as seen but
+        // does not stand in for the resync's record, which carries the full state: an entry
+        // this kernel kept from an earlier life must still be replaced by it.
+        if (!this.reconciler.bulkRecord(hi, lo, now)) continue;
+      } else this.reconciler.liveUpdate(hi, lo);
       const id = `${hi}:${lo}`;
       last.delete(id);
       last.set(id, record);

@@ -204,7 +204,8 @@ export class SyncLoop {
     }
     this.primary?.tick(now);
     this.secondary?.tick(now);
-    const ready = this.secondary?.ready ?? false;
+    // The primary is the sessions' source: ready by definition.
+    const ready = this.primary !== null || (this.secondary?.ready ?? false);
     if (ready !== this.lastReady) {
       this.lastReady = ready;
       this.post({ type: 'ready', ready });

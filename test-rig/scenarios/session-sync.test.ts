@@ -3,8 +3,9 @@
  * a TCP session start without its SYN), the secondary's kernel holds every stream before any
  * failover, and long-lived TCP streams carry on through a kill -9 and a power loss of the
  * primary, with no reset and no lost message (the streams check the continuity of every
- * record). A restarted unit is resynced in full. The control: with pickup off, the same kind of
- * streams stall for good after a failover, so these steps can fail.
+ * record). A restarted unit is resynced in full, and under override it takes the role back
+ * only once it holds every session. The control: with pickup off, the same kind of streams
+ * stall for good after a failover, so these steps can fail.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -30,7 +31,19 @@ const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.p
 /** The streams' established sessions in a board's kernel table (closed streams linger in TIME_WAIT). */
 async function streamSessions(sr: ScenarioRig, board: BoardLetter): Promise<number> {
   const ns = boardNamespace(sr.name, board);
-  const { stdout } = await run('ip', ['netns', 'exec', ns, 'conntrack', '-L', '-p', 'tcp', '--dport', `${STREAM_PORT}`, '--state', 'ESTABLISHED']);
+  const { stdout } = await run('ip', [
+    'netns',
+    'exec',
+    ns,
+    'conntrack',
+    '-L',
+    '-p',
+    'tcp',
+    '--dport',
+    `${STREAM_PORT}`,
+    '--state',
+    'ESTABLISHED',
+  ]);
   return stdout.split('\n').filter((l) => l.includes(`dport=${STREAM_PORT}`)).length;
 }
 
@@ -55,7 +68,11 @@ function lastHeard(s: TrafficReport['streams']['list'][number]): number {
 
 /** Every stream alive and heard from well after `tookAtMs`; none broken. */
 async function assertCarriedOn(sr: ScenarioRig, tookAtMs: number, what: string): Promise<TrafficReport> {
-  const r = await sr.rig.traffic.waitFor((x) => x.nowMs > tookAtMs + AFTER_MS, 30_000, `${what}: ${AFTER_MS} ms after the takeover`);
+  const r = await sr.rig.traffic.waitFor(
+    (x) => x.nowMs > tookAtMs + AFTER_MS,
+    30_000,
+    `${what}: ${AFTER_MS} ms after the takeover`,
+  );
   const broken = r.streams.list.filter((s) => s.state === 'broken');
   assert.equal(broken.length, 0, `${what}: streams broken: ${JSON.stringify(broken.slice(0, 5).map((s) => s.reason))}`);
   const silent = r.streams.list.filter((s) => lastHeard(s) < tookAtMs + AFTER_MS / 2);
@@ -93,23 +110,52 @@ step('A boots again, is resynced in full as the secondary, and carries the strea
   await sr.until((x) => onePrimary(x, ['A', 'B']), 'B back', 40_000);
 });
 
-step('the control: with session pickup off, streams stall for good after a failover', async (sr) => {
-  for (const b of ['A', 'B'] as const) await sr.rig.exec(b, 'config system ha\nset session-pickup disable\nend');
-  await streamsFlowing(sr);
-  const primary = stateOf(await sr.rig.status(), 'A') === 'work' ? 'A' : 'B';
-  const other = primary === 'A' ? 'B' : 'A';
-  assert.equal(await streamSessions(sr, other), 0, 'nothing synced');
-  await sr.rig.fault('kill', primary);
-  const took = await tookOver(sr, other, `${other} takes over`);
-  const r = await sr.rig.traffic.waitFor((x) => x.nowMs > took + AFTER_MS, 30_000, 'after the takeover');
-  const flowing = r.streams.list.filter((s) => lastHeard(s) > took + AFTER_MS / 2);
-  assert.equal(flowing.length, 0, `${flowing.length} streams flowed on without their sessions: the strict ruleset let them through`);
-  await sr.rig.traffic.stop();
-});
+step(
+  'override take-back: A comes back with the higher priority and takes the role only once it holds every stream',
+  async (sr) => {
+    for (const b of ['A', 'B'] as const) await sr.rig.exec(b, 'config system ha\nset override enable\nend');
+    await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary (priority 200, override)');
+    await streamsFlowing(sr);
+    await untilSessions(sr, 'B', STREAMS, 'synced to B');
+    await sr.rig.fault('kill', 'A');
+    await tookOver(sr, 'B', 'B takes over');
+    const mark = sr.mark('A');
+    await sr.rig.fault('restart', 'A');
+    const tookBack = await tookOver(sr, 'A', 'A takes the role back');
+    const log = sr.log('A', mark);
+    const synced = log.indexOf('sessions in sync with');
+    const working = log.indexOf('-> work');
+    assert.ok(synced >= 0 && synced < working, `A took the role back before its sessions were in sync:\n${log}`);
+    await assertCarriedOn(sr, tookBack, 'after the take-back');
+    await sr.rig.traffic.stop();
+  },
+);
 
 test('sessions survive a failover (session pickup)', async (t) => {
   const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);
   if (!sr) return;
   t.after(() => sr.down());
   for (const [name, body] of steps) await t.test(name, () => body(sr));
+});
+
+// The control, on a rig of its own so nothing synced before can linger: without session pickup
+// a new primary drops the streams' packets (the ruleset is strict), so they stall for good.
+test('the control: with session pickup off, streams stall for good after a failover', async (t) => {
+  const off = { ...common, haLines: [] };
+  const sr = await scenarioRig(t, [rigConfig(0, { ...off, priority: 200 }), rigConfig(1, { ...off, priority: 128 })]);
+  if (!sr) return;
+  t.after(() => sr.down());
+  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await streamsFlowing(sr);
+  assert.equal(await streamSessions(sr, 'B'), 0, 'nothing synced');
+  await sr.rig.fault('kill', 'A');
+  const took = await tookOver(sr, 'B', 'B takes over');
+  const r = await sr.rig.traffic.waitFor((x) => x.nowMs > took + AFTER_MS, 30_000, 'after the takeover');
+  const flowing = r.streams.list.filter((s) => lastHeard(s) > took + AFTER_MS / 2);
+  assert.equal(
+    flowing.length,
+    0,
+    `${flowing.length} streams flowed on without their sessions: the strict ruleset let them through`,
+  );
+  await sr.rig.traffic.stop();
 });

@@ -6,11 +6,14 @@ import type { HaSettings } from '../../config/ha-settings.js';
 import { heartbeatIntervalMs, lostAfterMs } from '../../ha/settings.js';
 import type { HaSnapshot, MemberView } from '../../ha/snapshot.js';
 import type { RejectReason } from '../../ha/wire/decoder.js';
+import type { SyncStatus } from '../../sessions/worker-protocol.js';
 import type { LeaseView } from '../../takeover/lease.js';
 import { enableDisable, formatAgo, formatSeconds, formatUptime, table, wallClock } from '../format.js';
 import { clusterIndexes, isStandalone, refusalLine, roleName, selfMember } from './ha-roles.js';
+import { syncSectionLines } from './session-sync.js';
 
-export function renderHaDiagnose(snap: HaSnapshot): string {
+/** `sync`: session sync's status, shown as a section while sync is on (null: off). */
+export function renderHaDiagnose(snap: HaSnapshot, sync: SyncStatus | null = null): string {
   const self = selfMember(snap);
   const out: string[] = ['HA information'];
   const since = formatUptime(snap.nowMs - snap.stateSinceMs);
@@ -47,6 +50,7 @@ export function renderHaDiagnose(snap: HaSnapshot): string {
         `over ${j.count} ticks`,
     );
   }
+  out.push(...syncSectionLines(sync));
   return `${out.join('\n')}\n`;
 }
 

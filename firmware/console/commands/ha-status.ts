@@ -1,6 +1,7 @@
 /** `get system ha status`: the operator's one-screen view of the cluster, in FortiOS's shape. */
 import type { HaSettings } from '../../config/ha-settings.js';
 import type { HaSnapshot, LinkView } from '../../ha/snapshot.js';
+import type { SyncStatus } from '../../sessions/worker-protocol.js';
 import { enableDisable, formatAgo, formatUptime, padRight, slashDate, wallClock } from '../format.js';
 import {
   clusterIndexes,
@@ -13,12 +14,16 @@ import {
   roleLabel,
   selfMember,
 } from './ha-roles.js';
+import { readinessLine } from './session-sync.js';
 
 /** What the status takes from the configuration; null when it cannot be read (shown as the defaults). */
 export type HaStatusSettings = Pick<HaSettings, 'override' | 'sessionPickup'> | null;
 
-/** `override` comes from the configuration when the snapshot has no entry for this unit yet. */
-export function renderHaStatus(snap: HaSnapshot, configured: HaStatusSettings): string {
+/**
+ * `override` comes from the configuration when the snapshot has no entry for this unit yet.
+ * `sync`: session sync's status, for this unit's readiness as a secondary (null: sync is off).
+ */
+export function renderHaStatus(snap: HaSnapshot, configured: HaStatusSettings, sync: SyncStatus | null = null): string {
   if (isStandalone(snap)) return 'HA Health Status: OK\nMode: standalone\n';
   const self = selfMember(snap);
   const lines: string[] = [`HA Health Status: ${healthStatus(snap)}`];
@@ -38,10 +43,10 @@ export function renderHaStatus(snap: HaSnapshot, configured: HaStatusSettings): 
   if (snap.election) lines.push(`    <${slashDate(snap.election.atWall)}> ${snap.election.reason}`);
   else lines.push('    <none yet>');
   const pickup = configured?.sessionPickup;
-  lines.push(
-    `ses_pickup: ${enableDisable(pickup?.tcp ?? false)}, ses_pickup_delay=${enableDisable(pickup?.delay ?? false)}`,
-    `override: ${enableDisable(self?.override ?? configured?.override ?? false)}`,
-  );
+  lines.push(`ses_pickup: ${enableDisable(pickup?.tcp ?? false)}, ses_pickup_delay=${enableDisable(pickup?.delay ?? false)}`);
+  const readiness = readinessLine(sync);
+  if (readiness) lines.push(readiness);
+  lines.push(`override: ${enableDisable(self?.override ?? configured?.override ?? false)}`);
   lines.push('HBDEV stats:');
   if (snap.links.length === 0) lines.push('    (no heartbeat device)');
   for (const link of snap.links) lines.push(`    ${hbdevLine(link)}`);

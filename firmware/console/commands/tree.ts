@@ -7,11 +7,13 @@ import { MAIN_BLOCK_MAX_S } from '../../diag/main-block.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
 import type { DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
+import type { SessionsControl } from '../sessions-control.js';
 import { beginConfig, show } from './config.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
 import { renderPortStats } from './ha-port-stats.js';
 import { renderHaStatus } from './ha-status.js';
+import { sessionBranch } from './session-tree.js';
 import { renderSystemStatus } from './system-status.js';
 
 export interface CommandDeps {
@@ -21,6 +23,7 @@ export interface CommandDeps {
   firmwareVersion: string;
   lastReboot?: string;
   portStats?: PortStatsSource;
+  sessions?: SessionsControl;
 }
 
 const text = (output: string): CommandResult => ({ output });
@@ -56,6 +59,7 @@ function mainBlock(diag: DiagControl, words: readonly string[]): string {
 
 export function buildCommandTree(deps: CommandDeps): CommandNode {
   const { config, ha } = deps;
+  const syncStatus = () => deps.sessions?.syncStatus() ?? null;
   const settings = (): HaSettings | null => {
     try {
       return config.haSettings();
@@ -86,7 +90,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             renderSystemStatus(ha.snapshot(), config.hostname(), deps.firmwareVersion, deps.lastReboot),
           ),
           branch('ha', 'HA information.', [
-            leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings())),
+            leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings(), syncStatus())),
           ]),
         ]),
       ]),
@@ -109,7 +113,9 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
       branch('diagnose', 'Diagnose facility.', [
         branch('sys', 'System diagnostics.', [
           branch('ha', 'HA diagnostics.', [
-            leaf('status', 'Detailed HA state: election, members, scheduling.', () => renderHaDiagnose(ha.snapshot())),
+            leaf('status', 'Detailed HA state: election, members, scheduling, session sync.', () =>
+              renderHaDiagnose(ha.snapshot(), syncStatus()),
+            ),
             leaf('heartbeat', 'Heartbeat links and validation counters.', () => renderHeartbeat(ha.snapshot(), settings())),
             leaf('port-stats', 'Monitored ports and remote link ping servers.', () =>
               renderPortStats(ha.snapshot(), deps.portStats?.views() ?? null),
@@ -120,6 +126,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
               return 'heartbeat timing statistics cleared\n';
             }),
           ]),
+          sessionBranch(deps.sessions),
         ]),
         branch('test', 'Test facilities.', [
           {

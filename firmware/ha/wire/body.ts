@@ -18,10 +18,12 @@
  * | hi  | hbIntervalMs | uint      | 1-60000                                 |
  * | lt  | lostThreshold| uint      | 1-255                                   |
  * | pp  | primary      | text      | 0-16 characters (a serial, "" for none) |
+ * | sr  | sessionsReady| bool      | since 1.1; absent (a 1.0 sender): true  |
  *
  * Rolling upgrades: a key keeps its meaning forever. A later minor version may add keys; a 1.0
- * decoder ignores keys it does not know. Every key above is required with its type and range, so
- * a frame missing one is malformed, never half-understood.
+ * decoder ignores keys it does not know. Every 1.0 key is required with its type and range, so
+ * a frame missing one is malformed, never half-understood; a key added later has the value its
+ * absence means (what a sender of the earlier minor does).
  */
 import { Decoder, Encoder } from 'cbor-x';
 import type { Advert } from '../advert.js';
@@ -38,6 +40,8 @@ interface Field {
   key: string;
   name: keyof Advert;
   spec: Spec;
+  /** For keys added after 1.0: the value when a sender of an earlier minor leaves it out. */
+  absent?: boolean;
 }
 
 const text = (min: number, max: number): Spec => ({ kind: 'text', min, max });
@@ -62,6 +66,7 @@ export const BODY_FIELDS: readonly Field[] = [
   { key: 'hi', name: 'hbIntervalMs', spec: uint(1, 60000) },
   { key: 'lt', name: 'lostThreshold', spec: uint(1, 255) },
   { key: 'pp', name: 'primary', spec: text(0, 16) },
+  { key: 'sr', name: 'sessionsReady', spec: bool, absent: true },
 ];
 
 function fits(v: unknown, s: Spec): boolean {
@@ -143,7 +148,7 @@ export function decodeBody(src: Uint8Array, length: number): Advert | null {
   const rec = m as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const f of BODY_FIELDS) {
-    const v = rec[f.key];
+    const v = rec[f.key] === undefined && f.absent !== undefined ? f.absent : rec[f.key];
     if (!fits(v, f.spec)) return null;
     out[f.name] = v;
   }

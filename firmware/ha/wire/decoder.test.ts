@@ -12,6 +12,7 @@ import {
   FIXTURE_GROUP_ID,
   FIXTURE_PASSWORD,
   FIXTURE_SERIAL,
+  FIXTURE_V10_CLEAR_HEX,
   hex,
 } from './frames.fixture.js';
 import { FrameType } from './header.js';
@@ -76,6 +77,11 @@ test('the clear fixture decodes back to its advert', () => {
     seq: 1,
     advert: FIXTURE_ADVERT,
   });
+});
+
+test('a 1.0 frame (no sr key) decodes, its sender taken as sessions-ready', () => {
+  const r = accepted(decodeAll(decoder(), hex(FIXTURE_V10_CLEAR_HEX)));
+  assert.deepEqual(r.advert, { ...FIXTURE_ADVERT, sessionsReady: true });
 });
 
 test('the encrypted fixture decodes back to its advert', () => {

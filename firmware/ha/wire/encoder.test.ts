@@ -102,8 +102,8 @@ test('encode writes at the offset, touches nothing else and returns the end', ()
   const e = fixtureEncoder(false);
   const buf = new Uint8Array(200).fill(0xee);
   const end = e.encode(FrameType.Heartbeat, buf, 14);
-  assert.equal(end, 14 + 166);
-  assert.equal(e.frameLength, 166);
+  assert.equal(end, 14 + 170);
+  assert.equal(e.frameLength, 170);
   assert.equal(toHex(buf.subarray(14, end)), FIXTURE_CLEAR_HEX);
   assert.ok(buf.subarray(0, 14).every((x) => x === 0xee));
   assert.ok(buf.subarray(end).every((x) => x === 0xee));
@@ -122,7 +122,7 @@ test('setAdvert re-encodes only when the advert changed', () => {
   assert.equal(toHex(frameOf(e).subarray(36, -16)), FIXTURE_BODY_HEX);
   e.setAdvert({ ...FIXTURE_ADVERT, ageS: 3601, hostname: 'renamed-host' });
   const f = frameOf(e);
-  assert.equal(f.length, 166 + 4);
+  assert.equal(f.length, 170 + 4);
   assert.deepEqual([decode(f.subarray(36, -16)).ag, decode(f.subarray(36, -16)).hn], [3601, 'renamed-host']);
 });
 
@@ -143,6 +143,7 @@ test('a change in any single field is noticed and re-encoded', () => {
     hbIntervalMs: 100,
     lostThreshold: 7,
     primary: '',
+    sessionsReady: false,
   };
   for (const f of BODY_FIELDS) {
     const e = fixtureEncoder(false);
@@ -193,9 +194,9 @@ test('misuse is a WireError naming the bad value', () => {
   const e = new HeartbeatEncoder(base);
   rejects(() => e.encode(FrameType.Heartbeat, new Uint8Array(1500), 0), /before setAdvert/);
   e.setAdvert(FIXTURE_ADVERT);
-  rejects(() => e.encode(FrameType.Heartbeat, new Uint8Array(180), 20), /buffer of 180 bytes at offset 20: a frame needs 166/);
+  rejects(() => e.encode(FrameType.Heartbeat, new Uint8Array(180), 20), /buffer of 180 bytes at offset 20: a frame needs 170/);
   rejects(() => e.encode(4 as FrameType, new Uint8Array(1500), 0), /frame type 4/);
   rejects(() => e.setAdvert({ ...FIXTURE_ADVERT, priority: 256 }), /priority 256/);
   assert.equal(e.lastSeq, 0, 'refused calls send nothing');
-  assert.equal(frameOf(e).length, 166, 'a refused setAdvert keeps the previous advert');
+  assert.equal(frameOf(e).length, 170, 'a refused setAdvert keeps the previous advert');
 });

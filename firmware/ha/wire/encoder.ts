@@ -73,6 +73,7 @@ function sameAdvert(a: Advert, b: Advert): boolean {
     a.groupName === b.groupName &&
     a.mode === b.mode &&
     a.hbIntervalMs === b.hbIntervalMs &&
-    a.lostThreshold === b.lostThreshold
+    a.lostThreshold === b.lostThreshold &&
+    a.sessionsReady === b.sessionsReady
   );
 }

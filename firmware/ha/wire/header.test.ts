@@ -5,7 +5,7 @@ import { WireError } from './errors.js';
 import { FIXTURE_BOOT_ID, FIXTURE_GROUP_ID, FIXTURE_HEADER_HEX, FIXTURE_SERIAL, toHex } from './frames.fixture.js';
 import { FrameType, HEADER_LEN, readU16, readU32, serialForLog, serialLength, serialToBytes, writeHeader } from './header.js';
 
-test('writeHeader lays out the 36 bytes of protocol 1.0', () => {
+test('writeHeader lays out the 36 bytes of protocol 1.1', () => {
   const buf = new Uint8Array(40).fill(0xee);
   writeHeader(buf, 2, {
     type: FrameType.Heartbeat,
@@ -14,7 +14,7 @@ test('writeHeader lays out the 36 bytes of protocol 1.0', () => {
     serial: serialToBytes(FIXTURE_SERIAL),
     bootId: FIXTURE_BOOT_ID,
     seq: 1,
-    bodyLen: 114,
+    bodyLen: 118,
   });
   assert.equal(toHex(buf.subarray(2, 2 + HEADER_LEN)), FIXTURE_HEADER_HEX);
   assert.deepEqual([buf[0], buf[1], buf[38], buf[39]], [0xee, 0xee, 0xee, 0xee], 'nothing written outside');

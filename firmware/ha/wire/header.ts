@@ -24,7 +24,8 @@ import { WireError } from './errors.js';
 
 export const HA_MAGIC = 0x5444;
 export const PROTOCOL_MAJOR = 1;
-export const PROTOCOL_MINOR = 0;
+/** 1: adverts carry `sr` (sessions ready, body.ts). */
+export const PROTOCOL_MINOR = 1;
 export const HEADER_LEN = 36;
 export const TAG_LEN = 16;
 export const SERIAL_LEN = 16;
