@@ -13,6 +13,14 @@ import { AGREE, ALL_PICKUP, entryLine, PRIMARY, SyncNet, tableDiff, tableLines }
 
 const SERIAL = 'TDSIM00000000002';
 
+/** A primary and a secondary in sync, over a perfect channel, with empty tables. */
+async function synced() {
+  const net = new SyncNet();
+  const b = net.join(SERIAL);
+  await net.converge();
+  return { net, b };
+}
+
 function lossy(loss: number) {
   return { loss, duplicate: 0.05, delayMs: 0.3, jitterMs: 1 };
 }
@@ -100,9 +108,7 @@ test('a change of the pickup policy resyncs: sessions it now leaves out go from 
 });
 
 test('a session opened, closed and opened again within one batch is open on the secondary; opened and closed, absent', async () => {
-  const net = new SyncNet();
-  const b = net.join(SERIAL);
-  await net.converge();
+  const { net, b } = await synced();
   const again = sessionOf('tcp', 1);
   const gone = sessionOf('udp', 2);
   // All within one turn: one live batch.
@@ -122,9 +128,7 @@ test('a session opened, closed and opened again within one batch is open on the 
 });
 
 test('a record that does not decode is counted and skipped; the rest of its batch applies', async () => {
-  const net = new SyncNet();
-  const b = net.join(SERIAL);
-  await net.converge();
+  const { net, b } = await synced();
   const good = sessionOf('tcp', 3);
   const negativeTimeout = encodeSession(good);
   negativeTimeout[8] = -1;
