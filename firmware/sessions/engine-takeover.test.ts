@@ -16,7 +16,7 @@ const LOSSY = { loss: 0.1, duplicate: 0.05, delayMs: 0.3, jitterMs: 1 };
 test('after a takeover the synced entries get state timeouts and lose the mark; the old primary comes back as secondary', async () => {
   const net = new SyncNet({ faults: LOSSY, seed: 31, local: [UNIT_ADDRESS] });
   const churn = new Churn(net.ct, 31);
-  await net.runFor(20, () => churn.fill(50));
+  await net.runFor(20, () => churn.fill(25));
   const b = net.join('TDSIM00000000002');
   await net.runFor(200, () => churn.step(3));
   await net.converge();

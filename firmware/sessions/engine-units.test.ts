@@ -15,9 +15,9 @@ test('three secondaries, one joining later, each end with the primary sessions',
   await net.runFor(20, () => churn.fill(50));
   const [b, c] = [net.addSecondary('TDSIM00000000002'), net.addSecondary('TDSIM00000000003')];
   net.feed();
-  await net.runFor(300, () => churn.step(2));
+  await net.runFor(150, () => churn.step(2));
   const d = net.join('TDSIM00000000004');
-  await net.runFor(300, () => churn.step(2));
+  await net.runFor(150, () => churn.step(2));
   await net.converge();
   for (const s of [b, c, d]) {
     assert.deepEqual(tableDiff(tableLines(s.ct), net.expected()), AGREE, s.serial);

@@ -13,7 +13,7 @@ import { prng } from './stream/channel.fake.js';
 import { BatchBuilder, decodeSyncBody, encodeAck, encodeBatch, encodeRecord, type SyncBody } from './sync-frames.js';
 
 const SEED = Number(process.env.SYNC_FUZZ_SEED ?? 0x5e551095);
-const CASES = 20_000;
+const CASES = 12_000;
 const cbor = new Encoder({ useRecords: false, mapsAsObjects: true } as ConstructorParameters<typeof Encoder>[0]);
 
 function fuzzer(seed: number) {
