@@ -68,3 +68,32 @@ test('acks read back; anything else is null', () => {
   }
   assert.equal(decodeSyncBody(Uint8Array.of(0xff, 0x00), 2), null);
 });
+
+test("a decoded batch keeps its records' bytes when the frame buffer is reused (the stream holds batches for reordering)", () => {
+  const b = new BatchBuilder();
+  b.add(
+    encodeRecord([
+      4,
+      6,
+      Uint8Array.of(198, 18, 1, 10),
+      Uint8Array.of(198, 18, 2, 10),
+      40000,
+      443,
+      null,
+      14,
+      600,
+      0,
+      0,
+      null,
+      '',
+      null,
+    ]),
+  );
+  const frame = new Uint8Array(1500);
+  const body = encodeBatch('TDSIM00000000002', 1, 0, b.cut());
+  frame.set(body);
+  const back = decodeSyncBody(frame, body.length);
+  frame.fill(0xee);
+  assert.ok(back?.kind === 1);
+  assert.deepEqual([...((back.records[0] as unknown[])[2] as Uint8Array)], [198, 18, 1, 10]);
+});

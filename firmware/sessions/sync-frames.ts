@@ -46,11 +46,15 @@ export interface PendingBatch {
   bytes: number;
 }
 
-// Epochs pass 2^32 (boot id · 2^20): 64-bit integers must decode as numbers, not bigints.
-// cbor-x has the option; its type declarations lack it.
-const cbor = new Encoder({ useRecords: false, mapsAsObjects: true, int64AsNumber: true } as ConstructorParameters<
-  typeof Encoder
->[0]);
+// Epochs pass 2^32 (boot id · 2^20): 64-bit integers must decode as numbers, not bigints
+// (cbor-x has the option; its type declarations lack it). Byte strings (addresses) are copied
+// out: a batch the stream holds for reordering outlives the frame buffer it was read from.
+const cbor = new Encoder({
+  useRecords: false,
+  mapsAsObjects: true,
+  int64AsNumber: true,
+  copyBuffers: true,
+} as ConstructorParameters<typeof Encoder>[0]);
 
 /** The CBOR head of major type `major` with argument `n` (RFC 8949 §3). */
 function head(major: number, n: number, out: number[]): void {

@@ -110,32 +110,34 @@ step('A boots again, is resynced in full as the secondary, and carries the strea
   await sr.until((x) => onePrimary(x, ['A', 'B']), 'B back', 40_000);
 });
 
-step(
-  'override take-back: A comes back with the higher priority and takes the role only once it holds every stream',
-  async (sr) => {
-    for (const b of ['A', 'B'] as const) await sr.rig.exec(b, 'config system ha\nset override enable\nend');
-    await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary (priority 200, override)');
-    await streamsFlowing(sr);
-    await untilSessions(sr, 'B', STREAMS, 'synced to B');
-    await sr.rig.fault('kill', 'A');
-    await tookOver(sr, 'B', 'B takes over');
-    const mark = sr.mark('A');
-    await sr.rig.fault('restart', 'A');
-    const tookBack = await tookOver(sr, 'A', 'A takes the role back');
-    const log = sr.log('A', mark);
-    const synced = log.indexOf('sessions in sync with');
-    const working = log.indexOf('-> work');
-    assert.ok(synced >= 0 && synced < working, `A took the role back before its sessions were in sync:\n${log}`);
-    await assertCarriedOn(sr, tookBack, 'after the take-back');
-    await sr.rig.traffic.stop();
-  },
-);
-
 test('sessions survive a failover (session pickup)', async (t) => {
   const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);
   if (!sr) return;
   t.after(() => sr.down());
   for (const [name, body] of steps) await t.test(name, () => body(sr));
+});
+
+// On a rig of its own: streams of earlier steps, ended by killed agents, leave entries whose
+// tuples new streams may reuse, and the take-back must not be judged on those.
+test('override take-back: A comes back with the higher priority and takes the role only once it holds every stream', async (t) => {
+  const both = { ...common, override: true };
+  const sr = await scenarioRig(t, [rigConfig(0, { ...both, priority: 200 }), rigConfig(1, { ...both, priority: 128 })]);
+  if (!sr) return;
+  t.after(() => sr.down());
+  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary (priority 200, override)');
+  await streamsFlowing(sr);
+  await untilSessions(sr, 'B', STREAMS, 'synced to B');
+  await sr.rig.fault('kill', 'A');
+  await tookOver(sr, 'B', 'B takes over');
+  const mark = sr.mark('A');
+  await sr.rig.fault('restart', 'A');
+  const tookBack = await tookOver(sr, 'A', 'A takes the role back');
+  const log = sr.log('A', mark);
+  const synced = log.indexOf('sessions in sync with');
+  const working = log.indexOf('-> work');
+  assert.ok(synced >= 0 && synced < working, `A took the role back before its sessions were in sync:\n${log}`);
+  await assertCarriedOn(sr, tookBack, 'after the take-back');
+  await sr.rig.traffic.stop();
 });
 
 // The control, on a rig of its own so nothing synced before can linger: without session pickup
