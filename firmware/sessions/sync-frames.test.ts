@@ -4,24 +4,27 @@ import { Encoder } from 'cbor-x';
 import { MAX_BODY_LEN } from '../ha/wire/header.js';
 import { BatchBuilder, BatchMark, decodeSyncBody, encodeAck, encodeBatch, encodeRecord, RECORD_BUDGET } from './sync-frames.js';
 
+/** A plain TCP session as session-codec.ts puts it on the wire. */
+const TCP_RECORD = [
+  4,
+  6,
+  Uint8Array.of(198, 18, 1, 10),
+  Uint8Array.of(198, 18, 2, 10),
+  40000,
+  443,
+  null,
+  14,
+  600,
+  0,
+  0,
+  [3, 7, 7, 3, 3],
+  '',
+  null,
+];
+
 test('a batch is filled to the frame and reads back whole, at any seq', () => {
   const b = new BatchBuilder();
-  const record = encodeRecord([
-    4,
-    6,
-    Uint8Array.of(198, 18, 1, 10),
-    Uint8Array.of(198, 18, 2, 10),
-    40000,
-    443,
-    null,
-    14,
-    600,
-    0,
-    0,
-    [3, 7, 7, 3, 3],
-    '',
-    null,
-  ]);
+  const record = encodeRecord(TCP_RECORD);
   let n = 0;
   while (b.fits(record.length)) {
     b.add(record);
@@ -71,24 +74,7 @@ test('acks read back; anything else is null', () => {
 
 test("a decoded batch keeps its records' bytes when the frame buffer is reused (the stream holds batches for reordering)", () => {
   const b = new BatchBuilder();
-  b.add(
-    encodeRecord([
-      4,
-      6,
-      Uint8Array.of(198, 18, 1, 10),
-      Uint8Array.of(198, 18, 2, 10),
-      40000,
-      443,
-      null,
-      14,
-      600,
-      0,
-      0,
-      null,
-      '',
-      null,
-    ]),
-  );
+  b.add(encodeRecord(TCP_RECORD));
   const frame = new Uint8Array(1500);
   const body = encodeBatch('TDSIM00000000002', 1, 0, b.cut());
   frame.set(body);

@@ -7,45 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type BoardLetter, boardNamespace } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
-import { run } from '../shell.js';
 import type { TrafficReport } from '../traffic/report.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { lastHeard, streamTuples } from './stream-sessions.testkit.js';
 
 const STREAMS = 50;
-const STREAM_PORT = 7102;
 const AFTER_MS = 3000;
-
-/** The streams' established sessions in a board's kernel table, as sorted "src:sport" of their original tuples. */
-async function streamTuples(sr: ScenarioRig, board: BoardLetter): Promise<string[]> {
-  const ns = boardNamespace(sr.name, board);
-  const { stdout } = await run('ip', [
-    'netns',
-    'exec',
-    ns,
-    'conntrack',
-    '-L',
-    '-p',
-    'tcp',
-    '--dport',
-    `${STREAM_PORT}`,
-    '--state',
-    'ESTABLISHED',
-  ]);
-  const tuples = stdout
-    .split('\n')
-    .map((l) => /src=(\S+) dst=\S+ sport=(\d+) dport=/.exec(l))
-    .filter((m) => m !== null)
-    .map((m) => `${m[1]}:${m[2]}`);
-  return tuples.sort();
-}
-
-function lastHeard(s: TrafficReport['streams']['list'][number]): number {
-  return Math.min(s.toServer.lastArrivalMs ?? 0, s.toClient.lastArrivalMs ?? 0);
-}
 
 async function pair(t: Parameters<typeof scenarioRig>[0], haLines: string[], nat: boolean): Promise<ScenarioRig | null> {
   const extra = gatewayConfig({ policies: [{ id: 1, action: 'accept', natPool: nat, tcpSessionWithoutSyn: false }] });
@@ -97,7 +67,7 @@ test('10 % loss on the session-sync-dev port: the secondary still converges on t
   let a: string[] = [];
   let b: string[] = ['none yet'];
   for (const until = Date.now() + 20_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
-    [a, b] = [await streamTuples(sr, 'A'), await streamTuples(sr, 'B')];
+    [a, b] = [await streamTuples(sr.name, 'A'), await streamTuples(sr.name, 'B')];
     if (a.length >= STREAMS && a.join() === b.join()) break;
   }
   assert.ok(a.length >= STREAMS, `A holds ${a.length} stream sessions`);

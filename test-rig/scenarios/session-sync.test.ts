@@ -9,16 +9,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type BoardLetter, boardNamespace } from '../paths.js';
+import type { BoardLetter } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
-import { run } from '../shell.js';
 import type { TrafficReport } from '../traffic/report.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { lastHeard, streamTuples } from './stream-sessions.testkit.js';
 
 const STREAMS = 200;
-const STREAM_PORT = 7102;
 /** How long streams must keep flowing after a takeover. */
 const AFTER_MS = 3000;
 const strict = gatewayConfig({ policies: [{ id: 1, action: 'accept', tcpSessionWithoutSyn: false }] });
@@ -28,29 +27,10 @@ const common = { groupId: GROUP_ID, marginS: 1, haLines: ['set session-pickup en
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
 
-/** The streams' established sessions in a board's kernel table (closed streams linger in TIME_WAIT). */
-async function streamSessions(sr: ScenarioRig, board: BoardLetter): Promise<number> {
-  const ns = boardNamespace(sr.name, board);
-  const { stdout } = await run('ip', [
-    'netns',
-    'exec',
-    ns,
-    'conntrack',
-    '-L',
-    '-p',
-    'tcp',
-    '--dport',
-    `${STREAM_PORT}`,
-    '--state',
-    'ESTABLISHED',
-  ]);
-  return stdout.split('\n').filter((l) => l.includes(`dport=${STREAM_PORT}`)).length;
-}
-
 async function untilSessions(sr: ScenarioRig, board: BoardLetter, count: number, what: string): Promise<void> {
   let seen = -1;
   for (const until = Date.now() + 20_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-    seen = await streamSessions(sr, board);
+    seen = (await streamTuples(sr.name, board)).length;
     if (seen >= count) return;
   }
   assert.fail(`${what}: ${board}'s kernel holds ${seen} of the ${count} stream sessions`);
@@ -59,11 +39,6 @@ async function untilSessions(sr: ScenarioRig, board: BoardLetter, count: number,
 async function streamsFlowing(sr: ScenarioRig): Promise<void> {
   await sr.rig.traffic.start({ streams: STREAMS });
   await sr.rig.traffic.waitFor((r) => r.streams.alive === STREAMS, 30_000, `${STREAMS} streams flowing`);
-}
-
-/** When both ends of a stream last heard from the other (the earlier of the two). */
-function lastHeard(s: TrafficReport['streams']['list'][number]): number {
-  return Math.min(s.toServer.lastArrivalMs ?? 0, s.toClient.lastArrivalMs ?? 0);
 }
 
 /** Every stream alive and heard from well after `tookAtMs`; none broken. */
@@ -147,7 +122,7 @@ test('the control: with session pickup off, streams stall for good after a failo
   t.after(() => sr.down());
   await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
   await streamsFlowing(sr);
-  assert.equal(await streamSessions(sr, 'B'), 0, 'nothing synced');
+  assert.deepEqual(await streamTuples(sr.name, 'B'), [], 'nothing synced');
   await sr.rig.fault('kill', 'A');
   const took = await tookOver(sr, 'B', 'B takes over');
   const r = await sr.rig.traffic.waitFor((x) => x.nowMs > took + AFTER_MS, 30_000, 'after the takeover');
