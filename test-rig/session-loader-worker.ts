@@ -69,7 +69,7 @@ function write(job: WriteJob, op: 'create' | 'delete'): LoadReport {
       progress[PROGRESS_FAILED] = failed;
       progress[PROGRESS_AT] = monotonicMs();
     }
-    sleepUntil(pacer.nextWakeMs(monotonicMs()));
+    if (!pacer.finished) sleepUntil(pacer.nextWakeMs(monotonicMs()));
   }
   const endMs = monotonicMs();
   const elapsedMs = endMs - startMs;
