@@ -126,9 +126,34 @@ export function memoryOf(pid: number): MemoryKb | null {
   return { rssKb: kbField(rollup, 'Rss'), pssKb: kbField(rollup, 'Pss'), hwmKb: kbField(status, 'VmHWM') };
 }
 
-/** CPU use of a set of named processes over a window: start it, then read it. */
+/** utime + stime of every process now, by pid. */
+export function allProcessTicks(): Map<number, StatFields> {
+  const out = new Map<number, StatFields>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const s = statOf(Number(name));
+    if (s) out.set(Number(name), s);
+  }
+  return out;
+}
+
+/** A short name for a process: its command name and the script or program it runs. */
+export function processLabel(pid: number, comm: string): string {
+  const line = cmdlineOf(pid);
+  if (line === '') return `[${comm}]`;
+  const args = line.split(' ');
+  const script = args.slice(1).find((a) => a.endsWith('.js') || a.endsWith('.mjs') || !a.startsWith('-'));
+  const base = (x: string) => x.split('/').at(-1) ?? x;
+  return script ? `${base(args[0] ?? '?')} ${base(script)}` : base(args[0] ?? `${pid}`);
+}
+
+/**
+ * CPU use of a set of named processes over a window: start it, then read it. The machine's
+ * busy share covers everything; the processes that used most of the rest are named too.
+ */
 export class CpuWindow {
   private readonly startMs: number;
+  private readonly startAll: Map<number, StatFields>;
   private readonly start: Map<string, number>;
   private readonly startThreads: Map<string, Map<number, ThreadTicks>>;
   private readonly startMachine: { busy: number; total: number };
@@ -138,6 +163,7 @@ export class CpuWindow {
     this.start = new Map(Object.entries(pids).map(([k, pid]) => [k, statOf(pid)?.ticks ?? Number.NaN]));
     this.startThreads = new Map(Object.entries(pids).map(([k, pid]) => [k, new Map(threadsOf(pid).map((t) => [t.tid, t]))]));
     this.startMachine = machineTicks();
+    this.startAll = allProcessTicks();
   }
 
   /**
@@ -164,13 +190,25 @@ export class CpuWindow {
     const m = machineTicks();
     const total = m.total - this.startMachine.total;
     const machineBusyPct = total > 0 ? Math.round(((m.busy - this.startMachine.busy) / total) * 1000) / 10 : 0;
-    return { seconds: Math.round(seconds * 1000) / 1000, processes, threads, machineBusyPct };
+    const watched = new Set(Object.values(this.pids));
+    const others = [...allProcessTicks()]
+      .filter(([pid]) => !watched.has(pid))
+      .map(([pid, s]) => ({ pid, comm: s.comm, ticks: s.ticks - (this.startAll.get(pid)?.ticks ?? 0) }))
+      .filter((o) => o.ticks > 0)
+      .sort((a, b) => b.ticks - a.ticks)
+      .slice(0, OTHERS_LISTED)
+      .map((o) => ({ pid: o.pid, what: processLabel(o.pid, o.comm), pct: pct(o.ticks) }));
+    return { seconds: Math.round(seconds * 1000) / 1000, processes, threads, machineBusyPct, others };
   }
 }
+
+const OTHERS_LISTED = 5;
 
 export interface CpuReading {
   seconds: number;
   processes: Record<string, number | null>;
   threads: Record<string, { tid: number; comm: string; pct: number }[]>;
   machineBusyPct: number;
+  /** The busiest processes outside the watched ones (kernel threads included). */
+  others: { pid: number; what: string; pct: number }[];
 }

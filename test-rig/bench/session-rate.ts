@@ -14,7 +14,7 @@
  */
 import { ArrivalWatch } from '../ct-arrivals.js';
 import { boardNamespace } from '../paths.js';
-import { CpuWindow } from '../proc-usage.js';
+import { type CpuReading, CpuWindow } from '../proc-usage.js';
 import type { Rig } from '../rig.js';
 import { SessionLoader } from '../session-loader.js';
 import { logSince, logSize, withRig } from './bench-rig.js';
@@ -62,6 +62,8 @@ interface RateRun {
   cpu: Record<string, number | null>;
   machineBusyPct: number;
   threads: Record<string, { tid: number; comm: string; pct: number }[]>;
+  /** The busiest other processes over the window: what else ran. */
+  others: CpuReading['others'];
   keptPace: boolean;
 }
 
@@ -133,6 +135,7 @@ async function rateRun(
     cpu: reading.processes,
     machineBusyPct: reading.machineBusyPct,
     threads: reading.threads,
+    others: reading.others,
     keptPace: end.met && keptPace(r.elapsedMs, catchUpMs) && resyncs.length === 0,
   };
   if (r.failed > 0) progress(`sessions: the primary's kernel refused ${r.failed} sessions: ${JSON.stringify(r.refused)}`);

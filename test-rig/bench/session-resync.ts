@@ -11,7 +11,7 @@
  * included).
  */
 import { boardNamespace } from '../paths.js';
-import { CpuWindow } from '../proc-usage.js';
+import { type CpuReading, CpuWindow } from '../proc-usage.js';
 import type { Rig } from '../rig.js';
 import { SessionLoader } from '../session-loader.js';
 import { logSince, logSize, withRig } from './bench-rig.js';
@@ -99,6 +99,7 @@ interface ResyncRun {
   ratePerS: number | null;
   cpu: Record<string, number | null>;
   machineBusyPct: number;
+  others: CpuReading['others'];
   logLines: string[];
   progress: { sinceJoinMs: number; sessions: number }[];
   memory: Record<string, Record<string, number | string | null>>;
@@ -163,6 +164,7 @@ async function resyncRun(rig: Rig, pair: Pair, tables: BoardTables, written: num
     ratePerS: resyncMs && resyncMs > 0 ? Math.round((end.value * 1000) / resyncMs) : null,
     cpu: reading.processes,
     machineBusyPct: reading.machineBusyPct,
+    others: reading.others,
     logLines,
     progress: kept,
     memory: await readMemory(rig, pair),
