@@ -38,6 +38,7 @@ import { median, ms, summarize } from './stats.js';
 import { monotonicMs, sleep } from './timing.js';
 
 const POLL_MS = 50;
+const STABLE_MS = 2000;
 /** Progress samples kept in the report: one each this often. */
 const PROGRESS_EVERY_MS = 500;
 export const RESYNC_TARGET_MS = 8000;
@@ -86,7 +87,7 @@ function lastLine(log: string, text: string): { atMs: number; line: string } | n
 }
 
 interface ResyncRun {
-  /** Rejoin (the primary starts the resync) → secondary count matches. */
+  /** Rejoin (the primary starts the resync) → secondary count matches (or, short of that, last moved). */
   resyncMs: number | null;
   /** Power-on → count matches. */
   fromPowerOnMs: number;
@@ -116,18 +117,33 @@ async function resyncRun(rig: Rig, pair: Pair, tables: BoardTables, written: num
   const pids = pidsByName({ [primary]: await boardPids(rig, primary), [secondary]: await boardPids(rig, secondary) });
   const cpu = new CpuWindow(pids);
   const samples: { atMs: number; sessions: number }[] = [];
+  // Until the count matches; or, when it does not, until the secondary says it is in sync and
+  // its count has stood still for STABLE_MS (sessions went missing: the run records which).
+  let last = -1;
+  let lastChangeMs = 0;
+  let saidInSync = false;
   const end = await pollUntil(
     () => tables.count(secondary) - base,
-    (n) => n >= written,
+    (n) => {
+      const now = monotonicMs();
+      if (n !== last) {
+        last = n;
+        lastChangeMs = now;
+      }
+      if (n >= written) return true;
+      saidInSync ||= logSince(rig, secondary, logS).includes(IN_SYNC);
+      return saidInSync && now - lastChangeMs >= STABLE_MS;
+    },
     timeoutMs,
     POLL_MS,
     (n, atMs) => samples.push({ atMs, sessions: n }),
   );
+  const matched = end.value >= written;
   const reading = cpu.read();
   await pollUntil(
     () => logSince(rig, secondary, logS).includes(IN_SYNC),
     (x) => x,
-    30_000,
+    timeoutMs,
     100,
   );
   await rig.waitUntil('formed', FORM_TIMEOUT_MS);
@@ -135,7 +151,9 @@ async function resyncRun(rig: Rig, pair: Pair, tables: BoardTables, written: num
   const sLog = logSince(rig, secondary, logS);
   const joined = lastLine(pLog, `session resync of ${serial}`);
   const inSync = lastLine(sLog, IN_SYNC);
-  const resyncMs = joined ? end.atMs - joined.atMs : null;
+  // Unmatched, the resync's end is when the count last moved.
+  const doneAtMs = matched ? end.atMs : lastChangeMs;
+  const resyncMs = joined ? doneAtMs - joined.atMs : null;
   const from = joined?.atMs ?? on;
   const kept: { sinceJoinMs: number; sessions: number }[] = [];
   let next = from;
@@ -156,11 +174,11 @@ async function resyncRun(rig: Rig, pair: Pair, tables: BoardTables, written: num
   ];
   return {
     resyncMs: resyncMs === null ? null : ms(resyncMs),
-    fromPowerOnMs: ms(end.atMs - on),
+    fromPowerOnMs: ms(doneAtMs - on),
     inSyncMs: joined && inSync ? ms(inSync.atMs - joined.atMs) : null,
-    matched: end.met,
+    matched,
     sessions: end.value,
-    missing: end.met ? null : await tables.missing(secondary, 0, written),
+    missing: matched ? null : await tables.missing(secondary, 0, written),
     ratePerS: resyncMs && resyncMs > 0 ? Math.round((end.value * 1000) / resyncMs) : null,
     cpu: reading.processes,
     machineBusyPct: reading.machineBusyPct,
@@ -214,6 +232,8 @@ export async function benchSessionResync(o: ResyncOptions): Promise<void> {
         maxMs: sum ? ms(sum.maxMs) : null,
         minMs: sum ? ms(sum.minMs) : null,
         ratePerSMedian: median(runs.map((x) => x.ratePerS ?? 0)),
+        inSyncMsMedian: median(runs.map((x) => x.inSyncMs ?? Number.POSITIVE_INFINITY)),
+        missingPerRun: runs.map((x) => x.missing?.count ?? 0),
         targetMs: RESYNC_TARGET_MS,
         targetFor: 1_000_000,
         met: sum !== null && runs.every((x) => x.matched) && sum.maxMs <= (RESYNC_TARGET_MS * r.written) / 1_000_000,
