@@ -122,12 +122,16 @@ export class SessionLoader {
 
   /** Inserts sessions first … first+count-1 at the rate asked; resolves when the last batch is in. */
   load(job: Partial<WriteJob> & Pick<WriteJob, 'count'>): Promise<LoadReport> {
-    return this.call({ op: 'load', job: writeJob(job) }) as Promise<LoadReport>;
+    const j = writeJob(job);
+    this.shared.fill(0);
+    return this.call({ op: 'load', job: j }) as Promise<LoadReport>;
   }
 
   /** Deletes sessions first … first+count-1 (those not there come back refused with ENOENT). */
   remove(job: Partial<WriteJob> & Pick<WriteJob, 'count'>): Promise<LoadReport> {
-    return this.call({ op: 'remove', job: writeJob(job) }) as Promise<LoadReport>;
+    const j = writeJob(job);
+    this.shared.fill(0);
+    return this.call({ op: 'remove', job: j }) as Promise<LoadReport>;
   }
 
   /** Entries in the namespace's table (all of them, not only the loader's). */
@@ -140,7 +144,7 @@ export class SessionLoader {
     return this.call({ op: 'flush' }) as Promise<number>;
   }
 
-  /** How far the running (or last) load or removal has come. */
+  /** How far the running (or last) load or removal has come (zero from the call that starts one). */
   progress(): LoaderProgress {
     return {
       done: this.shared[PROGRESS_DONE] ?? 0,
