@@ -20,11 +20,13 @@ import { SessionLoader } from '../session-loader.js';
 import { logSince, logSize, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
 import { BenchError } from './options.js';
-import { BoardTables, boardPids, type Pair, pidsByName, pollUntil, serialOf, sessionPair, settledPair } from './session-rig.js';
+import { BoardTables, boardPids, type Pair, pidsByName, serialOf, sessionPair, settledPair, untilCount } from './session-rig.js';
 import { median, ms, summarize } from './stats.js';
 import { sleep } from './timing.js';
 
 const POLL_MS = 20;
+/** A count that has not moved this long after the loader finished is not going to. */
+const STILL_MS = 3000;
 /** Kept pace: matched within this share of the load's duration after its end, or PACE_MIN_MS. */
 export const PACE_SHARE = 0.1;
 export const PACE_MIN_MS = 50;
@@ -57,6 +59,8 @@ interface RateRun {
   /** From the loader's end to the secondary's match (or to giving up). */
   catchUpMs: number;
   secondaryPerS: number;
+  /** Sessions the secondary never got (its count stood still short of the primary's). */
+  missing: number;
   maxBacklog: number;
   resyncs: string[];
   cpu: Record<string, number | null>;
@@ -76,13 +80,16 @@ async function removeAll(
   base: number,
 ) {
   const r = await loader.remove(job);
-  const left = await pollUntil(
+  const left = await untilCount(
     () => tables.count(pair.secondary) - base,
     (n) => n <= 0,
-    CATCH_UP_TIMEOUT_MS,
-    100,
+    {
+      timeoutMs: CATCH_UP_TIMEOUT_MS,
+      everyMs: 100,
+      stillMs: STILL_MS,
+    },
   );
-  if (!left.met)
+  if (!left.matched)
     progress(`sessions: ${left.value} of the removed sessions still on ${pair.secondary} after ${CATCH_UP_TIMEOUT_MS} ms`);
   return r;
 }
@@ -105,13 +112,17 @@ async function rateRun(
   let report: Awaited<typeof loading> | null = null;
   void loading.then((r) => (report = r));
   let maxBacklog = 0;
-  const end = await pollUntil(
+  const end = await untilCount(
     () => tables.count(secondary) - base,
     (n) => report !== null && n >= report.written,
-    (o.sessions / Math.max(rate, 1000)) * 1000 + CATCH_UP_TIMEOUT_MS,
-    POLL_MS,
-    (synced) => {
-      maxBacklog = Math.max(maxBacklog, loader.progress().done - synced);
+    {
+      timeoutMs: (o.sessions / Math.max(rate, 1000)) * 1000 + CATCH_UP_TIMEOUT_MS,
+      everyMs: POLL_MS,
+      stillMs: STILL_MS,
+      armed: () => report !== null,
+      onSample: (synced) => {
+        maxBacklog = Math.max(maxBacklog, loader.progress().done - synced);
+      },
     },
   );
   const r = await loading;
@@ -120,23 +131,27 @@ async function rateRun(
     .split('\n')
     .filter((l) => l.includes(`session resync of ${serialOf(pair.status, secondary)}`))
     .map((l) => l.replace(/^\S+ /, ''));
-  const catchUpMs = end.atMs - r.endMs;
+  // Short of a match, the secondary's last change is as far as it got.
+  const catchUpMs = (end.matched ? end.atMs : end.lastChangeMs) - r.endMs;
   const run: RateRun = {
     rate,
     written: r.written,
     failed: r.failed,
     loaderPerS: Math.round(r.achievedPerS),
     loadMs: ms(r.elapsedMs),
-    caughtUp: end.met,
+    caughtUp: end.matched,
     catchUpMs: ms(Math.max(0, catchUpMs)),
-    secondaryPerS: Math.round((Math.min(end.value, r.written) * 1000) / (end.atMs - r.startMs)),
+    secondaryPerS: Math.round(
+      (Math.min(end.value, r.written) * 1000) / ((end.matched ? end.atMs : end.lastChangeMs) - r.startMs),
+    ),
+    missing: end.matched ? 0 : r.written - end.value,
     maxBacklog,
     resyncs,
     cpu: reading.processes,
     machineBusyPct: reading.machineBusyPct,
     threads: reading.threads,
     others: reading.others,
-    keptPace: end.met && keptPace(r.elapsedMs, catchUpMs) && resyncs.length === 0,
+    keptPace: end.matched && keptPace(r.elapsedMs, catchUpMs) && resyncs.length === 0,
   };
   if (r.failed > 0) progress(`sessions: the primary's kernel refused ${r.failed} sessions: ${JSON.stringify(r.refused)}`);
   await removeAll(loader, tables, pair, { first, count: o.sessions, udpPercent: o.udpPercent }, base);
@@ -189,6 +204,7 @@ export async function benchSessionRate(o: RateOptions): Promise<void> {
           catchUpP50Ms: catchUp.p50Ms,
           catchUpMaxMs: catchUp.maxMs,
           maxBacklog: Math.max(...runs.map((r) => r.maxBacklog)),
+          missing: runs.map((r) => r.missing),
           keptPace: allKept,
           paceRule: `every run: the secondary matched within ${PACE_SHARE * 100}% of the load's duration (at least ${PACE_MIN_MS} ms) after its end, no resync`,
           cpuPctMedian: cpuMedian,
@@ -233,11 +249,10 @@ export async function benchSessionLag(o: LagOptions): Promise<void> {
         let r: Awaited<ReturnType<SessionLoader['load']>>;
         try {
           r = await loader.load({ first, count, ratePerS: LAG_RATE, udpPercent: o.udpPercent, recordBatches: true });
-          await pollUntil(
+          await untilCount(
             () => watch.seen,
             (n) => n >= r.written,
-            CATCH_UP_TIMEOUT_MS,
-            50,
+            { timeoutMs: CATCH_UP_TIMEOUT_MS, everyMs: 50, stillMs: STILL_MS },
           );
           lags = lagsOf(r.batches, first, (k) => watch.arrivedMs(k));
         } finally {

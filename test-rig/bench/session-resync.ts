@@ -33,6 +33,7 @@ import {
   serialOf,
   sessionPair,
   settledPair,
+  untilCount,
 } from './session-rig.js';
 import { median, ms, summarize } from './stats.js';
 import { monotonicMs, sleep } from './timing.js';
@@ -200,11 +201,14 @@ export async function benchSessionResync(o: ResyncOptions): Promise<void> {
       const t0 = monotonicMs();
       const r = await loader.load({ count: o.sessions, udpPercent: o.udpPercent });
       const timeoutMs = 60_000 + o.sessions / 10;
-      const synced = await pollUntil(
+      const synced = await untilCount(
         () => tables.count(pair.secondary) - base,
         (n) => n >= r.written,
-        timeoutMs,
-        100,
+        {
+          timeoutMs,
+          everyMs: 100,
+          stillMs: STABLE_MS,
+        },
       );
       progress(
         `sessions resync: ${r.written} sessions loaded at ${Math.round(r.achievedPerS)}/s; ` +

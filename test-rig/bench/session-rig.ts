@@ -248,3 +248,43 @@ export async function pollUntil<T>(
     await sleep(everyMs);
   }
 }
+
+export interface CountWait {
+  value: number;
+  /** When the last reading was taken. */
+  atMs: number;
+  /** `done` held. */
+  matched: boolean;
+  /** When the count last changed. */
+  lastChangeMs: number;
+}
+
+/**
+ * Polls a count until `done` holds of it; or, once `armed()` (the writer has finished),
+ * until it has stood still for `stillMs` (what was to come is not coming); or `timeoutMs`.
+ */
+export async function untilCount(
+  read: () => number,
+  done: (n: number) => boolean,
+  o: { timeoutMs: number; everyMs: number; stillMs: number; armed?: () => boolean; onSample?: (n: number, atMs: number) => void },
+): Promise<CountWait> {
+  let last = Number.NaN;
+  let lastChangeMs = monotonicMs();
+  let matched = false;
+  const r = await pollUntil(
+    read,
+    (n) => {
+      const now = monotonicMs();
+      if (n !== last) {
+        last = n;
+        lastChangeMs = now;
+      }
+      matched = done(n);
+      return matched || ((o.armed?.() ?? true) && now - lastChangeMs >= o.stillMs);
+    },
+    o.timeoutMs,
+    o.everyMs,
+    o.onSample,
+  );
+  return { value: r.value, atMs: r.atMs, matched, lastChangeMs };
+}
