@@ -22,7 +22,7 @@ export interface BenchOptions {
   stormRuns: number;
 }
 
-function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   const n = Number(text);

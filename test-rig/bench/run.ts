@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire`
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions`
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
@@ -11,6 +11,7 @@ import { benchHang, HANG_CASES } from './hang.js';
 import { benchJitter } from './jitter.js';
 import { benchLease } from './lease.js';
 import { type BenchOptions, benchOptions } from './options.js';
+import { benchSessions } from './sessions.js';
 import { benchSoak } from './soak.js';
 import { benchStorm } from './storm.js';
 import { benchTakeover } from './takeover.js';
@@ -33,6 +34,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   lease: () => benchLease(),
   jitter: (o) => benchJitter(o.jitterS, o.jitterRuns),
   soak: (o) => benchSoak(o.soakS),
+  sessions: (o) => benchSessions(o),
 };
 
 async function main(): Promise<number> {
