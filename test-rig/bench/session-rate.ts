@@ -36,6 +36,7 @@ export function keptPace(loadMs: number, catchUpMs: number): boolean {
 }
 /** Past the loader's end, how long the secondary may take before the run counts it as not caught up. */
 const CATCH_UP_TIMEOUT_MS = 60_000;
+const REMOVE_RATE = 50_000;
 export const LAG_RATE = 10_000;
 const LAG_SECONDS = 5;
 /** The first load after forming, reported apart. */
@@ -73,15 +74,22 @@ interface RateRun {
   keptPace: boolean;
 }
 
-/** Removes a run's sessions from the primary and waits for the secondary to let them go too. */
+/**
+ * Removes a run's sessions from the primary at REMOVE_RATE (a rate the secondary keeps up
+ * with: after an unpaced removal of a million, 340k were still on the secondary a minute
+ * later) and waits for the secondary to let them go too, so that the next run starts from a
+ * settled table. Resyncs the removal caused are reported.
+ */
 async function removeAll(
+  rig: Rig,
   loader: SessionLoader,
   tables: BoardTables,
   pair: Pair,
   job: { first: number; count: number; udpPercent: number },
   base: number,
 ) {
-  const r = await loader.remove(job);
+  const logFrom = logSize(rig, pair.primary);
+  const r = await loader.remove({ ...job, ratePerS: REMOVE_RATE });
   const left = await untilCount(
     () => tables.count(pair.secondary) - base,
     (n) => n <= 0,
@@ -93,6 +101,10 @@ async function removeAll(
   );
   if (!left.matched)
     progress(`sessions: ${left.value} of the removed sessions still on ${pair.secondary} after ${CATCH_UP_TIMEOUT_MS} ms`);
+  const resyncs = logSince(rig, pair.primary, logFrom)
+    .split('\n')
+    .filter((l) => l.includes('session resync of'));
+  for (const l of resyncs) progress(`sessions: during the removal: ${l.replace(/^\S+ /, '')}`);
   return r;
 }
 
@@ -156,7 +168,7 @@ async function rateRun(
     keptPace: end.matched && keptPace(r.elapsedMs, catchUpMs) && resyncs.length === 0,
   };
   if (r.failed > 0) progress(`sessions: the primary's kernel refused ${r.failed} sessions: ${JSON.stringify(r.refused)}`);
-  await removeAll(loader, tables, pair, { first, count: o.sessions, udpPercent: o.udpPercent }, base);
+  await removeAll(rig, loader, tables, pair, { first, count: o.sessions, udpPercent: o.udpPercent }, base);
   return run;
 }
 
@@ -271,7 +283,7 @@ async function lagRun(
   }
   if (lags.length === 0) throw new BenchError('no session arrived on the secondary');
   const s = summarize(lags);
-  await removeAll(loader, tables, pair, { first, count, udpPercent }, base);
+  await removeAll(rig, loader, tables, pair, { first, count, udpPercent }, base);
   await sleep(500);
   return {
     lags,
