@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The rig needs root, iproute2 and nftables; install what is missing (Debian) and say so, rather than
+// The rig needs root, iproute2, nftables and the conntrack tool (the session sync scenarios read
+// the boards' session tables with it); install what is missing (Debian) and say so, rather than
 // leaving a newcomer with a cryptic failure halfway through a test.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const needed = [
   { command: 'ip', pkg: 'iproute2' },
   { command: 'nft', pkg: 'nftables' },
+  { command: 'conntrack', pkg: 'conntrack' },
 ];
 
 function has(command) {
