@@ -80,6 +80,12 @@ export class Cluster {
   #failover = false;
   /** Until session sync says otherwise (it is off, or this unit needs no resync): ready. */
   #sessionsReady = true;
+  /** Until then, a peer claiming the primary role finds our sessions stale (resumeFromStall). */
+  #staleUntil = Number.NEGATIVE_INFINITY;
+  /** The turn that resumed from a long stall; frames read in later turns are fresh. */
+  #resumedAt = Number.NEGATIVE_INFINITY;
+  /** Members not heard fresh since the resume; we listen until they are, at most #staleUntil. */
+  #unheard = new Set<string>();
   readonly #members = new Members();
   readonly #refusals = new Refusals();
   readonly #detector: FailureDetector;
@@ -139,6 +145,10 @@ export class Cluster {
       }
       this.#detector.heard(serial, link, now);
       this.#dual.note(serial, claimsPrimary(serial, advert), now);
+      if (now > this.#resumedAt) this.#unheard.delete(serial);
+      if (this.#staleAfterStall(now) && claimsPrimary(serial, advert) && !(claimed && claimsPrimary(serial, claimed))) {
+        this.#triggers.push(`${serial} claims the primary role while this unit resumed from a stall`);
+      }
       if (joined) {
         this.#alone = false;
         this.#emit({ kind: 'joined', serial, hostname: advert.hostname, link });
@@ -169,6 +179,30 @@ export class Cluster {
     this.#emit({ kind: 'left', serial });
     this.#triggers.push(`${serial} left`);
     this.#settle(now);
+  }
+
+  /**
+   * Called first in each turn of the heartbeat loop, before the frames queued meanwhile are
+   * read. A primary that did not listen for longer than the lost threshold (frozen, starved)
+   * has been lost by its peers, and one of them may have taken over meanwhile: the frames that
+   * say so may be queued behind older ones, or lost to a full socket buffer. So it listens
+   * before it acts as the primary again (`listening`: no heartbeat, no lease) until every
+   * member has been heard in a later turn, at most one lost threshold. With session pickup its
+   * table is stale too: a peer claiming the primary role meanwhile finds it not sessions-ready,
+   * and the election's `sessions` rule, not the priority or age of a unit with a stale table,
+   * settles the two primaries. When no peer claims the role (the whole machine paused), it
+   * carries on as before, one heartbeat interval later.
+   */
+  resumeFromStall(now: number): void {
+    if (this.#state !== 'work' || this.#detector.overdueMs(now) <= lostAfterMs(this.#settings)) return;
+    this.#resumedAt = now;
+    this.#unheard = new Set(this.#members.all().map((m) => m.serial));
+    this.#staleUntil = now + lostAfterMs(this.#settings);
+  }
+
+  /** Resumed from a long stall, this primary waits to hear its peers before it speaks or forwards. */
+  listening(now: number): boolean {
+    return this.#state === 'work' && this.#unheard.size > 0 && now <= this.#staleUntil;
   }
 
   /** Failure detection, hello-holddown expiry, and the election they call for. */
@@ -297,7 +331,7 @@ export class Cluster {
       hbIntervalMs: heartbeatIntervalMs(s),
       lostThreshold: s.hbLostThreshold,
       primary: this.primary(),
-      sessionsReady: this.#readyForElection(),
+      sessionsReady: this.#readyForElection(now),
     };
   }
 
@@ -484,6 +518,12 @@ export class Cluster {
   /** The one place that sets the state. */
   #setState(to: HaState, reason: string, now: number): void {
     if (to === this.#state) return;
+    // Standing down with a stale table: not ready until session sync has resynced this unit
+    // (it says so, or stands regardless after its wait), so the election cannot hand the role
+    // straight back.
+    if (this.#state === 'work' && this.#staleAfterStall(now)) this.#sessionsReady = false;
+    this.#staleUntil = Number.NEGATIVE_INFINITY;
+    this.#unheard.clear();
     if (this.#state !== 'hello') this.#flippedAt = now;
     this.#emit({ kind: 'state', from: this.#state, to, reason });
     this.#state = to;
@@ -497,7 +537,7 @@ export class Cluster {
       ageMs: this.#ageMs(now),
       monitorUp: this.#monitorUp,
       failover: this.#failover,
-      sessionsReady: this.#readyForElection(),
+      sessionsReady: this.#readyForElection(now),
     };
     const rivals = this.#beaconRivalsNow(now);
     const members = this.#members.candidates(now, negotiating);
@@ -527,6 +567,7 @@ export class Cluster {
   }
 
   #drop(serial: string): void {
+    this.#unheard.delete(serial);
     this.#members.remove(serial);
     this.#detector.forget(serial);
     this.#dual.forget(serial);
@@ -541,9 +582,17 @@ export class Cluster {
     return this.#startedAt + this.#settings.helloHolddownS * 1000;
   }
 
-  /** The primary holds the sessions by definition: it is their source. */
-  #readyForElection(): boolean {
-    return this.#sessionsReady || this.#state === 'work';
+  /**
+   * The primary holds the sessions by definition (it is their source), unless it resumed from
+   * a stall while a peer took the role (resumeFromStall).
+   */
+  #readyForElection(now: number): boolean {
+    if (this.#state === 'work') return !this.#staleAfterStall(now);
+    return this.#sessionsReady;
+  }
+
+  #staleAfterStall(now: number): boolean {
+    return this.#settings.sessionPickup.tcp && now <= this.#staleUntil && this.#members.anyWorking();
   }
 
   #ageMs(now: number): number {

@@ -47,6 +47,14 @@ export class FailureDetector {
     return this.#maxLateMs;
   }
 
+  /**
+   * How long this board has not listened beyond the heartbeat interval, were it to check at
+   * `now` (0 before the first check): a stall seen before the frames it queued are read.
+   */
+  overdueMs(now: number): number {
+    return this.#lastCheck === null ? 0 : Math.max(0, now - this.#lastCheck - this.#intervalMs);
+  }
+
   /** Lateness of the most recent late check (ms); 0 before any. */
   get lastLateMs(): number {
     return this.#lastLateMs;

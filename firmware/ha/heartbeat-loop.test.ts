@@ -10,6 +10,7 @@ import { FakeFenceDevice } from '../../hal/fence/fence.fake.js';
 import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
+import type { HaSettings } from '../config/ha-settings.js';
 import type { Logger } from '../log/logger.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
 import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
@@ -82,7 +83,7 @@ function recordingLog(lines: string[]): Logger {
   };
 }
 
-function setUp(c: TestContext) {
+function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
   const journal: string[] = [];
   const timeline: { at: number; entry: string }[] = [];
   const logLines: string[] = [];
@@ -96,7 +97,7 @@ function setUp(c: TestContext) {
   const reports = new MessageReader();
   const init: WorkerInit = {
     identity: identity(A),
-    settings: haSettings(),
+    settings: haSettings(settings),
     links: {
       hbdev: [
         { name: 'ha1', ifname: 'ha1', priority: 50 },
@@ -395,4 +396,59 @@ test('commands that were read together with the WorkerInit are applied before th
   const first = t.nic.sentOn('ha1')[0];
   assert.ok(first, 'a first heartbeat at once');
   assert.equal(decodeAsPeer(first).advert.failover, true, 'the failover command took effect without a further wake-up');
+});
+
+/**
+ * Unit A primary with peer B heard for 400 ms; then A stalls (no turn) for 3x the lost
+ * threshold, while B's frames queue or are lost. Returns when A resumes (before its turn).
+ */
+function stalledPrimary(c: TestContext, sessionPickup: boolean): { t: Rig; peer: Peer; resumeAt: number } {
+  const pickup = { tcp: sessionPickup, connectionless: false, expectation: false, nat: false, delay: false };
+  const t = setUp(c, { sessionPickup: pickup });
+  primaryAlone(t);
+  const peer = new Peer(B);
+  for (let at = HELLO_MS; at <= HELLO_MS + 400; at += 200)
+    t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { primary: A }), at);
+  t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + 500);
+  const resumeAt = t.clock.nowMs() + 3600;
+  t.clock.clock.advanceTo(resumeAt);
+  return { t, peer, resumeAt };
+}
+
+test("resumed from a long stall, the peer's claim lost: A is silent and renews no lease until it hears B, then stands down (stale sessions)", (c) => {
+  const { t, peer, resumeAt } = stalledPrimary(c, true);
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B }), resumeAt + 150);
+  const mark = t.journal.length;
+  t.stepUntil(() => t.posted('gave-up').length === 1);
+  assert.equal(t.clock.nowMs(), resumeAt + 150, 'stands down on the first fresh frame');
+  const before = t.since(mark).slice(0, t.since(mark).indexOf('fence revoke'));
+  assert.deepEqual(
+    before.filter((e) => e.startsWith('send port1') || e.startsWith('fence renew')),
+    [],
+    `no lease and no beacon while listening: ${before.join(', ')}`,
+  );
+  assert.deepEqual(
+    before.filter((e) => e.startsWith('send ha')),
+    ['send ha1 0x8890', 'send ha2 0x8890'],
+    'the only heartbeat before the release is the hand-over',
+  );
+  assert.equal(decodeAsPeer(t.nic.sentOn('ha1').at(-1) ?? new Uint8Array()).advert.sessionsReady, false);
+});
+
+test('resumed from a long stall with nobody claiming the role: A speaks and renews its lease once it heard B', (c) => {
+  const { t, peer, resumeAt } = stalledPrimary(c, true);
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { primary: A }), resumeAt + 150);
+  const mark = t.journal.length;
+  t.step();
+  assert.deepEqual(
+    t.since(mark).filter((e) => e.startsWith('send') || e.startsWith('fence')),
+    [],
+    'nothing in the turn that resumed',
+  );
+  t.stepUntil(() => t.clock.nowMs() >= resumeAt + 150);
+  const turn = t.since(mark);
+  assert.ok(turn.includes(`fence renew ${resumeAt + 150 + 1000}`), turn.join(', '));
+  assert.ok(turn.includes('send ha1 0x8890'), turn.join(', '));
+  assert.equal(t.state(), 'work');
+  assert.equal(t.posted('gave-up').length, 0);
 });

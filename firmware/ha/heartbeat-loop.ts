@@ -83,6 +83,8 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   private readonly codec: HbCodec;
   private init: WorkerInit;
   private lastTickMs = 0;
+  /** The previous turn listened after a stall (Cluster.listening): its end is announced at once. */
+  private listened = false;
   private lastSnapshotMs = 0;
   private schedFifo = false;
   private leaving = false;
@@ -156,7 +158,8 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   /** Blocks until the next input or deadline, then runs one turn; false once the main process asked us to leave. */
   step(): boolean {
     const before = this.dev.clock.nowMs();
-    const beaconAt = this.takeover.active ? this.beacons.nextAt : Number.POSITIVE_INFINITY;
+    // A primary listening after a stall sends no beacon: the next is due once it has heard.
+    const beaconAt = this.takeover.active && !this.cluster.listening(before) ? this.beacons.nextAt : Number.POSITIVE_INFINITY;
     const wakeIn = Math.min(this.cluster.nextWakeAt(before), beaconAt) - before;
     this.poller.wait(Math.max(0, Math.ceil(Math.min(wakeIn, SNAPSHOT_EVERY_MS))));
     this.turn(this.dev.clock.nowMs());
@@ -186,6 +189,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   /** One pass: inputs first (so frames that arrived during a stall count), then timers. */
   private turn(now: number): void {
     this.health.stamp(HEARTBEAT_WORKER, now);
+    this.cluster.resumeFromStall(now);
     if (this.poller.readable(COMMANDS)) this.onCommands(now);
     if (this.poller.readable(LINK_MONITOR)) this.onLinkEvents(now);
     for (let i = 0; i < this.links.links.length; i++) {
@@ -207,16 +211,19 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     // The data ports follow the role before anything else: this is the traffic gap.
     for (const e of events) this.noteForAnnounce(e);
     this.followRole(now);
+    const listening = this.cluster.listening(now);
     if (this.poller.readable(TICKER)) {
       this.ticker.take();
       this.jitter.record(now - this.lastTickMs - heartbeatIntervalMs(this.init.settings));
       this.lastTickMs = now;
-      this.sendHeartbeat(FrameType.Heartbeat, now);
-    } else if (changed && !handingOver) {
-      // A new role is announced at once, not at the next tick: peers converge one interval sooner.
+      if (!listening) this.sendHeartbeat(FrameType.Heartbeat, now);
+    } else if (((changed && !handingOver) || this.listened) && !listening) {
+      // A new role is announced at once, not at the next tick: peers converge one interval
+      // sooner. So is the end of listening after a stall.
       this.sendHeartbeat(FrameType.Heartbeat, now);
     }
-    if (this.takeover.active) this.beacons.sendIfDue(now);
+    this.listened = listening;
+    if (this.takeover.active && !listening) this.beacons.sendIfDue(now);
     if (events.length > 0) reportEvents(this.log, events);
     if (events.length > 0 || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
     this.channel.flush();
@@ -251,7 +258,8 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
       this.beacons.sendAfterGivingUp(now);
     }
     // Renewed only here, after the election of this turn: a unit resuming from a stall gets
-    // its lease back only if it is still primary.
+    // its lease back only once it has heard its peers and is still primary.
+    if (this.cluster.listening(now)) return;
     if (this.takeover.active) this.lease.renew(now);
     const why = this.announces.take(this.takeover.active && this.takeover.plan.announce);
     if (why !== null) {

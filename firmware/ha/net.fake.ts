@@ -247,6 +247,7 @@ export class FakeNet {
     const c = u.cluster;
     const before = `${c.state}/${c.primary()}`;
     const wasWorking = c.state === 'work';
+    c.resumeFromStall(now);
     const ready = u.inbox.filter((f) => f.at <= now);
     u.inbox = u.inbox.filter((f) => f.at > now);
     for (const f of ready) {
@@ -262,10 +263,12 @@ export class FakeNet {
     }
     u.lastTurn = now;
     u.events.push(...c.drainEvents());
-    if (ticked || `${c.state}/${c.primary()}` !== before) this.#send(u, now, false);
-    // As the heartbeat worker: beacons every period while primary, one more right after giving up.
+    // As the heartbeat worker: silent while it listens after a long stall of its own.
+    const listening = c.listening(now);
+    if (!listening && (ticked || `${c.state}/${c.primary()}` !== before)) this.#send(u, now, false);
+    // Beacons every period while primary, one more right after giving up.
     const working = c.state === 'work';
-    if ((working && now >= u.nextBeacon) || (wasWorking && !working)) {
+    if ((working && !listening && now >= u.nextBeacon) || (wasWorking && !working)) {
       this.#beacon(u, now);
       u.nextBeacon = working ? now + u.beaconPeriodMs : 0;
     }
