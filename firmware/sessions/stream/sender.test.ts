@@ -127,6 +127,24 @@ test('a duplicate of a batch retransmitted on an ack verdict raises the reorder 
   assert.deepEqual(seqs(s, clock.nowMs()), [11, 12]);
 });
 
+test('retransmissions on ack verdicts (deep reordering makes some spurious) count toward neither maxRetransmits nor the backoff', () => {
+  const clock = new FakeClock();
+  const s = new StreamSender<number>(EPOCH, { maxRetransmits: 2 });
+  sendBatches(s, clock, 1);
+  for (let round = 1; round <= 5; round++) {
+    const first = s.nextSeq;
+    sendBatches(s, clock, 5);
+    s.onAck(ack(0, [1, first + 5]), clock.advance(1));
+    assert.deepEqual(seqs(s, clock.nowMs()), [0], `round ${round}: batch 0 found lost again`);
+  }
+  const st = s.status(clock.nowMs());
+  assert.equal(st.state, 'streaming', 'five retransmissions, none on the timer: no give-up');
+  assert.equal(st.fastRetransmits, 5);
+  assert.equal(s.nextWakeAt(clock.nowMs()), clock.nowMs() + st.rtoMs, 'its timer not backed off');
+  s.onAck(ack(s.nextSeq), clock.advance(1));
+  assert.equal(s.status(clock.nowMs()).inFlight, 0);
+});
+
 test('the RTO follows the measured round trip (RFC 6298) and each retransmission doubles a batch timer', () => {
   const s = new StreamSender<number>(EPOCH, { rto: { initialRtoMs: 100, minRtoMs: 15, maxRtoMs: 500 } });
   s.offer(0, 0);
@@ -166,7 +184,7 @@ test('a batch unacknowledged for giveUpAfterMs is given up: the stream needs a r
   const st = s.status(1000);
   assert.equal(st.state, 'needs-resync');
   assert.equal(st.giveUps, 1);
-  assert.match(st.reason, /^batch 0 unacknowledged after 1000 ms and \d+ retransmissions$/);
+  assert.match(st.reason, /^batch 0 unacknowledged after 1000 ms and \d+ retransmissions \(\d+ on its timer\)$/);
   assert.equal(st.lagMs, 1000, 'the age of the oldest unacknowledged batch');
   assert.equal(s.offer(1, 1000), false);
   assert.equal(s.room(), 0);

@@ -76,6 +76,15 @@ export class StreamSender<T> {
   /** Transmission number of the batch's latest transmission: orders batches for loss detection. */
   readonly #xmit: Float64Array;
   readonly #tries: Uint32Array;
+  /**
+   * Retransmissions on the batch's timer. Only these back off and count toward
+   * maxRetransmits: a retransmission on an ack's verdict may be spurious under deep
+   * reordering (two sync ports of different latency), and must not bring a stream that
+   * delivers everything closer to giving up.
+   */
+  readonly #timeouts: Uint32Array;
+  /** Due now on an ack's verdict (#rearm), not on its timer. */
+  readonly #fastDue: Uint8Array;
   readonly #sacked: Uint8Array;
   /** Found lost by an ack (not by its timer) and not yet judged spurious. */
   readonly #fast: Uint8Array;
@@ -121,6 +130,8 @@ export class StreamSender<T> {
     this.#rtxAt = new Float64Array(n);
     this.#xmit = new Float64Array(n);
     this.#tries = new Uint32Array(n);
+    this.#timeouts = new Uint32Array(n);
+    this.#fastDue = new Uint8Array(n);
     this.#sacked = new Uint8Array(n);
     this.#fast = new Uint8Array(n);
     this.#reorderThreshold = o.reorderThreshold;
@@ -164,6 +175,8 @@ export class StreamSender<T> {
     slot.payload = payload;
     this.#offeredAt[i] = now;
     this.#tries[i] = 0;
+    this.#timeouts[i] = 0;
+    this.#fastDue[i] = 0;
     this.#sacked[i] = 0;
     this.#fast[i] = 0;
     this.#end++;
@@ -300,13 +313,21 @@ export class StreamSender<T> {
       const i = s % w;
       if (this.#sacked[i]) continue;
       if (this.#rtxAt[i]! <= now && this.#out.length < max) {
-        const retransmits = this.#tries[i]! - 1;
-        if (now - this.#firstSentAt[i]! >= this.#opts.giveUpAfterMs || retransmits >= this.#opts.maxRetransmits) {
+        const fast = this.#fastDue[i] === 1;
+        this.#fastDue[i] = 0;
+        if (
+          now - this.#firstSentAt[i]! >= this.#opts.giveUpAfterMs ||
+          (!fast && this.#timeouts[i]! >= this.#opts.maxRetransmits)
+        ) {
           this.#c.giveUps++;
           const age = Math.round(now - this.#firstSentAt[i]!);
-          this.#needsResync(`batch ${s} unacknowledged after ${age} ms and ${retransmits} retransmissions`);
+          const retransmits = this.#tries[i]! - 1;
+          this.#needsResync(
+            `batch ${s} unacknowledged after ${age} ms and ${retransmits} retransmissions (${this.#timeouts[i]} on its timer)`,
+          );
           return;
         }
+        if (!fast) this.#timeouts[i]!++;
         this.#transmit(s, now);
         this.#c.retransmitted++;
       }
@@ -332,6 +353,7 @@ export class StreamSender<T> {
         if (this.#xmit[i]! < lostBelow && at > now) {
           at = now;
           this.#fast[i] = 1;
+          this.#fastDue[i] = 1;
           this.#c.fastRetransmits++;
         }
         this.#rtxAt[i] = at;
@@ -358,11 +380,11 @@ export class StreamSender<T> {
 
   /**
    * When slot `i` is retransmitted unless acknowledged: its last transmission plus the RTO
-   * doubled for each retransmission so far, or the give-up moment, a deadline of its own so
+   * doubled for each retransmission on its timer so far, or the give-up moment, a deadline of its own so
    * that a long backoff cannot postpone it.
    */
   #deadline(i: number): number {
-    const backoff = this.#rto.backedOff(this.#tries[i]! - 1);
+    const backoff = this.#rto.backedOff(this.#timeouts[i]!);
     return Math.min(this.#lastSentAt[i]! + backoff, this.#firstSentAt[i]! + this.#opts.giveUpAfterMs);
   }
 
