@@ -450,5 +450,8 @@ test('resumed from a long stall with nobody claiming the role: A speaks and rene
   assert.ok(turn.includes(`fence renew ${resumeAt + 150 + 1000}`), turn.join(', '));
   assert.ok(turn.includes('send ha1 0x8890'), turn.join(', '));
   assert.equal(t.state(), 'work');
+  const snap = t.posted('snapshot').at(-1);
+  assert.ok(snap?.type === 'snapshot');
+  assert.equal(snap.snapshot.lease?.state, 'held', 'a snapshot at the end of listening shows the lease renewed');
   assert.equal(t.posted('gave-up').length, 0);
 });

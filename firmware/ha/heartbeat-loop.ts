@@ -222,10 +222,12 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
       // sooner. So is the end of listening after a stall.
       this.sendHeartbeat(FrameType.Heartbeat, now);
     }
+    const listenedUntilNow = this.listened && !listening;
     this.listened = listening;
     if (this.takeover.active && !listening) this.beacons.sendIfDue(now);
     if (events.length > 0) reportEvents(this.log, events);
-    if (events.length > 0 || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
+    // The end of listening renewed the lease: the console and the rig see it at once.
+    if (events.length > 0 || listenedUntilNow || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
     this.channel.flush();
   }
 
