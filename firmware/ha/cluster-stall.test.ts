@@ -15,12 +15,12 @@ const HOLD = 5000;
 const LOST_AFTER = 1200;
 const PICKUP: SessionPickup = { tcp: true, connectionless: false, expectation: false, nat: false, delay: false };
 
-function pair(pickup: boolean): { n: FakeNet; clock: FakeClock } {
+function pair(pickup: boolean, uptimeDiffMarginS = 300): { n: FakeNet; clock: FakeClock } {
   const clock = new FakeClock(0);
   const n = new FakeNet(clock);
   const sessionPickup = { ...PICKUP, tcp: pickup };
-  n.add('A', { settings: { priority: 200, sessionPickup } });
-  n.add('B', { settings: { priority: 100, sessionPickup } });
+  n.add('A', { settings: { priority: 200, sessionPickup, uptimeDiffMarginS } });
+  n.add('B', { settings: { priority: 100, sessionPickup, uptimeDiffMarginS } });
   n.run(HOLD + 2000);
   assert.deepEqual(n.working(), ['A']);
   n.events('A');
@@ -59,7 +59,20 @@ for (const dropFrames of [false, true]) {
   });
 }
 
-test('without session pickup a thawed primary with the higher priority takes the role back at once', () => {
+test('a thawed primary whose peer took over rejoins with its age reset: with ages that count, the successor keeps the role', () => {
+  const { n, clock } = pair(false, 1);
+  n.freeze('A', 3 * LOST_AFTER);
+  n.run(3 * LOST_AFTER + 500);
+  assert.deepEqual(n.working(), ['B']);
+  assert.match(
+    n.cluster('A').view(clock.nowMs()).election?.reason ?? '',
+    /B is selected as the primary because it has the largest value of uptime/,
+  );
+  runOnePrimary(n, 3000);
+  assert.deepEqual(n.working(), ['B'], 'no take-back');
+});
+
+test('without session pickup, ages within the margin, a thawed primary with the higher priority takes the role back at once', () => {
   const { n, clock } = pair(false);
   n.freeze('A', 3 * LOST_AFTER);
   n.run(3 * LOST_AFTER + 500);

@@ -146,8 +146,12 @@ export class Cluster {
       this.#detector.heard(serial, link, now);
       this.#dual.note(serial, claimsPrimary(serial, advert), now);
       if (now > this.#resumedAt) this.#unheard.delete(serial);
-      if (this.#staleAfterStall(now) && claimsPrimary(serial, advert) && !(claimed && claimsPrimary(serial, claimed))) {
-        this.#triggers.push(`${serial} claims the primary role while this unit resumed from a stall`);
+      if (this.#resumedClaim(serial, advert, claimed, now)) {
+        // Its peers lost this unit and one took over: it rejoins as a unit that failed does,
+        // with its age reset, so with override disabled the successor keeps the role instead
+        // of handing it straight back to a unit that missed what happened meanwhile.
+        this.#ageBase = now;
+        this.#triggers.push(`${serial} took the primary role while this unit was stalled`);
       }
       if (joined) {
         this.#alone = false;
@@ -589,6 +593,12 @@ export class Cluster {
   #readyForElection(now: number): boolean {
     if (this.#state === 'work') return !this.#staleAfterStall(now);
     return this.#sessionsReady;
+  }
+
+  /** A peer's first claim of the primary role heard while this primary resumes from a long stall. */
+  #resumedClaim(serial: string, advert: Advert, before: Advert | undefined, now: number): boolean {
+    if (this.#state !== 'work' || now > this.#staleUntil || !claimsPrimary(serial, advert)) return false;
+    return !(before && claimsPrimary(serial, before));
   }
 
   #staleAfterStall(now: number): boolean {

@@ -17,7 +17,9 @@ const LOST_AFTER_MS = 600;
 const LEASE_MS = 500;
 /** Frames already queued or in flight when the lease ends, and the status poll's granularity. */
 const SLACK_MS = 30;
-const common = { groupId: GROUP_ID, marginS: 1, monitor: ['port1'], extra: gatewayConfig() };
+// Override on: A (priority 200) takes the role back after each thaw. Without it, a thawed unit
+// whose peer took over rejoins with its age reset and the successor keeps the role.
+const common = { groupId: GROUP_ID, override: true, marginS: 1, monitor: ['port1'], extra: gatewayConfig() };
 
 const steps: [string, (sr: ScenarioRig, counters: VmacCounters) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig, counters: VmacCounters) => Promise<void>) => steps.push([name, body]);
@@ -57,7 +59,7 @@ step(
       await sr.rig.fault('thaw', 'B');
       await sr.until((x) => stateOf(x, 'B') === 'work', 'B takes over');
       await sr.rig.fault('thaw', 'A');
-      await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary again (older)');
+      await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary again (override)');
       assert.equal(await leaseOf(sr, 'A'), 'held');
       assert.equal(await leaseOf(sr, 'B'), 'revoked');
       await sr.rig.traffic.waitFor((r) => r.outages.every((o) => o.endMs !== null), 10_000, 'traffic back');
