@@ -10,7 +10,7 @@
  * push after a failover gets through although the policy lets no session start from the server.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { type TestContext, test } from 'node:test';
 import { type BoardLetter, boardNamespace } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { ALL_TCP, GATEWAY_WAN, type GatewayPolicy, gatewayConfig } from '../rig-gateway.js';
@@ -89,6 +89,7 @@ test('NAT: translated streams (ippool) and a masqueraded UDP flow survive a fail
   assert.equal(flowing, STREAMS, 'every translated stream carries on through B');
   const seen = flow.seenFrom();
   assert.notEqual(pushMs, null, "the masqueraded flow's server push did not reach the client through B");
+  t.diagnostic(`the push reached the client ${pushMs} ms after B was seen working`);
   assert.equal(await flow.exchange(3, 50), 3, 'the masqueraded flow carries both ways through B');
   assert.equal(flow.seenFrom(), seen, 'B translates the flow to the address and port A did');
 });
@@ -105,8 +106,9 @@ test('NAT: without session-pickup-nat the translated streams stall and the masqu
   assert.deepEqual(await udpEntries(sr.name, 'B', flow.port), [], "B's kernel holds an entry of the masqueraded flow");
 });
 
-const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
-const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
+type Step = (sr: ScenarioRig, t: TestContext) => Promise<void>;
+const steps: [string, Step][] = [];
+const step = (name: string, body: Step) => steps.push([name, body]);
 
 step('10 % loss on the session-sync-dev port: the secondary still converges on the primary', async (sr) => {
   await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
@@ -140,7 +142,7 @@ async function idleOverHalf(sr: ScenarioRig, flow: UdpFlow): Promise<UdpEntry> {
 
 step(
   'a UDP flow idle for more than half its timeout on A is still on B, and its server push gets through after a failover',
-  async (sr) => {
+  async (sr, t) => {
     await Promise.all(
       BOARDS.map((b) =>
         sysctlIn(boardNamespace(sr.name, b), { 'net.netfilter.nf_conntrack_udp_timeout_stream': UDP_STREAM_TIMEOUT_S }),
@@ -162,7 +164,9 @@ step(
       );
       await sr.rig.fault('kill', 'A');
       await tookOver(sr, 'B');
-      assert.notEqual(await flow.push(PUSH_WINDOW_MS), null, "the server's push did not reach the client through B");
+      const pushMs = await flow.push(PUSH_WINDOW_MS);
+      assert.notEqual(pushMs, null, "the server's push did not reach the client through B");
+      t.diagnostic(`the push reached the client ${pushMs} ms after B was seen working; A's entry had ${onA.timeoutS} s left`);
       assert.equal(await flow.exchange(3, 50), 3, 'the flow carries both ways through B');
       assert.equal(flow.seenFrom(), source, 'the server hears the client from the same source');
     } finally {
@@ -176,5 +180,5 @@ test('session-sync-dev with 10 % loss, and UDP with session-pickup-connectionles
   const sr = await pair(t, haLines, false);
   if (!sr) return;
   t.after(() => sr.down());
-  for (const [name, body] of steps) await t.test(name, () => body(sr));
+  for (const [name, body] of steps) await t.test(name, (st) => body(sr, st));
 });

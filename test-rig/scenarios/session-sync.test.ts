@@ -172,6 +172,7 @@ test('the control: with session pickup off, streams stall for good after a failo
   );
   const drops = (await withoutSynDrops(sr, 'B')) - dropsBefore;
   assert.ok(drops >= STREAMS, `B dropped ${drops} packets as TCP sessions without SYN, fewer than one a stream`);
+  t.diagnostic(`B dropped ${drops} mid-stream packets of ${STREAMS} streams`);
   assert.deepEqual(await streamTuples(sr.name, 'B'), [], 'B adopted streams from mid-stream packets');
   await sr.rig.traffic.stop();
 });
