@@ -35,9 +35,9 @@ const strict = gatewayConfig({ policies: [{ id: 1, action: 'accept', tcpSessionW
 const common = { groupId: GROUP_ID, marginS: 1, haLines: ['set session-pickup enable'], extra: strict };
 
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
+const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
 /** A UDP flow opened before the first failover; its server pushes from the takeover on. */
 const udp: { flow: UdpFlow | null; push: Promise<number | null> | null } = { flow: null, push: null };
-const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
 
 async function untilSessions(sr: ScenarioRig, board: BoardLetter, count: number, what: string): Promise<void> {
   let seen = -1;
