@@ -17,6 +17,8 @@ export interface GatewayPolicy {
   service?: string[];
   /** Source NAT to the WAN pool. */
   natPool?: boolean;
+  /** Source NAT to the outgoing interface's address (`nat enable` without an ippool: masquerade). */
+  masquerade?: boolean;
   /**
    * `tcp-session-without-syn` (default enable): a new primary without the session picks a TCP
    * stream up mid-flight. Scenarios whose streams cross a failover rely on it until they turn
@@ -31,6 +33,9 @@ export interface GatewayOptions {
   /** A link monitor pinging the server from port1 every 100 ms (fails after 3 lost, recovers after 3). */
   pingServer?: boolean;
 }
+
+/** A service of every TCP port, as FortiOS predefines it: a policy for TCP alone. */
+export const ALL_TCP = 'ALL_TCP';
 
 /** The server the link monitor pings (the rig's srv host). */
 export const PING_SERVER = '198.18.2.10';
@@ -49,6 +54,11 @@ export function gatewayConfig(o: GatewayOptions = {}): string {
     `        set ip ${GATEWAY_LAN} 255.255.255.0`,
     '        set allowaccess ping',
     '        set role lan',
+    '    next',
+    'end',
+    'config firewall service custom',
+    `    edit "${ALL_TCP}"`,
+    '        set tcp-portrange 1-65535',
     '    next',
     'end',
     'config firewall ippool',
@@ -73,6 +83,7 @@ export function gatewayConfig(o: GatewayOptions = {}): string {
       `        set service ${(p.service ?? ['ALL']).map((s) => `"${s}"`).join(' ')}`,
     );
     if (p.natPool) lines.push('        set nat enable', '        set ippool enable', `        set poolname "${WAN_POOL.name}"`);
+    else if (p.masquerade) lines.push('        set nat enable');
     if (p.tcpSessionWithoutSyn ?? true) lines.push('        set tcp-session-without-syn enable');
     lines.push('    next');
   }

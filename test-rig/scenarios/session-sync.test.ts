@@ -5,27 +5,39 @@
  * primary, with no reset and no lost message (the streams check the continuity of every
  * record). A restarted unit is resynced in full, and under override it takes the role back
  * only once it holds every session. The control: with pickup off, the same kind of streams
- * stall for good after a failover, so these steps can fail.
+ * stall for good after a failover, so these steps can fail; the new primary drops their
+ * mid-stream packets as TCP sessions without SYN, and counts them. Without
+ * `session-pickup-connectionless` a UDP flow is not synced, and its server's push after the
+ * failover (the flow's first packet there, from the side no policy lets open a session) is
+ * dropped: the control of the UDP flow that survives with it (session-sync-nat-loss.test.ts).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BoardLetter } from '../paths.js';
+import { TABLE_FAMILY, TABLE_NAME } from '../../firmware/dataplane/ruleset.js';
+import { TCP_WITHOUT_SYN_COUNTER } from '../../firmware/dataplane/tcp-without-syn.js';
+import { type BoardLetter, boardNamespace } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
+import { run } from '../shell.js';
 import type { TrafficReport } from '../traffic/report.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
-import { lastHeard, streamTuples } from './stream-sessions.testkit.js';
+import { lastHeard, streamTuples, udpEntries } from './stream-sessions.testkit.js';
+import { openUdpFlow, type UdpFlow } from './udp-flow.testkit.js';
 
 const STREAMS = 200;
 /** How long streams must keep flowing after a takeover. */
 const AFTER_MS = 3000;
+/** How long after a takeover the server pushes before its push counts as dropped. */
+const PUSH_WINDOW_MS = 3000;
 const strict = gatewayConfig({ policies: [{ id: 1, action: 'accept', tcpSessionWithoutSyn: false }] });
 // Age decides (margin 1 s), so a unit that boots again joins as the secondary.
 const common = { groupId: GROUP_ID, marginS: 1, haLines: ['set session-pickup enable'], extra: strict };
 
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
+/** A UDP flow opened before the first failover; its server pushes from the takeover on. */
+const udp: { flow: UdpFlow | null; push: Promise<number | null> | null } = { flow: null, push: null };
 
 async function untilSessions(sr: ScenarioRig, board: BoardLetter, count: number, what: string): Promise<void> {
   let seen = -1;
@@ -55,21 +67,43 @@ async function assertCarriedOn(sr: ScenarioRig, tookAtMs: number, what: string):
   return r;
 }
 
+/** Packets the board's ruleset dropped as TCP sessions without SYN (tcp-without-syn.ts). */
+async function withoutSynDrops(sr: ScenarioRig, board: BoardLetter): Promise<number> {
+  const list = ['list', 'counter', TABLE_FAMILY, TABLE_NAME, TCP_WITHOUT_SYN_COUNTER];
+  const { stdout } = await run('ip', ['netns', 'exec', boardNamespace(sr.name, board), 'nft', '-j', ...list]);
+  const items = (JSON.parse(stdout) as { nftables: { counter?: { packets: number } }[] }).nftables;
+  const counter = items.find((i) => i.counter)?.counter;
+  assert.ok(counter, `no counter ${TCP_WITHOUT_SYN_COUNTER} on ${board}: ${stdout}`);
+  return counter.packets;
+}
+
 async function tookOver(sr: ScenarioRig, board: BoardLetter, what: string): Promise<number> {
   const s = await sr.until((x) => stateOf(x, board) === 'work', what, 30_000);
   return s.boards.find((b) => b.board === board)?.ha?.stateSinceMs ?? s.nowMs;
 }
 
-step('the secondary holds every stream before any failover', async (sr) => {
+step('the secondary holds every stream before any failover, and no UDP flow', async (sr) => {
   await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  udp.flow = await openUdpFlow(sr.name);
+  assert.equal(await udp.flow.exchange(5, 50), 5, 'the UDP flow carries both ways through A');
   await streamsFlowing(sr);
   await untilSessions(sr, 'B', STREAMS, 'synced to B');
   assert.match(await sr.rig.exec('A', 'get system ha status'), /ses_pickup: enable/);
+  assert.deepEqual(await udpEntries(sr.name, 'B', udp.flow.port), [], 'the UDP flow synced without -connectionless');
 });
 
 step('kill -9 of the primary: every stream carries on through B', async (sr) => {
   await sr.rig.fault('kill', 'A');
-  await assertCarriedOn(sr, await tookOver(sr, 'B', 'B takes over'), 'after kill -9 of A');
+  const took = await tookOver(sr, 'B', 'B takes over');
+  udp.push = udp.flow?.push(PUSH_WINDOW_MS) ?? null;
+  await assertCarriedOn(sr, took, 'after kill -9 of A');
+});
+
+step("without session-pickup-connectionless, the UDP flow's server push after the takeover is dropped", async (sr) => {
+  assert.ok(udp.flow && udp.push, 'the flow was opened and the push started');
+  assert.equal(await udp.push, null, 'the push reached the client although the flow was not synced');
+  assert.deepEqual(await udpEntries(sr.name, 'B', udp.flow.port), [], 'B let the push open a session');
+  udp.flow.close();
 });
 
 step('A boots again, is resynced in full as the secondary, and carries the streams after a power loss of B', async (sr) => {
@@ -87,6 +121,7 @@ test('sessions survive a failover (session pickup)', async (t) => {
   const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);
   if (!sr) return;
   t.after(() => sr.down());
+  t.after(() => udp.flow?.close());
   for (const [name, body] of steps) await t.test(name, () => body(sr));
 });
 
@@ -115,6 +150,8 @@ test('override take-back: A comes back with the higher priority and takes the ro
 
 // The control, on a rig of its own so nothing synced before can linger: without session pickup
 // a new primary drops the streams' packets (the ruleset is strict), so they stall for good.
+// That is the live check that a mid-stream TCP packet for an unknown session is dropped: B
+// counts the drops and adopts no stream.
 test('the control: with session pickup off, streams stall for good after a failover', async (t) => {
   const off = { ...common, haLines: [] };
   const sr = await scenarioRig(t, [rigConfig(0, { ...off, priority: 200 }), rigConfig(1, { ...off, priority: 128 })]);
@@ -123,6 +160,7 @@ test('the control: with session pickup off, streams stall for good after a failo
   await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
   await streamsFlowing(sr);
   assert.deepEqual(await streamTuples(sr.name, 'B'), [], 'nothing synced');
+  const dropsBefore = await withoutSynDrops(sr, 'B');
   await sr.rig.fault('kill', 'A');
   const took = await tookOver(sr, 'B', 'B takes over');
   const r = await sr.rig.traffic.waitFor((x) => x.nowMs > took + AFTER_MS, 30_000, 'after the takeover');
@@ -132,5 +170,9 @@ test('the control: with session pickup off, streams stall for good after a failo
     0,
     `${flowing.length} streams flowed on without their sessions: the strict ruleset let them through`,
   );
+  const drops = (await withoutSynDrops(sr, 'B')) - dropsBefore;
+  assert.ok(drops >= STREAMS, `B dropped ${drops} packets as TCP sessions without SYN, fewer than one a stream`);
+  t.diagnostic(`B dropped ${drops} mid-stream packets of ${STREAMS} streams`);
+  assert.deepEqual(await streamTuples(sr.name, 'B'), [], 'B adopted streams from mid-stream packets');
   await sr.rig.traffic.stop();
 });

@@ -4,19 +4,40 @@ import { run } from '../shell.js';
 import { STREAM_PORT } from '../traffic/protocol.js';
 import type { TrafficReport } from '../traffic/report.js';
 
+/** `conntrack -L` with `filter` in a board's namespace, one entry a line. */
+async function kernelEntries(rig: string, board: BoardLetter, filter: string[]): Promise<string[]> {
+  const { stdout } = await run('ip', ['netns', 'exec', boardNamespace(rig, board), 'conntrack', '-L', ...filter]);
+  return stdout.split('\n').filter((l) => l !== '');
+}
+
 /**
  * The streams' established sessions in a board's kernel table, as sorted "src:sport" of their
  * original tuples (closed streams linger in TIME_WAIT and are left out).
  */
 export async function streamTuples(rig: string, board: BoardLetter): Promise<string[]> {
-  const args = ['-L', '-p', 'tcp', '--dport', `${STREAM_PORT}`, '--state', 'ESTABLISHED'];
-  const { stdout } = await run('ip', ['netns', 'exec', boardNamespace(rig, board), 'conntrack', ...args]);
-  return stdout
-    .split('\n')
+  const filter = ['-p', 'tcp', '--dport', `${STREAM_PORT}`, '--state', 'ESTABLISHED'];
+  return (await kernelEntries(rig, board, filter))
     .map((l) => /src=(\S+) dst=\S+ sport=(\d+) dport=/.exec(l))
     .filter((m) => m !== null)
     .map((m) => `${m[1]}:${m[2]}`)
     .sort();
+}
+
+export interface UdpEntry {
+  /** "src:sport" of the original tuple. */
+  source: string;
+  /** "dst:dport" of the original tuple. */
+  destination: string;
+  /** Whole seconds the kernel gives the entry before it expires. */
+  timeoutS: number;
+}
+
+/** A board's kernel entries of UDP sessions with `port` at either end of their original tuple. */
+export async function udpEntries(rig: string, board: BoardLetter, port: number): Promise<UdpEntry[]> {
+  return (await kernelEntries(rig, board, ['-p', 'udp']))
+    .map((l) => /^udp\s+17\s+(\d+)\s+src=(\S+) dst=(\S+) sport=(\d+) dport=(\d+) /.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null && (Number(m[4]) === port || Number(m[5]) === port))
+    .map((m) => ({ source: `${m[2]}:${m[4]}`, destination: `${m[3]}:${m[5]}`, timeoutS: Number(m[1]) }));
 }
 
 /** When both ends of a stream last heard from the other (the earlier of the two). */
