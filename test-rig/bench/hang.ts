@@ -44,8 +44,9 @@ interface RunRecord {
   afterThawMs: number | null;
 }
 
+/** Session pickup on: the thawed board's table is stale, and session sync is what keeps the streams whole. */
 function configs(c: HangCase): string[] {
-  return gatewayPair({ hbIntervalMs: c.hbIntervalMs, lostThreshold: c.lostThreshold });
+  return gatewayPair({ hbIntervalMs: c.hbIntervalMs, lostThreshold: c.lostThreshold, haLines: ['set session-pickup enable'] });
 }
 
 async function oneRun(rig: Rig, c: HangCase, fault: RunRecord['fault']): Promise<RunRecord> {
