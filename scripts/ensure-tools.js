@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// The rig needs root, iproute2, nftables and the conntrack tool (the session sync scenarios read
-// the boards' session tables with it); install what is missing (Debian) and say so, rather than
-// leaving a newcomer with a cryptic failure halfway through a test.
+// The rig needs root, iproute2, nftables, the conntrack tool (the session sync scenarios read
+// the boards' session tables with it) and vsftpd (the FTP server the expectation scenario runs in
+// the rig's server namespace); install what is missing (Debian) and say so, rather than leaving
+// a newcomer with a cryptic failure halfway through a test. Debian's vsftpd package also sets up
+// a system service; the rig never uses it, only the binary.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const needed = [
   { command: 'ip', pkg: 'iproute2' },
   { command: 'nft', pkg: 'nftables' },
   { command: 'conntrack', pkg: 'conntrack' },
+  { command: 'vsftpd', pkg: 'vsftpd' },
 ];
 
 function has(command) {

@@ -27,9 +27,18 @@ export interface GatewayPolicy {
   tcpSessionWithoutSyn?: boolean;
 }
 
+/** A `config firewall service custom` entry: TCP ports only. */
+export interface GatewayService {
+  name: string;
+  /** `tcp-portrange` text: "21", "8000-8080". */
+  tcpPortrange: string;
+}
+
 export interface GatewayOptions {
   /** Policies from LAN to WAN, in order (default: one that accepts everything). */
   policies?: GatewayPolicy[];
+  /** Services the policies may name besides ALL. */
+  services?: GatewayService[];
   /** A link monitor pinging the server from port1 every 100 ms (fails after 3 lost, recovers after 3). */
   pingServer?: boolean;
 }
@@ -68,8 +77,13 @@ export function gatewayConfig(o: GatewayOptions = {}): string {
     `        set endip ${WAN_POOL.endIp}`,
     '    next',
     'end',
-    'config firewall policy',
   ];
+  if (o.services && o.services.length > 0) {
+    lines.push('config firewall service custom');
+    for (const sv of o.services) lines.push(`    edit "${sv.name}"`, `        set tcp-portrange ${sv.tcpPortrange}`, '    next');
+    lines.push('end');
+  }
+  lines.push('config firewall policy');
   for (const p of policies) {
     lines.push(
       `    edit ${p.id}`,

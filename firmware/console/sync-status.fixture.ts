@@ -38,7 +38,16 @@ export function primarySyncStatus(): SyncStatus {
     link: { txFrames: 1212, txFailed: 0, rxFrames: 600 },
     rejected: { ...emptyCounters(), badAuth: 2 },
     primary: {
-      counters: { events: 5000, synced: 4800, deleted: 150, skipped: { local: 40, connectionless: 10 }, overruns: 0, resyncs: 1 },
+      counters: {
+        events: 5000,
+        synced: 4800,
+        deleted: 150,
+        expectations: 3,
+        expectationsDeleted: 2,
+        skipped: { local: 40, connectionless: 10 },
+        overruns: 0,
+        resyncs: 1,
+      },
       feeds: [
         {
           serial: 'TDSIM00000000002',
@@ -71,7 +80,7 @@ export function secondarySyncStatus(): SyncStatus {
     rejected: emptyCounters(),
     primary: null,
     secondary: {
-      counters: { notFromPrimary: 0, forOthers: 0, badRecords: 0, reconciled: 0, staleDeleted: 0 },
+      counters: { notFromPrimary: 0, forOthers: 0, badRecords: 0, unknownRecords: 0, reconciled: 0, staleDeleted: 0 },
       view: {
         primary: 'TDSIM00000000001',
         stream: {
@@ -106,7 +115,17 @@ export function secondarySyncStatus(): SyncStatus {
         },
         ready: false,
       },
-      applied: { created: 12000, replaced: 3, updated: 120, deleted: 150, absent: 2, refused: { 17: 1, 71: 2 } },
+      applied: {
+        created: 12000,
+        replaced: 3,
+        updated: 120,
+        deleted: 150,
+        absent: 2,
+        expectations: 3,
+        expectationsDeleted: 1,
+        orphans: 1,
+        refused: { 17: 1, 71: 2 },
+      },
     },
     kernelSessions: 12040,
   };

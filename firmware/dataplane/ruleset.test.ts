@@ -31,7 +31,8 @@ const rules = (text: string, chain: string): string[] => regularRules(text, chai
 
 const NEW_WITHOUT_SYN = 'tcp flags & (fin|syn|rst|ack) != syn ct state new';
 const DROP_WITHOUT_SYN = `${NEW_WITHOUT_SYN} counter name "tcp-without-syn" drop comment "TCP session without SYN"`;
-const STATEFUL = ['ct state established,related accept', 'ct state invalid drop', DROP_WITHOUT_SYN];
+const FTP_HELPER = 'meta l4proto tcp th dport 21 ct state new ct helper set "ftp" comment "session-helper ftp"';
+const STATEFUL = ['ct state established,related accept', 'ct state invalid drop', FTP_HELPER, DROP_WITHOUT_SYN];
 const INPUT_BASE = ['ct state established,related accept', 'iifname "lo" accept', DROP_WITHOUT_SYN];
 const IF12 = 'iifname "tdm-port1" oifname "tdm-port2"';
 
@@ -44,10 +45,12 @@ test('the whole text: generator comment, atomic replace of the table, three chai
       'delete table inet tandem',
       'table inet tandem {',
       '\tcounter tcp-without-syn {}',
+      '\tct helper ftp { type "ftp" protocol tcp; l3proto inet; }',
       '\tchain forward {',
       '\t\ttype filter hook forward priority 0; policy drop;',
       '\t\tct state established,related accept',
       '\t\tct state invalid drop',
+      `\t\t${FTP_HELPER}`,
       `\t\t${DROP_WITHOUT_SYN}`,
       `\t\t${IF12} ip saddr 198.18.1.0/24 meta l4proto tcp th dport 80 ct state new accept comment "policy 1"`,
       '\t}',
@@ -206,6 +209,7 @@ test('from config text: the shared example renders its NAT-to-pool and deny poli
   assert.deepEqual(rules(text, 'forward'), [
     'ct state established,related accept',
     'ct state invalid drop',
+    FTP_HELPER,
     `${NEW_WITHOUT_SYN} jump tcp-session-without-syn`,
     DROP_WITHOUT_SYN,
     `${clientsOut} ct state new accept comment "policy 3 clients-out"`,
@@ -235,18 +239,26 @@ test('allowaccess: the input chain answers what each addressed interface allows 
   ]);
 });
 
+test('FTP (FortiOS default session-helper on TCP 21): the helper object, given to new connections ahead of the SYN check', () => {
+  const text = shape('no policy');
+  assert.equal(text.split('\n').filter((l) => l === '\tct helper ftp { type "ftp" protocol tcp; l3proto inet; }').length, 1);
+  assert.deepEqual(rules(text, 'forward').slice(0, 4), STATEFUL);
+  assert.ok(!rules(text, 'input').includes(FTP_HELPER), 'forwarded traffic only');
+});
+
 test('a TCP session without SYN: dropped and counted before any policy, in forward and input alike', () => {
   const text = render(dataPlane([policy(1, { service: ['ALL'] })]));
-  assert.equal(rules(text, 'forward')[2], DROP_WITHOUT_SYN, 'after the stateful rules, before policy 1');
+  assert.equal(rules(text, 'forward')[3], DROP_WITHOUT_SYN, 'after the stateful rules, before policy 1');
   assert.equal(rules(text, 'input')[2], DROP_WITHOUT_SYN);
   assert.equal(text.split('\n').filter((l) => l.includes('counter tcp-without-syn')).length, 1, 'one counter, declared once');
 });
 
 test('tcp-session-without-syn: the exemption chain keeps first match over the policies ahead of the last exempt one', () => {
   const text = shape('tcp session without syn');
-  assert.deepEqual(rules(text, 'forward').slice(0, 4), [
+  assert.deepEqual(rules(text, 'forward').slice(0, 5), [
     'ct state established,related accept',
     'ct state invalid drop',
+    FTP_HELPER,
     `${NEW_WITHOUT_SYN} jump tcp-session-without-syn`,
     DROP_WITHOUT_SYN,
   ]);
@@ -266,7 +278,7 @@ test('tcp-session-without-syn on a deny or disabled policy exempts nothing', () 
     policy(52, { enabled: false, tcpSessionWithoutSyn: true }),
   ]) {
     const text = render(dataPlane([p, policy(53)]));
-    assert.deepEqual(rules(text, 'forward').slice(0, 3), STATEFUL, `policy ${p.id}`);
+    assert.deepEqual(rules(text, 'forward').slice(0, 4), STATEFUL, `policy ${p.id}`);
     assert.ok(!text.includes('tcp-session-without-syn'), `policy ${p.id}: no exemption chain`);
   }
 });

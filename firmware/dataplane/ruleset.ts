@@ -3,10 +3,11 @@
  * declared (so the delete cannot fail on a first load), deleted and defined again, and the
  * kernel applies all of it or none, so a reload never leaves a window without rules.
  *
- * forward: stateful. Established and related traffic passes, invalid is dropped, a new TCP
- * session must start with a SYN unless its policy says otherwise (tcp-without-syn.ts), a new
- * connection meets the enabled policies in configured order (first match wins), anything
- * else falls to the chain's drop policy.
+ * forward: stateful. Established and related traffic passes (related: a helper's expected
+ * connection, such as FTP data), invalid is dropped, a new connection to TCP 21 gets the FTP
+ * helper (session-helpers.ts), a new TCP session must start with a SYN unless its policy says
+ * otherwise (tcp-without-syn.ts), a new connection meets the enabled policies in configured
+ * order (first match wins), anything else falls to the chain's drop policy.
  *
  * postrouting: source NAT for the accept policies with `nat enable`. Accept policies without
  * NAT that come before the last NAT policy get an `accept` here too, so a connection is NATed
@@ -21,6 +22,7 @@
 import type { DataPlaneConfig, PolicyConfig } from '../config/data-plane.js';
 import { inputRules } from './input-rules.js';
 import { ipv4, policyComment, policyError, policyMatches, throughLast } from './nft-match.js';
+import { HELPER_DECLARATION, HELPER_RULE } from './session-helpers.js';
 import { exemptionRules, forwardWithoutSyn, WITHOUT_SYN_CHAIN, WITHOUT_SYN_COUNTER_DECLARATION } from './tcp-without-syn.js';
 
 export const TABLE_FAMILY = 'inet';
@@ -32,7 +34,7 @@ export interface RulesetOptions {
 }
 
 function forwardRules(dp: DataPlaneConfig, opts: RulesetOptions, exemptions: readonly string[]): string[] {
-  const rules = ['ct state established,related accept', 'ct state invalid drop', ...forwardWithoutSyn(exemptions)];
+  const rules = ['ct state established,related accept', 'ct state invalid drop', HELPER_RULE, ...forwardWithoutSyn(exemptions)];
   for (const p of dp.policies) {
     if (!p.enabled) continue;
     const verdict = p.action === 'accept' ? 'accept' : 'drop';
@@ -86,6 +88,7 @@ export function renderRuleset(dp: DataPlaneConfig, opts: RulesetOptions): string
     `delete ${table}`,
     `${table} {`,
     `\t${WITHOUT_SYN_COUNTER_DECLARATION}`,
+    `\t${HELPER_DECLARATION}`,
     ...(exemptions.length > 0 ? regularChain(WITHOUT_SYN_CHAIN, exemptions) : []),
     ...chain('forward', 'type filter hook forward priority 0; policy drop;', forwardRules(dp, opts, exemptions)),
     ...chain('postrouting', 'type nat hook postrouting priority srcnat; policy accept;', postroutingRules(dp, opts)),

@@ -6,48 +6,15 @@
  * stream belongs to no session it knows. The kernel keeps `nf_conntrack_tcp_loose=1`.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { type TestContext, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FirewallDevice } from '../../hal/firewall/index.js';
-import { createNftFirewall } from '../../hal/firewall/nft.js';
-import { conntrackAvailable, ipRun } from '../../hal/kernel-gate.testkit.js';
-import { addNetns, deleteNetns } from '../../hal/netns.js';
+import { conntrackAvailable } from '../../hal/kernel-gate.testkit.js';
+import { ifnameOf, type Peer, ROUTER_LAN, type RouterRig, routerRig, SERVER } from './router-netns.testkit.js';
 import { dataPlane, policy } from './ruleset.fixture.js';
 import { renderRuleset } from './ruleset.js';
 import { TCP_WITHOUT_SYN_COUNTER } from './tcp-without-syn.js';
 
-const CLIENT = '198.19.201.10';
-const ROUTER_LAN = '198.19.201.1';
-const ROUTER_WAN = '198.19.202.1';
-const SERVER = '198.19.202.10';
 const PORT = 5001;
-/** The router's ports: port1 faces the client, port2 the server. */
-const ifnameOf = (port: string): string => (port === 'port1' ? 'lan' : 'wan');
-
-let rigs = 0;
-
-/** A line-echo peer run with `node -e` inside a namespace; what it prints is kept. */
-class Peer {
-  out = '';
-  readonly child: ChildProcess;
-  constructor(ns: string, script: string) {
-    this.child = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.child.stdout?.on('data', (d: Buffer) => {
-      this.out += d.toString();
-    });
-  }
-
-  send(line: string): void {
-    this.child.stdin?.write(`${line}\n`);
-  }
-
-  /** Whether it printed `text` within `ms`. */
-  async printed(text: string, ms: number): Promise<boolean> {
-    for (const until = Date.now() + ms; Date.now() < until; await sleep(20)) if (this.out.includes(text)) return true;
-    return this.out.includes(text);
-  }
-}
 
 const SERVER_SCRIPT = (address: string) =>
   `require('node:net').createServer((s) => s.pipe(s)).listen(${PORT}, '${address}', () => console.log('listening'));`;
@@ -60,14 +27,9 @@ s.on('data', (d) => process.stdout.write(String(d).split('\\n').filter(Boolean).
 s.on('error', (e) => console.log('error ' + e.code));
 process.stdin.on('data', (d) => s.write(d));`;
 
-interface Rig {
-  client: string;
-  router: string;
-  server: string;
-  firewall: FirewallDevice;
+interface Rig extends RouterRig {
   /** Loads the ruleset of one accept policy from the client's side to the server's. */
   load(tcpSessionWithoutSyn: boolean): Promise<void>;
-  peer(ns: string, script: string): Peer;
   /** The router's conntrack entries of the test connection, one line each. */
   sessions(): string[];
   flush(): void;
@@ -75,56 +37,22 @@ interface Rig {
   dropped(): number;
 }
 
-function inRouter(router: string, args: string[]): string {
-  return execFileSync('ip', ['netns', 'exec', router, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** client —lan— router —wan— server, forwarding on in the router; removed however the test ends. */
 function rig(t: TestContext): Rig {
-  const k = rigs++;
-  const [client, router, server] = ['c', 'r', 's'].map((x) => `tdm-syn${process.pid}-${k}${x}`);
-  const peers: Peer[] = [];
-  // Registered before anything is made, so a failure half-way still removes what was.
-  t.after(() => {
-    for (const p of peers) p.child.kill('SIGKILL');
-    for (const ns of [client, router, server]) deleteNetns(ns);
-  });
-  for (const ns of [client, router, server]) addNetns(ns);
-  ipRun(router, ['link', 'add', 'lan', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', client]);
-  ipRun(router, ['link', 'add', 'wan', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', server]);
-  const address = (ns: string, link: string, ip: string) => {
-    ipRun(ns, ['address', 'add', `${ip}/24`, 'dev', link]);
-    for (const l of ['lo', link]) ipRun(ns, ['link', 'set', l, 'up']);
-  };
-  address(client, 'eth0', CLIENT);
-  address(router, 'lan', ROUTER_LAN);
-  address(router, 'wan', ROUTER_WAN);
-  address(server, 'eth0', SERVER);
-  ipRun(client, ['route', 'add', 'default', 'via', ROUTER_LAN]);
-  ipRun(server, ['route', 'add', 'default', 'via', ROUTER_WAN]);
-  inRouter(router, ['sysctl', '-qw', 'net.ipv4.ip_forward=1']);
-  const firewall = createNftFirewall(['ip', 'netns', 'exec', router, 'nft']);
+  const r = routerRig(t, 'syn');
   return {
-    client,
-    router,
-    server,
-    firewall,
+    ...r,
     load: (tcpSessionWithoutSyn) =>
-      firewall.apply(
+      r.firewall.apply(
         renderRuleset(dataPlane([policy(1, { srcaddr: ['all'], service: ['ALL'], tcpSessionWithoutSyn })]), { ifnameOf }),
       ),
-    peer(ns, script) {
-      const p = new Peer(ns, script);
-      peers.push(p);
-      return p;
-    },
     sessions: () =>
-      inRouter(router, ['conntrack', '-L', '-p', 'tcp'])
+      r
+        .inRouter(['conntrack', '-L', '-p', 'tcp'])
         .split('\n')
         .filter((l) => l.includes(`dport=${PORT} `)),
-    flush: () => void inRouter(router, ['conntrack', '-F']),
+    flush: () => void r.inRouter(['conntrack', '-F']),
     dropped() {
-      const json = JSON.parse(inRouter(router, ['nft', '-j', 'list', 'counter', 'inet', 'tandem', TCP_WITHOUT_SYN_COUNTER]));
+      const json = JSON.parse(r.inRouter(['nft', '-j', 'list', 'counter', 'inet', 'tandem', TCP_WITHOUT_SYN_COUNTER]));
       const counter = json.nftables.find((x: { counter?: { packets: number } }) => x.counter)?.counter;
       assert.ok(counter, 'the named counter is in the table');
       return counter.packets;
@@ -162,7 +90,7 @@ test('a mid-stream TCP packet for no known session is dropped and counted, and l
   const r = rig(t);
   await r.load(false);
   assert.equal(
-    inRouter(r.router, ['cat', '/proc/sys/net/netfilter/nf_conntrack_tcp_loose']).trim(),
+    r.inRouter(['cat', '/proc/sys/net/netfilter/nf_conntrack_tcp_loose']).trim(),
     '1',
     'the kernel default the ruleset builds on',
   );

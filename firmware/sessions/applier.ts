@@ -8,8 +8,22 @@
  * timeout and SYNCED_MARK in its mark, and leaves only when the primary's goes (a destroy),
  * when a resync finds the primary no longer has it, or on takeover, when the new primary puts
  * back the timeouts the kernel gives each state (takeover-sweep.ts) and clears the mark.
+ *
+ * Expectations (a helper's expected connection, synced with `session-pickup-expectation`) go in
+ * as the primary's helper made them, of the synced master: after a takeover the data
+ * connection a client was told of before it finds the expectation, and passes as related. They
+ * carry no mark and no hold: a new one runs for its helper's timeout from when it arrives (ftp:
+ * 300 s, as on the primary), and goes earlier when the primary's goes.
  */
-import { type ConntrackTable, type CtFailure, type CtKey, type CtSession, PROTO } from '../../hal/conntrack/index.js';
+import {
+  type ConntrackTable,
+  type CtExpectation,
+  type CtExpectationKey,
+  type CtFailure,
+  type CtKey,
+  type CtSession,
+  PROTO,
+} from '../../hal/conntrack/index.js';
 import { E } from '../../hal/errors.js';
 
 /** Longer than any timeout of a live session (TCP established: 5 days), within the kernel's INT_MAX jiffies. */
@@ -26,12 +40,27 @@ export interface ApplyCounters {
   deleted: number;
   /** Deletions of sessions this kernel did not have (a destroy that crossed a resync). */
   absent: number;
+  /** Expectations created (or refreshed, when already there) and deleted. */
+  expectations: number;
+  expectationsDeleted: number;
+  /** Expectations whose master this kernel does not have (ENOENT). */
+  orphans: number;
   /** Records the kernel refused, by errno. */
   refused: Record<number, number>;
 }
 
 export class SessionApplier {
-  readonly counters: ApplyCounters = { created: 0, replaced: 0, updated: 0, deleted: 0, absent: 0, refused: {} };
+  readonly counters: ApplyCounters = {
+    created: 0,
+    replaced: 0,
+    updated: 0,
+    deleted: 0,
+    absent: 0,
+    expectations: 0,
+    expectationsDeleted: 0,
+    orphans: 0,
+    refused: {},
+  };
 
   constructor(private readonly table: ConntrackTable) {}
 
@@ -67,6 +96,35 @@ export class SessionApplier {
       const updated = this.table.update(update);
       this.counters.updated += updated.done;
       for (const f of updated.failures) this.refuse(f.errno);
+    }
+  }
+
+  /**
+   * Puts the primary's expectations into the kernel; the caller has applied their masters first.
+   * Returns how many had no master here (ENOENT): its master was left out, or a resync is
+   * replacing it, and the resync sends its expectations again after every session.
+   */
+  expect(expectations: CtExpectation[]): number {
+    if (expectations.length === 0) return 0;
+    const r = this.table.createExpectations(expectations);
+    this.counters.expectations += r.done;
+    let orphans = 0;
+    for (const f of r.failures) {
+      if (f.errno === E.ENOENT) orphans++;
+      else this.refuse(f.errno);
+    }
+    this.counters.orphans += orphans;
+    return orphans;
+  }
+
+  /** Removes expectations the primary's helper no longer has; one already gone here is counted as absent. */
+  unexpect(keys: CtExpectationKey[]): void {
+    if (keys.length === 0) return;
+    const r = this.table.deleteExpectations(keys);
+    this.counters.expectationsDeleted += r.done;
+    for (const f of r.failures) {
+      if (f.errno === E.ENOENT) this.counters.absent++;
+      else this.refuse(f.errno);
     }
   }
 

@@ -7,14 +7,17 @@
  * Each dump reads through a table handle of its own, closed once the dump is over: a handle
  * runs one dump at a time (hal/conntrack), and a resync may start while another's dump runs,
  * another secondary's or the one it abandons (whose generator ends a few promises later).
+ *
+ * When expectations are synced, their dump follows the sessions' on the same handle: the
+ * secondary's kernel takes an expectation only of a master it has, and by then it has them all.
  */
-import type { ConntrackTable, CtSession } from '../../hal/conntrack/index.js';
+import type { ConntrackTable, CtExpectation, CtSession } from '../../hal/conntrack/index.js';
 import type { DumpSource } from './stream/index.js';
 import { encodeRecord, RECORD_BUDGET } from './sync-frames.js';
 
 export class KernelDumpSource implements DumpSource<Uint8Array> {
   private readonly table: ConntrackTable | null = null;
-  private readonly iterator: AsyncIterator<CtSession[]> | null = null;
+  private readonly iterator: AsyncIterator<(unknown[] | null)[]> | null = null;
   private ready: Uint8Array[] = [];
   private at = 0;
   private pulling = false;
@@ -30,11 +33,14 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
     /** Opens the table handle the dump reads through. */
     open: () => ConntrackTable,
     /** The session's wire array when it is to be synced, else null. */
-    private readonly encode: (s: CtSession) => unknown[] | null,
+    encode: (s: CtSession) => unknown[] | null,
+    /** The expectation's wire array when it is to be synced, else null; none: expectations are not dumped. */
+    encodeExpectation: ((e: CtExpectation) => unknown[] | null) | null,
   ) {
     try {
-      this.table = open();
-      this.iterator = this.table.dump()[Symbol.asyncIterator]();
+      const table = open();
+      this.table = table;
+      this.iterator = wireBatches(table, encode, encodeExpectation)[Symbol.asyncIterator]();
     } catch (err) {
       this.fail(err as Error);
       return;
@@ -83,10 +89,7 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
         }
         this.ready = [];
         this.at = 0;
-        for (const s of r.value) {
-          const w = this.encode(s);
-          if (w) this.ready.push(encodeRecord(w));
-        }
+        for (const w of r.value) if (w) this.ready.push(encodeRecord(w));
       },
       (err: Error) => {
         this.pulling = false;
@@ -100,4 +103,14 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
     this.failure = err.message;
     this.close();
   }
+}
+
+/** The sessions, then the expectations when asked for, a kernel batch at a time, as wire arrays (null: not synced). */
+async function* wireBatches(
+  table: ConntrackTable,
+  encode: (s: CtSession) => unknown[] | null,
+  encodeExpectation: ((e: CtExpectation) => unknown[] | null) | null,
+): AsyncGenerator<(unknown[] | null)[]> {
+  for await (const batch of table.dump()) yield batch.map(encode);
+  if (encodeExpectation) for await (const batch of table.dumpExpectations()) yield batch.map(encodeExpectation);
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IPS, PROTO } from '../../hal/conntrack/index.js';
-import { echo, session, tuple } from '../../hal/conntrack/records.fixture.js';
-import { type PickupSettings, pickupVerdict } from './pickup.js';
+import { echo, expectation, session, tuple } from '../../hal/conntrack/records.fixture.js';
+import { expectationVerdict, type PickupSettings, pickupVerdict } from './pickup.js';
 
 const all: PickupSettings = { tcp: true, connectionless: true, expectation: true, nat: true, delay: false };
 const local = new Set(['198.18.1.1', '198.18.2.1']);
@@ -39,4 +39,24 @@ test('sessions that end on the unit are its own, except a port forward through i
     reply: tuple('198.18.1.20', '198.18.1.10', PROTO.TCP, 22, 40000),
   };
   assert.equal(pickupVerdict(all, forwarded, local), 'sync');
+});
+
+test('expectations go with -expectation, only of a master that is synced itself', () => {
+  const control = tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 40000, 21);
+  const data = tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 0, 30001);
+  const e = expectation(control, data);
+  assert.equal(expectationVerdict(all, e, local), 'sync');
+  assert.equal(expectationVerdict({ ...all, tcp: false }, e, local), 'off');
+  assert.equal(expectationVerdict({ ...all, expectation: false }, e, local), 'expectation');
+  const natted = { ...e, natDir: 0, nat: tuple('0.0.0.0', '0.0.0.0', PROTO.TCP, 30001, 0) };
+  assert.equal(expectationVerdict({ ...all, nat: false }, natted, local), 'nat');
+  assert.equal(expectationVerdict(all, natted, local), 'sync');
+  const tftp = expectation(tuple('198.18.1.10', '198.18.2.10', PROTO.UDP, 40000, 69), { ...data, proto: PROTO.UDP });
+  assert.equal(expectationVerdict({ ...all, connectionless: false }, tftp, local), 'connectionless');
+  assert.equal(expectationVerdict(all, tftp, local), 'sync');
+  const gre = expectation(tuple('198.18.1.10', '198.18.2.10', 47), { ...data, proto: 47 });
+  assert.equal(expectationVerdict(all, gre, local), 'protocol');
+  const toUnit = expectation(tuple('198.18.1.10', '198.18.1.1', PROTO.TCP, 40000, 21), data);
+  assert.equal(expectationVerdict(all, toUnit, local), 'local');
+  assert.equal(expectationVerdict(all, { ...toUnit, nat: natted.nat }, local), 'sync', 'a port forward through the unit');
 });

@@ -13,8 +13,12 @@
  *
  * `session-pickup-delay` (only sessions older than 30 s) is decided by age, elsewhere
  * (delay.ts): this module answers for what a session is, not for how old it is.
+ *
+ * Expectations (what a helper expects of a session: the data connection an FTP control
+ * connection announced) go with `session-pickup-expectation`, and only those of a master that is
+ * synced itself: the secondary's kernel takes an expectation only of a master it has.
  */
-import { type CtSession, IPS, PROTO } from '../../hal/conntrack/index.js';
+import { type CtExpectation, type CtSession, IPS, PROTO } from '../../hal/conntrack/index.js';
 
 export interface PickupSettings {
   tcp: boolean;
@@ -38,5 +42,24 @@ export function pickupVerdict(p: PickupSettings, s: CtSession, localAddresses: R
   if (localAddresses.has(s.orig.src) || (!dnat && localAddresses.has(s.orig.dst))) return 'local';
   if ((s.status & (IPS.SRC_NAT | IPS.DST_NAT)) !== 0 && !p.nat) return 'nat';
   if ((s.status & IPS.EXPECTED) !== 0 && !p.expectation) return 'expectation';
+  return 'sync';
+}
+
+/**
+ * Whether the primary syncs expectation `e`, and if not, the setting (or rule) that says no. The
+ * master is judged by its original tuple, as pickupVerdict judges sessions; an expectation with
+ * NAT details has a translated master, which goes only with `session-pickup-nat`.
+ */
+export function expectationVerdict(p: PickupSettings, e: CtExpectation, localAddresses: ReadonlySet<string>): PickupVerdict {
+  if (!p.tcp) return 'off';
+  if (!p.expectation) return 'expectation';
+  const m = e.master;
+  if (m.proto !== PROTO.TCP) {
+    if (m.proto !== PROTO.UDP) return 'protocol';
+    if (!p.connectionless) return 'connectionless';
+  }
+  // A master to one of the unit's addresses is forwarded only when translated (a port forward).
+  if (localAddresses.has(m.src) || (e.nat === null && localAddresses.has(m.dst))) return 'local';
+  if (e.nat !== null && !p.nat) return 'nat';
   return 'sync';
 }

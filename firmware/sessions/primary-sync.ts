@@ -9,10 +9,11 @@
  * in order, so spreading whole batches balances the ports and keeps frames full, where
  * spreading by each session's hash would split every batch into one per port.
  */
-import type { ConntrackTable, CtEvent, CtSession } from '../../hal/conntrack/index.js';
+import type { ConntrackTable, CtEvent, CtExpectation, CtSession } from '../../hal/conntrack/index.js';
 import type { Logger } from '../log/logger.js';
 import { KernelDumpSource } from './dump-source.js';
-import { type PickupSettings, type PickupVerdict, pickupVerdict } from './pickup.js';
+import { encodeExpectationAdd, encodeExpectationDelete } from './expectation-codec.js';
+import { expectationVerdict, type PickupSettings, type PickupVerdict, pickupVerdict } from './pickup.js';
 import { encodeKey, encodeSession } from './session-codec.js';
 import { type AckFrame, BulkSender, type ResyncProgress, type SenderStatus, StreamSender } from './stream/index.js';
 import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch } from './sync-frames.js';
@@ -54,7 +55,10 @@ export interface PrimaryCounters {
   events: number;
   synced: number;
   deleted: number;
-  /** Sessions the policy left out, by reason. */
+  /** Expectations sent, and their ends (used, timed out, or gone with their master). */
+  expectations: number;
+  expectationsDeleted: number;
+  /** Sessions and expectations the policy left out, by reason. */
   skipped: Partial<Record<PickupVerdict, number>>;
   /** Event receive buffer overruns (each resyncs every secondary). */
   overruns: number;
@@ -78,7 +82,16 @@ export class PrimarySync {
   private local: ReadonlySet<string> = new Set();
   /** The policy changed since the last tick: every secondary is resynced. */
   private policyChanged = false;
-  readonly counters: PrimaryCounters = { events: 0, synced: 0, deleted: 0, skipped: {}, overruns: 0, resyncs: 0 };
+  readonly counters: PrimaryCounters = {
+    events: 0,
+    synced: 0,
+    deleted: 0,
+    expectations: 0,
+    expectationsDeleted: 0,
+    skipped: {},
+    overruns: 0,
+    resyncs: 0,
+  };
 
   constructor(
     private readonly deps: PrimaryDeps,
@@ -138,12 +151,15 @@ export class PrimarySync {
       return;
     }
     for (const e of events) {
-      if (!('session' in e)) continue;
       this.counters.events++;
+      if (!('session' in e)) {
+        this.onExpectation(e.expectation, e.type === 'exp-destroy', now);
+        continue;
+      }
       const s = e.session;
       const verdict = pickupVerdict(this.pickup, s, this.local);
       if (verdict !== 'sync') {
-        this.counters.skipped[verdict] = (this.counters.skipped[verdict] ?? 0) + 1;
+        this.skip(verdict);
         continue;
       }
       const deletion = e.type === 'destroy';
@@ -151,6 +167,31 @@ export class PrimarySync {
       if (deletion) this.counters.deleted++;
       else this.counters.synced++;
     }
+  }
+
+  /** Whether the policy syncs expectations: the caller subscribes to their events only then. */
+  get syncsExpectations(): boolean {
+    return this.pickup.tcp && this.pickup.expectation;
+  }
+
+  /**
+   * An expectation made or ended on this unit. Its records follow its master's in the stream,
+   * since the kernel reports the master when it confirms its first packet and a helper expects
+   * only on later ones.
+   */
+  private onExpectation(e: CtExpectation, ended: boolean, now: number): void {
+    const verdict = expectationVerdict(this.pickup, e, this.local);
+    if (verdict !== 'sync') {
+      this.skip(verdict);
+      return;
+    }
+    this.addLive(encodeRecord(ended ? encodeExpectationDelete(e) : encodeExpectationAdd(e)), now);
+    if (ended) this.counters.expectationsDeleted++;
+    else this.counters.expectations++;
+  }
+
+  private skip(verdict: PickupVerdict): void {
+    this.counters.skipped[verdict] = (this.counters.skipped[verdict] ?? 0) + 1;
   }
 
   onAck(serial: string, ack: AckFrame, now: number): void {
@@ -257,8 +298,12 @@ export class PrimarySync {
     feed.resyncs++;
     this.counters.resyncs++;
     this.deps.log.info(`session resync of ${feed.serial} (epoch ${feed.sender.epoch}): ${why}`);
-    const dump = new KernelDumpSource(this.deps.openTable, (s: CtSession) =>
-      pickupVerdict(this.pickup, s, this.local) === 'sync' ? encodeSession(s) : null,
+    const dump = new KernelDumpSource(
+      this.deps.openTable,
+      (s: CtSession) => (pickupVerdict(this.pickup, s, this.local) === 'sync' ? encodeSession(s) : null),
+      this.syncsExpectations
+        ? (e: CtExpectation) => (expectationVerdict(this.pickup, e, this.local) === 'sync' ? encodeExpectationAdd(e) : null)
+        : null,
     );
     feed.dump = dump;
     feed.bulk = new BulkSender(

@@ -8,16 +8,27 @@
  * Only the primary's frames count, and of those the batches to this unit: a batch from any other
  * unit, or to another secondary, is dropped and counted.
  */
-import { type ConntrackTable, type CtKey, type CtSession, PROTO } from '../../hal/conntrack/index.js';
+import {
+  type ConntrackTable,
+  type CtExpectation,
+  type CtExpectationKey,
+  type CtKey,
+  type CtSession,
+  type CtTuple,
+  PROTO,
+} from '../../hal/conntrack/index.js';
 import type { Logger } from '../log/logger.js';
 import { type SessionApplier, SYNCED_MARK } from './applier.js';
-import { decodeKey, decodeSession, KEY_FIELDS } from './session-codec.js';
 import { sessionKey } from './session-key.js';
 import { type ReceiverStatus, type ReconcileProgress, Reconciler, StreamReceiver } from './stream/index.js';
 import { BatchMark, encodeAck, type SyncBody } from './sync-frames.js';
 import type { FrameOut } from './sync-link.js';
+import { decodeRecord } from './sync-records.js';
 
 type Batch = Extract<SyncBody, { kind: 1 }>;
+
+/** An expectation's identity in a batch: its expected tuple. */
+const expectationId = (family: number, t: CtTuple): string => `${family} ${t.proto} ${t.src} ${t.sport} ${t.dst} ${t.dport}`;
 
 /** Whether a record brings a session's whole state (TCP: its tracking too). */
 const fullState = (s: CtSession): boolean => s.tcp !== null || s.orig.proto !== PROTO.TCP;
@@ -29,6 +40,8 @@ export interface SecondaryCounters {
   forOthers: number;
   /** Records that did not decode. */
   badRecords: number;
+  /** Records of a kind this unit does not know (from a newer primary), skipped. */
+  unknownRecords: number;
   /** Resyncs that finished reconciling. */
   reconciled: number;
   /** Local entries deleted because the primary no longer has them. */
@@ -50,7 +63,14 @@ export class SecondarySync {
   private followed: string | null = null;
   private readonly key = new Uint32Array(2);
   private reconciling = false;
-  readonly counters: SecondaryCounters = { notFromPrimary: 0, forOthers: 0, badRecords: 0, reconciled: 0, staleDeleted: 0 };
+  readonly counters: SecondaryCounters = {
+    notFromPrimary: 0,
+    forOthers: 0,
+    badRecords: 0,
+    unknownRecords: 0,
+    reconciled: 0,
+    staleDeleted: 0,
+  };
 
   constructor(
     /** This unit's serial: the primary's batches to it name it. */
@@ -121,20 +141,34 @@ export class SecondarySync {
     const bulk = (batch.mark & BatchMark.Bulk) !== 0;
     if (batch.mark & BatchMark.BulkBegin) this.reconciler.begin(batch.total, now);
     // The last record of a session in the batch is its state: earlier ones are dropped, so a
-    // session opened, changed and closed within one batch costs one kernel operation.
+    // session opened, changed and closed within one batch costs one kernel operation. The same
+    // holds for an expectation, by its expected tuple.
     const last = new Map<string, CtSession | CtKey>();
+    const expected = new Map<string, CtExpectation | CtExpectationKey>();
     const k = this.key;
     for (const w of batch.records) {
-      const record = Array.isArray(w) && w.length === KEY_FIELDS ? decodeKey(w) : decodeSession(w);
-      if (!record) {
+      const r = decodeRecord(w);
+      if (!r) {
         this.counters.badRecords++;
         continue;
       }
+      if (r.kind === 'unknown') {
+        this.counters.unknownRecords++;
+        continue;
+      }
+      if (r.kind === 'expectation' || r.kind === 'expectation-delete') {
+        const e = r.kind === 'expectation' ? r.expectation : r.key;
+        const id = expectationId(e.family, e.tuple);
+        expected.delete(id);
+        expected.set(id, e);
+        continue;
+      }
+      const record = r.kind === 'session' ? r.session : r.key;
       sessionKey(record, k);
       const hi = k[0] ?? 0;
       const lo = k[1] ?? 0;
-      if (!('reply' in record)) this.reconciler.liveDelete(hi, lo);
-      else if (bulk || !fullState(record as CtSession)) {
+      if (r.kind === 'delete') this.reconciler.liveDelete(hi, lo);
+      else if (bulk || !fullState(r.session)) {
         // A live change without TCP tracking (a status change's event) counts as seen but
         // does not stand in for the resync's record, which carries the full state: an entry
         // this kernel kept from an earlier life must still be replaced by it.
@@ -144,14 +178,27 @@ export class SecondarySync {
       last.delete(id);
       last.set(id, record);
     }
-    const upserts: CtSession[] = [];
     const deletes: CtKey[] = [];
+    const upserts: CtSession[] = [];
+    const related: CtSession[] = [];
     for (const r of last.values()) {
-      if ('reply' in r) upserts.push(r);
-      else deletes.push(r);
+      if (!('reply' in r)) deletes.push(r);
+      // A related session after the sessions of the batch, one of which may be its master.
+      else if (r.master) related.push(r);
+      else upserts.push(r);
     }
     this.applier.remove(deletes);
-    this.applier.upsert(upserts);
+    this.applier.upsert([...upserts, ...related]);
+    // Expectations after every session: their masters are in by now.
+    const adds: CtExpectation[] = [];
+    const ends: CtExpectationKey[] = [];
+    for (const e of expected.values()) {
+      if ('master' in e) adds.push(e);
+      else ends.push(e);
+    }
+    this.applier.unexpect(ends);
+    const orphans = this.applier.expect(adds);
+    if (orphans > 0) this.log.warn(`${orphans} expectations refused: their master is not in this kernel`);
     if (batch.mark & BatchMark.BulkEnd) {
       this.reconciler.endBulk();
       void this.reconcile();

@@ -15,7 +15,9 @@
  * | 6   | reply [src, dst, a, b] or null | 13 | master [src, dst, proto, a, b] or null |
  *
  * A deletion carries the key only: [family, proto, src, dst, a, b, zone]. Decoding is a ladder
- * that returns null for anything malformed; it never throws.
+ * that returns null for anything malformed; it never throws. A record's first element is its
+ * family (4 or 6) here; records of other kinds (expectation-codec.ts) start with a kind number
+ * that is never a family, so this decoder refuses them.
  */
 import { type CtFamily, type CtKey, type CtSession, type CtTuple, PROTO } from '../../hal/conntrack/index.js';
 import { formatIpv4, formatIpv6, writeIpv4, writeIpv6 } from '../../lib/ip-text.js';
@@ -55,6 +57,20 @@ function plainReply(s: CtSession): boolean {
   );
 }
 
+/** A whole tuple (a master's, an expectation's): [src, dst, proto, a, b]. */
+export function encodeTuple(f: CtFamily, t: CtTuple): unknown[] {
+  return [addressBytes(f, t.src), addressBytes(f, t.dst), t.proto, partA(t), partB(t)];
+}
+
+/** The tuple in `w` (encodeTuple's form), or null when malformed. */
+export function decodeTuple(f: CtFamily, w: unknown): CtTuple | null {
+  if (!Array.isArray(w) || w.length !== 5 || !u(w[2], U8) || !u(w[3], U16) || !u(w[4], U16)) return null;
+  const src = addressText(f, w[0]);
+  const dst = addressText(f, w[1]);
+  if (src === null || dst === null) return null;
+  return tuple(w[2], src, dst, w[3], w[4]);
+}
+
 export function encodeSession(s: CtSession): WireSession {
   const f = s.family;
   const o = s.orig;
@@ -74,7 +90,7 @@ export function encodeSession(s: CtSession): WireSession {
     s.zone,
     s.tcp ? [s.tcp.state, s.tcp.wscaleOrig, s.tcp.wscaleReply, s.tcp.flagsOrig, s.tcp.flagsReply] : null,
     s.helper,
-    m ? [addressBytes(f, m.src), addressBytes(f, m.dst), m.proto, partA(m), partB(m)] : null,
+    m ? encodeTuple(f, m) : null,
   ];
 }
 
@@ -83,12 +99,12 @@ export function encodeKey(k: CtKey): WireKey {
   return [k.family, o.proto, addressBytes(k.family, o.src), addressBytes(k.family, o.dst), partA(o), partB(o), k.zone];
 }
 
-const u = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
-const U8 = 0xff;
+export const u = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+export const U8 = 0xff;
 const U16 = 0xffff;
-const U32 = 0xffffffff;
+export const U32 = 0xffffffff;
 
-function family(v: unknown): CtFamily | null {
+export function family(v: unknown): CtFamily | null {
   return v === 4 || v === 6 ? v : null;
 }
 
@@ -131,12 +147,8 @@ export function decodeSession(w: unknown): CtSession | null {
   }
   let master: CtTuple | null = null;
   if (w[13] !== null) {
-    const m = w[13];
-    if (!Array.isArray(m) || m.length !== 5 || !u(m[2], U8) || !u(m[3], U16) || !u(m[4], U16)) return null;
-    const src = addressText(f, m[0]);
-    const dst = addressText(f, m[1]);
-    if (src === null || dst === null) return null;
-    master = tuple(m[2], src, dst, m[3], m[4]);
+    master = decodeTuple(f, w[13]);
+    if (!master) return null;
   }
   return {
     family: f,

@@ -7,10 +7,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Encoder } from 'cbor-x';
-import { manySessions } from '../../hal/conntrack/records.fixture.js';
+import { PROTO } from '../../hal/conntrack/index.js';
+import { expectation, manySessions, tuple } from '../../hal/conntrack/records.fixture.js';
+import { encodeExpectationAdd, encodeExpectationDelete } from './expectation-codec.js';
 import { decodeKey, decodeSession, encodeKey, encodeSession, KEY_FIELDS } from './session-codec.js';
 import { prng } from './stream/channel.fake.js';
 import { BatchBuilder, decodeSyncBody, encodeAck, encodeBatch, encodeRecord, type SyncBody } from './sync-frames.js';
+import { decodeRecord } from './sync-records.js';
 
 const SEED = Number(process.env.SYNC_FUZZ_SEED ?? 0x5e551095);
 const CASES = 12_000;
@@ -95,6 +98,49 @@ test(`decodeSession and decodeKey take ${CASES} random records without throwing;
     }
   }
   assert.ok(sessions > 500 && keys > 500, `some were well formed: ${sessions} sessions, ${keys} keys`);
+});
+
+const EXPECTATIONS = [
+  expectation(
+    tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 40000, 21),
+    tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 0, 30001),
+  ),
+  expectation(
+    tuple('2001:db8::1', '2001:db8::2', PROTO.TCP, 40000, 21),
+    tuple('2001:db8::1', '2001:db8::2', PROTO.TCP, 0, 30002),
+    {
+      fn: 'nat-follow-master',
+      nat: tuple('::', '::', PROTO.TCP, 30002, 0),
+    },
+  ),
+];
+
+test(`decodeRecord takes ${CASES} mutated expectation records without throwing; what it accepts encodes back to itself`, () => {
+  const f = fuzzer(SEED ^ 0x3e);
+  let accepted = 0;
+  for (let i = 0; i < CASES; i++) {
+    const encode = f.below(2) === 0 ? encodeExpectationAdd : encodeExpectationDelete;
+    let w: unknown = encode(f.pick(EXPECTATIONS));
+    const real = w as unknown[];
+    for (let n = f.below(3); n > 0; n--)
+      real[f.below(real.length)] = f.below(2) === 0 ? encode(f.pick(EXPECTATIONS))[f.below(real.length)] : f.any();
+    if (f.below(2) === 0) {
+      try {
+        w = cbor.decode(cbor.encode(w));
+      } catch {
+        continue;
+      }
+    }
+    const r = decodeRecord(w);
+    if (r?.kind === 'expectation') {
+      accepted++;
+      assert.deepEqual(decodeRecord(encodeExpectationAdd(r.expectation)), r, `case ${i}`);
+    } else if (r?.kind === 'expectation-delete') {
+      accepted++;
+      assert.deepEqual(decodeRecord(encodeExpectationDelete(r.key)), r, `case ${i}`);
+    }
+  }
+  assert.ok(accepted > 1000, `some were well formed: ${accepted}`);
 });
 
 function checkBody(b: SyncBody, at: string): void {

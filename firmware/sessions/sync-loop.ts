@@ -6,7 +6,7 @@
  * never a failover.
  */
 import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
-import type { ConntrackDevice, ConntrackTable, CtEventSocket } from '../../hal/conntrack/index.js';
+import type { ConntrackDevice, ConntrackTable, CtEventSocket, CtEventType } from '../../hal/conntrack/index.js';
 import type { L2Device, UdpDevice } from '../../hal/nic/index.js';
 import { deriveSyncKeys } from '../ha/wire/keys.js';
 import { FrameOpener } from '../ha/wire/opener.js';
@@ -56,6 +56,8 @@ export class SyncLoop {
   private primary: PrimarySync | null = null;
   private secondary: SecondarySync | null = null;
   private events: CtEventSocket | null = null;
+  /** Whether `events` carries expectation events too. */
+  private eventsWithExpectations = false;
   private watched: Pollable[] = [];
   private lastStatusMs = 0;
   private lastReady = false;
@@ -102,7 +104,22 @@ export class SyncLoop {
     });
     this.link = new SyncLink(this.ports, sealer, opener);
     this.primary?.setPolicy(s.sessionPickup, new Set(setup.localAddresses));
+    if (this.primary && this.primary.syncsExpectations !== this.eventsWithExpectations) this.subscribe();
     this.watchAll();
+  }
+
+  /**
+   * (Re)subscribes to the conntrack events the primary's policy needs: expectation events only
+   * with `session-pickup-expectation`. Events raised while the socket changes are lost to it,
+   * but a policy change resyncs every secondary from a dump that starts after.
+   */
+  private subscribe(): void {
+    this.events?.close();
+    const withExpectations = this.primary?.syncsExpectations ?? false;
+    const types: CtEventType[] = ['new', 'update', 'destroy'];
+    if (withExpectations) types.push('exp-new', 'exp-destroy');
+    this.events = this.dev.conntrack.subscribe({ types, rcvbufBytes: EVENT_BUFFER_BYTES });
+    this.eventsWithExpectations = withExpectations;
   }
 
   setRole(role: SyncRole): void {
@@ -123,7 +140,7 @@ export class SyncLoop {
           this.setup.settings.sessionPickup,
         );
         this.primary.setPolicy(this.setup.settings.sessionPickup, new Set(this.setup.localAddresses));
-        this.events = this.dev.conntrack.subscribe({ types: ['new', 'update', 'destroy'], rcvbufBytes: EVENT_BUFFER_BYTES });
+        this.subscribe();
         if (was === 'secondary') void this.sweep();
       }
       this.primary.setPeers(role.secondaries, now);

@@ -12,7 +12,7 @@
  */
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
-import type { ConntrackTable, CtSession } from '../../hal/conntrack/index.js';
+import type { ConntrackTable, CtEventType, CtSession } from '../../hal/conntrack/index.js';
 import type { Logger } from '../log/logger.js';
 import { HOLD_S, SessionApplier, SYNCED_MARK } from './applier.js';
 import { type PickupSettings, pickupVerdict } from './pickup.js';
@@ -143,8 +143,11 @@ export class SyncNet {
     for (const s of this.secondaries) s.sync.setPrimary(by.serial);
   }
 
+  /** The primary's event socket, with expectation events only when the policy syncs them (as sync-loop.ts subscribes). */
   #subscribe(): FakeConntrack['sockets'][number] {
-    this.ct.subscribe({ types: ['new', 'update', 'destroy'], rcvbufBytes: this.#rcvbufBytes });
+    const types: CtEventType[] = ['new', 'update', 'destroy'];
+    if (this.pickup.tcp && this.pickup.expectation) types.push('exp-new', 'exp-destroy');
+    this.ct.subscribe({ types, rcvbufBytes: this.#rcvbufBytes });
     return this.ct.sockets.at(-1) as FakeConntrack['sockets'][number];
   }
 
@@ -211,8 +214,13 @@ export class SyncNet {
   }
 
   setPickup(pickup: PickupSettings): void {
+    const resubscribe = pickup.expectation !== this.pickup.expectation;
     this.pickup = pickup;
     this.primary.setPolicy(pickup, this.local);
+    if (resubscribe) {
+      this.events.close();
+      this.events = this.#subscribe();
+    }
   }
 
   /** One turn of the sync loops at the current time, then the clock moves to the next wake-up (by `wakeBy` at the latest). */

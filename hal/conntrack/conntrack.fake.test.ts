@@ -103,4 +103,36 @@ describe('fake conntrack', () => {
     assert.deepEqual([read.events.length, read.overrun, small.counters.overruns], [4, true, 1]);
     assert.deepEqual(small.read(100), { events: [], overrun: false });
   });
+
+  it('expectations: ENOENT without the master, EOPNOTSUPP when it has no helper; a repeat refreshes; delete by tuple', async () => {
+    const ct = new FakeConntrack();
+    const table = ct.open();
+    const events = ct.subscribe({ types: ['exp-new', 'exp-destroy'], rcvbufBytes: 64 * EVENT_BYTES });
+    const control = session(tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 40000, 21), { helper: 'ftp' });
+    const plain = session(tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 40001, 21));
+    table.create([control, plain]);
+    const data = tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 0, 30001);
+    const e = expectation(control.orig, data);
+    const orphan = expectation(tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 1, 21), data);
+    assert.deepEqual(table.createExpectations([e, orphan, expectation(plain.orig, data), { ...e, timeout: 5 }]), {
+      done: 2,
+      failures: [
+        { index: 1, errno: E.ENOENT },
+        { index: 2, errno: E.EOPNOTSUPP },
+      ],
+    });
+    const dumped = [];
+    for await (const batch of table.dumpExpectations()) dumped.push(...batch);
+    assert.deepEqual(
+      dumped.map((x) => [x.tuple.dport, x.timeout]),
+      [[30001, 5]],
+    );
+    // Any source port matches: the mask leaves it out.
+    const key = { family: 4 as const, tuple: { ...data, sport: 41234 } };
+    assert.deepEqual(table.deleteExpectations([key, key]), { done: 1, failures: [{ index: 1, errno: E.ENOENT }] });
+    assert.deepEqual(
+      events.read(10).events.map((x) => x.type),
+      ['exp-new', 'exp-destroy'],
+    );
+  });
 });

@@ -7,7 +7,12 @@
  * It fails the way the Linux driver does. Per record: EEXIST (create of a present session),
  * ENOENT (update or delete of an absent one, or create of a related session whose master is
  * absent), EINVAL (address text that is not of the record's family), EBUSY (update that changes
- * EXPECTED), and any errno a test injects for one original tuple with failWith(). It keeps what
+ * EXPECTED), and any errno a test injects for one original tuple with failWith(). Expectations:
+ * ENOENT when the master is absent (create) or nothing matches the tuple (delete), EOPNOTSUPP
+ * when the master has no helper; one whose tuple is there already only takes the new timeout.
+ * A tuple matches an expectation when destination, protocol and destination port are equal,
+ * and the source address and port are equal where the mask has them (all ones) or are masked
+ * out altogether (the kernel's masks for helpers are one or the other). It keeps what
  * the kernel keeps: status with CONFIRMED|SEEN_REPLY|ASSURED, EXPECTED when given a master,
  * HELPER with a helper, the NAT bits when the reply tuple is translated; TCP window scaling only
  * when both sides have WINDOW_SCALE, BE_LIBERAL both ways when the record has no TCP info.
@@ -25,6 +30,7 @@ import {
   type CtEventRead,
   type CtEventSocket,
   type CtExpectation,
+  type CtExpectationKey,
   type CtFamily,
   type CtKey,
   type CtSession,
@@ -46,6 +52,20 @@ const TCP_OPTIONS = TCP_FLAG.WINDOW_SCALE | TCP_FLAG.SACK_PERM | TCP_FLAG.CLOSE_
 
 const keyOf = (family: CtFamily, zone: number, t: CtTuple): string =>
   `${family} ${zone} ${t.proto} ${t.src} ${t.sport} ${t.dst} ${t.dport} ${t.icmpId} ${t.icmpType} ${t.icmpCode}`;
+
+/** Whether `t` is what the expectation `e` expects (see the header). */
+function expects(e: CtExpectation, family: CtFamily, t: CtTuple): boolean {
+  const m = e.mask;
+  const x = e.tuple;
+  return (
+    e.family === family &&
+    x.proto === t.proto &&
+    x.dst === t.dst &&
+    x.dport === t.dport &&
+    (!/^(255\.255\.255\.255|ffff(:ffff){7})$/.test(m.src) || x.src === t.src) &&
+    (m.sport === 0 || x.sport === t.sport)
+  );
+}
 
 function validTuple(family: CtFamily, t: CtTuple): boolean {
   const parse = family === 4 ? parseIpv4 : parseIpv6;
@@ -144,6 +164,21 @@ class FakeTable implements ConntrackTable {
     return { done: records.length - failures.length, failures };
   }
 
+  createExpectations(expectations: readonly CtExpectation[]): CtWriteResult {
+    this.#check('create expectations');
+    return this.#results(expectations.map((e) => this.ct.expect(e)));
+  }
+
+  deleteExpectations(keys: readonly CtExpectationKey[]): CtWriteResult {
+    this.#check('delete expectations');
+    return this.#results(keys.map((k) => (validTuple(k.family, k.tuple) ? this.ct.unexpect(k) : E.EINVAL)));
+  }
+
+  #results(errnos: number[]): CtWriteResult {
+    const failures = errnos.flatMap((errno, index) => (errno === 0 ? [] : [{ index, errno }]));
+    return { done: errnos.length - failures.length, failures };
+  }
+
   dump(family?: CtFamily): AsyncIterable<CtSession[]> {
     return this.#stream(() => [...this.ct.sessions.values()].filter((s) => !family || s.family === family));
   }
@@ -231,6 +266,30 @@ export class FakeConntrack implements ConntrackDevice {
   addExpectation(e: CtExpectation): void {
     this.expectations.push(structuredClone(e));
     this.#emit({ type: 'exp-new', expectation: structuredClone(e) });
+  }
+
+  /** An expectation written through the table (createExpectations). */
+  expect(e: CtExpectation): number {
+    const tuples = [e.master, e.tuple, e.mask, ...(e.nat ? [e.nat] : [])];
+    if (!tuples.every((t) => validTuple(e.family, t))) return E.EINVAL;
+    const master = this.sessions.get(keyOf(e.family, 0, e.master));
+    if (!master) return E.ENOENT;
+    if (master.helper === '') return E.EOPNOTSUPP;
+    const there = this.expectations.find((x) => expects(x, e.family, e.tuple));
+    if (there) {
+      there.timeout = e.timeout;
+      return 0;
+    }
+    this.addExpectation({ ...e, id: this.#nextId++ });
+    return 0;
+  }
+
+  unexpect(key: CtExpectationKey): number {
+    const there = this.expectations.find((x) => expects(x, key.family, key.tuple));
+    if (!there) return E.ENOENT;
+    this.expectations.splice(this.expectations.indexOf(there), 1);
+    this.#emit({ type: 'exp-destroy', expectation: structuredClone(there) });
+    return 0;
   }
 
   insert(s: CtSession, viaNetlink: boolean): number {

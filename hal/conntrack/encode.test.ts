@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NLM_F_ACK } from '../netlink.js';
 import { NfBatch } from './batch.js';
-import { decodeSession, newDecodeCounters } from './decode.js';
-import { writeCreate, writeDelete, writeUpdate } from './encode.js';
+import { decodeExpectation, decodeSession, newDecodeCounters } from './decode.js';
+import { writeCreate, writeDelete, writeExpectationCreate, writeExpectationDelete, writeUpdate } from './encode.js';
 import { IPS, PROTO, TCP_FLAG } from './index.js';
-import { echo, manySessions, session, tuple } from './records.fixture.js';
+import { echo, expectation, manySessions, session, tuple } from './records.fixture.js';
 
 const bytes = (hex: string): string => hex.replace(/#.*$/gm, '').replace(/\s+/g, '');
 const written = (b: NfBatch): string => Buffer.from(b.bytes.subarray(0, b.length)).toString('hex');
@@ -152,6 +152,72 @@ describe('conntrack requests', () => {
       const back = decodeSession(new DataView(b.bytes.buffer), b.bytes, 0, b.length, c);
       const status = (s.status | IPS.CONFIRMED | IPS.SEEN_REPLY | IPS.ASSURED) & ~IPS.EXPECTED;
       assert.deepEqual(back, { ...s, status }, JSON.stringify(s));
+    }
+  });
+
+  const ftpData = expectation(
+    tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 40000, 21),
+    tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 0, 30001),
+    { fn: 'nat-follow-master', natDir: 0, nat: tuple('0.0.0.0', '0.0.0.0', PROTO.TCP, 30001, 0) },
+  );
+
+  it('expectation create: master, tuple, mask, timeout, helper and class, flags, expect function, NAT', () => {
+    const b = new NfBatch(4096);
+    assert.equal(writeExpectationCreate(b, ftpData, 0x21), true);
+    const expected = bytes(`
+      28010000 0002 0104 21000000 00000000  # nlmsghdr: 296 bytes, EXP_NEW, REQUEST|CREATE (no EXCL), seq 33
+      02000000                              # nfgenmsg: AF_INET
+      34000180                              # CTA_EXPECT_MASTER: 198.18.1.10:40000 -> 198.18.2.10:21
+        14000180 08000100 c612010a 08000200 c612020a
+        1c000280 05000100 06000000 06000200 9c400000 06000300 00150000
+      34000280                              # CTA_EXPECT_TUPLE: 198.18.1.10:0 -> 198.18.2.10:30001
+        14000180 08000100 c612010a 08000200 c612020a
+        1c000280 05000100 06000000 06000200 00000000 06000300 75310000
+      34000380                              # CTA_EXPECT_MASK: both addresses, any source port, the destination port
+        14000180 08000100 ffffffff 08000200 ffffffff
+        1c000280 05000100 06000000 06000200 00000000 06000300 ffff0000
+      08000400 0000012c                     # CTA_EXPECT_TIMEOUT 300
+      08000600 66747000                     # CTA_EXPECT_HELP_NAME "ftp"
+      08000900 00000000                     # CTA_EXPECT_CLASS 0
+      08000800 00000000                     # CTA_EXPECT_FLAGS 0
+      16000b00 6e61742d666f6c6c6f772d6d6173746572000000  # CTA_EXPECT_FN "nat-follow-master", padded
+      40000a80                              # CTA_EXPECT_NAT
+        08000100 00000000                   #   DIR original
+        34000280                            #   TUPLE: the saved port 30001
+          14000180 08000100 00000000 08000200 00000000
+          1c000280 05000100 06000000 06000200 75310000 06000300 00000000
+    `);
+    assert.equal(written(b), expected);
+  });
+
+  it('expectation delete: the tuple alone, never an attribute-less delete (which would remove them all)', () => {
+    const b = new NfBatch(4096);
+    assert.equal(writeExpectationDelete(b, ftpData, 0x22), true);
+    const expected = bytes(`
+      48000000 0202 0100 22000000 00000000  # EXP_DELETE, REQUEST
+      02000000
+      34000280
+        14000180 08000100 c612010a 08000200 c612020a
+        1c000280 05000100 06000000 06000200 00000000 06000300 75310000
+    `);
+    assert.equal(written(b), expected);
+    const length = b.length;
+    assert.equal(writeExpectationDelete(b, { family: 4, tuple: tuple('198.18.1.10', '2001:db8::1', PROTO.TCP) }, 0x23), false);
+    assert.equal(writeExpectationCreate(b, { ...ftpData, nat: tuple('::', '::', PROTO.TCP, 1, 0) }, 0x24), false);
+    assert.equal(b.length, length, 'nothing left of either');
+  });
+
+  it('what expectation create writes, a reader decodes back to the record; without a helper no class is sent', () => {
+    const plain = { ...ftpData, helper: '', fn: '', nat: null, flags: 0x2 };
+    const v6 = expectation(
+      tuple('2001:db8::1', '2001:db8:2::1', PROTO.TCP, 40000, 21),
+      tuple('2001:db8::1', '2001:db8:2::1', PROTO.TCP, 0, 30001),
+    );
+    for (const e of [ftpData, plain, v6]) {
+      const b = new NfBatch(4096);
+      assert.ok(writeExpectationCreate(b, e, 7));
+      const back = decodeExpectation(new DataView(b.bytes.buffer), b.bytes, 0, b.length, newDecodeCounters());
+      assert.deepEqual(back, e, JSON.stringify(e));
     }
   });
 });

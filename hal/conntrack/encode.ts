@@ -10,8 +10,17 @@
 
 import { NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST } from '../netlink.js';
 import type { NfBatch } from './batch.js';
-import { type CtKey, type CtSession, type CtTuple, IPS, PROTO, TCP_FLAG } from './index.js';
-import { CTA, HELP_NAME, hasPorts, IP, L4, MSG, NAT, PROTOINFO_TCP, PROTONAT, TCP, TUPLE } from './wire.js';
+import {
+  type CtExpectation,
+  type CtExpectationKey,
+  type CtKey,
+  type CtSession,
+  type CtTuple,
+  IPS,
+  PROTO,
+  TCP_FLAG,
+} from './index.js';
+import { CTA, EXPECT, EXPECT_NAT, HELP_NAME, hasPorts, IP, L4, MSG, NAT, PROTOINFO_TCP, PROTONAT, TCP, TUPLE } from './wire.js';
 
 /**
  * The kernel refuses (EBUSY) a status that differs from the entry's in CONFIRMED, EXPECTED or
@@ -148,6 +157,45 @@ export function writeDelete(b: NfBatch, key: CtKey, seq: number): boolean {
   const ok = writeTuple(b, CTA.TUPLE_ORIG, key.family, key.orig);
   if (key.zone !== 0) b.be16(CTA.ZONE, key.zone);
   return finish(b, ok);
+}
+
+/**
+ * IPCTNL_MSG.EXP_NEW with NLM_F_CREATE but not NLM_F_EXCL: the kernel creates the expectation
+ * when none has its tuple (ctnetlink_create_expect), else changes the one there, of which only
+ * the timeout can change (ctnetlink_change_expect). A new one takes its helper's timeout
+ * (nf_ct_expect_insert), so CTA_EXPECT_TIMEOUT matters only to one already there. The mask
+ * goes whole; the kernel keeps its source part (the destination is always compared exactly).
+ */
+export function writeExpectationCreate(b: NfBatch, e: CtExpectation, seq: number): boolean {
+  b.begin(MSG.EXP_NEW, NLM_F_REQUEST | NLM_F_CREATE, seq, e.family);
+  let ok =
+    writeTuple(b, EXPECT.MASTER, e.family, e.master) &&
+    writeTuple(b, EXPECT.TUPLE, e.family, e.tuple) &&
+    writeTuple(b, EXPECT.MASK, e.family, e.mask);
+  b.be32(EXPECT.TIMEOUT, e.timeout);
+  if (e.helper !== '') {
+    b.string(EXPECT.HELP_NAME, e.helper);
+    // The class indexes the helper's expectation policies: without a helper the kernel ignores it.
+    b.be32(EXPECT.CLASS, e.expectClass);
+  }
+  b.be32(EXPECT.FLAGS, e.flags);
+  if (e.fn !== '') b.string(EXPECT.FN, e.fn);
+  if (e.nat) {
+    const nat = b.nest(EXPECT.NAT);
+    b.be32(EXPECT_NAT.DIR, e.natDir);
+    ok = writeTuple(b, EXPECT_NAT.TUPLE, e.family, e.nat) && ok;
+    b.close(nat);
+  }
+  return finish(b, ok);
+}
+
+/**
+ * IPCTNL_MSG.EXP_DELETE of the expectation matching this tuple. Never without the tuple: a
+ * delete with neither tuple nor helper name removes every expectation in the namespace.
+ */
+export function writeExpectationDelete(b: NfBatch, key: CtExpectationKey, seq: number): boolean {
+  b.begin(MSG.EXP_DELETE, NLM_F_REQUEST, seq, key.family);
+  return finish(b, writeTuple(b, EXPECT.TUPLE, key.family, key.tuple));
 }
 
 /** A request without attributes (dumps, flush, statistics). */

@@ -130,6 +130,9 @@ export interface CtExpectation {
   nat: CtTuple | null;
 }
 
+/** What identifies an expectation for `deleteExpectations`: its tuple, which the kernel compares under the expectation's mask. */
+export type CtExpectationKey = Pick<CtExpectation, 'family' | 'tuple'>;
+
 export type CtSessionEventType = 'new' | 'update' | 'destroy';
 export type CtExpectationEventType = 'exp-new' | 'exp-destroy';
 export type CtEventType = CtSessionEventType | CtExpectationEventType;
@@ -207,6 +210,19 @@ export interface ConntrackTable {
   /** Changes timeout, status, TCP state and mark of existing sessions. */
   update(sessions: readonly CtSession[]): CtWriteResult;
   delete(keys: readonly CtKey[]): CtWriteResult;
+  /**
+   * Inserts expectations of sessions that are there, with their helper's name and class, flags,
+   * expect function and NAT. The master (found by its original tuple) must be in the table,
+   * else ENOENT, and must carry a helper (created with one, or given one by the ruleset), else
+   * EOPNOTSUPP, as must the helper named (unknown: EOPNOTSUPP). A new expectation runs for its
+   * helper's timeout (ftp: 300 s), whatever the record says; one with the same tuple already
+   * there is left in place and given the record's timeout. A helper that allows one
+   * expectation per master at a time (ftp) drops the master's older one. Many records a kernel
+   * exchange.
+   */
+  createExpectations(expectations: readonly CtExpectation[]): CtWriteResult;
+  /** Removes the expectations matching these tuples; ENOENT for one that is not there. */
+  deleteExpectations(keys: readonly CtExpectationKey[]): CtWriteResult;
   /**
    * Streams the table in batches as the kernel hands them over (a few hundred entries each),
    * yielding to the event loop between batches. One dump at a time per table; breaking out

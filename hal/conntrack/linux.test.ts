@@ -7,10 +7,10 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { E } from '../errors.js';
 import { nftAvailable, nftUnavailable } from '../kernel-gate.testkit.js';
 import { deleteNetns, withNetns } from '../netns.js';
-import { type ConntrackTable, type CtSession, type CtTuple, IPS, PROTO } from './index.js';
+import { type ConntrackTable, type CtExpectation, type CtSession, type CtTuple, IPS, PROTO } from './index.js';
 import { createLinuxConntrack, MESSAGES_PER_SEND } from './linux.js';
 import { conntrackNetns } from './netns.testkit.js';
-import { echo, manySessions, session, tuple } from './records.fixture.js';
+import { echo, expectation, manySessions, session, tuple } from './records.fixture.js';
 
 const ns = `tct-${process.pid}`;
 const key = (t: CtTuple): string => `${t.proto} ${t.src} ${t.sport} ${t.dst} ${t.dport} ${t.icmpId} ${t.icmpType}`;
@@ -164,5 +164,70 @@ describe('linux conntrack table', () => {
     } finally {
       hostTable.close();
     }
+  });
+
+  async function expectationsDumped(): Promise<CtExpectation[]> {
+    const out: CtExpectation[] = [];
+    for await (const batch of table.dumpExpectations()) out.push(...batch);
+    return out.sort((a, b) => a.tuple.dport - b.tuple.dport);
+  }
+
+  it('expectations of masters created with their helper go in batched, each refusal with its errno', async (t) => {
+    if (!nftAvailable(t)) return;
+    const count = MESSAGES_PER_SEND + 44;
+    // ftp allows one expectation per master at a time: one master each.
+    const masters = Array.from({ length: count }, (_, i) =>
+      session(tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 20000 + i, 21), { helper: 'ftp' }),
+    );
+    const plain = session(tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 19999, 21));
+    assert.deepEqual(table.create([...masters, plain]).failures, []);
+    const data = (i: number) => tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 0, 30000 + i);
+    const wanted = masters.map((m, i) => expectation(m.orig, data(i)));
+    const orphan = expectation(tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 1, 21), data(count));
+    const helperless = expectation(plain.orig, data(count + 1));
+    const result = table.createExpectations([...wanted.slice(0, 10), orphan, ...wanted.slice(10), helperless]);
+    assert.deepEqual(result.failures, [
+      { index: 10, errno: E.ENOENT },
+      { index: count + 1, errno: E.EOPNOTSUPP },
+    ]);
+    assert.equal(result.done, count);
+    const dumped = await expectationsDumped();
+    assert.equal(dumped.length, count);
+    for (const [i, e] of dumped.entries()) {
+      const w = wanted[i] as CtExpectation;
+      assert.ok(e.timeout <= 300 && e.timeout >= 295, `timeout ${e.timeout}`);
+      assert.deepEqual(e, { ...w, id: e.id, timeout: e.timeout });
+    }
+    // Again, with a timeout: the ones there stay and take it.
+    assert.deepEqual(table.createExpectations(wanted.map((w) => ({ ...w, timeout: 40 }))).failures, []);
+    assert.ok(
+      (await expectationsDumped()).every((e) => e.timeout <= 40),
+      'the timeout of an expectation already there',
+    );
+    const keys = wanted.map((w) => ({ family: w.family, tuple: { ...w.tuple, sport: 55555 } }));
+    assert.deepEqual(table.deleteExpectations([...keys, keys[0] as CtExpectation]), {
+      done: count,
+      failures: [{ index: count, errno: E.ENOENT }],
+    });
+    assert.deepEqual(await expectationsDumped(), []);
+  });
+
+  it("an expectation of a NAT'd master keeps its NAT, expect function and flags", async (t) => {
+    if (!nftAvailable(t)) return;
+    const master = session(tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 40000, 21), {
+      helper: 'ftp',
+      reply: tuple('198.18.2.10', '198.18.2.50', PROTO.TCP, 21, 40000),
+    });
+    const e = expectation(master.orig, tuple('198.18.1.10', '198.18.2.10', PROTO.TCP, 0, 30001), {
+      fn: 'nat-follow-master',
+      natDir: 0,
+      nat: tuple('0.0.0.0', '0.0.0.0', PROTO.TCP, 30001, 0),
+      flags: 0,
+    });
+    assert.deepEqual(table.create([master]).failures, []);
+    assert.deepEqual(table.createExpectations([e]).failures, []);
+    const [kept] = await expectationsDumped();
+    assert.ok(kept);
+    assert.deepEqual(kept, { ...e, id: kept.id, timeout: kept.timeout });
   });
 });

@@ -29,13 +29,14 @@ import {
 } from '../netlink.js';
 import { NfBatch } from './batch.js';
 import { decodeExpectation, decodeSession, forEachMessage, newDecodeCounters } from './decode.js';
-import { writeCreate, writeDelete, writeRequest, writeUpdate } from './encode.js';
+import { writeCreate, writeDelete, writeExpectationCreate, writeExpectationDelete, writeRequest, writeUpdate } from './encode.js';
 import { openEventSocket } from './events.js';
 import type {
   ConntrackDevice,
   ConntrackTable,
   CtDecodeCounters,
   CtExpectation,
+  CtExpectationKey,
   CtFailure,
   CtFamily,
   CtKey,
@@ -110,6 +111,14 @@ class NetlinkTable implements ConntrackTable {
 
   delete(keys: readonly CtKey[]): CtWriteResult {
     return this.write('delete', keys, writeDelete);
+  }
+
+  createExpectations(expectations: readonly CtExpectation[]): CtWriteResult {
+    return this.write('create expectations', expectations, writeExpectationCreate);
+  }
+
+  deleteExpectations(keys: readonly CtExpectationKey[]): CtWriteResult {
+    return this.write('delete expectations', keys, writeExpectationDelete);
   }
 
   private write<T>(operation: string, records: readonly T[], writer: Writer<T>): CtWriteResult {

@@ -60,6 +60,7 @@ test('as primary: what was synced, deleted, skipped by reason, resyncs, link fra
   assert.deepEqual(out.slice(from).split('\n'), [
     'session sync (Tandem): primary, ports in use: port3',
     '    primary: events=5000 synced=4800 deleted=150 resyncs=1 event-overruns=0',
+    '    expectations: synced=3 deleted=2',
     '    skipped by pickup policy: local=40 connectionless=10',
     '    link: tx-frames=1212 tx-failed=0 rx-frames=600',
     '    rejected frames: bad-auth=2',
@@ -73,15 +74,16 @@ test("as secondary: the secondary's counters, what it applied and what the kerne
   const from = out.indexOf('session sync (Tandem)');
   assert.deepEqual(out.slice(from).split('\n'), [
     'session sync (Tandem): secondary, ports in use: port3',
-    '    secondary: not-from-primary=0 bad-records=0 reconciled=0 stale-deleted=0',
+    '    secondary: not-from-primary=0 bad-records=0 unknown-records=0 reconciled=0 stale-deleted=0',
     '    applied: created=12000 replaced=3 updated=120 deleted=150 absent=2',
+    '    applied expectations: created=3 deleted=1 without-master=1',
     '    refused by the kernel: EEXIST=1 errno-71=2',
     '    link: tx-frames=600 tx-failed=0 rx-frames=1212',
     '    rejected frames: none',
     '',
   ]);
   const ready = renderSessionStat(28510, tally(), readySecondaryStatus());
-  assert.match(ready, /^ {4}secondary: not-from-primary=0 bad-records=0 reconciled=1 stale-deleted=4$/m);
+  assert.match(ready, /^ {4}secondary: not-from-primary=0 bad-records=0 unknown-records=0 reconciled=1 stale-deleted=4$/m);
 });
 
 test('idle (no peer), no ports up, nothing skipped', () => {

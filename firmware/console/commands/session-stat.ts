@@ -50,6 +50,7 @@ function syncCounterLines(sync: SyncStatus | null): string[] {
   if (p) {
     out.push(
       `    primary: events=${p.events} synced=${p.synced} deleted=${p.deleted} resyncs=${p.resyncs} event-overruns=${p.overruns}`,
+      `    expectations: synced=${p.expectations} deleted=${p.expectationsDeleted}`,
       `    skipped by pickup policy: ${pairs(Object.entries(p.skipped))}`,
     );
   }
@@ -62,8 +63,9 @@ function syncCounterLines(sync: SyncStatus | null): string[] {
       n,
     ]);
     out.push(
-      `    secondary: not-from-primary=${c.notFromPrimary} bad-records=${c.badRecords} reconciled=${c.reconciled} stale-deleted=${c.staleDeleted}`,
+      `    secondary: not-from-primary=${c.notFromPrimary} bad-records=${c.badRecords} unknown-records=${c.unknownRecords} reconciled=${c.reconciled} stale-deleted=${c.staleDeleted}`,
       `    applied: created=${a.created} replaced=${a.replaced} updated=${a.updated} deleted=${a.deleted} absent=${a.absent}`,
+      `    applied expectations: created=${a.expectations} deleted=${a.expectationsDeleted} without-master=${a.orphans}`,
       `    refused by the kernel: ${pairs(refused)}`,
     );
   }
