@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import { FIRMWARE_NODE_FLAGS, missingNodeFlags } from './node-flags.js';
 
 test('missing flags are named; the board service starts node with every firmware flag', () => {
-  assert.deepEqual(missingNodeFlags(['--enable-source-maps']), ['--single-threaded-gc']);
-  assert.deepEqual(missingNodeFlags(['--single-threaded-gc']), []);
+  assert.deepEqual(missingNodeFlags(['--enable-source-maps', '--max-semi-space-size=4']), ['--single-threaded-gc']);
+  assert.deepEqual(missingNodeFlags(['--single-threaded-gc', '--max-semi-space-size=4']), []);
   const unit = readFileSync(new URL('../../scripts/tandem.service', import.meta.url), 'utf8');
   const execStart = unit.split('\n').find((l) => l.startsWith('ExecStart=')) ?? '';
   for (const flag of FIRMWARE_NODE_FLAGS) assert.ok(execStart.includes(` ${flag} `), `ExecStart lacks ${flag}`);

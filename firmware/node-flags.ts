@@ -9,8 +9,17 @@
  * CPU hogs, 120 s at 10 ms heartbeats: worst tick lateness 6.1 / 18.3 ms without the flag,
  * 2.7 / 0.5 ms with it; the 10-minute soak without it saw 7 false failovers. The main thread's
  * collections lose their helpers, which costs it pause time, not correctness.
+ *
+ * --max-semi-space-size=4: V8's young generation grows to 3 × 16 MB by default under a steady
+ * allocation rate (session sync decoding tens of thousands of records a second), and stays
+ * that size. 4 MB semi-spaces keep it at 12 MB. Measured with a loop allocating small objects
+ * for 3 s: RSS 81.9 MB by default, 57.4 MB with 4 MB (throughput not lower), 52.4 MB with 2 MB
+ * (26 % fewer iterations). Threads get the same bound (WORKER_RESOURCE_LIMITS).
  */
-export const FIRMWARE_NODE_FLAGS: readonly string[] = ['--single-threaded-gc'];
+export const FIRMWARE_NODE_FLAGS: readonly string[] = ['--single-threaded-gc', '--max-semi-space-size=4'];
+
+/** The firmware's worker threads: each is an isolate with a young generation of its own. */
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12 } as const;
 
 /** Flags the running process lacks. */
 export function missingNodeFlags(execArgv: readonly string[]): string[] {

@@ -17,6 +17,7 @@ import type { DataPlaneConfig } from '../config/data-plane.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
+import { WORKER_RESOURCE_LIMITS } from '../node-flags.js';
 import type { Cancel, Timers } from '../time/timers.js';
 import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit, ToSyncWorker } from './worker-protocol.js';
 
@@ -132,7 +133,10 @@ export class SessionSyncRuntime {
       bootId: this.o.nextBootId(),
       bootIdPath: this.o.board.storage.bootId,
     };
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: init,
+      resourceLimits: WORKER_RESOURCE_LIMITS,
+    });
     worker.on('message', (m: FromSyncWorker) => this.onMessage(m));
     worker.on('error', (err) => log.event(`session sync worker failed: ${err.stack ?? err.message}`, 'error'));
     worker.once('exit', () => {

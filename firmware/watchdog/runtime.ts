@@ -10,6 +10,7 @@ import type { IpcDevice } from '../../hal/ipc/index.js';
 import type { StorageDevice } from '../../hal/storage/index.js';
 import type { WatchdogDevice } from '../../hal/watchdog/index.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
+import { WORKER_RESOURCE_LIMITS } from '../node-flags.js';
 import type { Cancel, Timers } from '../time/timers.js';
 import { HEALTH_BYTES, type HealthLimits, HealthStamps, MAIN_THREAD } from './health.js';
 import type { FromKeeper, KeeperInit, ToKeeper } from './keeper-protocol.js';
@@ -77,7 +78,10 @@ export class WatchdogRuntime {
       recordPath: this.o.recordPath,
       kernelBoot: this.o.kernelBoot ?? '',
     };
-    const worker = new Worker(new URL('./keeper-worker.js', import.meta.url), { workerData: init });
+    const worker = new Worker(new URL('./keeper-worker.js', import.meta.url), {
+      workerData: init,
+      resourceLimits: WORKER_RESOURCE_LIMITS,
+    });
     worker.on('message', (m: FromKeeper) => this.onMessage(m));
     worker.on('error', (err) => log.event(`watchdog keeper failed: ${err.stack ?? err.message}`, 'error'));
     worker.once('exit', () => {
