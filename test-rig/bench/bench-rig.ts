@@ -20,12 +20,22 @@ export async function withRig<T>(what: string, configs: string[], body: (rig: Ri
   progress(`${what}: rig ${name} coming up`);
   const rig = await up({ name, boards: configs.length, configs, timeoutMs: UP_TIMEOUT_MS });
   live.add(rig);
+  let failed = false;
   try {
     return await body(rig);
+  } catch (err) {
+    failed = true;
+    throw err;
   } finally {
     live.delete(rig);
-    await rig.down();
-    progress(`${what}: rig ${name} down`);
+    if (failed && process.env.TANDEM_BENCH_KEEP_FAILED) {
+      progress(
+        `${what}: rig ${name} kept for inspection (TANDEM_BENCH_KEEP_FAILED); remove it with: tandem-rig down --name ${name}`,
+      );
+    } else {
+      await rig.down();
+      progress(`${what}: rig ${name} down`);
+    }
   }
 }
 

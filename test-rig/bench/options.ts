@@ -5,6 +5,7 @@
  *   TANDEM_BENCH_JITTER_RUNS   jitter windows per load case (default 3)
  *   TANDEM_BENCH_SOAK_S        length of the false-failover run in s (default 600)
  *   TANDEM_BENCH_STORMS        flap storms per beacon setting (default 5)
+ *   TANDEM_BENCH_KEEP_FAILED   set: a rig whose benchmark failed is kept, with its logs, for inspection
  */
 
 export class BenchError extends Error {
