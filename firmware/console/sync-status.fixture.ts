@@ -38,7 +38,15 @@ export function primarySyncStatus(): SyncStatus {
     link: { txFrames: 1212, txFailed: 0, rxFrames: 600 },
     rejected: { ...emptyCounters(), badAuth: 2 },
     primary: {
-      counters: { events: 5000, synced: 4800, deleted: 150, skipped: { local: 40, connectionless: 10 }, overruns: 0, resyncs: 1 },
+      counters: {
+        events: 5000,
+        synced: 4800,
+        deleted: 150,
+        skipped: { local: 40, connectionless: 10 },
+        overruns: 0,
+        resyncs: 1,
+        delay: { held: 12, released: 300, endedYoung: 4500, releasedEarly: 0 },
+      },
       feeds: [
         {
           serial: 'TDSIM00000000002',

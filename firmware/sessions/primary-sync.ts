@@ -8,9 +8,13 @@
  * Batches leave round-robin over the sync ports in use (by sequence): the stream puts them back
  * in order, so spreading whole batches balances the ports and keeps frames full, where
  * spreading by each session's hash would split every batch into one per port.
+ *
+ * With `session-pickup-delay`, young sessions wait in a DelayGate (delay.ts) between the policy
+ * and the live batch, from events and from resync dumps alike.
  */
 import type { ConntrackTable, CtEvent, CtSession } from '../../hal/conntrack/index.js';
 import type { Logger } from '../log/logger.js';
+import { type DelayCounters, DelayGate } from './delay.js';
 import { KernelDumpSource } from './dump-source.js';
 import { type PickupSettings, type PickupVerdict, pickupVerdict } from './pickup.js';
 import { encodeKey, encodeSession } from './session-codec.js';
@@ -37,6 +41,8 @@ export interface PrimaryDeps {
   log: Logger;
   /** Epochs of this run: base + resyncs (the base grows with the boot id, so it grows across restarts). */
   epochBase: number;
+  /** Wall-clock ms (the clock service's): the kernel stamps sessions' start with it (delay.ts). */
+  wallMs: () => number;
 }
 
 interface Feed {
@@ -52,13 +58,17 @@ interface Feed {
 
 export interface PrimaryCounters {
   events: number;
+  /** Creates and changes sent as they happened (sessions sent by the delay: `delay.released`). */
   synced: number;
+  /** Deletes sent. */
   deleted: number;
   /** Sessions the policy left out, by reason. */
   skipped: Partial<Record<PickupVerdict, number>>;
   /** Event receive buffer overruns (each resyncs every secondary). */
   overruns: number;
   resyncs: number;
+  /** `session-pickup-delay`: sessions held, sent at 30 s, ended young, sent early. */
+  delay: DelayCounters;
 }
 
 export interface FeedView {
@@ -78,7 +88,19 @@ export class PrimarySync {
   private local: ReadonlySet<string> = new Set();
   /** The policy changed since the last tick: every secondary is resynced. */
   private policyChanged = false;
-  readonly counters: PrimaryCounters = { events: 0, synced: 0, deleted: 0, skipped: {}, overruns: 0, resyncs: 0 };
+  private readonly gate = new DelayGate(
+    (record, now) => this.addLive(record, now),
+    () => this.dumpReading(),
+  );
+  readonly counters: PrimaryCounters = {
+    events: 0,
+    synced: 0,
+    deleted: 0,
+    skipped: {},
+    overruns: 0,
+    resyncs: 0,
+    delay: this.gate.counters,
+  };
 
   constructor(
     private readonly deps: PrimaryDeps,
@@ -99,7 +121,10 @@ export class PrimarySync {
       [...localAddresses].every((a) => this.local.has(a));
     this.pickup = pickup;
     this.local = localAddresses;
-    if (!same && this.feeds.size > 0) this.policyChanged = true;
+    if (same) return;
+    // The sessions held were taken by the old policy; the resyncs' dumps hold again what the new one takes.
+    if (this.feeds.size > 0) this.policyChanged = true;
+    else this.gate.clear();
   }
 
   /** The secondaries to feed: a new one gets a full resync, a gone one is forgotten. */
@@ -127,6 +152,7 @@ export class PrimarySync {
   }
 
   onEvents(events: readonly CtEvent[], overrun: boolean, now: number): void {
+    this.gate.at(now, this.deps.wallMs());
     if (overrun) {
       // The events read with the overrun, and the records waiting for the live batch, may be
       // older than events that were lost. Sent after the resync's first batch, they would count
@@ -134,6 +160,8 @@ export class PrimarySync {
       // lost would stay open on the secondary for good. The dump, which starts now, has them.
       this.counters.overruns++;
       this.live.cut();
+      // Held sessions may have ended among the lost events; the dumps hold the young ones again.
+      this.gate.clear();
       for (const feed of this.feeds.values()) this.resync(feed, 'conntrack events were lost (receive buffer overrun)', now);
       return;
     }
@@ -146,10 +174,17 @@ export class PrimarySync {
         this.counters.skipped[verdict] = (this.counters.skipped[verdict] ?? 0) + 1;
         continue;
       }
-      const deletion = e.type === 'destroy';
-      this.addLive(encodeRecord(deletion ? encodeKey(s) : encodeSession(s)), now);
-      if (deletion) this.counters.deleted++;
-      else this.counters.synced++;
+      const delay = this.pickup.delay;
+      if (e.type === 'destroy') {
+        if (delay && this.gate.ended(s)) continue;
+        this.addLive(encodeRecord(encodeKey(s)), now);
+        this.counters.deleted++;
+        continue;
+      }
+      const record = encodeRecord(encodeSession(s));
+      if (delay && (e.type === 'new' ? this.gate.opened(s, record) : this.gate.changed(s, record))) continue;
+      this.addLive(record, now);
+      this.counters.synced++;
     }
   }
 
@@ -163,11 +198,14 @@ export class PrimarySync {
     feed.sender.onAck(ack, now);
   }
 
-  /** One turn: the live batch if due, the bulks, the backlogs, then what each stream sends. */
+  /** One turn: held sessions now due, the live batch if due, the bulks, the backlogs, then what each stream sends. */
   tick(now: number): void {
-    if (this.live.count > 0 && now - this.liveSince >= FLUSH_MS) this.cutLive();
+    this.gate.at(now, this.deps.wallMs());
     const policyChanged = this.policyChanged;
     this.policyChanged = false;
+    if (policyChanged) this.gate.clear();
+    this.gate.tick();
+    if (this.live.count > 0 && now - this.liveSince >= FLUSH_MS) this.cutLive();
     for (const feed of this.feeds.values()) {
       if (policyChanged) this.resync(feed, 'the session pickup policy changed', now);
       if (feed.sender.state === 'needs-resync') this.resync(feed, feed.sender.status(now).reason ?? 'the stream gave up', now);
@@ -200,14 +238,14 @@ export class PrimarySync {
 
   /**
    * When tick() must run next: now after a policy change, while a stream waits for its resync, or a bulk or a backlog
-   * has room in the window (the dump is read a kernel batch a turn); else when a live batch is
-   * due or a stream's timer runs out. A full window waits for acks, which wake the loop anyway:
+   * has room in the window (the dump is read a kernel batch a turn); else when a live batch or
+   * a held session is due or a stream's timer runs out. A full window waits for acks, which wake the loop anyway:
    * waking now would spin through a whole resync, and for as long as a cut link keeps the last
    * bulk batch unacknowledged.
    */
   nextWakeAt(now: number): number {
     if (this.policyChanged) return now;
-    let at = this.live.count > 0 ? this.liveSince + FLUSH_MS : Number.POSITIVE_INFINITY;
+    let at = Math.min(this.live.count > 0 ? this.liveSince + FLUSH_MS : Number.POSITIVE_INFINITY, this.gate.nextDueAt());
     for (const feed of this.feeds.values()) {
       const room = feed.sender.room();
       if (feed.sender.state === 'needs-resync' || feed.dump?.failure) return now;
@@ -231,6 +269,7 @@ export class PrimarySync {
   close(): void {
     for (const feed of this.feeds.values()) feed.dump?.close();
     this.feeds.clear();
+    this.gate.clear();
   }
 
   private addLive(record: Uint8Array, now: number): void {
@@ -257,9 +296,11 @@ export class PrimarySync {
     feed.resyncs++;
     this.counters.resyncs++;
     this.deps.log.info(`session resync of ${feed.serial} (epoch ${feed.sender.epoch}): ${why}`);
-    const dump = new KernelDumpSource(this.deps.openTable, (s: CtSession) =>
-      pickupVerdict(this.pickup, s, this.local) === 'sync' ? encodeSession(s) : null,
-    );
+    const dump = new KernelDumpSource(this.deps.openTable, (s: CtSession) => {
+      if (pickupVerdict(this.pickup, s, this.local) !== 'sync') return null;
+      const wire = encodeSession(s);
+      return this.pickup.delay && this.gate.dumped(s, wire) ? null : wire;
+    });
     feed.dump = dump;
     feed.bulk = new BulkSender(
       dump,
@@ -277,6 +318,12 @@ export class PrimarySync {
       },
       now,
     );
+  }
+
+  /** Whether a resync's dump still reads the kernel (delay.ts remembers young ends meanwhile). */
+  private dumpReading(): boolean {
+    for (const feed of this.feeds.values()) if (feed.dump?.reading) return true;
+    return false;
   }
 
   private nextEpoch(): number {
