@@ -90,10 +90,12 @@ export interface NetOptions {
   ct?: FakeConntrack;
   /** Where the primary's epochs start (its boot id · 2^20). */
   epochBase?: number;
+  /** The clock (default: a new one at 0), for a kernel `ct` that stamps sessions before the net is made. */
+  clock?: FakeClock;
 }
 
 export class SyncNet {
-  readonly clock = new FakeClock(0);
+  readonly clock: FakeClock;
   readonly log: string[] = [];
   /** The primary: its serial, kernel, event subscription (the fake's sockets say when they are readable) and engine. */
   primarySerial = PRIMARY;
@@ -115,6 +117,7 @@ export class SyncNet {
   readonly #rcvbufBytes: number;
 
   constructor(o: NetOptions = {}) {
+    this.clock = o.clock ?? new FakeClock(0);
     this.#faults = o.faults ?? PERFECT;
     this.#seed = o.seed ?? 1;
     this.pickup = o.pickup ?? ALL_PICKUP;
