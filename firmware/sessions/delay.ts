@@ -31,8 +31,9 @@
  * of it: dump-held sessions are also in a heap by due. Every held session thus leaves on the
  * first tick at or after its due, never later (the loop wakes at nextDueAt()).
  *
- * Memory: at most MAX_HELD sessions, each a record of some 50 bytes plus its Map slot and entry
- * object, some 250 bytes all told: 16 MB when full. Past that the longest-held session is sent
+ * Memory: at most MAX_HELD sessions, each a record (some 40 bytes of CBOR in a buffer of its
+ * own: about 250 bytes of heap) plus its Map slot and entry object (about 120): some 24 MB when
+ * full (measured on Node 20). Past that the longest-held session is sent
  * at once ("released early"): more sync traffic, never a lost session. `ended` is bounded the
  * same way; past its bound a young session's end goes unremembered, and only a stale dump record
  * of it (the race above) could then leave a copy on the secondaries until the next resync.
