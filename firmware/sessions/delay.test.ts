@@ -5,21 +5,32 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { decode } from 'cbor-x';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
-import type { CtSession } from '../../hal/conntrack/index.js';
+import { type CtSession, PROTO, TCP_STATE } from '../../hal/conntrack/index.js';
 import { DELAY_MS, DelayGate, MAX_HELD } from './delay.js';
 import { sessionOf } from './session-churn.testkit.js';
-import { encodeSession } from './session-codec.js';
-import { encodeRecord } from './sync-frames.js';
+import { decodeSession } from './session-codec.js';
 
-const text = new TextDecoder();
+/**
+ * A sent record as "<kind><n> mark <mark>" (sessionOf's number, from the source port), plus the
+ * TCP state if not ESTABLISHED, or "untracked" for TCP without its tracking.
+ */
+function label(record: Uint8Array): string {
+  const s = decodeSession(decode(record));
+  if (!s) return 'undecodable';
+  let state = '';
+  if (s.orig.proto === PROTO.TCP && !s.tcp) state = ' untracked';
+  else if (s.tcp && s.tcp.state !== TCP_STATE.ESTABLISHED) state = ` state ${s.tcp.state}`;
+  return `${s.orig.proto === PROTO.UDP ? 'udp' : 'tcp'}${s.orig.sport - 1024} mark ${s.mark}${state}`;
+}
 
 function gate() {
   const clock = new FakeClock(1000);
   const sent: string[] = [];
   const state = { dumping: false };
   const g = new DelayGate(
-    (record) => sent.push(record.length < 16 ? text.decode(record) : `dump:${Buffer.from(record).toString('hex')}`),
+    (record) => sent.push(label(record)),
     () => state.dumping,
   );
   /** Moves the clock to `ms` after the start and ticks the gate there. */
@@ -32,25 +43,20 @@ function gate() {
   return { clock, sent, state, g, tickAt };
 }
 
-/** A record the test can read back: its label. */
-const rec = (label: string): Uint8Array => new TextEncoder().encode(label);
+const tcp = (n: number, mark = 0): CtSession => ({ ...sessionOf('tcp', n), mark });
 
 /** Session `n`, started `ageMs` before the clock's now as the kernel stamps it (null: unstamped). */
-function aged(clock: FakeClock, n: number, ageMs: number | null): CtSession {
-  return { ...sessionOf('tcp', n), startWallMs: ageMs === null ? 0 : clock.wallMs() - ageMs };
+function aged(clock: FakeClock, n: number, ageMs: number | null, mark = 0): CtSession {
+  return { ...tcp(n, mark), startWallMs: ageMs === null ? 0 : clock.wallMs() - ageMs };
 }
-
-/** What the gate sends for a dumped session: its record. */
-const dumpedRecord = (s: CtSession): string => `dump:${Buffer.from(encodeRecord(encodeSession(s))).toString('hex')}`;
 
 test('a session that ends before 30 s sends nothing: no create, no change, no delete', () => {
   const { g, sent, tickAt } = gate();
-  const s = sessionOf('tcp', 1);
-  assert.equal(g.opened(s, rec('open')), true);
+  assert.equal(g.opened(tcp(1)), true);
   tickAt(10_000);
-  assert.equal(g.changed(s, rec('change')), true);
+  assert.equal(g.changed(tcp(1, 2)), true);
   tickAt(29_000);
-  assert.equal(g.ended(s), true);
+  assert.equal(g.ended(tcp(1, 2)), true);
   tickAt(60_000);
   assert.deepEqual(sent, []);
   assert.deepEqual(g.counters, { held: 0, released: 0, endedYoung: 1, releasedEarly: 0 });
@@ -59,138 +65,150 @@ test('a session that ends before 30 s sends nothing: no create, no change, no de
 
 test('a session living 30 s is sent once, in its newest state, exactly at 30 s; then it is live', () => {
   const { g, sent, tickAt } = gate();
-  const s = sessionOf('tcp', 1);
-  g.opened(s, rec('open'));
+  g.opened(tcp(1));
   tickAt(5_000);
-  g.changed(s, rec('established'));
+  g.changed(tcp(1, 7));
   assert.equal(g.nextDueAt(), 1000 + DELAY_MS);
   tickAt(DELAY_MS - 1);
   assert.deepEqual(sent, []);
   assert.equal(g.counters.held, 1);
   tickAt(DELAY_MS);
-  assert.deepEqual(sent, ['established']);
+  assert.deepEqual(sent, ['tcp1 mark 7']);
   tickAt(DELAY_MS + 10_000);
-  assert.deepEqual(sent, ['established'], 'once');
-  assert.equal(g.changed(s, rec('fin')), false, 'changes go live');
-  assert.equal(g.ended(s), false, 'and so does the delete');
+  assert.deepEqual(sent, ['tcp1 mark 7'], 'once');
+  assert.equal(g.changed(tcp(1, 8)), false, 'changes go live');
+  assert.equal(g.ended(tcp(1, 8)), false, 'and so does the delete');
   assert.deepEqual(g.counters, { held: 0, released: 1, endedYoung: 0, releasedEarly: 0 });
+});
+
+test('an update without TCP tracking keeps the tracking held so far', () => {
+  const { g, sent, tickAt } = gate();
+  g.opened({ ...tcp(1), tcp: { state: TCP_STATE.SYN_SENT, wscaleOrig: 7, wscaleReply: 0, flagsOrig: 3, flagsReply: 0 } });
+  g.changed({ ...tcp(1), tcp: { state: TCP_STATE.ESTABLISHED, wscaleOrig: 7, wscaleReply: 6, flagsOrig: 3, flagsReply: 3 } });
+  g.changed({ ...tcp(1, 5), tcp: null }); // a mark change: the kernel sends no protoinfo
+  tickAt(DELAY_MS);
+  assert.deepEqual(sent, ['tcp1 mark 5']);
+});
+
+test('a TCP session closed by its 30th second is not sent: it ended young', () => {
+  const { g, clock, sent, tickAt } = gate();
+  g.opened(tcp(1));
+  g.opened(tcp(2));
+  tickAt(3_000);
+  g.changed({ ...tcp(1), tcp: { ...(tcp(1).tcp as NonNullable<CtSession['tcp']>), state: TCP_STATE.TIME_WAIT } });
+  g.changed({ ...tcp(2), tcp: { ...(tcp(2).tcp as NonNullable<CtSession['tcp']>), state: TCP_STATE.FIN_WAIT } });
+  const closedInDump = {
+    ...aged(clock, 3, 10_000),
+    tcp: { ...(tcp(3).tcp as NonNullable<CtSession['tcp']>), state: TCP_STATE.CLOSE },
+  };
+  assert.equal(g.dumped(closedInDump), true, 'not in the bulk either');
+  tickAt(DELAY_MS);
+  assert.deepEqual(sent, [`tcp2 mark 0 state ${TCP_STATE.FIN_WAIT}`], 'a half-closed session may still carry data');
+  assert.deepEqual(g.counters, { held: 0, released: 1, endedYoung: 1, releasedEarly: 0 });
 });
 
 test('events of sessions the gate does not hold pass: sessions older than the watch', () => {
   const { g } = gate();
   const s = sessionOf('udp', 7);
-  assert.equal(g.changed(s, rec('change')), false);
+  assert.equal(g.changed(s), false);
   assert.equal(g.ended(s), false);
   assert.equal(g.counters.held, 0);
 });
 
 test('a dump holds young sessions until 30 s after their kernel start, in due order; old and unstamped ones go in the bulk', () => {
   const { g, clock, sent, tickAt } = gate();
-  const a = sessionOf('tcp', 1);
-  g.opened(a, rec('a')); // due at 30 s
+  g.opened(tcp(1, 1)); // due at 30 s
   tickAt(10_000);
-  const b = aged(clock, 2, 25_000); // due at 15 s: behind a in arrival, ahead of it in due
-  const c = aged(clock, 3, 1_000); // due at 39 s
-  const old = aged(clock, 4, 40_000);
-  const unstamped = aged(clock, 5, null);
-  assert.equal(g.dumped(b, encodeSession(b)), true);
-  assert.equal(g.dumped(c, encodeSession(c)), true);
-  assert.equal(g.dumped(old, encodeSession(old)), false, 'older than 30 s: in the bulk');
-  assert.equal(g.dumped(unstamped, encodeSession(unstamped)), false, 'no start time: counted old');
-  assert.equal(g.dumped({ ...a, startWallMs: clock.wallMs() - 10_000 }, encodeSession(a)), true, 'held already');
+  assert.equal(g.dumped(aged(clock, 2, 25_000)), true, 'due at 15 s: behind tcp1 in arrival, ahead of it in due');
+  assert.equal(g.dumped(aged(clock, 3, 1_000)), true, 'due at 39 s');
+  assert.equal(g.dumped(aged(clock, 4, 40_000)), false, 'older than 30 s: in the bulk');
+  assert.equal(g.dumped(aged(clock, 5, null)), false, 'no start time: counted old');
+  assert.equal(g.dumped(aged(clock, 1, 10_000, 99)), true, 'held already: the dump record is not taken');
   assert.equal(g.counters.held, 3);
   assert.equal(g.nextDueAt(), 1000 + 15_000);
   tickAt(14_999);
   assert.deepEqual(sent, []);
   tickAt(15_000);
-  assert.deepEqual(sent, [dumpedRecord(b)]);
+  assert.deepEqual(sent, ['tcp2 mark 0']);
   tickAt(30_000);
-  assert.deepEqual(sent, [dumpedRecord(b), 'a'], 'a in its event state, not the dump record');
+  assert.deepEqual(sent, ['tcp2 mark 0', 'tcp1 mark 1']);
   assert.equal(g.nextDueAt(), 1000 + 39_000);
   tickAt(39_000);
-  assert.deepEqual(sent, [dumpedRecord(b), 'a', dumpedRecord(c)]);
+  assert.deepEqual(sent, ['tcp2 mark 0', 'tcp1 mark 1', 'tcp3 mark 0']);
   assert.deepEqual(g.counters, { held: 0, released: 3, endedYoung: 0, releasedEarly: 0 });
 });
 
 test('a dump-held session takes its events like any other: changed, then ended young', () => {
   const { g, clock, sent, tickAt } = gate();
-  const s = aged(clock, 1, 20_000);
-  const t = aged(clock, 2, 20_000);
-  g.dumped(s, encodeSession(s));
-  g.dumped(t, encodeSession(t));
-  assert.equal(g.changed(s, rec('s changed')), true);
-  assert.equal(g.ended(t), true);
+  g.dumped(aged(clock, 1, 20_000));
+  g.dumped(aged(clock, 2, 20_000));
+  assert.equal(g.changed(tcp(1, 4)), true);
+  assert.equal(g.ended(tcp(2)), true);
   tickAt(10_000);
-  assert.deepEqual(sent, ['s changed']);
+  assert.deepEqual(sent, ['tcp1 mark 4']);
   assert.deepEqual(g.counters, { held: 0, released: 1, endedYoung: 1, releasedEarly: 0 });
 });
 
 test("while a dump reads, a young session's end is remembered: the dump's stale record of it is dropped, then forgotten", () => {
   const { g, clock, state, sent, tickAt } = gate();
   state.dumping = true;
-  const held = sessionOf('tcp', 1);
-  g.opened(held, rec('held'));
-  const stale = { ...held, startWallMs: clock.wallMs() };
+  g.opened(tcp(1));
+  const stale = aged(clock, 1, 0);
   tickAt(2_000);
-  assert.equal(g.ended(held), true);
-  assert.equal(g.dumped(stale, encodeSession(stale)), true, 'read before the end, filtered after it: not held again');
+  assert.equal(g.ended(tcp(1)), true);
+  assert.equal(g.dumped(stale), true, 'read before the end, filtered after it: not held again');
   tickAt(40_000);
-  assert.equal(g.dumped(stale, encodeSession(stale)), true, 'nor sent in the bulk once it would count as old');
+  assert.equal(g.dumped(stale), true, 'nor sent in the bulk once it would count as old');
   // Young, never seen opening (made before the watch): its delete goes, and the dump drops it too.
   const unseen = aged(clock, 2, 5_000);
   assert.equal(g.ended(unseen), false);
-  assert.equal(g.dumped(unseen, encodeSession(unseen)), true);
+  assert.equal(g.dumped(unseen), true);
   const old = aged(clock, 3, 50_000);
   assert.equal(g.ended(old), false);
-  assert.equal(g.dumped(old, encodeSession(old)), false, 'an old session is in the bulk: its delete wins on the secondary');
+  assert.equal(g.dumped(old), false, 'an old session is in the bulk: its delete wins on the secondary');
   // The tuple opens again: held afresh.
-  assert.equal(g.opened(held, rec('again')), true);
+  assert.equal(g.opened(tcp(1, 1)), true);
   assert.equal(g.counters.held, 1);
   // No dump reads any more: the memory goes with the next tick.
   state.dumping = false;
   tickAt(41_000);
-  assert.equal(g.dumped(unseen, encodeSession(unseen)), true, 'young: held from the dump now');
+  assert.equal(g.dumped(unseen), true, 'young: held from the dump now');
   tickAt(100_000);
-  assert.deepEqual(sent, ['again', dumpedRecord(unseen)]);
+  assert.deepEqual(sent, ['tcp1 mark 1', 'tcp2 mark 0']);
 });
 
 test('full: the longest held session is sent early to make room', () => {
   const { g, sent, tickAt } = gate();
-  for (let n = 0; n < MAX_HELD; n++) g.opened(sessionOf('tcp', n), rec(`s${n}`));
+  for (let n = 0; n < MAX_HELD; n++) g.opened(tcp(n));
   assert.deepEqual(sent, []);
-  assert.equal(g.opened(sessionOf('udp', 0), rec('one more')), true);
-  assert.deepEqual(sent, ['s0']);
+  assert.equal(g.opened(sessionOf('udp', 0)), true);
+  assert.deepEqual(sent, ['tcp0 mark 0']);
   assert.deepEqual(g.counters, { held: MAX_HELD, released: 0, endedYoung: 0, releasedEarly: 1 });
   tickAt(DELAY_MS);
   assert.equal(sent.length, MAX_HELD + 1);
-  assert.equal(sent.at(-1), 'one more');
+  assert.equal(sent.at(-1), 'udp0 mark 0');
   assert.equal(g.counters.released, MAX_HELD);
 });
 
 test('a start in the future (the wall clock was set back) holds the session 30 s, no longer', () => {
   const { g, clock, sent, tickAt } = gate();
-  const s = aged(clock, 1, -3_600_000);
-  assert.equal(g.dumped(s, encodeSession(s)), true);
+  assert.equal(g.dumped(aged(clock, 1, -3_600_000)), true);
   assert.equal(g.nextDueAt(), clock.nowMs() + DELAY_MS);
   tickAt(DELAY_MS);
-  assert.deepEqual(sent, [dumpedRecord(s)]);
+  assert.deepEqual(sent, ['tcp1 mark 0']);
 });
 
 test('clear forgets every held session and every remembered end', () => {
   const { g, clock, state, sent, tickAt } = gate();
   state.dumping = true;
-  const a = sessionOf('tcp', 1);
-  const b = aged(clock, 2, 10_000);
-  const gone = sessionOf('tcp', 3);
-  g.opened(a, rec('a'));
-  g.dumped(b, encodeSession(b));
-  g.opened(gone, rec('gone'));
-  g.ended(gone);
+  g.opened(tcp(1));
+  g.dumped(aged(clock, 2, 10_000));
+  g.opened(tcp(3));
+  g.ended(tcp(3));
   g.clear();
   assert.equal(g.counters.held, 0);
   assert.equal(g.nextDueAt(), Number.POSITIVE_INFINITY);
-  const again = { ...gone, startWallMs: clock.wallMs() };
-  assert.equal(g.dumped(again, encodeSession(again)), true, 'held from the dump: its end is forgotten');
+  assert.equal(g.dumped(aged(clock, 3, 0)), true, 'held from the dump: its end is forgotten');
   tickAt(DELAY_MS);
-  assert.deepEqual(sent, [dumpedRecord(again)]);
+  assert.deepEqual(sent, ['tcp3 mark 0']);
 });

@@ -8,7 +8,9 @@
  * How a session gets held:
  * - a `new` event holds it until DELAY_MS from when the event is read; an `update` replaces the
  *   held record; a `destroy` drops it without a word ("ended young"). Events of sessions not
- *   held pass: those sessions are old, or predate the event watch (a resync's dump sees them);
+ *   held pass: those sessions are old, or predate the event watch (a resync's dump sees them).
+ *   An update without TCP tracking (the kernel sends it only when the state changed) keeps the
+ *   tracking held so far, as the secondary's applier would have kept it from the live stream;
  * - a resync's dump (dump-source.ts) offers every session it would send: a young one is held
  *   until DELAY_MS after the start time the kernel stamped it with (CTA_TIMESTAMP_START, wall
  *   clock, turned into monotonic time with the wall clock's offset of this turn); a session
@@ -25,6 +27,12 @@
  * create). So while any dump reads, the keys of sessions that end young are remembered
  * (`ended`), the dump's records of them are dropped, and the memory is cleared once no dump reads.
  *
+ * A TCP session closed by its 30th second (TIME_WAIT or CLOSE: Linux keeps such an entry 120 s
+ * or 10 s, where a FortiGate lets a closed session go after its tcp-timewait-timer, a second by
+ * default) counts as ended young and is not sent. Its destroy comes later and goes out as a
+ * delete the secondaries count as absent: remembering every closed tuple until then would cost
+ * more than that one record.
+ *
  * Release order: event-held sessions are due in the order they were held, so they sit in a Map
  * in insertion order and leave from its head. A dump-held session is due at most DELAY_MS after
  * it is held, so it never delays an event-held one behind it, but may be due before those ahead
@@ -40,8 +48,9 @@
  * Keys are 64-bit session hashes (session-key.ts): a Map key of 53 bits and the low word kept
  * to tell the rest apart, so a collision is detected and the newcomer is simply not held.
  */
-import type { CtKey, CtSession } from '../../hal/conntrack/index.js';
+import { type CtKey, type CtSession, type CtTcpInfo, PROTO, TCP_STATE } from '../../hal/conntrack/index.js';
 import { DueHeap } from '../../lib/due-heap.js';
+import { encodeSession } from './session-codec.js';
 import { sessionKey } from './session-key.js';
 import { encodeRecord } from './sync-frames.js';
 
@@ -57,7 +66,7 @@ export interface DelayCounters {
   held: number;
   /** Sessions sent once they reached DELAY_MS. */
   released: number;
-  /** Held sessions that ended before DELAY_MS: never sent. */
+  /** Held sessions that ended (or closed, TCP) before DELAY_MS: never sent. */
   endedYoung: number;
   /** Sessions sent before DELAY_MS because MAX_HELD were held. */
   releasedEarly: number;
@@ -72,9 +81,18 @@ class Held {
     readonly lo: number,
     /** Monotonic ms. */
     readonly due: number,
+    /** The newest state, as a live batch's record. */
     public record: Uint8Array,
+    /** The newest TCP tracking (null: not TCP, or none seen). */
+    public tcp: CtTcpInfo | null,
   ) {}
 }
+
+/** A TCP session that has closed: nothing left to take over. */
+const closed = (tcp: CtTcpInfo | null): boolean =>
+  tcp !== null && (tcp.state === TCP_STATE.TIME_WAIT || tcp.state === TCP_STATE.CLOSE);
+
+const recordOf = (s: CtSession): Uint8Array => encodeRecord(encodeSession(s));
 
 export class DelayGate {
   readonly counters: DelayCounters = { held: 0, released: 0, endedYoung: 0, releasedEarly: 0 };
@@ -89,7 +107,7 @@ export class DelayGate {
   #wallOffset = 0;
 
   constructor(
-    /** Takes a held session's newest record when it is due (or evicted), at monotonic `now`. */
+    /** Takes a held session's newest record (session-codec, encoded) when it is due or evicted, at monotonic `now`. */
     private readonly release: (record: Uint8Array, now: number) => void,
     /** Whether a resync's kernel dump is still reading. */
     private readonly dumping: () => boolean,
@@ -106,25 +124,25 @@ export class DelayGate {
   }
 
   /** A `new` event: held (true), or not (false: a key collision, send it now). */
-  opened(s: CtKey, record: Uint8Array): boolean {
+  opened(s: CtSession): boolean {
     const id = this.#keyOf(s);
     const lo = this.#key[1] as number;
     const h = this.#held.get(id);
     if (h) {
       if (h.lo !== lo) return false;
-      h.record = record;
+      this.#update(h, s);
       return true;
     }
     if (this.#ended.get(id) === lo) this.#ended.delete(id);
-    this.#hold(id, lo, this.#now + DELAY_MS, record, false);
+    this.#hold(id, lo, this.#now + DELAY_MS, s, false);
     return true;
   }
 
-  /** An `update` event: true when the session is held (its record replaced), false to send it. */
-  changed(s: CtKey, record: Uint8Array): boolean {
+  /** An `update` event: true when the session is held (its state replaced), false to send it. */
+  changed(s: CtSession): boolean {
     const h = this.#held.get(this.#keyOf(s));
     if (!h || h.lo !== this.#key[1]) return false;
-    h.record = record;
+    this.#update(h, s);
     return true;
   }
 
@@ -145,10 +163,10 @@ export class DelayGate {
   }
 
   /**
-   * A session a resync's dump would send (`wire`: its session-codec array): true when the gate
-   * takes it (held now or already, or ended young during the dump), false when it goes in the bulk.
+   * A session a resync's dump would send: true when the gate takes it (held now or already,
+   * closed young, or ended young during the dump), false when it goes in the bulk.
    */
-  dumped(s: CtSession, wire: unknown[]): boolean {
+  dumped(s: CtSession): boolean {
     const due = this.#dueOf(s.startWallMs);
     const young = due > this.#now;
     if (!young && this.#held.size === 0 && this.#ended.size === 0) return false;
@@ -158,7 +176,7 @@ export class DelayGate {
     const h = this.#held.get(id);
     if (h) return h.lo === lo;
     if (!young) return false;
-    this.#hold(id, lo, due, encodeRecord(wire), true);
+    if (!closed(s.tcp)) this.#hold(id, lo, due, s, true);
     return true;
   }
 
@@ -168,15 +186,12 @@ export class DelayGate {
     if (this.#held.size > 0) {
       for (const h of this.#held.values()) {
         if (h.due > now) break;
-        this.#send(h);
-        this.counters.released++;
+        this.#due(h);
       }
     }
     for (let top = this.#fromDumps.peek(); top && (top.gone || top.due <= now); top = this.#fromDumps.peek()) {
       this.#fromDumps.pop();
-      if (top.gone) continue;
-      this.#send(top);
-      this.counters.released++;
+      if (!top.gone) this.#due(top);
     }
     if (this.#ended.size > 0 && !this.dumping()) this.#ended.clear();
   }
@@ -217,7 +232,7 @@ export class DelayGate {
     return Math.min(startWallMs - this.#wallOffset + DELAY_MS, this.#now + DELAY_MS);
   }
 
-  #hold(id: number, lo: number, due: number, record: Uint8Array, fromDump: boolean): void {
+  #hold(id: number, lo: number, due: number, s: CtSession, fromDump: boolean): void {
     if (this.#held.size >= MAX_HELD) {
       for (const oldest of this.#held.values()) {
         this.#send(oldest);
@@ -225,7 +240,7 @@ export class DelayGate {
         break;
       }
     }
-    const h = new Held(id, lo, due, record);
+    const h = new Held(id, lo, due, recordOf(s), s.tcp);
     this.#held.set(id, h);
     this.counters.held = this.#held.size;
     if (!fromDump) return;
@@ -233,8 +248,29 @@ export class DelayGate {
     if (this.#fromDumps.size > HEAP_SLACK * MAX_HELD) this.#fromDumps.retain((e) => !e.gone);
   }
 
+  /** The held state becomes `s`'s, with the tracking held so far when `s` has none. */
+  #update(h: Held, s: CtSession): void {
+    if (s.tcp === null && h.tcp !== null && s.orig.proto === PROTO.TCP) {
+      h.record = recordOf({ ...s, tcp: h.tcp });
+      return;
+    }
+    h.tcp = s.tcp;
+    h.record = recordOf(s);
+  }
+
   #remember(id: number, lo: number): void {
     if (this.#ended.size < MAX_HELD) this.#ended.set(id, lo);
+  }
+
+  /** A held session reaches DELAY_MS: sent, unless it has closed meanwhile. */
+  #due(h: Held): void {
+    if (closed(h.tcp)) {
+      this.#drop(h);
+      this.counters.endedYoung++;
+      return;
+    }
+    this.#send(h);
+    this.counters.released++;
   }
 
   #send(h: Held): void {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
-import type { CtSession } from '../../hal/conntrack/index.js';
+import { type CtSession, TCP_STATE } from '../../hal/conntrack/index.js';
 import { HOLD_S, SYNCED_MARK } from './applier.js';
 import { DELAY_MS } from './delay.js';
 import { sessionOf } from './session-churn.testkit.js';
@@ -38,7 +38,7 @@ async function until(net: SyncNet, from: number, ms: number): Promise<void> {
   await net.runFor(from + ms - net.now);
 }
 
-test('a session that ends before 30 s never reaches the secondary; one that lives on arrives at 30 s, newest state, once, then live', async () => {
+test('a session that ends or closes before 30 s never reaches the secondary; one that lives on arrives at 30 s, newest state, once, then live', async () => {
   const net = new SyncNet({ pickup: DELAY });
   const b = net.join(SERIAL);
   await net.converge();
@@ -46,35 +46,45 @@ test('a session that ends before 30 s never reaches the secondary; one that live
   const t0 = net.now;
   const short = [...range(0, 20).map((n) => sessionOf('tcp', n)), ...range(0, 10).map((n) => sessionOf('udp', n))];
   const long = range(100, 20).map((n) => sessionOf('tcp', n));
-  for (const s of [...short, ...long]) net.ct.kernelCreate(s);
+  // Closed young: Linux keeps them in TIME_WAIT for two minutes.
+  const closing = range(200, 5).map((n) => sessionOf('tcp', n));
+  for (const s of [...short, ...long, ...closing]) net.ct.kernelCreate(s);
   await until(net, t0, 2_000);
   assert.equal(net.table.update(short.map((s) => ({ ...s, mark: 3 }))).done, short.length);
   await until(net, t0, 10_000);
   for (const s of short) net.ct.kernelDestroy(s);
+  const timeWait = closing.map((s) => ({
+    ...s,
+    tcp: { ...(s.tcp as NonNullable<CtSession['tcp']>), state: TCP_STATE.TIME_WAIT },
+  }));
+  assert.equal(net.table.update(timeWait).done, closing.length);
   await until(net, t0, 15_000);
   assert.equal(net.table.update(long.map((s) => ({ ...s, mark: 7 }))).done, long.length);
 
   await until(net, t0, DELAY_MS - SLACK_MS);
   assert.deepEqual(tableLines(b.ct), [], 'nothing yet');
   assert.equal(b.sync.view(net.now).stream.delivered, delivered, 'not one batch went out');
-  assert.deepEqual(net.primary.counters.delay, { held: long.length, released: 0, endedYoung: short.length, releasedEarly: 0 });
+  const held = long.length + closing.length;
+  assert.deepEqual(net.primary.counters.delay, { held, released: 0, endedYoung: short.length, releasedEarly: 0 });
   assert.deepEqual([net.primary.counters.synced, net.primary.counters.deleted], [0, 0]);
 
   await until(net, t0, DELAY_MS + SLACK_MS);
-  assert.deepEqual(tableLines(b.ct), linesOf(net, long), 'the long ones, with the mark of their last change');
+  assert.deepEqual(tableLines(b.ct), linesOf(net, long), 'the long ones, with the mark of their last change; not the closed');
   assert.ok(tableLines(b.ct).every((line) => line.includes('mark 0x80000007')));
-  assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
   const applied = b.sync.appliedCounters;
   assert.deepEqual([applied.created, applied.replaced, applied.updated, applied.deleted], [long.length, 0, 0, 0]);
 
-  // From now on their changes flow as they happen.
+  // From now on their changes flow as they happen. The closed ones' deletes go too, when their
+  // TIME_WAIT ends: the secondary counts them absent.
   const [first, second] = long as [CtSession, CtSession];
   net.table.update([{ ...first, mark: 9 }]);
   net.ct.kernelDestroy(second);
+  for (const s of closing) net.ct.kernelDestroy(s);
   await net.runFor(SLACK_MS);
   assert.deepEqual(tableDiff(tableLines(b.ct), net.expected()), AGREE);
-  assert.deepEqual([applied.replaced, applied.deleted, applied.absent], [1, 1, 0]);
-  assert.deepEqual(net.primary.counters.delay, { held: 0, released: long.length, endedYoung: short.length, releasedEarly: 0 });
+  assert.deepEqual([applied.replaced, applied.deleted, applied.absent], [1, 1, closing.length]);
+  const endedYoung = short.length + closing.length;
+  assert.deepEqual(net.primary.counters.delay, { held: 0, released: long.length, endedYoung, releasedEarly: 0 });
   assert.deepEqual(net.wakeBreaches, []);
 });
 

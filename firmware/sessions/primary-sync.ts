@@ -181,9 +181,8 @@ export class PrimarySync {
         this.counters.deleted++;
         continue;
       }
-      const record = encodeRecord(encodeSession(s));
-      if (delay && (e.type === 'new' ? this.gate.opened(s, record) : this.gate.changed(s, record))) continue;
-      this.addLive(record, now);
+      if (delay && (e.type === 'new' ? this.gate.opened(s) : this.gate.changed(s))) continue;
+      this.addLive(encodeRecord(encodeSession(s)), now);
       this.counters.synced++;
     }
   }
@@ -298,8 +297,7 @@ export class PrimarySync {
     this.deps.log.info(`session resync of ${feed.serial} (epoch ${feed.sender.epoch}): ${why}`);
     const dump = new KernelDumpSource(this.deps.openTable, (s: CtSession) => {
       if (pickupVerdict(this.pickup, s, this.local) !== 'sync') return null;
-      const wire = encodeSession(s);
-      return this.pickup.delay && this.gate.dumped(s, wire) ? null : wire;
+      return this.pickup.delay && this.gate.dumped(s) ? null : encodeSession(s);
     });
     feed.dump = dump;
     feed.bulk = new BulkSender(
