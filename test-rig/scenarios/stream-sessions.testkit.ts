@@ -6,10 +6,14 @@ import type { TrafficReport } from '../traffic/report.js';
 
 /**
  * The streams' established sessions in a board's kernel table, as sorted "src:sport" of their
- * original tuples (closed streams linger in TIME_WAIT and are left out).
+ * original tuples (closed streams linger in TIME_WAIT and are left out; `any`: in they go).
  */
-export async function streamTuples(rig: string, board: BoardLetter): Promise<string[]> {
-  const args = ['-L', '-p', 'tcp', '--dport', `${STREAM_PORT}`, '--state', 'ESTABLISHED'];
+export async function streamTuples(
+  rig: string,
+  board: BoardLetter,
+  states: 'established' | 'any' = 'established',
+): Promise<string[]> {
+  const args = ['-L', '-p', 'tcp', '--dport', `${STREAM_PORT}`, ...(states === 'any' ? [] : ['--state', 'ESTABLISHED'])];
   const { stdout } = await run('ip', ['netns', 'exec', boardNamespace(rig, board), 'conntrack', ...args]);
   return stdout
     .split('\n')
