@@ -177,16 +177,18 @@ test("while a dump reads, a young session's end is remembered: the dump's stale 
   assert.deepEqual(sent, ['tcp1 mark 1', 'tcp2 mark 0']);
 });
 
-test('full: the longest held session is sent early to make room', () => {
+test('full: the longest held session is sent early to make room (or dropped, if it has closed)', () => {
   const { g, sent, tickAt } = gate();
   for (let n = 0; n < MAX_HELD; n++) g.opened(tcp(n));
+  g.changed({ ...tcp(0), tcp: { ...(tcp(0).tcp as NonNullable<CtSession['tcp']>), state: TCP_STATE.TIME_WAIT } });
   assert.deepEqual(sent, []);
   assert.equal(g.opened(sessionOf('udp', 0)), true);
-  assert.deepEqual(sent, ['tcp0 mark 0']);
-  assert.deepEqual(g.counters, { held: MAX_HELD, released: 0, endedYoung: 0, releasedEarly: 1 });
+  assert.equal(g.opened(sessionOf('udp', 1)), true);
+  assert.deepEqual(sent, ['tcp1 mark 0']);
+  assert.deepEqual(g.counters, { held: MAX_HELD, released: 0, endedYoung: 1, releasedEarly: 1 });
   tickAt(DELAY_MS);
   assert.equal(sent.length, MAX_HELD + 1);
-  assert.equal(sent.at(-1), 'udp0 mark 0');
+  assert.equal(sent.at(-1), 'udp1 mark 0');
   assert.equal(g.counters.released, MAX_HELD);
 });
 

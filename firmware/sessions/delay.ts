@@ -41,9 +41,8 @@
  *
  * Memory: at most MAX_HELD sessions, each a record (some 40 bytes of CBOR in a buffer of its
  * own: about 250 bytes of heap) plus its Map slot and entry object (about 120): some 24 MB when
- * full (measured on Node 20). Past that the longest-held session is sent
- * at once ("released early"): more sync traffic, never a lost session. `ended` is bounded the
- * same way; past its bound a young session's end goes unremembered, and only a stale dump record
+ * full (measured on Node 20). Past that the longest-held session is sent at once ("released
+ * early"): more sync traffic, never a lost session. `ended` is bounded the same way; past its bound a young session's end goes unremembered, and only a stale dump record
  * of it (the race above) could then leave a copy on the secondaries until the next resync.
  * Keys are 64-bit session hashes (session-key.ts): a Map key of 53 bits and the low word kept
  * to tell the rest apart, so a collision is detected and the newcomer is simply not held.
@@ -235,8 +234,13 @@ export class DelayGate {
   #hold(id: number, lo: number, due: number, s: CtSession, fromDump: boolean): void {
     if (this.#held.size >= MAX_HELD) {
       for (const oldest of this.#held.values()) {
-        this.#send(oldest);
-        this.counters.releasedEarly++;
+        if (closed(oldest.tcp)) {
+          this.#drop(oldest);
+          this.counters.endedYoung++;
+        } else {
+          this.#send(oldest);
+          this.counters.releasedEarly++;
+        }
         break;
       }
     }

@@ -288,6 +288,8 @@ export class PrimarySync {
   }
 
   private resync(feed: Feed, why: string, now: number): void {
+    // The dump's batches reach the gate between turns: it ages them by this time until the next.
+    this.gate.at(now, this.deps.wallMs());
     feed.dump?.close();
     feed.backlog.length = 0;
     feed.retryAt = Number.POSITIVE_INFINITY;
