@@ -126,3 +126,26 @@ test('new settings (a password change) seal what the engines send from then on',
   for (const frame of sent) assert.equal(opener.open(frame, ETH_HEADER_LEN, frame.length).ok, true);
   await a.loop.stop();
 });
+
+test("the worker turns the kernel's session start times on; where it cannot, it says so and syncs on", async () => {
+  const a = rig(A);
+  a.ct.kernelCreate(sessionOf('tcp', 1));
+  const stamped = [...a.ct.sessions.values()][0];
+  assert.equal(stamped?.startWallMs, a.clock.wallMs());
+  await a.loop.stop();
+
+  const b = rig(A, (ct) => ({
+    open: () => ct.open(),
+    subscribe: (o) => ct.subscribe(o),
+    enableTimestamps: () => new FakeConntrack().enableTimestamps(), // a kernel without the sysctl
+  }));
+  assert.ok(
+    b.log.some((line) => line.includes('conntrack start times unavailable') && line.includes('warn')),
+    b.log.join('\n'),
+  );
+  b.loop.setRole({ role: 'primary', secondaries: [] });
+  b.ct.kernelCreate(sessionOf('tcp', 2));
+  b.turn();
+  assert.equal(b.primary()?.counters.events, 1);
+  await b.loop.stop();
+});
