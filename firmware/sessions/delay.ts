@@ -18,7 +18,9 @@
  *   secondary anyway: stream/resync.ts). A session without a stamp (made before the kernel's
  *   timestamps were on, or on a kernel without them) counts as old and goes in the bulk: sent
  *   too early rather than never. A start in the future (the wall clock was set back) counts as
- *   age 0: no session is held longer than DELAY_MS from when the gate first sees it.
+ *   age 0: no session is held longer than DELAY_MS from when the gate first sees it. On a unit
+ *   that was a secondary, a synced entry's stamp is when it was written here, not when the
+ *   session began: a resync from the new primary may hold it up to DELAY_MS past its due, once.
  *
  * A dump's records can be older than the events read since: the kernel fills the dump socket
  * ahead of the reader, and the bulk reads it only as the window allows. A young session that
