@@ -160,7 +160,10 @@ const consoleLine = await startSerialConsole({
 log.event(`firmware ${FIRMWARE_VERSION} started on ${board.name} (${serial}), HA mode ${config.haSettings().mode}`);
 const missing = missingNodeFlags(process.execArgv);
 if (missing.length > 0) {
-  log.event(`started without ${missing.join(' ')}: the heartbeat worker may stall on GC and memory grow (see firmware/node-flags.ts)`, 'warn');
+  log.event(
+    `started without ${missing.join(' ')}: the heartbeat worker may stall on GC and memory grow (see firmware/node-flags.ts)`,
+    'warn',
+  );
 }
 
 let stopping = false;

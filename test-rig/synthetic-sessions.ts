@@ -78,6 +78,7 @@ export function syntheticSession(i: number, o: SyntheticOptions = DEFAULT_SYNTHE
     tcp: orig.proto === PROTO.TCP ? ESTABLISHED : null,
     helper: '',
     master: null,
+    startWallMs: 0,
   };
 }
 

@@ -47,6 +47,7 @@ export function primarySyncStatus(): SyncStatus {
         skipped: { local: 40, connectionless: 10 },
         overruns: 0,
         resyncs: 1,
+        delay: { held: 12, released: 300, endedYoung: 4500, releasedEarly: 0 },
       },
       feeds: [
         {

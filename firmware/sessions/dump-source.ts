@@ -17,7 +17,7 @@ import { encodeRecord, RECORD_BUDGET } from './sync-frames.js';
 
 export class KernelDumpSource implements DumpSource<Uint8Array> {
   private readonly table: ConntrackTable | null = null;
-  private readonly iterator: AsyncIterator<(unknown[] | null)[]> | null = null;
+  private readonly iterator: AsyncIterator<KernelBatch> | null = null;
   private ready: Uint8Array[] = [];
   private at = 0;
   private pulling = false;
@@ -32,20 +32,25 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
   constructor(
     /** Opens the table handle the dump reads through. */
     open: () => ConntrackTable,
-    /** The session's wire array when it is to be synced, else null. */
-    encode: (s: CtSession) => unknown[] | null,
+    /** The session's wire array when it goes in the bulk, else null (left out, or held for later). */
+    private readonly encode: (s: CtSession) => unknown[] | null,
     /** The expectation's wire array when it is to be synced, else null; none: expectations are not dumped. */
-    encodeExpectation: ((e: CtExpectation) => unknown[] | null) | null,
+    private readonly encodeExpectation: ((e: CtExpectation) => unknown[] | null) | null,
   ) {
     try {
       const table = open();
       this.table = table;
-      this.iterator = wireBatches(table, encode, encodeExpectation)[Symbol.asyncIterator]();
+      this.iterator = kernelBatches(table, encodeExpectation !== null)[Symbol.asyncIterator]();
     } catch (err) {
       this.fail(err as Error);
       return;
     }
     this.pull();
+  }
+
+  /** Whether the kernel is still being read (records still come through the filter). */
+  get reading(): boolean {
+    return !this.finished;
   }
 
   next(max: number): readonly Uint8Array[] | 'done' {
@@ -82,6 +87,9 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
     this.iterator.next().then(
       (r) => {
         this.pulling = false;
+        // A batch that arrives after close() is not filtered: its resync is gone, and the
+        // filter may hold sessions for later (delay.ts) from what is by now a stale read.
+        if (this.finished) return;
         if (r.done) {
           this.finished = true;
           this.close();
@@ -89,7 +97,10 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
         }
         this.ready = [];
         this.at = 0;
-        for (const w of r.value) if (w) this.ready.push(encodeRecord(w));
+        const b = r.value;
+        const wires =
+          'sessions' in b ? b.sessions.map(this.encode) : b.expectations.map((e) => this.encodeExpectation?.(e) ?? null);
+        for (const w of wires) if (w) this.ready.push(encodeRecord(w));
       },
       (err: Error) => {
         this.pulling = false;
@@ -105,12 +116,14 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
   }
 }
 
-/** The sessions, then the expectations when asked for, a kernel batch at a time, as wire arrays (null: not synced). */
-async function* wireBatches(
-  table: ConntrackTable,
-  encode: (s: CtSession) => unknown[] | null,
-  encodeExpectation: ((e: CtExpectation) => unknown[] | null) | null,
-): AsyncGenerator<(unknown[] | null)[]> {
-  for await (const batch of table.dump()) yield batch.map(encode);
-  if (encodeExpectation) for await (const batch of table.dumpExpectations()) yield batch.map(encodeExpectation);
+type KernelBatch = { sessions: CtSession[] } | { expectations: CtExpectation[] };
+
+/**
+ * The sessions, then the expectations when asked for, a kernel batch at a time. Filtered and
+ * encoded by the caller when a batch arrives, not here: a batch that arrives after close()
+ * must not reach the filter.
+ */
+async function* kernelBatches(table: ConntrackTable, expectations: boolean): AsyncGenerator<KernelBatch> {
+  for await (const sessions of table.dump()) yield { sessions };
+  if (expectations) for await (const batch of table.dumpExpectations()) yield { expectations: batch };
 }

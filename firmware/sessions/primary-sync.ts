@@ -8,9 +8,13 @@
  * Batches leave round-robin over the sync ports in use (by sequence): the stream puts them back
  * in order, so spreading whole batches balances the ports and keeps frames full, where
  * spreading by each session's hash would split every batch into one per port.
+ *
+ * With `session-pickup-delay`, young sessions wait in a DelayGate (delay.ts) between the policy
+ * and the live batch, from events and from resync dumps alike.
  */
 import type { ConntrackTable, CtEvent, CtExpectation, CtSession } from '../../hal/conntrack/index.js';
 import type { Logger } from '../log/logger.js';
+import { type DelayCounters, DelayGate } from './delay.js';
 import { KernelDumpSource } from './dump-source.js';
 import { encodeExpectationAdd, encodeExpectationDelete } from './expectation-codec.js';
 import { expectationVerdict, type PickupSettings, type PickupVerdict, pickupVerdict } from './pickup.js';
@@ -38,6 +42,8 @@ export interface PrimaryDeps {
   log: Logger;
   /** Epochs of this run: base + resyncs (the base grows with the boot id, so it grows across restarts). */
   epochBase: number;
+  /** Wall-clock ms (the clock service's): the kernel stamps sessions' start with it (delay.ts). */
+  wallMs: () => number;
 }
 
 interface Feed {
@@ -53,7 +59,9 @@ interface Feed {
 
 export interface PrimaryCounters {
   events: number;
+  /** Creates and changes sent as they happened (sessions sent by the delay: `delay.released`). */
   synced: number;
+  /** Deletes sent. */
   deleted: number;
   /** Expectations sent, and their ends (used, timed out, or gone with their master). */
   expectations: number;
@@ -63,6 +71,8 @@ export interface PrimaryCounters {
   /** Event receive buffer overruns (each resyncs every secondary). */
   overruns: number;
   resyncs: number;
+  /** `session-pickup-delay`: sessions held, sent at 30 s, ended young, sent early. */
+  delay: DelayCounters;
 }
 
 export interface FeedView {
@@ -82,6 +92,10 @@ export class PrimarySync {
   private local: ReadonlySet<string> = new Set();
   /** The policy changed since the last tick: every secondary is resynced. */
   private policyChanged = false;
+  private readonly gate = new DelayGate(
+    (record, now) => this.addLive(record, now),
+    () => this.dumpReading(),
+  );
   readonly counters: PrimaryCounters = {
     events: 0,
     synced: 0,
@@ -91,6 +105,7 @@ export class PrimarySync {
     skipped: {},
     overruns: 0,
     resyncs: 0,
+    delay: this.gate.counters,
   };
 
   constructor(
@@ -112,7 +127,10 @@ export class PrimarySync {
       [...localAddresses].every((a) => this.local.has(a));
     this.pickup = pickup;
     this.local = localAddresses;
-    if (!same && this.feeds.size > 0) this.policyChanged = true;
+    if (same) return;
+    // The sessions held were taken by the old policy; the resyncs' dumps hold again what the new one takes.
+    if (this.feeds.size > 0) this.policyChanged = true;
+    else this.gate.clear();
   }
 
   /** The secondaries to feed: a new one gets a full resync, a gone one is forgotten. */
@@ -140,6 +158,7 @@ export class PrimarySync {
   }
 
   onEvents(events: readonly CtEvent[], overrun: boolean, now: number): void {
+    this.gate.at(now, this.deps.wallMs());
     if (overrun) {
       // The events read with the overrun, and the records waiting for the live batch, may be
       // older than events that were lost. Sent after the resync's first batch, they would count
@@ -147,6 +166,8 @@ export class PrimarySync {
       // lost would stay open on the secondary for good. The dump, which starts now, has them.
       this.counters.overruns++;
       this.live.cut();
+      // Held sessions may have ended among the lost events; the dumps hold the young ones again.
+      this.gate.clear();
       for (const feed of this.feeds.values()) this.resync(feed, 'conntrack events were lost (receive buffer overrun)', now);
       return;
     }
@@ -162,10 +183,16 @@ export class PrimarySync {
         this.skip(verdict);
         continue;
       }
-      const deletion = e.type === 'destroy';
-      this.addLive(encodeRecord(deletion ? encodeKey(s) : encodeSession(s)), now);
-      if (deletion) this.counters.deleted++;
-      else this.counters.synced++;
+      const delay = this.pickup.delay;
+      if (e.type === 'destroy') {
+        if (delay && this.gate.ended(s)) continue;
+        this.addLive(encodeRecord(encodeKey(s)), now);
+        this.counters.deleted++;
+        continue;
+      }
+      if (delay && (e.type === 'new' ? this.gate.opened(s) : this.gate.changed(s))) continue;
+      this.addLive(encodeRecord(encodeSession(s)), now);
+      this.counters.synced++;
     }
   }
 
@@ -204,11 +231,14 @@ export class PrimarySync {
     feed.sender.onAck(ack, now);
   }
 
-  /** One turn: the live batch if due, the bulks, the backlogs, then what each stream sends. */
+  /** One turn: held sessions now due, the live batch if due, the bulks, the backlogs, then what each stream sends. */
   tick(now: number): void {
-    if (this.live.count > 0 && now - this.liveSince >= FLUSH_MS) this.cutLive();
+    this.gate.at(now, this.deps.wallMs());
     const policyChanged = this.policyChanged;
     this.policyChanged = false;
+    if (policyChanged) this.gate.clear();
+    this.gate.tick();
+    if (this.live.count > 0 && now - this.liveSince >= FLUSH_MS) this.cutLive();
     for (const feed of this.feeds.values()) {
       if (policyChanged) this.resync(feed, 'the session pickup policy changed', now);
       if (feed.sender.state === 'needs-resync') this.resync(feed, feed.sender.status(now).reason ?? 'the stream gave up', now);
@@ -241,14 +271,14 @@ export class PrimarySync {
 
   /**
    * When tick() must run next: now after a policy change, while a stream waits for its resync, or a bulk or a backlog
-   * has room in the window (the dump is read a kernel batch a turn); else when a live batch is
-   * due or a stream's timer runs out. A full window waits for acks, which wake the loop anyway:
+   * has room in the window (the dump is read a kernel batch a turn); else when a live batch or
+   * a held session is due or a stream's timer runs out. A full window waits for acks, which wake the loop anyway:
    * waking now would spin through a whole resync, and for as long as a cut link keeps the last
    * bulk batch unacknowledged.
    */
   nextWakeAt(now: number): number {
     if (this.policyChanged) return now;
-    let at = this.live.count > 0 ? this.liveSince + FLUSH_MS : Number.POSITIVE_INFINITY;
+    let at = Math.min(this.live.count > 0 ? this.liveSince + FLUSH_MS : Number.POSITIVE_INFINITY, this.gate.nextDueAt());
     for (const feed of this.feeds.values()) {
       const room = feed.sender.room();
       if (feed.sender.state === 'needs-resync' || feed.dump?.failure) return now;
@@ -272,6 +302,7 @@ export class PrimarySync {
   close(): void {
     for (const feed of this.feeds.values()) feed.dump?.close();
     this.feeds.clear();
+    this.gate.clear();
   }
 
   private addLive(record: Uint8Array, now: number): void {
@@ -291,6 +322,8 @@ export class PrimarySync {
   }
 
   private resync(feed: Feed, why: string, now: number): void {
+    // The dump's batches reach the gate between turns: it ages them by this time until the next.
+    this.gate.at(now, this.deps.wallMs());
     feed.dump?.close();
     feed.backlog.length = 0;
     feed.retryAt = Number.POSITIVE_INFINITY;
@@ -300,7 +333,10 @@ export class PrimarySync {
     this.deps.log.info(`session resync of ${feed.serial} (epoch ${feed.sender.epoch}): ${why}`);
     const dump = new KernelDumpSource(
       this.deps.openTable,
-      (s: CtSession) => (pickupVerdict(this.pickup, s, this.local) === 'sync' ? encodeSession(s) : null),
+      (s: CtSession) => {
+        if (pickupVerdict(this.pickup, s, this.local) !== 'sync') return null;
+        return this.pickup.delay && this.gate.dumped(s) ? null : encodeSession(s);
+      },
       this.syncsExpectations
         ? (e: CtExpectation) => (expectationVerdict(this.pickup, e, this.local) === 'sync' ? encodeExpectationAdd(e) : null)
         : null,
@@ -322,6 +358,12 @@ export class PrimarySync {
       },
       now,
     );
+  }
+
+  /** Whether a resync's dump still reads the kernel (delay.ts remembers young ends meanwhile). */
+  private dumpReading(): boolean {
+    for (const feed of this.feeds.values()) if (feed.dump?.reading) return true;
+    return false;
   }
 
   private nextEpoch(): number {

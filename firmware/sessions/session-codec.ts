@@ -162,5 +162,7 @@ export function decodeSession(w: unknown): CtSession | null {
     tcp,
     helper: w[12],
     master,
+    // The secondary's kernel stamps its copy itself (the wire carries no start time).
+    startWallMs: 0,
   };
 }

@@ -30,7 +30,7 @@ function rig(serial: string, conntrack?: (ct: FakeConntrack) => ConntrackDevice)
   const clock = new FakeClockDevice();
   const nic = new FakeNic(clock);
   nic.addLink('p3');
-  const ct = new FakeConntrack(clock.fds);
+  const ct = new FakeConntrack(clock.fds, clock);
   const log: string[] = [];
   const posted: FromSyncWorker[] = [];
   const setup: SyncSetup = {
@@ -86,7 +86,11 @@ test('a takeover in the middle of a reconciliation still gives the synced entrie
 
 test('after an event overrun, the events still queued are read out and dropped: the resync dump has them', async () => {
   // A receive buffer of 5000 events (the loop asks for 64 MB; the fake's events are 1 KB).
-  const a = rig(A, (ct) => ({ open: () => ct.open(), subscribe: (o) => ct.subscribe({ ...o, rcvbufBytes: 5000 * 1024 }) }));
+  const a = rig(A, (ct) => ({
+    open: () => ct.open(),
+    subscribe: (o) => ct.subscribe({ ...o, rcvbufBytes: 5000 * 1024 }),
+    enableTimestamps: () => ct.enableTimestamps(),
+  }));
   a.loop.setRole({ role: 'primary', secondaries: [] });
   for (let n = 0; n < 5100; n++) a.ct.kernelCreate(sessionOf('tcp', n)); // 100 more than fit
   a.turn();
@@ -121,4 +125,27 @@ test('new settings (a password change) seal what the engines send from then on',
   });
   for (const frame of sent) assert.equal(opener.open(frame, ETH_HEADER_LEN, frame.length).ok, true);
   await a.loop.stop();
+});
+
+test("the worker turns the kernel's session start times on; where it cannot, it says so and syncs on", async () => {
+  const a = rig(A);
+  a.ct.kernelCreate(sessionOf('tcp', 1));
+  const stamped = [...a.ct.sessions.values()][0];
+  assert.equal(stamped?.startWallMs, a.clock.wallMs());
+  await a.loop.stop();
+
+  const b = rig(A, (ct) => ({
+    open: () => ct.open(),
+    subscribe: (o) => ct.subscribe(o),
+    enableTimestamps: () => new FakeConntrack().enableTimestamps(), // a kernel without the sysctl
+  }));
+  assert.ok(
+    b.log.some((line) => line.includes('conntrack start times unavailable') && line.includes('warn')),
+    b.log.join('\n'),
+  );
+  b.loop.setRole({ role: 'primary', secondaries: [] });
+  b.ct.kernelCreate(sessionOf('tcp', 2));
+  b.turn();
+  assert.equal(b.primary()?.counters.events, 1);
+  await b.loop.stop();
 });

@@ -71,6 +71,7 @@ export class SyncLoop {
   ) {
     this.setup = init;
     this.table = dev.conntrack.open();
+    this.enableTimestamps();
     this.ports = new SyncPorts(dev.nic, log);
     this.linkMonitor = dev.nic.openLinkMonitor();
     this.poller = dev.clock.openPoller();
@@ -136,6 +137,7 @@ export class SyncLoop {
             link: this.out,
             log: this.log,
             epochBase: this.init.bootId * EPOCHS_PER_BOOT,
+            wallMs: () => this.dev.clock.wallMs(),
           },
           this.setup.settings.sessionPickup,
         );
@@ -242,6 +244,24 @@ export class SyncLoop {
   private watchAll(): void {
     this.watched = [this.linkMonitor, this.events ?? { fd: -1 }, ...this.ports.ports.map((p) => p.transport ?? { fd: -1 })];
     this.poller.watch(this.watched);
+  }
+
+  /**
+   * Start times on every session from now on, whatever the role and the delay setting: a
+   * secondary may become primary, and the delay may be turned on, at any time, and an entry
+   * made before the switch has no stamp for good. Without them the delay holds only the
+   * sessions it sees open, and a resync sends the young ones at once (delay.ts).
+   */
+  private enableTimestamps(): void {
+    try {
+      this.dev.conntrack.enableTimestamps();
+    } catch (err) {
+      this.log.event(
+        `conntrack start times unavailable (${(err as Error).message}): after a resync, session-pickup-delay ` +
+          'holds only the sessions it saw open',
+        'warn',
+      );
+    }
   }
 
   /**

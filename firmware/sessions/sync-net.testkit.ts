@@ -8,7 +8,8 @@
  * (events in, frames in, tick both ends), lets the kernel dumps' promises run, then the clock
  * moves to the earliest wake-up (an engine's nextWakeAt, a frame's arrival, or the loop's idle
  * timeout). Each turn checks the wake-up contract: an engine whose nextWakeAt() was in the
- * future sends nothing when ticked.
+ * future sends nothing when ticked. The kernels the net makes stamp their sessions' start
+ * times on the fake clock, as the sync worker has the real ones do (FakeConntrack timestamps).
  */
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
@@ -89,10 +90,12 @@ export interface NetOptions {
   ct?: FakeConntrack;
   /** Where the primary's epochs start (its boot id · 2^20). */
   epochBase?: number;
+  /** The clock (default: a new one at 0), for a kernel `ct` that stamps sessions before the net is made. */
+  clock?: FakeClock;
 }
 
 export class SyncNet {
-  readonly clock = new FakeClock(0);
+  readonly clock: FakeClock;
   readonly log: string[] = [];
   /** The primary: its serial, kernel, event subscription (the fake's sockets say when they are readable) and engine. */
   primarySerial = PRIMARY;
@@ -114,6 +117,7 @@ export class SyncNet {
   readonly #rcvbufBytes: number;
 
   constructor(o: NetOptions = {}) {
+    this.clock = o.clock ?? new FakeClock(0);
     this.#faults = o.faults ?? PERFECT;
     this.#seed = o.seed ?? 1;
     this.pickup = o.pickup ?? ALL_PICKUP;
@@ -122,7 +126,7 @@ export class SyncNet {
     this.#out = new Counted((body) => {
       for (const s of this.secondaries) if (!s.cut) s.downWire.send(body, this.now);
     });
-    this.ct = o.ct ?? new FakeConntrack();
+    this.ct = o.ct ?? this.stampingKernel();
     this.table = this.ct.open();
     this.events = this.#subscribe();
     this.primary = this.#engine(o.epochBase ?? 5 * 2 ** 20);
@@ -159,6 +163,7 @@ export class SyncNet {
         link: this.#out,
         log: memoryLog(this.log, 'primary'),
         epochBase,
+        wallMs: () => this.clock.wallMs(),
       },
       this.pickup,
     );
@@ -186,7 +191,14 @@ export class SyncNet {
   };
 
   /** A secondary with a table of its own (`ct`: one already holding sessions); not yet fed. */
-  addSecondary(serial: string, ct = new FakeConntrack()): Secondary {
+  /** A kernel with timestamps on, from the start of the test. */
+  stampingKernel(): FakeConntrack {
+    const ct = new FakeConntrack(undefined, this.clock);
+    ct.enableTimestamps();
+    return ct;
+  }
+
+  addSecondary(serial: string, ct = this.stampingKernel()): Secondary {
     const k = this.secondaries.length + 1;
     const table = ct.open();
     const out = new Counted((body) => {

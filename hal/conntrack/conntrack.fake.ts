@@ -18,9 +18,14 @@
  * when both sides have WINDOW_SCALE, BE_LIBERAL both ways when the record has no TCP info.
  * An event socket holds `rcvbufBytes / EVENT_BYTES` events; what does not fit is dropped and the
  * next read reports the overrun. A second dump at once, or any use after close, is HalError.
+ * Given a clock, it keeps start times as the kernel does once enableTimestamps() was called:
+ * entries made from then on are stamped with the wall time, dumps and destroy events carry the
+ * stamp, new and update events never do; without a clock, enableTimestamps() fails (ENOENT, as
+ * a kernel without the sysctl).
  */
 import { parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
 import { FakeFdTable } from '../clock/clock-device.fake.js';
+import type { Clock } from '../clock/index.js';
 import { E, HalError } from '../errors.js';
 import {
   type ConntrackDevice,
@@ -230,8 +235,12 @@ export class FakeConntrack implements ConntrackDevice {
   dumpBatch = 128;
   #nextId = 1;
   readonly #failures = new Map<string, number>();
+  #stamping = false;
 
-  constructor(private readonly fds: FakeFdTable = new FakeFdTable()) {}
+  constructor(
+    private readonly fds: FakeFdTable = new FakeFdTable(),
+    private readonly clock: Clock | null = null,
+  ) {}
 
   open(): ConntrackTable {
     return new FakeTable(this);
@@ -241,6 +250,11 @@ export class FakeConntrack implements ConntrackDevice {
     const socket = new FakeEventSocket(this.fds, options);
     this.sockets.push(socket);
     return socket;
+  }
+
+  enableTimestamps(): void {
+    if (!this.clock) throw new HalError('conntrack', 'enableTimestamps', E.ENOENT, 'the fake was given no clock');
+    this.#stamping = true;
   }
 
   /** Makes every write of this key fail with `errno` (0 clears it). */
@@ -253,7 +267,10 @@ export class FakeConntrack implements ConntrackDevice {
     return this.#failures.get(keyOf(key.family, key.zone, key.orig));
   }
 
-  /** A session the kernel made from traffic, as it is (no status forced). */
+  /**
+   * A session the kernel made from traffic, as it is (no status forced). A start time it
+   * carries is kept (a session older than the test); else it is stamped now if timestamps are on.
+   */
   kernelCreate(s: CtSession): void {
     this.insert(s, false);
   }
@@ -298,6 +315,8 @@ export class FakeConntrack implements ConntrackDevice {
     if (s.master && !this.sessions.has(keyOf(s.family, s.zone, s.master))) return E.ENOENT;
     const kept = structuredClone(s);
     kept.id = this.#nextId++;
+    const stamp = this.#stamping && this.clock ? this.clock.wallMs() : 0;
+    kept.startWallMs = viaNetlink ? stamp : s.startWallMs || stamp;
     if (viaNetlink) {
       kept.status =
         ((s.status | KEPT) & ~(IPS.EXPECTED | IPS.DYING)) |
@@ -307,7 +326,7 @@ export class FakeConntrack implements ConntrackDevice {
       if (s.orig.proto === PROTO.TCP) kept.tcp = this.#tcpKept(s);
     }
     this.sessions.set(key, kept);
-    this.#emit({ type: 'new', session: structuredClone(kept) });
+    this.#emit({ type: 'new', session: { ...structuredClone(kept), startWallMs: 0 } });
     return 0;
   }
 
@@ -332,7 +351,7 @@ export class FakeConntrack implements ConntrackDevice {
     kept.timeout = s.timeout;
     kept.mark = s.mark;
     if (kept.tcp && s.tcp) kept.tcp = { ...this.#tcpKept(s), wscaleOrig: kept.tcp.wscaleOrig, wscaleReply: kept.tcp.wscaleReply };
-    this.#emit({ type: 'update', session: structuredClone(kept) });
+    this.#emit({ type: 'update', session: { ...structuredClone(kept), startWallMs: 0 } });
     return 0;
   }
 

@@ -35,6 +35,7 @@ describe('conntrack messages from the kernel', () => {
       tcp: { state: TCP_STATE.ESTABLISHED, wscaleOrig: 7, wscaleReply: 6, flagsOrig: 3, flagsReply: 1 },
       helper: '',
       master: null,
+      startWallMs: 0,
     });
   });
 
@@ -61,6 +62,32 @@ describe('conntrack messages from the kernel', () => {
     assert.equal((s?.status ?? 0) & IPS.DYING, IPS.DYING);
   });
 
+  it("with the kernel's timestamps on: a dump and a destroy event carry the start in wall-clock ms, a new event none", () => {
+    const startMs = Number(K.STAMPED_START_NS) / 1e6;
+    const dumped = session(fromHex(K.STAMPED_DUMP));
+    assert.ok(dumped);
+    const { startWallMs, ...rest } = dumped;
+    assert.ok(Math.abs(startWallMs - startMs) < 1e-3, `${startWallMs} ms, the kernel said ${startMs}`);
+    assert.deepEqual(rest, {
+      family: 4,
+      orig: tuple('198.18.0.1', '198.18.0.2', PROTO.UDP, 5000, 53),
+      reply: tuple('198.18.0.2', '198.18.0.1', PROTO.UDP, 53, 5000),
+      status: IPS.CONFIRMED,
+      timeout: 29,
+      mark: 0,
+      zone: 0,
+      id: 0xc0bb7750,
+      tcp: null,
+      helper: '',
+      master: null,
+    });
+    const destroyed = session(fromHex(K.STAMPED_DESTROY_EVENT));
+    assert.equal(destroyed?.startWallMs, startWallMs, 'the start, not the stop');
+    const opened = session(fromHex(K.STAMPED_NEW_EVENT));
+    assert.deepEqual(opened?.orig, rest.orig);
+    assert.equal(opened?.startWallMs, 0);
+  });
+
   it('an expectation: master, expected tuple and mask, timeout, helper', () => {
     const bytes = fromHex(K.EXPECTATION);
     const e = decodeExpectation(new DataView(bytes.buffer), bytes, 0, bytes.length, newDecodeCounters());
@@ -84,9 +111,9 @@ describe('conntrack messages from the kernel', () => {
 });
 
 describe('conntrack decoder ladder', () => {
-  /** The SNAT fixture changed by `edit` (which may return a new buffer), decoded: the counter it bumped, or 'decoded'. */
-  function rung(edit: (b: Uint8Array, v: DataView) => Uint8Array | undefined): string {
-    const original = fromHex(K.SNAT_TCP);
+  /** A fixture (SNAT's unless named) changed by `edit` (which may return a new buffer), decoded: the counter it bumped, or 'decoded'. */
+  function rung(edit: (b: Uint8Array, v: DataView) => Uint8Array | undefined, hex = K.SNAT_TCP): string {
+    const original = fromHex(hex);
     const bytes = edit(original, new DataView(original.buffer)) ?? original;
     const c = newDecodeCounters();
     const s = session(bytes, c);
@@ -153,6 +180,28 @@ describe('conntrack decoder ladder', () => {
       rung((b) => void (b[ORIG + 2] = 0x7f)),
       'badTuple',
     ));
+  // STAMPED_DUMP ends with CTA_TIMESTAMP: a 16-byte nest holding the 12-byte start.
+  it('a start timestamp too short', () =>
+    assert.equal(
+      rung((b) => {
+        const short = b.slice(0, b.length - 4);
+        const v = new DataView(short.buffer);
+        v.setUint32(0, short.length, true);
+        v.setUint16(short.length - 12, 12, true);
+        v.setUint16(short.length - 8, 8, true);
+        return short;
+      }, K.STAMPED_DUMP),
+      'badAttribute',
+    ));
+  it('a timestamp nest without its start: no start time', () => {
+    assert.equal(
+      rung((b) => void (b[b.length - 10] = 2), K.STAMPED_DUMP),
+      'decoded',
+    );
+    const bytes = fromHex(K.STAMPED_DUMP);
+    bytes[bytes.length - 10] = 2;
+    assert.equal(session(bytes)?.startWallMs, 0);
+  });
   it('an attribute type this header does not know is stepped over', () =>
     assert.equal(
       rung((b) => appended(b, 0x7d)),
@@ -171,7 +220,17 @@ describe('conntrack decoder under mutation', () => {
       return (x >>> 0) / 2 ** 32;
     };
   }
-  const fixtures = [K.SNAT_TCP, K.UDP6_ZONE, K.ICMP_ECHO, K.FTP_CONTROL, K.FTP_DATA, K.DESTROY_EVENT, K.EXPECTATION].map(fromHex);
+  const fixtures = [
+    K.SNAT_TCP,
+    K.UDP6_ZONE,
+    K.ICMP_ECHO,
+    K.FTP_CONTROL,
+    K.FTP_DATA,
+    K.DESTROY_EVENT,
+    K.STAMPED_DUMP,
+    K.STAMPED_DESTROY_EVENT,
+    K.EXPECTATION,
+  ].map(fromHex);
 
   it('every truncation and 20000 random byte changes: a record or a counted null, never a throw', () => {
     const next = random(0x7a4d3c21);

@@ -1,8 +1,8 @@
 /**
  * ctnetlink messages (dumps and events) into records. A ladder: every length is checked before
  * it is read, and a message that fails a rung is skipped and counted under that rung's name;
- * nothing here throws. Attributes the records do not carry (counters, timestamps, labels,
- * sequence adjustments) are stepped over, as are attribute types unknown to this kernel
+ * nothing here throws. Attributes the records do not carry (counters, the stop and event
+ * timestamps, labels, sequence adjustments) are stepped over, as are attribute types unknown to this kernel
  * header, so a newer kernel's additions do not make messages malformed.
  *
  * Each nesting level is first indexed by attribute type, as the kernel's nla_parse does, into
@@ -11,7 +11,20 @@
 import { formatIpv4, formatIpv6 } from '../../lib/ip-text.js';
 import { align4, NLMSG_HDR_BYTES } from '../netlink.js';
 import type { CtDecodeCounters, CtExpectation, CtFamily, CtSession, CtTcpInfo, CtTuple } from './index.js';
-import { CTA, EXPECT, EXPECT_NAT, HELP_NAME, IP, L4, NFGENMSG_BYTES, NLA_TYPE_MASK, PROTOINFO_TCP, TCP, TUPLE } from './wire.js';
+import {
+  CTA,
+  EXPECT,
+  EXPECT_NAT,
+  HELP_NAME,
+  IP,
+  L4,
+  NFGENMSG_BYTES,
+  NLA_TYPE_MASK,
+  PROTOINFO_TCP,
+  TCP,
+  TIMESTAMP_START,
+  TUPLE,
+} from './wire.js';
 
 const AF_INET = 2;
 const AF_INET6 = 10;
@@ -170,6 +183,21 @@ function decodeHelper(view: DataView, bytes: Uint8Array, at: number, c: CtDecode
   return text(view, bytes, NEST[HELP_NAME]);
 }
 
+/** 2^32 ns in ms. */
+const NS_HIGH_MS = 4294.967296;
+
+/**
+ * CTA_TIMESTAMP at `at`: its start in wall-clock ms (0 when it has none). The be64 of
+ * nanoseconds is read as two halves (no BigInt); a float of ms keeps sub-microsecond precision.
+ */
+function decodeStart(view: DataView, at: number, c: CtDecodeCounters): Decoded<number> {
+  if (!parseNest(view, at, NEST)) return bad(c);
+  const startAt = NEST[TIMESTAMP_START];
+  if (startAt === 0) return 0;
+  if (view.getUint16(startAt, true) - 4 < 8) return bad(c);
+  return view.getUint32(startAt + 4) * NS_HIGH_MS + view.getUint32(startAt + 8) / 1e6;
+}
+
 /** The tuple at `at`, or null when absent (0). */
 function optionalTuple(
   view: DataView,
@@ -207,6 +235,7 @@ export function decodeSession(
   const masterAt = TOP[CTA.TUPLE_MASTER];
   const infoAt = TOP[CTA.PROTOINFO];
   const helpAt = TOP[CTA.HELP];
+  const stampAt = TOP[CTA.TIMESTAMP];
   if (origAt === 0 || replyAt === 0) {
     c.badTuple++;
     return null;
@@ -221,7 +250,9 @@ export function decodeSession(
   if (tcp === BAD) return null;
   const helper = helpAt === 0 ? '' : decodeHelper(view, bytes, helpAt, c);
   if (helper === BAD) return null;
-  return { family, orig, reply, status, timeout, mark, zone, id, tcp, helper, master };
+  const startWallMs = stampAt === 0 ? 0 : decodeStart(view, stampAt, c);
+  if (startWallMs === BAD) return null;
+  return { family, orig, reply, status, timeout, mark, zone, id, tcp, helper, master, startWallMs };
 }
 
 /** The expectation in the message at bytes[off, off + len), or null when malformed (counted). */

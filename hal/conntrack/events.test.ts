@@ -1,7 +1,8 @@
 /**
  * Conntrack events on the real kernel, in a throwaway namespace: what the driver's own writes
  * raise, what real traffic raises (UDP, and an FTP control connection whose PORT command makes
- * the kernel's helper expect a data connection), and an overrun of a tiny receive buffer.
+ * the kernel's helper expect a data connection), an overrun of a tiny receive buffer, and the
+ * start times the kernel stamps once its timestamps are on.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -150,6 +151,38 @@ describe('linux conntrack events', () => {
         dumped.map((e) => [e.tuple.dport, e.helper]),
         [[10000, 'ftp']],
       );
+    } finally {
+      worker.postMessage('close');
+      await once(worker, 'exit');
+    }
+  });
+
+  it("with the namespace's timestamps on, sessions from traffic and from the driver carry their start in dumps and destroy events, never in new or update events", async (t) => {
+    if (!nftAvailable(t)) return;
+    withNetns(ns, () => device.enableTimestamps());
+    const socket = subscribe(ALL);
+    const from = clock.wallMs();
+    const request: TrafficRequest = { host: HOST, udpPorts: [5100, 5101], dataPort: 10001 };
+    const worker = withNetns(ns, () => new Worker(new URL('./traffic.testkit.js', import.meta.url), { workerData: request }));
+    const made = session(tuple(HOST, '198.18.9.8', PROTO.UDP, 8, 8));
+    try {
+      await once(worker, 'message');
+      table.create([made]);
+      const to = clock.wallMs();
+      const dumped = new Map<number, CtSession>();
+      for await (const batch of table.dump()) for (const s of batch) dumped.set(s.orig.sport, s);
+      for (const sport of [5100, 8]) {
+        const start = dumped.get(sport)?.startWallMs ?? 0;
+        assert.ok(start >= from - 1 && start <= to + 1, `port ${sport}: start ${start}, test ran ${from}..${to}`);
+      }
+      table.delete([made]);
+      const seen = readUntil(socket, (s) => s.some((e) => e.type === 'destroy'), 5000);
+      const sessions = seen.flatMap((e) => ('session' in e ? [e] : []));
+      assert.ok(sessions.filter((e) => e.type !== 'destroy').length >= 3, 'new and update events of both');
+      for (const e of sessions) {
+        if (e.type === 'destroy') assert.equal(e.session.startWallMs, dumped.get(8)?.startWallMs);
+        else assert.equal(e.session.startWallMs, 0, `${summary(e)} carries no start`);
+      }
     } finally {
       worker.postMessage('close');
       await once(worker, 'exit');

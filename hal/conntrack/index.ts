@@ -103,6 +103,13 @@ export interface CtSession {
   helper: string;
   /** For a related session (IPS.EXPECTED): the original tuple of the session that expected it. */
   master: CtTuple | null;
+  /**
+   * When the kernel confirmed the entry, in wall-clock ms (CTA_TIMESTAMP_START), 0 when the
+   * message carried none: the kernel stamps only entries made while its timestamps are on
+   * (enableTimestamps), and sends the stamp in dumps and destroy events only, never in new or
+   * update events. Ignored when writing: the kernel stamps what it is given with its own time.
+   */
+  startWallMs: number;
 }
 
 /** What identifies a session for `delete`. */
@@ -244,4 +251,10 @@ export interface ConntrackDevice {
   open(): ConntrackTable;
   /** Subscribes in the calling thread's current network namespace. */
   subscribe(options: CtSubscribeOptions): CtEventSocket;
+  /**
+   * Turns the kernel's session start times on in the calling thread's current network namespace
+   * (net.netfilter.nf_conntrack_timestamp=1; about 16 bytes an entry): entries made from then on
+   * carry startWallMs. Throws HalError when the switch cannot be set (no such sysctl, no right).
+   */
+  enableTimestamps(): void;
 }

@@ -11,6 +11,7 @@
  *
  * A dump runs on a socket of its own, so writes can go on while a consumer works through it.
  */
+import { writeFileSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { monotonicMs } from '../clock/linux.js';
 import { HalError } from '../errors.js';
@@ -288,9 +289,22 @@ class NetlinkTable implements ConntrackTable {
   }
 }
 
+/** The session start times' switch; /proc/sys/net is the namespace of the thread that opens it. */
+const TIMESTAMP_SYSCTL = '/proc/sys/net/netfilter/nf_conntrack_timestamp';
+
+function enableTimestamps(): void {
+  try {
+    writeFileSync(TIMESTAMP_SYSCTL, '1\n');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new HalError(DEVICE, 'enableTimestamps', e.errno ? -e.errno : 0, `${TIMESTAMP_SYSCTL}: ${e.message}`);
+  }
+}
+
 export function createLinuxConntrack(): ConntrackDevice {
   return {
     open: () => new NetlinkTable(),
     subscribe: (options) => openEventSocket(options),
+    enableTimestamps,
   };
 }

@@ -42,6 +42,7 @@ export function session(orig: CtTuple, fields: Partial<CtSession> = {}): CtSessi
     tcp: orig.proto === PROTO.TCP ? ESTABLISHED : null,
     helper: '',
     master: null,
+    startWallMs: 0,
     ...fields,
   };
 }

@@ -47,7 +47,11 @@ export const CTA = {
   NAT_DST: 13,
   TUPLE_MASTER: 14,
   ZONE: 18,
+  TIMESTAMP: 20,
 } as const;
+
+/** enum ctattr_tstamp: CTA_TIMESTAMP_START, a be64 of CLOCK_REALTIME nanoseconds. */
+export const TIMESTAMP_START = 1;
 
 /** enum ctattr_tuple */
 export const TUPLE = { IP: 1, PROTO: 2 } as const;

@@ -12,10 +12,14 @@ async function kernelEntries(rig: string, board: BoardLetter, filter: string[]):
 
 /**
  * The streams' established sessions in a board's kernel table, as sorted "src:sport" of their
- * original tuples (closed streams linger in TIME_WAIT and are left out).
+ * original tuples (closed streams linger in TIME_WAIT and are left out; `any`: in they go).
  */
-export async function streamTuples(rig: string, board: BoardLetter): Promise<string[]> {
-  const filter = ['-p', 'tcp', '--dport', `${STREAM_PORT}`, '--state', 'ESTABLISHED'];
+export async function streamTuples(
+  rig: string,
+  board: BoardLetter,
+  states: 'established' | 'any' = 'established',
+): Promise<string[]> {
+  const filter = ['-p', 'tcp', '--dport', `${STREAM_PORT}`, ...(states === 'any' ? [] : ['--state', 'ESTABLISHED'])];
   return (await kernelEntries(rig, board, filter))
     .map((l) => /src=(\S+) dst=\S+ sport=(\d+) dport=/.exec(l))
     .filter((m) => m !== null)

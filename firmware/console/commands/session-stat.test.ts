@@ -54,7 +54,7 @@ test("Tandem's lines are labelled: by protocol, synced entries, sync off", () =>
   );
 });
 
-test('as primary: what was synced, deleted, skipped by reason, resyncs, link frames, rejected frames', () => {
+test('as primary: what was synced, deleted, skipped by reason, held by the delay, resyncs, link frames, rejected frames', () => {
   const out = renderSessionStat(28500, tally(), primarySyncStatus());
   const from = out.indexOf('session sync (Tandem)');
   assert.deepEqual(out.slice(from).split('\n'), [
@@ -62,6 +62,7 @@ test('as primary: what was synced, deleted, skipped by reason, resyncs, link fra
     '    primary: events=5000 synced=4800 deleted=150 resyncs=1 event-overruns=0',
     '    expectations: synced=3 deleted=2',
     '    skipped by pickup policy: local=40 connectionless=10',
+    '    session-pickup-delay: held=12 released=300 ended-young=4500 released-early=0',
     '    link: tx-frames=1212 tx-failed=0 rx-frames=600',
     '    rejected frames: bad-auth=2',
     '',

@@ -42,7 +42,7 @@ function byProtocol(counts: ReadonlyMap<number, number>): string {
   return shown.map((p) => `${PROTO_NAMES.get(p) ?? `proto-${p}`}=${counts.get(p) ?? 0}`).join(' ');
 }
 
-/** Session sync's counters since the worker started: what was synced, skipped, sent, refused, applied. */
+/** Session sync's counters since the worker started: what was synced, skipped, held back, sent, refused, applied. */
 function syncCounterLines(sync: SyncStatus | null): string[] {
   if (!sync) return ['session sync (Tandem): off'];
   const out = [`session sync (Tandem): ${sync.role}, ports in use: ${sync.portsInUse.join(', ') || 'none'}`];
@@ -52,6 +52,8 @@ function syncCounterLines(sync: SyncStatus | null): string[] {
       `    primary: events=${p.events} synced=${p.synced} deleted=${p.deleted} resyncs=${p.resyncs} event-overruns=${p.overruns}`,
       `    expectations: synced=${p.expectations} deleted=${p.expectationsDeleted}`,
       `    skipped by pickup policy: ${pairs(Object.entries(p.skipped))}`,
+      `    session-pickup-delay: held=${p.delay.held} released=${p.delay.released} ended-young=${p.delay.endedYoung} ` +
+        `released-early=${p.delay.releasedEarly}`,
     );
   }
   const s = sync.secondary;

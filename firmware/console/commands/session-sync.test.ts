@@ -8,9 +8,10 @@ import { renderHaStatus } from './ha-status.js';
 /** From the session sync section to the end. */
 const section = (out: string) => out.slice(out.indexOf('session sync:')).split('\n');
 
-test('diagnose sys ha status as primary: per secondary the stream and the resync while it runs', () => {
+test('diagnose sys ha status as primary: the delay, per secondary the stream and the resync while it runs', () => {
   assert.deepEqual(section(renderHaDiagnose(pairSnapshot(), primarySyncStatus())), [
     'session sync: primary, ports in use: port3',
+    '    session-pickup-delay: 12 sessions younger than 30 s held; 300 sent at 30 s, 4500 ended younger (never sent), 0 sent early (too many held)',
     '    secondary TDSIM00000000002: epoch 4294967297, streaming',
     '        in flight 3, lag 2.4 ms, srtt 0.4 ms, rto 200 ms, backlog 0',
     '        sent 1200, acked 1197, retransmits 12 (fast 3, spurious 1), give-ups 0',
@@ -21,7 +22,9 @@ test('diagnose sys ha status as primary: per secondary the stream and the resync
 
 test('diagnose sys ha status as primary: a stream that needs a resync says why; no resync line once done', () => {
   const status = primarySyncStatus();
-  const feed = status.primary?.feeds[0] as NonNullable<typeof status.primary>['feeds'][0];
+  const primary = status.primary as NonNullable<typeof status.primary>;
+  primary.counters.delay = { held: 0, released: 0, endedYoung: 0, releasedEarly: 0 }; // no line: the delay never held a session
+  const feed = primary.feeds[0] as (typeof primary.feeds)[0];
   feed.stream = senderStatus({ state: 'needs-resync', reason: 'gave up on seq 17 after 8 retransmissions', giveUps: 1 });
   feed.resync = null;
   feed.backlog = 12;
@@ -33,7 +36,7 @@ test('diagnose sys ha status as primary: a stream that needs a resync says why; 
   assert.match(lines[2] as string, /, backlog 12$/);
   assert.match(lines[3] as string, /, give-ups 1$/);
   assert.equal(lines[4], '');
-  (status.primary as NonNullable<typeof status.primary>).feeds = [];
+  primary.feeds = [];
   assert.deepEqual(section(renderHaDiagnose(pairSnapshot(), status)).slice(1), ['    no secondary to feed', '']);
 });
 

@@ -1,10 +1,12 @@
 /**
  * Session sync in the HA status commands, from the sync worker's latest status (published
  * every 500 ms): `diagnose sys ha status` gets a section with the live state of each stream
- * (lag, round trip, retransmissions, gaps, resync progress while one runs), and `get system ha
+ * (lag, round trip, retransmissions, gaps, resync progress while one runs, and on a primary
+ * that has used `session-pickup-delay`, the young sessions it holds back), and `get system ha
  * status` one line saying whether this unit, as a secondary, holds every session yet (promotion
  * readiness). Neither shows anything while session sync is off.
  */
+import type { DelayCounters } from '../../sessions/delay.js';
 import type { FeedView } from '../../sessions/primary-sync.js';
 import type { SecondaryView } from '../../sessions/secondary-sync.js';
 import type { ResyncProgress } from '../../sessions/stream/index.js';
@@ -16,6 +18,7 @@ export function syncSectionLines(sync: SyncStatus | null): string[] {
   if (!sync) return [];
   const out = [`session sync: ${sync.role}, ports in use: ${sync.portsInUse.join(', ') || 'none'}`];
   const feeds = sync.primary?.feeds ?? [];
+  if (sync.primary) out.push(...delayLines(sync.primary.counters.delay));
   if (sync.primary && feeds.length === 0) out.push('    no secondary to feed');
   for (const feed of feeds) out.push(...feedLines(feed));
   if (sync.secondary) out.push(...followLines(sync.secondary.view));
@@ -27,6 +30,15 @@ export function readinessLine(sync: SyncStatus | null): string | null {
   const view = sync?.secondary?.view;
   if (!view) return null;
   return `Session sync: ${view.ready ? 'ready' : `syncing (${Math.floor(view.reconcile.percent)}%)`}`;
+}
+
+/** What `session-pickup-delay` holds back, once it has held anything. */
+function delayLines(d: DelayCounters): string[] {
+  if (d.held + d.released + d.endedYoung + d.releasedEarly === 0) return [];
+  return [
+    `    session-pickup-delay: ${d.held} sessions younger than 30 s held; ${d.released} sent at 30 s, ` +
+      `${d.endedYoung} ended younger (never sent), ${d.releasedEarly} sent early (too many held)`,
+  ];
 }
 
 /** The primary's stream to one secondary. */
