@@ -11,6 +11,7 @@ import { createLinuxHal } from '../hal/linux.js';
 import { ConfigError } from './config/errors.js';
 import { ConfigStore } from './config/store.js';
 import { KernelSessions } from './console/kernel-sessions.js';
+import { LoginGate } from './console/login.js';
 import { CommandProcessor } from './console/processor.js';
 import { startSerialConsole } from './console/serial-console.js';
 import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
@@ -152,6 +153,7 @@ const consoleLine = await startSerialConsole({
   path: board.console.tty,
   baudRate: board.console.baudRate,
   processor,
+  login: new LoginGate({ config, clock: hal.clock, where: board.console.tty }),
   banner: `Tandem ${FIRMWARE_VERSION} on ${board.model} (${serial})`,
 }).catch((err: Error) => {
   log.event(`serial console ${board.console.tty} unavailable: ${err.message}`, 'warn');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
+import { firstLogin } from './console-login.testkit.js';
 import { boardNamespace, rigDir, uniqueRigName } from './paths.js';
 import { rig } from './rig.js';
 import { CLI_BIN, cli, cliOk, configArgs, configFiles, needRig } from './rig.testkit.js';
@@ -48,8 +49,9 @@ test('a 2-board rig through the CLI: up, exec, faults, console, down', async (t)
     'A sees carrier on ha1 again',
   );
 
-  // The console through pipes: type a command, read until the board's answer shows.
+  // The console through pipes: log in, type a command, read until the board's answer shows.
   const term = spawn(process.execPath, [CLI_BIN, 'console', 'B', '--name', name], { stdio: ['pipe', 'pipe', 'pipe'] });
+  await firstLogin(term.stdout, term.stdin);
   let seen = '';
   const answered = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no console answer; got: ${JSON.stringify(seen)}`)), 15_000);
@@ -61,7 +63,7 @@ test('a 2-board rig through the CLI: up, exec, faults, console, down', async (t)
       }
     });
   });
-  term.stdin.write('\rget system ha status\r');
+  term.stdin.write('get system ha status\r');
   await answered;
   term.stdin.end();
   const code = await new Promise((resolve) => term.on('close', resolve));

@@ -63,7 +63,8 @@ test('the live view shows role, primary, peers, link counters, events and the ke
   assert.match(lines[3]!, /^B\s+secondary\s+standby/);
   assert.equal(lines[4], 'traffic: not running');
   assert.equal(lines[5], '  15:00:00 B: HA state hello -> standby');
-  assert.equal(lines[6], KEY_HELP);
+  assert.equal(lines[6], 'console login: admin, empty password the first time (then choose one)');
+  assert.equal(lines[7], KEY_HELP);
 });
 
 test('dead and alone boards say so; lines never exceed the width', () => {

@@ -6,6 +6,9 @@
 import type { RigStatus } from './status.js';
 import type { TrafficReport } from './traffic/report.js';
 
+/** A newcomer's first question at the console's `login:` prompt (firmware/console/login.ts). */
+export const LOGIN_HELP = 'login: admin, empty password the first time (then choose one)';
+
 export const KEY_HELP =
   'Ctrl-] then: k kill -9 primary · p power loss · t stop · f failover set/unset · r restart dead · c cut hb · u restore · a-d console · q quit';
 
@@ -81,6 +84,7 @@ export function renderLiveView(
     ...table,
     trafficLine(traffic),
     ...events.map((e) => `  ${e}`),
+    `console ${LOGIN_HELP}`,
     KEY_HELP,
     '─'.repeat(width),
   ].map(cut);

@@ -1,10 +1,11 @@
 /**
  * `npm start`: boots a sim pair in the rig and shows a live view of both boards above a board's
- * serial console. Keys after Ctrl-] inject faults; Ctrl-C tears everything down.
+ * serial console, which asks for a login (the header says how). Keys after Ctrl-] inject
+ * faults; Ctrl-C tears everything down.
  */
 import type { Socket } from 'node:net';
 import { latestEvents } from './event-tail.js';
-import { renderLiveView } from './live-view.js';
+import { LOGIN_HELP, renderLiveView } from './live-view.js';
 import { BOARD_LETTERS, type BoardLetter } from './paths.js';
 import { type Rig, up } from './rig.js';
 import type { RigStatus } from './status.js';
@@ -179,6 +180,7 @@ class LiveSession {
 
 async function main(): Promise<void> {
   out.write('Tandem: building the rig (namespaces, bridges) and booting two sim boards...\n');
+  out.write(`The console below asks for a login: ${LOGIN_HELP}.\n`);
   const rig = await up({ wait: 'none' });
   const session = new LiveSession(rig);
   process.on('SIGINT', () => void session.stop('SIGINT'));

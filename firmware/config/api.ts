@@ -1,8 +1,14 @@
 /**
- * What the console needs from the configuration: showing it, and an editing session for
- * `config … / edit / set / unset / next / end / abort`. Implemented by firmware/config/.
+ * What the console needs from the configuration: showing it, an editing session for
+ * `config … / edit / set / unset / next / end / abort`, what `?` and Tab offer, and what a
+ * console login checks. Implemented by firmware/config/.
  */
+import type { Choice } from './choice.js';
 import type { HaSettings } from './ha-settings.js';
+import type { LoginSettings } from './login-settings.js';
+
+export type { Choice } from './choice.js';
+export type { LoginSettings } from './login-settings.js';
 
 export interface EditorReply {
   /** Text to print (may be empty; lines end with "\n"). */
@@ -16,11 +22,26 @@ export interface EditorReply {
 export interface ConfigEditorSession {
   /** One console line while in config mode. Never throws: errors come back as output. */
   handle(line: string): EditorReply;
+  /**
+   * What may follow `words` (the whole words typed so far on the line) where the session is:
+   * the verbs, then option names, values, entry names. Empty when nothing can follow.
+   */
+  choices(words: readonly string[]): Choice[];
+}
+
+/** A top-level section, as `config ?` lists it. */
+export interface SectionInfo {
+  words: readonly string[];
+  help: string;
 }
 
 export interface ConfigAccess {
   hostname(): string;
   haSettings(): HaSettings;
+  /** The sections `config` and `show` take, in `show` order. */
+  sections(): readonly SectionInfo[];
+  /** Administrators and the lockout rules, for a console login. */
+  login(): LoginSettings;
   /** `show` / `show full-configuration` [section words...]; error text for an unknown section. */
   show(words: readonly string[], full: boolean): string;
   /**

@@ -132,7 +132,8 @@ export function deleteEntry(table: TableNode, schema: TableSchema, name: Token, 
   table.entries.splice(index, 1);
 }
 
-function entryName(schema: TableSchema, name: Token, verb: string, where: Where, ctx: SchemaContext): string {
+/** The canonical name of a table entry as the table's key kind writes it; throws a ConfigError. */
+export function entryName(schema: TableSchema, name: Token, verb: string, where: Where, ctx: SchemaContext): string {
   try {
     return schema.key.parse([name], ctx)[0];
   } catch (err) {
@@ -149,7 +150,7 @@ function entryName(schema: TableSchema, name: Token, verb: string, where: Where,
   }
 }
 
-function unknownOption(schema: SectionSchema, option: string, statement: string, where: Where): ConfigError {
+export function unknownOption(schema: SectionSchema, option: string, statement: string, where: Where): ConfigError {
   return new ConfigError({
     code: 'unknown-option',
     ...where,

@@ -90,5 +90,9 @@ export const dataPlaneExample = [
   '        set device "port2"',
   '    next',
   'end',
+  'config system admin',
+  '    edit "admin"',
+  '    next',
+  'end',
   '',
 ].join('\n');

@@ -1,21 +1,25 @@
 /**
  * A console editing session for one top-level section, with FortiOS semantics: `set`,
- * `unset`, `get`, `show`, `edit`/`next`/`delete` in tables, nested `config`/`end`, and `end`
- * at the top to validate and commit, `abort` to discard. Changes go to a private draft of the
- * section, so nothing is visible to the runtime until a commit succeeds. Errors are printed in
- * FortiOS shape ("... parse error before '<token>'", "Command fail. Return code <n>") with our
- * explanation after the token.
+ * `unset`, `append`/`select`/`unselect` on lists, `get`, `show`, `edit`/`next`/`delete`,
+ * `purge`, `rename`, `clone` and `move` in tables, nested `config`/`end`, and `end` at the top
+ * to validate and commit, `abort` to discard. Keywords may be abbreviated (editor-words.ts).
+ * Changes go to a private draft of the section, so nothing is visible to the runtime until a
+ * commit succeeds. Errors are printed in FortiOS shape ("... parse error before '<token>'",
+ * "Command fail. Return code <n>") with our explanation after the token.
  */
 import type { ConfigEditorSession, EditorReply } from './api.js';
-import { deleteEntry, editEntry, enterChild, setOption, unsetOption } from './assign.js';
+import { deleteEntry, editEntry, enterChild, setOption, unsetOption, type Where } from './assign.js';
 import { commandFail, parseFail, RETURN_CODE } from './command-fail.js';
+import { editorChoices } from './editor-choices.js';
+import { EVERYDAY_VERBS, type Frame, frameFor, VERB_WORDS, verbsFor } from './editor-frame.js';
+import { keywordOf, valuesOf } from './editor-words.js';
 import { ConfigError } from './errors.js';
 import { type Token, tokenize } from './lexer.js';
+import { editList, type ListVerb } from './list-ops.js';
 import { getSection, getTable, printBlock, printEntry } from './printer.js';
-import { type SchemaContext, type SectionSchema, sectionKey, sectionLabel, type TableSchema, type TopSection } from './schema.js';
-import type { ConfigNode, SectionNode, TableNode } from './tree.js';
-
-const COMMANDS = ['set', 'unset', 'get', 'show', 'edit', 'delete', 'next', 'config', 'end', 'abort'];
+import { childNames, findOption, optionNames, type SchemaContext, sectionKey, sectionLabel, type TopSection } from './schema.js';
+import { cloneEntry, moveEntry, type Placement, purgeEntries, renameEntry } from './table-ops.js';
+import type { ConfigNode } from './tree.js';
 
 export interface EditorOptions {
   section: TopSection;
@@ -25,10 +29,6 @@ export interface EditorOptions {
   /** Validates the whole config with the draft in place and saves it; returns text to print. Throws when refused. */
   commit(draft: ConfigNode): string;
 }
-
-type Frame =
-  | { kind: 'section'; schema: SectionSchema; node: SectionNode; header: string; label: string; entry: boolean }
-  | { kind: 'table'; schema: TableSchema; node: TableNode; header: string; label: string };
 
 export function createEditor(opts: EditorOptions): ConfigEditorSession {
   const { section, ctx } = opts;
@@ -42,22 +42,29 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
   function run(tokens: Token[]): string {
     const frame = stack[stack.length - 1];
     const [head, ...args] = tokens;
-    const command = head.quoted ? '' : head.text;
-    const where = { path: path() };
+    const where: Where = { path: path() };
+    const command = head.quoted ? '' : keywordOf(head, VERB_WORDS, where.path, EVERYDAY_VERBS);
     switch (command) {
       case 'set':
-      case 'unset': {
+      case 'unset':
+      case 'append':
+      case 'select':
+      case 'unselect': {
         if (frame.kind !== 'section') return parseFail(command, `${command} in a table: use edit <name> first`);
         if (args.length === 0 || args[0].quoted) return parseFail(command, `${command} needs an option name`);
-        if (command === 'set') setOption(frame.node, frame.schema, args[0].text, args.slice(1), ctx, where);
+        const option = keywordOf(args[0], optionNames(frame.schema), where.path);
+        const kind = findOption(frame.schema, option)?.kind;
+        const values = kind ? valuesOf(kind, args.slice(1), ctx, where.path) : args.slice(1);
+        if (command === 'set') setOption(frame.node, frame.schema, option, values, ctx, where);
+        else if (command !== 'unset') editList(command as ListVerb, frame.node, frame.schema, option, values, ctx, where);
         else if (args.length > 1) return parseFail(args[1].text, 'unset takes only the option name');
-        else unsetOption(frame.node, frame.schema, args[0].text, ctx, where);
+        else unsetOption(frame.node, frame.schema, option, ctx, where);
         return '';
       }
       case 'get':
         return frame.kind === 'section' ? getSection(frame.schema, frame.node) : getTable(frame.node);
       case 'show': {
-        const full = args[0]?.text === 'full-configuration';
+        const full = args.length > 0 && keywordOf(args[0], ['full-configuration'], where.path) === 'full-configuration';
         if (args.length > (full ? 1 : 0)) return parseFail(args[args.length - 1].text, 'show takes only full-configuration');
         if (frame.kind === 'section' && frame.entry) return printEntry(frame.header, frame.schema, frame.node, ctx, { full });
         return printBlock(frame.header, frame.schema, frame.node, ctx, { full });
@@ -81,6 +88,11 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
         });
         return '';
       }
+      case 'purge':
+      case 'rename':
+      case 'clone':
+      case 'move':
+        return tableVerb(command, frame, args, where);
       case 'next':
         if (frame.kind !== 'section' || !frame.entry) return parseFail('next', 'next without edit');
         stack.pop();
@@ -88,13 +100,8 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
       case 'config': {
         if (frame.kind !== 'section') return parseFail('config', 'config in a table: use edit <name> first');
         if (args.length === 0) return parseFail('config', 'config needs a section name');
-        const child = enterChild(
-          frame.node,
-          frame.schema,
-          args.map((a) => a.text),
-          ctx,
-          where,
-        );
+        const words = args.length === 1 ? [keywordOf(args[0], childNames(frame.schema), where.path)] : args.map((a) => a.text);
+        const child = enterChild(frame.node, frame.schema, words, ctx, where);
         stack.push(frameFor(child.schema, child.node, child.header, child.name));
         return '';
       }
@@ -104,8 +111,33 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
         open = false;
         return '';
       default:
-        return parseFail(head.text, `unknown command ${head.text}, allowed: ${COMMANDS.join(', ')}`);
+        return parseFail(
+          head.text,
+          `unknown command ${head.text}, allowed: ${verbsFor(frame)
+            .map((v) => v.word)
+            .join(', ')}`,
+        );
     }
+  }
+
+  /** `purge`, `rename <old> to <new>`, `clone <old> to <new>`, `move <id> before|after <id>`. */
+  function tableVerb(verb: 'purge' | 'rename' | 'clone' | 'move', frame: Frame, args: Token[], where: Where): string {
+    if (frame.kind !== 'table') return parseFail(verb, `${verb} outside a table: ${frame.header} has no entries`);
+    if (verb === 'purge') {
+      if (args.length > 0) return parseFail(args[0].text, 'purge takes no words');
+      purgeEntries(frame.node);
+      return '';
+    }
+    const usage = verb === 'move' ? 'move <id> before|after <id>' : `${verb} <old> to <new>`;
+    if (args.length !== 3) return parseFail(args[3]?.text ?? verb, `usage: ${usage}`);
+    const link = keywordOf(args[1], verb === 'move' ? ['before', 'after'] : ['to'], where.path);
+    if (verb === 'move') {
+      if (link !== 'before' && link !== 'after') return parseFail(args[1].text, `usage: ${usage}`);
+      moveEntry(frame.node, frame.schema, args[0], link as Placement, args[2], ctx, where);
+    } else if (link !== 'to') return parseFail(args[1].text, `usage: ${usage}`);
+    else if (verb === 'rename') renameEntry(frame.node, frame.schema, args[0], args[2], ctx, where);
+    else cloneEntry(frame.node, frame.schema, args[0], args[2], ctx, where);
+    return '';
   }
 
   /** Up one level; inside `edit`, `end` also leaves the table. At the top: validate and commit. */
@@ -136,13 +168,8 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
         return reply(commandFail(RETURN_CODE.parse, `internal error: ${err instanceof Error ? err.message : String(err)}`));
       }
     },
+    choices: (words) => (open ? editorChoices(stack[stack.length - 1], words, ctx) : []),
   };
-}
-
-function frameFor(schema: SectionSchema | TableSchema, node: ConfigNode, header: string, label: string): Frame {
-  if (schema.kind === 'table' && node.kind === 'table') return { kind: 'table', schema, node, header, label };
-  if (schema.kind === 'section' && node.kind === 'section') return { kind: 'section', schema, node, header, label, entry: false };
-  throw new Error(`config tree: ${header} does not match its schema`);
 }
 
 /** A ConfigError as the console prints it. */

@@ -5,8 +5,9 @@
  * services) is checked across sections by data-plane-from-tree.ts, not here.
  */
 import { formatIpv6, ipv4ToNumber, numberToIpv4, parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
+import { type Choice, placeholder } from './choice.js';
 import { ValueError } from './errors.js';
-import { type OptionKind, portNames } from './kinds.js';
+import { type OptionKind, oneValue, portChoices, portNames, type SchemaContext } from './kinds.js';
 import { quote, type Token } from './lexer.js';
 
 /** `255.255.255.0` to 24; undefined for a mask whose ones are not contiguous or malformed text. */
@@ -34,6 +35,11 @@ export function ipMaskKind(): OptionKind {
   const expected = 'an IPv4 address and netmask, a.b.c.d m.m.m.m or a.b.c.d/len';
   const allowed = 'a.b.c.d m.m.m.m or a.b.c.d/0-32, contiguous mask';
   return {
+    suggest: (typed) => {
+      if (typed.length === 0) return { free: placeholder('<a.b.c.d m.m.m.m>', expected), end: false };
+      if (typed.length === 1 && !typed[0].includes('/')) return { free: placeholder('<m.m.m.m>', 'the netmask'), end: false };
+      return { end: true };
+    },
     parse(tokens) {
       if (tokens.length === 0) throw new ValueError('', 'value missing', expected, { allowed });
       if (tokens.length > 2) throw new ValueError(tokens[2].text, 'address and mask only', expected, { allowed });
@@ -62,6 +68,7 @@ export function ipv6PrefixKind(): OptionKind {
   const expected = 'an IPv6 address and prefix length, like 2001:db8::1/64';
   const allowed = 'x:x::x/0-128';
   return {
+    suggest: (typed) => oneValue(typed, { free: placeholder('<x:x::x/len>', expected) }),
     parse(tokens) {
       if (tokens.length !== 1) throw new ValueError(tokens[1]?.text ?? '', 'one address/prefix', expected, { allowed });
       const text = tokens[0].text;
@@ -79,6 +86,7 @@ export function ipv6PrefixKind(): OptionKind {
 /** One port of the board, e.g. `set device "port1"`; empty (the default) when not set. */
 export function portKind(): OptionKind {
   return {
+    suggest: (typed, ctx) => oneValue(typed, { names: portChoices(ctx) }),
     parse(tokens, ctx) {
       const expected = `a port of this board (${portNames(ctx).join(', ')})`;
       const t = one(tokens, expected);
@@ -95,6 +103,11 @@ export function portKind(): OptionKind {
 export function keywordListKind(choices: readonly string[]): OptionKind {
   const expected = `one or more of ${choices.join(', ')}, each once`;
   return {
+    listUnit: 1,
+    suggest: (typed) => ({
+      keywords: choices.filter((c) => !typed.includes(c)).map((word) => ({ word, help: '' })),
+      end: typed.length > 0,
+    }),
     parse(tokens) {
       if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected, { choices });
       const seen = new Set<string>();
@@ -110,10 +123,19 @@ export function keywordListKind(choices: readonly string[]): OptionKind {
   };
 }
 
-/** Distinct names of other config entries, quoted: `set srcaddr "web" "db"`. */
-export function nameListKind(max: number): OptionKind {
+/**
+ * Distinct names of other config entries, quoted: `set srcaddr "web" "db"`. `known` offers the
+ * names this unit can tell without the rest of the config (the board's ports for `srcintf`).
+ */
+export function nameListKind(max: number, known?: (ctx: SchemaContext) => Choice[]): OptionKind {
   const expected = `names of at most ${max} characters, each once`;
   return {
+    listUnit: 1,
+    suggest: (typed, ctx) => ({
+      names: known?.(ctx).filter((c) => !typed.includes(c.word)),
+      free: placeholder('<name>', expected),
+      end: typed.length > 0,
+    }),
     parse(tokens) {
       if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
       const seen = new Set<string>();
@@ -134,6 +156,7 @@ export function nameListKind(max: number): OptionKind {
 export function quotedChoiceKind(choices: readonly string[]): OptionKind {
   const expected = `one of ${choices.join(', ')}`;
   return {
+    suggest: (typed) => oneValue(typed, { keywords: choices.map((word) => ({ word, help: '' })) }),
     parse(tokens) {
       const t = one(tokens, expected);
       if (!choices.includes(t)) throw new ValueError(t, 'unknown value', expected, { choices });
@@ -148,6 +171,8 @@ export function quotedChoiceKind(choices: readonly string[]): OptionKind {
 export function ipv4ListKind(): OptionKind {
   const expected = 'IPv4 addresses a.b.c.d, each once';
   return {
+    listUnit: 1,
+    suggest: (typed) => ({ free: placeholder('<a.b.c.d>', expected), end: typed.length > 0 }),
     parse(tokens) {
       if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
       const out: string[] = [];
@@ -171,6 +196,8 @@ export function portRangeKind(): OptionKind {
   const expected = 'port ranges low[-high], 1-65535, separated by blanks';
   const allowed = 'low[-high] with 1 <= low <= high <= 65535';
   return {
+    listUnit: 1,
+    suggest: (typed) => ({ free: placeholder('<low[-high]>', expected), end: typed.length > 0 }),
     parse(tokens) {
       if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected, { allowed });
       return tokens.map(({ text }) => {

@@ -5,6 +5,7 @@
  * `ValueError` saying what it takes.
  */
 import { parseIpv4 } from '../../lib/ip-text.js';
+import { type Choice, placeholder } from './choice.js';
 import { ValueError } from './errors.js';
 import { quote, type Token } from './lexer.js';
 import { decodePassword, encodePassword } from './password.js';
@@ -24,13 +25,48 @@ export interface OptionKind {
   print(values: readonly string[]): string | undefined;
   /** The value as `get` shows it. */
   display(values: readonly string[]): string;
+  /** What may follow the values typed so far: for `?`, Tab and abbreviated keywords. */
+  suggest(typed: readonly string[], ctx: SchemaContext): ValueChoices;
+  /**
+   * Set on list options (`append`, `select` and `unselect` take them): how many values make
+   * one item (2 for `hbdev` port/priority pairs; `unselect` names an item by its first value).
+   */
+  listUnit?: number;
 }
 
-export function enumKind(choices: readonly string[]): OptionKind {
+/** What a kind offers for the next value of an option. */
+export interface ValueChoices {
+  /** Closed-set keywords: listed, completed, and taken abbreviated. */
+  keywords?: readonly Choice[];
+  /** Names that exist (the board's ports): listed and completed, but taken only in full. */
+  names?: readonly Choice[];
+  /** A free value that may come next, as a placeholder with what it takes. */
+  free?: Choice;
+  /** The values typed so far are complete: the line may end here. */
+  end: boolean;
+}
+
+/** One value and no more: `free` (or the keywords) first, then the end of the line. */
+export function oneValue(typed: readonly string[], first: Omit<ValueChoices, 'end'>): ValueChoices {
+  return typed.length === 0 ? { ...first, end: false } : { end: true };
+}
+
+/** Common values every enum shares, said once. */
+const ENUM_HELP: Readonly<Record<string, string>> = { enable: 'Enable.', disable: 'Disable.' };
+
+/** The board's ports as choices, with their roles; `except` leaves out ports already named. */
+export function portChoices(ctx: SchemaContext, except: readonly string[] = []): Choice[] {
+  return ctx.ports.filter((p) => !except.includes(p.name)).map((p) => ({ word: p.name, help: `${p.role} port` }));
+}
+
+/** One keyword of `choices`; `help` says what each means (enable and disable need none). */
+export function enumKind(choices: readonly string[], help: Readonly<Record<string, string>> = {}): OptionKind {
   const expected = `one of ${choices.join(', ')}`;
+  const keywords = choices.map((word) => ({ word, help: help[word] ?? ENUM_HELP[word] ?? '' }));
   return {
+    suggest: (typed) => oneValue(typed, { keywords }),
     parse(tokens) {
-      const t = single(tokens, expected);
+      const t = one(tokens, expected);
       if (!choices.includes(t)) throw new ValueError(t, 'unknown value', expected, { choices });
       return [t];
     },
@@ -42,8 +78,9 @@ export function enumKind(choices: readonly string[]): OptionKind {
 export function integerKind(min: number, max: number): OptionKind {
   const expected = `an integer ${min}-${max}`;
   return {
+    suggest: (typed) => oneValue(typed, { free: placeholder('<integer>', expected) }),
     parse(tokens) {
-      return [String(integerIn(single(tokens, expected), min, max, expected))];
+      return [String(integerIn(one(tokens, expected), min, max, expected))];
     },
     print: (v) => v[0],
     display: (v) => v[0],
@@ -62,8 +99,9 @@ export function stringKind(rules: StringRules): OptionKind {
   const length = min > 0 ? `${min}-${rules.max} characters` : `at most ${rules.max} characters`;
   const expected = `a string of ${length}${rules.chars ? ` of ${rules.chars.text}` : ''}`;
   return {
+    suggest: (typed) => oneValue(typed, { free: placeholder('<string>', expected) }),
     parse(tokens) {
-      const t = single(tokens, expected);
+      const t = one(tokens, expected);
       checkLength(t, min, rules.max, expected);
       for (const c of t) {
         if (isControl(c) || (rules.chars && !rules.chars.test.test(c))) {
@@ -83,6 +121,7 @@ export function stringKind(rules: StringRules): OptionKind {
 export function passwordKind(max: number): OptionKind {
   const expected = `a password of at most ${max} characters, or ENC <encoded>`;
   return {
+    suggest: (typed) => passwordChoices(typed, expected),
     parse(tokens) {
       if (tokens.length === 2 && !tokens[0].quoted && tokens[0].text === 'ENC') {
         const plain = decodePassword(tokens[1].text);
@@ -90,7 +129,7 @@ export function passwordKind(max: number): OptionKind {
         checkLength(plain, 0, max, expected);
         return [plain];
       }
-      const t = single(tokens, expected);
+      const t = one(tokens, expected);
       checkLength(t, 0, max, expected);
       for (const c of t) {
         if (isControl(c)) throw new ValueError(t, 'control character not allowed', expected);
@@ -105,8 +144,9 @@ export function passwordKind(max: number): OptionKind {
 export function ipv4Kind(): OptionKind {
   const expected = 'an IPv4 address a.b.c.d';
   return {
+    suggest: (typed) => oneValue(typed, { free: placeholder('<a.b.c.d>', expected) }),
     parse(tokens) {
-      const t = single(tokens, expected);
+      const t = one(tokens, expected);
       if (!parseIpv4(t)) throw new ValueError(t, 'not an IPv4 address', expected, { allowed: 'a.b.c.d, each 0-255' });
       return [t];
     },
@@ -118,6 +158,8 @@ export function ipv4Kind(): OptionKind {
 /** One or more distinct ports of the board, e.g. `set monitor "port1" "port2"`. */
 export function portListKind(): OptionKind {
   return {
+    listUnit: 1,
+    suggest: (typed, ctx) => ({ names: portChoices(ctx, typed), end: typed.length > 0 }),
     parse(tokens, ctx) {
       const expected = `ports of this board, each once (${portNames(ctx).join(', ')})`;
       if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
@@ -133,6 +175,11 @@ export function portListKind(): OptionKind {
 /** `<port> <priority>` pairs, distinct ports, e.g. `set hbdev "ha1" 50 "ha2" 50`. */
 export function portPriorityKind(min: number, max: number): OptionKind {
   return {
+    listUnit: 2,
+    suggest: (typed, ctx) =>
+      typed.length % 2 === 1
+        ? { free: placeholder('<priority>', `the port's heartbeat priority, ${min}-${max}`), end: false }
+        : { names: portChoices(ctx, typed), end: typed.length > 0 },
     parse(tokens, ctx) {
       const expected = `"<port> <priority>" pairs, each a different port of this board (${portNames(ctx).join(', ')}), priority ${min}-${max}`;
       if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);
@@ -155,7 +202,15 @@ export function portNames(ctx: SchemaContext): string[] {
   return ctx.ports.map((p) => p.name);
 }
 
-function single(tokens: readonly Token[], expected: string): string {
+/** A password typed in clear, or `ENC` and the stored form. */
+export function passwordChoices(typed: readonly string[], expected: string): ValueChoices {
+  if (typed.length === 0) return { free: placeholder('<password>', expected), end: false };
+  if (typed.length === 1 && typed[0] === 'ENC')
+    return { free: placeholder('<encoded>', 'the password as show writes it'), end: false };
+  return { end: true };
+}
+
+function one(tokens: readonly Token[], expected: string): string {
   if (tokens.length === 0) throw new ValueError('', 'value missing', expected);
   if (tokens.length > 1) throw new ValueError(tokens[1].text, 'one value only', expected);
   return tokens[0].text;

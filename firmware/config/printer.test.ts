@@ -95,6 +95,8 @@ test('show full-configuration prints every option that has a written form', () =
     [
       'config system global',
       `    set hostname "${ctx.serial}"`,
+      '    set admin-lockout-threshold 3',
+      '    set admin-lockout-duration 60',
       'end',
       'config system ha',
       '    set mode standalone',

@@ -5,7 +5,7 @@
  * sections' entries (interfaces, addresses, services, pools) are in data-plane-from-tree.ts.
  */
 import { ipv4ToNumber } from '../../lib/ip-text.js';
-import { enumKind, integerKind, ipv4Kind, stringKind } from './kinds.js';
+import { enumKind, integerKind, ipv4Kind, portChoices, stringKind } from './kinds.js';
 import { ipMaskKind, nameListKind, portRangeKind, quotedChoiceKind } from './kinds-net.js';
 import type { SectionRule, TopSection } from './schema.js';
 
@@ -32,16 +32,17 @@ function orderedRange(
 
 export const firewallAddress: TopSection = {
   words: ['firewall', 'address'],
+  help: 'IPv4 addresses.',
   node: {
     kind: 'table',
     key: objectName,
     entry: {
       kind: 'section',
       options: [
-        { name: 'type', kind: enumKind(['ipmask', 'iprange']), default: ['ipmask'] },
-        { name: 'subnet', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'] },
-        { name: 'start-ip', kind: ipv4Kind(), default: ['0.0.0.0'] },
-        { name: 'end-ip', kind: ipv4Kind(), default: ['0.0.0.0'] },
+        { name: 'type', kind: enumKind(['ipmask', 'iprange']), default: ['ipmask'], help: 'Address type: ipmask or iprange.' },
+        { name: 'subnet', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'], help: 'IP address and netmask.' },
+        { name: 'start-ip', kind: ipv4Kind(), default: ['0.0.0.0'], help: 'First address of the range.' },
+        { name: 'end-ip', kind: ipv4Kind(), default: ['0.0.0.0'], help: 'Last address of the range.' },
       ],
       rules: [orderedRange('type iprange', 'start-ip', 'end-ip', (v) => v('type')[0] === 'iprange')],
     },
@@ -55,16 +56,22 @@ const portsForTcpUdp: SectionRule = (values) =>
 
 export const firewallServiceCustom: TopSection = {
   words: ['firewall', 'service', 'custom'],
+  help: 'Custom services.',
   node: {
     kind: 'table',
     key: objectName,
     entry: {
       kind: 'section',
       options: [
-        { name: 'protocol', kind: enumKind(['TCP/UDP/SCTP', 'ICMP', 'IP']), default: ['TCP/UDP/SCTP'] },
-        { name: 'tcp-portrange', kind: portRangeKind(), default: [] },
-        { name: 'udp-portrange', kind: portRangeKind(), default: [] },
-        { name: 'protocol-number', kind: integerKind(0, 254), default: ['0'] },
+        {
+          name: 'protocol',
+          kind: enumKind(['TCP/UDP/SCTP', 'ICMP', 'IP']),
+          default: ['TCP/UDP/SCTP'],
+          help: 'Protocol type: TCP/UDP/SCTP, ICMP or IP.',
+        },
+        { name: 'tcp-portrange', kind: portRangeKind(), default: [], help: 'TCP destination port ranges.' },
+        { name: 'udp-portrange', kind: portRangeKind(), default: [], help: 'UDP destination port ranges.' },
+        { name: 'protocol-number', kind: integerKind(0, 254), default: ['0'], help: 'IP protocol number.' },
       ],
       rules: [portsForTcpUdp],
     },
@@ -73,15 +80,21 @@ export const firewallServiceCustom: TopSection = {
 
 export const firewallIppool: TopSection = {
   words: ['firewall', 'ippool'],
+  help: 'IPv4 IP pools.',
   node: {
     kind: 'table',
     key: objectName,
     entry: {
       kind: 'section',
       options: [
-        { name: 'type', kind: enumKind(['overload']), default: ['overload'] },
-        { name: 'startip', kind: ipv4Kind(), default: ['0.0.0.0'] },
-        { name: 'endip', kind: ipv4Kind(), default: ['0.0.0.0'] },
+        {
+          name: 'type',
+          kind: enumKind(['overload']),
+          default: ['overload'],
+          help: 'Pool type: overload (many to few addresses).',
+        },
+        { name: 'startip', kind: ipv4Kind(), default: ['0.0.0.0'], help: 'First address of the pool.' },
+        { name: 'endip', kind: ipv4Kind(), default: ['0.0.0.0'], help: 'Last address of the pool.' },
       ],
       rules: [orderedRange('an ippool', 'startip', 'endip', () => true)],
     },
@@ -113,26 +126,39 @@ const ippoolNeedsPoolname: SectionRule = (values) =>
 
 export const firewallPolicy: TopSection = {
   words: ['firewall', 'policy'],
+  help: 'IPv4 policies.',
   node: {
     kind: 'table',
     key: integerKind(1, 4294967294),
+    // The first policy that matches a new connection decides it.
+    ordered: true,
     entry: {
       kind: 'section',
       options: [
-        { name: 'name', kind: stringKind({ max: 35 }), default: [''] },
-        { name: 'status', kind: enableDisable, default: ['enable'] },
-        { name: 'srcintf', kind: nameListKind(35), default: [] },
-        { name: 'dstintf', kind: nameListKind(35), default: [] },
-        { name: 'action', kind: enumKind(['accept', 'deny']), default: ['deny'] },
-        { name: 'srcaddr', kind: nameListKind(79), default: [] },
-        { name: 'dstaddr', kind: nameListKind(79), default: [] },
-        { name: 'schedule', kind: quotedChoiceKind(['always']), default: ['always'] },
-        { name: 'service', kind: nameListKind(79), default: [] },
-        { name: 'nat', kind: enableDisable, default: ['disable'] },
-        { name: 'ippool', kind: enableDisable, default: ['disable'] },
-        { name: 'poolname', kind: nameListKind(79), default: [] },
+        { name: 'name', kind: stringKind({ max: 35 }), default: [''], help: 'Policy name.' },
+        { name: 'status', kind: enableDisable, default: ['enable'], help: 'Enable or disable the policy.' },
+        { name: 'srcintf', kind: nameListKind(35, portChoices), default: [], help: 'Incoming interfaces.' },
+        { name: 'dstintf', kind: nameListKind(35, portChoices), default: [], help: 'Outgoing interfaces.' },
+        { name: 'action', kind: enumKind(['accept', 'deny']), default: ['deny'], help: 'Policy action: accept or deny.' },
+        { name: 'srcaddr', kind: nameListKind(79), default: [], help: 'Source addresses.' },
+        { name: 'dstaddr', kind: nameListKind(79), default: [], help: 'Destination addresses.' },
+        { name: 'schedule', kind: quotedChoiceKind(['always']), default: ['always'], help: 'Schedule name.' },
+        { name: 'service', kind: nameListKind(79), default: [], help: 'Service names.' },
+        {
+          name: 'nat',
+          kind: enableDisable,
+          default: ['disable'],
+          help: 'Source NAT to the outgoing interface address (or an ippool).',
+        },
+        { name: 'ippool', kind: enableDisable, default: ['disable'], help: 'Source NAT to an ippool.' },
+        { name: 'poolname', kind: nameListKind(79), default: [], help: 'IP pool names.' },
         // A TCP session may start with a packet other than a SYN (firmware/dataplane/ruleset.ts).
-        { name: 'tcp-session-without-syn', kind: enableDisable, default: ['disable'] },
+        {
+          name: 'tcp-session-without-syn',
+          kind: enableDisable,
+          default: ['disable'],
+          help: 'Allow a TCP session to start with a packet other than SYN.',
+        },
       ],
       rules: [mandatorySet, natOnlyOnAccept, ippoolNeedsNat, ippoolNeedsPoolname],
     },

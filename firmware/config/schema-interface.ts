@@ -19,6 +19,7 @@ export const INTERFACE_ROLES = ['lan', 'wan', 'dmz', 'undefined'] as const;
 
 export const systemInterface: TopSection = {
   words: ['system', 'interface'],
+  help: 'Interfaces.',
   node: {
     kind: 'table',
     key: portKind(),
@@ -26,12 +27,22 @@ export const systemInterface: TopSection = {
     entry: {
       kind: 'section',
       options: [
-        { name: 'ip', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'] },
+        { name: 'ip', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'], help: 'IPv4 address and netmask.' },
         // FortiOS nests this as `config ipv6` / `set ip6-address`; one address per port here.
-        { name: 'ip6-address', kind: ipv6PrefixKind(), default: ['::/0'] },
-        { name: 'allowaccess', kind: keywordListKind(ALLOW_ACCESS), default: [] },
-        { name: 'role', kind: enumKind(INTERFACE_ROLES), default: ['undefined'] },
-        { name: 'alias', kind: stringKind({ max: 25 }), default: [''] },
+        { name: 'ip6-address', kind: ipv6PrefixKind(), default: ['::/0'], help: 'IPv6 address and prefix length.' },
+        {
+          name: 'allowaccess',
+          kind: keywordListKind(ALLOW_ACCESS),
+          default: [],
+          help: 'Services the unit answers on this interface.',
+        },
+        {
+          name: 'role',
+          kind: enumKind(INTERFACE_ROLES),
+          default: ['undefined'],
+          help: 'Interface role: lan, wan, dmz or undefined.',
+        },
+        { name: 'alias', kind: stringKind({ max: 25 }), default: [''], help: 'A name for the interface.' },
       ],
     },
   },

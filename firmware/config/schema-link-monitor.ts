@@ -15,18 +15,25 @@ const linkMonitorComplete: SectionRule = (values) => {
 
 export const systemLinkMonitor: TopSection = {
   words: ['system', 'link-monitor'],
+  help: 'Remote link monitors (ping servers).',
   node: {
     kind: 'table',
     key: stringKind({ min: 1, max: 35 }),
     entry: {
       kind: 'section',
       options: [
-        { name: 'srcintf', kind: portKind(), default: [''] },
-        { name: 'server', kind: ipv4ListKind(), default: [] },
-        { name: 'interval', kind: integerKind(20, 3600000), default: ['500'] },
-        { name: 'failtime', kind: integerKind(1, 3600), default: ['5'] },
-        { name: 'recoverytime', kind: integerKind(1, 3600), default: ['5'] },
-        { name: 'ha-priority', kind: integerKind(1, 50), default: ['1'], perUnit: true },
+        { name: 'srcintf', kind: portKind(), default: [''], help: 'Port the ping servers are reached through.' },
+        { name: 'server', kind: ipv4ListKind(), default: [], help: 'Ping server addresses.' },
+        { name: 'interval', kind: integerKind(20, 3600000), default: ['500'], help: 'Milliseconds between pings.' },
+        { name: 'failtime', kind: integerKind(1, 3600), default: ['5'], help: 'Lost pings before the link is down.' },
+        { name: 'recoverytime', kind: integerKind(1, 3600), default: ['5'], help: 'Answered pings before the link is up again.' },
+        {
+          name: 'ha-priority',
+          kind: integerKind(1, 50),
+          default: ['1'],
+          perUnit: true,
+          help: 'Weight of this monitor towards pingserver-failover-threshold (per unit).',
+        },
       ],
       rules: [linkMonitorComplete],
     },

@@ -12,17 +12,18 @@ const needsDevice: SectionRule = (values) =>
 
 export const routerStatic: TopSection = {
   words: ['router', 'static'],
+  help: 'Static routes.',
   node: {
     kind: 'table',
     key: integerKind(1, 4294967295),
     entry: {
       kind: 'section',
       options: [
-        { name: 'status', kind: enumKind(['enable', 'disable']), default: ['enable'] },
-        { name: 'dst', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'] },
-        { name: 'gateway', kind: ipv4Kind(), default: ['0.0.0.0'] },
-        { name: 'distance', kind: integerKind(1, 255), default: ['10'] },
-        { name: 'device', kind: portKind(), default: [''] },
+        { name: 'status', kind: enumKind(['enable', 'disable']), default: ['enable'], help: 'Enable or disable the route.' },
+        { name: 'dst', kind: ipMaskKind(), default: ['0.0.0.0', '0.0.0.0'], help: 'Destination address and netmask.' },
+        { name: 'gateway', kind: ipv4Kind(), default: ['0.0.0.0'], help: 'Gateway address.' },
+        { name: 'distance', kind: integerKind(1, 255), default: ['10'], help: 'Administrative distance (the route metric).' },
+        { name: 'device', kind: portKind(), default: [''], help: 'Outgoing port.' },
       ],
       rules: [needsDevice],
     },

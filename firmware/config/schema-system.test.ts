@@ -134,7 +134,7 @@ test('unknown option lists the allowed options', () => {
   );
   assert.equal(
     loadError('config system global\n  unset domain\nend').message,
-    'line 2: config system global: unset domain: unknown option domain, allowed: hostname',
+    'line 2: config system global: unset domain: unknown option domain, allowed: hostname, admin-lockout-threshold, admin-lockout-duration',
   );
 });
 

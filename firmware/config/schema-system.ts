@@ -14,6 +14,7 @@ import {
   type SectionRule,
   type TopSection,
 } from './schema.js';
+import { needsAnAdmin, systemAdmin } from './schema-admin.js';
 import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom } from './schema-firewall.js';
 import { systemInterface } from './schema-interface.js';
 import { systemLinkMonitor } from './schema-link-monitor.js';
@@ -23,6 +24,7 @@ const enableDisable = enumKind(['enable', 'disable']);
 
 export const systemGlobal: TopSection = {
   words: ['system', 'global'],
+  help: 'Global settings.',
   node: {
     kind: 'section',
     options: [
@@ -31,6 +33,20 @@ export const systemGlobal: TopSection = {
         kind: stringKind({ min: 1, max: 35, chars: { test: /^[A-Za-z0-9._-]$/, text: "letters, digits, '-', '_', '.'" } }),
         default: (ctx) => [ctx.serial],
         perUnit: true,
+        help: 'Host name of this unit (per unit, not synchronised).',
+      },
+      // FortiOS's defaults: three failed logins lock the login out for 60 seconds.
+      {
+        name: 'admin-lockout-threshold',
+        kind: integerKind(1, 10),
+        default: ['3'],
+        help: 'Failed logins in a row before the login is locked out.',
+      },
+      {
+        name: 'admin-lockout-duration',
+        kind: integerKind(1, 2147483647),
+        default: ['60'],
+        help: 'Seconds a login lockout lasts.',
       },
     ],
   },
@@ -75,13 +91,13 @@ const needsSessionPickup =
       ? { option, value: 'enable', reason: `${option} enable needs session-pickup enable` }
       : undefined;
 
-/** The options that widen `session-pickup`. */
-const PICKUP_OPTIONS = [
-  'session-pickup-connectionless',
-  'session-pickup-expectation',
-  'session-pickup-nat',
-  'session-pickup-delay',
-] as const;
+/** The options that widen `session-pickup`, with their help. */
+const PICKUP_OPTIONS = {
+  'session-pickup-connectionless': 'Also synchronise UDP and ICMP sessions.',
+  'session-pickup-expectation': 'Also synchronise expectation sessions.',
+  'session-pickup-nat': 'Also synchronise NAT sessions.',
+  'session-pickup-delay': 'Synchronise only sessions alive for more than 30 seconds.',
+} as const;
 
 /** A cluster needs a way to hear its peer: a heartbeat device or unicast heartbeat. */
 const clusterNeedsHeartbeat: SectionRule = (values) => {
@@ -102,45 +118,152 @@ const authenticationNeedsPassword: SectionRule = (values) =>
 
 export const systemHa: TopSection = {
   words: ['system', 'ha'],
+  help: 'HA (FGCP) cluster settings.',
   node: {
     kind: 'section',
     options: [
-      { name: 'mode', kind: enumKind(['standalone', 'a-p', 'a-a']), default: ['standalone'] },
+      {
+        name: 'mode',
+        kind: enumKind(['standalone', 'a-p', 'a-a'], {
+          standalone: 'No cluster: this unit alone.',
+          'a-p': 'Active-passive: the primary forwards, secondaries stand by.',
+          'a-a': 'Active-active: the primary also hands sessions to secondaries.',
+        }),
+        default: ['standalone'],
+        help: 'HA mode: standalone, a-p (active-passive) or a-a (active-active). Must be the same on every member.',
+      },
       // 255 at most: the virtual MAC carries the group id in one byte (REFERENCE.md, "Virtual MAC").
-      { name: 'group-id', kind: integerKind(0, 255), default: ['0'] },
-      { name: 'group-name', kind: stringKind({ max: 32 }), default: ['TANDEM-HA'] },
-      { name: 'password', kind: passwordKind(128), default: [''] },
-      { name: 'priority', kind: integerKind(0, 255), default: ['128'], perUnit: true },
-      { name: 'override', kind: enableDisable, default: ['disable'], perUnit: true },
-      { name: 'hbdev', kind: portPriorityKind(0, 512), default: [] },
+      {
+        name: 'group-id',
+        kind: integerKind(0, 255),
+        default: ['0'],
+        help: 'HA group ID (0-255). Must be the same on every member.',
+      },
+      {
+        name: 'group-name',
+        kind: stringKind({ max: 32 }),
+        default: ['TANDEM-HA'],
+        help: 'HA group name. Must be the same on every member.',
+      },
+      { name: 'password', kind: passwordKind(128), default: [''], help: 'HA group password. Must be the same on every member.' },
+      {
+        name: 'priority',
+        kind: integerKind(0, 255),
+        default: ['128'],
+        perUnit: true,
+        help: 'Priority of this unit in the election; the higher wins (per unit, not synchronised).',
+      },
+      {
+        name: 'override',
+        kind: enableDisable,
+        default: ['disable'],
+        perUnit: true,
+        help: 'Let a higher priority win over a longer HA uptime (per unit, not synchronised).',
+      },
+      {
+        name: 'hbdev',
+        kind: portPriorityKind(0, 512),
+        default: [],
+        help: 'Heartbeat ports and their priorities: "port" priority pairs.',
+      },
       // Sessions go over the heartbeat link (UDP 708) while no sync port is named or none is up.
-      { name: 'session-sync-dev', kind: portListKind(), default: [] },
-      { name: 'monitor', kind: portListKind(), default: [] },
-      { name: 'hb-interval', kind: integerKind(1, 20), default: ['2'] },
-      { name: 'hb-interval-in-milliseconds', kind: enumKind(['100ms', '10ms']), default: ['100ms'] },
-      { name: 'hb-lost-threshold', kind: integerKind(1, 60), default: ['6'] },
-      { name: 'hello-holddown', kind: integerKind(5, 300), default: ['20'] },
-      { name: 'ha-uptime-diff-margin', kind: integerKind(1, 65535), default: ['300'] },
-      { name: 'authentication', kind: enableDisable, default: ['disable'] },
-      { name: 'encryption', kind: enableDisable, default: ['disable'] },
-      { name: 'unicast-hb', kind: enableDisable, default: ['disable'] },
-      { name: 'unicast-hb-peerip', kind: ipv4Kind(), default: ['0.0.0.0'] },
-      { name: 'gratuitous-arps', kind: enableDisable, default: ['enable'] },
-      { name: 'arps', kind: integerKind(1, 60), default: ['5'] },
-      { name: 'arps-interval', kind: integerKind(1, 20), default: ['8'] },
-      { name: 'session-pickup', kind: enableDisable, default: ['disable'] },
-      ...PICKUP_OPTIONS.map((name) => ({ name, kind: enableDisable, default: ['disable'] })),
+      {
+        name: 'session-sync-dev',
+        kind: portListKind(),
+        default: [],
+        help: 'Data ports that carry session sync (none: the heartbeat link).',
+      },
+      { name: 'monitor', kind: portListKind(), default: [], help: 'Data ports whose link loss triggers a failover.' },
+      {
+        name: 'hb-interval',
+        kind: integerKind(1, 20),
+        default: ['2'],
+        help: 'Time between heartbeats, in units of hb-interval-in-milliseconds.',
+      },
+      {
+        name: 'hb-interval-in-milliseconds',
+        kind: enumKind(['100ms', '10ms']),
+        default: ['100ms'],
+        help: 'Unit of hb-interval: 100ms or 10ms.',
+      },
+      { name: 'hb-lost-threshold', kind: integerKind(1, 60), default: ['6'], help: 'Heartbeats missed before a peer is lost.' },
+      {
+        name: 'hello-holddown',
+        kind: integerKind(5, 300),
+        default: ['20'],
+        help: 'Seconds in the hello state before a unit starts working.',
+      },
+      {
+        name: 'ha-uptime-diff-margin',
+        kind: integerKind(1, 65535),
+        default: ['300'],
+        help: 'HA uptimes closer than this (seconds) count as equal in the election.',
+      },
+      {
+        name: 'authentication',
+        kind: enableDisable,
+        default: ['disable'],
+        help: 'Authenticate heartbeat frames (HMAC-SHA-256 from the group password).',
+      },
+      {
+        name: 'encryption',
+        kind: enableDisable,
+        default: ['disable'],
+        help: 'Encrypt heartbeat frames (AES-256-GCM from the group password).',
+      },
+      {
+        name: 'unicast-hb',
+        kind: enableDisable,
+        default: ['disable'],
+        help: 'Also send heartbeats as unicast UDP to unicast-hb-peerip.',
+      },
+      { name: 'unicast-hb-peerip', kind: ipv4Kind(), default: ['0.0.0.0'], help: 'The peer address of unicast heartbeats.' },
+      { name: 'gratuitous-arps', kind: enableDisable, default: ['enable'], help: 'Send gratuitous ARPs after a failover.' },
+      { name: 'arps', kind: integerKind(1, 60), default: ['5'], help: 'Gratuitous ARP rounds after a failover.' },
+      { name: 'arps-interval', kind: integerKind(1, 20), default: ['8'], help: 'Seconds between gratuitous ARP rounds.' },
+      { name: 'session-pickup', kind: enableDisable, default: ['disable'], help: 'Synchronise TCP sessions to the secondaries.' },
+      ...Object.entries(PICKUP_OPTIONS).map(([name, help]) => ({ name, kind: enableDisable, default: ['disable'], help })),
       // Tandem's own: take over at once when every direct-cable heartbeat port loses carrier.
-      { name: 'hb-carrier-failover', kind: enableDisable, default: ['disable'] },
+      {
+        name: 'hb-carrier-failover',
+        kind: enableDisable,
+        default: ['disable'],
+        help: 'Take over at once when every heartbeat port loses carrier (Tandem).',
+      },
       // Tandem's own: a primary's beacon on data ports, to find a rival primary when every
       // heartbeat link is down (firmware/ha/beacons.ts). No ports named: every data port but
       // the hbdevs and those with role wan.
-      { name: 'data-beacon', kind: enableDisable, default: ['enable'] },
-      { name: 'data-beacon-dev', kind: portListKind(), default: [] },
-      { name: 'failover-hold-time', kind: integerKind(0, 300), default: ['0'] },
-      { name: 'pingserver-monitor-interface', kind: portListKind(), default: [] },
-      { name: 'pingserver-failover-threshold', kind: integerKind(0, 50), default: ['0'] },
-      { name: 'pingserver-flip-timeout', kind: integerKind(6, 2147483647), default: ['60'] },
+      {
+        name: 'data-beacon',
+        kind: enableDisable,
+        default: ['enable'],
+        help: 'A primary beacons on data ports to find a rival primary (Tandem).',
+      },
+      {
+        name: 'data-beacon-dev',
+        kind: portListKind(),
+        default: [],
+        help: 'Data ports that carry the beacon (none: every data port but wan and hbdev).',
+      },
+      { name: 'failover-hold-time', kind: integerKind(0, 300), default: ['0'], help: 'Minimum seconds between two failovers.' },
+      {
+        name: 'pingserver-monitor-interface',
+        kind: portListKind(),
+        default: [],
+        help: 'Ports whose link-monitor ping servers count towards failover.',
+      },
+      {
+        name: 'pingserver-failover-threshold',
+        kind: integerKind(0, 50),
+        default: ['0'],
+        help: 'Failed link-monitor weight that triggers a failover (0: any).',
+      },
+      {
+        name: 'pingserver-flip-timeout',
+        kind: integerKind(6, 2147483647),
+        default: ['60'],
+        help: 'Minutes before a remote link failure may fail over again.',
+      },
     ],
     rules: [
       heartbeatNotMonitored,
@@ -149,7 +272,7 @@ export const systemHa: TopSection = {
       clusterNeedsHeartbeat,
       unicastNeedsPeer,
       authenticationNeedsPassword,
-      ...PICKUP_OPTIONS.map(needsSessionPickup),
+      ...Object.keys(PICKUP_OPTIONS).map(needsSessionPickup),
     ],
   },
 };
@@ -159,7 +282,7 @@ export const systemSchema: ConfigSchema = { sections: [systemGlobal, systemHa] }
 
 /** Everything the firmware knows, in the order `show` prints it. */
 export const firmwareSchema: ConfigSchema = extendSchema(
-  { ...systemSchema, checks: [findBrokenReference] },
+  { ...systemSchema, checks: [findBrokenReference, needsAnAdmin] },
   systemInterface,
   systemLinkMonitor,
   firewallAddress,
@@ -167,4 +290,5 @@ export const firmwareSchema: ConfigSchema = extendSchema(
   firewallIppool,
   firewallPolicy,
   routerStatic,
+  systemAdmin,
 );

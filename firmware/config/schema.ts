@@ -17,6 +17,8 @@ export interface OptionSchema {
   default: readonly string[] | ((ctx: SchemaContext) => readonly string[]);
   /** Belongs to this unit only: never synchronised to or from a cluster peer. */
   perUnit?: boolean;
+  /** What `set ?` says about the option; without it, what the kind takes. */
+  help?: string;
 }
 
 /** A broken cross-field rule, named by the option an operator should look at. */
@@ -51,6 +53,10 @@ export interface TableSchema {
   perUnit?: boolean;
   /** Entries that belong to this unit only (the board's mgmt port), when the rest of the table is shared. */
   perUnitEntry?: (name: string, ctx: SchemaContext) => boolean;
+  /** Entries a unit has before any config (FortiOS's `admin`), each with its defaults. */
+  defaultEntries?: readonly string[];
+  /** The order of entries means something (policies match first to last): `move` reorders them. */
+  ordered?: boolean;
 }
 
 export type NodeSchema = SectionSchema | TableSchema;
@@ -59,6 +65,8 @@ export type NodeSchema = SectionSchema | TableSchema;
 export interface TopSection {
   words: readonly string[];
   node: NodeSchema;
+  /** What `config ?` says about the section. */
+  help?: string;
 }
 
 /**
@@ -106,6 +114,11 @@ export function optionNames(section: SectionSchema): string[] {
 
 export function childNames(section: SectionSchema): string[] {
   return Object.keys(section.children ?? {});
+}
+
+/** What `set ?` lists beside an option: its help, or what its kind takes. */
+export function optionHelp(option: OptionSchema, ctx: SchemaContext): string {
+  return option.help ?? option.kind.suggest([], ctx).free?.help ?? '';
 }
 
 export function optionDefault(option: OptionSchema, ctx: SchemaContext): readonly string[] {

@@ -26,10 +26,11 @@ const dataPlaneSections = [
   'router static',
 ]
   .map((s) => `config ${s}\nend\n`)
-  .join('');
+  .join('')
+  .concat('config system admin\n    edit "admin"\n    next\nend\n');
 const allSections =
   'system global, system ha, system interface, system link-monitor, firewall address, firewall service custom, ' +
-  'firewall ippool, firewall policy, router static';
+  'firewall ippool, firewall policy, router static, system admin';
 
 const good =
   [
@@ -101,9 +102,12 @@ test('show: whole config, one section, a prefix, full, and an unknown section', 
   assert.equal(store.show([], false), store.text().slice('#config-version=tandem-1\n'.length));
   assert.equal(
     store.show(['system'], false),
-    ['global', 'ha', 'interface', 'link-monitor'].map((w) => store.show(['system', w], false)).join(''),
+    ['global', 'ha', 'interface', 'link-monitor', 'admin'].map((w) => store.show(['system', w], false)).join(''),
   );
-  assert.equal(store.show(['system', 'global'], true), 'config system global\n    set hostname "fw-a"\nend\n');
+  assert.equal(
+    store.show(['system', 'global'], true),
+    'config system global\n    set hostname "fw-a"\n    set admin-lockout-threshold 3\n    set admin-lockout-duration 60\nend\n',
+  );
   assert.equal(
     store.show(['system', 'hax'], false),
     `command parse error before 'hax': unknown section system hax, allowed: ${allSections}\nCommand fail. Return code -61\n`,

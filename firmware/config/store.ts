@@ -5,12 +5,13 @@
  */
 
 import type { StorageDevice } from '../../hal/storage/index.js';
-import type { ConfigAccess, ConfigEditorSession } from './api.js';
+import type { ConfigAccess, ConfigEditorSession, SectionInfo } from './api.js';
 import type { DataPlaneConfig } from './data-plane.js';
 import { dataPlaneFromTree } from './data-plane-from-tree.js';
 import { createEditor, explain } from './editor.js';
 import { ConfigError } from './errors.js';
 import type { HaSettings } from './ha-settings.js';
+import { type LoginSettings, loginSettingsFromTree } from './login-settings.js';
 import { printSection, printTree } from './printer.js';
 import { type ConfigSchema, findSection, type SchemaContext, sectionKey, sectionNames, type TopSection } from './schema.js';
 import { firmwareSchema } from './schema-system.js';
@@ -71,6 +72,14 @@ export class ConfigStore implements ConfigAccess {
   /** A copy: the caller may keep or change it without touching the store's. */
   haSettings(): HaSettings {
     return structuredClone(this.ha);
+  }
+
+  sections(): readonly SectionInfo[] {
+    return this.schema.sections.map((s) => ({ words: s.words, help: s.help ?? `Configure ${sectionKey(s.words)}.` }));
+  }
+
+  login(): LoginSettings {
+    return loginSettingsFromTree(this.tree);
   }
 
   /** The whole config, or the sections whose names start with `words` (`show system`). */

@@ -29,6 +29,9 @@ export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaCont
     const path = [blockHeader(block)];
     lines.set(lineKey(path), block.line);
     const node = tree.get(sectionKey(section.words));
+    // A table the text writes is the whole table: an entry it leaves out (a deleted default
+    // admin) stays out rather than coming back with its defaults.
+    if (node?.kind === 'table') node.entries = [];
     if (node) applyBody(block.body, section.node, node, path, ctx, lines);
   }
   validateTree(tree, schema, ctx, lines);

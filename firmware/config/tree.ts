@@ -52,7 +52,11 @@ export function defaultTree(schema: ConfigSchema, ctx: SchemaContext): ConfigTre
 }
 
 export function defaultNode(schema: NodeSchema, ctx: SchemaContext): ConfigNode {
-  return schema.kind === 'table' ? { kind: 'table', entries: [] } : defaultSection(schema, ctx);
+  if (schema.kind === 'section') return defaultSection(schema, ctx);
+  return {
+    kind: 'table',
+    entries: (schema.defaultEntries ?? []).map((name) => ({ name, node: defaultSection(schema.entry, ctx) })),
+  };
 }
 
 export function defaultSection(schema: SectionSchema, ctx: SchemaContext): SectionNode {

@@ -1,11 +1,14 @@
 /**
  * The console's command grammar: a tree of keywords with handlers at the leaves, walked with
- * FortiOS rules: a word may be any unambiguous prefix of a keyword ("ge sys stat"), a trailing
- * "?" lists what may follow, and mistakes get FortiOS's error lines and return codes.
+ * FortiOS rules: a word may be any unambiguous prefix of a keyword ("ge sys stat"), an
+ * ambiguous one is refused with what it could be, `?` and Tab learn from the tree what may
+ * follow, and mistakes get FortiOS's error lines and return codes.
  * A handler may answer at once or later (one that walks the session table answers when the walk
  * is done).
  */
+import { ambiguous, resolveKeyword } from '../config/abbreviation.js';
 import type { ConfigEditorSession } from '../config/api.js';
+import { type Choice, ENTER, placeholder } from '../config/choice.js';
 import { commandFail, parseFail, RETURN_CODE } from '../config/command-fail.js';
 import type { SessionFilter } from './session-filter.js';
 import { printable } from './tokenize.js';
@@ -14,6 +17,8 @@ export interface CommandResult {
   output: string;
   /** Set by `config …`: the session continues in config mode with this editor. */
   edit?: { session: ConfigEditorSession; context: string };
+  /** Set by `exit`: the operator leaves the console (the serial line asks for a login again). */
+  exit?: boolean;
 }
 
 /** What one console session keeps between its commands (FortiOS keeps them per CLI session). */
@@ -36,6 +41,8 @@ export interface CommandNode {
   run?: (args: readonly string[], state: ConsoleState) => CommandResult | Promise<CommandResult>;
   /** Shown by "?" for the free words, e.g. "<section words>" or "[cluster index]". */
   argsHelp?: string;
+  /** What may follow the free words typed so far, when the node can tell (section names); else `argsHelp`. */
+  complete?: (args: readonly string[]) => Choice[];
 }
 
 export const UNKNOWN_ACTION = 'Unknown action 0\n';
@@ -54,13 +61,12 @@ export function dispatch(
   let node = root;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    if (word === '?' && i === words.length - 1) return { output: listChoices(node) };
-    const exactOnly = node.args === 'words';
-    const next = findChild(node, word, exactOnly);
-    if (next) {
-      node = next;
+    const next = findChild(node, word);
+    if (next.kind === 'one') {
+      node = next.node;
       continue;
     }
+    if (next.kind === 'ambiguous') return { output: parseFail(printable(word), ambiguous(next.candidates)) };
     if (node.run && node.args === 'words') return node.run(words.slice(i), state);
     return { output: i === 0 ? UNKNOWN_ACTION : parseError(word) };
   }
@@ -68,21 +74,45 @@ export function dispatch(
   return { output: INCOMPLETE };
 }
 
-function findChild(node: CommandNode, word: string, exactOnly: boolean): CommandNode | undefined {
+type Found = { kind: 'one'; node: CommandNode } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'none' };
+
+/**
+ * A child named by `word`. Below a node that takes free words, an abbreviation names a child
+ * only when the free words the node knows (section names) cannot be meant: `show full` is
+ * `full-configuration`, `show f` is ambiguous with `firewall`, and an unknown free word is
+ * never taken for a child.
+ */
+function findChild(node: CommandNode, word: string): Found {
   const children = node.children ?? [];
+  const names = children.map((c) => c.word);
   const exact = children.find((c) => c.word === word);
-  if (exact || exactOnly || word === '') return exact;
-  const matches = children.filter((c) => c.word.startsWith(word));
-  return matches.length === 1 ? matches[0] : undefined;
+  if (exact) return { kind: 'one', node: exact };
+  if (node.args === 'words' && !node.complete) return { kind: 'none' };
+  const free = node.args === 'words' ? (node.complete?.([]) ?? []).filter((c) => !c.placeholder).map((c) => c.word) : [];
+  const r = resolveKeyword(word, [...names, ...free]);
+  if (r.kind === 'ambiguous') return r.candidates.some((c) => names.includes(c)) ? r : { kind: 'none' };
+  const child = r.kind === 'one' ? children.find((c) => c.word === r.keyword) : undefined;
+  return child ? { kind: 'one', node: child } : { kind: 'none' };
 }
 
-/** What "?" prints: the keywords (and free words) that may follow, with their help. */
-export function listChoices(node: CommandNode): string {
-  const rows: [string, string][] = (node.children ?? []).map((c) => [c.word, c.help]);
-  if (node.args === 'words' && node.argsHelp) rows.push([node.argsHelp, '']);
-  if (node.run) rows.push(['<Enter>', '']);
-  const width = Math.max(...rows.map(([w]) => w.length)) + 4;
-  return rows.map(([w, h]) => (h ? `${w.padEnd(width)}${h}\n` : `${w}\n`)).join('');
+/** What may follow `words` in the tree: keywords with help, the free words, `<Enter>` where a command ends. */
+export function treeChoices(root: CommandNode, words: readonly string[]): Choice[] {
+  let node = root;
+  for (let i = 0; i < words.length; i++) {
+    const next = findChild(node, words[i] as string);
+    if (next.kind === 'one') node = next.node;
+    else if (node.args === 'words') return freeChoices(node, words.slice(i));
+    else return [];
+  }
+  const children = (node.children ?? []).map((c) => ({ word: c.word, help: c.help }));
+  const free = node.args === 'words' ? freeChoices(node, []) : node.run ? [ENTER] : [];
+  return [...children, ...free];
+}
+
+function freeChoices(node: CommandNode, args: readonly string[]): Choice[] {
+  if (node.complete) return node.complete(args);
+  if (args.length > 0) return [ENTER];
+  return [...(node.argsHelp ? [placeholder(node.argsHelp, '')] : []), ...(node.run ? [ENTER] : [])];
 }
 
 /** Every full command line the tree accepts with its help, for `help`. */

@@ -3,7 +3,8 @@
  * were asked, a PortStatsSource that shows a given view, and a small in-memory ConfigAccess
  * with a FortiOS-like editor.
  */
-import type { ConfigAccess, ConfigEditorSession, EditorReply } from '../config/api.js';
+import { hashAdminPassword } from '../config/admin-password.js';
+import type { ConfigAccess, ConfigEditorSession, EditorReply, LoginSettings, SectionInfo } from '../config/api.js';
 import { parseErrorLine, parseFail } from '../config/command-fail.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
@@ -51,14 +52,31 @@ export class FakeDiag implements DiagControl {
   }
 }
 
+/** The password of FakeConfig's `admin`. */
+export const FAKE_ADMIN_PASSWORD = 'fake-admin-pw';
+const FAKE_ADMIN_HASH = hashAdminPassword(FAKE_ADMIN_PASSWORD);
+
 /**
- * Knows two sections, `system global` (hostname) and `system ha` (priority). Edits apply at
- * `end`, like the real store; `abort` drops them.
+ * Knows two sections, `system global` (hostname) and `system ha` (priority), and one
+ * administrator, `admin` with FAKE_ADMIN_PASSWORD. Edits apply at `end`, like the real store;
+ * `abort` drops them.
  */
 export class FakeConfig implements ConfigAccess {
   host = 'TDM-A';
   priority = 200;
   showCalls: { words: string[]; full: boolean }[] = [];
+  admins = new Map([['admin', FAKE_ADMIN_HASH]]);
+
+  sections(): readonly SectionInfo[] {
+    return [
+      { words: ['system', 'global'], help: 'Global settings.' },
+      { words: ['system', 'ha'], help: 'HA settings.' },
+    ];
+  }
+
+  login(): LoginSettings {
+    return { lockoutThreshold: 3, lockoutDurationS: 60, admins: this.admins };
+  }
 
   hostname(): string {
     return this.host;
@@ -86,6 +104,13 @@ export class FakeConfig implements ConfigAccess {
     const staged: { host?: string; priority?: number } = {};
     const reply = (output: string, active = true): EditorReply => ({ output, context, active });
     return {
+      choices: (words) =>
+        words.length === 0
+          ? [
+              { word: 'set', help: 'Modify value.' },
+              { word: 'end', help: '' },
+            ]
+          : [],
       handle: (line: string): EditorReply => {
         const w = line.trim().split(/\s+/);
         if (w[0] === 'end') {

@@ -150,7 +150,14 @@ test('FortiOS errors: unknown first word, bad later word, incomplete, extra word
   assert.equal((await session.execute('diagnose sys ha bogus')).output, PARSE_61('bogus'));
   assert.equal((await session.execute('get system')).output, 'Command fail. Return code -160\n');
   assert.equal((await session.execute('get system ha status now')).output, PARSE_61('now'));
-  assert.equal((await session.execute('execute ha failover s')).output, PARSE_61('s'), 'set/status/… is ambiguous');
+  assert.equal(
+    (await session.execute('execute ha failover s')).output,
+    "command parse error before 's': ambiguous, could be set, status\nCommand fail. Return code -61\n",
+  );
+  assert.equal(
+    (await session.execute('e ha failover status')).output,
+    "command parse error before 'e': ambiguous, could be execute, exit\nCommand fail. Return code -61\n",
+  );
   assert.equal(
     (await session.execute('show "system')).output,
     'command parse error: unmatched quote "\nCommand fail. Return code -61\n',
@@ -182,7 +189,7 @@ test('help and ? list the commands; a trailing ? lists what may follow', async (
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(/\s+/)[0]),
-    ['get', 'show', 'diagnose', 'execute', 'config', 'help'],
+    ['get', 'show', 'diagnose', 'execute', 'config', 'help', 'exit'],
   );
   assert.deepEqual(
     (await session.execute('diagnose sys ha ?')).output
@@ -191,7 +198,10 @@ test('help and ? list the commands; a trailing ? lists what may follow', async (
       .map((l) => l.split(/\s+/)[0]),
     ['status', 'heartbeat', 'port-stats', 'reset-uptime', 'clear-stats'],
   );
-  assert.match((await session.execute('show ?')).output, /^full-configuration .*\n\[section words\]\n<Enter>\n$/);
+  assert.match(
+    (await session.execute('show ?')).output,
+    /^full-configuration .*\nsystem +Configure system: global, ha\.\n<Enter>\n$/,
+  );
 });
 
 test('a throwing configuration or runtime becomes output, never an exception', async () => {
@@ -200,6 +210,10 @@ test('a throwing configuration or runtime becomes output, never an exception', a
       throw new Error('store not loaded');
     },
     haSettings: () => {
+      throw new Error('store not loaded');
+    },
+    sections: () => [],
+    login: () => {
       throw new Error('store not loaded');
     },
     show: () => {
@@ -240,7 +254,7 @@ test('a throwing configuration or runtime becomes output, never an exception', a
 
 test('an editor that leaves without a newline still yields terminated output', async () => {
   const config = new FakeConfig();
-  config.beginEdit = () => ({ handle: () => ({ output: 'saved', context: '', active: false }) });
+  config.beginEdit = () => ({ handle: () => ({ output: 'saved', context: '', active: false }), choices: () => [] });
   config.show = () => 'config system ha\nend';
   const { session } = setup(config);
   await session.execute('config system ha');

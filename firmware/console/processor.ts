@@ -2,21 +2,26 @@
  * The command processor shared by the serial console and the local console socket. Each
  * session is one operator: normal mode dispatches commands, config mode (entered by
  * `config …`) hands every line to the configuration's editor until it reports it is done.
+ * In both modes a line ending in `?` lists what may follow, `?` and Tab ask the same of a
+ * partly typed line, and `| grep …` filters a command's output.
  * A session runs its lines one after another, so a line sent while a slow command (a walk of
  * the session table) runs waits for it, and replies come back in order.
  */
 
 import type { ConfigAccess, ConfigEditorSession } from '../config/api.js';
+import type { Choice } from '../config/choice.js';
 import { commandFail, RETURN_CODE } from '../config/command-fail.js';
 import { createLogger } from '../log/logger.js';
-import type { CommandNode, ConsoleState } from './command-tree.js';
-import { dispatch } from './command-tree.js';
+import type { CommandNode, CommandResult, ConsoleState } from './command-tree.js';
+import { dispatch, treeChoices } from './command-tree.js';
 import { buildCommandTree } from './commands/tree.js';
+import { type Completion, completeFor, helpFor } from './completion.js';
 import { endLine } from './format.js';
+import { applyGrep, grepChoices, parseGrep } from './grep.js';
 import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
 import { SessionFilter } from './session-filter.js';
 import type { SessionsControl } from './sessions-control.js';
-import { printable, tokenize } from './tokenize.js';
+import { printable, splitPipe, tokenize } from './tokenize.js';
 
 const log = createLogger('console');
 
@@ -39,6 +44,8 @@ export interface ConsoleReply {
   output: string;
   /** The prompt to show next: "<hostname> # " or "<hostname> (<context>) # ". */
   prompt: string;
+  /** The operator typed `exit`: the session is over. */
+  exit?: boolean;
 }
 
 export interface ConsoleSession {
@@ -46,6 +53,10 @@ export interface ConsoleSession {
   execute(line: string): Promise<ConsoleReply>;
   /** The prompt to show now (before the first line, after Ctrl-C). */
   prompt(): string;
+  /** `?` typed after `before` (the line up to the cursor): the listing; null where `?` is a literal character. */
+  help(before: string): string | null;
+  /** Tab typed after `before`: what to insert, and the candidates. */
+  complete(before: string): Completion;
 }
 
 export class CommandProcessor {
@@ -79,34 +90,63 @@ class Session implements ConsoleSession {
   }
 
   private async runLine(line: string): Promise<ConsoleReply> {
-    let output: string;
+    let result: CommandResult;
     try {
-      output = await this.run(line);
+      result = await this.run(line);
     } catch (err) {
       // A command that throws is a bug elsewhere; the operator sees it and keeps the console.
       const message = err instanceof Error ? err.message : String(err);
       log.error(`command '${printable(line, 80)}' failed: ${message}`);
-      output = commandFail(RETURN_CODE.failed, `Command fail: ${printable(message, 200)}`);
+      result = { output: commandFail(RETURN_CODE.failed, `Command fail: ${printable(message, 200)}`) };
     }
-    return { output, prompt: this.prompt() };
+    return { output: result.output, prompt: this.prompt(), ...(result.exit ? { exit: true } : {}) };
   }
 
   prompt(): string {
-    const host = this.hostname();
+    const host = hostnameOf(this.options.config);
     return this.editor ? `${host} (${this.context}) # ` : `${host} # `;
   }
 
-  private async run(line: string): Promise<string> {
-    if (line.trim() === '') return '';
-    if (this.editor) return this.edit(this.editor, line);
+  help(before: string): string | null {
+    return helpFor(before, (words) => this.choices(words));
+  }
+
+  complete(before: string): Completion {
+    return completeFor(before, (words) => this.choices(words));
+  }
+
+  /** What may follow the whole words of a line, where the session stands. */
+  private choices(words: readonly string[]): Choice[] {
+    const pipe = words.indexOf('|');
+    if (pipe >= 0) return grepChoices(words.slice(pipe + 1));
+    return this.editor ? this.editor.choices(words) : treeChoices(this.root, words);
+  }
+
+  private async run(line: string): Promise<CommandResult> {
+    if (line.trim() === '') return { output: '' };
+    const trimmed = line.trimEnd();
+    if (trimmed.endsWith('?')) {
+      const listing = this.help(trimmed.slice(0, -1));
+      if (listing !== null) return { output: listing };
+    }
+    const { command, filter } = splitPipe(line);
+    const grep = filter === undefined ? undefined : parseGrep(filter);
+    if (typeof grep === 'string') return { output: grep };
+    const result = await this.runCommand(command);
+    return grep ? { ...result, output: applyGrep(result.output, grep) } : result;
+  }
+
+  private async runCommand(line: string): Promise<CommandResult> {
+    if (this.editor) return { output: this.edit(this.editor, line) };
     const tokens = tokenize(line);
-    if (!tokens.ok) return commandFail(RETURN_CODE.parse, `command parse error: ${tokens.error}`);
+    if (!tokens.ok) return { output: commandFail(RETURN_CODE.parse, `command parse error: ${tokens.error}`) };
+    if (tokens.words.length === 0) return { output: '' };
     const result = await dispatch(this.root, tokens.words, this.state);
     if (result.edit) {
       this.editor = result.edit.session;
       this.context = result.edit.context;
     }
-    return endLine(result.output);
+    return { output: endLine(result.output), exit: result.exit };
   }
 
   private edit(editor: ConfigEditorSession, line: string): string {
@@ -118,14 +158,15 @@ class Session implements ConsoleSession {
     }
     return endLine(reply.output);
   }
+}
 
-  private hostname(): string {
-    try {
-      const name = this.options.config.hostname();
-      if (name) return printable(name);
-    } catch (err) {
-      log.warn(`hostname unavailable: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    return 'Tandem';
+/** The unit's hostname for a prompt; "Tandem" while the configuration cannot tell. */
+export function hostnameOf(config: ConfigAccess): string {
+  try {
+    const name = config.hostname();
+    if (name) return printable(name);
+  } catch (err) {
+    log.warn(`hostname unavailable: ${err instanceof Error ? err.message : String(err)}`);
   }
+  return 'Tandem';
 }

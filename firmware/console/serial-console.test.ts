@@ -1,16 +1,18 @@
 /**
  * The serial console on a real pty: the master plays the operator's terminal, the slave is
- * opened through the serialport driver as on a board.
+ * opened through the serialport driver as on a board. Every session starts with a login.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { HalError } from '../../hal/errors.js';
 import type { SerialDevice, SerialLine } from '../../hal/serial/index.js';
 import { openPty, type Pty } from '../../hal/serial/pty.js';
 import { createSerialPortDevice } from '../../hal/serial/serialport.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import { FakeConfig, FakeDiag, FakeHa } from './controls.fake.js';
+import { FAKE_ADMIN_PASSWORD, FakeConfig, FakeDiag, FakeHa } from './controls.fake.js';
+import { LoginGate } from './login.js';
 import { CommandProcessor } from './processor.js';
 import { type SerialConsole, startSerialConsole } from './serial-console.js';
 
@@ -64,6 +66,18 @@ class Terminal {
 /** Each printable key echoes itself. */
 const plain = (keys: string) => [...keys];
 
+function gate(config: FakeConfig): LoginGate {
+  return new LoginGate({ config, clock: new FakeClock(), where: 'the test line' });
+}
+
+/** Logs in as `admin`: the name echoed, the password not. */
+async function logIn(term: Terminal): Promise<void> {
+  await term.type('admin\r', [...plain('admin'), '\r\n']);
+  assert.equal(await term.expect('Password: '), '');
+  term.pty.write(`${FAKE_ADMIN_PASSWORD}\r`);
+  assert.equal(await term.expect('\r\nTDM-A # '), '', 'the password is not echoed');
+}
+
 async function withConsole(run: (term: Terminal, ha: FakeHa) => Promise<void>, t: { skip(why: string): void }): Promise<void> {
   let pty: Pty;
   try {
@@ -76,7 +90,8 @@ async function withConsole(run: (term: Terminal, ha: FakeHa) => Promise<void>, t
   }
   const term = new Terminal(pty);
   const ha = new FakeHa();
-  const processor = new CommandProcessor({ config: new FakeConfig(), ha, diag: new FakeDiag(), firmwareVersion: '1.0.0' });
+  const config = new FakeConfig();
+  const processor = new CommandProcessor({ config, ha, diag: new FakeDiag(), firmwareVersion: '1.0.0' });
   let consoleLine: SerialConsole | null = null;
   try {
     consoleLine = await startSerialConsole({
@@ -84,9 +99,11 @@ async function withConsole(run: (term: Terminal, ha: FakeHa) => Promise<void>, t
       path: pty.path,
       baudRate: 115200,
       processor,
+      login: gate(config),
       banner: 'Tandem 1.0.0 on TANDEM-SIM (TDSIM00000000001)',
     });
-    assert.equal(await term.expect('Tandem 1.0.0 on TANDEM-SIM (TDSIM00000000001)\r\nTDM-A # '), '');
+    assert.equal(await term.expect('Tandem 1.0.0 on TANDEM-SIM (TDSIM00000000001)\r\nTDM-A login: '), '');
+    await logIn(term);
     await run(term, ha);
   } finally {
     await consoleLine?.close();
@@ -107,21 +124,56 @@ test('typing get system ha status byte by byte: echo, CRLF output, prompt', asyn
   }, t);
 });
 
-test('backspace erases on screen and in the line; arrow keys are swallowed', async (t) => {
+test('backspace erases on screen and in the line; ← and Ctrl-E move the cursor', async (t) => {
   await withConsole(async (term) => {
-    await term.type('get systen\x7fm ha st\x1b[Aatus', [
+    await term.type('get systen\x7fm ha sttus\x1b[D\x1b[D\x1b[Da', [
       ...plain('get systen'),
       '\b \b',
       'm',
-      ...plain(' ha st'),
-      '',
-      '',
-      '',
-      ...plain('atus'),
+      ...plain(' ha sttus'),
+      ...['', '', '\b', '', '', '\b', '', '', '\b'],
+      'atus\b\b\b',
     ]);
+    await term.type('\x05\r', ['tus', '\r\n']);
+    assert.ok((await term.expect('TDM-A # ')).startsWith('HA Health Status: OK\r\n'), 'the a went between st and tus');
+  }, t);
+});
+
+test('? lists the choices at once, then the prompt and the line come back; Tab completes; ↑ recalls', async (t) => {
+  await withConsole(async (term) => {
+    await term.type('get sys', plain('get sys'));
+    term.pty.write('?');
+    const listing = await term.expect('TDM-A # get sys');
+    assert.match(listing, /^\?\r\nsystem +System status\.\r\n$/);
+    await term.type('\t', ['tem ']);
+    await term.type('ha s\t', [...plain('ha s'), 'tatus ']);
     term.pty.write('\r');
-    assert.equal(await term.expect('\r\n'), '');
-    assert.ok((await term.expect('TDM-A # ')).startsWith('HA Health Status: OK\r\n'));
+    assert.match(await term.expect('TDM-A # '), /^\r\nHA Health Status: OK\r\n/);
+    term.pty.write('\x1b[A');
+    assert.equal(await term.expect('get system ha status '), '', 'the last line comes back');
+    term.pty.write('\x15config sys\tha\r');
+    assert.equal(await term.expect('TDM-A (ha) # '), `${'\b \b'.repeat(21)}config system ha\r\n`);
+    term.pty.write('?');
+    assert.match(await term.expect('TDM-A (ha) # '), /^\?\r\nset +Modify value\.\r\nend\r\n$/, 'in config mode too');
+  }, t);
+});
+
+test('a wrong password is refused, exit logs out and asks again', async (t) => {
+  await withConsole(async (term) => {
+    term.pty.write('exit\r');
+    assert.equal(await term.expect('TDM-A login: '), 'exit\r\n');
+    await term.type('admin\r', [...plain('admin'), '\r\n']);
+    await term.expect('Password: ');
+    term.pty.write('nope\r');
+    assert.equal(await term.expect('TDM-A login: '), '\r\nLogin incorrect\r\n');
+    await term.type('admin\r', [...plain('admin'), '\r\n']);
+    await term.expect('Password: ');
+    term.pty.write('\x1b[A');
+    term.pty.write(`${FAKE_ADMIN_PASSWORD}\r`);
+    assert.equal(await term.expect('TDM-A # '), '\r\n', 'after a logout the history is gone');
+    term.pty.write('\x1b[A');
+    await sleep(100);
+    assert.equal(term.rest(), '');
   }, t);
 });
 
@@ -161,21 +213,18 @@ test('after close the console no longer answers', async (t) => {
     return;
   }
   const term = new Terminal(pty);
-  const processor = new CommandProcessor({
-    config: new FakeConfig(),
-    ha: new FakeHa(),
-    diag: new FakeDiag(),
-    firmwareVersion: '1.0.0',
-  });
+  const config = new FakeConfig();
+  const processor = new CommandProcessor({ config, ha: new FakeHa(), diag: new FakeDiag(), firmwareVersion: '1.0.0' });
   try {
     const c = await startSerialConsole({
       serial: createSerialPortDevice(),
       path: pty.path,
       baudRate: 115200,
       processor,
+      login: gate(config),
       banner: 'hello\n',
     });
-    await term.expect('hello\r\nTDM-A # ');
+    await term.expect('hello\r\nTDM-A login: ');
     await c.close();
     await c.close();
     pty.write('get system status\r');
@@ -187,18 +236,15 @@ test('after close the console no longer answers', async (t) => {
 });
 
 test('a line that cannot be opened rejects with the driver error', async () => {
-  const processor = new CommandProcessor({
-    config: new FakeConfig(),
-    ha: new FakeHa(),
-    diag: new FakeDiag(),
-    firmwareVersion: '1.0.0',
-  });
+  const config = new FakeConfig();
+  const processor = new CommandProcessor({ config, ha: new FakeHa(), diag: new FakeDiag(), firmwareVersion: '1.0.0' });
   await assert.rejects(
     startSerialConsole({
       serial: createSerialPortDevice(),
       path: '/dev/tandem-no-such-tty',
       baudRate: 115200,
       processor,
+      login: gate(config),
       banner: '',
     }),
     (err: unknown) => err instanceof HalError,
@@ -226,24 +272,35 @@ test('line errors and failing writes are logged, and the console keeps answering
     },
   };
   const device: SerialDevice = { open: async () => line };
-  const processor = new CommandProcessor({
-    config: new FakeConfig(),
-    ha: new FakeHa(),
-    diag: new FakeDiag(),
-    firmwareVersion: '1.0.0',
+  const config = new FakeConfig();
+  const processor = new CommandProcessor({ config, ha: new FakeHa(), diag: new FakeDiag(), firmwareVersion: '1.0.0' });
+  const c = await startSerialConsole({
+    serial: device,
+    path: '/dev/ttyFAKE',
+    baudRate: 9600,
+    processor,
+    login: gate(config),
+    banner: '',
   });
-  const c = await startSerialConsole({ serial: device, path: '/dev/ttyFAKE', baudRate: 9600, processor, banner: '' });
-  assert.deepEqual(written, ['TDM-A # ']);
+  assert.deepEqual(written, ['TDM-A login: ']);
   fail(new Error('framing error'));
-  // Input is handled after the commands before it: each check waits for the promises to settle.
-  const handled = () => new Promise((resolve) => setImmediate(resolve));
+  /** Input is handled after the lines before it (a password check takes a while): waits for `text` to be written. */
+  const shown = async (text: string) => {
+    const deadline = Date.now() + WAIT_MS;
+    while (!written.join('').endsWith(text)) {
+      assert.ok(Date.now() < deadline, `no ${JSON.stringify(text)}; got ${JSON.stringify(written.join(''))}`);
+      await sleep(5);
+    }
+  };
+  feed(Buffer.from(`admin\r${FAKE_ADMIN_PASSWORD}\r`));
+  await shown('TDM-A # ');
   failWrites = true;
   feed(Buffer.from('get system status\r'));
-  await handled();
+  await sleep(50);
   failWrites = false;
   written.length = 0;
   feed(Buffer.from('bogus\r'));
-  await handled();
+  await shown('TDM-A # ');
   assert.equal(written.join(''), 'bogus\r\nUnknown action 0\r\nTDM-A # ');
   await c.close();
   const warnings = logged.filter((r) => r.level === 'warn').map((r) => r.message);

@@ -1,12 +1,16 @@
 /**
  * The serial console: one operator on the board's console line, with line editing and echo.
- * Input is fed to the editor a byte at a time so that a pasted block runs like typed lines:
- * each line's echo, then its output, then the prompt, in order.
+ * Nothing runs before a login (login.ts): anyone with the cable could otherwise change the
+ * cluster. `exit` logs out and asks for a login again. Input is fed to the editor a byte at a
+ * time so that a pasted block runs like typed lines: each line's echo, then its output, then
+ * the prompt, in order.
  */
 import type { SerialDevice, SerialLine } from '../../hal/serial/index.js';
 import { createLogger } from '../log/logger.js';
-import { LineEditor } from './line-editor.js';
-import type { CommandProcessor } from './processor.js';
+import { type LineAssist, LineEditor } from './line-editor.js';
+import type { LoginGate, LoginStep } from './login.js';
+import type { CommandProcessor, ConsoleSession } from './processor.js';
+import { printable } from './tokenize.js';
 
 const log = createLogger('console.serial');
 
@@ -15,6 +19,8 @@ export interface SerialConsoleOptions {
   path: string;
   baudRate: number;
   processor: CommandProcessor;
+  /** Who may use the line: asked before the first command and after every `exit`. */
+  login: LoginGate;
   /** Printed once when the console starts, before the first prompt. */
   banner: string;
 }
@@ -31,9 +37,16 @@ export function toCrlf(text: string): string {
 /** Rejects (with the driver's HalError) only when the line cannot be opened. */
 export async function startSerialConsole(options: SerialConsoleOptions): Promise<SerialConsole> {
   const line = await options.serial.open(options.path, options.baudRate);
-  const session = options.processor.openSession();
-  const editor = new LineEditor();
+  const { login } = options;
+  /** The logged-in operator's session; null while the line asks for a login. */
+  let session: { admin: string; commands: ConsoleSession } | null = null;
   let open = true;
+  const assist: LineAssist = {
+    prompt: () => session?.commands.prompt() ?? '',
+    help: (before) => session?.commands.help(before) ?? null,
+    complete: (before) => session?.commands.complete(before) ?? { insert: '', listing: '' },
+  };
+  const editor = new LineEditor(assist);
 
   const write = (text: string) => {
     if (!open || text === '') return;
@@ -42,6 +55,29 @@ export async function startSerialConsole(options: SerialConsoleOptions): Promise
     } catch (err) {
       log.warn(`write to ${options.path} failed: ${describe(err)}`);
     }
+  };
+
+  const ask = (step: LoginStep) => {
+    editor.setMode(step.input);
+    write(toCrlf(step.output) + step.prompt);
+  };
+
+  const entered = async (text: string) => {
+    if (!session) {
+      const step = await login.enter(text);
+      if (step.admin === undefined) return ask(step);
+      session = { admin: step.admin, commands: options.processor.openSession() };
+      editor.setMode('command');
+      write(toCrlf(step.output) + session.commands.prompt());
+      return;
+    }
+    const reply = await session.commands.execute(text);
+    if (!reply.exit) return write(toCrlf(reply.output) + reply.prompt);
+    log.event(`${printable(session.admin)} logged out of ${options.path}`);
+    session = null;
+    editor.history.clear();
+    write(toCrlf(reply.output));
+    ask(login.begin());
   };
 
   /**
@@ -53,11 +89,11 @@ export async function startSerialConsole(options: SerialConsoleOptions): Promise
     for (let i = 0; i < chunk.length && open; i++) {
       const r = editor.feed(chunk.subarray(i, i + 1));
       write(r.echo);
-      for (const entered of r.lines) {
-        const reply = await session.execute(entered);
-        write(toCrlf(reply.output) + reply.prompt);
+      for (const text of r.lines) await entered(text);
+      if (r.cancelled) {
+        if (session) write(session.commands.prompt());
+        else ask(login.begin());
       }
-      if (r.cancelled) write(session.prompt());
     }
   };
   let input = Promise.resolve();
@@ -71,7 +107,7 @@ export async function startSerialConsole(options: SerialConsoleOptions): Promise
 
   const banner = toCrlf(options.banner);
   write(banner === '' || banner.endsWith('\r\n') ? banner : `${banner}\r\n`);
-  write(session.prompt());
+  ask(login.begin());
   log.info(`serial console on ${options.path} at ${options.baudRate} baud`);
 
   return {

@@ -45,7 +45,9 @@ export async function startConsoleSocket(options: ConsoleSocketOptions): Promise
   });
   server.on('error', (err) => log.warn(`${options.path}: ${err.message}`));
   await listen(server, options.path);
-  // The socket grants configuration access: only the firmware's own user may connect.
+  // The socket grants configuration access without a login: it is the unit's own back door
+  // for scripts and the test rig (`tandem-rig exec`), so only the firmware's own user (root on
+  // the host) may connect. Operators log in on the serial console.
   await chmod(options.path, 0o600);
   log.info(`console socket on ${options.path}`);
 
@@ -161,7 +163,11 @@ async function answer(text: string, session: ConsoleSession, ha: HaControl): Pro
   }
   const request = validate(parsed);
   if ('error' in request) return request;
-  if ('line' in request) return { id: request.id, ...(await session.execute(request.line)) };
+  if ('line' in request) {
+    // `exit` means nothing here: a script's session ends with its connection.
+    const { output, prompt } = await session.execute(request.line);
+    return { id: request.id, output, prompt };
+  }
   try {
     return { id: request.id, status: ha.snapshot() };
   } catch (err) {

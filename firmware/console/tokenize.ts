@@ -1,38 +1,80 @@
 /**
  * Splits a console line into words the way the FortiOS CLI does: blanks separate words, double
  * or single quotes keep blanks inside one word, a backslash takes the next character literally
- * (except inside single quotes).
+ * (except inside single quotes). The same rules say where a partly typed line stands, for `?`
+ * and Tab, and where an unquoted `|` starts a filter.
  */
 
 export type Tokens = { ok: true; words: string[] } | { ok: false; error: string };
 
-export function tokenize(line: string): Tokens {
+/** A line cut at the cursor, as `?` and Tab see it. */
+export interface PartialLine {
+  /** The whole words before the one being typed. */
+  words: string[];
+  /** The word being typed, quotes and escapes removed ('' right after a blank). */
+  partial: string;
+  /** The quote the word being typed is inside, if one is open. */
+  quote: '"' | "'" | null;
+  /** The line ends in a backslash: the next character is taken literally. */
+  escaped: boolean;
+}
+
+interface Scan extends PartialLine {
+  /** The last word has begun (an empty quoted word "" counts). */
+  inWord: boolean;
+  /** Index of the unquoted stop character where the scan ended, or -1. */
+  stoppedAt: number;
+}
+
+function scan(line: string, stop?: string): Scan {
   const words: string[] = [];
   let word = '';
   let inWord = false;
   let quote: '"' | "'" | null = null;
+  let escaped = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i] as string;
-    if (quote !== null) {
+    if (escaped) {
+      word += ch;
+      escaped = false;
+    } else if (quote !== null) {
       if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length) word += line[++i];
+      else if (ch === '\\' && quote === '"') escaped = true;
       else word += ch;
-      continue;
-    }
-    if (isBlank(ch)) {
+    } else if (ch === stop) {
+      return { words, partial: word, inWord, quote, escaped, stoppedAt: i };
+    } else if (isBlank(ch)) {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
-      continue;
+    } else {
+      inWord = true;
+      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '\\') escaped = true;
+      else word += ch;
     }
-    inWord = true;
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '\\' && i + 1 < line.length) word += line[++i];
-    else word += ch;
   }
-  if (quote !== null) return { ok: false, error: `unmatched quote ${quote}` };
-  if (inWord) words.push(word);
-  return { ok: true, words };
+  return { words, partial: word, inWord, quote, escaped, stoppedAt: -1 };
+}
+
+export function tokenize(line: string): Tokens {
+  const s = scan(line);
+  if (s.quote !== null) return { ok: false, error: `unmatched quote ${s.quote}` };
+  // A backslash at the very end stands for itself.
+  if (s.inWord) s.words.push(s.escaped ? `${s.partial}\\` : s.partial);
+  return { ok: true, words: s.words };
+}
+
+/** Where the cursor stands in a partly typed line. */
+export function splitPartial(line: string): PartialLine {
+  const { words, partial, quote, escaped } = scan(line);
+  return { words, partial, quote, escaped };
+}
+
+/** The line split at its first unquoted, unescaped `|`: the command and the filter after it. */
+export function splitPipe(line: string): { command: string; filter?: string } {
+  const at = scan(line, '|').stoppedAt;
+  return at < 0 ? { command: line } : { command: line.slice(0, at), filter: line.slice(at + 1) };
 }
 
 function isBlank(ch: string): boolean {

@@ -1,10 +1,11 @@
 /**
  * A pair with override disabled (FortiOS default): age decides before priority, so a
  * recovered unit does not take the role back; heartbeat link cuts; split brain and healing;
- * graceful shutdown; the serial console over the rig's real pty.
+ * graceful shutdown; the serial console (login first) over the rig's real pty.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { firstLogin } from '../console-login.testkit.js';
 import { rigConfig } from '../rig-config.js';
 import { boardStatus } from '../status.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
@@ -24,11 +25,13 @@ step('equal ages: the higher priority unit is elected', async (sr) => {
   assert.match(boardStatus(s, 'A').ha?.election?.reason ?? '', /highest priority/);
 });
 
-step('the serial console answers over the real pty', async (sr) => {
+step('the serial console answers over the real pty, after a first login', async (sr) => {
   const line = await sr.rig.console('A');
   let seen = '';
   line.on('data', (c: Buffer) => (seen += c.toString()));
   try {
+    await firstLogin(line, line);
+    await sr.until(() => /admin logged in on /.test(sr.log('A')), 'the login in the event log', 10_000);
     for (const ch of 'get system ha statuz\x7fs\r') line.write(ch);
     await sr.until(() => /Secondary\s+: TDM-A/.test(seen) && /TDM-A # $/.test(seen), 'console answer', 10_000);
     assert.ok(seen.includes('get system ha statuz\b \bs\r\n'), 'echo with backspace erased');

@@ -8,7 +8,7 @@ import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
 import type { DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
 import type { SessionsControl } from '../sessions-control.js';
-import { beginConfig, show } from './config.js';
+import { beginConfig, sectionChoices, show } from './config.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
 import { renderPortStats } from './ha-port-stats.js';
@@ -100,6 +100,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
         args: 'words',
         argsHelp: '[section words]',
         run: (words) => show(config, words, false),
+        complete: (words) => sectionChoices(config.sections(), words, false),
         children: [
           {
             word: 'full-configuration',
@@ -107,6 +108,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             args: 'words',
             argsHelp: '[section words]',
             run: (words) => show(config, words, true),
+            complete: (words) => sectionChoices(config.sections(), words, false),
           },
         ],
       },
@@ -160,8 +162,10 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
         args: 'words',
         argsHelp: '<section words>',
         run: (words) => beginConfig(config, words),
+        complete: (words) => sectionChoices(config.sections(), words, true),
       },
       leaf('help', 'List commands.', () => help()),
+      { word: 'exit', help: 'Exit the CLI.', run: () => ({ output: '', exit: true }) },
     ],
   };
   return root;
