@@ -39,6 +39,8 @@ test('a file that writes the admin table is the whole table: a deleted admin doe
     { lockoutThreshold: 5, lockoutDurationS: 300, admins: ['admin'] },
     'a file without the table keeps the factory admin',
   );
+  const twice = store(`${text}config system admin\n    edit "audit"\n    next\nend\n`);
+  assert.deepEqual([...twice.store.login().admins.keys()], ['ops', 'audit'], 'a second block of the table adds to the first');
 });
 
 test('set password stores only the hash; the file and show never hold the clear text', async () => {

@@ -13,6 +13,7 @@ import { type ConfigNode, type ConfigTree, defaultTree, lineKey, type SourceLine
 export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext): ConfigTree {
   const tree = defaultTree(schema, ctx);
   const lines: SourceLines = new Map();
+  const written = new Set<string>();
   for (const block of parseConfigText(text)) {
     const section = findSection(schema, block.words);
     if (!section) {
@@ -28,10 +29,13 @@ export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaCont
     }
     const path = [blockHeader(block)];
     lines.set(lineKey(path), block.line);
-    const node = tree.get(sectionKey(section.words));
+    const key = sectionKey(section.words);
+    const node = tree.get(key);
     // A table the text writes is the whole table: an entry it leaves out (a deleted default
-    // admin) stays out rather than coming back with its defaults.
-    if (node?.kind === 'table') node.entries = [];
+    // admin) stays out rather than coming back with its defaults. A second block of the same
+    // table adds to the first, as in FortiOS.
+    if (node?.kind === 'table' && !written.has(key)) node.entries = [];
+    written.add(key);
     if (node) applyBody(block.body, section.node, node, path, ctx, lines);
   }
   validateTree(tree, schema, ctx, lines);
