@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DueHeap } from './due-heap.js';
-
-/** A seeded sequence in [0, 1) (xorshift32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom as random } from './seeded-random.testkit.js';
 
 test('pops in due order whatever the push order, ties included', () => {
   const rnd = random(7);

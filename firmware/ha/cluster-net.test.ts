@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
+import { seededRandom as prng } from '../../lib/seeded-random.testkit.js';
 import type { ClusterEvent } from './cluster.js';
 import { FakeNet } from './net.fake.js';
 
@@ -326,17 +327,6 @@ test('ages that differ by about the margin: units that disagree settle on one pr
   const settled = [...n.events('A'), ...n.events('B')].filter((e) => e.kind === 'state' && e.reason.startsWith('dual primary'));
   assert.equal(settled.length, 1, 'the disagreement happened and was settled once');
 });
-
-/** xorshift32: the same "random" faults on every run. */
-function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 test('random partitions, cuts and stalls of 4 units always heal to one agreed primary', () => {
   const all = ['A', 'B', 'C', 'D'];

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { seededRandom as random } from '../../lib/seeded-random.testkit.js';
 import { decodeExpectation, decodeSession, forEachMessage, newDecodeCounters } from './decode.js';
 import { IPS, PROTO, TCP_STATE } from './index.js';
 import * as K from './kernel-bytes.fixture.js';
@@ -210,16 +211,6 @@ describe('conntrack decoder ladder', () => {
 });
 
 describe('conntrack decoder under mutation', () => {
-  /** xorshift32: the same mutations on every run, so a failure can be replayed. */
-  function random(seed: number): () => number {
-    let x = seed;
-    return () => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return (x >>> 0) / 2 ** 32;
-    };
-  }
   const fixtures = [
     K.SNAT_TCP,
     K.UDP6_ZONE,
