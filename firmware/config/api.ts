@@ -3,10 +3,12 @@
  * `config … / edit / set / unset / next / end / abort`, what `?` and Tab offer, and what a
  * console login checks. Implemented by firmware/config/.
  */
+import type { ConfigChecksums } from './checksum.js';
 import type { Choice } from './choice.js';
 import type { HaSettings } from './ha-settings.js';
 import type { LoginSettings } from './login-settings.js';
 
+export type { ConfigChecksums } from './checksum.js';
 export type { Choice } from './choice.js';
 export type { LoginSettings } from './login-settings.js';
 
@@ -51,4 +53,8 @@ export interface ConfigAccess {
    */
   beginEdit(words: readonly string[]): ConfigEditorSession | string;
   onChange(listener: () => void): void;
+  /** `debugzone`: the sums cached when the config was last adopted; `checksum`: computed now. */
+  checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums };
+  /** Computes the sums again and caches them as the new `debugzone`. */
+  recalculate(): ConfigChecksums;
 }

@@ -6,6 +6,7 @@
 
 import type { StorageDevice } from '../../hal/storage/index.js';
 import type { ConfigAccess, ConfigEditorSession, SectionInfo } from './api.js';
+import { type ConfigChecksums, computeChecksums } from './checksum.js';
 import type { DataPlaneConfig } from './data-plane.js';
 import { dataPlaneFromTree } from './data-plane-from-tree.js';
 import { createEditor, explain } from './editor.js';
@@ -43,6 +44,8 @@ export class ConfigStore implements ConfigAccess {
   private tree: ConfigTree;
   private ha: HaSettings;
   private host: string;
+  /** The sums at the last adoption: FortiOS's `debugzone`. */
+  private adopted: ConfigChecksums;
 
   constructor(opts: ConfigStoreOptions) {
     this.storage = opts.storage;
@@ -52,6 +55,7 @@ export class ConfigStore implements ConfigAccess {
     this.tree = defaultTree(this.schema, this.ctx);
     this.ha = haSettingsFromTree(this.tree, this.ctx);
     this.host = hostnameFromTree(this.tree);
+    this.adopted = computeChecksums(this.tree, this.schema, this.ctx);
   }
 
   /** Reads the file; a missing file means all defaults. Throws ConfigError (with the line) for a bad file. */
@@ -110,6 +114,17 @@ export class ConfigStore implements ConfigAccess {
     return cloneTree(this.tree);
   }
 
+  /** The sums cached at the last adoption (`debugzone`) and the sums of the config as it is now (`checksum`). */
+  checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums } {
+    return { debugzone: this.adopted, checksum: computeChecksums(this.tree, this.schema, this.ctx) };
+  }
+
+  /** Computes the sums again and makes them the cached ones. */
+  recalculate(): ConfigChecksums {
+    this.adopted = computeChecksums(this.tree, this.schema, this.ctx);
+    return this.adopted;
+  }
+
   /**
    * Puts an edited section in place: validates the whole config, saves it, then tells the
    * listeners. Throws (nothing changed) when validation or the write fails. Returns text for
@@ -135,9 +150,11 @@ export class ConfigStore implements ConfigAccess {
   private adopt(tree: ConfigTree): void {
     const ha = haSettingsFromTree(tree, this.ctx);
     const host = hostnameFromTree(tree);
+    const sums = computeChecksums(tree, this.schema, this.ctx);
     this.tree = tree;
     this.ha = ha;
     this.host = host;
+    this.adopted = sums;
   }
 
   private unknownSection(words: readonly string[]): string {
