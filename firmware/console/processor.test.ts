@@ -196,7 +196,7 @@ test('help and ? list the commands; a trailing ? lists what may follow', async (
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(/\s+/)[0]),
-    ['status', 'heartbeat', 'port-stats', 'reset-uptime', 'clear-stats'],
+    ['status', 'heartbeat', 'port-stats', 'reset-uptime', 'clear-stats', 'checksum'],
   );
   assert.match(
     (await session.execute('show ?')).output,
@@ -223,6 +223,12 @@ test('a throwing configuration or runtime becomes output, never an exception', a
       throw new Error('locked');
     },
     onChange: () => {},
+    checksums: () => {
+      throw new Error('store not loaded');
+    },
+    recalculate: () => {
+      throw new Error('store not loaded');
+    },
   };
   const deadHa: HaControl = {
     snapshot: () => {
@@ -239,6 +245,8 @@ test('a throwing configuration or runtime becomes output, never an exception', a
     'get system ha status',
     'diagnose sys ha heartbeat',
     'diagnose sys ha port-stats',
+    'diagnose sys ha checksum show',
+    'diagnose sys ha checksum recalculate',
     'execute ha failover set',
   ]) {
     const r = await session.execute(line);
