@@ -31,6 +31,14 @@ export interface ConfigEditorSession {
   choices(words: readonly string[]): Choice[];
 }
 
+/** Where the running config came from at boot. */
+export interface BootSource {
+  /** `last-good`: the file was unusable and the last good copy replaced it. */
+  kind: 'file' | 'last-good' | 'defaults';
+  /** Set with `last-good`: what was wrong and what was done, for the event log and `get system status`. */
+  alarm?: string;
+}
+
 /** A top-level section, as `config ?` lists it. */
 export interface SectionInfo {
   words: readonly string[];
@@ -57,4 +65,5 @@ export interface ConfigAccess {
   checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums };
   /** Computes the sums again and caches them as the new `debugzone`. */
   recalculate(): ConfigChecksums;
+  bootSource(): BootSource;
 }

@@ -1,17 +1,20 @@
 /**
- * The unit's configuration: loaded once at start (a bad file stops the firmware, so a unit
- * never runs a config it misread), shown and edited from the console, saved atomically on
- * every commit, and announced to listeners (the HA runtime re-reads its settings).
+ * The unit's configuration: loaded once at start (a bad file falls back to the last good copy,
+ * with an alarm; with none usable the firmware stops, so a unit never runs a config it
+ * misread), shown and edited from the console, saved atomically on every commit, and announced
+ * to listeners (the HA runtime re-reads its settings).
  */
 
 import type { StorageDevice } from '../../hal/storage/index.js';
-import type { ConfigAccess, ConfigEditorSession, SectionInfo } from './api.js';
+import { createLogger } from '../log/logger.js';
+import type { BootSource, ConfigAccess, ConfigEditorSession, SectionInfo } from './api.js';
 import { type ConfigChecksums, computeChecksums } from './checksum.js';
 import type { DataPlaneConfig } from './data-plane.js';
 import { dataPlaneFromTree } from './data-plane-from-tree.js';
 import { createEditor, explain } from './editor.js';
 import { ConfigError } from './errors.js';
 import type { HaSettings } from './ha-settings.js';
+import { badCopyPath, lastGoodBody, lastGoodPath, lastGoodStamp, saveLastGood, sweepTempFiles } from './last-good.js';
 import { type LoginSettings, loginSettingsFromTree } from './login-settings.js';
 import { printSection, printTree } from './printer.js';
 import { type ConfigSchema, findSection, type SchemaContext, sectionKey, sectionNames, type TopSection } from './schema.js';
@@ -33,7 +36,11 @@ export interface ConfigStoreOptions {
   serial: string;
   /** Sections and whole-config checks known; `firmwareSchema` (HA and data plane) unless given. */
   schema?: ConfigSchema;
+  /** Wall clock for the stamps of last-good and bad copies; the system's unless given. */
+  now?: () => Date;
 }
+
+const log = createLogger('config');
 
 export class ConfigStore implements ConfigAccess {
   private readonly storage: StorageDevice;
@@ -41,6 +48,8 @@ export class ConfigStore implements ConfigAccess {
   private readonly schema: ConfigSchema;
   private readonly ctx: SchemaContext;
   private readonly listeners: (() => void)[] = [];
+  private readonly now: () => Date;
+  private boot: BootSource = { kind: 'defaults' };
   private tree: ConfigTree;
   private ha: HaSettings;
   private host: string;
@@ -51,6 +60,7 @@ export class ConfigStore implements ConfigAccess {
     this.storage = opts.storage;
     this.path = opts.path;
     this.schema = opts.schema ?? firmwareSchema;
+    this.now = opts.now ?? (() => new Date());
     this.ctx = { serial: opts.serial, ports: opts.ports.map((p) => ({ name: p.name, role: p.role })) };
     this.tree = defaultTree(this.schema, this.ctx);
     this.ha = haSettingsFromTree(this.tree, this.ctx);
@@ -58,10 +68,40 @@ export class ConfigStore implements ConfigAccess {
     this.adopted = computeChecksums(this.tree, this.schema, this.ctx);
   }
 
-  /** Reads the file; a missing file means all defaults. Throws ConfigError (with the line) for a bad file. */
+  /**
+   * Sweeps temp files a killed write left, then reads the file; a missing file means all
+   * defaults. An unreadable or invalid file is kept as `<config>.bad-<stamp>` and the last good
+   * copy takes its place, with an error event; with no usable copy, throws the file's error
+   * (ConfigError with the line, or the storage's HalError).
+   */
   load(): void {
-    const text = this.storage.read(this.path);
-    this.adopt(text === undefined ? defaultTree(this.schema, this.ctx) : treeFromText(text, this.schema, this.ctx));
+    for (const name of sweepTempFiles(this.storage, this.path)) log.info(`removed ${name}, left by an interrupted save`);
+    let text: string | undefined;
+    try {
+      text = this.storage.read(this.path);
+      this.adopt(text === undefined ? defaultTree(this.schema, this.ctx) : treeFromText(text, this.schema, this.ctx));
+      this.boot = { kind: text === undefined ? 'defaults' : 'file' };
+    } catch (err) {
+      this.fallBack(err, text);
+    }
+  }
+
+  /** Where the running config came from at boot, and the alarm when it was not the file. */
+  bootSource(): BootSource {
+    return { ...this.boot };
+  }
+
+  /**
+   * Records the running config as the last good copy (once it is applied): written atomically,
+   * and only when it differs from the copy. A failed write is logged, never thrown: the config
+   * itself is saved already.
+   */
+  markGood(): void {
+    try {
+      saveLastGood(this.storage, this.path, this.text(), this.now());
+    } catch (err) {
+      log.event(`could not save ${lastGoodPath(this.path)}: ${err instanceof Error ? err.message : String(err)}`, 'warn');
+    }
   }
 
   hostname(): string {
@@ -145,6 +185,31 @@ export class ConfigStore implements ConfigAccess {
       }
     }
     return failures.join('');
+  }
+
+  /** Boots from the last good copy instead of `err`'s file, or throws `err` when the copy is missing or bad too. */
+  private fallBack(err: unknown, badText: string | undefined): void {
+    const copyPath = lastGoodPath(this.path);
+    let copy: string | undefined;
+    let tree: ConfigTree;
+    try {
+      copy = this.storage.read(copyPath);
+      if (copy === undefined) throw err;
+      tree = treeFromText(lastGoodBody(copy), this.schema, this.ctx);
+    } catch {
+      throw err;
+    }
+    const at = this.now();
+    const keptAs = badText === undefined ? undefined : badCopyPath(this.storage, this.path, at);
+    if (keptAs !== undefined && badText !== undefined) this.storage.writeAtomic(keptAs, badText);
+    this.storage.writeAtomic(this.path, lastGoodBody(copy));
+    this.adopt(tree);
+    const why = err instanceof Error ? err.message : String(err);
+    const saved = lastGoodStamp(copy) ?? 'at an unknown time';
+    const kept = keptAs === undefined ? ' (it could not be read, so no copy of it is kept)' : `, kept as ${keptAs}`;
+    const alarm = `configuration ${this.path} unusable (${why}): booted from the last good copy saved ${saved}${kept}`;
+    log.event(alarm, 'error');
+    this.boot = { kind: 'last-good', alarm };
   }
 
   private adopt(tree: ConfigTree): void {

@@ -5,6 +5,7 @@
  */
 import { hashAdminPassword } from '../config/admin-password.js';
 import type {
+  BootSource,
   ConfigAccess,
   ConfigChecksums,
   ConfigEditorSession,
@@ -145,6 +146,11 @@ export class FakeConfig implements ConfigAccess {
   current: ConfigChecksums = fakeSums('01', '02');
   debugzone: ConfigChecksums = fakeSums('01', '02');
   recalculations = 0;
+  boot: BootSource = { kind: 'file' };
+
+  bootSource(): BootSource {
+    return this.boot;
+  }
 
   checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums } {
     return { debugzone: this.debugzone, checksum: this.current };

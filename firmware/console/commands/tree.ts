@@ -88,7 +88,13 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
       branch('get', 'Get dynamic and system information.', [
         branch('system', 'System status.', [
           leaf('status', 'System status: version, serial, hostname, HA mode.', () =>
-            renderSystemStatus(ha.snapshot(), config.hostname(), deps.firmwareVersion, deps.lastReboot),
+            renderSystemStatus(
+              ha.snapshot(),
+              config.hostname(),
+              deps.firmwareVersion,
+              deps.lastReboot,
+              config.bootSource().alarm,
+            ),
           ),
           branch('ha', 'HA information.', [
             leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings(), syncStatus())),
