@@ -54,7 +54,13 @@ setLogSink(sink);
 const log = createLogger('main');
 
 const serial = orRefuse(() => readSerial(board, (p) => hal.storage.read(p)));
-const config = new ConfigStore({ storage: hal.storage, path: board.storage.config, ports: board.ports, serial });
+const config = new ConfigStore({
+  storage: hal.storage,
+  path: board.storage.config,
+  ports: board.ports,
+  serial,
+  clock: hal.clock,
+});
 try {
   config.load();
 } catch (err) {

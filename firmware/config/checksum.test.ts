@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { type ConfigChecksums, canonicalSection, checksumGroup, computeChecksums, spacedHex } from './checksum.js';
 import { ctx, ports } from './schema.fixture.js';
@@ -18,7 +19,7 @@ const INTERFACES = 'config system interface\n    edit "port1"\n    next\n    edi
 function unit(file = INTERFACES, serial = 'TDM0000000001'): ConfigStore {
   const storage = new MemoryStorage();
   storage.files.set('/flash/c', file);
-  const store = new ConfigStore({ storage, path: '/flash/c', ports, serial });
+  const store = new ConfigStore({ clock: new FakeClock(), storage, path: '/flash/c', ports, serial });
   store.load();
   return store;
 }

@@ -18,19 +18,25 @@ setLogSink((r) => logged.push(r));
 
 const PATH = '/flash/tandem.conf';
 const GOOD_COPY = `${PATH}.last-good`;
-const AT = new Date('2026-12-02T10:39:01.500Z');
+const AT = '2026-12-02T10:39:01.500Z';
 const GOOD = '#config-version=tandem-1\nconfig system global\n    set hostname "fw-a"\nend\n';
 const BAD = 'config system global\n    set hostname "fw-a"\nend\nconfig system ha\n    set priority 999\nend\n';
 
 function store(storage: MemoryStorage, at = AT): ConfigStore {
-  return new ConfigStore({ storage, path: PATH, ports, serial: 'TDM0000000042', now: () => at });
+  return new ConfigStore({
+    storage,
+    path: PATH,
+    ports,
+    serial: 'TDM0000000042',
+    clock: { wallMs: () => Date.parse(at), nowMs: () => 0 },
+  });
 }
 
 /** A flash whose config was applied once (so it has its last good copy), then replaced by `text`. */
 function flashWithCopy(text: string): MemoryStorage {
   const storage = new MemoryStorage();
   storage.files.set(PATH, GOOD);
-  const s = store(storage, new Date('2026-12-01T08:00:00Z'));
+  const s = store(storage, '2026-12-01T08:00:00.000Z');
   s.load();
   s.markGood();
   storage.files.set(PATH, text);

@@ -14,9 +14,9 @@ export function lastGoodPath(path: string): string {
   return `${path}.last-good`;
 }
 
-/** `20261202-103901`: a time in UTC as file names carry it. */
-export function fileStamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+/** `20261202-103901`: a wall-clock time (ISO 8601 in UTC, as `wallTimeIso` gives it) as file names carry it. */
+export function fileStamp(wallIso: string): string {
+  return wallIso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
 /**
@@ -32,10 +32,10 @@ export function sweepTempFiles(storage: StorageDevice, path: string): string[] {
 }
 
 /** Writes `text` as the last good copy, stamped; false (nothing written) when the copy already holds it. */
-export function saveLastGood(storage: StorageDevice, path: string, text: string, at: Date): boolean {
+export function saveLastGood(storage: StorageDevice, path: string, text: string, wallIso: string): boolean {
   const current = storage.read(lastGoodPath(path));
   if (current !== undefined && lastGoodBody(current) === text) return false;
-  storage.writeAtomic(lastGoodPath(path), `${SAVED_PREFIX}${fileStamp(at)}\n${text}`);
+  storage.writeAtomic(lastGoodPath(path), `${SAVED_PREFIX}${fileStamp(wallIso)}\n${text}`);
   return true;
 }
 
@@ -50,9 +50,9 @@ export function lastGoodStamp(copy: string): string | undefined {
 }
 
 /** `<config>.bad-<stamp>`, with `-2`, `-3`… when a file of that name exists already (two bad boots in one second). */
-export function badCopyPath(storage: StorageDevice, path: string, at: Date): string {
+export function badCopyPath(storage: StorageDevice, path: string, wallIso: string): string {
   const taken = new Set(storage.list(dirname(path)));
-  const base = `${basename(path)}.bad-${fileStamp(at)}`;
+  const base = `${basename(path)}.bad-${fileStamp(wallIso)}`;
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   return join(dirname(path), name);

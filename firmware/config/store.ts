@@ -5,6 +5,7 @@
  * to listeners (the HA runtime re-reads its settings).
  */
 
+import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { StorageDevice } from '../../hal/storage/index.js';
 import { createLogger } from '../log/logger.js';
 import type { BootSource, ConfigAccess, ConfigEditorSession, SectionInfo } from './api.js';
@@ -36,8 +37,8 @@ export interface ConfigStoreOptions {
   serial: string;
   /** Sections and whole-config checks known; `firmwareSchema` (HA and data plane) unless given. */
   schema?: ConfigSchema;
-  /** Wall clock for the stamps of last-good and bad copies; the system's unless given. */
-  now?: () => Date;
+  /** Its wall clock dates the last good copy and a bad file kept at boot. */
+  clock: Clock;
 }
 
 const log = createLogger('config');
@@ -48,7 +49,7 @@ export class ConfigStore implements ConfigAccess {
   private readonly schema: ConfigSchema;
   private readonly ctx: SchemaContext;
   private readonly listeners: (() => void)[] = [];
-  private readonly now: () => Date;
+  private readonly clock: Clock;
   private boot: BootSource = { kind: 'defaults' };
   private tree: ConfigTree;
   private ha: HaSettings;
@@ -60,7 +61,7 @@ export class ConfigStore implements ConfigAccess {
     this.storage = opts.storage;
     this.path = opts.path;
     this.schema = opts.schema ?? firmwareSchema;
-    this.now = opts.now ?? (() => new Date());
+    this.clock = opts.clock;
     this.ctx = { serial: opts.serial, ports: opts.ports.map((p) => ({ name: p.name, role: p.role })) };
     this.tree = defaultTree(this.schema, this.ctx);
     this.ha = haSettingsFromTree(this.tree, this.ctx);
@@ -98,7 +99,7 @@ export class ConfigStore implements ConfigAccess {
    */
   markGood(): void {
     try {
-      saveLastGood(this.storage, this.path, this.text(), this.now());
+      saveLastGood(this.storage, this.path, this.text(), wallTimeIso(this.clock));
     } catch (err) {
       log.event(`could not save ${lastGoodPath(this.path)}: ${err instanceof Error ? err.message : String(err)}`, 'warn');
     }
@@ -199,7 +200,7 @@ export class ConfigStore implements ConfigAccess {
     } catch {
       throw err;
     }
-    const at = this.now();
+    const at = wallTimeIso(this.clock);
     const keptAs = badText === undefined ? undefined : badCopyPath(this.storage, this.path, at);
     if (keptAs !== undefined && badText !== undefined) this.storage.writeAtomic(keptAs, badText);
     this.storage.writeAtomic(this.path, lastGoodBody(copy));

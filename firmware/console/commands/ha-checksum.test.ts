@@ -1,6 +1,7 @@
 /** `diagnose sys ha checksum …` through the command processor, on the fake config and HA runtime. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../../hal/storage/storage.fake.js';
 import type { ConfigAccess } from '../../config/api.js';
 import { ports } from '../../config/schema.fixture.js';
@@ -86,7 +87,7 @@ test('checksum recalculate caches the sums of now and says whether they had drif
 
 test('on the real store: show lists every shared section, and a commit moves one section line', async () => {
   const storage = new MemoryStorage();
-  const store = new ConfigStore({ storage, path: '/flash/c', ports, serial: 'TDM0000000001' });
+  const store = new ConfigStore({ clock: new FakeClock(), storage, path: '/flash/c', ports, serial: 'TDM0000000001' });
   store.load();
   const s = session(store);
   const before = (await s.execute('diagnose sys ha checksum show')).output;
