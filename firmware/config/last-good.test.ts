@@ -4,8 +4,12 @@
  * back to it (keeping the bad file, raising an alarm) when the file is unusable.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { HalError } from '../../hal/errors.js';
+import { createFileStorage } from '../../hal/storage/fs.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
 import { ConfigError } from './errors.js';
@@ -166,4 +170,29 @@ test('a missing file still means defaults, whatever copy exists', () => {
   s.load();
   assert.deepEqual(s.bootSource(), { kind: 'defaults' });
   assert.equal(s.hostname(), 'TDM0000000042');
+});
+
+test('on a real filesystem: sweep, last good copy and fallback', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-last-good-'));
+  try {
+    const storage = createFileStorage();
+    const path = join(dir, 'tandem.conf');
+    const open = () =>
+      new ConfigStore({ storage, path, ports, serial: 'TDM0000000042', clock: { wallMs: () => Date.parse(AT), nowMs: () => 0 } });
+    writeFileSync(path, GOOD);
+    writeFileSync(join(dir, '.tandem.conf.99.0badf00d.tmp'), 'config sys');
+    const first = open();
+    first.load();
+    first.markGood();
+    assert.deepEqual(readdirSync(dir).sort(), ['tandem.conf', 'tandem.conf.last-good']);
+    writeFileSync(path, BAD);
+    const second = open();
+    second.load();
+    assert.equal(second.bootSource().kind, 'last-good');
+    assert.deepEqual(readdirSync(dir).sort(), ['tandem.conf', 'tandem.conf.bad-20261202-103901', 'tandem.conf.last-good']);
+    assert.equal(readFileSync(join(dir, 'tandem.conf.bad-20261202-103901'), 'utf8'), BAD);
+    assert.equal(second.hostname(), 'fw-a');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
