@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BoardError } from '../board/errors.js';
 import { boardByName, readSerial } from '../board/registry.js';
+import { HalError } from '../hal/errors.js';
 import { createLinuxHal } from '../hal/linux.js';
 import { ConfigError } from './config/errors.js';
 import { ConfigStore } from './config/store.js';
@@ -53,11 +54,17 @@ setLogSink(sink);
 const log = createLogger('main');
 
 const serial = orRefuse(() => readSerial(board, (p) => hal.storage.read(p)));
-const config = new ConfigStore({ storage: hal.storage, path: board.storage.config, ports: board.ports, serial });
+const config = new ConfigStore({
+  storage: hal.storage,
+  path: board.storage.config,
+  ports: board.ports,
+  serial,
+  clock: hal.clock,
+});
 try {
   config.load();
 } catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
+  if (!(err instanceof ConfigError || err instanceof HalError)) throw err;
   process.stderr.write(`tandem: refusing to start, bad configuration in ${board.storage.config}:\n  ${err.message}\n`);
   process.exit(2);
 }
@@ -127,10 +134,11 @@ async function applyConfig(): Promise<void> {
   await sessions.apply(settings, ownAddresses(dp));
 }
 // Changes are applied one after another, in commit order.
-let applying = applyConfig();
+// A config that applied becomes the last good copy a later unusable file falls back to.
+let applying = applyConfig().then(() => config.markGood());
 await applying;
 config.onChange(() => {
-  applying = applying.then(applyConfig, applyConfig);
+  applying = applying.then(applyConfig, applyConfig).then(() => config.markGood());
 });
 
 const mainLoad = new MainLoad(hal.clock);

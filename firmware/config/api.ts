@@ -3,10 +3,12 @@
  * `config … / edit / set / unset / next / end / abort`, what `?` and Tab offer, and what a
  * console login checks. Implemented by firmware/config/.
  */
+import type { ConfigChecksums } from './checksum.js';
 import type { Choice } from './choice.js';
 import type { HaSettings } from './ha-settings.js';
 import type { LoginSettings } from './login-settings.js';
 
+export type { ConfigChecksums } from './checksum.js';
 export type { Choice } from './choice.js';
 export type { LoginSettings } from './login-settings.js';
 
@@ -27,6 +29,14 @@ export interface ConfigEditorSession {
    * the verbs, then option names, values, entry names. Empty when nothing can follow.
    */
   choices(words: readonly string[]): Choice[];
+}
+
+/** Where the running config came from at boot. */
+export interface BootSource {
+  /** `last-good`: the file was unusable and the last good copy replaced it. */
+  kind: 'file' | 'last-good' | 'defaults';
+  /** Set with `last-good`: what was wrong and what was done, for the event log and `get system status`. */
+  alarm?: string;
 }
 
 /** A top-level section, as `config ?` lists it. */
@@ -51,4 +61,9 @@ export interface ConfigAccess {
    */
   beginEdit(words: readonly string[]): ConfigEditorSession | string;
   onChange(listener: () => void): void;
+  /** `debugzone`: the sums cached when the config was last adopted; `checksum`: computed now. */
+  checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums };
+  /** Computes the sums again and caches them as the new `debugzone`. */
+  recalculate(): ConfigChecksums;
+  bootSource(): BootSource;
 }

@@ -1,6 +1,7 @@
 /** What `?` and Tab are offered in config mode, wherever the editor stands. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import type { ConfigEditorSession } from './api.js';
 import type { Choice } from './choice.js';
@@ -8,7 +9,13 @@ import { ports } from './schema.fixture.js';
 import { ConfigStore } from './store.js';
 
 function open(...words: string[]): ConfigEditorSession {
-  const store = new ConfigStore({ storage: new MemoryStorage(), path: '/flash/c', ports, serial: 'TDM0000000001' });
+  const store = new ConfigStore({
+    clock: new FakeClock(),
+    storage: new MemoryStorage(),
+    path: '/flash/c',
+    ports,
+    serial: 'TDM0000000001',
+  });
   store.load();
   const edit = store.beginEdit(words);
   assert.ok(typeof edit !== 'string');

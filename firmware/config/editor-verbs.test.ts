@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import type { ConfigEditorSession } from './api.js';
 import { ports } from './schema.fixture.js';
@@ -15,7 +16,7 @@ const INTERFACES = 'config system interface\n    edit "port1"\n    next\n    edi
 function open(...words: string[]): { store: ConfigStore; edit: ConfigEditorSession } {
   const storage = new MemoryStorage();
   storage.files.set('/flash/c', INTERFACES);
-  const store = new ConfigStore({ storage, path: '/flash/c', ports, serial: 'TDM0000000001' });
+  const store = new ConfigStore({ clock: new FakeClock(), storage, path: '/flash/c', ports, serial: 'TDM0000000001' });
   store.load();
   const edit = store.beginEdit(words);
   assert.ok(typeof edit !== 'string', String(edit));

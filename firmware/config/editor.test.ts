@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import type { ConfigEditorSession, EditorReply } from './api.js';
 import { ports, tableSchema } from './schema.fixture.js';
@@ -9,7 +10,7 @@ const PATH = '/flash/tandem.conf';
 
 function setup(schema = tableSchema) {
   const storage = new MemoryStorage();
-  const store = new ConfigStore({ storage, path: PATH, ports, serial: 'TDM0000000001', schema });
+  const store = new ConfigStore({ clock: new FakeClock(), storage, path: PATH, ports, serial: 'TDM0000000001', schema });
   let changes = 0;
   store.onChange(() => changes++);
   return { storage, store, changes: () => changes };

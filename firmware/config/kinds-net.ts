@@ -104,6 +104,7 @@ export function keywordListKind(choices: readonly string[]): OptionKind {
   const expected = `one or more of ${choices.join(', ')}, each once`;
   return {
     listUnit: 1,
+    unordered: true,
     suggest: (typed) => ({
       keywords: choices.filter((c) => !typed.includes(c)).map((word) => ({ word, help: '' })),
       end: typed.length > 0,
@@ -131,6 +132,7 @@ export function nameListKind(max: number, known?: (ctx: SchemaContext) => Choice
   const expected = `names of at most ${max} characters, each once`;
   return {
     listUnit: 1,
+    unordered: true,
     suggest: (typed, ctx) => ({
       names: known?.(ctx).filter((c) => !typed.includes(c.word)),
       free: placeholder('<name>', expected),
@@ -172,6 +174,7 @@ export function ipv4ListKind(): OptionKind {
   const expected = 'IPv4 addresses a.b.c.d, each once';
   return {
     listUnit: 1,
+    unordered: true,
     suggest: (typed) => ({ free: placeholder('<a.b.c.d>', expected), end: typed.length > 0 }),
     parse(tokens) {
       if (tokens.length === 0) throw new ValueError('', 'value missing (unset clears it)', expected);

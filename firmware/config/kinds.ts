@@ -32,6 +32,11 @@ export interface OptionKind {
    * one item (2 for `hbdev` port/priority pairs; `unselect` names an item by its first value).
    */
   listUnit?: number;
+  /**
+   * The order of the items means nothing (`set monitor "port2" "port1"` is `set monitor "port1"
+   * "port2"`): checksums sort them so two units that typed them differently still agree.
+   */
+  unordered?: boolean;
 }
 
 /** What a kind offers for the next value of an option. */
@@ -159,6 +164,7 @@ export function ipv4Kind(): OptionKind {
 export function portListKind(): OptionKind {
   return {
     listUnit: 1,
+    unordered: true,
     suggest: (typed, ctx) => ({ names: portChoices(ctx, typed), end: typed.length > 0 }),
     parse(tokens, ctx) {
       const expected = `ports of this board, each once (${portNames(ctx).join(', ')})`;
@@ -176,6 +182,7 @@ export function portListKind(): OptionKind {
 export function portPriorityKind(min: number, max: number): OptionKind {
   return {
     listUnit: 2,
+    unordered: true,
     suggest: (typed, ctx) =>
       typed.length % 2 === 1
         ? { free: placeholder('<priority>', `the port's heartbeat priority, ${min}-${max}`), end: false }

@@ -21,6 +21,11 @@ export interface PrintOptions {
   full: boolean;
   /** Leave out per-unit options, blocks and table entries: the part of the config a cluster shares. */
   sharedOnly?: boolean;
+  /**
+   * One text for one meaning, for checksums: entries of tables whose order means nothing sorted
+   * by name (integer names numerically), items of unordered list values sorted.
+   */
+  canonical?: boolean;
 }
 
 const INDENT = '    ';
@@ -76,7 +81,7 @@ function sectionLines(schema: SectionSchema, node: SectionNode, ctx: SchemaConte
     if (opts.sharedOnly && option.perUnit) continue;
     const values = node.options.get(option.name);
     if (!values || (!opts.full && sameValues(values, optionDefault(option, ctx)))) continue;
-    const text = option.kind.print(values);
+    const text = option.kind.print(opts.canonical && option.kind.unordered ? sortItems(values, option.kind.listUnit) : values);
     if (text !== undefined) out.push(`${pad}set ${option.name} ${text}`);
   }
   for (const [name, childSchema] of Object.entries(schema.children ?? {})) {
@@ -91,12 +96,26 @@ function sectionLines(schema: SectionSchema, node: SectionNode, ctx: SchemaConte
 
 function tableLines(schema: TableSchema, node: TableNode, ctx: SchemaContext, opts: PrintOptions, depth: number): string[] {
   const pad = INDENT.repeat(depth);
-  const entries = opts.sharedOnly ? node.entries.filter((e) => !schema.perUnitEntry?.(e.name, ctx)) : node.entries;
+  const shared = opts.sharedOnly ? node.entries.filter((e) => !schema.perUnitEntry?.(e.name, ctx)) : node.entries;
+  const entries = opts.canonical && !schema.ordered ? [...shared].sort((a, b) => compareNames(a.name, b.name)) : shared;
   return entries.flatMap((e) => [
     `${pad}${entryHeader(schema, e.name)}`,
     ...sectionLines(schema.entry, e.node, ctx, opts, depth + 1),
     `${pad}next`,
   ]);
+}
+
+/** Items of `unit` values each (hbdev's port/priority pairs), sorted by their first value. */
+function sortItems(values: readonly string[], unit = 1): string[] {
+  const items: string[][] = [];
+  for (let i = 0; i < values.length; i += unit) items.push(values.slice(i, i + unit));
+  return items.sort((a, b) => compareNames(a[0] ?? '', b[0] ?? '')).flat();
+}
+
+/** Integer names numerically (`edit 2` before `edit 10`), any other by code unit, never by locale. */
+function compareNames(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function lines(list: readonly string[]): string {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { verifyAdminPassword } from './admin-password.js';
 import { ConfigError } from './errors.js';
@@ -13,7 +14,7 @@ const PATH = '/flash/tandem.conf';
 function store(text?: string) {
   const storage = new MemoryStorage();
   if (text !== undefined) storage.files.set(PATH, text);
-  const s = new ConfigStore({ storage, path: PATH, ports, serial: 'TDM0000000001' });
+  const s = new ConfigStore({ clock: new FakeClock(), storage, path: PATH, ports, serial: 'TDM0000000001' });
   s.load();
   return { storage, store: s };
 }
@@ -57,7 +58,7 @@ test('set password stores only the hash; the file and show never hold the clear 
   const admins = s.login().admins;
   assert.equal(await verifyAdminPassword(admins.get('admin') ?? '', 'N3w pass'), true);
   assert.equal(await verifyAdminPassword(admins.get('ops') ?? '', 'other'), true);
-  const reloaded = new ConfigStore({ storage, path: PATH, ports, serial: 'TDM0000000001' });
+  const reloaded = new ConfigStore({ clock: new FakeClock(), storage, path: PATH, ports, serial: 'TDM0000000001' });
   reloaded.load();
   assert.deepEqual(reloaded.login().admins, admins, 'the hash reads back as written');
 });

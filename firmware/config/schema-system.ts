@@ -217,7 +217,14 @@ export const systemHa: TopSection = {
         default: ['disable'],
         help: 'Also send heartbeats as unicast UDP to unicast-hb-peerip.',
       },
-      { name: 'unicast-hb-peerip', kind: ipv4Kind(), default: ['0.0.0.0'], help: 'The peer address of unicast heartbeats.' },
+      // Per unit: each unit names the other one.
+      {
+        name: 'unicast-hb-peerip',
+        kind: ipv4Kind(),
+        default: ['0.0.0.0'],
+        perUnit: true,
+        help: 'The peer address of unicast heartbeats (per unit, not synchronised).',
+      },
       { name: 'gratuitous-arps', kind: enableDisable, default: ['enable'], help: 'Send gratuitous ARPs after a failover.' },
       { name: 'arps', kind: integerKind(1, 60), default: ['5'], help: 'Gratuitous ARP rounds after a failover.' },
       { name: 'arps-interval', kind: integerKind(1, 20), default: ['8'], help: 'Seconds between gratuitous ARP rounds.' },

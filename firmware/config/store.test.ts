@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { ConfigError } from './errors.js';
 import { encodePassword } from './password.js';
@@ -12,7 +13,7 @@ const SERIAL = 'TDM0000000042';
 function storeWith(text?: string) {
   const storage = new MemoryStorage();
   if (text !== undefined) storage.files.set(PATH, text);
-  return { storage, store: new ConfigStore({ storage, path: PATH, ports, serial: SERIAL }) };
+  return { storage, store: new ConfigStore({ clock: new FakeClock(), storage, path: PATH, ports, serial: SERIAL }) };
 }
 
 /** The data-plane sections, printed (empty) after the HA ones. */
@@ -128,7 +129,7 @@ test('a commit writes what text() shows; a new store reads it back the same', ()
   assert.equal(s.handle('end').active, false);
   assert.equal(storage.files.get(PATH), store.text());
   assert.ok(store.text().includes('    set priority 250\n'));
-  const again = new ConfigStore({ storage, path: PATH, ports, serial: SERIAL });
+  const again = new ConfigStore({ clock: new FakeClock(), storage, path: PATH, ports, serial: SERIAL });
   again.load();
   assert.deepEqual(again.haSettings(), store.haSettings());
   assert.equal(again.hostname(), 'fw-a');

@@ -4,7 +4,15 @@
  * with a FortiOS-like editor.
  */
 import { hashAdminPassword } from '../config/admin-password.js';
-import type { ConfigAccess, ConfigEditorSession, EditorReply, LoginSettings, SectionInfo } from '../config/api.js';
+import type {
+  BootSource,
+  ConfigAccess,
+  ConfigChecksums,
+  ConfigEditorSession,
+  EditorReply,
+  LoginSettings,
+  SectionInfo,
+} from '../config/api.js';
 import { parseErrorLine, parseFail } from '../config/command-fail.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
@@ -133,6 +141,40 @@ export class FakeConfig implements ConfigAccess {
   }
 
   onChange(): void {}
+
+  /** Fixed sums: `debugzone` is what `recalculate` last cached, `current` what the config gives now. */
+  current: ConfigChecksums = fakeSums('01', '02');
+  debugzone: ConfigChecksums = fakeSums('01', '02');
+  recalculations = 0;
+  boot: BootSource = { kind: 'file' };
+
+  bootSource(): BootSource {
+    return this.boot;
+  }
+
+  checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums } {
+    return { debugzone: this.debugzone, checksum: this.current };
+  }
+
+  recalculate(): ConfigChecksums {
+    this.recalculations++;
+    this.debugzone = this.current;
+    return this.current;
+  }
+}
+
+/** Sums made of one repeated byte each, readable in test output. */
+export function fakeSums(globalByte: string, rootByte: string): ConfigChecksums {
+  return {
+    global: globalByte.repeat(16),
+    root: rootByte.repeat(16),
+    all: 'ff'.repeat(16),
+    sections: {
+      'system.global': 'a1'.repeat(16),
+      'system.ha': globalByte.repeat(16),
+      'firewall.policy': rootByte.repeat(16),
+    },
+  };
 }
 
 export class FakePortStats implements PortStatsSource {

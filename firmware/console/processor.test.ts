@@ -196,7 +196,7 @@ test('help and ? list the commands; a trailing ? lists what may follow', async (
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(/\s+/)[0]),
-    ['status', 'heartbeat', 'port-stats', 'reset-uptime', 'clear-stats'],
+    ['status', 'heartbeat', 'port-stats', 'reset-uptime', 'clear-stats', 'checksum'],
   );
   assert.match(
     (await session.execute('show ?')).output,
@@ -223,6 +223,15 @@ test('a throwing configuration or runtime becomes output, never an exception', a
       throw new Error('locked');
     },
     onChange: () => {},
+    checksums: () => {
+      throw new Error('store not loaded');
+    },
+    recalculate: () => {
+      throw new Error('store not loaded');
+    },
+    bootSource: () => {
+      throw new Error('store not loaded');
+    },
   };
   const deadHa: HaControl = {
     snapshot: () => {
@@ -239,6 +248,8 @@ test('a throwing configuration or runtime becomes output, never an exception', a
     'get system ha status',
     'diagnose sys ha heartbeat',
     'diagnose sys ha port-stats',
+    'diagnose sys ha checksum show',
+    'diagnose sys ha checksum recalculate',
     'execute ha failover set',
   ]) {
     const r = await session.execute(line);
@@ -360,6 +371,16 @@ test('get system status says why the previous run ended when the boot knew it', 
     /^Last reboot reason: watchdog reset: the heartbeat worker did not run$/m,
   );
   assert.doesNotMatch(await status(), /Last reboot/);
+});
+
+test('get system status raises the alarm of a boot from the last good config', async () => {
+  const config = new FakeConfig();
+  const { session } = setup(config);
+  assert.doesNotMatch((await session.execute('get system status')).output, /Configuration:/);
+  const alarm = 'configuration /flash/tandem.conf unusable (line 9: …): booted from the last good copy saved 20261201-080000';
+  config.boot = { kind: 'last-good', alarm };
+  const out = (await session.execute('get system status')).output;
+  assert.ok(out.endsWith(`\nConfiguration: ${alarm}\n`), out);
 });
 
 test('diagnose sys ha port-stats reads the snapshot and the remote link monitor when it runs', async () => {

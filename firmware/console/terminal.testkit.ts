@@ -1,3 +1,4 @@
+import { FakeClock } from '../../hal/clock/clock.fake.js';
 /**
  * A console session on the real configuration store (in memory) behind a fake terminal: keys
  * go through the line editor as on the serial line, `?` and Tab ask the session, entered lines
@@ -17,7 +18,7 @@ export const STORE_PATH = '/flash/tandem.conf';
 export function memoryStore(text?: string): { store: ConfigStore; storage: MemoryStorage } {
   const storage = new MemoryStorage();
   if (text !== undefined) storage.files.set(STORE_PATH, text);
-  const store = new ConfigStore({ storage, path: STORE_PATH, ports, serial: 'TDM0000000001' });
+  const store = new ConfigStore({ clock: new FakeClock(), storage, path: STORE_PATH, ports, serial: 'TDM0000000001' });
   store.load();
   return { store, storage };
 }

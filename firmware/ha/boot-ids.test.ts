@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { StorageDevice } from '../../hal/storage/index.js';
+import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { createLogger } from '../log/logger.js';
 import { BootIds } from './boot-ids.js';
 
-/** Test fake of the flash: files in a map; writes fail when told to, as a full or read-only flash does. */
-function fakeStorage(): StorageDevice & { files: Map<string, string>; failWrites: boolean } {
-  const files = new Map<string, string>();
-  return {
-    files,
-    failWrites: false,
-    read: (p) => files.get(p),
-    writeAtomic(p, text) {
-      if (this.failWrites) throw new Error('storage /flash/boot-id: write failed (errno 28, ENOSPC)');
-      files.set(p, text);
-    },
-  };
+/** The flash; its writes fail when told to, as a full or read-only flash does. */
+function fakeStorage(): MemoryStorage {
+  return new MemoryStorage();
 }
 
 const log = createLogger('test');

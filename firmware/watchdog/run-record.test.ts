@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { StorageDevice } from '../../hal/storage/index.js';
+import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { WDIOF_CARDRESET } from '../../hal/watchdog/index.js';
 import { previousRunEnd, type RunRecord, RunRecords } from './run-record.js';
-
-class MemoryStorage implements StorageDevice {
-  files = new Map<string, string>();
-  read(path: string): string | undefined {
-    return this.files.get(path);
-  }
-  writeAtomic(path: string, text: string): void {
-    this.files.set(path, text);
-  }
-}
 
 const at = '2026-12-02T03:00:00.000Z';
 const running: RunRecord = { state: 'running', kernelBoot: 'k1', sinceWall: at };

@@ -96,3 +96,34 @@ test('read of something that is not a file throws HalError', () => {
     );
   });
 });
+
+test('list names the files of a folder, sorted; a missing folder has none', () => {
+  withDir((dir) => {
+    const storage = createFileStorage();
+    storage.writeAtomic(join(dir, 'b.conf'), 'b');
+    storage.writeAtomic(join(dir, 'a.conf'), 'a');
+    mkdirSync(join(dir, 'sub'));
+    assert.deepEqual(storage.list(dir), ['a.conf', 'b.conf']);
+    assert.deepEqual(storage.list(join(dir, 'nope')), []);
+    assert.throws(
+      () => storage.list(join(dir, 'a.conf')),
+      (err: unknown) => err instanceof HalError && err.operation === `list ${join(dir, 'a.conf')}`,
+    );
+  });
+});
+
+test('remove deletes a file; a missing one is no error; a folder is refused', () => {
+  withDir((dir) => {
+    const storage = createFileStorage();
+    const path = join(dir, 'x.conf');
+    storage.writeAtomic(path, 'x');
+    storage.remove(path);
+    assert.deepEqual(readdirSync(dir), []);
+    storage.remove(path);
+    mkdirSync(join(dir, 'sub'));
+    assert.throws(
+      () => storage.remove(join(dir, 'sub')),
+      (err: unknown) => err instanceof HalError && err.operation === `remove ${join(dir, 'sub')}`,
+    );
+  });
+});

@@ -5,7 +5,7 @@
  * rename itself is durable.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HalError } from '../errors.js';
 import type { StorageDevice } from './index.js';
@@ -41,6 +41,26 @@ export function createFileStorage(): StorageDevice {
         throw halError(err, `write ${path}`);
       }
       syncFolder(dir);
+    },
+    list(folder) {
+      try {
+        return readdirSync(folder, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => e.name)
+          .sort();
+      } catch (err) {
+        if (errorCode(err) === 'ENOENT') return [];
+        throw halError(err, `list ${folder}`);
+      }
+    },
+    remove(path) {
+      try {
+        unlinkSync(path);
+      } catch (err) {
+        if (errorCode(err) === 'ENOENT') return;
+        throw halError(err, `remove ${path}`);
+      }
+      syncFolder(dirname(path));
     },
   };
 }

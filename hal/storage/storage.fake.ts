@@ -1,4 +1,5 @@
 /** A storage device for tests: flash in memory. */
+import { basename, dirname } from 'node:path';
 import type { StorageDevice } from './index.js';
 
 /** Flash in memory; `failWrites` makes the next writes throw like a full disk. */
@@ -15,5 +16,16 @@ export class MemoryStorage implements StorageDevice {
     if (this.failWrites) throw new Error(`ENOSPC writing ${path}`);
     this.writes++;
     this.files.set(path, text);
+  }
+
+  list(folder: string): string[] {
+    return [...this.files.keys()]
+      .filter((p) => dirname(p) === folder)
+      .map((p) => basename(p))
+      .sort();
+  }
+
+  remove(path: string): void {
+    this.files.delete(path);
   }
 }

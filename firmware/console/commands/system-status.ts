@@ -3,7 +3,14 @@ import type { HaSnapshot } from '../../ha/snapshot.js';
 import { formatUptime } from '../format.js';
 import { isStandalone, roleName, selfMember } from './ha-roles.js';
 
-export function renderSystemStatus(snap: HaSnapshot, hostname: string, firmwareVersion: string, lastReboot?: string): string {
+/** `configAlarm`: set when the unit booted from its last good config copy; said on its own line. */
+export function renderSystemStatus(
+  snap: HaSnapshot,
+  hostname: string,
+  firmwareVersion: string,
+  lastReboot?: string,
+  configAlarm?: string,
+): string {
   const mode = isStandalone(snap) ? 'standalone' : `${snap.mode}, ${roleName(snap.state)}`;
   const lines = [
     `Version: ${snap.model} v${firmwareVersion}`,
@@ -14,5 +21,6 @@ export function renderSystemStatus(snap: HaSnapshot, hostname: string, firmwareV
   const self = selfMember(snap);
   if (self && !isStandalone(snap)) lines.push(`HA uptime: ${formatUptime(self.ageMs)}`);
   if (lastReboot) lines.push(`Last reboot reason: ${lastReboot}`);
+  if (configAlarm) lines.push(`Configuration: ${configAlarm}`);
   return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import { listCommands } from '../command-tree.js';
 import type { DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
 import type { SessionsControl } from '../sessions-control.js';
 import { beginConfig, sectionChoices, show } from './config.js';
+import { renderChecksumShow, renderRecalculate } from './ha-checksum.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
 import { renderPortStats } from './ha-port-stats.js';
@@ -87,7 +88,13 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
       branch('get', 'Get dynamic and system information.', [
         branch('system', 'System status.', [
           leaf('status', 'System status: version, serial, hostname, HA mode.', () =>
-            renderSystemStatus(ha.snapshot(), config.hostname(), deps.firmwareVersion, deps.lastReboot),
+            renderSystemStatus(
+              ha.snapshot(),
+              config.hostname(),
+              deps.firmwareVersion,
+              deps.lastReboot,
+              config.bootSource().alarm,
+            ),
           ),
           branch('ha', 'HA information.', [
             leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings(), syncStatus())),
@@ -127,6 +134,22 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
               ha.clearStats();
               return 'heartbeat timing statistics cleared\n';
             }),
+            branch('checksum', 'Configuration checksums.', [
+              {
+                word: 'show',
+                help: "This unit's configuration checksums: groups, then each section.",
+                run: () => text(renderChecksumShow(config, ha.snapshot())),
+                children: [
+                  leaf('global', 'Checksums of the system-wide sections.', () =>
+                    renderChecksumShow(config, ha.snapshot(), 'global'),
+                  ),
+                  leaf('root', 'Checksums of the firewall and routing sections.', () =>
+                    renderChecksumShow(config, ha.snapshot(), 'root'),
+                  ),
+                ],
+              },
+              leaf('recalculate', 'Compute the checksums again and cache them.', () => renderRecalculate(config)),
+            ]),
           ]),
           sessionBranch(deps.sessions),
         ]),

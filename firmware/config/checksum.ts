@@ -1,0 +1,79 @@
+/**
+ * Configuration checksums in FortiOS's shape (`diagnose sys ha checksum show`): one sum per
+ * section over the part of the config a cluster shares, and three group sums over them. Two
+ * units agree exactly when their shared configs mean the same: the text hashed is printed in
+ * full (a value set to its default equals one never set), unordered tables and list values are
+ * sorted, and per-unit options, blocks and entries are left out.
+ */
+import { createHash } from 'node:crypto';
+import { printSection } from './printer.js';
+import type { ConfigSchema, SchemaContext, TopSection } from './schema.js';
+import type { ConfigTree } from './tree.js';
+
+export interface ConfigChecksums {
+  /** Over the `system.*` and `log.*` sections, in schema order. */
+  global: string;
+  /** Over the `firewall.*` and `router.*` sections, in schema order. */
+  root: string;
+  /** Over global and root. */
+  all: string;
+  /** Each shared section's sum, by its words joined with `.` (`system.ha`, `firewall.policy`). */
+  sections: Record<string, string>;
+}
+
+export type ChecksumGroup = 'global' | 'root';
+
+/** Bytes of each sum: the first half of a SHA-256, as FortiOS shows 16 bytes. */
+const SUM_BYTES = 16;
+
+/** The first word of a section decides its group: FortiOS's global (system-wide) or root (the VDOM's) settings. */
+const GROUP_OF_FIRST_WORD: Readonly<Record<string, ChecksumGroup>> = {
+  system: 'global',
+  log: 'global',
+  firewall: 'root',
+  router: 'root',
+};
+
+/** `system.ha` for `config system ha`. */
+export function checksumName(section: TopSection): string {
+  return section.words.join('.');
+}
+
+/** The group of a section, by its checksum name (`system.ha`: global). */
+export function checksumGroup(name: string): ChecksumGroup {
+  const group = GROUP_OF_FIRST_WORD[name.split('.')[0] ?? ''];
+  if (!group) throw new Error(`checksum: section ${name} belongs to no group (system, log, firewall, router)`);
+  return group;
+}
+
+/** The text a section's sum is taken over: shared values only, in full, in canonical order. */
+export function canonicalSection(section: TopSection, tree: ConfigTree, ctx: SchemaContext): string {
+  return printSection(section, tree, ctx, { full: true, sharedOnly: true, canonical: true });
+}
+
+export function computeChecksums(tree: ConfigTree, schema: ConfigSchema, ctx: SchemaContext): ConfigChecksums {
+  const sections: Record<string, string> = {};
+  const parts: Record<ChecksumGroup, Buffer[]> = { global: [], root: [] };
+  for (const section of schema.sections) {
+    const text = canonicalSection(section, tree, ctx);
+    if (text === '') continue;
+    const sum = digest([Buffer.from(text, 'utf8')]);
+    const name = checksumName(section);
+    sections[name] = sum.toString('hex');
+    parts[checksumGroup(name)].push(sum);
+  }
+  const global = digest(parts.global);
+  const root = digest(parts.root);
+  return { global: global.toString('hex'), root: root.toString('hex'), all: digest([global, root]).toString('hex'), sections };
+}
+
+/** `7e 06 79 …`: a sum as FortiOS prints the group lines. */
+export function spacedHex(sum: string): string {
+  return (sum.match(/../g) ?? []).join(' ');
+}
+
+function digest(parts: readonly Buffer[]): Buffer {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p);
+  return hash.digest().subarray(0, SUM_BYTES);
+}

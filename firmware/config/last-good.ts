@@ -1,0 +1,59 @@
+/**
+ * The config file's companions on flash, so a unit never stays without a usable config: the
+ * last config that was adopted and applied (`<config>.last-good`), a file found unusable at
+ * boot kept for the operator (`<config>.bad-<stamp>`), and the sweep of temp files a kill -9 or
+ * power cut left mid-write.
+ */
+import { basename, dirname, join } from 'node:path';
+import type { StorageDevice } from '../../hal/storage/index.js';
+
+/** The comment a last-good copy starts with; the parser skips it like every `#` line. */
+const SAVED_PREFIX = '#last-good-saved=';
+
+export function lastGoodPath(path: string): string {
+  return `${path}.last-good`;
+}
+
+/** `20261202-103901`: a wall-clock time (ISO 8601 in UTC, as `wallTimeIso` gives it) as file names carry it. */
+export function fileStamp(wallIso: string): string {
+  return wallIso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/**
+ * Deletes what `writeAtomic` left behind when killed mid-write: `.<base>.<pid>.<hex>.tmp` for
+ * the config and for its companions. Returns the names removed.
+ */
+export function sweepTempFiles(storage: StorageDevice, path: string): string[] {
+  const folder = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  const stale = storage.list(folder).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  for (const name of stale) storage.remove(join(folder, name));
+  return stale;
+}
+
+/** Writes `text` as the last good copy, stamped; false (nothing written) when the copy already holds it. */
+export function saveLastGood(storage: StorageDevice, path: string, text: string, wallIso: string): boolean {
+  const current = storage.read(lastGoodPath(path));
+  if (current !== undefined && lastGoodBody(current) === text) return false;
+  storage.writeAtomic(lastGoodPath(path), `${SAVED_PREFIX}${fileStamp(wallIso)}\n${text}`);
+  return true;
+}
+
+/** The config text of a last good copy, its stamp line taken off. */
+export function lastGoodBody(copy: string): string {
+  return copy.startsWith(SAVED_PREFIX) ? copy.slice(copy.indexOf('\n') + 1) : copy;
+}
+
+/** When the copy was saved, as its stamp line says. */
+export function lastGoodStamp(copy: string): string | undefined {
+  return copy.startsWith(SAVED_PREFIX) ? copy.slice(SAVED_PREFIX.length, copy.indexOf('\n')) : undefined;
+}
+
+/** `<config>.bad-<stamp>`, with `-2`, `-3`… when a file of that name exists already (two bad boots in one second). */
+export function badCopyPath(storage: StorageDevice, path: string, wallIso: string): string {
+  const taken = new Set(storage.list(dirname(path)));
+  const base = `${basename(path)}.bad-${fileStamp(wallIso)}`;
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  return join(dirname(path), name);
+}
