@@ -146,6 +146,7 @@ const processor = new CommandProcessor({
   lastReboot: watchdog.previousRun.text,
   portStats: remoteLink,
   sessions: new KernelSessions(() => hal.conntrack.open(), sessions),
+  eventLog,
 });
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({
