@@ -23,6 +23,7 @@ import { BootIds } from './ha/boot-ids.js';
 import { HaRuntime } from './ha/runtime.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
+import { SyslogSender } from './log/syslog.js';
 import { RemoteLinkMonitor } from './monitor/remote-link-monitor.js';
 import { missingNodeFlags } from './node-flags.js';
 import { ownAddresses, SessionSyncRuntime } from './sessions/runtime.js';
@@ -45,9 +46,12 @@ const { values } = parseArgs({ options: { board: { type: 'string', default: 'sim
 const board = orRefuse(() => boardByName(values.board ?? 'sim', process.env));
 const hal = createLinuxHal();
 const eventLog = new EventLog(board.storage.eventLog, hal.clock);
+const syslog = new SyslogSender(hal.nic, hal.clock, process.pid);
 const sink = (r: LogRecord) => {
   process.stderr.write(formatLogLine(r, hal.clock));
-  if (r.event) eventLog.append(r);
+  if (!r.event) return;
+  eventLog.append(r);
+  syslog.send(r);
 };
 setLogSink(sink);
 const log = createLogger('main');
@@ -61,6 +65,10 @@ try {
   process.stderr.write(`tandem: refusing to start, bad configuration in ${board.storage.config}:\n  ${err.message}\n`);
   process.exit(2);
 }
+// Configured before anything else starts, so the boot's own events reach the syslog server too.
+const configureSyslog = () => syslog.configure(config.syslog(), config.hostname());
+configureSyslog();
+config.onChange(configureSyslog);
 
 // Armed once the configuration is known good: a unit refusing a bad config must not reset in a loop.
 const watchdog = new WatchdogRuntime({
@@ -181,6 +189,7 @@ async function shutdown(signal: string): Promise<void> {
   await socket.close();
   await consoleLine?.close();
   await watchdog.stop(signal);
+  syslog.close();
   process.exit(process.exitCode ?? 0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -5,8 +5,11 @@
  */
 import type { EventFields, Level, LogRecord } from './logger.js';
 
+/** Syslog's severities by their number (RFC 5424 §6.2.1), under FortiOS's names. */
+export const SEVERITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'information', 'debug'] as const;
+
 /** FortiOS's (and syslog's) level names; an info event is one an operator should notice. */
-export const EVENT_LEVEL: Readonly<Record<Level, string>> = {
+export const EVENT_LEVEL: Readonly<Record<Level, (typeof SEVERITIES)[number]>> = {
   debug: 'debug',
   info: 'notice',
   warn: 'warning',

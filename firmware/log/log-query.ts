@@ -2,7 +2,7 @@
  * `execute log display` over the event log's lines: which lines a filter passes, newest first,
  * and the page of them `start-line` and `view-lines` pick. Pure: the lines come in as text.
  */
-import { EVENT_LEVEL, parseEventLine } from './event-line.js';
+import { EVENT_LEVEL, parseEventLine, SEVERITIES } from './event-line.js';
 
 export interface LogQuery {
   /** Field name → the values it may have (any of them); `msg` matches a substring, `level` that level or worse. */
@@ -18,12 +18,10 @@ export interface LogPage {
   lines: { n: number; text: string }[];
 }
 
-/** Syslog's severities, most severe first: `level warning` also passes errors. */
-export const SEVERITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'information', 'debug'] as const;
-
 /** The level names the event log writes, for help and checks. */
 export const LOG_LEVELS: readonly string[] = SEVERITIES.filter((s) => Object.values(EVENT_LEVEL).includes(s));
 
+/** Most severe first: `level warning` also passes errors. */
 const severity = (level: string): number => (SEVERITIES as readonly string[]).indexOf(level);
 
 function fieldMatches(name: string, wanted: readonly string[], line: string, fields: Map<string, string>): boolean {
