@@ -82,7 +82,7 @@ const watchdog = new WatchdogRuntime({
   timers: systemTimers,
   onLog: sink,
 });
-log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level);
+log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level, { subtype: 'system' });
 watchdog.start();
 
 const bootIds = new BootIds(hal.storage, board.storage.bootId, log);
