@@ -85,3 +85,13 @@ test('without an event log, display says so', async () => {
   const { run } = setup(null);
   assert.match(await run('execute log display'), /the event log is unavailable on this unit/);
 });
+
+test('? and Tab after field offer the field names, then the levels', () => {
+  const { processor } = setup();
+  const s = processor.openSession();
+  const names = s.help('execute log filter field ') ?? '';
+  for (const name of ['subtype', 'level', 'msg', 'to', '<name>']) assert.match(names, new RegExp(`^${name} `, 'm'));
+  assert.deepEqual(s.complete('execute log filter field sub').insert, 'type ');
+  assert.deepEqual(s.complete('execute log filter field level war').insert, 'ning ');
+  assert.match(s.help('execute log filter field level warning ') ?? '', /<Enter>/);
+});

@@ -2,8 +2,10 @@
  * The `execute log` branch of the command tree: `filter` (kept per console session) and
  * `display`, which reads the persistent event log, rotated file included, newest first.
  */
+
+import { type Choice, ENTER, placeholder } from '../../config/choice.js';
 import { commandFail, RETURN_CODE } from '../../config/command-fail.js';
-import { queryLog, renderLogPage } from '../../log/log-query.js';
+import { LOG_LEVELS, queryLog, renderLogPage } from '../../log/log-query.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { VIEW_LINES } from '../log-filter.js';
 
@@ -15,6 +17,27 @@ export interface EventLogSource {
 export const LOG_UNAVAILABLE = commandFail(RETURN_CODE.failed, 'the event log is unavailable on this unit');
 
 const text = (output: string): CommandResult => ({ output });
+
+/** The fields every event line has, and those the HA events add; any other field may be named too. */
+const FIELD_HELP: Readonly<Record<string, string>> = {
+  subtype: 'Event kind: ha, admin, system, or the logging module.',
+  level: 'This level or worse.',
+  msg: 'Text the message contains.',
+  action: 'What happened: joined, lost, left, refused, takeover, giveup, login.',
+  from: 'HA state before a state change.',
+  to: 'HA state after a state change.',
+  peer: 'Serial number of the peer.',
+  reason: 'Why it happened.',
+};
+
+/** `?` and Tab after `field`: the field names, then for `level` its values. */
+function fieldChoices(words: readonly string[]): Choice[] {
+  if (words.length === 0) {
+    return [...Object.entries(FIELD_HELP).map(([word, help]) => ({ word, help })), placeholder('<name>', 'Any other field.')];
+  }
+  const values = words[0] === 'level' ? LOG_LEVELS.map((word) => ({ word, help: '' })) : [placeholder('<value>', '')];
+  return words.length === 1 ? values : [...values, ENTER];
+}
 
 export function logBranch(source: EventLogSource | undefined): CommandNode {
   return {
@@ -39,6 +62,7 @@ export function logBranch(source: EventLogSource | undefined): CommandNode {
             args: 'words',
             argsHelp: '<name> [<value>...]',
             run: (words, state) => text(state.logFilter.field(words)),
+            complete: fieldChoices,
           },
           {
             word: 'view-lines',
