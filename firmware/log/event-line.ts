@@ -3,6 +3,7 @@
  * subtype="ha" level="notice" msg="…" from="standby" to="work"`. Written by event-log.ts, read
  * back by log-query.ts and sent as is by syslog `format default`.
  */
+import { isoOfWallMs } from '../../hal/clock/index.js';
 import type { EventFields, Level, LogRecord } from './logger.js';
 
 /** Syslog's severities by their number (RFC 5424 §6.2.1), under FortiOS's names. */
@@ -30,7 +31,7 @@ export function eventFields(r: LogRecord): [string, string | number][] {
 
 /** One line, without its newline; `wallMs` is when it happened (ms since the epoch). */
 export function formatEventLine(r: LogRecord, wallMs: number): string {
-  const iso = new Date(wallMs).toISOString();
+  const iso = isoOfWallMs(wallMs);
   const head = [
     `date=${iso.slice(0, 10)}`,
     `time=${iso.slice(11, 19)}`,

@@ -5,7 +5,7 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
+import { type Clock, wallMsAt, wallTimeIso } from '../../hal/clock/index.js';
 import { formatEventLine } from './event-line.js';
 import type { LogRecord } from './logger.js';
 
@@ -27,8 +27,7 @@ export class EventLog {
   }
 
   append(r: LogRecord): void {
-    const at = r.atMs ?? this.clock.nowMs();
-    const line = `${formatEventLine(r, this.clock.wallMs() - (this.clock.nowMs() - at))}\n`;
+    const line = `${formatEventLine(r, wallMsAt(this.clock, r.atMs))}\n`;
     if (this.size + line.length > MAX_BYTES) {
       renameSync(this.path, `${this.path}.1`);
       this.size = 0;

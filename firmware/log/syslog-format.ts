@@ -3,6 +3,7 @@
  * key=value line. `format rfc5424`: `<PRI>1 <time> <host> tandem <pid> <subtype>
  * [tandem@32473 subtype=… level=… <fields>] <message>`, PRI = facility × 8 + severity.
  */
+import { isoOfWallMs } from '../../hal/clock/index.js';
 import { EVENT_LEVEL, eventFields, formatEventLine, SEVERITIES } from './event-line.js';
 import type { LogRecord } from './logger.js';
 
@@ -63,7 +64,7 @@ const header = (v: string, max: number): string => v.replace(/[^\x21-\x7e]/g, ''
 /** `wallMs` to RFC 3339 with microseconds, as the event log's `eventtime` has them. */
 function timestamp(wallMs: number): string {
   const us = Math.round(wallMs * 1000);
-  const iso = new Date(Math.floor(us / 1000)).toISOString();
+  const iso = isoOfWallMs(Math.floor(us / 1000));
   return `${iso.slice(0, 19)}.${String(us % 1_000_000).padStart(6, '0')}Z`;
 }
 

@@ -4,7 +4,7 @@
  * the socket refuses (no route, buffer full, no socket) is dropped and counted, as a log that
  * cannot go out must not hold up the firmware.
  */
-import type { Clock } from '../../hal/clock/index.js';
+import { type Clock, wallMsAt } from '../../hal/clock/index.js';
 import type { UdpDevice, UdpPort } from '../../hal/nic/index.js';
 import type { SyslogSettings } from '../config/syslog-settings.js';
 import type { LogRecord } from './logger.js';
@@ -41,9 +41,11 @@ export class SyslogSender {
     const s = this.settings;
     if (!s || !r.event) return;
     const port = this.socket();
-    const at = r.atMs ?? this.clock.nowMs();
-    const wallMs = this.clock.wallMs() - (this.clock.nowMs() - at);
-    const text = formatSyslog(s.format, r, wallMs, { facility: s.facility, hostname: this.hostname, pid: this.pid });
+    const text = formatSyslog(s.format, r, wallMsAt(this.clock, r.atMs), {
+      facility: s.facility,
+      hostname: this.hostname,
+      pid: this.pid,
+    });
     const data = this.encoder.encode(text);
     if (port?.sendTo(s.server, s.port, data, data.length)) this.counters.sent++;
     else this.counters.dropped++;
