@@ -24,6 +24,7 @@ import { BootIds } from './ha/boot-ids.js';
 import { HaRuntime } from './ha/runtime.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
+import { SyslogSender } from './log/syslog.js';
 import { RemoteLinkMonitor } from './monitor/remote-link-monitor.js';
 import { missingNodeFlags } from './node-flags.js';
 import { ownAddresses, SessionSyncRuntime } from './sessions/runtime.js';
@@ -46,9 +47,12 @@ const { values } = parseArgs({ options: { board: { type: 'string', default: 'sim
 const board = orRefuse(() => boardByName(values.board ?? 'sim', process.env));
 const hal = createLinuxHal();
 const eventLog = new EventLog(board.storage.eventLog, hal.clock);
+const syslog = new SyslogSender(hal.nic, hal.clock, process.pid);
 const sink = (r: LogRecord) => {
   process.stderr.write(formatLogLine(r, hal.clock));
-  if (r.event) eventLog.append(r);
+  if (!r.event) return;
+  eventLog.append(r);
+  syslog.send(r);
 };
 setLogSink(sink);
 const log = createLogger('main');
@@ -68,6 +72,10 @@ try {
   process.stderr.write(`tandem: refusing to start, bad configuration in ${board.storage.config}:\n  ${err.message}\n`);
   process.exit(2);
 }
+// Configured before anything else starts, so the boot's own events reach the syslog server too.
+const configureSyslog = () => syslog.configure(config.syslog(), config.hostname());
+configureSyslog();
+config.onChange(configureSyslog);
 
 // Armed once the configuration is known good: a unit refusing a bad config must not reset in a loop.
 const watchdog = new WatchdogRuntime({
@@ -81,7 +89,7 @@ const watchdog = new WatchdogRuntime({
   timers: systemTimers,
   onLog: sink,
 });
-log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level);
+log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level, { subtype: 'system' });
 watchdog.start();
 
 const bootIds = new BootIds(hal.storage, board.storage.bootId, log);
@@ -154,6 +162,7 @@ const processor = new CommandProcessor({
   lastReboot: watchdog.previousRun.text,
   portStats: remoteLink,
   sessions: new KernelSessions(() => hal.conntrack.open(), sessions),
+  eventLog,
 });
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({
@@ -188,6 +197,7 @@ async function shutdown(signal: string): Promise<void> {
   await socket.close();
   await consoleLine?.close();
   await watchdog.stop(signal);
+  syslog.close();
   process.exit(process.exitCode ?? 0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -94,5 +94,7 @@ export const dataPlaneExample = [
   '    edit "admin"',
   '    next',
   'end',
+  'config log syslogd setting',
+  'end',
   '',
 ].join('\n');

@@ -18,6 +18,7 @@ import { needsAnAdmin, systemAdmin } from './schema-admin.js';
 import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom } from './schema-firewall.js';
 import { systemInterface } from './schema-interface.js';
 import { systemLinkMonitor } from './schema-link-monitor.js';
+import { logSyslogdSetting } from './schema-log.js';
 import { routerStatic } from './schema-router.js';
 
 const enableDisable = enumKind(['enable', 'disable']);
@@ -298,4 +299,5 @@ export const firmwareSchema: ConfigSchema = extendSchema(
   firewallPolicy,
   routerStatic,
   systemAdmin,
+  logSyslogdSetting,
 );

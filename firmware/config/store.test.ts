@@ -28,10 +28,11 @@ const dataPlaneSections = [
 ]
   .map((s) => `config ${s}\nend\n`)
   .join('')
-  .concat('config system admin\n    edit "admin"\n    next\nend\n');
+  .concat('config system admin\n    edit "admin"\n    next\nend\n')
+  .concat('config log syslogd setting\nend\n');
 const allSections =
   'system global, system ha, system interface, system link-monitor, firewall address, firewall service custom, ' +
-  'firewall ippool, firewall policy, router static, system admin';
+  'firewall ippool, firewall policy, router static, system admin, log syslogd setting';
 
 const good =
   [

@@ -21,6 +21,7 @@ import { printSection, printTree } from './printer.js';
 import { type ConfigSchema, findSection, type SchemaContext, sectionKey, sectionNames, type TopSection } from './schema.js';
 import { firmwareSchema } from './schema-system.js';
 import { haSettingsFromTree, hostnameFromTree } from './settings-from-tree.js';
+import { type SyslogSettings, syslogSettingsFromTree } from './syslog-settings.js';
 import { type ConfigNode, type ConfigTree, cloneNode, cloneTree, defaultTree, validateTree } from './tree.js';
 import { treeFromText } from './tree-from-text.js';
 
@@ -125,6 +126,11 @@ export class ConfigStore implements ConfigAccess {
 
   login(): LoginSettings {
     return loginSettingsFromTree(this.tree);
+  }
+
+  /** `config log syslogd setting`, for the syslog sender. */
+  syslog(): SyslogSettings {
+    return syslogSettingsFromTree(this.tree);
   }
 
   /** The whole config, or the sections whose names start with `words` (`show system`). */

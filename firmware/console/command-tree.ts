@@ -10,6 +10,7 @@ import { ambiguous, resolveKeyword } from '../config/abbreviation.js';
 import type { ConfigEditorSession } from '../config/api.js';
 import { type Choice, ENTER, placeholder } from '../config/choice.js';
 import { commandFail, parseFail, RETURN_CODE } from '../config/command-fail.js';
+import type { LogFilter } from './log-filter.js';
 import type { SessionFilter } from './session-filter.js';
 import { printable } from './tokenize.js';
 
@@ -25,6 +26,8 @@ export interface CommandResult {
 export interface ConsoleState {
   /** `diagnose sys session filter`. */
   sessionFilter: SessionFilter;
+  /** `execute log filter`. */
+  logFilter: LogFilter;
 }
 
 /**

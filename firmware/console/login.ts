@@ -143,7 +143,10 @@ export class LoginGate {
 
   private welcome(name: string, output: string): LoginStep {
     this.state = { kind: 'name' };
-    log.event(`${printable(name)} logged in on ${this.opts.where}`);
+    log.event(`${printable(name)} logged in on ${this.opts.where}`, 'info', {
+      subtype: 'admin',
+      fields: { action: 'login', user: printable(name), ui: this.opts.where },
+    });
     return { output, prompt: '', input: 'text', admin: name };
   }
 }

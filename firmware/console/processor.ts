@@ -14,11 +14,13 @@ import { commandFail, RETURN_CODE } from '../config/command-fail.js';
 import { createLogger } from '../log/logger.js';
 import type { CommandNode, CommandResult, ConsoleState } from './command-tree.js';
 import { dispatch, treeChoices } from './command-tree.js';
+import type { EventLogSource } from './commands/log.js';
 import { buildCommandTree } from './commands/tree.js';
 import { type Completion, completeFor, helpFor } from './completion.js';
 import { endLine } from './format.js';
 import { applyGrep, grepChoices, parseGrep } from './grep.js';
 import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
+import { LogFilter } from './log-filter.js';
 import { SessionFilter } from './session-filter.js';
 import type { SessionsControl } from './sessions-control.js';
 import { printable, splitPipe, tokenize } from './tokenize.js';
@@ -37,6 +39,8 @@ export interface ProcessorOptions {
   portStats?: PortStatsSource;
   /** The session table and session sync; without it the session commands say they are unavailable. */
   sessions?: SessionsControl;
+  /** The persistent event log; without it `execute log display` says it is unavailable. */
+  eventLog?: EventLogSource;
 }
 
 export interface ConsoleReply {
@@ -74,7 +78,7 @@ export class CommandProcessor {
 class Session implements ConsoleSession {
   private editor: ConfigEditorSession | null = null;
   private context = '';
-  private readonly state: ConsoleState = { sessionFilter: new SessionFilter() };
+  private readonly state: ConsoleState = { sessionFilter: new SessionFilter(), logFilter: new LogFilter() };
   /** The reply to the latest line; the next line runs once it is settled. */
   private last: Promise<unknown> = Promise.resolve();
 

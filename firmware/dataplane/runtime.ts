@@ -107,6 +107,7 @@ export class DataPlaneRuntime {
         log.event(
           `took over the data ports in ${e.tookMs.toFixed(2)} ms (${phasesText(e.phases)}; ${e.announced} announcements sent)${e.failures.length ? `; failed: ${e.failures.join('; ')}` : ''}`,
           e.failures.length ? 'warn' : 'info',
+          { subtype: 'ha', fields: { action: 'takeover', duration_ms: Number(e.tookMs.toFixed(2)) } },
         );
         this.#rounds.begin(e.atMs);
         for (const l of this.#listeners) l(true);
@@ -114,6 +115,8 @@ export class DataPlaneRuntime {
       case 'gave-up':
         log.event(
           `gave up the data ports in ${e.tookMs.toFixed(2)} ms${e.failures.length ? `; failed: ${e.failures.join('; ')}` : ''}`,
+          'info',
+          { subtype: 'ha', fields: { action: 'giveup', duration_ms: Number(e.tookMs.toFixed(2)) } },
         );
         this.#rounds.stop();
         for (const l of this.#listeners) l(false);

@@ -2,26 +2,37 @@
  * What the cluster state machine's events say to the operator: one log line per ClusterEvent,
  * an operator event (event log) unless it is only of interest while debugging an election.
  */
-import type { Logger } from '../log/logger.js';
+import type { EventFields, EventInfo, Logger } from '../log/logger.js';
 import type { ClusterEvent } from './cluster.js';
+
+/** The facts a SIEM filters HA events on (`subtype="ha" to="work"`), besides the message. */
+const ha = (fields: EventFields): EventInfo => ({ subtype: 'ha', fields });
 
 export function reportEvents(log: Logger, events: readonly ClusterEvent[]): void {
   for (const e of events) {
     switch (e.kind) {
       case 'state':
-        log.event(`HA state ${e.from} -> ${e.to}: ${e.reason}`);
+        log.event(`HA state ${e.from} -> ${e.to}: ${e.reason}`, 'info', ha({ from: e.from, to: e.to, reason: e.reason }));
         break;
       case 'joined':
-        log.event(`peer ${e.hostname} (${e.serial}) joined on ${e.link}`);
+        log.event(
+          `peer ${e.hostname} (${e.serial}) joined on ${e.link}`,
+          'info',
+          ha({ action: 'joined', peer: e.serial, peername: e.hostname, link: e.link }),
+        );
         break;
       case 'lost':
-        log.event(`peer ${e.serial} lost: ${e.reason}`, 'warn');
+        log.event(`peer ${e.serial} lost: ${e.reason}`, 'warn', ha({ action: 'lost', peer: e.serial, reason: e.reason }));
         break;
       case 'left':
-        log.event(`peer ${e.serial} left the cluster (graceful shutdown)`);
+        log.event(`peer ${e.serial} left the cluster (graceful shutdown)`, 'info', ha({ action: 'left', peer: e.serial }));
         break;
       case 'refused':
-        log.event(`refused ${e.serial} on ${e.link}: ${e.reason}`, 'warn');
+        log.event(
+          `refused ${e.serial} on ${e.link}: ${e.reason}`,
+          'warn',
+          ha({ action: 'refused', peer: e.serial, link: e.link, reason: e.reason }),
+        );
         break;
       case 'elected':
         log.info(`election: ${e.reason}`);

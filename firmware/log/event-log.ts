@@ -3,8 +3,10 @@
  * flash, one line each, rotated to `<file>.1` past a size limit so flash never fills up.
  */
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
+import { type Clock, wallMsAt, wallTimeIso } from '../../hal/clock/index.js';
+import { formatEventLine } from './event-line.js';
 import type { LogRecord } from './logger.js';
 
 const MAX_BYTES = 1 << 20;
@@ -25,13 +27,20 @@ export class EventLog {
   }
 
   append(r: LogRecord): void {
-    const line = `${wallTimeIso(this.clock)} ${r.level} ${r.namespace}: ${r.message}\n`;
+    const line = `${formatEventLine(r, wallMsAt(this.clock, r.atMs))}\n`;
     if (this.size + line.length > MAX_BYTES) {
       renameSync(this.path, `${this.path}.1`);
       this.size = 0;
     }
     appendFileSync(this.path, line);
     this.size += line.length;
+  }
+
+  /** Every kept line, oldest first: the rotated file, then the current one. */
+  async lines(): Promise<string[]> {
+    const read = (path: string) => readFile(path, 'utf8').catch(() => '');
+    const text = (await read(`${this.path}.1`)) + (await read(this.path));
+    return text.split('\n').filter((l) => l !== '');
   }
 }
 

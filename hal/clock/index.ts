@@ -20,10 +20,20 @@ export interface Clock {
   wallMs(): number;
 }
 
+/** The wall time, ms since the epoch, of monotonic instant `monotonicMs` (default: now). */
+export function wallMsAt(clock: Clock, monotonicMs?: number): number {
+  const wall = clock.wallMs();
+  return monotonicMs === undefined ? wall : wall - (clock.nowMs() - monotonicMs);
+}
+
+/** Wall-clock ms since the epoch as ISO 8601 in UTC, to the millisecond. */
+export function isoOfWallMs(wallMs: number): string {
+  return new Date(wallMs).toISOString();
+}
+
 /** The wall time, ISO 8601 in UTC, of monotonic instant `monotonicMs` (default: now). */
 export function wallTimeIso(clock: Clock, monotonicMs?: number): string {
-  const wall = clock.wallMs();
-  return new Date(monotonicMs === undefined ? wall : wall - (clock.nowMs() - monotonicMs)).toISOString();
+  return isoOfWallMs(wallMsAt(clock, monotonicMs));
 }
 
 /** A periodic timer (timerfd). Expirations accumulate while nobody reads them. */

@@ -14,6 +14,7 @@ import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
 import { renderPortStats } from './ha-port-stats.js';
 import { renderHaStatus } from './ha-status.js';
+import { type EventLogSource, logBranch } from './log.js';
 import { sessionBranch } from './session-tree.js';
 import { renderSystemStatus } from './system-status.js';
 
@@ -25,6 +26,7 @@ export interface CommandDeps {
   lastReboot?: string;
   portStats?: PortStatsSource;
   sessions?: SessionsControl;
+  eventLog?: EventLogSource;
 }
 
 const text = (output: string): CommandResult => ({ output });
@@ -178,6 +180,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             leaf('status', 'Show whether failover is set on this unit.', () => failoverStatus(ha)),
           ]),
         ]),
+        logBranch(deps.eventLog),
       ]),
       {
         word: 'config',

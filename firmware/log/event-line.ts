@@ -1,0 +1,57 @@
+/**
+ * The event log's line, in FortiOS's key=value shape: `date=… time=… eventtime=<µs> type="event"
+ * subtype="ha" level="notice" msg="…" from="standby" to="work"`. Written by event-log.ts, read
+ * back by log-query.ts and sent as is by syslog `format default`.
+ */
+import { isoOfWallMs } from '../../hal/clock/index.js';
+import type { EventFields, Level, LogRecord } from './logger.js';
+
+/** Syslog's severities by their number (RFC 5424 §6.2.1), under FortiOS's names. */
+export const SEVERITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'information', 'debug'] as const;
+
+/** FortiOS's (and syslog's) level names; an info event is one an operator should notice. */
+export const EVENT_LEVEL: Readonly<Record<Level, (typeof SEVERITIES)[number]>> = {
+  debug: 'debug',
+  info: 'notice',
+  warn: 'warning',
+  error: 'error',
+};
+
+/** Keys the line itself uses: an event field of the same name would make it ambiguous. */
+const RESERVED = new Set(['date', 'time', 'eventtime', 'type', 'subtype', 'level', 'msg']);
+
+const quote = (v: string): string => `"${v.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
+
+const value = (v: string | number): string => (typeof v === 'number' ? String(v) : quote(v));
+
+/** The record's own fields that may go on the line, in the order they were given. */
+export function eventFields(r: LogRecord): [string, string | number][] {
+  return Object.entries(r.fields ?? ({} as EventFields)).filter(([k]) => !RESERVED.has(k) && /^[A-Za-z0-9_-]+$/.test(k));
+}
+
+/** One line, without its newline; `wallMs` is when it happened (ms since the epoch). */
+export function formatEventLine(r: LogRecord, wallMs: number): string {
+  const iso = isoOfWallMs(wallMs);
+  const head = [
+    `date=${iso.slice(0, 10)}`,
+    `time=${iso.slice(11, 19)}`,
+    `eventtime=${Math.round(wallMs * 1000)}`,
+    'type="event"',
+    `subtype=${quote(r.subtype ?? r.namespace)}`,
+    `level=${quote(EVENT_LEVEL[r.level])}`,
+    `msg=${quote(r.message)}`,
+  ];
+  return [...head, ...eventFields(r).map(([k, v]) => `${k}=${value(v)}`)].join(' ');
+}
+
+const PAIR = /([A-Za-z0-9_-]+)=(?:"((?:[^"\\]|\\.)*)"|(\S*))/g;
+
+/** The line's key=value pairs, unquoted; empty for a line that has none (one written before them). */
+export function parseEventLine(line: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of line.matchAll(PAIR)) {
+    const key = m[1] as string;
+    if (!out.has(key)) out.set(key, m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : (m[3] ?? ''));
+  }
+  return out;
+}
