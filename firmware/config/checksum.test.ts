@@ -155,6 +155,7 @@ test('every section has a name and a group; sums print as FortiOS spaced bytes',
     'firewall.policy',
     'router.static',
     'system.admin',
+    'log.syslogd.setting',
   ]);
   assert.deepEqual(Object.keys(sums.sections).map(checksumGroup), [
     'global',
@@ -166,6 +167,7 @@ test('every section has a name and a group; sums print as FortiOS spaced bytes',
     'root',
     'root',
     'root',
+    'global',
     'global',
   ]);
   assert.equal(spacedHex('7e067902'), '7e 06 79 02');
