@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The rig needs root, iproute2, nftables, the conntrack tool (the session sync scenarios read
 // the boards' session tables with it) and vsftpd (the FTP server the expectation scenario runs in
-// the rig's server namespace); install what is missing (Debian) and say so, rather than leaving
-// a newcomer with a cryptic failure halfway through a test. Debian's vsftpd package also sets up
-// a system service; the rig never uses it, only the binary.
+// the rig's server namespace) and rsyslog (the syslog server the boards report to there); install
+// what is missing (Debian) and say so, rather than leaving a newcomer with a cryptic failure
+// halfway through a test. Debian's vsftpd and rsyslog packages also set up system services;
+// the rig never uses them, only the binaries, which it runs in its own namespace.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const needed = [
@@ -11,6 +12,7 @@ const needed = [
   { command: 'nft', pkg: 'nftables' },
   { command: 'conntrack', pkg: 'conntrack' },
   { command: 'vsftpd', pkg: 'vsftpd' },
+  { command: 'rsyslogd', pkg: 'rsyslog' },
 ];
 
 function has(command) {

@@ -6,11 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { boardNamespace, cliNamespace } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { GATEWAY_LAN, gatewayConfig, WAN_POOL } from '../rig-gateway.js';
 import { run } from '../shell.js';
 import { boardStatus } from '../status.js';
+import { rsyslogUnavailable, SYSLOG_SERVER, type SyslogServer, startSyslogServer } from '../syslog-server.js';
 import { linkState } from '../topology.js';
 import {
   carriesTraffic,
@@ -30,8 +32,17 @@ const common = {
   monitor: ['port2'],
   groupId: GROUP_ID,
   haLines: ['set pingserver-monitor-interface "port1"', 'set pingserver-failover-threshold 0', 'set pingserver-flip-timeout 6'],
-  extra: gatewayConfig({ pingServer: true }),
+  // Both units report to rsyslogd in the server namespace (RFC 5424): the kill step reads it.
+  extra: `${gatewayConfig({ pingServer: true })}config log syslogd setting
+    set status enable
+    set server "${SYSLOG_SERVER}"
+    set format rfc5424
+end
+`,
 };
+
+/** The rig's syslog server, started with the rig. */
+let syslog: SyslogServer | null = null;
 
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
@@ -128,6 +139,14 @@ step('kill -9 of the primary: the prober resumes through the other board', async
     assert.equal(r.streams.broken, 0, 'TCP streams survive');
     await carriesTraffic(sr, 'B');
     assert.match(sr.log('B'), /took over the data ports in [\d.]+ ms/);
+    // The state change a SIEM watches reaches the syslog server from the new primary.
+    const server = syslog;
+    assert.ok(server, 'the syslog server runs');
+    const works = (l: string) => /^<\d+>1 \S+ TDM-B tandem \d+ ha \[tandem@\d+ [^\]]*to="work"/.test(l);
+    for (const until = Date.now() + 10_000; !server.lines().some(works); await sleep(100)) {
+      if (Date.now() > until) assert.fail(`no syslog line from B saying it works; received:\n${server.lines().join('\n')}`);
+    }
+    assert.match(server.lines().find(works) ?? '', /from="standby"/);
   } finally {
     await sr.rig.traffic.stop();
   }
@@ -167,8 +186,18 @@ step('the ping server lost behind the primary moves the traffic', async (sr) => 
 });
 
 test('the pair as a gateway', async (t) => {
+  const why = await rsyslogUnavailable();
+  if (why) {
+    if (process.env.CI) throw new Error(`gateway scenario cannot run: ${why}`);
+    t.skip(why);
+    return;
+  }
   const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);
   if (!sr) return;
-  t.after(() => sr.down());
+  syslog = await startSyslogServer(sr.name);
+  t.after(async () => {
+    await syslog?.stop();
+    await sr.down();
+  });
   for (const [name, body] of steps) await t.test(name, () => body(sr));
 });
