@@ -16,3 +16,13 @@ export const ENTER: Choice = { word: '<Enter>', help: '', placeholder: true };
 export function placeholder(word: string, help: string): Choice {
   return { word, help, placeholder: true };
 }
+
+/** The first choice of each word, in order. */
+export function uniqueChoices(choices: readonly Choice[]): Choice[] {
+  const seen = new Set<string>();
+  return choices.filter((c) => {
+    if (seen.has(c.word)) return false;
+    seen.add(c.word);
+    return true;
+  });
+}

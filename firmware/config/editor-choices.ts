@@ -5,7 +5,7 @@
  * the keyword they abbreviate, as when the line runs.
  */
 import { resolveKeyword } from './abbreviation.js';
-import { type Choice, ENTER, placeholder } from './choice.js';
+import { type Choice, ENTER, placeholder, uniqueChoices } from './choice.js';
 import { EVERYDAY_VERBS, type Frame, VERB_WORDS, verbsFor } from './editor-frame.js';
 import { valuesOf } from './editor-words.js';
 import type { OptionKind, ValueChoices } from './kinds.js';
@@ -84,7 +84,7 @@ function tableChoices(
   switch (verb) {
     case 'edit':
       if (rest.length > 0) return rest.length === 1 ? [ENTER] : [];
-      return unique([...entries, ...valueChoices(schema.key.suggest([], ctx)).filter((c) => c !== ENTER)]);
+      return uniqueChoices([...entries, ...valueChoices(schema.key.suggest([], ctx)).filter((c) => c !== ENTER)]);
     case 'delete':
       if (rest.length > 0) return rest.length === 1 ? [ENTER] : [];
       return entries;
@@ -139,13 +139,4 @@ function canonical(kind: OptionKind, typed: readonly string[], ctx: SchemaContex
   } catch {
     return [...typed];
   }
-}
-
-function unique(choices: readonly Choice[]): Choice[] {
-  const seen = new Set<string>();
-  return choices.filter((c) => {
-    if (seen.has(c.word)) return false;
-    seen.add(c.word);
-    return true;
-  });
 }

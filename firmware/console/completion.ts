@@ -4,7 +4,7 @@
  * words (the command tree, or the config editor where it stands), and the word being typed
  * narrows that down. A `?` inside quotes or after a backslash is a literal character.
  */
-import { type Choice, ENTER } from '../config/choice.js';
+import { type Choice, ENTER, uniqueChoices } from '../config/choice.js';
 import { splitPartial } from './tokenize.js';
 
 /** What may follow the whole words of a line. */
@@ -31,7 +31,7 @@ export function helpFor(before: string, source: ChoiceSource): string | null {
 export function completeFor(before: string, source: ChoiceSource): Completion {
   const at = splitPartial(before);
   if (at.escaped) return { insert: '', listing: '' };
-  const matches = unique(source(at.words).filter((c) => !c.placeholder && c.word.startsWith(at.partial)));
+  const matches = uniqueChoices(source(at.words).filter((c) => !c.placeholder && c.word.startsWith(at.partial)));
   if (matches.length === 0) return { insert: '', listing: '' };
   const listing = formatChoices(matches);
   if (matches.length === 1) {
@@ -60,13 +60,4 @@ function commonPrefix(words: readonly string[]): string {
   let prefix = words[0] ?? '';
   for (const w of words) while (!w.startsWith(prefix)) prefix = prefix.slice(0, -1);
   return prefix;
-}
-
-function unique(choices: readonly Choice[]): Choice[] {
-  const seen = new Set<string>();
-  return choices.filter((c) => {
-    if (seen.has(c.word)) return false;
-    seen.add(c.word);
-    return true;
-  });
 }
