@@ -3,6 +3,7 @@
  * `config … / edit / set / unset / next / end / abort`, what `?` and Tab offer, and what a
  * console login checks. Implemented by firmware/config/.
  */
+import type { SectionText } from '../control/api.js';
 import type { ConfigChecksums } from './checksum.js';
 import type { Choice } from './choice.js';
 import type { HaSettings } from './ha-settings.js';
@@ -66,4 +67,59 @@ export interface ConfigAccess {
   /** Computes the sums again and caches them as the new `debugzone`. */
   recalculate(): ConfigChecksums;
   bootSource(): BootSource;
+}
+
+/** A config section as text, keyed by its checksum name (`firewall.policy`); the control channel carries these. */
+export type { SectionText } from '../control/api.js';
+
+/** What changed, for `onChange` listeners: the sections, and whether the change came from this console, a peer's push or a boot fallback. */
+export interface ConfigChange {
+  /** Checksum names of the sections whose shared or per-unit values changed. */
+  sections: readonly string[];
+  origin: 'console' | 'peer' | 'fallback';
+  /** The peer's serial, with `peer`. */
+  from?: string;
+  /** A full sync, with `peer`. */
+  full?: boolean;
+}
+
+/**
+ * How a console commit ends: `local` saves it here as usual (this unit is primary or alone, or the
+ * change is per-unit only); `done` means the primary committed it and its push is applied here
+ * already (the output is for the console); `refused` saves nothing and says why.
+ */
+export type CommitVerdict = { kind: 'local' } | { kind: 'done'; output: string } | { kind: 'refused'; reason: string };
+
+export interface CommitProposal {
+  /** The shared sections the draft changes, as the candidate tree prints them (shared values only). */
+  sections: SectionText[];
+  /** Each changed section's sum before the edit (the base the draft started from). */
+  base: Record<string, string>;
+  /** Whether a key field changed (password, encryption, group-id, group-name). */
+  keysChanged: boolean;
+  /** Whether the draft changed per-unit values only. */
+  perUnitOnly: boolean;
+}
+
+export type CommitGate = (proposal: CommitProposal) => Promise<CommitVerdict>;
+
+/** The outcome of `applyFromPeer` / `commitShared`. */
+export type SharedApplyResult = { ok: true; changed: string[]; backup?: string } | { ok: false; reason: string };
+
+/** What config sync needs of the store, beside ConfigAccess (docs/config-sync-plan.md §3, §5). */
+export interface SyncedConfigStore {
+  /** Shared sections as text (shared values only, per-unit left out), all of them or those named. */
+  sharedText(keys?: readonly string[]): SectionText[];
+  checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums };
+  /**
+   * A push from the primary: parse the sections, keep this unit's per-unit values, validate the
+   * whole tree, save (a full push that changes the shared config first keeps the file as a
+   * `.diverged-…` backup), adopt, tell listeners (origin `peer`). Refused: nothing changes.
+   */
+  applyFromPeer(sections: readonly SectionText[], opts: { full: boolean; from: string; reason: string }): SharedApplyResult;
+  /** On the primary: a secondary's commit, merged with this unit's per-unit values, validated, saved, listeners told. */
+  commitShared(sections: readonly SectionText[], from: string): SharedApplyResult;
+  /** Console commits pass through the gate before they are saved; null: always local. */
+  setCommitGate(gate: CommitGate | null): void;
+  onConfigChange(listener: (change: ConfigChange) => void): void;
 }
