@@ -1,4 +1,6 @@
 /** What the console may ask of the HA runtime. Implemented on the main thread by firmware/ha/. */
+import type { SumsMessage } from '../control/api.js';
+import type { MemberSyncStatus } from '../control/config-sync.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
 import type { RemoteLinkView } from '../monitor/view.js';
 
@@ -24,4 +26,14 @@ export interface DiagControl {
 /** Remote link monitoring (ping servers) for `diagnose sys ha port-stats`: firmware/monitor's RemoteLinkMonitor. */
 export interface PortStatsSource {
   views(): RemoteLinkView;
+}
+
+/** Config sync, for `get system ha status`, `diagnose sys ha checksum cluster` and `execute ha synchronize`: firmware/control's ConfigSync. */
+export interface ConfigSyncControl {
+  /** Each unit's sync state, this unit first. */
+  status(): MemberSyncStatus[];
+  /** `execute ha synchronize start`; returns the console text. */
+  synchronize(): string;
+  /** A peer's sums, or null when it did not answer in time. */
+  requestSums(serial: string): Promise<SumsMessage | null>;
 }

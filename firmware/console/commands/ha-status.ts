@@ -1,8 +1,10 @@
 /** `get system ha status`: the operator's one-screen view of the cluster, in FortiOS's shape. */
 import type { HaSettings } from '../../config/ha-settings.js';
+import type { MemberSyncStatus } from '../../control/config-sync.js';
 import type { HaSnapshot, LinkView } from '../../ha/snapshot.js';
 import type { SyncStatus } from '../../sessions/worker-protocol.js';
 import { enableDisable, formatAgo, formatUptime, padRight, slashDate, wallClock } from '../format.js';
+import { configStatusLines } from './ha-config-sync.js';
 import {
   clusterIndexes,
   healthStatus,
@@ -22,8 +24,14 @@ export type HaStatusSettings = Pick<HaSettings, 'override' | 'sessionPickup'> | 
 /**
  * `override` comes from the configuration when the snapshot has no entry for this unit yet.
  * `sync`: session sync's status, for this unit's readiness as a secondary (null: sync is off).
+ * `configSync`: each unit's config sync state (null: config sync is not running).
  */
-export function renderHaStatus(snap: HaSnapshot, configured: HaStatusSettings, sync: SyncStatus | null = null): string {
+export function renderHaStatus(
+  snap: HaSnapshot,
+  configured: HaStatusSettings,
+  sync: SyncStatus | null = null,
+  configSync: readonly MemberSyncStatus[] | null = null,
+): string {
   if (isStandalone(snap)) return 'HA Health Status: OK\nMode: standalone\n';
   const self = selfMember(snap);
   const lines: string[] = [`HA Health Status: ${healthStatus(snap)}`];
@@ -47,6 +55,7 @@ export function renderHaStatus(snap: HaSnapshot, configured: HaStatusSettings, s
   const readiness = readinessLine(sync);
   if (readiness) lines.push(readiness);
   lines.push(`override: ${enableDisable(self?.override ?? configured?.override ?? false)}`);
+  if (configSync) lines.push(...configStatusLines(configSync));
   lines.push('HBDEV stats:');
   if (snap.links.length === 0) lines.push('    (no heartbeat device)');
   for (const link of snap.links) lines.push(`    ${hbdevLine(link)}`);

@@ -6,10 +6,11 @@ import type { HaSettings } from '../../config/ha-settings.js';
 import { MAIN_BLOCK_MAX_S } from '../../diag/main-block.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
-import type { DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
+import type { ConfigSyncControl, DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
 import type { SessionsControl } from '../sessions-control.js';
 import { beginConfig, sectionChoices, show } from './config.js';
 import { renderChecksumShow, renderRecalculate } from './ha-checksum.js';
+import { renderChecksumCluster } from './ha-config-sync.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
 import { renderPortStats } from './ha-port-stats.js';
@@ -27,6 +28,7 @@ export interface CommandDeps {
   portStats?: PortStatsSource;
   sessions?: SessionsControl;
   eventLog?: EventLogSource;
+  configSync?: ConfigSyncControl;
 }
 
 const text = (output: string): CommandResult => ({ output });
@@ -99,7 +101,9 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             ),
           ),
           branch('ha', 'HA information.', [
-            leaf('status', 'HA cluster status.', () => renderHaStatus(ha.snapshot(), settings(), syncStatus())),
+            leaf('status', 'HA cluster status.', () =>
+              renderHaStatus(ha.snapshot(), settings(), syncStatus(), deps.configSync?.status() ?? null),
+            ),
           ]),
         ]),
       ]),
@@ -150,6 +154,11 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
                   ),
                 ],
               },
+              {
+                word: 'cluster',
+                help: "Every unit's checksums side by side, differences marked.",
+                run: async () => text(await renderChecksumCluster(config, deps.configSync, ha.snapshot())),
+              },
               leaf('recalculate', 'Compute the checksums again and cache them.', () => renderRecalculate(config)),
             ]),
           ]),
@@ -178,6 +187,11 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             failoverNode('set', true),
             failoverNode('unset', false),
             leaf('status', 'Show whether failover is set on this unit.', () => failoverStatus(ha)),
+          ]),
+          branch('synchronize', 'Configuration sync between cluster units.', [
+            leaf('start', "Send the primary's whole configuration to every unit (or ask for it, on a secondary).", () =>
+              deps.configSync ? deps.configSync.synchronize() : 'Command fail. Config sync is not running on this unit.\n',
+            ),
           ]),
         ]),
         logBranch(deps.eventLog),

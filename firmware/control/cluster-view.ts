@@ -1,0 +1,26 @@
+/**
+ * Who is who for the control channel's users: this unit, the primary (if any unit is) and the
+ * peers, as the latest HA snapshot says. Config sync takes pushes only from the unit this view
+ * names primary, so a split brain's losing side cannot overwrite the winner's config.
+ */
+import type { HaSnapshot } from '../ha/snapshot.js';
+
+export interface ClusterView {
+  self: string;
+  /** The primary's serial (this unit's own when it is primary), or null while none is. */
+  primary: string | null;
+  /** Every other member, in the snapshot's order. */
+  peers: readonly string[];
+}
+
+export function clusterView(snap: HaSnapshot): ClusterView {
+  const peers = snap.members.filter((m) => !m.self).map((m) => m.serial);
+  if (!snap.enabled || snap.mode === 'standalone') return { self: snap.serial, primary: snap.serial, peers: [] };
+  if (snap.state === 'work') return { self: snap.serial, primary: snap.serial, peers };
+  const primary = snap.members.find((m) => !m.self && m.state === 'work')?.serial ?? null;
+  return { self: snap.serial, primary, peers };
+}
+
+export function isPrimaryView(view: ClusterView): boolean {
+  return view.primary === view.self;
+}

@@ -1,0 +1,111 @@
+/**
+ * A secondary's console commit (`end`) goes to the primary, which commits it for the cluster
+ * and pushes it back to everyone: this is the commit gate the store calls before it saves.
+ * The console's `end` returns once the push carrying the change is applied here, so the next
+ * `show` already has it. A per-unit change, a unit alone or primary, or `sync-config disable`
+ * commit locally as before.
+ */
+import type { CommitGate, CommitProposal, CommitVerdict } from '../config/api.js';
+import type { Cancel, Timers } from '../time/timers.js';
+import type { CommitResultMessage, ControlLink } from './api.js';
+import type { ClusterView } from './cluster-view.js';
+
+/** How long a commit waits for the primary's answer, and then for its push. */
+export const COMMIT_WAIT_MS = 3000;
+
+export interface CommitForwardOptions {
+  serial: string;
+  link: ControlLink;
+  timers: Timers;
+  view: () => ClusterView;
+  syncConfig: () => boolean;
+}
+
+interface Pending {
+  resolve: (m: CommitResultMessage | null) => void;
+}
+
+interface AppliedWaiter {
+  v: number;
+  resolve: (applied: boolean) => void;
+}
+
+export class CommitForward {
+  readonly #o: CommitForwardOptions;
+  readonly #pending = new Map<number, Pending>();
+  #appliedWaiters: AppliedWaiter[] = [];
+  #appliedV = 0;
+  #id = 0;
+
+  constructor(o: CommitForwardOptions) {
+    this.#o = o;
+  }
+
+  readonly gate: CommitGate = async (p: CommitProposal): Promise<CommitVerdict> => {
+    const { primary, self } = this.#o.view();
+    if (p.perUnitOnly || primary === null || primary === self || !this.#o.syncConfig()) return { kind: 'local' };
+    const id = ++this.#id;
+    const answer = this.#wait<CommitResultMessage | null>(null, (resolve) => {
+      this.#pending.set(id, { resolve });
+      return () => this.#pending.delete(id);
+    });
+    if (!this.#o.link.send(primary, { k: 'commit', id, sections: p.sections, base: p.base })) {
+      this.#pending.get(id)?.resolve(null);
+      return { kind: 'refused', reason: `no control link to the primary ${primary}; nothing changed` };
+    }
+    const result = await answer;
+    if (result === null) return { kind: 'refused', reason: `the primary ${primary} did not answer in 3 s; nothing changed` };
+    if (!result.ok) return { kind: 'refused', reason: result.reason ?? `the primary ${primary} refused it` };
+    const applied = result.v <= this.#appliedV || (await this.#waitApplied(result.v));
+    return {
+      kind: 'done',
+      output: applied ? '' : `Committed on the primary ${primary}; its sync has not reached ${self} yet.\n`,
+    };
+  };
+
+  onResult(m: CommitResultMessage): void {
+    this.#pending.get(m.id)?.resolve(m);
+  }
+
+  /** A push of version `v` is applied here. */
+  applied(v: number): void {
+    this.#appliedV = Math.max(this.#appliedV, v);
+    const due = this.#appliedWaiters.filter((w) => w.v <= v);
+    this.#appliedWaiters = this.#appliedWaiters.filter((w) => w.v > v);
+    for (const w of due) w.resolve(true);
+  }
+
+  /** Ends every waiting commit as unanswered. */
+  cancelAll(): void {
+    for (const p of [...this.#pending.values()]) p.resolve(null);
+    for (const w of this.#appliedWaiters) w.resolve(false);
+    this.#appliedWaiters = [];
+  }
+
+  #waitApplied(v: number): Promise<boolean> {
+    return this.#wait<boolean>(false, (resolve) => {
+      const w = { v, resolve };
+      this.#appliedWaiters.push(w);
+      return () => {
+        this.#appliedWaiters = this.#appliedWaiters.filter((x) => x !== w);
+      };
+    });
+  }
+
+  /** A promise `register` can resolve, resolved with `onTimeout` after COMMIT_WAIT_MS; `register` returns its cleanup. */
+  #wait<T>(onTimeout: T, register: (resolve: (v: T) => void) => () => void): Promise<T> {
+    return new Promise<T>((resolve) => {
+      let cancelTimer: Cancel = () => {};
+      let settled = false;
+      const finish = (v: T) => {
+        if (settled) return;
+        settled = true;
+        cancelTimer();
+        cleanup();
+        resolve(v);
+      };
+      const cleanup = register(finish);
+      cancelTimer = this.#o.timers.after(COMMIT_WAIT_MS, () => finish(onTimeout));
+    });
+  }
+}
