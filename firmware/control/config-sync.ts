@@ -286,7 +286,8 @@ export class ConfigSync {
   #onConfigChange(change: ConfigChange): void {
     const primary = isPrimaryView(this.#view) || this.#view.primary === null;
     if (change.origin === 'console' && primary) {
-      this.#pushIncremental(change.sections, `commit on ${this.#view.self}`);
+      const v = this.#pushIncremental(change.sections, `commit on ${this.#view.self}`);
+      log.info(`config committed (${change.sections.join(', ')}), version ${v}`);
       return;
     }
     if (!primary) this.#lastAll = this.#ownSums().all;
@@ -308,6 +309,7 @@ export class ConfigSync {
     const started = this.#o.now();
     const r = this.#o.store.applyFromPeer(m.sections, { full: m.full, from, reason: m.reason });
     if (!r.ok) return refuse(r.reason);
+    log.info(`config sync: saved push ${m.v} from ${from}`);
     await this.#o.settled();
     const applyMs = Math.round(this.#o.now() - started);
     this.#version = Math.max(this.#version, m.v);

@@ -5,6 +5,7 @@
  *   TANDEM_BENCH_JITTER_RUNS   jitter windows per load case (default 3)
  *   TANDEM_BENCH_SOAK_S        length of the false-failover run in s (default 600)
  *   TANDEM_BENCH_STORMS        flap storms per beacon setting (default 5)
+ *   TANDEM_BENCH_CONFIG_RUNS   one-line config changes synced (default 50; 1000-policy case: 2/5 of it, full syncs: 1/10)
  *   TANDEM_BENCH_KEEP_FAILED   set: a rig whose benchmark failed is kept, with its logs, for inspection
  */
 
@@ -21,6 +22,7 @@ export interface BenchOptions {
   jitterRuns: number;
   soakS: number;
   stormRuns: number;
+  configRuns: number;
 }
 
 export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -43,5 +45,6 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     jitterRuns: envInt(env, 'TANDEM_BENCH_JITTER_RUNS', 3, 1, 100),
     soakS: envInt(env, 'TANDEM_BENCH_SOAK_S', 600, 1, MAX_LOAD_S),
     stormRuns: envInt(env, 'TANDEM_BENCH_STORMS', 5, 1, 100),
+    configRuns: envInt(env, 'TANDEM_BENCH_CONFIG_RUNS', 50, 1, 1000),
   };
 }

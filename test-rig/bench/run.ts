@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions`
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions|config`
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
 import { downLiveRigs, downRigsOnSignals } from './bench-rig.js';
+import { benchConfigSync } from './config-sync.js';
 import { progress } from './emit.js';
 import { benchFailover, FAILOVER_CASES } from './failover.js';
 import { benchGap, GAP_CASES, gapCaseLabel } from './gap.js';
@@ -35,6 +36,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   jitter: (o) => benchJitter(o.jitterS, o.jitterRuns),
   soak: (o) => benchSoak(o.soakS),
   sessions: (o) => benchSessions(o),
+  config: (o) => benchConfigSync(o.configRuns),
 };
 
 async function main(): Promise<number> {

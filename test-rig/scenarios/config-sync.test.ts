@@ -94,7 +94,10 @@ test('config sync on a pair carrying traffic', async (t) => {
     await sr.until((x) => onePrimary(x, ['A', 'B']), 'A rejoins', 30_000);
     await consoleUntil(sr, 'A', 'get system ha status', /Configuration Status:(\n.*in-sync){2}/, 10_000);
     assert.doesNotMatch(await sr.rig.exec('A', 'show firewall address'), /hand-made/);
-    assert.match(sr.log('A', mark), /configuration diverged from primary TDSIM00000000002 \(joined with a different configuration/);
+    assert.match(
+      sr.log('A', mark),
+      /configuration diverged from primary TDSIM00000000002 \(joined with a different configuration/,
+    );
     const backups = readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.diverged-`));
     assert.equal(backups.length, 1, `one backup in ${dirname(file)}`);
     assert.match(readFileSync(`${dirname(file)}/${backups[0]}`, 'utf8'), /hand-made/);
