@@ -1,0 +1,200 @@
+/**
+ * `execute ha manage <index> <admin>`: a console on another unit, carried over the control
+ * channel. The target runs its own login for the administrator (its own password check and
+ * lockout), then a command session of its own, exactly as on its serial console; each line
+ * typed on the manager goes over as `con-in` and comes back as one `con-out`. `exit` on the
+ * target ends the session and the manager's console is its own again. A lost peer ends it
+ * with a line saying so.
+ */
+import type { Clock } from '../../hal/clock/index.js';
+import type { ConfigAccess } from '../config/api.js';
+import { LoginGate } from '../console/login.js';
+import type { ConsoleSession } from '../console/processor.js';
+import { createLogger } from '../log/logger.js';
+import type { Cancel, Timers } from '../time/timers.js';
+import type { ConsoleOutMessage, ControlLink } from './api.js';
+
+/** A line's answer may take as long as the slowest command (a walk of a large session table). */
+export const REMOTE_LINE_WAIT_MS = 30_000;
+/** Sessions idle this long on the target are closed: a manager that vanished leaves none behind. */
+export const REMOTE_IDLE_MS = 10 * 60_000;
+
+/** What one line typed into a remote session gives back. */
+export interface RemoteReply {
+  output: string;
+  prompt: string;
+  /** The next line is a password: not echoed. */
+  secret: boolean;
+  /** The remote session ended: the manager's own console again. */
+  exit: boolean;
+}
+
+export interface RemoteSession {
+  readonly target: string;
+  /** The first reply: the target's password prompt. */
+  readonly opening: RemoteReply;
+  send(line: string): Promise<RemoteReply>;
+  close(): void;
+}
+
+export interface RemoteConsolesOptions {
+  serial: string;
+  link: ControlLink;
+  config: ConfigAccess;
+  clock: Clock;
+  timers: Timers;
+  /** A fresh command session on this unit, for a manager that logged in. */
+  openSession: () => ConsoleSession;
+}
+
+interface Hosted {
+  gate: LoginGate;
+  session: ConsoleSession | null;
+  idle: Cancel;
+  /** Lines run one after another, as on a serial console. */
+  last: Promise<void>;
+}
+
+interface Managed {
+  target: string;
+  waiting: ((m: ConsoleOutMessage | null) => void)[];
+}
+
+const log = createLogger('remote-console');
+
+export class RemoteConsoles {
+  readonly #o: RemoteConsolesOptions;
+  readonly #hosted = new Map<string, Hosted>();
+  readonly #managed = new Map<number, Managed>();
+  #sid = 0;
+
+  constructor(o: RemoteConsolesOptions) {
+    this.#o = o;
+    o.link.on('con-open', (from, m) => this.#hostOpen(from, m.sid, m.admin));
+    o.link.on('con-in', (from, m) => this.#hostLine(from, m.sid, m.line));
+    o.link.on('con-close', (from, m) => this.#hostClose(from, m.sid));
+    o.link.on('con-out', (from, m) => {
+      const s = this.#managed.get(m.sid);
+      if (s?.target === from) s.waiting.shift()?.(m);
+    });
+    o.link.onPeerReset((serial) => this.#peerGone(serial));
+  }
+
+  /** Opens a session on `target` for `admin`: its password prompt, or why not. */
+  async open(target: string, admin: string): Promise<RemoteSession | string> {
+    const sid = ++this.#sid;
+    const s: Managed = { target, waiting: [] };
+    this.#managed.set(sid, s);
+    const first = this.#await(s, () => this.#o.link.send(target, { k: 'con-open', sid, admin }));
+    const m = await first;
+    if (m === null) {
+      this.#managed.delete(sid);
+      return `Command fail. No answer from ${target} over the HA link.\n`;
+    }
+    const close = () => {
+      if (!this.#managed.delete(sid)) return;
+      this.#o.link.send(target, { k: 'con-close', sid });
+    };
+    return {
+      target,
+      opening: reply(m),
+      send: async (line) => {
+        const out = await this.#await(s, () => this.#o.link.send(target, { k: 'con-in', sid, line }));
+        if (out === null) {
+          this.#managed.delete(sid);
+          return { output: `Connection to ${target} lost.\n`, prompt: '', secret: false, exit: true };
+        }
+        if (out.exit) this.#managed.delete(sid);
+        return reply(out);
+      },
+      close,
+    };
+  }
+
+  /** Sends with `send` and waits for the target's next con-out; null when it could not be sent, timed out or the peer went. */
+  #await(s: Managed, send: () => boolean): Promise<ConsoleOutMessage | null> {
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (m: ConsoleOutMessage | null) => {
+        if (done) return;
+        done = true;
+        cancel();
+        s.waiting = s.waiting.filter((w) => w !== finish);
+        resolve(m);
+      };
+      const cancel = this.#o.timers.after(REMOTE_LINE_WAIT_MS, () => finish(null));
+      s.waiting.push(finish);
+      if (!send()) finish(null);
+    });
+  }
+
+  #peerGone(serial: string): void {
+    for (const [sid, s] of this.#managed) {
+      if (s.target !== serial) continue;
+      this.#managed.delete(sid);
+      for (const w of [...s.waiting]) w(null);
+    }
+    for (const key of [...this.#hosted.keys()])
+      if (key.startsWith(`${serial}/`)) this.#hostClose(serial, Number(key.split('/')[1]));
+  }
+
+  #hostOpen(from: string, sid: number, admin: string): void {
+    const key = `${from}/${sid}`;
+    this.#hostClose(from, sid);
+    const gate = new LoginGate({ config: this.#o.config, clock: this.#o.clock, where: `execute ha manage from ${from}` });
+    const hosted: Hosted = { gate, session: null, idle: () => {}, last: Promise.resolve() };
+    this.#hosted.set(key, hosted);
+    this.#touch(from, sid, hosted);
+    gate.begin();
+    hosted.last = gate.enter(admin).then((step) => {
+      this.#out(from, sid, step.output, step.prompt, step.input === 'secret');
+    });
+  }
+
+  #hostLine(from: string, sid: number, line: string): void {
+    const hosted = this.#hosted.get(`${from}/${sid}`);
+    if (!hosted) {
+      this.#out(from, sid, 'This remote session has ended.\n', '', false, true);
+      return;
+    }
+    this.#touch(from, sid, hosted);
+    hosted.last = hosted.last.then(async () => {
+      if (hosted.session) {
+        const r = await hosted.session.execute(line);
+        if (r.exit) this.#hostClose(from, sid);
+        this.#out(from, sid, r.output, r.prompt, false, r.exit === true);
+        return;
+      }
+      const step = await hosted.gate.enter(line);
+      if (step.admin === undefined) {
+        this.#out(from, sid, step.output, step.prompt, step.input === 'secret');
+        return;
+      }
+      log.event(`${step.admin} logged in from ${from} (execute ha manage)`, 'info', { subtype: 'admin', fields: { peer: from } });
+      hosted.session = this.#o.openSession();
+      this.#out(from, sid, step.output, hosted.session.prompt(), false);
+    });
+  }
+
+  #hostClose(from: string, sid: number): void {
+    const key = `${from}/${sid}`;
+    const hosted = this.#hosted.get(key);
+    if (!hosted) return;
+    hosted.idle();
+    this.#hosted.delete(key);
+  }
+
+  #touch(from: string, sid: number, hosted: Hosted): void {
+    hosted.idle();
+    hosted.idle = this.#o.timers.after(REMOTE_IDLE_MS, () => this.#hostClose(from, sid));
+  }
+
+  #out(to: string, sid: number, output: string, prompt: string, secret: boolean, exit = false): void {
+    const m: ConsoleOutMessage = { k: 'con-out', sid, output, prompt, input: secret ? 'secret' : 'line' };
+    this.#o.link.send(to, exit ? { ...m, exit: true } : m);
+  }
+}
+
+function reply(m: ConsoleOutMessage): RemoteReply {
+  return { output: m.output, prompt: m.prompt, secret: m.input === 'secret', exit: m.exit === true };
+}
