@@ -5,7 +5,7 @@
  */
 import { editEntry, enterChild, setOption, unsetOption, type Where } from './assign.js';
 import { ConfigError } from './errors.js';
-import { blockHeader, parseConfigText, type Statement } from './parser.js';
+import { blockHeader, type ConfigBlock, parseConfigText, type Statement } from './parser.js';
 import { type ConfigSchema, findSection, type NodeSchema, type SchemaContext, sectionKey, sectionNames } from './schema.js';
 import { type ConfigNode, type ConfigTree, defaultTree, lineKey, type SourceLines, validateTree } from './tree.js';
 
@@ -19,10 +19,20 @@ export interface TreeFromTextOptions {
 
 /** Parses, applies over the defaults and validates (unless told not to). Throws ConfigError. */
 export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext, opts: TreeFromTextOptions = {}): ConfigTree {
+  return treeFromBlocks(parseConfigText(text), schema, ctx, opts);
+}
+
+/** `treeFromText` for text already parsed (a caller that looked at its blocks first). Throws ConfigError. */
+export function treeFromBlocks(
+  blocks: readonly ConfigBlock[],
+  schema: ConfigSchema,
+  ctx: SchemaContext,
+  opts: TreeFromTextOptions = {},
+): ConfigTree {
   const tree = defaultTree(schema, ctx);
   const lines: SourceLines = new Map();
   const written = new Set<string>();
-  for (const block of parseConfigText(text)) {
+  for (const block of blocks) {
     const section = findSection(schema, block.words);
     if (!section) {
       throw new ConfigError({
