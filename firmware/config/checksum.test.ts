@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { type ConfigChecksums, canonicalSection, checksumGroup, computeChecksums, spacedHex } from './checksum.js';
+import { syncEditor } from './editor.testkit.js';
 import { ctx, ports } from './schema.fixture.js';
 import { firmwareSchema } from './schema-system.js';
 import { ConfigStore } from './store.js';
@@ -26,8 +27,7 @@ function unit(file = INTERFACES, serial = 'TDM0000000001'): ConfigStore {
 
 /** Runs `config <words>`, the lines, then `end`; every line must succeed silently. */
 function edit(store: ConfigStore, words: string, ...lines: string[]): void {
-  const session = store.beginEdit(words.split(' '));
-  assert.ok(typeof session !== 'string', String(session));
+  const session = syncEditor(store.beginEdit(words.split(' ')));
   for (const line of [...lines, 'end']) assert.equal(session.handle(line).output, '', line);
 }
 

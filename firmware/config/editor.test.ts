@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
-import type { ConfigEditorSession, EditorReply } from './api.js';
+import type { EditorReply } from './api.js';
+import { type SyncEditorSession, syncEditor } from './editor.testkit.js';
 import { ports, tableSchema } from './schema.fixture.js';
 import { ConfigStore } from './store.js';
 
@@ -16,14 +17,12 @@ function setup(schema = tableSchema) {
   return { storage, store, changes: () => changes };
 }
 
-function open(store: ConfigStore, ...words: string[]): ConfigEditorSession {
-  const s = store.beginEdit(words);
-  assert.ok(typeof s !== 'string', String(s));
-  return s;
+function open(store: ConfigStore, ...words: string[]): SyncEditorSession {
+  return syncEditor(store.beginEdit(words));
 }
 
 /** Runs lines that must all succeed silently; returns the last reply. */
-function quiet(session: ConfigEditorSession, ...lines: string[]): EditorReply {
+function quiet(session: SyncEditorSession, ...lines: string[]): EditorReply {
   let last: EditorReply = { output: '', context: '', active: true };
   for (const line of lines) {
     last = session.handle(line);

@@ -152,7 +152,8 @@ function asSection(node: ConfigNode, schema: SectionSchema, env: MergeEnv): Sect
 
 /** The checksum names of the sections whose values differ between two trees, per-unit values included, in schema order. */
 export function changedSections(before: ConfigTree, after: ConfigTree, schema: ConfigSchema, ctx: SchemaContext): string[] {
-  return schema.sections
-    .filter((s) => printSection(s, before, ctx, { full: true }) !== printSection(s, after, ctx, { full: true }))
-    .map(checksumName);
+  const differs = (s: TopSection) =>
+    before.get(sectionKey(s.words)) !== after.get(sectionKey(s.words)) &&
+    printSection(s, before, ctx, { full: true }) !== printSection(s, after, ctx, { full: true });
+  return schema.sections.filter(differs).map(checksumName);
 }
