@@ -4,26 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FakeClock } from '../../hal/clock/clock.fake.js';
-import { MemoryStorage } from '../../hal/storage/storage.fake.js';
-import type { CommitProposal, CommitVerdict, ConfigChange, ConfigEditorSession, EditorReply } from './api.js';
+import type { CommitProposal, CommitVerdict, ConfigEditorSession, EditorReply } from './api.js';
 import { syncEditor } from './editor.testkit.js';
-import { ports } from './schema.fixture.js';
-import { ConfigStore } from './store.js';
-
-const PATH = '/flash/tandem.conf';
-const FILE = [
-  'config system ha',
-  '    set mode a-p',
-  '    set priority 200',
-  '    set hbdev "ha1" 50 "ha2" 50',
-  'end',
-  'config system interface',
-  '    edit "port1"',
-  '    next',
-  'end',
-  '',
-].join('\n');
+import type { ConfigStore } from './store.js';
+import { UNIT_PATH as PATH, syncedUnit } from './store-sync.fixture.js';
 
 /** A gate whose answers the test gives, one proposal at a time. */
 class ManualGate {
@@ -50,13 +34,9 @@ class ManualGate {
   }
 }
 
+/** A unit whose commits ask a gate the test answers. */
 function unit() {
-  const storage = new MemoryStorage();
-  storage.files.set(PATH, FILE);
-  const store = new ConfigStore({ storage, path: PATH, ports, serial: 'TDM0000000002', clock: new FakeClock() });
-  store.load();
-  const changes: ConfigChange[] = [];
-  store.onConfigChange((c) => changes.push(c));
+  const { store, storage, changes } = syncedUnit();
   const gate = new ManualGate();
   store.setCommitGate(gate.gate);
   return { store, storage, changes, gate };
@@ -217,7 +197,7 @@ test('verdict refused: nothing saved, the session stays where it was and says wh
   });
   assert.equal(storage.writes, writes);
   assert.deepEqual(changes, []);
-  assert.equal(store.dataPlane().interfaces[0].address, undefined);
+  assert.equal(store.dataPlane().interfaces[0].address?.address, '198.18.1.1');
   type(s, 'set alias lan');
   const again = s.handle('end');
   gate.say({ kind: 'local' });

@@ -5,56 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FakeClock } from '../../hal/clock/clock.fake.js';
-import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
-import type { ConfigChange, SectionText } from './api.js';
+import type { SectionText } from './api.js';
 import { divergedCopies, KEEP_DIVERGED } from './diverged.js';
-import { ports } from './schema.fixture.js';
-import { ConfigStore } from './store.js';
+import { UNIT_FILE as A_FILE, UNIT_PATH, syncedUnit as unit } from './store-sync.fixture.js';
 
 const logged: LogRecord[] = [];
 setLogSink((r) => logged.push(r));
 
-const PATH = '/flash/tandem.conf';
+const PATH = UNIT_PATH;
 const PRIMARY = 'TDM0000000007';
-
-const A_FILE = [
-  '#config-version=tandem-1',
-  'config system global',
-  '    set hostname "TDM-A"',
-  'end',
-  'config system ha',
-  '    set mode a-p',
-  '    set priority 200',
-  '    set hbdev "ha1" 50 "ha2" 50',
-  'end',
-  'config system interface',
-  '    edit "port1"',
-  '        set ip 198.18.1.1 255.255.255.0',
-  '    next',
-  '    edit "port2"',
-  '    next',
-  '    edit "mgmt"',
-  '        set ip 198.18.3.11 255.255.255.0',
-  '    next',
-  'end',
-  '',
-].join('\n');
-
-/** A unit loaded from `A_FILE` (or `file`), its flash, clock and the changes its listeners saw. */
-function unit(file = A_FILE, bootId = 42) {
-  const storage = new MemoryStorage();
-  storage.files.set(PATH, file);
-  const clock = new FakeClock(Date.parse('2026-12-02T10:39:01Z') - Date.parse('2026-01-01T00:00:00Z'));
-  const store = new ConfigStore({ storage, path: PATH, ports, serial: 'TDM0000000001', clock, bootId });
-  store.load();
-  const changes: ConfigChange[] = [];
-  let plain = 0;
-  store.onConfigChange((c) => changes.push(c));
-  store.onChange(() => plain++);
-  return { store, storage, clock, changes, plain: () => plain };
-}
 
 /** What a primary would push: `config system ha` with these shared lines. */
 function haSection(...lines: string[]): SectionText {
