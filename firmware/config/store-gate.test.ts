@@ -114,6 +114,23 @@ test('a per-unit-only change is proposed as such, with no section', async () => 
   assert.equal(store.haSettings().priority, 50);
 });
 
+test('verdict local on a per-unit-only draft keeps a push that landed while the gate decided', async () => {
+  const { store, gate } = unit();
+  const s = open(store, 'system', 'ha');
+  type(s, 'set priority 50');
+  const end = s.handle('end');
+  const push = store.applyFromPeer([['system.ha', 'config system ha\n    set mode a-p\n    set hbdev "ha1" 50\nend\n']], {
+    full: false,
+    from: 'TDM0000000009',
+    reason: 'commit on TDM0000000009',
+  });
+  assert.ok(push.ok);
+  gate.say({ kind: 'local' });
+  assert.equal((await end).active, false);
+  const ha = store.haSettings();
+  assert.deepEqual([ha.priority, ha.hbdev.length], [50, 1], 'the priority typed, the hbdev pushed');
+});
+
 test('the base is the sum the draft started from, even when a push changed the section meanwhile', async () => {
   const { store, gate } = unit();
   const before = store.checksums().checksum.sections['system.ha'];

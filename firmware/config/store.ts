@@ -209,7 +209,7 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
     let backup: string | undefined;
     if (diverged) {
       try {
-        backup = this.keepDiverged();
+        backup = this.backUpDiverged();
       } catch (err) {
         return { ok: false, reason: `could not keep the diverged configuration: ${message(err)}` };
       }
@@ -258,30 +258,39 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
     const gate = this.gate;
     if (!gate) return this.save(next, { origin: 'console' });
     const proposal = commitProposal(section, this.tree, next, base, this.schema, this.ctx);
-    return gate(proposal).then((verdict) => this.settle(verdict, section, draft));
+    return gate(proposal).then((verdict) => this.settle(verdict, section, draft, proposal.perUnitOnly));
   }
 
-  /** The gate's answer: save here, keep only this draft's per-unit values on top of the push, or refuse. */
-  private settle(verdict: CommitVerdict, section: TopSection, draft: ConfigNode): string {
+  /**
+   * The gate's answer, on the config as it is now (a push may have landed while the gate
+   * decided): save the draft here, or keep only its per-unit values on top of what the push
+   * brought, or refuse.
+   */
+  private settle(verdict: CommitVerdict, section: TopSection, draft: ConfigNode, perUnitOnly: boolean): string {
     switch (verdict.kind) {
       case 'local':
-        // Placed on the config as it is now: a push may have landed while the gate decided.
-        return this.save(this.withDraft(section, draft), { origin: 'console' });
-      case 'done': {
+        // A per-unit-only draft holds no shared change of its own: a push that landed meanwhile stays.
+        return perUnitOnly
+          ? this.savePerUnit(section, draft, '')
+          : this.save(this.withDraft(section, draft), { origin: 'console' });
+      case 'done':
         // The push carried the shared part already; the draft's per-unit values are still this unit's to save.
-        const key = sectionKey(section.words);
-        const current = this.tree.get(key);
-        if (!current) return verdict.output;
-        const merged = mergeNode(section.node, draft, current, { ctx: this.ctx, tree: this.withDraft(section, draft, false) });
-        const next = cloneTree(this.tree);
-        next.set(key, merged);
-        if (changedSections(this.tree, next, this.schema, this.ctx).length === 0) return verdict.output;
-        validateTree(next, this.schema, this.ctx);
-        return verdict.output + this.save(next, { origin: 'console' });
-      }
+        return this.savePerUnit(section, draft, verdict.output);
       case 'refused':
         throw new CommitRefused(verdict.reason);
     }
+  }
+
+  /** Saves the draft's per-unit values over the section as it is now (when they change it); `output` comes first. */
+  private savePerUnit(section: TopSection, draft: ConfigNode, output: string): string {
+    const key = sectionKey(section.words);
+    const env = { ctx: this.ctx, tree: this.withDraft(section, draft, false) };
+    const next = cloneTree(this.tree);
+    next.set(key, mergeNode(section.node, draft, this.tree.get(key) ?? draft, env));
+    const sections = changedSections(this.tree, next, this.schema, this.ctx);
+    if (sections.length === 0) return output;
+    validateTree(next, this.schema, this.ctx);
+    return output + this.save(next, { origin: 'console' }, sections);
   }
 
   /** The config with `draft` as `section`, validated unless told not to. Throws ConfigError. */
@@ -299,8 +308,8 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
       validateTree(next, this.schema, this.ctx);
       return next;
     } catch (err) {
-      if (err instanceof ConfigError) return err.message;
-      throw err;
+      // A peer's text is input like any other: whatever it breaks, it is refused, never thrown.
+      return err instanceof ConfigError ? err.message : `the sections could not be read: ${message(err)}`;
     }
   }
 
@@ -309,7 +318,7 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
     const changed = changedSections(this.tree, next, this.schema, this.ctx);
     if (changed.length === 0) return { ok: true, changed };
     try {
-      const failures = this.save(next, origin);
+      const failures = this.save(next, origin, changed);
       if (failures !== '') log.event(failures.trimEnd(), 'warn');
     } catch (err) {
       return { ok: false, reason: `config not saved: ${message(err)}` };
@@ -321,8 +330,12 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
    * Writes a checked config, adopts it and tells the listeners which sections changed. Throws
    * (nothing changed) when the write fails; returns which listeners failed, for the console.
    */
-  private save(next: ConfigTree, origin: ChangeOrigin): string {
-    const change: ConfigChange = { sections: changedSections(this.tree, next, this.schema, this.ctx), ...origin };
+  private save(
+    next: ConfigTree,
+    origin: ChangeOrigin,
+    sections = changedSections(this.tree, next, this.schema, this.ctx),
+  ): string {
+    const change: ConfigChange = { sections, ...origin };
     this.storage.writeAtomic(this.path, FILE_HEADER + printTree(next, this.schema, this.ctx, { full: false }));
     this.adopt(next);
     const failures: string[] = [];
@@ -337,7 +350,7 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
   }
 
   /** The file as it is on flash (the running config's text when none was ever saved), kept as a diverged copy. */
-  private keepDiverged(): string {
+  private backUpDiverged(): string {
     const text = this.storage.read(this.path) ?? this.text();
     return keepDiverged(this.storage, this.path, text, wallTimeIso(this.clock), this.bootId);
   }
