@@ -285,7 +285,7 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
   private savePerUnit(section: TopSection, draft: ConfigNode, output: string): string {
     const key = sectionKey(section.words);
     const env = { ctx: this.ctx, tree: this.withDraft(section, draft, false) };
-    const next = cloneTree(this.tree);
+    const next = new Map(this.tree);
     next.set(key, mergeNode(section.node, draft, this.tree.get(key) ?? draft, env));
     const sections = changedSections(this.tree, next, this.schema, this.ctx);
     if (sections.length === 0) return output;
@@ -293,9 +293,13 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
     return output + this.save(next, { origin: 'console' }, sections);
   }
 
-  /** The config with `draft` as `section`, validated unless told not to. Throws ConfigError. */
+  /**
+   * The config with `draft` as `section`, validated unless told not to. Throws ConfigError.
+   * An adopted tree's sections are never changed in place (editors work on copies), so the
+   * others are shared, and `changedSections` passes over them without printing them.
+   */
   private withDraft(section: TopSection, draft: ConfigNode, validate = true): ConfigTree {
-    const next = cloneTree(this.tree);
+    const next = new Map(this.tree);
     next.set(sectionKey(section.words), cloneNode(draft));
     if (validate) validateTree(next, this.schema, this.ctx);
     return next;
