@@ -58,12 +58,15 @@ setLogSink(sink);
 const log = createLogger('main');
 
 const serial = orRefuse(() => readSerial(board, (p) => hal.storage.read(p)));
+const bootIds = new BootIds(hal.storage, board.storage.bootId, log);
 const config = new ConfigStore({
   storage: hal.storage,
   path: board.storage.config,
   ports: board.ports,
   serial,
   clock: hal.clock,
+  // Names this run's diverged config backups: boot ids only grow, the boards' wall clock may not.
+  bootId: bootIds.next(),
 });
 try {
   config.load();
@@ -92,7 +95,6 @@ const watchdog = new WatchdogRuntime({
 log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level, { subtype: 'system' });
 watchdog.start();
 
-const bootIds = new BootIds(hal.storage, board.storage.bootId, log);
 const ha = new HaRuntime({
   board,
   identity: { serial, hostname: config.hostname(), model: board.model, firmware: FIRMWARE_VERSION },

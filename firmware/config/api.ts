@@ -23,8 +23,12 @@ export interface EditorReply {
 }
 
 export interface ConfigEditorSession {
-  /** One console line while in config mode. Never throws: errors come back as output. */
-  handle(line: string): EditorReply;
+  /**
+   * One console line while in config mode. Never throws nor rejects: errors come back as
+   * output. A reply is a promise only for the `end` that commits while a commit gate is set
+   * (the cluster decides); every other line, and every line without a gate, answers at once.
+   */
+  handle(line: string): EditorReply | Promise<EditorReply>;
   /**
    * What may follow `words` (the whole words typed so far on the line) where the session is:
    * the verbs, then option names, values, entry names. Empty when nothing can follow.
@@ -57,10 +61,12 @@ export interface ConfigAccess {
   show(words: readonly string[], full: boolean): string;
   /**
    * Opens an editing session for `config <words...>`. Returns an error line (string) when the
-   * section does not exist. Committing (`end`) validates the whole config, saves it atomically
-   * and notifies `onChange` listeners; a rejected commit keeps the session open and says why.
+   * section does not exist. Committing (`end`) validates the whole config, passes the commit
+   * gate when one is set, saves it atomically and notifies the listeners; a rejected commit
+   * keeps the session open and says why.
    */
   beginEdit(words: readonly string[]): ConfigEditorSession | string;
+  /** Called after every change that was saved, whatever its origin (`onConfigChange` says which). */
   onChange(listener: () => void): void;
   /** `debugzone`: the sums cached when the config was last adopted; `checksum`: computed now. */
   checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums };
@@ -72,7 +78,7 @@ export interface ConfigAccess {
 /** A config section as text, keyed by its checksum name (`firewall.policy`); the control channel carries these. */
 export type { SectionText } from '../control/api.js';
 
-/** What changed, for `onChange` listeners: the sections, and whether the change came from this console, a peer's push or a boot fallback. */
+/** What changed, for `onConfigChange` listeners: the sections, and whether the change came from this console, a peer's push or a boot fallback. */
 export interface ConfigChange {
   /** Checksum names of the sections whose shared or per-unit values changed. */
   sections: readonly string[];

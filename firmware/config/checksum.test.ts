@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { type ConfigChecksums, canonicalSection, checksumGroup, computeChecksums, spacedHex } from './checksum.js';
+import { syncEditor } from './editor.testkit.js';
 import { ctx, ports } from './schema.fixture.js';
 import { firmwareSchema } from './schema-system.js';
 import { ConfigStore } from './store.js';
@@ -26,8 +27,7 @@ function unit(file = INTERFACES, serial = 'TDM0000000001'): ConfigStore {
 
 /** Runs `config <words>`, the lines, then `end`; every line must succeed silently. */
 function edit(store: ConfigStore, words: string, ...lines: string[]): void {
-  const session = store.beginEdit(words.split(' '));
-  assert.ok(typeof session !== 'string', String(session));
+  const session = syncEditor(store.beginEdit(words.split(' ')));
   for (const line of [...lines, 'end']) assert.equal(session.handle(line).output, '', line);
 }
 
@@ -84,7 +84,7 @@ test('a value set to its default equals one never set', () => {
   assert.notDeepEqual(now(a), now(c), 'a value other than the default counts');
 });
 
-test('per-unit values differing give equal sums: hostname, priority, override, unicast-hb-peerip, link-monitor ha-priority, the mgmt port', () => {
+test('per-unit values differing give equal sums: hostname, priority, override, sync-config, unicast-hb-peerip, link-monitor ha-priority, the mgmt port, ha-mgmt-status and reserved ports', () => {
   const a = unit(INTERFACES, 'TDM0000000001');
   const b = unit(INTERFACES, 'TDM0000000002');
   edit(a, 'system global', 'set hostname TDM-A');
@@ -94,6 +94,19 @@ test('per-unit values differing give equal sums: hostname, priority, override, u
   edit(b, 'system interface', 'edit mgmt', 'set ip 198.18.3.12/24', 'set allowaccess ping', 'next');
   edit(a, 'system link-monitor', 'edit gw', 'set srcintf port1', 'set server 198.18.1.1', 'set ha-priority 5', 'next');
   edit(b, 'system link-monitor', 'edit gw', 'set srcintf port1', 'set server 198.18.1.1', 'set ha-priority 9', 'next');
+  // The reserved management interfaces: the table, its status, and the interface entry of the port reserved.
+  edit(
+    a,
+    'system ha',
+    'set sync-config disable',
+    'set ha-mgmt-status enable',
+    'config ha-mgmt-interfaces',
+    'edit 1',
+    'set interface port3',
+    'set gateway 198.18.3.1',
+    'end',
+  );
+  edit(a, 'system interface', 'edit port3', 'set ip 198.18.3.21/24', 'next');
   assert.deepEqual(now(a), now(b));
   assert.ok(!canonicalSection(firmwareSchema.sections[1], a.snapshot(), ctx).includes('priority'), 'per-unit left out');
 });

@@ -51,6 +51,11 @@ export function canonicalSection(section: TopSection, tree: ConfigTree, ctx: Sch
   return printSection(section, tree, ctx, { full: true, sharedOnly: true, canonical: true });
 }
 
+/** One section's sum, as `computeChecksums` lists it (a commit's base). */
+export function sectionSum(section: TopSection, tree: ConfigTree, ctx: SchemaContext): string {
+  return digest([Buffer.from(canonicalSection(section, tree, ctx), 'utf8')]).toString('hex');
+}
+
 export function computeChecksums(tree: ConfigTree, schema: ConfigSchema, ctx: SchemaContext): ConfigChecksums {
   const sections: Record<string, string> = {};
   const parts: Record<ChecksumGroup, Buffer[]> = { global: [], root: [] };

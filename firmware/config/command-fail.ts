@@ -21,3 +21,8 @@ export function parseErrorLine(before: string, why?: string, kind: 'command' | '
 export function parseFail(before: string, why?: string, kind: 'command' | 'value' = 'command'): string {
   return commandFail(kind === 'value' ? RETURN_CODE.value : RETURN_CODE.parse, parseErrorLine(before, why, kind));
 }
+
+/** A commit the cluster refused, its reason on the same line: `Command fail. changed on TDSIM… meanwhile; nothing changed`. */
+export function commandRefused(reason: string): string {
+  return `Command fail. ${reason}\n`;
+}

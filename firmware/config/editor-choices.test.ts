@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
-import type { ConfigEditorSession } from './api.js';
 import type { Choice } from './choice.js';
+import { type SyncEditorSession, syncEditor } from './editor.testkit.js';
 import { ports } from './schema.fixture.js';
 import { ConfigStore } from './store.js';
 
-function open(...words: string[]): ConfigEditorSession {
+function open(...words: string[]): SyncEditorSession {
   const store = new ConfigStore({
     clock: new FakeClock(),
     storage: new MemoryStorage(),
@@ -17,9 +17,7 @@ function open(...words: string[]): ConfigEditorSession {
     serial: 'TDM0000000001',
   });
   store.load();
-  const edit = store.beginEdit(words);
-  assert.ok(typeof edit !== 'string');
-  return edit;
+  return syncEditor(store.beginEdit(words));
 }
 
 const words = (choices: readonly Choice[]) => choices.map((c) => c.word);
@@ -27,10 +25,21 @@ const line = (s: string) => s.split(' ').filter(Boolean);
 
 test('a section offers its verbs, option names with help, and what each option takes', () => {
   const edit = open('system', 'ha');
-  assert.deepEqual(words(edit.choices([])), ['set', 'unset', 'append', 'select', 'unselect', 'get', 'show', 'end', 'abort']);
+  assert.deepEqual(words(edit.choices([])), [
+    'set',
+    'unset',
+    'append',
+    'select',
+    'unselect',
+    'config',
+    'get',
+    'show',
+    'end',
+    'abort',
+  ]);
   const options = edit.choices(['set']);
   assert.ok(options.some((c) => c.word === 'priority' && c.help.startsWith('Priority of this unit')));
-  assert.equal(options.length, 33);
+  assert.equal(options.length, 36);
   assert.deepEqual(words(edit.choices(line('append'))), [
     'hbdev',
     'session-sync-dev',

@@ -6,25 +6,23 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
-import type { ConfigEditorSession } from './api.js';
+import { type SyncEditorSession, syncEditor } from './editor.testkit.js';
 import { ports } from './schema.fixture.js';
 import { ConfigStore } from './store.js';
 
 /** Interfaces the policies name. */
 const INTERFACES = 'config system interface\n    edit "port1"\n    next\n    edit "port2"\n    next\nend\n';
 
-function open(...words: string[]): { store: ConfigStore; edit: ConfigEditorSession } {
+function open(...words: string[]): { store: ConfigStore; edit: SyncEditorSession } {
   const storage = new MemoryStorage();
   storage.files.set('/flash/c', INTERFACES);
   const store = new ConfigStore({ clock: new FakeClock(), storage, path: '/flash/c', ports, serial: 'TDM0000000001' });
   store.load();
-  const edit = store.beginEdit(words);
-  assert.ok(typeof edit !== 'string', String(edit));
-  return { store, edit };
+  return { store, edit: syncEditor(store.beginEdit(words)) };
 }
 
 /** Lines that must all succeed silently. */
-function quiet(edit: ConfigEditorSession, ...lines: string[]): void {
+function quiet(edit: SyncEditorSession, ...lines: string[]): void {
   for (const line of lines) assert.equal(edit.handle(line).output, '', line);
 }
 
@@ -91,7 +89,7 @@ test('append, select and unselect edit list options and refuse what set would re
     PARSE(
       'nosuch',
       'unknown option nosuch, allowed: ' +
-        'mode, group-id, group-name, password, priority, override, hbdev, session-sync-dev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, session-pickup, session-pickup-connectionless, session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout',
+        'mode, group-id, group-name, password, priority, override, sync-config, hbdev, session-sync-dev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, session-pickup, session-pickup-connectionless, session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout, ha-mgmt-status, ha-direct',
     ),
   );
 });
@@ -122,8 +120,7 @@ test('rename, clone and move reorder and copy policies; purge empties the table 
     ],
     'the clones carry every option',
   );
-  const again = store.beginEdit(['firewall', 'policy']);
-  assert.ok(typeof again !== 'string');
+  const again = syncEditor(store.beginEdit(['firewall', 'policy']));
   quiet(again, 'purge');
   assert.equal(again.handle('get').output, '');
   quiet(again, 'abort');

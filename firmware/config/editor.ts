@@ -4,16 +4,17 @@
  * `purge`, `rename`, `clone` and `move` in tables, nested `config`/`end`, and `end` at the top
  * to validate and commit, `abort` to discard. Keywords may be abbreviated (editor-words.ts).
  * Changes go to a private draft of the section, so nothing is visible to the runtime until a
- * commit succeeds. Errors are printed in FortiOS shape ("... parse error before '<token>'",
+ * commit succeeds; with a commit gate (config sync) `end` answers once the cluster has.
+ * Errors are printed in FortiOS shape ("... parse error before '<token>'",
  * "Command fail. Return code <n>") with our explanation after the token.
  */
 import type { ConfigEditorSession, EditorReply } from './api.js';
 import { deleteEntry, editEntry, enterChild, setOption, unsetOption, type Where } from './assign.js';
-import { commandFail, parseFail, RETURN_CODE } from './command-fail.js';
+import { commandFail, commandRefused, parseFail, RETURN_CODE } from './command-fail.js';
 import { editorChoices } from './editor-choices.js';
 import { EVERYDAY_VERBS, type Frame, frameFor, VERB_WORDS, verbsFor } from './editor-frame.js';
 import { keywordOf, valuesOf } from './editor-words.js';
-import { ConfigError } from './errors.js';
+import { CommitRefused, ConfigError } from './errors.js';
 import { type Token, tokenize } from './lexer.js';
 import { editList, type ListVerb } from './list-ops.js';
 import { getSection, getTable, printBlock, printEntry } from './printer.js';
@@ -26,8 +27,11 @@ export interface EditorOptions {
   /** A private copy of the section, edited in place. */
   draft: ConfigNode;
   ctx: SchemaContext;
-  /** Validates the whole config with the draft in place and saves it; returns text to print. Throws when refused. */
-  commit(draft: ConfigNode): string;
+  /**
+   * Validates the whole config with the draft in place and saves it; returns text to print.
+   * Throws (or rejects, when it waits for the cluster) when refused.
+   */
+  commit(draft: ConfigNode): string | Promise<string>;
 }
 
 export function createEditor(opts: EditorOptions): ConfigEditorSession {
@@ -35,11 +39,13 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
   const top = frameFor(section.node, opts.draft, `config ${sectionKey(section.words)}`, sectionLabel(section));
   let stack: Frame[] = [top];
   let open = true;
+  /** An `end` waits for the commit gate: no other line runs meanwhile. */
+  let committing = false;
 
   const reply = (output: string): EditorReply => ({ output, context: open ? stack[stack.length - 1].label : '', active: open });
   const path = () => stack.map((f) => f.header);
 
-  function run(tokens: Token[]): string {
+  function run(tokens: Token[]): string | Promise<string> {
     const frame = stack[stack.length - 1];
     const [head, ...args] = tokens;
     const where: Where = { path: path() };
@@ -140,36 +146,55 @@ export function createEditor(opts: EditorOptions): ConfigEditorSession {
     return '';
   }
 
-  /** Up one level; inside `edit`, `end` also leaves the table. At the top: validate and commit. */
-  function end(): string {
-    const before = stack;
+  /**
+   * Up one level; inside `edit`, `end` also leaves the table. At the top: validate and commit,
+   * at once or once the commit gate answers; a refused commit keeps the session where it was.
+   */
+  function end(): string | Promise<string> {
     const current = stack[stack.length - 1];
-    stack = stack.slice(0, current.kind === 'section' && current.entry ? -2 : -1);
-    if (stack.length > 0) return '';
-    try {
-      const out = opts.commit(opts.draft);
+    const up = stack.slice(0, current.kind === 'section' && current.entry ? -2 : -1);
+    if (up.length > 0) {
+      stack = up;
+      return '';
+    }
+    const saved = (out: string) => {
       open = false;
       return out;
+    };
+    try {
+      const out = opts.commit(opts.draft);
+      if (typeof out === 'string') return saved(out);
+      committing = true;
+      return out.then(saved, refused).finally(() => {
+        committing = false;
+      });
     } catch (err) {
-      stack = before;
-      if (err instanceof ConfigError) return explain(err);
-      return commandFail(RETURN_CODE.failed, `config not saved: ${err instanceof Error ? err.message : String(err)}`);
+      return refused(err);
     }
   }
 
   return {
-    handle(line: string): EditorReply {
+    handle(line: string): EditorReply | Promise<EditorReply> {
       if (!open) return { output: 'not in config mode\n', context: '', active: false };
+      if (committing) return reply(commandFail(RETURN_CODE.failed, 'end is still committing this session'));
       try {
         const tokens = tokenize(line);
-        return reply(tokens.length === 0 ? '' : run(tokens));
+        const out = tokens.length === 0 ? '' : run(tokens);
+        return typeof out === 'string' ? reply(out) : out.then(reply);
       } catch (err) {
         if (err instanceof ConfigError) return reply(explain(err));
         return reply(commandFail(RETURN_CODE.parse, `internal error: ${err instanceof Error ? err.message : String(err)}`));
       }
     },
-    choices: (words) => (open ? editorChoices(stack[stack.length - 1], words, ctx) : []),
+    choices: (words) => (open && !committing ? editorChoices(stack[stack.length - 1], words, ctx) : []),
   };
+}
+
+/** Why a commit did not happen, as the console prints it. */
+function refused(err: unknown): string {
+  if (err instanceof ConfigError) return explain(err);
+  if (err instanceof CommitRefused) return commandRefused(err.reason);
+  return commandFail(RETURN_CODE.failed, `config not saved: ${err instanceof Error ? err.message : String(err)}`);
 }
 
 /** A ConfigError as the console prints it. */

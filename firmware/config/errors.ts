@@ -110,3 +110,11 @@ export class ValueError extends Error {
     this.name = 'ValueError';
   }
 }
+
+/** A console commit the commit gate refused (the primary said no, or could not be reached): nothing was saved. */
+export class CommitRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'CommitRefused';
+  }
+}

@@ -12,6 +12,7 @@ import { HalError } from '../../hal/errors.js';
 import { createFileStorage } from '../../hal/storage/fs.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
+import { syncEditor } from './editor.testkit.js';
 import { ConfigError } from './errors.js';
 import { badCopyPath, fileStamp, lastGoodBody, lastGoodStamp } from './last-good.js';
 import { ports } from './schema.fixture.js';
@@ -75,8 +76,7 @@ test('markGood writes the last good copy atomically, stamped, and only when it c
   s.markGood();
   assert.equal(storage.writes, writes, 'unchanged: nothing written');
 
-  const session = s.beginEdit(['system', 'global']);
-  assert.ok(typeof session !== 'string');
+  const session = syncEditor(s.beginEdit(['system', 'global']));
   assert.equal(session.handle('set hostname fw-b').output, '');
   assert.equal(session.handle('end').output, '');
   assert.equal(lastGoodBody(storage.read(GOOD_COPY) ?? ''), lastGoodBody(copy), 'a commit alone does not make it good');

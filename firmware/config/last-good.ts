@@ -51,8 +51,13 @@ export function lastGoodStamp(copy: string): string | undefined {
 
 /** `<config>.bad-<stamp>`, with `-2`, `-3`… when a file of that name exists already (two bad boots in one second). */
 export function badCopyPath(storage: StorageDevice, path: string, wallIso: string): string {
+  return unusedPath(storage, `${path}.bad-${fileStamp(wallIso)}`);
+}
+
+/** `path`, or `path-2`, `path-3`… : the first name no file in its folder has. */
+export function unusedPath(storage: StorageDevice, path: string): string {
   const taken = new Set(storage.list(dirname(path)));
-  const base = `${basename(path)}.bad-${fileStamp(wallIso)}`;
+  const base = basename(path);
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   return join(dirname(path), name);

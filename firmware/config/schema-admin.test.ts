@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
 import { verifyAdminPassword } from './admin-password.js';
+import { syncEditor } from './editor.testkit.js';
 import { ConfigError } from './errors.js';
 import { ctx, ports } from './schema.fixture.js';
 import { firmwareSchema } from './schema-system.js';
@@ -46,8 +47,7 @@ test('a file that writes the admin table is the whole table: a deleted admin doe
 
 test('set password stores only the hash; the file and show never hold the clear text', async () => {
   const { store: s, storage } = store();
-  const edit = s.beginEdit(['system', 'admin']);
-  assert.ok(typeof edit !== 'string');
+  const edit = syncEditor(s.beginEdit(['system', 'admin']));
   for (const line of ['edit admin', 'set password "N3w pass"', 'next', 'edit ops', 'set password other', 'end']) {
     assert.equal(edit.handle(line).output, '', line);
   }
@@ -65,8 +65,7 @@ test('set password stores only the hash; the file and show never hold the clear 
 
 test('the last administrator cannot go; names and profiles are checked', () => {
   const { store: s } = store();
-  const edit = s.beginEdit(['system', 'admin']);
-  assert.ok(typeof edit !== 'string');
+  const edit = syncEditor(s.beginEdit(['system', 'admin']));
   assert.equal(edit.handle('delete admin').output, '');
   assert.equal(
     edit.handle('end').output,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import { MemoryStorage } from '../../hal/storage/storage.fake.js';
+import { syncEditor } from './editor.testkit.js';
 import { ConfigError } from './errors.js';
 import { encodePassword } from './password.js';
 import { ports } from './schema.fixture.js';
@@ -124,8 +125,7 @@ test('show: whole config, one section, a prefix, full, and an unknown section', 
 test('a commit writes what text() shows; a new store reads it back the same', () => {
   const { store, storage } = storeWith(good);
   store.load();
-  const s = store.beginEdit(['system', 'ha']);
-  assert.ok(typeof s !== 'string');
+  const s = syncEditor(store.beginEdit(['system', 'ha']));
   s.handle('set priority 250');
   assert.equal(s.handle('end').active, false);
   assert.equal(storage.files.get(PATH), store.text());
@@ -187,8 +187,7 @@ test('a file with a broken cross-reference is refused at the line of the offendi
 test('a console commit that breaks a cross-reference is refused and the session stays open', () => {
   const { store, storage } = storeWith(interfaces);
   store.load();
-  const s = store.beginEdit(['firewall', 'policy']);
-  assert.ok(typeof s !== 'string');
+  const s = syncEditor(store.beginEdit(['firewall', 'policy']));
   const lines = ['edit 1', 'set srcintf port1', 'set dstintf port2', 'set srcaddr nosuch', 'set dstaddr all', 'set service ALL'];
   for (const line of lines) assert.equal(s.handle(line).output, '', line);
   const refused = s.handle('end');

@@ -2,21 +2,38 @@
  * The unit's configuration: loaded once at start (a bad file falls back to the last good copy,
  * with an alarm; with none usable the firmware stops, so a unit never runs a config it
  * misread), shown and edited from the console, saved atomically on every commit, and announced
- * to listeners (the HA runtime re-reads its settings).
+ * to listeners (the HA runtime re-reads its settings). In a cluster it is also where config
+ * sync lands (docs/config-sync-plan.md §3, §5): a console commit passes the commit gate, a
+ * primary's push is merged with this unit's per-unit values, and a full push that replaces a
+ * diverged config keeps the old file as a backup first.
  */
 
 import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { StorageDevice } from '../../hal/storage/index.js';
 import { createLogger } from '../log/logger.js';
-import type { BootSource, ConfigAccess, ConfigEditorSession, SectionInfo } from './api.js';
-import { type ConfigChecksums, computeChecksums } from './checksum.js';
+import type {
+  BootSource,
+  CommitGate,
+  CommitVerdict,
+  ConfigAccess,
+  ConfigChange,
+  ConfigEditorSession,
+  SectionInfo,
+  SectionText,
+  SharedApplyResult,
+  SyncedConfigStore,
+} from './api.js';
+import { type ConfigChecksums, computeChecksums, sectionSum } from './checksum.js';
+import { commitProposal } from './commit-proposal.js';
 import type { DataPlaneConfig } from './data-plane.js';
 import { dataPlaneFromTree } from './data-plane-from-tree.js';
+import { keepDiverged } from './diverged.js';
 import { createEditor, explain } from './editor.js';
-import { ConfigError } from './errors.js';
+import { CommitRefused, ConfigError } from './errors.js';
 import type { HaSettings } from './ha-settings.js';
 import { badCopyPath, lastGoodBody, lastGoodPath, lastGoodStamp, saveLastGood, sweepTempFiles } from './last-good.js';
 import { type LoginSettings, loginSettingsFromTree } from './login-settings.js';
+import { changedSections, mergeNode, mergeShared, sharedSections } from './per-unit.js';
 import { printSection, printTree } from './printer.js';
 import { type ConfigSchema, findSection, type SchemaContext, sectionKey, sectionNames, type TopSection } from './schema.js';
 import { firmwareSchema } from './schema-system.js';
@@ -40,17 +57,24 @@ export interface ConfigStoreOptions {
   schema?: ConfigSchema;
   /** Its wall clock dates the last good copy and a bad file kept at boot. */
   clock: Clock;
+  /** This run's boot id (ha/boot-ids.ts), in the names of diverged backups; 0 when not told. */
+  bootId?: number;
 }
 
 const log = createLogger('config');
 
-export class ConfigStore implements ConfigAccess {
+/** What a change was, before the store knows which sections it touched. */
+type ChangeOrigin = Omit<ConfigChange, 'sections'>;
+
+export class ConfigStore implements ConfigAccess, SyncedConfigStore {
   private readonly storage: StorageDevice;
   private readonly path: string;
   private readonly schema: ConfigSchema;
   private readonly ctx: SchemaContext;
-  private readonly listeners: (() => void)[] = [];
+  private readonly listeners: ((change: ConfigChange) => void)[] = [];
   private readonly clock: Clock;
+  private readonly bootId: number;
+  private gate: CommitGate | null = null;
   private boot: BootSource = { kind: 'defaults' };
   private tree: ConfigTree;
   private ha: HaSettings;
@@ -63,6 +87,7 @@ export class ConfigStore implements ConfigAccess {
     this.path = opts.path;
     this.schema = opts.schema ?? firmwareSchema;
     this.clock = opts.clock;
+    this.bootId = opts.bootId ?? 0;
     this.ctx = { serial: opts.serial, ports: opts.ports.map((p) => ({ name: p.name, role: p.role })) };
     this.tree = defaultTree(this.schema, this.ctx);
     this.ha = haSettingsFromTree(this.tree, this.ctx);
@@ -102,7 +127,7 @@ export class ConfigStore implements ConfigAccess {
     try {
       saveLastGood(this.storage, this.path, this.text(), wallTimeIso(this.clock));
     } catch (err) {
-      log.event(`could not save ${lastGoodPath(this.path)}: ${err instanceof Error ? err.message : String(err)}`, 'warn');
+      log.event(`could not save ${lastGoodPath(this.path)}: ${message(err)}`, 'warn');
     }
   }
 
@@ -144,11 +169,61 @@ export class ConfigStore implements ConfigAccess {
     const section = findSection(this.schema, words);
     const node = section && this.tree.get(sectionKey(section.words));
     if (!section || !node) return this.unknownSection(words);
-    return createEditor({ section, draft: cloneNode(node), ctx: this.ctx, commit: (draft) => this.commit(section, draft) });
+    // The sum the draft starts from: the primary refuses the commit if its own moved since.
+    const base = sectionSum(section, this.tree, this.ctx);
+    return createEditor({
+      section,
+      draft: cloneNode(node),
+      ctx: this.ctx,
+      commit: (draft) => this.commit(section, draft, base),
+    });
   }
 
   onChange(listener: () => void): void {
+    this.listeners.push(() => listener());
+  }
+
+  onConfigChange(listener: (change: ConfigChange) => void): void {
     this.listeners.push(listener);
+  }
+
+  setCommitGate(gate: CommitGate | null): void {
+    this.gate = gate;
+  }
+
+  sharedText(keys?: readonly string[]): SectionText[] {
+    return sharedSections(this.tree, this.schema, this.ctx, keys);
+  }
+
+  /**
+   * A push from the primary (`from`): refused with `sync-config disable` here, or when the
+   * merged config does not parse or validate (nothing changes then; the reason names the
+   * statement). A full push that changes this unit's shared config first keeps the file as a
+   * `.diverged-…` copy, with an event.
+   */
+  applyFromPeer(sections: readonly SectionText[], opts: { full: boolean; from: string; reason: string }): SharedApplyResult {
+    if (!this.ha.syncConfig) return { ok: false, reason: 'sync-config is disabled on this unit' };
+    const next = this.merged(sections);
+    if (typeof next === 'string') return { ok: false, reason: next };
+    const diverged = opts.full && computeChecksums(next, this.schema, this.ctx).all !== this.checksums().checksum.all;
+    let backup: string | undefined;
+    if (diverged) {
+      try {
+        backup = this.backUpDiverged();
+      } catch (err) {
+        return { ok: false, reason: `could not keep the diverged configuration: ${message(err)}` };
+      }
+      log.event(`configuration diverged from primary ${opts.from} (${opts.reason}): kept as ${backup}`, 'warn');
+    }
+    const saved = this.saveShared(next, { origin: 'peer', from: opts.from, full: opts.full });
+    return saved.ok && backup !== undefined ? { ...saved, backup } : saved;
+  }
+
+  /** On the primary: a secondary's commit, merged with this unit's per-unit values, validated, saved, listeners told. */
+  commitShared(sections: readonly SectionText[], from: string): SharedApplyResult {
+    const next = this.merged(sections);
+    if (typeof next === 'string') return { ok: false, reason: next };
+    return this.saveShared(next, { origin: 'peer', from });
   }
 
   /** The file text `commit` writes: the non-default values, after a version comment. */
@@ -173,25 +248,115 @@ export class ConfigStore implements ConfigAccess {
   }
 
   /**
-   * Puts an edited section in place: validates the whole config, saves it, then tells the
-   * listeners. Throws (nothing changed) when validation or the write fails. Returns text for
-   * the console: empty, or which listener failed after the save.
+   * Puts an edited section in place: validates the whole config, passes the commit gate when
+   * one is set, saves, then tells the listeners. Throws or rejects (nothing changed) when
+   * validation, the gate or the write refuses. Returns text for the console: empty, the gate's
+   * output, or which listener failed after the save.
    */
-  private commit(section: TopSection, draft: ConfigNode): string {
-    const next = cloneTree(this.tree);
-    next.set(sectionKey(section.words), cloneNode(draft));
+  private commit(section: TopSection, draft: ConfigNode, base: string): string | Promise<string> {
+    const next = this.withDraft(section, draft);
+    const gate = this.gate;
+    if (!gate) return this.save(next, { origin: 'console' });
+    const proposal = commitProposal(section, this.tree, next, base, this.schema, this.ctx);
+    return gate(proposal).then((verdict) => this.settle(verdict, section, draft, proposal.perUnitOnly));
+  }
+
+  /**
+   * The gate's answer, on the config as it is now (a push may have landed while the gate
+   * decided): save the draft here, or keep only its per-unit values on top of what the push
+   * brought, or refuse.
+   */
+  private settle(verdict: CommitVerdict, section: TopSection, draft: ConfigNode, perUnitOnly: boolean): string {
+    switch (verdict.kind) {
+      case 'local':
+        // A per-unit-only draft holds no shared change of its own: a push that landed meanwhile stays.
+        return perUnitOnly
+          ? this.savePerUnit(section, draft, '')
+          : this.save(this.withDraft(section, draft), { origin: 'console' });
+      case 'done':
+        // The push carried the shared part already; the draft's per-unit values are still this unit's to save.
+        return this.savePerUnit(section, draft, verdict.output);
+      case 'refused':
+        throw new CommitRefused(verdict.reason);
+    }
+  }
+
+  /** Saves the draft's per-unit values over the section as it is now (when they change it); `output` comes first. */
+  private savePerUnit(section: TopSection, draft: ConfigNode, output: string): string {
+    const key = sectionKey(section.words);
+    const env = { ctx: this.ctx, tree: this.withDraft(section, draft, false) };
+    const next = new Map(this.tree);
+    next.set(key, mergeNode(section.node, draft, this.tree.get(key) ?? draft, env));
+    const sections = changedSections(this.tree, next, this.schema, this.ctx);
+    if (sections.length === 0) return output;
     validateTree(next, this.schema, this.ctx);
+    return output + this.save(next, { origin: 'console' }, sections);
+  }
+
+  /**
+   * The config with `draft` as `section`, validated unless told not to. Throws ConfigError.
+   * An adopted tree's sections are never changed in place (editors work on copies), so the
+   * others are shared, and `changedSections` passes over them without printing them.
+   */
+  private withDraft(section: TopSection, draft: ConfigNode, validate = true): ConfigTree {
+    const next = new Map(this.tree);
+    next.set(sectionKey(section.words), cloneNode(draft));
+    if (validate) validateTree(next, this.schema, this.ctx);
+    return next;
+  }
+
+  /** `sections` merged over this unit's config, validated; the reason as text when refused. */
+  private merged(sections: readonly SectionText[]): ConfigTree | string {
+    try {
+      const next = mergeShared(this.tree, sections, this.schema, this.ctx);
+      validateTree(next, this.schema, this.ctx);
+      return next;
+    } catch (err) {
+      // A peer's text is input like any other: whatever it breaks, it is refused, never thrown.
+      return err instanceof ConfigError ? err.message : `the sections could not be read: ${message(err)}`;
+    }
+  }
+
+  /** Saves a peer's config (when it changes anything); the changed sections, or why it could not be saved. */
+  private saveShared(next: ConfigTree, origin: ChangeOrigin): SharedApplyResult {
+    const changed = changedSections(this.tree, next, this.schema, this.ctx);
+    if (changed.length === 0) return { ok: true, changed };
+    try {
+      const failures = this.save(next, origin, changed);
+      if (failures !== '') log.event(failures.trimEnd(), 'warn');
+    } catch (err) {
+      return { ok: false, reason: `config not saved: ${message(err)}` };
+    }
+    return { ok: true, changed };
+  }
+
+  /**
+   * Writes a checked config, adopts it and tells the listeners which sections changed. Throws
+   * (nothing changed) when the write fails; returns which listeners failed, for the console.
+   */
+  private save(
+    next: ConfigTree,
+    origin: ChangeOrigin,
+    sections = changedSections(this.tree, next, this.schema, this.ctx),
+  ): string {
+    const change: ConfigChange = { sections, ...origin };
     this.storage.writeAtomic(this.path, FILE_HEADER + printTree(next, this.schema, this.ctx, { full: false }));
     this.adopt(next);
     const failures: string[] = [];
     for (const listener of this.listeners) {
       try {
-        listener();
+        listener(change);
       } catch (err) {
-        failures.push(`config saved, but a change listener failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        failures.push(`config saved, but a change listener failed: ${message(err)}\n`);
       }
     }
     return failures.join('');
+  }
+
+  /** The file as it is on flash (the running config's text when none was ever saved), kept as a diverged copy. */
+  private backUpDiverged(): string {
+    const text = this.storage.read(this.path) ?? this.text();
+    return keepDiverged(this.storage, this.path, text, wallTimeIso(this.clock), this.bootId);
   }
 
   /** Boots from the last good copy instead of `err`'s file, or throws `err` when the copy is missing or bad too. */
@@ -242,4 +407,8 @@ export class ConfigStore implements ConfigAccess {
       }),
     );
   }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -5,16 +5,34 @@
  */
 import { editEntry, enterChild, setOption, unsetOption, type Where } from './assign.js';
 import { ConfigError } from './errors.js';
-import { blockHeader, parseConfigText, type Statement } from './parser.js';
+import { blockHeader, type ConfigBlock, parseConfigText, type Statement } from './parser.js';
 import { type ConfigSchema, findSection, type NodeSchema, type SchemaContext, sectionKey, sectionNames } from './schema.js';
 import { type ConfigNode, type ConfigTree, defaultTree, lineKey, type SourceLines, validateTree } from './tree.js';
 
-/** Parses, applies over the defaults and validates. Throws ConfigError. */
-export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext): ConfigTree {
+export interface TreeFromTextOptions {
+  /**
+   * False: only parse and check each value, leaving the cross-field rules and whole-config
+   * checks for later (a peer's sections are merged with this unit's per-unit values first).
+   */
+  validate?: boolean;
+}
+
+/** Parses, applies over the defaults and validates (unless told not to). Throws ConfigError. */
+export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext, opts: TreeFromTextOptions = {}): ConfigTree {
+  return treeFromBlocks(parseConfigText(text), schema, ctx, opts);
+}
+
+/** `treeFromText` for text already parsed (a caller that looked at its blocks first). Throws ConfigError. */
+export function treeFromBlocks(
+  blocks: readonly ConfigBlock[],
+  schema: ConfigSchema,
+  ctx: SchemaContext,
+  opts: TreeFromTextOptions = {},
+): ConfigTree {
   const tree = defaultTree(schema, ctx);
   const lines: SourceLines = new Map();
   const written = new Set<string>();
-  for (const block of parseConfigText(text)) {
+  for (const block of blocks) {
     const section = findSection(schema, block.words);
     if (!section) {
       throw new ConfigError({
@@ -38,7 +56,7 @@ export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaCont
     written.add(key);
     if (node) applyBody(block.body, section.node, node, path, ctx, lines);
   }
-  validateTree(tree, schema, ctx, lines);
+  if (opts.validate !== false) validateTree(tree, schema, ctx, lines);
   return tree;
 }
 

@@ -115,19 +115,19 @@ export class LoginGate {
   }
 
   /** Saves the new password through the config editor: hashed, validated, committed like any change. */
-  private changePassword(name: string, password: string): LoginStep {
+  private async changePassword(name: string, password: string): Promise<LoginStep> {
     const edit = this.opts.config.beginEdit(systemAdmin.words);
     if (typeof edit === 'string') return this.welcome(name, `Password not saved: ${edit}`);
     for (const line of [`edit ${quote(name)}`, `set password ${quote(password)}`]) {
-      const r = edit.handle(line);
+      const r = await edit.handle(line);
       if (r.output !== '') {
-        edit.handle('abort');
+        await edit.handle('abort');
         return this.askNew(name, r.output);
       }
     }
-    const saved = edit.handle('end');
+    const saved = await edit.handle('end');
     if (saved.active) {
-      edit.handle('abort');
+      await edit.handle('abort');
       // The operator proved who they are; a unit that cannot save must still be reachable.
       log.event(`password of ${printable(name)} not saved on ${this.opts.where}`, 'warn');
       return this.welcome(name, `Password not saved:\n${saved.output}`);

@@ -141,7 +141,7 @@ class Session implements ConsoleSession {
   }
 
   private async runCommand(line: string): Promise<CommandResult> {
-    if (this.editor) return { output: this.edit(this.editor, line) };
+    if (this.editor) return { output: await this.edit(this.editor, line) };
     const tokens = tokenize(line);
     if (!tokens.ok) return { output: commandFail(RETURN_CODE.parse, `command parse error: ${tokens.error}`) };
     if (tokens.words.length === 0) return { output: '' };
@@ -153,8 +153,9 @@ class Session implements ConsoleSession {
     return { output: endLine(result.output), exit: result.exit };
   }
 
-  private edit(editor: ConfigEditorSession, line: string): string {
-    const reply = editor.handle(line);
+  /** One line for the config editor; an `end` may wait for the cluster (the commit gate) before it answers. */
+  private async edit(editor: ConfigEditorSession, line: string): Promise<string> {
+    const reply = await editor.handle(line);
     if (reply.active) this.context = reply.context;
     else {
       this.editor = null;
