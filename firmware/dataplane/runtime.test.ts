@@ -25,6 +25,7 @@ import { FakeWorkerStarter } from '../ha/worker.fake.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
 import { FakeTimers } from '../time/timers.fake.js';
 import { HEALTH_BYTES, HealthStamps } from '../watchdog/health.js';
+import { MGMT_TABLE, type MgmtPlanInput, NO_MGMT_INTERFACES } from './mgmt-routes.js';
 import { renderRuleset } from './ruleset.js';
 import { DataPlaneRuntime } from './runtime.js';
 
@@ -75,12 +76,12 @@ function setUp(c: TestContext) {
     for (const w of workers.started) w.exit(0);
   });
   /** Applies as firmware/main.ts does: with HA on, the data plane first, so the worker starts armed. */
-  const apply = async (settings: HaSettings): Promise<void> => {
+  const apply = async (settings: HaSettings, mgmt: MgmtPlanInput = NO_MGMT_INTERFACES): Promise<void> => {
     if (settings.mode === 'standalone') {
       await haRuntime.apply(settings, 'fw-a');
-      await runtime.apply(dp, settings);
+      await runtime.apply(dp, settings, mgmt);
     } else {
-      await runtime.apply(dp, settings);
+      await runtime.apply(dp, settings, mgmt);
       await haRuntime.apply(settings, 'fw-a');
     }
   };
@@ -203,9 +204,100 @@ test('a ruleset the kernel refuses is reported and the old one stays; failed NIC
   assert.equal(nic.routes.length, 1, 'the rest was applied');
   assert.deepEqual(nic.link('if-port1')?.addresses, ['198.18.1.1/24', '2001:db8:1::1/64']);
   firewall.refuse = null;
-  await runtime.apply(dp, standalone);
+  await runtime.apply(dp, standalone, NO_MGMT_INTERFACES);
   assert.equal(firewall.offered.length, 2, 'a refused ruleset is offered again');
   assert.equal(firewall.ruleset, firewall.offered[1]);
-  await runtime.apply(dp, standalone);
+  await runtime.apply(dp, standalone, NO_MGMT_INTERFACES);
   assert.equal(firewall.offered.length, 2, 'an unchanged ruleset is not loaded again');
+});
+
+const reserving: MgmtPlanInput = {
+  haMgmtStatus: true,
+  mgmtInterfaces: [
+    { id: 1, interface: 'mgmt', dst: '198.18.200.0/24', gateway: '198.18.9.1' },
+    { id: 2, interface: 'port1', dst: '0.0.0.0/0', gateway: '198.18.1.254' },
+  ],
+};
+
+const table = (nic: FakeNic) =>
+  nic.routes.filter((r) => r.table === MGMT_TABLE).map((r) => `${r.dst} via ${r.gateway ?? '-'} dev ${r.ifname}`);
+
+test('reserved management interfaces: their own addresses, a rule for each, their routes in table 100; a reserved data port leaves the takeover plan', async (c) => {
+  const { nic, workers, apply } = setUp(c);
+  await apply(ha, reserving);
+  assert.deepEqual(nic.link('if-mgmt')?.addresses, ['198.18.9.10/24']);
+  assert.deepEqual(
+    nic.link('if-port1')?.addresses,
+    ['198.18.1.1/24', '2001:db8:1::1/64'],
+    "a reserved data port is the unit's own",
+  );
+  assert.deepEqual(nic.rules, [
+    { from: '198.18.9.10/32', table: MGMT_TABLE, priority: 100 },
+    { from: '198.18.1.1/32', table: MGMT_TABLE, priority: 100 },
+  ]);
+  assert.deepEqual(table(nic), [
+    '198.18.9.0/24 via - dev if-mgmt',
+    '198.18.200.0/24 via 198.18.9.1 dev if-mgmt',
+    '198.18.1.0/24 via - dev if-port1',
+    '0.0.0.0/0 via 198.18.1.254 dev if-port1',
+  ]);
+  assert.deepEqual(
+    nic.routes.filter((r) => r.table === undefined).map((r) => r.dst),
+    ['0.0.0.0/0'],
+    'the main table keeps the data routes alone',
+  );
+  assert.deepEqual(
+    workers.latest.init.plan.ports.map((p) => p.name),
+    ['port2'],
+    'port1 is neither taken over nor given a virtual MAC',
+  );
+  assert.deepEqual(events('warn'), []);
+
+  await apply(ha, { ...reserving, haMgmtStatus: false });
+  assert.deepEqual(nic.rules, [], 'ha-mgmt-status disable takes the rules away');
+  assert.deepEqual(table(nic), []);
+  assert.deepEqual(nic.link('if-port1')?.addresses, [], 'port1 belongs to the primary again');
+  assert.deepEqual(nic.link('if-mgmt')?.addresses, ['198.18.9.10/24'], "the mgmt port stays the unit's own");
+  const armed = workers.latest.posted.filter((m) => m.type === 'arm').at(-1);
+  assert.deepEqual(
+    armed?.type === 'arm' && armed.plan.ports.map((p) => p.name),
+    ['port1', 'port2'],
+    'the worker is re-armed with port1 in the plan',
+  );
+});
+
+test('management routes: a changed entry replaces its route, a removed one goes; kernel refusals and unusable entries are reported, the rest applied', async (c) => {
+  const { nic, apply } = setUp(c);
+  await apply(ha, reserving);
+  const mark = nic.journal.length;
+  await apply(ha, {
+    haMgmtStatus: true,
+    mgmtInterfaces: [
+      { id: 1, interface: 'mgmt', dst: '198.18.200.0/24', gateway: '198.18.9.2' },
+      { id: 3, interface: 'mgmt', dst: '198.18.201.0/24', gateway: '198.18.7.1' },
+      { id: 4, interface: 'port3', dst: '198.18.202.0/24', gateway: '198.18.9.1' },
+    ],
+  });
+  assert.deepEqual(table(nic), ['198.18.9.0/24 via - dev if-mgmt', '198.18.200.0/24 via 198.18.9.2 dev if-mgmt']);
+  assert.deepEqual(nic.rules, [{ from: '198.18.9.10/32', table: MGMT_TABLE, priority: 100 }]);
+  assert.deepEqual(
+    nic.journal.slice(mark).filter((e) => /Rule|table/.test(e) && e.startsWith('remove')),
+    [
+      'removeRule from 198.18.1.1/32 lookup 100 priority 100',
+      'removeRoute 198.18.1.0/24 via - dev if-port1 metric 0 table 100',
+      'removeRoute 0.0.0.0/0 via 198.18.1.254 dev if-port1 metric 0 table 100',
+    ],
+    'the stale rule first, then its routes; the route of entry 1 is replaced, not removed',
+  );
+  const warnings = events('warn');
+  assert.ok(
+    warnings.some((m) => m.includes('route 198.18.201.0/24 via 198.18.7.1 table 100') && m.includes('errno 101')),
+    warnings.join('\n'),
+  );
+  assert.ok(
+    warnings.includes(
+      'management routes left out: ha-mgmt-interfaces 4: interface "port3" has no address to manage this unit from',
+    ),
+    warnings.join('\n'),
+  );
 });
