@@ -19,7 +19,8 @@ import { ConfigError } from './errors.js';
 import { prefixLength } from './kinds-net.js';
 import { entryHeader, findOption, type SchemaContext, sectionKey, type TopSection } from './schema.js';
 import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom } from './schema-firewall.js';
-import { mgmtPortEntry, systemInterface } from './schema-interface.js';
+import { perUnitInterface } from './schema-ha-mgmt.js';
+import { systemInterface } from './schema-interface.js';
 import { systemLinkMonitor } from './schema-link-monitor.js';
 import { routerStatic } from './schema-router.js';
 import { type ConfigTree, optionValue, type TableEntry, tableEntries } from './tree.js';
@@ -103,7 +104,7 @@ export function findBrokenReference(tree: ConfigTree): ConfigError | undefined {
 /**
  * The typed data plane. Throws the first broken reference (ConfigError); a tree that passed
  * `treeFromText` with `firmwareSchema` converts without error. `ctx` tells which port is the
- * board's mgmt port.
+ * board's mgmt port; the tree's `ha-mgmt-interfaces` which ports are reserved.
  */
 export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPlaneConfig {
   const broken = findBrokenReference(tree);
@@ -118,7 +119,7 @@ export function dataPlaneFromTree(tree: ConfigTree, ctx: SchemaContext): DataPla
         allowaccess: [...optionValue(node, 'allowaccess')] as AllowAccess[],
         role: optionValue(node, 'role')[0] as InterfaceRole,
         alias: optionValue(node, 'alias')[0],
-        perUnit: mgmtPortEntry(name, ctx),
+        perUnit: perUnitInterface(name, ctx, tree),
       };
     }),
     routes: tableEntries(tree, routerStatic).map(({ name, node }) => ({

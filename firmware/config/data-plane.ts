@@ -23,7 +23,7 @@ export interface InterfaceConfig {
   allowaccess: AllowAccess[];
   role: InterfaceRole;
   alias: string;
-  /** The board's mgmt port: this unit's own, never taken over by a peer nor synchronised. */
+  /** The board's mgmt port or a reserved management interface: this unit's own, never taken over by a peer nor synchronised. */
   perUnit: boolean;
 }
 

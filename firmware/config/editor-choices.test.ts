@@ -27,10 +27,21 @@ const line = (s: string) => s.split(' ').filter(Boolean);
 
 test('a section offers its verbs, option names with help, and what each option takes', () => {
   const edit = open('system', 'ha');
-  assert.deepEqual(words(edit.choices([])), ['set', 'unset', 'append', 'select', 'unselect', 'get', 'show', 'end', 'abort']);
+  assert.deepEqual(words(edit.choices([])), [
+    'set',
+    'unset',
+    'append',
+    'select',
+    'unselect',
+    'config',
+    'get',
+    'show',
+    'end',
+    'abort',
+  ]);
   const options = edit.choices(['set']);
   assert.ok(options.some((c) => c.word === 'priority' && c.help.startsWith('Priority of this unit')));
-  assert.equal(options.length, 33);
+  assert.equal(options.length, 36);
   assert.deepEqual(words(edit.choices(line('append'))), [
     'hbdev',
     'session-sync-dev',

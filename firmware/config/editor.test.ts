@@ -42,7 +42,7 @@ test('set, get, show, then end commits, saves and notifies', () => {
   assert.ok(get.includes('hbdev                         : "ha1" 50 "ha2" 50\n'), get);
   assert.ok(get.includes('group-name                    : My Cluster\n'), get);
   assert.ok(get.includes('password                      : \n'), get);
-  assert.equal(get.split('\n').length - 1, 33, 'one line per option');
+  assert.equal(get.split('\n').length - 1, 37, 'one line per option, one for the empty ha-mgmt-interfaces');
   assert.equal(
     s.handle('show').output,
     'config system ha\n    set mode a-p\n    set group-name "My Cluster"\n    set priority 200\n    set hbdev "ha1" 50 "ha2" 50\nend\n',
@@ -69,10 +69,10 @@ test('value and option errors in FortiOS shape, session stays open and unchanged
   });
   assert.equal(
     s.handle('set foo 1').output,
-    "command parse error before 'foo': unknown option foo, allowed: mode, group-id, group-name, password, priority, override, hbdev, " +
+    "command parse error before 'foo': unknown option foo, allowed: mode, group-id, group-name, password, priority, override, sync-config, hbdev, " +
       'session-sync-dev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, authentication, ' +
       'encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, session-pickup, session-pickup-connectionless, ' +
-      'session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout\nCommand fail. Return code -61\n',
+      'session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout, ha-mgmt-status, ha-direct\nCommand fail. Return code -61\n',
   );
   assert.equal(
     s.handle('set mode active').output,
@@ -152,6 +152,7 @@ test('nested config: end goes up one level, end inside edit leaves the table', (
   assert.equal(quiet(s, 'edit 2').context, '2');
   assert.match(s.handle('edit 3').output, /^command parse error before 'edit': edit outside a table/);
   assert.equal(s.handle('show').output, 'edit 2\nnext\n');
+  quiet(s, 'set interface "port3"');
   assert.deepEqual(s.handle('end'), { output: '', context: 'ha', active: true });
   assert.match(s.handle('edit 9').output, /^command parse error/);
   assert.equal(quiet(s, 'config ha-mgmt-interfaces').context, 'ha-mgmt-interfaces');
@@ -161,7 +162,7 @@ test('nested config: end goes up one level, end inside edit leaves the table', (
   assert.equal(
     store.show(['system', 'ha'], false),
     'config system ha\n    config ha-mgmt-interfaces\n        edit 1\n            set interface "mgmt"\n            set gateway 198.18.9.1\n' +
-      '        next\n        edit 2\n        next\n    end\nend\n',
+      '        next\n        edit 2\n            set interface "port3"\n        next\n    end\nend\n',
   );
 });
 

@@ -27,6 +27,18 @@ export interface SessionPickup {
   delay: boolean;
 }
 
+/** One `config ha-mgmt-interfaces` entry: a reserved management port and its route (docs/config-sync-plan.md §7). */
+export interface MgmtInterface {
+  /** The entry number (`edit 1`). */
+  id: number;
+  /** The reserved port. */
+  interface: string;
+  /** `dst` as `a.b.c.d/len` (`0.0.0.0/0`: any). */
+  dst: string;
+  /** `gateway` (`0.0.0.0`: none). */
+  gateway: string;
+}
+
 export interface HaSettings {
   /** `mode`: standalone, active-passive or active-active. */
   mode: HaMode;
@@ -84,4 +96,12 @@ export interface HaSettings {
   sessionPickup: SessionPickup;
   /** `session-sync-dev`: data ports that carry session sync (empty: the heartbeat link, UDP 708). */
   sessionSyncDev: string[];
+  /** `sync-config` (per unit): this unit takes the primary's configuration. */
+  syncConfig: boolean;
+  /** `ha-mgmt-status` (per unit): the reserved management interfaces are in use. */
+  haMgmtStatus: boolean;
+  /** `config ha-mgmt-interfaces` (per unit), whatever `ha-mgmt-status` says. */
+  mgmtInterfaces: MgmtInterface[];
+  /** `ha-direct`: management traffic (syslog) leaves from the reserved management interface. */
+  haDirect: boolean;
 }

@@ -30,6 +30,13 @@ export interface PrintOptions {
 
 const INDENT = '    ';
 
+/** What every line of one print needs: the unit, the options, and with `sharedOnly` the whole tree (which entries are per-unit). */
+interface PrintEnv {
+  ctx: SchemaContext;
+  opts: PrintOptions;
+  tree?: ConfigTree;
+}
+
 /** All sections of the schema, in schema order, each `config ...` to `end`. */
 export function printTree(tree: ConfigTree, schema: ConfigSchema, ctx: SchemaContext, opts: PrintOptions): string {
   return schema.sections.map((s) => printSection(s, tree, ctx, opts)).join('');
@@ -39,12 +46,22 @@ export function printTree(tree: ConfigTree, schema: ConfigSchema, ctx: SchemaCon
 export function printSection(section: TopSection, tree: ConfigTree, ctx: SchemaContext, opts: PrintOptions): string {
   const node = tree.get(sectionKey(section.words));
   if (!node || (opts.sharedOnly && section.node.perUnit)) return '';
-  return printBlock(`config ${sectionKey(section.words)}`, section.node, node, ctx, opts);
+  return printBlock(`config ${sectionKey(section.words)}`, section.node, node, ctx, opts, tree);
 }
 
-/** `<header>` ... `end` around a node's body; the editor shows the block being edited this way. */
-export function printBlock(header: string, schema: NodeSchema, node: ConfigNode, ctx: SchemaContext, opts: PrintOptions): string {
-  return lines([header, ...bodyLines(schema, node, ctx, opts, 1), 'end']);
+/**
+ * `<header>` ... `end` around a node's body; the editor shows the block being edited this way.
+ * `tree` is the config the node belongs to, needed with `sharedOnly` (which entries are per-unit).
+ */
+export function printBlock(
+  header: string,
+  schema: NodeSchema,
+  node: ConfigNode,
+  ctx: SchemaContext,
+  opts: PrintOptions,
+  tree?: ConfigTree,
+): string {
+  return lines([header, ...bodyLines(schema, node, { ctx, opts, tree }, 1), 'end']);
 }
 
 /** `edit <name>` ... `next` for one table entry. */
@@ -55,13 +72,26 @@ export function printEntry(
   ctx: SchemaContext,
   opts: PrintOptions,
 ): string {
-  return lines([header, ...sectionLines(schema, node, ctx, opts, 1), 'next']);
+  return lines([header, ...sectionLines(schema, node, { ctx, opts }, 1), 'next']);
 }
 
-/** `get`: every option as `name : value`, names padded to one column. */
+/**
+ * `get`: every option as `name : value`, names padded to one column; then each nested block as
+ * FortiOS shows it, `<name>:` and its entries (`== [ 1 ]`) with their values on one line.
+ */
 export function getSection(schema: SectionSchema, node: SectionNode): string {
   const width = Math.max(0, ...schema.options.map((o) => o.name.length));
-  return lines(schema.options.map((o) => `${o.name.padEnd(width)} : ${o.kind.display(node.options.get(o.name) ?? [])}`));
+  const out = schema.options.map((o) => `${o.name.padEnd(width)} : ${o.kind.display(node.options.get(o.name) ?? [])}`);
+  for (const [name, childSchema] of Object.entries(schema.children ?? {})) {
+    const child = node.children.get(name);
+    if (!child) continue;
+    out.push(`${name}:`);
+    if (childSchema.kind === 'section' && child.kind === 'section') out.push(`${INDENT}${getLine(childSchema, child)}`);
+    else if (childSchema.kind === 'table' && child.kind === 'table') {
+      for (const e of child.entries) out.push(`${INDENT}== [ ${e.name} ]`, `${INDENT}${getLine(childSchema.entry, e.node)}`);
+    }
+  }
+  return lines(out);
 }
 
 /** `get` in a table before `edit`: the entry names. */
@@ -69,12 +99,18 @@ export function getTable(node: TableNode): string {
   return lines(node.entries.map((e) => `== [ ${e.name} ]`));
 }
 
-function bodyLines(schema: NodeSchema, node: ConfigNode, ctx: SchemaContext, opts: PrintOptions, depth: number): string[] {
-  if (schema.kind === 'table') return node.kind === 'table' ? tableLines(schema, node, ctx, opts, depth) : [];
-  return node.kind === 'section' ? sectionLines(schema, node, ctx, opts, depth) : [];
+/** `interface: mgmt   dst: 0.0.0.0 0.0.0.0   gateway: 198.18.3.1`: a nested block's values in `get`. */
+function getLine(schema: SectionSchema, node: SectionNode): string {
+  return schema.options.map((o) => `${o.name}: ${o.kind.display(node.options.get(o.name) ?? [])}`).join('   ');
 }
 
-function sectionLines(schema: SectionSchema, node: SectionNode, ctx: SchemaContext, opts: PrintOptions, depth: number): string[] {
+function bodyLines(schema: NodeSchema, node: ConfigNode, env: PrintEnv, depth: number): string[] {
+  if (schema.kind === 'table') return node.kind === 'table' ? tableLines(schema, node, env, depth) : [];
+  return node.kind === 'section' ? sectionLines(schema, node, env, depth) : [];
+}
+
+function sectionLines(schema: SectionSchema, node: SectionNode, env: PrintEnv, depth: number): string[] {
+  const { ctx, opts } = env;
   const pad = INDENT.repeat(depth);
   const out: string[] = [];
   for (const option of schema.options) {
@@ -87,20 +123,22 @@ function sectionLines(schema: SectionSchema, node: SectionNode, ctx: SchemaConte
   for (const [name, childSchema] of Object.entries(schema.children ?? {})) {
     const child = node.children.get(name);
     if (!child || (opts.sharedOnly && childSchema.perUnit)) continue;
-    const body = bodyLines(childSchema, child, ctx, opts, depth + 1);
+    const body = bodyLines(childSchema, child, env, depth + 1);
     if (!opts.full && body.length === 0) continue;
     out.push(`${pad}config ${name}`, ...body, `${pad}end`);
   }
   return out;
 }
 
-function tableLines(schema: TableSchema, node: TableNode, ctx: SchemaContext, opts: PrintOptions, depth: number): string[] {
+function tableLines(schema: TableSchema, node: TableNode, env: PrintEnv, depth: number): string[] {
+  const { ctx, opts, tree } = env;
   const pad = INDENT.repeat(depth);
-  const shared = opts.sharedOnly ? node.entries.filter((e) => !schema.perUnitEntry?.(e.name, ctx)) : node.entries;
+  if (opts.sharedOnly && schema.perUnitEntry && !tree) throw new Error('printer: sharedOnly needs the whole tree');
+  const shared = opts.sharedOnly && tree ? node.entries.filter((e) => !schema.perUnitEntry?.(e.name, ctx, tree)) : node.entries;
   const entries = opts.canonical && !schema.ordered ? [...shared].sort((a, b) => compareNames(a.name, b.name)) : shared;
   return entries.flatMap((e) => [
     `${pad}${entryHeader(schema, e.name)}`,
-    ...sectionLines(schema.entry, e.node, ctx, opts, depth + 1),
+    ...sectionLines(schema.entry, e.node, env, depth + 1),
     `${pad}next`,
   ]);
 }

@@ -2,17 +2,14 @@
  * `config system interface`: one entry per board port, keyed by the port name, with the
  * address, the services the unit answers on it and its role, named and defaulted as FortiOS.
  *
- * The entry of the board's `mgmt` port belongs to the unit (REFERENCE.md: per-unit
- * management, never synced): the shared config leaves it out and the typed data plane marks it.
+ * The entries of the board's `mgmt` port and of the ports `config ha-mgmt-interfaces` reserves
+ * belong to the unit (REFERENCE.md: per-unit management, never synced): the shared config leaves
+ * them out and the typed data plane marks them.
  */
-import { enumKind, type SchemaContext, stringKind } from './kinds.js';
+import { enumKind, stringKind } from './kinds.js';
 import { ipMaskKind, ipv6PrefixKind, keywordListKind, portKind } from './kinds-net.js';
 import type { TopSection } from './schema.js';
-
-/** The entry of a port whose board role is `mgmt`. */
-export function mgmtPortEntry(name: string, ctx: SchemaContext): boolean {
-  return ctx.ports.some((p) => p.name === name && p.role === 'mgmt');
-}
+import { perUnitInterface } from './schema-ha-mgmt.js';
 
 export const ALLOW_ACCESS = ['ping', 'https', 'ssh', 'http', 'snmp'] as const;
 export const INTERFACE_ROLES = ['lan', 'wan', 'dmz', 'undefined'] as const;
@@ -23,7 +20,7 @@ export const systemInterface: TopSection = {
   node: {
     kind: 'table',
     key: portKind(),
-    perUnitEntry: mgmtPortEntry,
+    perUnitEntry: perUnitInterface,
     entry: {
       kind: 'section',
       options: [

@@ -128,9 +128,10 @@ test('unknown option lists the allowed options', () => {
   assert.equal(
     err.message,
     'line 6: config system ha: set foo 1: unknown option foo, allowed: mode, group-id, group-name, password, priority, override, ' +
-      'hbdev, session-sync-dev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, ' +
+      'sync-config, hbdev, session-sync-dev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, ' +
       'authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, session-pickup, ' +
-      'session-pickup-connectionless, session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout',
+      'session-pickup-connectionless, session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout, ' +
+      'ha-mgmt-status, ha-direct',
   );
   assert.equal(
     loadError('config system global\n  unset domain\nend').message,
@@ -143,11 +144,11 @@ test('unknown section names the allowed sections', () => {
   assert.equal(err.code, 'unknown-section');
   assert.equal(err.line, 4);
   assert.equal(err.message, 'line 4: config system hax: unknown section system hax, allowed: system global, system ha');
-  const nested = loadError(haWith('config ha-mgmt-interfaces\n    end'));
+  const nested = loadError(haWith('config secondary-vcluster\n    end'));
   assert.equal(nested.line, 6);
   assert.equal(
     nested.message,
-    'line 6: config system ha: config ha-mgmt-interfaces: unknown section ha-mgmt-interfaces, allowed: (none)',
+    'line 6: config system ha: config secondary-vcluster: unknown section secondary-vcluster, allowed: ha-mgmt-interfaces',
   );
 });
 

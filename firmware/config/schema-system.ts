@@ -16,6 +16,7 @@ import {
 } from './schema.js';
 import { needsAnAdmin, systemAdmin } from './schema-admin.js';
 import { firewallAddress, firewallIppool, firewallPolicy, firewallServiceCustom } from './schema-firewall.js';
+import { HA_MGMT_TABLE, HA_WORDS, haMgmtInterfaces, reservedPortsFree } from './schema-ha-mgmt.js';
 import { systemInterface } from './schema-interface.js';
 import { systemLinkMonitor } from './schema-link-monitor.js';
 import { logSyslogdSetting } from './schema-log.js';
@@ -118,7 +119,7 @@ const authenticationNeedsPassword: SectionRule = (values) =>
     : undefined;
 
 export const systemHa: TopSection = {
-  words: ['system', 'ha'],
+  words: HA_WORDS,
   help: 'HA (FGCP) cluster settings.',
   node: {
     kind: 'section',
@@ -160,6 +161,14 @@ export const systemHa: TopSection = {
         default: ['disable'],
         perUnit: true,
         help: 'Let a higher priority win over a longer HA uptime (per unit, not synchronised).',
+      },
+      // Per unit, as in FortiOS: a unit taken out of sync stays out whatever the primary says.
+      {
+        name: 'sync-config',
+        kind: enableDisable,
+        default: ['enable'],
+        perUnit: true,
+        help: 'Take the configuration from the primary (per unit, not synchronised).',
       },
       {
         name: 'hbdev',
@@ -272,7 +281,21 @@ export const systemHa: TopSection = {
         default: ['60'],
         help: 'Minutes before a remote link failure may fail over again.',
       },
+      {
+        name: 'ha-mgmt-status',
+        kind: enableDisable,
+        default: ['disable'],
+        perUnit: true,
+        help: 'Reserve management interfaces for this unit (config ha-mgmt-interfaces; per unit, not synchronised).',
+      },
+      {
+        name: 'ha-direct',
+        kind: enableDisable,
+        default: ['disable'],
+        help: 'Send syslog and other management traffic from the reserved management interface.',
+      },
     ],
+    children: { [HA_MGMT_TABLE]: haMgmtInterfaces },
     rules: [
       heartbeatNotMonitored,
       beaconNotOnHeartbeat,
@@ -286,11 +309,11 @@ export const systemHa: TopSection = {
 };
 
 /** The HA sections alone: what the pair needs to form. */
-export const systemSchema: ConfigSchema = { sections: [systemGlobal, systemHa] };
+export const systemSchema: ConfigSchema = { sections: [systemGlobal, systemHa], checks: [reservedPortsFree] };
 
 /** Everything the firmware knows, in the order `show` prints it. */
 export const firmwareSchema: ConfigSchema = extendSchema(
-  { ...systemSchema, checks: [findBrokenReference, needsAnAdmin] },
+  { ...systemSchema, checks: [reservedPortsFree, findBrokenReference, needsAnAdmin] },
   systemInterface,
   systemLinkMonitor,
   firewallAddress,

@@ -1,13 +1,13 @@
 /**
  * Shared by the config tests: the sim board's ports, a unit context, and the system schema
- * extended with tables of its own (a per-unit table nested in `system ha`, a `system interface`
- * table with a nested table) so tables and nested blocks are exercised through the same code as
- * the real sections.
+ * (whose `system ha` nests the per-unit `config ha-mgmt-interfaces` table) extended with a
+ * `system interface` table of its own with a nested table, so tables and nested blocks are
+ * exercised through the same code as the real sections.
  */
 import { ConfigError } from './errors.js';
 import { integerKind, ipv4Kind, type SchemaContext, stringKind } from './kinds.js';
-import { type ConfigSchema, extendSchema, type SectionSchema, type TopSection } from './schema.js';
-import { firmwareSchema, systemHa, systemSchema } from './schema-system.js';
+import { type ConfigSchema, extendSchema, type SectionSchema } from './schema.js';
+import { firmwareSchema, systemSchema } from './schema-system.js';
 import { treeFromText } from './tree-from-text.js';
 
 export const ports = [
@@ -48,29 +48,8 @@ const interfaceEntry: SectionSchema = {
   },
 };
 
-const haWithMgmt: TopSection = {
-  words: systemHa.words,
-  node: {
-    ...(systemHa.node as SectionSchema),
-    children: {
-      'ha-mgmt-interfaces': {
-        kind: 'table',
-        key: integerKind(1, 4),
-        perUnit: true,
-        entry: {
-          kind: 'section',
-          options: [
-            { name: 'interface', kind: stringKind({ max: 15 }), default: [''] },
-            { name: 'gateway', kind: ipv4Kind(), default: ['0.0.0.0'] },
-          ],
-        },
-      },
-    },
-  },
-};
-
-/** `system ha` with `config ha-mgmt-interfaces` (a per-unit table) plus a `system interface` table. */
-export const tableSchema: ConfigSchema = extendSchema(systemSchema, haWithMgmt, {
+/** The HA sections plus a `system interface` table. */
+export const tableSchema: ConfigSchema = extendSchema(systemSchema, {
   words: ['system', 'interface'],
   node: { kind: 'table', key: stringKind({ min: 1, max: 15 }), entry: interfaceEntry },
 });

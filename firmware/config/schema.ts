@@ -51,8 +51,11 @@ export interface TableSchema {
   key: OptionKind;
   entry: SectionSchema;
   perUnit?: boolean;
-  /** Entries that belong to this unit only (the board's mgmt port), when the rest of the table is shared. */
-  perUnitEntry?: (name: string, ctx: SchemaContext) => boolean;
+  /**
+   * Entries that belong to this unit only (the board's mgmt port, the reserved management
+   * interfaces), when the rest of the table is shared; `tree` is the whole config the table is in.
+   */
+  perUnitEntry?: (name: string, ctx: SchemaContext, tree: ConfigTree) => boolean;
   /** Entries a unit has before any config (FortiOS's `admin`), each with its defaults. */
   defaultEntries?: readonly string[];
   /** The order of entries means something (policies match first to last): `move` reorders them. */

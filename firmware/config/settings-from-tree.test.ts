@@ -39,6 +39,10 @@ test('defaults: standalone, serial as hostname, FortiOS timers', () => {
     pingserverFlipTimeoutMin: 60,
     sessionPickup: { tcp: false, connectionless: false, expectation: false, nat: false, delay: false },
     sessionSyncDev: [],
+    syncConfig: true,
+    haMgmtStatus: false,
+    mgmtInterfaces: [],
+    haDirect: false,
   });
 });
 
@@ -56,7 +60,7 @@ test('configured values convert to their types', () => {
     '    set override enable',
     '    set hbdev "ha2" 0 "ha1" 512',
     '    set session-sync-dev "port3" "port1"',
-    '    set monitor "port2" "port1"',
+    '    set monitor "port3" "port1"',
     '    set hb-interval 20',
     '    set hb-interval-in-milliseconds 10ms',
     '    set hb-lost-threshold 60',
@@ -80,6 +84,19 @@ test('configured values convert to their types', () => {
     '    set pingserver-monitor-interface "port1" "port2"',
     '    set pingserver-failover-threshold 50',
     '    set pingserver-flip-timeout 2147483647',
+    '    set sync-config disable',
+    '    set ha-mgmt-status enable',
+    '    set ha-direct enable',
+    '    config ha-mgmt-interfaces',
+    '        edit 2',
+    '            set interface "mgmt"',
+    '            set dst 198.18.8.0 255.255.252.0',
+    '            set gateway 198.18.3.1',
+    '        next',
+    '        edit 1',
+    '            set interface "port2"',
+    '        next',
+    '    end',
     'end',
   ].join('\n');
   const tree = treeFromText(text, systemSchema, ctx);
@@ -96,7 +113,7 @@ test('configured values convert to their types', () => {
       { port: 'ha2', priority: 0 },
       { port: 'ha1', priority: 512 },
     ],
-    monitor: ['port2', 'port1'],
+    monitor: ['port3', 'port1'],
     hbInterval: 20,
     hbIntervalUnitMs: 10,
     hbLostThreshold: 60,
@@ -117,6 +134,13 @@ test('configured values convert to their types', () => {
     pingserverFlipTimeoutMin: 2147483647,
     sessionPickup: { tcp: true, connectionless: true, expectation: true, nat: true, delay: true },
     sessionSyncDev: ['port3', 'port1'],
+    syncConfig: false,
+    haMgmtStatus: true,
+    mgmtInterfaces: [
+      { id: 2, interface: 'mgmt', dst: '198.18.8.0/22', gateway: '198.18.3.1' },
+      { id: 1, interface: 'port2', dst: '0.0.0.0/0', gateway: '0.0.0.0' },
+    ],
+    haDirect: true,
   });
 });
 
@@ -126,6 +150,19 @@ test('data beacons: every data port but hbdevs and wan-role ports unless named; 
     'port1',
   ]);
   assert.deepEqual(beacons(['config system ha', '    set hbdev "port1" 10', 'end']), ['port2']);
+  assert.deepEqual(
+    beacons([
+      'config system ha',
+      '    config ha-mgmt-interfaces',
+      '        edit 1',
+      '            set interface "port1"',
+      '        next',
+      '    end',
+      'end',
+    ]),
+    ['port2'],
+    "a reserved management interface is the unit's own",
+  );
   assert.deepEqual(
     beacons([
       'config system interface',

@@ -3,9 +3,11 @@
  * checked tree. The tree holds every option with its default filled in and already validated,
  * so this only converts.
  */
-import type { HaMode, HaSettings, HbDev } from './ha-settings.js';
+import type { HaMode, HaSettings, HbDev, MgmtInterface } from './ha-settings.js';
 import type { SchemaContext } from './kinds.js';
+import { prefixLength } from './kinds-net.js';
 import { sectionKey } from './schema.js';
+import { haMgmtEntries, reservedPorts } from './schema-ha-mgmt.js';
 import { systemInterface } from './schema-interface.js';
 import { systemGlobal, systemHa } from './schema-system.js';
 import { type ConfigTree, optionValue, type SectionNode, tableEntries } from './tree.js';
@@ -53,13 +55,25 @@ export function haSettingsFromTree(tree: ConfigTree, ctx: SchemaContext): HaSett
       delay: on('session-pickup-delay'),
     },
     sessionSyncDev: [...optionValue(ha, 'session-sync-dev')],
+    syncConfig: on('sync-config'),
+    haMgmtStatus: on('ha-mgmt-status'),
+    mgmtInterfaces: haMgmtEntries(tree).map(({ name, node }): MgmtInterface => {
+      const [address, mask] = optionValue(node, 'dst');
+      return {
+        id: Number(name),
+        interface: optionValue(node, 'interface')[0],
+        dst: `${address}/${prefixLength(mask)}`,
+        gateway: optionValue(node, 'gateway')[0],
+      };
+    }),
+    haDirect: on('ha-direct'),
   };
 }
 
 /**
  * The ports a primary beacons on: those `data-beacon-dev` names, or by default every data port
- * of the board that is neither an hbdev nor an interface with role wan (beacons stay off the
- * outside world unless named).
+ * of the board that is neither an hbdev, an interface with role wan (beacons stay off the
+ * outside world unless named) nor a reserved management interface (the unit's own).
  */
 function dataBeaconPorts(tree: ConfigTree, ctx: SchemaContext, named: readonly string[], hbdev: readonly HbDev[]): string[] {
   if (named.length > 0) return [...named];
@@ -67,8 +81,8 @@ function dataBeaconPorts(tree: ConfigTree, ctx: SchemaContext, named: readonly s
     // A schema without interface roles (the config tests' own tables) has no wan ports.
     .filter((e) => e.node.options.get('role')?.[0] === 'wan')
     .map((e) => e.name);
-  const wan = (port: string): boolean => wanPorts.includes(port);
-  return ctx.ports.filter((p) => p.role === 'data' && !hbdev.some((h) => h.port === p.name) && !wan(p.name)).map((p) => p.name);
+  const skip = new Set([...wanPorts, ...reservedPorts(tree), ...hbdev.map((h) => h.port)]);
+  return ctx.ports.filter((p) => p.role === 'data' && !skip.has(p.name)).map((p) => p.name);
 }
 
 export function hostnameFromTree(tree: ConfigTree): string {

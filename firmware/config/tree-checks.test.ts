@@ -5,6 +5,7 @@ import { ConfigError } from './errors.js';
 import { ctx, tableSchema } from './schema.fixture.js';
 import { type ConfigCheck, type ConfigSchema, extendSchema } from './schema.js';
 import { needsAnAdmin } from './schema-admin.js';
+import { reservedPortsFree } from './schema-ha-mgmt.js';
 import { firmwareSchema } from './schema-system.js';
 import { type ConfigTree, validateTree } from './tree.js';
 import { treeFromText } from './tree-from-text.js';
@@ -65,8 +66,8 @@ test('checks run after the section rules, and without lines on a console commit'
   assert.equal(noLine.message, 'config system interface: edit "bad": set alias: bad is refused');
 });
 
-test('extendSchema keeps the checks of the base schema; firmwareSchema checks references and admins', () => {
-  assert.deepEqual(firmwareSchema.checks, [findBrokenReference, needsAnAdmin]);
+test('extendSchema keeps the checks of the base schema; firmwareSchema checks reserved ports, references and admins', () => {
+  assert.deepEqual(firmwareSchema.checks, [reservedPortsFree, findBrokenReference, needsAnAdmin]);
   const check = refuseBad('alias');
   assert.deepEqual(extendSchema({ ...tableSchema, checks: [check] }).checks, [check]);
 });

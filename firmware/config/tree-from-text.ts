@@ -9,8 +9,16 @@ import { blockHeader, parseConfigText, type Statement } from './parser.js';
 import { type ConfigSchema, findSection, type NodeSchema, type SchemaContext, sectionKey, sectionNames } from './schema.js';
 import { type ConfigNode, type ConfigTree, defaultTree, lineKey, type SourceLines, validateTree } from './tree.js';
 
-/** Parses, applies over the defaults and validates. Throws ConfigError. */
-export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext): ConfigTree {
+export interface TreeFromTextOptions {
+  /**
+   * False: only parse and check each value, leaving the cross-field rules and whole-config
+   * checks for later (a peer's sections are merged with this unit's per-unit values first).
+   */
+  validate?: boolean;
+}
+
+/** Parses, applies over the defaults and validates (unless told not to). Throws ConfigError. */
+export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaContext, opts: TreeFromTextOptions = {}): ConfigTree {
   const tree = defaultTree(schema, ctx);
   const lines: SourceLines = new Map();
   const written = new Set<string>();
@@ -38,7 +46,7 @@ export function treeFromText(text: string, schema: ConfigSchema, ctx: SchemaCont
     written.add(key);
     if (node) applyBody(block.body, section.node, node, path, ctx, lines);
   }
-  validateTree(tree, schema, ctx, lines);
+  if (opts.validate !== false) validateTree(tree, schema, ctx, lines);
   return tree;
 }
 

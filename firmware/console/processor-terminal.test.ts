@@ -159,7 +159,7 @@ test('exit ends the session; a session opened after it starts afresh', async () 
   assert.equal((await session.execute('config system ha')).exit, undefined);
   assert.equal(
     (await session.execute('exit')).output,
-    "command parse error before 'exit': unknown command exit, allowed: set, unset, append, select, unselect, get, show, end, abort\nCommand fail. Return code -61\n",
+    "command parse error before 'exit': unknown command exit, allowed: set, unset, append, select, unselect, config, get, show, end, abort\nCommand fail. Return code -61\n",
     'exit is no config-mode verb: end or abort leaves',
   );
 });

@@ -45,6 +45,10 @@ export function haSettings(over: Partial<HaSettings> = {}): HaSettings {
     pingserverFlipTimeoutMin: 60,
     sessionPickup: { tcp: false, connectionless: false, expectation: false, nat: false, delay: false },
     sessionSyncDev: [],
+    syncConfig: true,
+    haMgmtStatus: false,
+    mgmtInterfaces: [],
+    haDirect: false,
     ...over,
   };
 }
