@@ -17,7 +17,6 @@ import { CommandProcessor } from './console/processor.js';
 import { startSerialConsole } from './console/serial-console.js';
 import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
 import { startConsoleSocket } from './console/socket-server.js';
-import { type MgmtPlanInput, NO_MGMT_INTERFACES } from './dataplane/mgmt-routes.js';
 import { DataPlaneRuntime } from './dataplane/runtime.js';
 import { mainBlock } from './diag/main-block.js';
 import { MainLoad } from './diag/main-load.js';
@@ -131,15 +130,13 @@ dataPlane.onRole((primary) => remoteLink.setActive(primary));
 async function applyConfig(): Promise<void> {
   const settings = config.haSettings();
   const dp = config.dataPlane();
-  // `ha-mgmt-status` and `config ha-mgmt-interfaces`.
-  const mgmt: MgmtPlanInput = NO_MGMT_INTERFACES;
   remoteLink.configure(dp.linkMonitors, settings, (port) => dp.interfaces.find((i) => i.name === port)?.address?.address);
   ha.setRemoteLink(settings.pingserverMonitorInterface.length > 0, remoteLink.failed);
   if (settings.mode === 'standalone') {
     await ha.apply(settings, config.hostname());
-    await dataPlane.apply(dp, settings, mgmt);
+    await dataPlane.apply(dp, settings);
   } else {
-    await dataPlane.apply(dp, settings, mgmt);
+    await dataPlane.apply(dp, settings);
     await ha.apply(settings, config.hostname());
   }
   await sessions.apply(settings, ownAddresses(dp));

@@ -14,11 +14,8 @@ import {
   MGMT_TABLE,
   type MgmtPlanInput,
   mgmtPlan,
-  NO_MGMT_INTERFACES,
   NO_MGMT_ROUTING,
   reconcileMgmtRouting,
-  reservedInterfaces,
-  withReservedInterfaces,
 } from './mgmt-routes.js';
 
 const PORTS: BoardPort[] = [
@@ -54,28 +51,9 @@ const on = (...mgmtInterfaces: ReturnType<typeof entry>[]): MgmtPlanInput => ({ 
 const text = (routes: { dst: string; gateway?: string; ifname: string; table?: number }[]) =>
   routes.map((r) => `${r.dst} via ${r.gateway ?? '-'} dev ${r.ifname} table ${r.table ?? 'main'}`);
 
-test('ha-mgmt-status disable: no reserved interface, no route, no rule, whatever the table holds', () => {
+test('ha-mgmt-status disable: no route, no rule, whatever the table holds', () => {
   const off: MgmtPlanInput = { haMgmtStatus: false, mgmtInterfaces: [entry(1, 'port1', '0.0.0.0/0', '198.18.1.254')] };
-  for (const input of [off, NO_MGMT_INTERFACES]) {
-    assert.deepEqual(reservedInterfaces(input), []);
-    assert.equal(withReservedInterfaces(DP, input), DP);
-    assert.deepEqual(mgmtPlan(input, DP, PORTS), { routes: [], rules: [], problems: [] });
-  }
-});
-
-test('the reserved interfaces, each once, become per unit; the others are left as they are', () => {
-  const input = on(entry(1, 'port1', '198.18.200.0/24', '198.18.1.254'), entry(2, 'port1', '198.18.201.0/24', '198.18.1.254'));
-  assert.deepEqual(reservedInterfaces(input), ['port1']);
-  const dp = withReservedInterfaces(DP, input);
-  assert.deepEqual(
-    dp.interfaces.map((i) => [i.name, i.perUnit]),
-    [
-      ['port1', true],
-      ['port2', false],
-      ['mgmt', true],
-    ],
-  );
-  assert.equal(DP.interfaces[0]?.perUnit, false, 'the configuration given is not changed');
+  assert.deepEqual(mgmtPlan(off, DP, PORTS), { routes: [], rules: [], problems: [] });
 });
 
 test("each entry's dst via its gateway in table 100, beside the interface's own network, and one rule per source address", () => {

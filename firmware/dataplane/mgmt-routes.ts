@@ -1,7 +1,8 @@
 /**
  * Per-unit management (`ha-mgmt-status`, `config ha-mgmt-interfaces`): each unit keeps its own
- * address on the reserved interfaces whatever its role, and reaches each entry's `dst` through
- * its `gateway` from that address.
+ * address on the reserved interfaces whatever its role (the config marks their interfaces per
+ * unit, so the takeover leaves them alone), and reaches each entry's `dst` through its
+ * `gateway` from that address.
  *
  * The routes go in a table of their own (MGMT_TABLE), chosen by a rule on the source address
  * (`from <mgmt address> lookup 100`): both units hold the data routes in their main table, and
@@ -16,29 +17,10 @@ import type { BoardPort } from '../../board/types.js';
 import type { IpConfigDevice, Ipv4Route, Ipv4Rule } from '../../hal/nic/index.js';
 import { ipv4ToNumber, numberToIpv4 } from '../../lib/ip-text.js';
 import type { DataPlaneConfig, Ipv4Prefix } from '../config/data-plane.js';
+import type { HaSettings } from '../config/ha-settings.js';
 
-/** One `config ha-mgmt-interfaces` entry, as the config layer reads it. */
-export interface MgmtInterfaceEntry {
-  /** The entry number (`edit 1`). */
-  id: number;
-  /** The reserved port. */
-  interface: string;
-  /** Destination prefix like "198.18.200.0/24" ("0.0.0.0/0": everything). */
-  dst: string;
-  /** Next hop; "0.0.0.0": the destination is on the interface itself. */
-  gateway: string;
-}
-
-/** What this module reads of `config system ha` (HaSettings carries both under these names). */
-export interface MgmtPlanInput {
-  /** `ha-mgmt-status`. */
-  haMgmtStatus: boolean;
-  /** `config ha-mgmt-interfaces`, in entry order. */
-  mgmtInterfaces: readonly MgmtInterfaceEntry[];
-}
-
-/** Management as configured by a config without `ha-mgmt-status enable`. */
-export const NO_MGMT_INTERFACES: MgmtPlanInput = { haMgmtStatus: false, mgmtInterfaces: [] };
+/** What this module reads of `config system ha`. */
+export type MgmtPlanInput = Pick<HaSettings, 'haMgmtStatus' | 'mgmtInterfaces'>;
 
 /** The routing table of management routes. */
 export const MGMT_TABLE = 100;
@@ -56,21 +38,6 @@ export const NO_MGMT_ROUTING: MgmtRouting = { routes: [], rules: [] };
 export interface MgmtPlan extends MgmtRouting {
   /** Entries left out, each saying why ("ha-mgmt-interfaces 2: …"). */
   problems: string[];
-}
-
-/** The ports reserved for management, in entry order, each once; none while `ha-mgmt-status` is off. */
-export function reservedInterfaces(input: MgmtPlanInput): string[] {
-  return input.haMgmtStatus ? [...new Set(input.mgmtInterfaces.map((e) => e.interface))] : [];
-}
-
-/**
- * The data plane with the reserved interfaces marked per unit: each unit keeps their address
- * and MAC whatever its role, and the takeover leaves them alone.
- */
-export function withReservedInterfaces(dp: DataPlaneConfig, input: MgmtPlanInput): DataPlaneConfig {
-  const reserved = reservedInterfaces(input);
-  if (reserved.length === 0) return dp;
-  return { ...dp, interfaces: dp.interfaces.map((i) => (reserved.includes(i.name) ? { ...i, perUnit: true } : i)) };
 }
 
 /** The network of a prefix, host bits cleared: "198.18.3.0/24" for 198.18.3.11/24. */

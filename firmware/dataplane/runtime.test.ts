@@ -14,6 +14,7 @@ import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { formatMac } from '../../lib/ethernet.js';
 import { dataPlaneExample } from '../config/data-plane.fixture.js';
+import type { DataPlaneConfig } from '../config/data-plane.js';
 import { dataPlaneFromTree } from '../config/data-plane-from-tree.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import { ports as configPorts, ctx } from '../config/schema.fixture.js';
@@ -25,7 +26,7 @@ import { FakeWorkerStarter } from '../ha/worker.fake.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
 import { FakeTimers } from '../time/timers.fake.js';
 import { HEALTH_BYTES, HealthStamps } from '../watchdog/health.js';
-import { MGMT_TABLE, type MgmtPlanInput, NO_MGMT_INTERFACES } from './mgmt-routes.js';
+import { MGMT_TABLE } from './mgmt-routes.js';
 import { renderRuleset } from './ruleset.js';
 import { DataPlaneRuntime } from './runtime.js';
 
@@ -76,12 +77,12 @@ function setUp(c: TestContext) {
     for (const w of workers.started) w.exit(0);
   });
   /** Applies as firmware/main.ts does: with HA on, the data plane first, so the worker starts armed. */
-  const apply = async (settings: HaSettings, mgmt: MgmtPlanInput = NO_MGMT_INTERFACES): Promise<void> => {
+  const apply = async (settings: HaSettings, config: DataPlaneConfig = dp): Promise<void> => {
     if (settings.mode === 'standalone') {
       await haRuntime.apply(settings, 'fw-a');
-      await runtime.apply(dp, settings, mgmt);
+      await runtime.apply(config, settings);
     } else {
-      await runtime.apply(dp, settings, mgmt);
+      await runtime.apply(config, settings);
       await haRuntime.apply(settings, 'fw-a');
     }
   };
@@ -204,27 +205,40 @@ test('a ruleset the kernel refuses is reported and the old one stays; failed NIC
   assert.equal(nic.routes.length, 1, 'the rest was applied');
   assert.deepEqual(nic.link('if-port1')?.addresses, ['198.18.1.1/24', '2001:db8:1::1/64']);
   firewall.refuse = null;
-  await runtime.apply(dp, standalone, NO_MGMT_INTERFACES);
+  await runtime.apply(dp, standalone);
   assert.equal(firewall.offered.length, 2, 'a refused ruleset is offered again');
   assert.equal(firewall.ruleset, firewall.offered[1]);
-  await runtime.apply(dp, standalone, NO_MGMT_INTERFACES);
+  await runtime.apply(dp, standalone);
   assert.equal(firewall.offered.length, 2, 'an unchanged ruleset is not loaded again');
 });
 
-const reserving: MgmtPlanInput = {
-  haMgmtStatus: true,
-  mgmtInterfaces: [
-    { id: 1, interface: 'mgmt', dst: '198.18.200.0/24', gateway: '198.18.9.1' },
-    { id: 2, interface: 'port1', dst: '0.0.0.0/0', gateway: '198.18.1.254' },
-  ],
-};
+/**
+ * The example with management reserved: the mgmt port and port1 (which the example's `monitor`
+ * no longer names, since a reserved port carries no HA traffic), read by the real config code.
+ */
+function reserving(entries: readonly string[]): { dp: DataPlaneConfig; ha: HaSettings } {
+  const text = [
+    dataPlaneExample.replace('    set monitor "port1" "port2"\n', ''),
+    'config system ha',
+    '    set ha-mgmt-status enable',
+    '    config ha-mgmt-interfaces',
+    ...entries,
+    '    end',
+    'end',
+  ].join('\n');
+  const t = treeFromText(text, firmwareSchema, ctx);
+  return { dp: dataPlaneFromTree(t, ctx), ha: haSettingsFromTree(t, ctx) };
+}
+const MGMT_ENTRY = ['edit 1', 'set interface "mgmt"', 'set dst 198.18.200.0 255.255.255.0', 'set gateway 198.18.9.1', 'next'];
+const PORT1_ENTRY = ['edit 2', 'set interface "port1"', 'set gateway 198.18.1.254', 'next'];
 
 const table = (nic: FakeNic) =>
   nic.routes.filter((r) => r.table === MGMT_TABLE).map((r) => `${r.dst} via ${r.gateway ?? '-'} dev ${r.ifname}`);
 
 test('reserved management interfaces: their own addresses, a rule for each, their routes in table 100; a reserved data port leaves the takeover plan', async (c) => {
   const { nic, workers, apply } = setUp(c);
-  await apply(ha, reserving);
+  const reserved = reserving([...MGMT_ENTRY, ...PORT1_ENTRY]);
+  await apply(reserved.ha, reserved.dp);
   assert.deepEqual(nic.link('if-mgmt')?.addresses, ['198.18.9.10/24']);
   assert.deepEqual(
     nic.link('if-port1')?.addresses,
@@ -253,10 +267,13 @@ test('reserved management interfaces: their own addresses, a rule for each, thei
   );
   assert.deepEqual(events('warn'), []);
 
-  await apply(ha, { ...reserving, haMgmtStatus: false });
+  await apply({ ...reserved.ha, haMgmtStatus: false }, reserved.dp);
   assert.deepEqual(nic.rules, [], 'ha-mgmt-status disable takes the rules away');
   assert.deepEqual(table(nic), []);
-  assert.deepEqual(nic.link('if-port1')?.addresses, [], 'port1 belongs to the primary again');
+
+  const released = reserving(MGMT_ENTRY);
+  await apply(released.ha, released.dp);
+  assert.deepEqual(nic.link('if-port1')?.addresses, [], 'port1 no longer reserved belongs to the primary again');
   assert.deepEqual(nic.link('if-mgmt')?.addresses, ['198.18.9.10/24'], "the mgmt port stays the unit's own");
   const armed = workers.latest.posted.filter((m) => m.type === 'arm').at(-1);
   assert.deepEqual(
@@ -264,22 +281,46 @@ test('reserved management interfaces: their own addresses, a rule for each, thei
     ['port1', 'port2'],
     'the worker is re-armed with port1 in the plan',
   );
+  assert.deepEqual(table(nic), ['198.18.9.0/24 via - dev if-mgmt', '198.18.200.0/24 via 198.18.9.1 dev if-mgmt']);
 });
 
 test('management routes: a changed entry replaces its route, a removed one goes; kernel refusals and unusable entries are reported, the rest applied', async (c) => {
   const { nic, apply } = setUp(c);
-  await apply(ha, reserving);
+  const first = reserving([...MGMT_ENTRY, ...PORT1_ENTRY]);
+  await apply(first.ha, first.dp);
   const mark = nic.journal.length;
-  await apply(ha, {
-    haMgmtStatus: true,
-    mgmtInterfaces: [
-      { id: 1, interface: 'mgmt', dst: '198.18.200.0/24', gateway: '198.18.9.2' },
-      { id: 3, interface: 'mgmt', dst: '198.18.201.0/24', gateway: '198.18.7.1' },
-      { id: 4, interface: 'port3', dst: '198.18.202.0/24', gateway: '198.18.9.1' },
-    ],
-  });
-  assert.deepEqual(table(nic), ['198.18.9.0/24 via - dev if-mgmt', '198.18.200.0/24 via 198.18.9.2 dev if-mgmt']);
-  assert.deepEqual(nic.rules, [{ from: '198.18.9.10/32', table: MGMT_TABLE, priority: 100 }]);
+  const second = reserving([
+    'edit 1',
+    'set interface "mgmt"',
+    'set dst 198.18.200.0 255.255.255.0',
+    'set gateway 198.18.9.2',
+    'next',
+    'edit 3',
+    'set interface "port2"',
+    'set dst 198.18.201.0 255.255.255.0',
+    'set gateway 198.18.7.1',
+    'next',
+  ]);
+  const unaddressed = { ...second.dp, interfaces: second.dp.interfaces.filter((i) => i.name !== 'port1') };
+  await apply(
+    {
+      ...second.ha,
+      mgmtInterfaces: [
+        ...second.ha.mgmtInterfaces,
+        { id: 4, interface: 'port1', dst: '198.18.202.0/24', gateway: '198.18.1.254' },
+      ],
+    },
+    unaddressed,
+  );
+  assert.deepEqual(table(nic), [
+    '198.18.9.0/24 via - dev if-mgmt',
+    '198.18.200.0/24 via 198.18.9.2 dev if-mgmt',
+    '198.18.2.0/24 via - dev if-port2',
+  ]);
+  assert.deepEqual(nic.rules, [
+    { from: '198.18.9.10/32', table: MGMT_TABLE, priority: 100 },
+    { from: '198.18.2.1/32', table: MGMT_TABLE, priority: 100 },
+  ]);
   assert.deepEqual(
     nic.journal.slice(mark).filter((e) => /Rule|table/.test(e) && e.startsWith('remove')),
     [
@@ -296,7 +337,7 @@ test('management routes: a changed entry replaces its route, a removed one goes;
   );
   assert.ok(
     warnings.includes(
-      'management routes left out: ha-mgmt-interfaces 4: interface "port3" has no address to manage this unit from',
+      'management routes left out: ha-mgmt-interfaces 4: interface "port1" has no address to manage this unit from',
     ),
     warnings.join('\n'),
   );

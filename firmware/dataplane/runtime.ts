@@ -23,14 +23,7 @@ import { TakeoverExecutor } from '../takeover/executor.js';
 import { GarpRounds } from '../takeover/garp-rounds.js';
 import { staticRoutes, type TakeoverPlan, takeoverPlan } from '../takeover/plan.js';
 import type { Timers } from '../time/timers.js';
-import {
-  type MgmtPlanInput,
-  type MgmtRouting,
-  mgmtPlan,
-  NO_MGMT_ROUTING,
-  reconcileMgmtRouting,
-  withReservedInterfaces,
-} from './mgmt-routes.js';
+import { type MgmtPlanInput, type MgmtRouting, mgmtPlan, NO_MGMT_ROUTING, reconcileMgmtRouting } from './mgmt-routes.js';
 import { renderRuleset } from './ruleset.js';
 
 const log = createLogger('dataplane');
@@ -79,10 +72,8 @@ export class DataPlaneRuntime {
   /**
    * Applies a configuration. Call it before the HA runtime applies the same settings when HA
    * is on (the worker starts armed), after it when HA is turned off (the worker has let go).
-   * `mgmt` reserves management interfaces: they stay this unit's own, whatever its role.
    */
-  async apply(config: DataPlaneConfig, ha: HaSettings, mgmt: MgmtPlanInput): Promise<void> {
-    const dp = withReservedInterfaces(config, mgmt);
+  async apply(dp: DataPlaneConfig, ha: HaSettings): Promise<void> {
     const haOn = ha.mode !== 'standalone';
     const plan = takeoverPlan(dp, this.#o.ports, {
       groupId: haOn ? ha.groupId : null,
@@ -93,7 +84,7 @@ export class DataPlaneRuntime {
     this.#rounds.configure({ enabled: ha.gratuitousArps, arps: ha.arps, intervalS: ha.arpsIntervalS });
     this.#announcer.setPorts(plan.ports);
     this.#applyOwnAddresses(dp);
-    this.#applyMgmtRouting(dp, mgmt);
+    this.#applyMgmtRouting(dp, ha);
     this.#applyRoutes(dp);
     if (haOn) {
       if (this.#standalone.active) this.#report(this.#standalone.giveUp(), false);
