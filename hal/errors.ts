@@ -16,6 +16,7 @@ export const E = {
   EADDRINUSE: 98,
   EADDRNOTAVAIL: 99,
   ENETDOWN: 100,
+  ENETUNREACH: 101,
   ENOBUFS: 105,
   ETIMEDOUT: 110,
 } as const;

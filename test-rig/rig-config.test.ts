@@ -23,6 +23,12 @@ config system ha
     set hello-holddown 5
     set ha-uptime-diff-margin 300
 end
+config system interface
+    edit "mgmt"
+        set ip 198.18.3.11/24
+        set allowaccess ping
+    next
+end
 `,
   );
 });
@@ -31,6 +37,7 @@ test('other boards get their own hostname and priority 128', () => {
   const d = rigConfig(3);
   assert.match(d, /set hostname "TDM-D"/);
   assert.match(d, /set priority 128\n/);
+  assert.match(d, /edit "mgmt"\n {8}set ip 198\.18\.3\.14\/24\n/);
 });
 
 test('options override every value; quotes in strings are escaped', () => {

@@ -52,6 +52,11 @@ function quoted(text: string): string {
 
 const flag = (on: boolean): string => (on ? 'enable' : 'disable');
 
+/** Board `index`'s own address on the management network (the server's leg there is 198.18.3.10). */
+export function mgmtAddress(index: number): string {
+  return `198.18.3.${11 + index}`;
+}
+
 /** The configuration of board `index` (0 = A) of a rig. */
 export function rigConfig(index: number, o: RigConfigOptions = {}): string {
   const hb = hbIntervalSetting(o.hbIntervalMs ?? 100);
@@ -83,6 +88,12 @@ export function rigConfig(index: number, o: RigConfigOptions = {}): string {
     'end',
     'config system ha',
     ...ha.map((line) => `    ${line}`),
+    'end',
+    'config system interface',
+    '    edit "mgmt"',
+    `        set ip ${mgmtAddress(index)}/24`,
+    '        set allowaccess ping',
+    '    next',
     'end',
     '',
   ].join('\n');

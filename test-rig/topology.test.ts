@@ -67,6 +67,7 @@ test('a rig topology: switches, cables, hosts; a cut cable is NO-CARRIER; teardo
     const expected = BOARD_PORTS.filter((p) => PORT_SWITCH[p] === bridge).flatMap((p) => [`A-${p}`, `B-${p}`]);
     if (bridge === 'lan') expected.push('cli-eth0');
     if (bridge === 'wan') expected.push('srv-eth0');
+    if (bridge === 'mgmt') expected.push('srv-eth1');
     assert.deepEqual(ports.map((p) => p.ifname).sort(), expected.sort(), `ports of bridge ${bridge}`);
   }
   for (const board of ['A', 'B'] as const) {
@@ -106,6 +107,21 @@ test('a rig topology: switches, cables, hosts; a cut cable is NO-CARRIER; teardo
       `${ns} routes through the gateway`,
     );
   }
+
+  const mgmtLeg = await ipJson<Array<{ addr_info: Array<{ local: string; prefixlen: number }> }>>([
+    '-n',
+    srvNamespace(rig),
+    '-4',
+    'addr',
+    'show',
+    'dev',
+    'eth1',
+  ]);
+  assert.deepEqual(
+    mgmtLeg[0]?.addr_info.map((x) => `${x.local}/${x.prefixlen}`),
+    ['198.18.3.10/24'],
+    "the server's leg on the mgmt switch",
+  );
 
   // Frames cross the lan switch: a TCP connect from cli to an address on A's port2 is refused
   // by A's kernel (an answer), not lost.

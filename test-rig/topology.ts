@@ -7,10 +7,11 @@
  *
  *   board port  bridge   switch-side end      cli eth0 ── lan (198.18.1.10/24, via 198.18.1.1)
  *   port1       wan      A-port1              srv eth0 ── wan (198.18.2.10/24, via 198.18.2.1)
- *   port2       lan      A-port2
+ *   port2       lan      A-port2              srv eth1 ── mgmt (198.18.3.10/24, no route beyond)
  *   port3       sync     A-port3
  *   ha1         hb1      A-ha1
  *   ha2         hb2      A-ha2
+ *   mgmt        mgmt     A-mgmt
  */
 import { readdirSync } from 'node:fs';
 import { RigError } from './errors.js';
@@ -29,10 +30,10 @@ import { signalQuietly } from './processes.js';
 import { GATEWAY_LAN, GATEWAY_WAN } from './rig-gateway.js';
 import { ip, ipBatch, ipJson, sysctlIn } from './shell.js';
 
-export const SWITCHES = ['wan', 'lan', 'sync', 'hb1', 'hb2'] as const;
+export const SWITCHES = ['wan', 'lan', 'sync', 'hb1', 'hb2', 'mgmt'] as const;
 export type SwitchName = (typeof SWITCHES)[number];
 
-export const BOARD_PORTS = ['port1', 'port2', 'port3', 'ha1', 'ha2'] as const;
+export const BOARD_PORTS = ['port1', 'port2', 'port3', 'ha1', 'ha2', 'mgmt'] as const;
 export type BoardPortName = (typeof BOARD_PORTS)[number];
 
 export const PORT_SWITCH: Record<BoardPortName, SwitchName> = {
@@ -41,6 +42,7 @@ export const PORT_SWITCH: Record<BoardPortName, SwitchName> = {
   port3: 'sync',
   ha1: 'hb1',
   ha2: 'hb2',
+  mgmt: 'mgmt',
 };
 
 /** Client and server hosts: addresses from 198.18.0.0/15, which exists only inside the rig. */
@@ -58,6 +60,23 @@ export const SRV_HOST = {
   address: '198.18.2.10/24',
   gateway: GATEWAY_WAN,
 } as const;
+/** The server's leg on the management network, where each board's own mgmt address is (rig-config.ts). */
+export const SRV_MGMT_HOST = {
+  ifname: 'eth1',
+  switchPort: 'srv-eth1',
+  bridge: 'mgmt',
+  address: '198.18.3.10/24',
+  gateway: undefined,
+} as const;
+
+/** Each host leg with the namespace it is in. */
+function hostLegs(rig: string) {
+  return [
+    [CLI_HOST, cliNamespace(rig)],
+    [SRV_HOST, srvNamespace(rig)],
+    [SRV_MGMT_HOST, srvNamespace(rig)],
+  ] as const;
+}
 
 /** One board's cable into the switch. */
 export interface Cable {
@@ -154,10 +173,7 @@ export async function buildTopology(rig: string, boards: number): Promise<void> 
         switchLines.push(`link set ${end} master ${PORT_SWITCH[port]} up`);
       }
     }
-    for (const [host, ns] of [
-      [CLI_HOST, cliNamespace(rig)],
-      [SRV_HOST, srvNamespace(rig)],
-    ] as const) {
+    for (const [host, ns] of hostLegs(rig)) {
       switchLines.push(`link add ${host.switchPort} type veth peer name ${host.ifname} netns ${ns}`);
       switchLines.push(`link set ${host.switchPort} master ${host.bridge} up`);
     }
@@ -165,21 +181,16 @@ export async function buildTopology(rig: string, boards: number): Promise<void> 
     await ipBatch(sw, switchLines);
 
     const boardLines = ['link set lo up', ...BOARD_PORTS.map((p) => `link set ${p} up`)];
+    const hostLines = new Map<string, string[]>();
+    for (const [host, ns] of hostLegs(rig)) {
+      const lines = hostLines.get(ns) ?? ['link set lo up'];
+      lines.push(`link set ${host.ifname} up`, `addr add ${host.address} dev ${host.ifname}`);
+      if (host.gateway) lines.push(`route add default via ${host.gateway} dev ${host.ifname}`);
+      hostLines.set(ns, lines);
+    }
     await Promise.all([
       ...letters.map((l) => ipBatch(boardNamespace(rig, l), boardLines)),
-      ...(
-        [
-          [CLI_HOST, cliNamespace(rig)],
-          [SRV_HOST, srvNamespace(rig)],
-        ] as const
-      ).map(([host, ns]) =>
-        ipBatch(ns, [
-          'link set lo up',
-          `link set ${host.ifname} up`,
-          `addr add ${host.address} dev ${host.ifname}`,
-          `route add default via ${host.gateway} dev ${host.ifname}`,
-        ]),
-      ),
+      ...[...hostLines].map(([ns, lines]) => ipBatch(ns, lines)),
     ]);
   } catch (e) {
     await teardownTopology(rig).catch(() => {});

@@ -29,6 +29,8 @@ export function simBoard(env: SimEnvironment): BoardDefinition {
       { name: 'port3', ifname: 'port3', role: 'sync' },
       { name: 'ha1', ifname: 'ha1', role: 'heartbeat' },
       { name: 'ha2', ifname: 'ha2', role: 'heartbeat' },
+      // Last, so the data ports' indexes (and so their virtual MACs) stay as they were.
+      { name: 'mgmt', ifname: 'mgmt', role: 'mgmt' },
     ],
     leds: [
       { role: 'status', driver: 'sysfs', colours: { green: 'status:green' } },

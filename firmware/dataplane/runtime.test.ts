@@ -14,6 +14,7 @@ import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { formatMac } from '../../lib/ethernet.js';
 import { dataPlaneExample } from '../config/data-plane.fixture.js';
+import type { DataPlaneConfig } from '../config/data-plane.js';
 import { dataPlaneFromTree } from '../config/data-plane-from-tree.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import { ports as configPorts, ctx } from '../config/schema.fixture.js';
@@ -25,6 +26,7 @@ import { FakeWorkerStarter } from '../ha/worker.fake.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
 import { FakeTimers } from '../time/timers.fake.js';
 import { HEALTH_BYTES, HealthStamps } from '../watchdog/health.js';
+import { MGMT_TABLE } from './mgmt-routes.js';
 import { renderRuleset } from './ruleset.js';
 import { DataPlaneRuntime } from './runtime.js';
 
@@ -75,12 +77,12 @@ function setUp(c: TestContext) {
     for (const w of workers.started) w.exit(0);
   });
   /** Applies as firmware/main.ts does: with HA on, the data plane first, so the worker starts armed. */
-  const apply = async (settings: HaSettings): Promise<void> => {
+  const apply = async (settings: HaSettings, config: DataPlaneConfig = dp): Promise<void> => {
     if (settings.mode === 'standalone') {
       await haRuntime.apply(settings, 'fw-a');
-      await runtime.apply(dp, settings);
+      await runtime.apply(config, settings);
     } else {
-      await runtime.apply(dp, settings);
+      await runtime.apply(config, settings);
       await haRuntime.apply(settings, 'fw-a');
     }
   };
@@ -208,4 +210,135 @@ test('a ruleset the kernel refuses is reported and the old one stays; failed NIC
   assert.equal(firewall.ruleset, firewall.offered[1]);
   await runtime.apply(dp, standalone);
   assert.equal(firewall.offered.length, 2, 'an unchanged ruleset is not loaded again');
+});
+
+/**
+ * The example with management reserved: the mgmt port and port1 (which the example's `monitor`
+ * no longer names, since a reserved port carries no HA traffic), read by the real config code.
+ */
+function reserving(entries: readonly string[]): { dp: DataPlaneConfig; ha: HaSettings } {
+  const text = [
+    dataPlaneExample.replace('    set monitor "port1" "port2"\n', ''),
+    'config system ha',
+    '    set ha-mgmt-status enable',
+    '    config ha-mgmt-interfaces',
+    ...entries,
+    '    end',
+    'end',
+  ].join('\n');
+  const t = treeFromText(text, firmwareSchema, ctx);
+  return { dp: dataPlaneFromTree(t, ctx), ha: haSettingsFromTree(t, ctx) };
+}
+const MGMT_ENTRY = ['edit 1', 'set interface "mgmt"', 'set dst 198.18.200.0 255.255.255.0', 'set gateway 198.18.9.1', 'next'];
+const PORT1_ENTRY = ['edit 2', 'set interface "port1"', 'set gateway 198.18.1.254', 'next'];
+
+const table = (nic: FakeNic) =>
+  nic.routes.filter((r) => r.table === MGMT_TABLE).map((r) => `${r.dst} via ${r.gateway ?? '-'} dev ${r.ifname}`);
+
+test('reserved management interfaces: their own addresses, a rule for each, their routes in table 100; a reserved data port leaves the takeover plan', async (c) => {
+  const { nic, workers, apply } = setUp(c);
+  const reserved = reserving([...MGMT_ENTRY, ...PORT1_ENTRY]);
+  await apply(reserved.ha, reserved.dp);
+  assert.deepEqual(nic.link('if-mgmt')?.addresses, ['198.18.9.10/24']);
+  assert.deepEqual(
+    nic.link('if-port1')?.addresses,
+    ['198.18.1.1/24', '2001:db8:1::1/64'],
+    "a reserved data port is the unit's own",
+  );
+  assert.deepEqual(nic.rules, [
+    { from: '198.18.9.10/32', table: MGMT_TABLE, priority: 100 },
+    { from: '198.18.1.1/32', table: MGMT_TABLE, priority: 100 },
+  ]);
+  assert.deepEqual(table(nic), [
+    '198.18.9.0/24 via - dev if-mgmt',
+    '198.18.200.0/24 via 198.18.9.1 dev if-mgmt',
+    '198.18.1.0/24 via - dev if-port1',
+    '0.0.0.0/0 via 198.18.1.254 dev if-port1',
+  ]);
+  assert.deepEqual(
+    nic.routes.filter((r) => r.table === undefined).map((r) => r.dst),
+    ['0.0.0.0/0'],
+    'the main table keeps the data routes alone',
+  );
+  assert.deepEqual(
+    workers.latest.init.plan.ports.map((p) => p.name),
+    ['port2'],
+    'port1 is neither taken over nor given a virtual MAC',
+  );
+  assert.deepEqual(events('warn'), []);
+
+  await apply({ ...reserved.ha, haMgmtStatus: false }, reserved.dp);
+  assert.deepEqual(nic.rules, [], 'ha-mgmt-status disable takes the rules away');
+  assert.deepEqual(table(nic), []);
+
+  const released = reserving(MGMT_ENTRY);
+  await apply(released.ha, released.dp);
+  assert.deepEqual(nic.link('if-port1')?.addresses, [], 'port1 no longer reserved belongs to the primary again');
+  assert.deepEqual(nic.link('if-mgmt')?.addresses, ['198.18.9.10/24'], "the mgmt port stays the unit's own");
+  const armed = workers.latest.posted.filter((m) => m.type === 'arm').at(-1);
+  assert.deepEqual(
+    armed?.type === 'arm' && armed.plan.ports.map((p) => p.name),
+    ['port1', 'port2'],
+    'the worker is re-armed with port1 in the plan',
+  );
+  assert.deepEqual(table(nic), ['198.18.9.0/24 via - dev if-mgmt', '198.18.200.0/24 via 198.18.9.1 dev if-mgmt']);
+});
+
+test('management routes: a changed entry replaces its route, a removed one goes; kernel refusals and unusable entries are reported, the rest applied', async (c) => {
+  const { nic, apply } = setUp(c);
+  const first = reserving([...MGMT_ENTRY, ...PORT1_ENTRY]);
+  await apply(first.ha, first.dp);
+  const mark = nic.journal.length;
+  const second = reserving([
+    'edit 1',
+    'set interface "mgmt"',
+    'set dst 198.18.200.0 255.255.255.0',
+    'set gateway 198.18.9.2',
+    'next',
+    'edit 3',
+    'set interface "port2"',
+    'set dst 198.18.201.0 255.255.255.0',
+    'set gateway 198.18.7.1',
+    'next',
+  ]);
+  const unaddressed = { ...second.dp, interfaces: second.dp.interfaces.filter((i) => i.name !== 'port1') };
+  await apply(
+    {
+      ...second.ha,
+      mgmtInterfaces: [
+        ...second.ha.mgmtInterfaces,
+        { id: 4, interface: 'port1', dst: '198.18.202.0/24', gateway: '198.18.1.254' },
+      ],
+    },
+    unaddressed,
+  );
+  assert.deepEqual(table(nic), [
+    '198.18.9.0/24 via - dev if-mgmt',
+    '198.18.200.0/24 via 198.18.9.2 dev if-mgmt',
+    '198.18.2.0/24 via - dev if-port2',
+  ]);
+  assert.deepEqual(nic.rules, [
+    { from: '198.18.9.10/32', table: MGMT_TABLE, priority: 100 },
+    { from: '198.18.2.1/32', table: MGMT_TABLE, priority: 100 },
+  ]);
+  assert.deepEqual(
+    nic.journal.slice(mark).filter((e) => /Rule|table/.test(e) && e.startsWith('remove')),
+    [
+      'removeRule from 198.18.1.1/32 lookup 100 priority 100',
+      'removeRoute 198.18.1.0/24 via - dev if-port1 metric 0 table 100',
+      'removeRoute 0.0.0.0/0 via 198.18.1.254 dev if-port1 metric 0 table 100',
+    ],
+    'the stale rule first, then its routes; the route of entry 1 is replaced, not removed',
+  );
+  const warnings = events('warn');
+  assert.ok(
+    warnings.some((m) => m.includes('route 198.18.201.0/24 via 198.18.7.1 table 100') && m.includes('errno 101')),
+    warnings.join('\n'),
+  );
+  assert.ok(
+    warnings.includes(
+      'management routes left out: ha-mgmt-interfaces 4: interface "port1" has no address to manage this unit from',
+    ),
+    warnings.join('\n'),
+  );
 });

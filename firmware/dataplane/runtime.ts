@@ -3,7 +3,8 @@
  * the unit's role change:
  * - the nftables ruleset (both units load it, so a takeover changes no rule);
  * - static routes (both units; onlink, see hal/nic/route.ts);
- * - the unit's own addresses (mgmt and non-data ports) at once;
+ * - the unit's own addresses (mgmt, non-data and reserved management ports) at once, and the
+ *   management routes from them (mgmt-routes.ts);
  * - the data ports' addresses and virtual MACs through the takeover plan: armed in the HA
  *   worker, which claims them on becoming primary; a standalone unit claims them itself.
  */
@@ -22,6 +23,7 @@ import { TakeoverExecutor } from '../takeover/executor.js';
 import { GarpRounds } from '../takeover/garp-rounds.js';
 import { staticRoutes, type TakeoverPlan, takeoverPlan } from '../takeover/plan.js';
 import type { Timers } from '../time/timers.js';
+import { type MgmtPlanInput, type MgmtRouting, mgmtPlan, NO_MGMT_ROUTING, reconcileMgmtRouting } from './mgmt-routes.js';
 import { renderRuleset } from './ruleset.js';
 
 const log = createLogger('dataplane');
@@ -49,6 +51,9 @@ export class DataPlaneRuntime {
   #ruleset = '';
   #routes: Ipv4Route[] = [];
   #ownAddresses: { ifname: string; cidr: string }[] = [];
+  #mgmtRouting: MgmtRouting = NO_MGMT_ROUTING;
+  /** The management plan's last problems, logged when they change rather than at every apply. */
+  #mgmtProblems = '';
   readonly #listeners: ((primary: boolean) => void)[] = [];
 
   constructor(o: DataPlaneRuntimeOptions) {
@@ -79,6 +84,7 @@ export class DataPlaneRuntime {
     this.#rounds.configure({ enabled: ha.gratuitousArps, arps: ha.arps, intervalS: ha.arpsIntervalS });
     this.#announcer.setPorts(plan.ports);
     this.#applyOwnAddresses(dp);
+    this.#applyMgmtRouting(dp, ha);
     this.#applyRoutes(dp);
     if (haOn) {
       if (this.#standalone.active) this.#report(this.#standalone.giveUp(), false);
@@ -142,12 +148,13 @@ export class DataPlaneRuntime {
 
   #ifnameOf = (port: string): string => portIfname(this.#o.ports, port);
 
-  /** The mgmt port and non-data ports keep their addresses whatever the role. */
+  /** The mgmt port, non-data ports and per-unit data ports keep their addresses whatever the role. */
   #applyOwnAddresses(dp: DataPlaneConfig): void {
     const want = dp.interfaces.flatMap((i) => {
       const port = this.#o.ports.find((p) => p.name === i.name);
-      if (!i.address || !port || (port.role === 'data' && !i.perUnit)) return [];
-      return [{ ifname: port.ifname, cidr: `${i.address.address}/${i.address.prefixLength}` }];
+      if (!port || (port.role === 'data' && !i.perUnit)) return [];
+      const cidrs = [...(i.address ? [`${i.address.address}/${i.address.prefixLength}`] : []), ...(i.ipv6 ? [i.ipv6] : [])];
+      return cidrs.map((cidr) => ({ ifname: port.ifname, cidr }));
     });
     const same = (a: { ifname: string; cidr: string }, b: { ifname: string; cidr: string }) =>
       a.ifname === b.ifname && a.cidr === b.cidr;
@@ -157,6 +164,17 @@ export class DataPlaneRuntime {
     }
     for (const w of want) this.#try(`add ${w.cidr} to ${w.ifname}`, () => this.#o.nic.addAddress(w.ifname, w.cidr));
     this.#ownAddresses = want;
+  }
+
+  /** After the own addresses: the kernel checks each gateway against the networks they connect. */
+  #applyMgmtRouting(dp: DataPlaneConfig, mgmt: MgmtPlanInput): void {
+    const plan = mgmtPlan(mgmt, dp, this.#o.ports);
+    const problems = plan.problems.join('; ');
+    if (problems && problems !== this.#mgmtProblems) log.event(`management routes left out: ${problems}`, 'warn');
+    this.#mgmtProblems = problems;
+    const done = reconcileMgmtRouting(this.#o.nic, this.#mgmtRouting, plan);
+    this.#mgmtRouting = done.installed;
+    for (const f of done.failures) log.event(`data plane: ${f}`, 'warn');
   }
 
   #applyRoutes(dp: DataPlaneConfig): void {

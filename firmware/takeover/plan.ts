@@ -74,13 +74,16 @@ function poolAddresses(dp: DataPlaneConfig, subnet: { address: string; prefixLen
 
 /**
  * Every data port of the board is in the plan, addressed or not: the primary presents the
- * virtual MAC on all of them (REFERENCE.md). The mgmt port is the unit's own and never moves.
+ * virtual MAC on all of them (REFERENCE.md). The mgmt port is the unit's own and never moves,
+ * nor does a data port whose interface is per unit (reserved by `ha-mgmt-interfaces`): it keeps
+ * its own MAC and address on every unit.
  */
 export function takeoverPlan(dp: DataPlaneConfig, ports: readonly BoardPort[], o: PlanOptions): TakeoverPlan {
   const planned: TakeoverPort[] = [];
   ports.forEach((port, index) => {
     if (port.role !== 'data') return;
-    const conf = dp.interfaces.find((i) => i.name === port.name && !i.perUnit);
+    const conf = dp.interfaces.find((i) => i.name === port.name);
+    if (conf?.perUnit) return;
     planned.push({
       name: port.name,
       ifname: port.ifname,

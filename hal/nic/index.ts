@@ -68,7 +68,7 @@ export interface FrameReceiver {
   close(): Promise<void>;
 }
 
-/** An IPv4 route in the main table. */
+/** An IPv4 route, in the main table unless `table` names another. */
 export interface Ipv4Route {
   /** Prefix like "198.18.4.0/24" ("0.0.0.0/0" for the default route). */
   dst: string;
@@ -76,6 +76,18 @@ export interface Ipv4Route {
   gateway?: string;
   ifname: string;
   metric: number;
+  /** Routing table 1..2^32-1 other than the kernel's 253–255; undefined: the main table. */
+  table?: number;
+}
+
+/** A policy routing rule: packets from `from` look their route up in `table` (FR_ACT_TO_TBL). */
+export interface Ipv4Rule {
+  /** Source prefix like "198.18.3.11/32". */
+  from: string;
+  /** As `Ipv4Route.table`, but a rule always names its table. */
+  table: number;
+  /** Lower is consulted first; the kernel's own rules are 0 (local), 32766 (main), 32767 (default). */
+  priority: number;
 }
 
 /** Raw Layer 2: AF_PACKET ports and the links' state. */
@@ -111,10 +123,18 @@ export interface IpConfigDevice {
   addAddresses(items: readonly AddressItem[]): (HalError | null)[];
   /** Removing an address that is absent is not an error. */
   removeAddress(ifname: string, cidr: string): void;
-  /** Adds or replaces a route (same prefix and metric); gateways are installed onlink. */
+  /**
+   * Adds or replaces a route (same table, prefix and metric). In the main table gateways are
+   * installed onlink (a secondary holds no address on its data ports yet); in any other table
+   * the kernel checks the gateway: ENETUNREACH unless it is on a network connected to `ifname`.
+   */
   replaceRoute(route: Ipv4Route): void;
   /** Removing a route that is absent is not an error. */
   removeRoute(route: Ipv4Route): void;
+  /** Adds a policy routing rule; one already there (same source, table and priority) is not an error. */
+  addRule(rule: Ipv4Rule): void;
+  /** Removing a rule that is absent is not an error. */
+  removeRule(rule: Ipv4Rule): void;
   /** IPv4 forwarding between interfaces (net.ipv4.ip_forward); a cheap sysctl write, used on the takeover path. */
   setIpv4Forwarding(on: boolean): void;
 }

@@ -1,5 +1,6 @@
 /**
- * Linux NIC driver: AF_PACKET ports, UDP sockets, rtnetlink links and addresses, ifreq ioctls.
+ * Linux NIC driver: AF_PACKET ports, UDP sockets, rtnetlink links, addresses, routes and rules,
+ * ifreq ioctls.
  *
  * Every call acts in the network namespace of the calling thread at the time of the call:
  * sockets are opened per operation (ports and monitors keep theirs).
@@ -13,6 +14,7 @@ import { openLinkMonitor } from './link-monitor.js';
 import { readLinkState } from './link-state.js';
 import { openRawPort } from './packet-socket.js';
 import { removeRoute, replaceRoute } from './route.js';
+import { addRule, removeRule } from './rule.js';
 import { openUdpPort } from './udp-socket.js';
 
 export function createLinuxNic(): NicDevice {
@@ -28,6 +30,8 @@ export function createLinuxNic(): NicDevice {
     removeAddress,
     replaceRoute,
     removeRoute,
+    addRule,
+    removeRule,
     setIpv4Forwarding: forwardingSwitch(),
     receive: startFrameReceiver,
   };

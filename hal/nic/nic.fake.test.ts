@@ -120,3 +120,57 @@ test('a UDP port is bound once (EADDRINUSE), its datagrams queue, a bad destinat
   udp.close();
   assert.doesNotThrow(() => nic.openUdp(703), 'free again once closed');
 });
+
+test('policy routing: a table route needs a connected gateway (ENETUNREACH), rules are idempotent, both fail as the kernel does', () => {
+  const nic = new FakeNic(new FakeClockDevice());
+  nic.addLink('mgmt');
+  nic.addLink('port1');
+  const route = { dst: '198.18.200.0/24', gateway: '198.18.3.10', ifname: 'mgmt', metric: 0, table: 100 };
+  assert.throws(() => nic.replaceRoute(route), errno(E.ENETUNREACH), 'no address on mgmt yet');
+  nic.addAddress('mgmt', '198.18.3.11/24');
+  assert.throws(() => nic.replaceRoute({ ...route, gateway: '198.18.4.1' }), errno(E.ENETUNREACH), 'not the network of mgmt');
+  assert.throws(() => nic.replaceRoute({ ...route, ifname: 'port1' }), errno(E.ENETUNREACH), 'connected through another port');
+  assert.throws(() => nic.replaceRoute({ ...route, table: 254 }), errno(E.EINVAL));
+  nic.replaceRoute({ ...route, gateway: '198.18.4.1', table: undefined });
+  nic.replaceRoute(route);
+  nic.replaceRoute({ ...route, gateway: '198.18.3.20' });
+  assert.deepEqual(
+    nic.routes.map((r) => [r.gateway, r.table]),
+    [
+      ['198.18.4.1', undefined],
+      ['198.18.3.20', 100],
+    ],
+    'the main table onlink as ever; in table 100 the same prefix and metric is replaced',
+  );
+  nic.setLink('mgmt', { up: false });
+  assert.throws(() => nic.replaceRoute(route), errno(E.ENETUNREACH), 'an interface admin down connects nothing');
+  nic.removeRoute({ ...route, gateway: '198.18.3.20' });
+  nic.removeRoute(route);
+  assert.deepEqual(
+    nic.routes.map((r) => r.table),
+    [undefined],
+  );
+
+  const rule = { from: '198.18.3.11/32', table: 100, priority: 100 };
+  nic.addRule(rule);
+  nic.addRule(rule);
+  nic.addRule({ ...rule, priority: 101 });
+  assert.deepEqual(
+    nic.rules.map((r) => r.priority),
+    [100, 101],
+  );
+  nic.removeRule(rule);
+  nic.removeRule(rule);
+  assert.deepEqual(nic.rules, [{ ...rule, priority: 101 }]);
+  assert.throws(() => nic.addRule({ ...rule, from: '198.18.3.11' }), errno(E.EINVAL));
+  assert.throws(() => nic.addRule({ ...rule, table: 255 }), errno(E.EINVAL));
+  nic.failWith('addRule', '', E.ENOBUFS);
+  assert.throws(() => nic.addRule(rule), errno(E.ENOBUFS));
+  assert.deepEqual(nic.journal.slice(-5), [
+    'addRule from 198.18.3.11/32 lookup 100 priority 100',
+    'addRule from 198.18.3.11/32 lookup 100 priority 100',
+    'addRule from 198.18.3.11/32 lookup 100 priority 101',
+    'removeRule from 198.18.3.11/32 lookup 100 priority 100',
+    'removeRule from 198.18.3.11/32 lookup 100 priority 100',
+  ]);
+});

@@ -8,8 +8,10 @@
  *
  * It fails the way the Linux driver does. Configuration calls throw HalError with the kernel's
  * errno: ENODEV for an interface that does not exist, EINVAL for a malformed name, Ethertype,
- * MAC, address or route, EADDRINUSE for a UDP port already bound, and any errno a test injects
- * with failWith(). Hot-path calls never throw: recv returns -1 when nothing is pending (EAGAIN),
+ * MAC, address, route, table or rule, ENETUNREACH for a gateway of a route outside the main
+ * table that is not on a network connected to its interface (up, holding an address of that
+ * network), EADDRINUSE for a UDP port already bound, and any errno a test injects with
+ * failWith() (rules, which name no interface, under ""). Hot-path calls never throw: recv returns -1 when nothing is pending (EAGAIN),
  * send returns false and counts the errno (EBADF once closed, EINVAL for a bad length, ENXIO
  * once the interface is gone, ENETDOWN while it is admin down, or the injected one). Frames
  * arrive only while the interface is up with carrier, and a port's queue holds at most
@@ -17,7 +19,7 @@
  */
 
 import { formatMac } from '../../lib/ethernet.js';
-import { parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
+import { ipv4ToNumber, parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
 import type { FakeClockDevice, FakeFd } from '../clock/clock-device.fake.js';
 import { E, HalError } from '../errors.js';
 import type {
@@ -25,6 +27,7 @@ import type {
   FrameBatchHandler,
   FrameReceiver,
   Ipv4Route,
+  Ipv4Rule,
   LinkEvent,
   LinkMonitor,
   NicDevice,
@@ -32,6 +35,7 @@ import type {
   RawPort,
   UdpPort,
 } from './index.js';
+import { ruleProblem, ruleText, tableProblem } from './policy-routing.js';
 
 const TEXT: Record<number, string> = {
   [E.ENXIO]: 'ENXIO (No such device or address)',
@@ -40,6 +44,7 @@ const TEXT: Record<number, string> = {
   [E.EINVAL]: 'EINVAL (Invalid argument)',
   [E.EADDRINUSE]: 'EADDRINUSE (Address already in use)',
   [E.ENETDOWN]: 'ENETDOWN (Network is down)',
+  [E.ENETUNREACH]: 'ENETUNREACH (Network is unreachable)',
 };
 const text = (errno: number): string => TEXT[errno] ?? `errno ${errno}`;
 const NOW = Number.NEGATIVE_INFINITY;
@@ -55,6 +60,8 @@ export type NicOperation =
   | 'removeAddress'
   | 'replaceRoute'
   | 'removeRoute'
+  | 'addRule'
+  | 'removeRule'
   | 'setIpv4Forwarding'
   | 'openUdp'
   | 'receive'
@@ -241,6 +248,22 @@ export class FakeLinkMonitor implements LinkMonitor, FakeFd {
   }
 }
 
+/** True when IPv4 `address` is inside the network of the IPv4 interface address `cidr` ("198.18.3.11/24"). */
+function inNetwork(address: string, cidr: string): boolean {
+  const [host = '', bits = ''] = cidr.split('/');
+  const a = ipv4ToNumber(address);
+  const h = ipv4ToNumber(host);
+  if (a === undefined || h === undefined) return false;
+  const mask = Number(bits) === 0 ? 0 : (0xffffffff << (32 - Number(bits))) >>> 0;
+  return (a & mask) >>> 0 === (h & mask) >>> 0;
+}
+
+/** "198.18.200.0/24 via 198.18.3.10 dev mgmt metric 0 table 100", as the journal records it. */
+function routeText(route: Ipv4Route): string {
+  const table = route.table === undefined ? '' : ` table ${route.table}`;
+  return `${route.dst} via ${route.gateway ?? '-'} dev ${route.ifname} metric ${route.metric}${table}`;
+}
+
 function validCidr(cidr: string): boolean {
   const [host = '', bits = '', extra] = cidr.split('/');
   if (extra !== undefined || !/^\d{1,3}$/.test(bits)) return false;
@@ -257,6 +280,7 @@ export class FakeNic implements NicDevice {
   readonly udpPorts: FakeUdpPort[] = [];
   readonly monitors: FakeLinkMonitor[] = [];
   readonly routes: Ipv4Route[] = [];
+  readonly rules: Ipv4Rule[] = [];
   forwarding = false;
   /** How many frames a socket's receive buffer holds; more are dropped. */
   rxQueueFrames = 512;
@@ -426,19 +450,37 @@ export class FakeNic implements NicDevice {
 
   replaceRoute(route: Ipv4Route): void {
     this.#route(route, 'replaceRoute');
-    const i = this.routes.findIndex((r) => r.dst === route.dst && r.metric === route.metric);
+    const i = this.routes.findIndex((r) => r.dst === route.dst && r.metric === route.metric && r.table === route.table);
     if (i >= 0) this.routes.splice(i, 1);
     this.routes.push({ ...route });
-    this.journal.push(`replaceRoute ${route.dst} via ${route.gateway ?? '-'} dev ${route.ifname} metric ${route.metric}`);
+    this.journal.push(`replaceRoute ${routeText(route)}`);
   }
 
   removeRoute(route: Ipv4Route): void {
     this.#route(route, 'removeRoute');
     const i = this.routes.findIndex(
-      (r) => r.dst === route.dst && r.metric === route.metric && r.ifname === route.ifname && r.gateway === route.gateway,
+      (r) =>
+        r.dst === route.dst &&
+        r.metric === route.metric &&
+        r.table === route.table &&
+        r.ifname === route.ifname &&
+        r.gateway === route.gateway,
     );
     if (i >= 0) this.routes.splice(i, 1);
-    this.journal.push(`removeRoute ${route.dst} via ${route.gateway ?? '-'} dev ${route.ifname} metric ${route.metric}`);
+    this.journal.push(`removeRoute ${routeText(route)}`);
+  }
+
+  addRule(rule: Ipv4Rule): void {
+    this.#rule(rule, 'addRule');
+    if (this.#ruleIndex(rule) < 0) this.rules.push({ ...rule });
+    this.journal.push(`addRule ${ruleText(rule)}`);
+  }
+
+  removeRule(rule: Ipv4Rule): void {
+    this.#rule(rule, 'removeRule');
+    const i = this.#ruleIndex(rule);
+    if (i >= 0) this.rules.splice(i, 1);
+    this.journal.push(`removeRule ${ruleText(rule)}`);
   }
 
   setIpv4Forwarding(on: boolean): void {
@@ -517,8 +559,27 @@ export class FakeNic implements NicDevice {
         `route ${route.dst} via ${route.gateway ?? '-'}: expected IPv4 prefix and gateway`,
       );
     }
-    this.#link(route.ifname, `${operation}: SIOCGIFINDEX`);
+    const badTable = tableProblem(route.table);
+    if (badTable) throw new HalError(`nic ${route.ifname}`, operation, E.EINVAL, `route ${route.dst}: ${badTable}`);
+    const link = this.#link(route.ifname, `${operation}: SIOCGIFINDEX`);
     this.#inject(operation, route.ifname);
+    // As the kernel checks a gateway that is not onlink: it must be on a connected network of the interface.
+    if (operation === 'replaceRoute' && route.table !== undefined && route.gateway !== undefined) {
+      if (!link.up || !link.addresses.some((cidr) => inNetwork(route.gateway as string, cidr))) {
+        throw new HalError(`nic ${route.ifname}`, operation, E.ENETUNREACH, `${routeText(route)}: ${text(E.ENETUNREACH)}`);
+      }
+    }
+  }
+
+  #rule(rule: Ipv4Rule, operation: 'addRule' | 'removeRule'): void {
+    const problem = ruleProblem(rule);
+    if (problem) throw new HalError('nic rules', operation, E.EINVAL, problem);
+    const errno = this.injected(operation, '');
+    if (errno) throw new HalError('nic rules', operation, errno, text(errno));
+  }
+
+  #ruleIndex(rule: Ipv4Rule): number {
+    return this.rules.findIndex((r) => r.from === rule.from && r.table === rule.table && r.priority === rule.priority);
   }
 
   #inject(operation: NicOperation, ifname: string): void {

@@ -61,6 +61,13 @@ export class NlMessage {
     return this;
   }
 
+  /** Appends an attribute holding one u32 in host order. */
+  u32(type: number, value: number): this {
+    const payload = new Uint8Array(4);
+    new DataView(payload.buffer).setUint32(0, value, true);
+    return this.attr(type, payload);
+  }
+
   finish(): Uint8Array {
     this.view.setUint32(0, this.length, true);
     return this.bytes.subarray(0, this.length);

@@ -1,0 +1,151 @@
+/**
+ * Per-unit management (`ha-mgmt-status`, `config ha-mgmt-interfaces`): each unit keeps its own
+ * address on the reserved interfaces whatever its role (the config marks their interfaces per
+ * unit, so the takeover leaves them alone), and reaches each entry's `dst` through its
+ * `gateway` from that address.
+ *
+ * The routes go in a table of their own (MGMT_TABLE), chosen by a rule on the source address
+ * (`from <mgmt address> lookup 100`): both units hold the data routes in their main table, and
+ * a management route there would compete with them (a default route for management traffic
+ * would pull the data traffic along). Beside the configured routes the table holds the reserved
+ * interface's own network, so a host there is reached directly rather than through the gateway.
+ *
+ * Planning is pure; reconciling changes the kernel through the HAL, and remembers nothing itself:
+ * the caller keeps what is installed between calls.
+ */
+import type { BoardPort } from '../../board/types.js';
+import type { IpConfigDevice, Ipv4Route, Ipv4Rule } from '../../hal/nic/index.js';
+import { ipv4ToNumber, numberToIpv4 } from '../../lib/ip-text.js';
+import type { DataPlaneConfig, Ipv4Prefix } from '../config/data-plane.js';
+import type { HaSettings } from '../config/ha-settings.js';
+
+/** What this module reads of `config system ha`. */
+export type MgmtPlanInput = Pick<HaSettings, 'haMgmtStatus' | 'mgmtInterfaces'>;
+
+/** The routing table of management routes. */
+export const MGMT_TABLE = 100;
+/** The rules' priority: after the kernel's `local` rule (0), before `main` (32766). */
+export const MGMT_RULE_PRIORITY = 100;
+
+/** Routes and rules, as planned or as installed. */
+export interface MgmtRouting {
+  routes: Ipv4Route[];
+  rules: Ipv4Rule[];
+}
+
+export const NO_MGMT_ROUTING: MgmtRouting = { routes: [], rules: [] };
+
+export interface MgmtPlan extends MgmtRouting {
+  /** Entries left out, each saying why ("ha-mgmt-interfaces 2: …"). */
+  problems: string[];
+}
+
+/** The network of a prefix, host bits cleared: "198.18.3.0/24" for 198.18.3.11/24. */
+function network(prefix: Ipv4Prefix): string {
+  const bits = prefix.prefixLength;
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  // Addresses here passed the configuration's IPv4 kinds, so each one parses.
+  return `${numberToIpv4((ipv4ToNumber(prefix.address)! & mask) >>> 0)}/${bits}`;
+}
+
+/** "198.18.200.0/24" as a prefix, or undefined when it is not one. */
+function parsePrefix(text: string): Ipv4Prefix | undefined {
+  const [address = '', bits = '', extra] = text.split('/');
+  const prefixLength = Number(bits);
+  if (extra !== undefined || !/^\d{1,2}$/.test(bits) || prefixLength > 32 || ipv4ToNumber(address) === undefined)
+    return undefined;
+  return { address, prefixLength };
+}
+
+/**
+ * The routes and rules management needs: for each reserved interface with an address, its
+ * network and a rule for its address; for each entry, `dst` via `gateway` there. Entries that
+ * cannot be routed are left out with the reason.
+ */
+export function mgmtPlan(input: MgmtPlanInput, dp: DataPlaneConfig, ports: readonly BoardPort[]): MgmtPlan {
+  const plan: MgmtPlan = { routes: [], rules: [], problems: [] };
+  if (!input.haMgmtStatus) return plan;
+  const routeTo = (dst: string) => plan.routes.find((r) => r.dst === dst);
+  for (const e of input.mgmtInterfaces) {
+    const where = `ha-mgmt-interfaces ${e.id}`;
+    const port = ports.find((p) => p.name === e.interface);
+    const address = dp.interfaces.find((i) => i.name === e.interface)?.address;
+    const dst = parsePrefix(e.dst);
+    if (!port) {
+      plan.problems.push(`${where}: interface "${e.interface}" is not a port of this board`);
+      continue;
+    }
+    if (!address) {
+      plan.problems.push(`${where}: interface "${e.interface}" has no address to manage this unit from`);
+      continue;
+    }
+    if (!dst) {
+      plan.problems.push(`${where}: dst "${e.dst}" is not an IPv4 prefix a.b.c.d/0-32`);
+      continue;
+    }
+    const ifname = port.ifname;
+    const from = `${address.address}/32`;
+    if (!plan.rules.some((r) => r.from === from)) plan.rules.push({ from, table: MGMT_TABLE, priority: MGMT_RULE_PRIORITY });
+    const own = network(address);
+    if (!routeTo(own)) plan.routes.push({ dst: own, ifname, metric: 0, table: MGMT_TABLE });
+    const target = network(dst);
+    const taken = routeTo(target);
+    if (taken) {
+      plan.problems.push(`${where}: dst ${target} is already reached through ${taken.gateway ?? `${e.interface}'s own network`}`);
+      continue;
+    }
+    plan.routes.push({
+      dst: target,
+      gateway: e.gateway === '0.0.0.0' ? undefined : e.gateway,
+      ifname,
+      metric: 0,
+      table: MGMT_TABLE,
+    });
+  }
+  return plan;
+}
+
+const routeKey = (r: Ipv4Route): string => `${r.table ?? 'main'} ${r.dst} ${r.metric}`;
+const routeText = (r: Ipv4Route): string => `${r.dst} via ${r.gateway ?? r.ifname} table ${r.table ?? 'main'}`;
+const ruleKey = (r: Ipv4Rule): string => `from ${r.from} lookup ${r.table} priority ${r.priority}`;
+
+/**
+ * Brings the kernel from `installed` (what the previous call left) to `want`: removes the rules
+ * and routes no longer wanted, then replaces every wanted route and adds every wanted rule
+ * (both idempotent, so a route the kernel flushed comes back). Returns what is installed now,
+ * for the next call (a failed removal stays, to be tried again), and what failed.
+ */
+export function reconcileMgmtRouting(
+  nic: Pick<IpConfigDevice, 'replaceRoute' | 'removeRoute' | 'addRule' | 'removeRule'>,
+  installed: MgmtRouting,
+  want: MgmtRouting,
+): { installed: MgmtRouting; failures: string[] } {
+  const failures: string[] = [];
+  const attempt = (what: string, run: () => void): boolean => {
+    try {
+      run();
+      return true;
+    } catch (err) {
+      failures.push(`${what}: ${(err as Error).message}`);
+      return false;
+    }
+  };
+  const wantedRule = new Set(want.rules.map(ruleKey));
+  const wantedRoute = new Set(want.routes.map(routeKey));
+  const staleRules = installed.rules.filter(
+    (r) => !wantedRule.has(ruleKey(r)) && !attempt(`remove rule ${ruleKey(r)}`, () => nic.removeRule(r)),
+  );
+  const staleRoutes = installed.routes.filter(
+    (r) => !wantedRoute.has(routeKey(r)) && !attempt(`remove route ${routeText(r)}`, () => nic.removeRoute(r)),
+  );
+  // A route that could not be replaced leaves the one it would have replaced, if any.
+  const routes = want.routes.flatMap((r) =>
+    attempt(`route ${routeText(r)}`, () => nic.replaceRoute(r))
+      ? [r]
+      : installed.routes.filter((old) => routeKey(old) === routeKey(r)),
+  );
+  const rules = want.rules.filter(
+    (r) => attempt(`rule ${ruleKey(r)}`, () => nic.addRule(r)) || installed.rules.some((old) => ruleKey(old) === ruleKey(r)),
+  );
+  return { installed: { routes: [...staleRoutes, ...routes], rules: [...staleRules, ...rules] }, failures };
+}
