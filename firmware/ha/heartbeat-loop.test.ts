@@ -22,6 +22,7 @@ import { HA_ETHERTYPE, HA_MULTICAST_MAC } from './wire/addresses.js';
 import { type DecodeResult, HeartbeatDecoder } from './wire/decoder.js';
 import { HeartbeatEncoder } from './wire/encoder.js';
 import { FrameType } from './wire/header.js';
+import { keySpecOf, oneKeyRing } from './wire/key-ring.js';
 import { deriveKeys } from './wire/keys.js';
 import { encodeMessage, MessageReader, WorkerChannel } from './worker-channel.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
@@ -66,7 +67,7 @@ class Peer {
 
 /** What a peer makes of a frame unit A sent. */
 function decodeAsPeer(frame: Uint8Array): DecodeResult & { ok: true } {
-  const d = new HeartbeatDecoder({ ownSerial: B, groupId: 7, keys: deriveKeys(PASSWORD), encryption: false });
+  const d = new HeartbeatDecoder({ ownSerial: B, slots: [{ groupId: 7, keys: deriveKeys(PASSWORD), encryption: false }] });
   const r = d.decode(frame, ETH_HEADER_LEN, frame.length);
   assert.ok(r.ok, `unit A sent a frame a peer refuses: ${r.ok ? '' : r.reason}`);
   return r;
@@ -98,6 +99,7 @@ function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
   const init: WorkerInit = {
     identity: identity(A),
     settings: haSettings(settings),
+    keys: oneKeyRing(keySpecOf(haSettings(settings))),
     links: {
       hbdev: [
         { name: 'ha1', ifname: 'ha1', priority: 50 },

@@ -10,6 +10,7 @@ import type { ConntrackDevice } from '../../hal/conntrack/index.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { ETH_HEADER_LEN } from '../../lib/ethernet.js';
 import { haSettings } from '../ha/net.fake.js';
+import { keySpecOf, oneKeyRing } from '../ha/wire/key-ring.js';
 import { deriveSyncKeys } from '../ha/wire/keys.js';
 import { FrameOpener } from '../ha/wire/opener.js';
 import { HOLD_S, SYNCED_MARK } from './applier.js';
@@ -41,7 +42,7 @@ function rig(serial: string, conntrack?: (ct: FakeConntrack) => ConntrackDevice)
   };
   const loop = new SyncLoop(
     { clock, nic, conntrack: conntrack?.(ct) ?? ct, nextBootId: () => 2 },
-    { ...setup, serial, bootId: 1, bootIdPath: '/nowhere' },
+    { ...setup, serial, bootId: 1, bootIdPath: '/nowhere', keys: oneKeyRing(keySpecOf(setup.settings)) },
     (m) => posted.push(m),
     memoryLog(log, serial),
   );
@@ -104,11 +105,13 @@ test('after an event overrun, the events still queued are read out and dropped: 
   await a.loop.stop();
 });
 
-test('new settings (a password change) seal what the engines send from then on', async () => {
+test('new keys (a password change) seal what the engines send from then on, in sequence; new settings alone do not', async () => {
   const a = rig(A);
   a.loop.setRole({ role: 'primary', secondaries: [B] });
   a.turn(); // the resync's first batch goes out, and is retransmitted while B says nothing
-  a.loop.configure({ ...a.setup, settings: { ...a.setup.settings, password: 'changed' } });
+  const changed = { ...a.setup.settings, password: 'changed' };
+  a.loop.configure({ ...a.setup, settings: changed });
+  a.loop.setKeys(oneKeyRing(keySpecOf(changed)));
   const sentBefore = a.nic.rawPorts.reduce((n, p) => n + p.sent.length, 0);
   for (let i = 0; i < 20; i++) {
     a.turn();
@@ -118,12 +121,17 @@ test('new settings (a password change) seal what the engines send from then on',
   assert.ok(sent.length > 0, 'retransmissions went out');
   const opener = new FrameOpener({
     ownSerial: B,
-    groupId: SYNC_GROUP,
-    keys: deriveSyncKeys('changed'),
-    encryption: false,
+    slots: [{ groupId: SYNC_GROUP, keys: deriveSyncKeys('changed'), encryption: false }],
     accepts: (t) => t === SYNC_FRAME_TYPE,
   });
-  for (const frame of sent) assert.equal(opener.open(frame, ETH_HEADER_LEN, frame.length).ok, true);
+  const seqs: number[] = [];
+  for (const frame of sent) {
+    const f = opener.open(frame, ETH_HEADER_LEN, frame.length);
+    assert.ok(f.ok, `refused: ${f.ok ? '' : f.reason}`);
+    seqs.push(f.seq);
+    opener.accept(f);
+  }
+  assert.ok(seqs[0] > 1, `the sequence carried on across the change (first ${seqs[0]})`);
   await a.loop.stop();
 });
 
