@@ -33,7 +33,7 @@ import { RejectLog } from './reject-log.js';
 import { heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { FrameType } from './wire/header.js';
-import { type KeyRingSpec, keyRingProblem } from './wire/key-ring.js';
+import { groupNamesOf, type KeyRingSpec, keyRingProblem } from './wire/key-ring.js';
 import type { WorkerChannel } from './worker-channel.js';
 import { applyCommands, type CommandTarget } from './worker-commands.js';
 import type { FromWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
@@ -107,7 +107,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.rejects = new RejectLog(log);
     this.cluster = new Cluster(init.identity, init.settings, now);
     this.codec = new HbCodec(init.identity.serial, init.bootId, dev.nextBootId, init.keys);
-    this.cluster.setGroupNames(groupNames(init.keys), now);
+    this.cluster.setGroupNames(groupNamesOf(init.keys), now);
     this.beacons = new DataBeacons(
       {
         ports: this.beaconPorts,
@@ -350,7 +350,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
       return;
     }
     this.codec.setKeys(ring);
-    this.cluster.setGroupNames(groupNames(ring), now);
+    this.cluster.setGroupNames(groupNamesOf(ring), now);
   }
 
   arm(plan: TakeoverPlan, now: number): void {
@@ -468,8 +468,4 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   private post(msg: FromWorker): void {
     this.channel.post(msg);
   }
-}
-
-function groupNames(ring: KeyRingSpec): string[] {
-  return ring.slots.map((s) => s.groupName);
 }

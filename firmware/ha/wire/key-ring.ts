@@ -61,6 +61,11 @@ export function sendSpec(ring: KeyRingSpec): KeySpec {
   return ring.slots[ring.send];
 }
 
+/** The group-names peers may advertise under this ring (compat.ts): one per slot. */
+export function groupNamesOf(ring: KeyRingSpec): string[] {
+  return ring.slots.map((s) => s.groupName);
+}
+
 /**
  * How long a unit keeps accepting the old key after it switched: G = max(10 s, 3 × hb interval
  * × lost threshold) (docs/config-sync-plan.md §6).
