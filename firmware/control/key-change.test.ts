@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import type { KeyRingSpec, KeySpec } from '../ha/wire/key-ring.js';
-import type { Logger } from '../log/logger.js';
+import { recordingLog } from '../log/logger.testkit.js';
 import { FakeTimers } from '../time/timers.fake.js';
 import { COMMIT_WAIT_MS, type KeyChangeResult, KeyChanges, keyClusterView, PREPARE_TIMEOUT_MS } from './key-change.js';
 import { FakeKeyLinks } from './key-link.fake.js';
@@ -22,17 +22,6 @@ interface Unit {
   rings: KeyRingSpec[];
   logs: string[];
   veto: string | null;
-}
-
-function recordingLog(lines: string[]): Logger {
-  const line = (level: string) => (m: string) => lines.push(`${level} ${m}`);
-  return {
-    debug: line('debug'),
-    info: line('info'),
-    warn: line('warn'),
-    error: line('error'),
-    event: (m, l = 'info') => lines.push(`event ${l} ${m}`),
-  };
 }
 
 /** Units on fake links; `primary` is every unit's primary unless `views` says otherwise, `members` the snapshot's units. */

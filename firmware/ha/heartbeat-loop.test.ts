@@ -11,7 +11,7 @@ import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
 import type { HaSettings } from '../config/ha-settings.js';
-import type { Logger } from '../log/logger.js';
+import { recordingLog } from '../log/logger.testkit.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
 import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
 import type { Advert } from './advert.js';
@@ -76,17 +76,6 @@ function decodeAsPeer(frame: Uint8Array, password = PASSWORD): DecodeResult & { 
   const r = d.decode(frame, ETH_HEADER_LEN, frame.length);
   assert.ok(r.ok, `unit A sent a frame a peer refuses: ${r.ok ? '' : r.reason}`);
   return r;
-}
-
-function recordingLog(lines: string[]): Logger {
-  const line = (level: string) => (m: string) => lines.push(`${level} ${m}`);
-  return {
-    debug: line('debug'),
-    info: line('info'),
-    warn: line('warn'),
-    error: line('error'),
-    event: (m, level = 'info') => lines.push(`event ${level} ${m}`),
-  };
 }
 
 function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
