@@ -18,7 +18,15 @@ import type { PrimaryCounters } from './primary-sync.js';
 import { sessionOf } from './session-churn.testkit.js';
 import { encodeSession } from './session-codec.js';
 import { stateTimeout } from './state-timeouts.js';
-import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch, SYNC_FRAME_TYPE } from './sync-frames.js';
+import {
+  BatchBuilder,
+  BatchMark,
+  encodeAck,
+  encodeBatch,
+  encodeRecord,
+  type PendingBatch,
+  SYNC_FRAME_TYPE,
+} from './sync-frames.js';
 import { SyncLoop } from './sync-loop.js';
 import { ALL_PICKUP, memoryLog } from './sync-net.testkit.js';
 import { SYNC_GROUP, SYNC_PASSWORD, syncSealer } from './sync-wire.testkit.js';
@@ -133,6 +141,33 @@ test('new keys (a password change) seal what the engines send from then on, in s
   }
   assert.ok(seqs[0] > 1, `the sequence carried on across the change (first ${seqs[0]})`);
   await a.loop.stop();
+});
+
+test('keys: both slots of a ring open sync frames; the old key is refused once dropped; a bad ring changes nothing', async () => {
+  const b = rig(B);
+  b.loop.setRole({ role: 'secondary', primary: A });
+  const cur = keySpecOf(b.setup.settings);
+  const next = { ...cur, password: 'new secret', encryption: true };
+  const opener = () => (b.loop as unknown as { opener: FrameOpener }).opener;
+  const ack = encodeAck({ epoch: 1, cumulative: 0, sack: [], dup: -1, resync: false });
+  const old = syncSealer({ serial: A });
+  const fresh = syncSealer({ serial: 'TDSIM00000000003', keys: deriveSyncKeys(next.password), encryption: true });
+  b.loop.setKeys({ slots: [cur, next], send: 1 });
+  b.nic.deliver('p3', old(ack));
+  b.nic.deliver('p3', fresh(ack));
+  b.turn();
+  assert.deepEqual([opener().counters.badAuth, opener().counters.malformedBody], [0, 0]);
+  b.loop.setKeys({ slots: [], send: 0 });
+  assert.ok(
+    b.log.some((l) => l.includes('session sync keys unchanged: the main thread sent key ring: expected 1 or 2 slots')),
+    b.log.join('\n'),
+  );
+  b.loop.setKeys({ slots: [next], send: 0 });
+  b.nic.deliver('p3', old(ack));
+  b.nic.deliver('p3', fresh(ack));
+  b.turn();
+  assert.equal(opener().counters.badAuth, 1, "A's frame under the dropped key");
+  await b.loop.stop();
 });
 
 test("the worker turns the kernel's session start times on; where it cannot, it says so and syncs on", async () => {
