@@ -9,7 +9,7 @@ import { FakeClock } from '../../hal/clock/clock.fake.js';
 import type { KeyRingSpec, KeySpec } from '../ha/wire/key-ring.js';
 import { recordingLog } from '../log/logger.testkit.js';
 import { FakeTimers } from '../time/timers.fake.js';
-import { COMMIT_WAIT_MS, type KeyChangeResult, KeyChanges, keyClusterView, PREPARE_TIMEOUT_MS } from './key-change.js';
+import { COMMIT_WAIT_MS, type KeyChangeResult, KeyCoordinator, keyClusterView, PREPARE_TIMEOUT_MS } from './key-change.js';
 import { FakeKeyLinks } from './key-link.fake.js';
 import { keySpecFromWire, keySpecToWire, readKeyMessage } from './key-messages.js';
 
@@ -18,7 +18,7 @@ const NEXT: KeySpec = { ...CUR, password: 'new secret', encryption: true };
 const G = 10_000;
 
 interface Unit {
-  kc: KeyChanges;
+  kc: KeyCoordinator;
   rings: KeyRingSpec[];
   logs: string[];
   veto: string | null;
@@ -33,7 +33,7 @@ function setUp(serials = ['A', 'B', 'C']) {
   const units = new Map<string, Unit>();
   for (const serial of serials) {
     const u = { rings: [], logs: [], veto: null } as unknown as Unit;
-    u.kc = new KeyChanges({
+    u.kc = new KeyCoordinator({
       serial,
       initial: CUR,
       link: links.link(serial),

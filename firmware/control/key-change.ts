@@ -96,7 +96,7 @@ interface Prepared {
   next: KeySpec;
 }
 
-export class KeyChanges implements KeyChange {
+export class KeyCoordinator implements KeyChange {
   readonly #o: KeyChangeOptions;
   #ring: KeyRingSpec;
   #cancelGrace: Cancel | null = null;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import type { HaSettings } from '../config/ha-settings.js';
-import { type KeyChangeResult, KeyChanges, type KeyClusterView } from '../control/key-change.js';
+import { type KeyChangeResult, type KeyClusterView, KeyCoordinator } from '../control/key-change.js';
 import { FakeKeyLinks } from '../control/key-link.fake.js';
 import type { Logger } from '../log/logger.js';
 import { FakeTimers } from '../time/timers.fake.js';
@@ -32,7 +32,7 @@ function pair(controlMs = 150) {
   const links = new FakeKeyLinks(timers);
   links.latencyMs = controlMs;
   const settings: Record<string, HaSettings> = {};
-  const keys: Record<string, KeyChanges> = {};
+  const keys: Record<string, KeyCoordinator> = {};
   /** Time moves for both the net and the timers, one millisecond at a time. */
   const run = (ms: number) => {
     for (let i = 0; i < ms; i++) {
@@ -51,7 +51,7 @@ function pair(controlMs = 150) {
   for (const s of ['A', 'B']) {
     settings[s] = haSettings({ priority: PRIORITY[s] });
     n.add(s, { settings: settings[s] });
-    keys[s] = new KeyChanges({
+    keys[s] = new KeyCoordinator({
       serial: s,
       initial: keySpecOf(settings[s]),
       link: links.link(s),
