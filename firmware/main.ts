@@ -22,6 +22,7 @@ import { mainBlock } from './diag/main-block.js';
 import { MainLoad } from './diag/main-load.js';
 import { BootIds } from './ha/boot-ids.js';
 import { HaRuntime } from './ha/runtime.js';
+import { keySpecOf, oneKeyRing } from './ha/wire/key-ring.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
 import { SyslogSender } from './log/syslog.js';
@@ -134,6 +135,10 @@ async function applyConfig(): Promise<void> {
   const dp = config.dataPlane();
   remoteLink.configure(dp.linkMonitors, settings, (port) => dp.interfaces.find((i) => i.name === port)?.address?.address);
   ha.setRemoteLink(settings.pingserverMonitorInterface.length > 0, remoteLink.failed);
+  // The configuration's key alone, at once: no grace window for a key change yet.
+  const keys = oneKeyRing(keySpecOf(settings));
+  ha.setKeys(keys);
+  sessions.setKeys(keys);
   if (settings.mode === 'standalone') {
     await ha.apply(settings, config.hostname());
     await dataPlane.apply(dp, settings);

@@ -142,7 +142,7 @@ test('changing hb timing moves the loss deadline', () => {
   );
 });
 
-test('settings: priority and override re-elect; a new group-name drops members that no longer match', () => {
+test('settings: priority and override re-elect; a new group-name in the key ring drops members that no longer match', () => {
   const b = new Bench();
   b.peer('B', { priority: 150 });
   b.runTo(HOLD + 1000);
@@ -156,6 +156,8 @@ test('settings: priority and override re-elect; a new group-name drops members t
     /^priority 128 -> 200: A is selected/,
   );
   b.c.setSettings(haSettings({ priority: 200, groupName: 'lab' }), b.clock.advance(1));
+  assert.deepEqual(b.c.drainEvents(), [], 'the advertised name alone changes nothing: the key ring says what is accepted');
+  b.c.setGroupNames(['lab'], b.clock.nowMs());
   assert.deepEqual(b.c.drainEvents(), [
     { kind: 'refused', serial: 'B', link: 'ha1', reason: 'group-name "prod" differs from ours "lab"' },
     { kind: 'lost', serial: 'B', reason: 'refused: group-name "prod" differs from ours "lab"' },

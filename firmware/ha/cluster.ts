@@ -68,6 +68,8 @@ export interface ClusterView {
 export class Cluster {
   readonly #id: ClusterIdentity;
   #settings: HaSettings;
+  /** The group-names a peer may advertise: one per slot of the key ring (setGroupNames). */
+  #groupNames: readonly string[];
   #state: HaState = 'hello';
   /** Past our hello-holddown, waiting for a peer still in hello that would win (#awaitingNegotiator). */
   #negotiating = false;
@@ -106,6 +108,7 @@ export class Cluster {
   constructor(identity: ClusterIdentity, settings: HaSettings, now: number) {
     this.#id = { ...identity };
     this.#settings = settings;
+    this.#groupNames = [settings.groupName];
     this.#stateSince = now;
     this.#startedAt = now;
     this.#ageBase = now;
@@ -270,12 +273,20 @@ export class Cluster {
     if (prev.uptimeDiffMarginS !== settings.uptimeDiffMarginS) {
       this.#triggers.push(`ha-uptime-diff-margin ${prev.uptimeDiffMarginS} s -> ${settings.uptimeDiffMarginS} s`);
     }
-    if (prev.groupName !== settings.groupName || prev.mode !== settings.mode) {
-      for (const p of this.#members.all()) {
-        const refusal = incompatibility(this.#compatSelf(), p.advert);
-        if (refusal !== null) this.#refuse(p.serial, p.link, refusal, now);
-      }
-    }
+    if (prev.mode !== settings.mode) this.#recheckMembers(now);
+    this.#settle(now);
+  }
+
+  /**
+   * The group-names peers may advertise: those of the key ring's slots (wire/key-ring.ts), two
+   * while a key change settles, so a member that adopts a new group-name before or after its
+   * peers stays one of them. Members that no longer match are refused.
+   */
+  setGroupNames(names: readonly string[], now: number): void {
+    const same = names.length === this.#groupNames.length && names.every((n, i) => n === this.#groupNames[i]);
+    if (same) return;
+    this.#groupNames = [...names];
+    this.#recheckMembers(now);
     this.#settle(now);
   }
 
@@ -579,7 +590,14 @@ export class Cluster {
   }
 
   #compatSelf() {
-    return { groupName: this.#settings.groupName, mode: this.#settings.mode, model: this.#id.model, firmware: this.#id.firmware };
+    return { groupNames: this.#groupNames, mode: this.#settings.mode, model: this.#id.model, firmware: this.#id.firmware };
+  }
+
+  #recheckMembers(now: number): void {
+    for (const p of this.#members.all()) {
+      const refusal = incompatibility(this.#compatSelf(), p.advert);
+      if (refusal !== null) this.#refuse(p.serial, p.link, refusal, now);
+    }
   }
 
   #helloEnd(): number {

@@ -4,7 +4,7 @@ import type { Advert } from './advert.js';
 import { incompatibility, majorVersion } from './compat.js';
 import { peerAdvert } from './net.fake.js';
 
-const self = { groupName: 'prod', mode: 'a-p' as const, model: 'TND-2', firmware: '1.4.0' };
+const self = { groupNames: ['prod'], mode: 'a-p' as const, model: 'TND-2', firmware: '1.4.0' };
 
 const advert = (over: Partial<Advert> = {}): Advert => peerAdvert('peer', { firmware: '1.4.0', ...over });
 
@@ -23,6 +23,13 @@ test('each mismatch is refused, naming both values', () => {
     'firmware "2.0.0" (major 2) differs from ours "1.4.0" (major 1)',
   );
   assert.equal(incompatibility(self, advert({ firmware: 'banana' })), 'firmware "banana" is not a version "major.minor.patch"');
+});
+
+test("while a key change settles, either slot's group-name is accepted", () => {
+  const both = { ...self, groupNames: ['prod', 'prod-2'] };
+  assert.equal(incompatibility(both, advert({ groupName: 'prod' })), null);
+  assert.equal(incompatibility(both, advert({ groupName: 'prod-2' })), null);
+  assert.equal(incompatibility(both, advert({ groupName: 'lab' })), 'group-name "lab" differs from ours "prod" or "prod-2"');
 });
 
 test('the first mismatch in order group-name, mode, model, firmware is the one reported', () => {

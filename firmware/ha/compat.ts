@@ -1,14 +1,16 @@
 /**
  * Whether a peer may join this cluster (REFERENCE.md, Cluster): group-name, mode, model and
  * firmware major version must match. group-id and password are checked earlier by the wire
- * decoder (a wrong group or key never reaches here).
+ * decoder (a wrong group or key never reaches here). Like those, the group-name may be either
+ * slot's of the key ring while a key change settles (wire/key-ring.ts).
  */
 
 import type { HaMode } from '../config/ha-settings.js';
 import type { Advert } from './advert.js';
 
 export interface CompatSelf {
-  groupName: string;
+  /** One per key ring slot. */
+  groupNames: readonly string[];
   mode: HaMode;
   model: string;
   firmware: string;
@@ -16,7 +18,9 @@ export interface CompatSelf {
 
 /** The refusal reason naming both values, or null when the peer may join. */
 export function incompatibility(self: CompatSelf, advert: Advert): string | null {
-  if (advert.groupName !== self.groupName) return differs('group-name', advert.groupName, self.groupName);
+  if (!self.groupNames.includes(advert.groupName)) {
+    return `group-name ${JSON.stringify(advert.groupName)} differs from ours ${self.groupNames.map((n) => JSON.stringify(n)).join(' or ')}`;
+  }
   if (advert.mode !== self.mode) return differs('mode', advert.mode, self.mode);
   if (advert.model !== self.model) return differs('model', advert.model, self.model);
   const theirs = majorVersion(advert.firmware);

@@ -1,45 +1,58 @@
 /**
- * The heartbeat loop's encoder and decoder, made anew when the group, password or encryption
- * change. The sequence carries on across that: restarting it under the same boot id would make
- * peers drop our heartbeats as replays. The rejection counters carry on too.
+ * The heartbeat loop's encoder and decoder, keyed by the key ring the main process gives
+ * (wire/key-ring.ts). A new ring changes keys only: the sequence carries on (restarting it
+ * under the same boot id would make peers drop our heartbeats as replays), and so do the replay
+ * state and the rejection counters.
  */
-import type { HaSettings } from '../config/ha-settings.js';
+import { type Advert, claimsPrimary } from './advert.js';
 import { HeartbeatDecoder } from './wire/decoder.js';
 import { HeartbeatEncoder } from './wire/encoder.js';
+import { type KeyRingSpec, RingKeys } from './wire/key-ring.js';
 import { deriveKeys } from './wire/keys.js';
 
 export class HbCodec {
-  encoder!: HeartbeatEncoder;
-  decoder!: HeartbeatDecoder;
+  readonly encoder: HeartbeatEncoder;
+  readonly decoder: HeartbeatDecoder;
+  readonly #keys = new RingKeys(deriveKeys);
+  #ring: KeyRingSpec;
 
   constructor(
-    private readonly serial: string,
+    serial: string,
     bootId: number,
     /** The next persisted boot id (boot-ids.ts), for when the encoder's sequences run out. */
-    private readonly nextBootId: () => number,
-    settings: HaSettings,
+    nextBootId: () => number,
+    ring: KeyRingSpec,
   ) {
-    this.#make(settings, bootId, 0);
+    this.#ring = ring;
+    const slots = this.#keys.slots(ring);
+    this.encoder = new HeartbeatEncoder({ serial, ...slots[ring.send], bootId, nextBootId });
+    this.decoder = new HeartbeatDecoder({ ownSerial: serial, slots, first: ring.send });
   }
 
-  configure(s: HaSettings): void {
-    const counters = this.decoder.counters;
-    this.#make(s, this.encoder.bootId, this.encoder.lastSeq);
-    Object.assign(this.decoder.counters, counters);
+  get ring(): KeyRingSpec {
+    return this.#ring;
   }
 
-  #make(s: HaSettings, bootId: number, lastSeq: number): void {
-    const keys = deriveKeys(s.password);
-    const serial = this.serial;
-    this.encoder = new HeartbeatEncoder({
-      serial,
-      groupId: s.groupId,
-      keys,
-      encryption: s.encryption,
-      bootId,
-      lastSeq,
-      nextBootId: this.nextBootId,
-    });
-    this.decoder = new HeartbeatDecoder({ ownSerial: serial, groupId: s.groupId, keys, encryption: s.encryption });
+  /** Seals with the ring's send slot and opens with any of its slots from now on. */
+  setKeys(ring: KeyRingSpec): void {
+    this.#ring = ring;
+    const slots = this.#keys.slots(ring);
+    this.encoder.setKeys(slots[ring.send]);
+    this.decoder.setSlots(slots, ring.send);
+  }
+
+  /**
+   * A unit that announced the next key (slot 1) while still sealing with the old one switches
+   * the moment a primary's frame opens with the next: the primary switches only once every
+   * member is ready (docs/config-sync-plan.md §6), so it has committed the change. Any unit
+   * claiming the role counts, not only the one this unit elected: a member cut off while the
+   * change went through elected itself, and follows on hearing the real primary again. True
+   * when it switched.
+   */
+  followPrimary(serial: string, advert: Advert, slot: number): boolean {
+    const r = this.#ring;
+    if (r.slots.length !== 2 || r.send !== 0 || slot !== 1 || !claimsPrimary(serial, advert)) return false;
+    this.setKeys({ slots: r.slots, send: 1 });
+    return true;
   }
 }

@@ -11,7 +11,7 @@ import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
 import type { HaSettings } from '../config/ha-settings.js';
-import type { Logger } from '../log/logger.js';
+import { recordingLog } from '../log/logger.testkit.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
 import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
 import type { Advert } from './advert.js';
@@ -22,6 +22,7 @@ import { HA_ETHERTYPE, HA_MULTICAST_MAC } from './wire/addresses.js';
 import { type DecodeResult, HeartbeatDecoder } from './wire/decoder.js';
 import { HeartbeatEncoder } from './wire/encoder.js';
 import { FrameType } from './wire/header.js';
+import { keySpecOf, oneKeyRing } from './wire/key-ring.js';
 import { deriveKeys } from './wire/keys.js';
 import { encodeMessage, MessageReader, WorkerChannel } from './worker-channel.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
@@ -55,6 +56,11 @@ class Peer {
     });
   }
 
+  /** Seals with `password` from now on, the sequence carrying on. */
+  rekey(password: string): void {
+    this.#encoder.setKeys({ groupId: 7, keys: deriveKeys(password), encryption: false });
+  }
+
   frame(type: FrameType, over: Partial<Advert> = {}): Uint8Array {
     const buf = new Uint8Array(1514);
     this.#encoder.setAdvert(peerAdvert(this.serial, { priority: 100, ...over }));
@@ -65,22 +71,11 @@ class Peer {
 }
 
 /** What a peer makes of a frame unit A sent. */
-function decodeAsPeer(frame: Uint8Array): DecodeResult & { ok: true } {
-  const d = new HeartbeatDecoder({ ownSerial: B, groupId: 7, keys: deriveKeys(PASSWORD), encryption: false });
+function decodeAsPeer(frame: Uint8Array, password = PASSWORD): DecodeResult & { ok: true } {
+  const d = new HeartbeatDecoder({ ownSerial: B, slots: [{ groupId: 7, keys: deriveKeys(password), encryption: false }] });
   const r = d.decode(frame, ETH_HEADER_LEN, frame.length);
   assert.ok(r.ok, `unit A sent a frame a peer refuses: ${r.ok ? '' : r.reason}`);
   return r;
-}
-
-function recordingLog(lines: string[]): Logger {
-  const line = (level: string) => (m: string) => lines.push(`${level} ${m}`);
-  return {
-    debug: line('debug'),
-    info: line('info'),
-    warn: line('warn'),
-    error: line('error'),
-    event: (m, level = 'info') => lines.push(`event ${level} ${m}`),
-  };
 }
 
 function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
@@ -98,6 +93,7 @@ function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
   const init: WorkerInit = {
     identity: identity(A),
     settings: haSettings(settings),
+    keys: oneKeyRing(keySpecOf(haSettings(settings))),
     links: {
       hbdev: [
         { name: 'ha1', ifname: 'ha1', priority: 50 },
@@ -454,4 +450,61 @@ test('resumed from a long stall with nobody claiming the role: A speaks and rene
   assert.ok(snap?.type === 'snapshot');
   assert.equal(snap.snapshot.lease?.state, 'held', 'a snapshot at the end of listening shows the lease renewed');
   assert.equal(t.posted('gave-up').length, 0);
+});
+
+test("keys: a ring from the main process re-keys A's heartbeats in sequence; the primary's first frame with the next key switches A at once", (c) => {
+  const t = setUp(c);
+  t.start();
+  const peer = new Peer(B);
+  const primaryB = { priority: 200, state: 'work', primary: B, ageS: 3600 } as const;
+  const SWITCH_AT = 6000;
+  for (let at = 100; at < SWITCH_AT; at += 200) t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, primaryB), at);
+  // B, primary, switches to the next key; one standby frame first, which switches nobody.
+  peer.rekey('next');
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { ...primaryB, state: 'standby', primary: '' }), SWITCH_AT);
+  for (let at = SWITCH_AT + 100; at < 8000; at += 200) t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, primaryB), at);
+  t.stepUntil(() => t.clock.nowMs() >= 5500);
+  assert.equal(t.state(), 'standby', 'B is primary');
+  const logsBefore = t.logLines.length;
+  const cur = { groupId: 7, groupName: 'prod', password: PASSWORD, encryption: false };
+  t.send({ type: 'keys', ring: { slots: [cur, { ...cur, password: 'next' }], send: 0 } });
+  t.stepUntil(() => t.clock.nowMs() >= SWITCH_AT);
+  assert.equal(t.posted('key-switched').length, 0, 'a frame with the next key from a unit not primary switches nothing');
+  const sentBefore = t.nic.sentOn('ha1').length;
+  t.stepUntil(() => t.posted('key-switched').length > 0);
+  assert.equal(t.clock.nowMs(), SWITCH_AT + 100, "at B's first frame as primary with the next key");
+  assert.deepEqual(t.posted('key-switched'), [{ type: 'key-switched', by: B }]);
+  t.stepUntil(() => t.clock.nowMs() >= 8000);
+  // Every frame A sent opens at a peer holding both keys, none a replay: one sequence throughout.
+  const both = new HeartbeatDecoder({
+    ownSerial: B,
+    slots: [PASSWORD, 'next'].map((p) => ({ groupId: 7, keys: deriveKeys(p), encryption: false })),
+  });
+  const slots = t.nic.sentOn('ha1').map((f) => {
+    const r = both.decode(f, ETH_HEADER_LEN, f.length);
+    assert.ok(r.ok, `refused: ${r.ok ? '' : r.reason}`);
+    return r.slot;
+  });
+  assert.deepEqual(new Set(slots.slice(0, sentBefore)), new Set([0]));
+  assert.deepEqual(new Set(slots.slice(sentBefore + 1)), new Set([1]), 'sealed with the next key after the switch');
+  decodeAsPeer(t.nic.sentOn('ha1').at(-1)!, 'next');
+  // The grace window over, the main process drops the old key: B's next-key frames still count.
+  t.send({ type: 'keys', ring: { slots: [{ ...cur, password: 'next' }], send: 0 } });
+  for (let at = 8100; at < 9000; at += 200) t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, primaryB), at);
+  t.stepUntil(() => t.clock.nowMs() >= 9000);
+  assert.equal(t.state(), 'standby');
+  assert.deepEqual(t.logLines.slice(logsBefore), [], 'no state change, nobody lost');
+  const snap = t.posted('snapshot').at(-1);
+  assert.ok(snap?.type === 'snapshot');
+  assert.equal(snap.snapshot.rejected.badAuth, 0);
+});
+
+test('keys: a ring the main process should never send is logged and leaves the keys as they were', (c) => {
+  const t = setUp(c);
+  t.start();
+  t.send({ type: 'keys', ring: { slots: [], send: 0 } });
+  t.step();
+  assert.ok(t.logLines.includes('event error heartbeat keys unchanged: the main process sent key ring: expected 1 or 2 slots'));
+  t.stepUntil(() => t.nic.sentOn('ha1').length > 1);
+  decodeAsPeer(t.nic.sentOn('ha1').at(-1)!);
 });

@@ -33,6 +33,7 @@ import { RejectLog } from './reject-log.js';
 import { heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { FrameType } from './wire/header.js';
+import { groupNamesOf, type KeyRingSpec, keyRingProblem } from './wire/key-ring.js';
 import type { WorkerChannel } from './worker-channel.js';
 import { applyCommands, type CommandTarget } from './worker-commands.js';
 import type { FromWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
@@ -105,7 +106,8 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.monitor = new MonitorPorts(dev.nic, log);
     this.rejects = new RejectLog(log);
     this.cluster = new Cluster(init.identity, init.settings, now);
-    this.codec = new HbCodec(init.identity.serial, init.bootId, dev.nextBootId, init.settings);
+    this.codec = new HbCodec(init.identity.serial, init.bootId, dev.nextBootId, init.keys);
+    this.cluster.setGroupNames(groupNamesOf(init.keys), now);
     this.beacons = new DataBeacons(
       {
         ports: this.beaconPorts,
@@ -299,6 +301,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
         if (this.takeover.active) this.takeover.announce();
         this.cluster.leave(r.serial, r.advert, now);
       } else {
+        if (this.codec.followPrimary(r.serial, r.advert, r.slot)) this.post({ type: 'key-switched', by: r.serial });
         this.announces.frame(r.serial, claimsPrimary(r.serial, r.advert));
         this.cluster.receive(r.serial, link.name, r.advert, now);
       }
@@ -337,7 +340,17 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.lease.setTiming(leaseSettings(settings));
     this.beacons.setTiming(settings);
     this.applyLinks(links, now);
-    this.codec.configure(settings);
+  }
+
+  /** A new key ring from the main process; one it should never send is logged and left out. */
+  setKeys(ring: KeyRingSpec, now: number): void {
+    const problem = keyRingProblem(ring);
+    if (problem !== null) {
+      this.log.event(`heartbeat keys unchanged: the main process sent ${problem}`, 'error');
+      return;
+    }
+    this.codec.setKeys(ring);
+    this.cluster.setGroupNames(groupNamesOf(ring), now);
   }
 
   arm(plan: TakeoverPlan, now: number): void {

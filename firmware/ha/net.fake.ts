@@ -3,14 +3,21 @@
  * exchange adverts over named links, driven by a FakeClock the way the heartbeat worker drives
  * the real one (each unit: a ticker every hb-interval that sends, a wake-up at nextWakeAt(),
  * received frames handed over before tick()). Links can be cut, units partitioned, frozen
- * (SIGSTOP), crashed, shut down gracefully and restarted. Bench: one unit fed scripted adverts.
+ * (SIGSTOP), crashed, shut down gracefully and restarted. With `wire`, frames are sealed and
+ * opened for real by each unit's HbCodec and its key ring (setKeys): a frame the receiver's ring
+ * does not open is dropped and counted, and a unit follows a primary's next key as the worker
+ * does (onKeySwitched). Bench: one unit fed scripted adverts.
  */
 import { FakeClock } from '../../hal/clock/clock.fake.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { Advert } from './advert.js';
 import { beaconTiming } from './beacons.js';
 import { Cluster, type ClusterEvent, type ClusterIdentity, type ClusterView } from './cluster.js';
+import { HbCodec } from './hb-codec.js';
 import { heartbeatIntervalMs } from './settings.js';
+import type { RejectReason } from './wire/decoder.js';
+import { FrameType } from './wire/header.js';
+import { groupNamesOf, type KeyRingSpec, keySpecOf, oneKeyRing } from './wire/key-ring.js';
 
 export function haSettings(over: Partial<HaSettings> = {}): HaSettings {
   return {
@@ -65,6 +72,8 @@ interface Frame {
   leave: boolean;
   /** A data-port beacon (beacons.ts), sent by a primary on its `dataBeaconDev` links. */
   beacon: boolean;
+  /** With `wire`: the frame as sealed, which the receiver opens; the advert is then what it reads. */
+  bytes: Uint8Array | null;
 }
 
 interface Unit {
@@ -82,6 +91,9 @@ interface Unit {
   dropWhileFrozen: boolean;
   inbox: Frame[];
   events: ClusterEvent[];
+  /** With `wire`: its encoder and decoder on its key ring. */
+  codec: HbCodec | null;
+  keySwitched: ((by: string) => void)[];
 }
 
 export interface AddOptions {
@@ -93,16 +105,25 @@ export interface AddOptions {
 /** A turn loop that does not settle within this many turns at one instant is a livelock. */
 const MAX_TURNS_PER_INSTANT = 10_000;
 
+export interface FakeNetOptions {
+  /** Frames sealed and opened for real, each unit with its key ring. */
+  wire?: boolean;
+}
+
 export class FakeNet {
   readonly #clock: FakeClock;
+  readonly #wire: boolean;
+  /** Boot ids per serial, one more at each start, as boot-ids.ts gives them. */
+  readonly #boots = new Map<string, number>();
   readonly #units = new Map<string, Unit>();
   readonly #cutLinks = new Set<string>();
   #partition: string[][] | null = null;
   /** One-way delivery delay of a frame (ms). */
   latencyMs = 0;
 
-  constructor(clock: FakeClock) {
+  constructor(clock: FakeClock, opts: FakeNetOptions = {}) {
     this.#clock = clock;
+    this.#wire = opts.wire ?? false;
   }
 
   /** Boots a unit now; like the worker's run(), it sends a first heartbeat at once. */
@@ -123,6 +144,8 @@ export class FakeNet {
       dropWhileFrozen: false,
       inbox: [],
       events: [],
+      codec: this.#wire ? this.#codec(serial, settings) : null,
+      keySwitched: [],
     };
     this.#units.set(serial, unit);
     this.#send(unit, now, false);
@@ -131,6 +154,23 @@ export class FakeNet {
 
   cluster(serial: string): Cluster {
     return this.#unit(serial).cluster;
+  }
+
+  /** With `wire`: the unit's heartbeats are sealed and opened with `ring` from now on (heartbeat-loop.ts setKeys). */
+  setKeys(serial: string, ring: KeyRingSpec): void {
+    const u = this.#unit(serial);
+    this.#codecOf(u).setKeys(ring);
+    u.cluster.setGroupNames(groupNamesOf(ring), this.#clock.nowMs());
+  }
+
+  /** With `wire`: called when the unit seals with its ring's next key on its own (the worker's `key-switched`). */
+  onKeySwitched(serial: string, listener: (by: string) => void): void {
+    this.#unit(serial).keySwitched.push(listener);
+  }
+
+  /** With `wire`: the frames the unit refused, by reason. */
+  rejected(serial: string): Record<RejectReason, number> {
+    return { ...this.#codecOf(this.#unit(serial)).decoder.counters };
   }
 
   /** The unit's view now. */
@@ -255,9 +295,11 @@ export class FakeNet {
     const ready = u.inbox.filter((f) => f.at <= now);
     u.inbox = u.inbox.filter((f) => f.at > now);
     for (const f of ready) {
-      if (f.leave) c.leave(f.from, f.advert, now);
-      else if (f.beacon) c.beacon(f.from, f.link, f.advert, now);
-      else c.receive(f.from, f.link, f.advert, now);
+      const advert = this.#open(u, f);
+      if (!advert) continue;
+      if (f.leave) c.leave(f.from, advert, now);
+      else if (f.beacon) c.beacon(f.from, f.link, advert, now);
+      else c.receive(f.from, f.link, advert, now);
     }
     c.tick(now);
     const ticked = u.nextTick <= now;
@@ -280,26 +322,75 @@ export class FakeNet {
 
   #beacon(from: Unit, now: number): void {
     const advert = from.cluster.advert(now);
+    const sealed = new Map<string, Uint8Array | null>();
     for (const to of this.#units.values()) {
       if (to === from || !this.#connected(from.serial, to.serial)) continue;
       if (to.frozenUntil > now && to.dropWhileFrozen) continue;
       for (const link of from.beaconLinks) {
         if (this.#cutLinks.has(link) || !to.beaconLinks.includes(link)) continue;
-        to.inbox.push({ at: now + this.latencyMs, from: from.serial, link, advert, leave: false, beacon: true });
+        const bytes = this.#sealOnce(sealed, link, from, advert, FrameType.Beacon);
+        to.inbox.push({ at: now + this.latencyMs, from: from.serial, link, advert, leave: false, beacon: true, bytes });
       }
     }
   }
 
   #send(from: Unit, now: number, leave: boolean): void {
     const advert = from.cluster.advert(now);
+    const sealed = new Map<string, Uint8Array | null>();
     for (const to of this.#units.values()) {
       if (to === from || !this.#connected(from.serial, to.serial)) continue;
       if (to.frozenUntil > now && to.dropWhileFrozen) continue;
       for (const link of from.links) {
         if (this.#cutLinks.has(link) || !to.links.includes(link)) continue;
-        to.inbox.push({ at: now + this.latencyMs, from: from.serial, link, advert, leave, beacon: false });
+        const bytes = this.#sealOnce(sealed, link, from, advert, leave ? FrameType.Leave : FrameType.Heartbeat);
+        to.inbox.push({ at: now + this.latencyMs, from: from.serial, link, advert, leave, beacon: false, bytes });
       }
     }
+  }
+
+  /** With `wire`: one frame per link, as the worker sends one on each (hb-links.ts). */
+  #sealOnce(
+    sealed: Map<string, Uint8Array | null>,
+    link: string,
+    from: Unit,
+    advert: Advert,
+    type: FrameType,
+  ): Uint8Array | null {
+    const codec = from.codec;
+    if (!codec) return null;
+    let bytes = sealed.get(link);
+    if (bytes === undefined) {
+      const buf = new Uint8Array(1500);
+      codec.encoder.setAdvert(advert);
+      bytes = buf.slice(0, codec.encoder.encode(type, buf, 0));
+      sealed.set(link, bytes);
+    }
+    return bytes;
+  }
+
+  /** The advert the unit reads from a frame: as sent, or with `wire` as its decoder opens it (null: refused). */
+  #open(u: Unit, f: Frame): Advert | null {
+    if (!f.bytes || !u.codec) return f.advert;
+    const r = u.codec.decoder.decode(f.bytes, 0, f.bytes.length);
+    if (!r.ok) return null;
+    if (!f.leave && !f.beacon && u.codec.followPrimary(r.serial, r.advert, r.slot)) {
+      for (const l of u.keySwitched) l(r.serial);
+    }
+    return r.advert;
+  }
+
+  #codec(serial: string, settings: HaSettings): HbCodec {
+    const nextBoot = () => {
+      const boot = (this.#boots.get(serial) ?? 0) + 1;
+      this.#boots.set(serial, boot);
+      return boot;
+    };
+    return new HbCodec(serial, nextBoot(), nextBoot, oneKeyRing(keySpecOf(settings)));
+  }
+
+  #codecOf(u: Unit): HbCodec {
+    if (!u.codec) throw new Error(`FakeNet: ${u.serial} has no key ring: construct the FakeNet with {wire: true}`);
+    return u.codec;
   }
 
   #connected(a: string, b: string): boolean {

@@ -67,6 +67,10 @@ test('apply() starts the worker armed, with the links resolved through the board
   assert.deepEqual(init, {
     identity: { ...identity('TDSIM00000000001'), hostname: 'fw-a' },
     settings: ha,
+    keys: {
+      slots: [{ groupId: ha.groupId, groupName: ha.groupName, password: ha.password, encryption: ha.encryption }],
+      send: 0,
+    },
     links: {
       hbdev: [
         { name: 'ha1', ifname: 'if-ha1', priority: 50 },
@@ -114,6 +118,24 @@ test('a running worker gets new settings and every command', (c) => {
     hostname: 'fw-b',
   });
   assert.deepEqual(w.posted[3], { type: 'remote-link', counted: true, failed: false });
+});
+
+test("keys: a ring given before the start is the new worker's; later ones are posted as they come; its switch is heard", (c) => {
+  const { workers, runtime } = setUp(c);
+  const cur = { groupId: 7, groupName: 'prod', password: 'secret', encryption: false };
+  const next = { ...cur, password: 'new' };
+  runtime.setKeys({ slots: [cur, next], send: 0 });
+  void runtime.apply(ha, 'fw-a');
+  const w = workers.latest;
+  assert.deepEqual(w.init.keys, { slots: [cur, next], send: 0 });
+  void runtime.apply(haSettings({ password: 'other' }), 'fw-a');
+  runtime.setKeys({ slots: [next], send: 0 });
+  assert.deepEqual(w.postedTypes, ['settings', 'keys'], 'settings carry no keys of their own');
+  assert.deepEqual(w.posted[1], { type: 'keys', ring: { slots: [next], send: 0 } });
+  const switched: string[] = [];
+  runtime.onKeySwitched((by) => switched.push(by));
+  w.post({ type: 'key-switched', by: 'TDSIM00000000002' });
+  assert.deepEqual(switched, ['TDSIM00000000002']);
 });
 
 test('a remote-link verdict given before the start reaches the new worker at once', (c) => {

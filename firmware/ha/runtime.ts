@@ -15,6 +15,7 @@ import { HEARTBEAT_WORKER, type HealthStamps } from '../watchdog/health.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSnapshot } from './snapshot.js';
 import { emptyCounters } from './wire/decoder.js';
+import { type KeyRingSpec, keySpecOf, oneKeyRing } from './wire/key-ring.js';
 import { startWorkerProcess } from './worker-process.js';
 import type { FromWorker, TakeoverEvent, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
@@ -52,12 +53,15 @@ export class HaRuntime implements HaControl {
   private worker: HeartbeatWorker | null = null;
   private latest: HaSnapshot;
   private settings: HaSettings | null = null;
+  /** The heartbeats' key ring (setKeys); null until the first. */
+  private keys: KeyRingSpec | null = null;
   private hostname: string;
   private plan: TakeoverPlan = EMPTY_PLAN;
   private remoteLink = { counted: false, failed: false };
   private sessionsReady = true;
   private readonly listeners: ((s: HaSnapshot) => void)[] = [];
   private readonly takeoverListeners: ((e: TakeoverEvent) => void)[] = [];
+  private readonly keySwitchListeners: ((by: string) => void)[] = [];
 
   constructor(private readonly opts: HaRuntimeOptions) {
     this.hostname = opts.identity.hostname;
@@ -76,6 +80,21 @@ export class HaRuntime implements HaControl {
     }
     if (this.worker) this.send({ type: 'settings', settings, links: this.links(settings), hostname });
     else this.startWorker(settings);
+  }
+
+  /**
+   * The key ring heartbeats are sealed and opened with (docs/config-sync-plan.md §6); settings
+   * never change the keys of a running worker. A worker started before the first ring takes
+   * the settings' own key alone.
+   */
+  setKeys(ring: KeyRingSpec): void {
+    this.keys = ring;
+    this.send({ type: 'keys', ring });
+  }
+
+  /** The worker sealed with the ring's next key on its own: a frame from primary `by` opened with it. */
+  onKeySwitched(listener: (by: string) => void): void {
+    this.keySwitchListeners.push(listener);
   }
 
   /** Arms the worker with what to take over on becoming primary (and applies it now if it is). */
@@ -149,6 +168,7 @@ export class HaRuntime implements HaControl {
     const init: WorkerInit = {
       identity: { ...this.opts.identity, hostname: this.hostname },
       settings,
+      keys: this.keys ?? oneKeyRing(keySpecOf(settings)),
       links: this.links(settings),
       plan: this.plan,
       bootId: this.opts.nextBootId(),
@@ -189,6 +209,9 @@ export class HaRuntime implements HaControl {
       case 'gave-up':
       case 'announce-round':
         for (const l of this.takeoverListeners) l(msg);
+        break;
+      case 'key-switched':
+        for (const l of this.keySwitchListeners) l(msg.by);
         break;
       case 'left':
         break;

@@ -4,12 +4,15 @@
  */
 import type { HaSettings } from '../config/ha-settings.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
+import type { KeyRingSpec } from './wire/key-ring.js';
 import type { ToWorker, WorkerLinks } from './worker-protocol.js';
 
 /** What the main process can ask of the heartbeat loop; `now` is the turn's time. */
 export interface CommandTarget {
   /** New settings, links and hostname (the configuration changed). */
   reconfigure(settings: HaSettings, links: WorkerLinks, hostname: string, now: number): void;
+  /** A new key ring for the heartbeats. */
+  setKeys(ring: KeyRingSpec, now: number): void;
   /** A new takeover plan to hold (and to apply at once while primary). */
   arm(plan: TakeoverPlan, now: number): void;
   setRemoteLink(counted: boolean, failed: boolean, now: number): void;
@@ -35,6 +38,9 @@ function applyCommand(msg: ToWorker, target: CommandTarget, now: number): void {
   switch (msg.type) {
     case 'settings':
       target.reconfigure(msg.settings, msg.links, msg.hostname, now);
+      break;
+    case 'keys':
+      target.setKeys(msg.ring, now);
       break;
     case 'arm':
       target.arm(msg.plan, now);

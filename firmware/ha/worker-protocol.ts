@@ -9,6 +9,7 @@ import type { TakeoverPhases } from '../takeover/executor.js';
 import type { TakeoverPlan } from '../takeover/plan.js';
 import type { ClusterIdentity } from './cluster.js';
 import type { HaSnapshot } from './snapshot.js';
+import type { KeyRingSpec } from './wire/key-ring.js';
 
 /** The worker process's inherited fds: its socket to the main process, the watchdog's stamps. */
 export const WORKER_STREAM_FD = 3;
@@ -30,7 +31,10 @@ export interface WorkerLinks {
 
 export interface WorkerInit {
   identity: ClusterIdentity;
+  /** Everything but the keys, which the ring says (`keys`). */
   settings: HaSettings;
+  /** What heartbeats are sealed and opened with (wire/key-ring.ts). */
+  keys: KeyRingSpec;
   links: WorkerLinks;
   /** What to take over on becoming primary (firmware/takeover/plan.ts). */
   plan: TakeoverPlan;
@@ -44,7 +48,10 @@ export interface WorkerInit {
 }
 
 export type ToWorker =
+  /** The configuration changed; the keys change only by `keys`. */
   | { type: 'settings'; settings: HaSettings; links: WorkerLinks; hostname: string }
+  /** A new key ring (docs/config-sync-plan.md §6). */
+  | { type: 'keys'; ring: KeyRingSpec }
   | { type: 'arm'; plan: TakeoverPlan }
   | { type: 'failover'; on: boolean }
   /** The ping-server verdict (firmware/monitor/): counts as one more monitored port while `counted`. */
@@ -66,6 +73,8 @@ export type TakeoverEvent =
 
 export type FromWorker =
   | { type: 'snapshot'; snapshot: HaSnapshot }
+  /** A frame from primary `by` opened with the ring's next key: the worker seals with it now (hb-codec.ts followPrimary). */
+  | { type: 'key-switched'; by: string }
   | { type: 'log'; record: LogRecord }
   | TakeoverEvent
   | { type: 'left' };

@@ -16,6 +16,7 @@ import { formatIpv6, parseIpv6 } from '../../lib/ip-text.js';
 import type { DataPlaneConfig } from '../config/data-plane.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
+import { type KeyRingSpec, keySpecOf, oneKeyRing } from '../ha/wire/key-ring.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import { WORKER_RESOURCE_LIMITS } from '../node-flags.js';
 import type { Cancel, Timers } from '../time/timers.js';
@@ -62,6 +63,8 @@ export function syncRole(snap: HaSnapshot): SyncRole {
 export class SessionSyncRuntime {
   private worker: Worker | null = null;
   private role: SyncRole = { role: 'idle' };
+  /** The sync frames' key ring (setKeys); null until the first. */
+  private keys: KeyRingSpec | null = null;
   private latest: SyncStatus | null = null;
   private electionReady = true;
   private cancelWait: Cancel = () => {};
@@ -76,6 +79,16 @@ export class SessionSyncRuntime {
     const setup = this.setup(settings, localAddresses);
     if (this.worker) this.send({ type: 'setup', setup });
     else this.start(setup);
+  }
+
+  /**
+   * The key ring sync frames are sealed and opened with (docs/config-sync-plan.md §6); settings
+   * never change the keys of a running worker. A worker started before the first ring takes
+   * the settings' own key alone.
+   */
+  setKeys(ring: KeyRingSpec): void {
+    this.keys = ring;
+    this.send({ type: 'keys', ring });
   }
 
   /** Follows the HA state: the role is sent to the worker when it changes. */
@@ -132,6 +145,7 @@ export class SessionSyncRuntime {
       serial: this.o.serial,
       bootId: this.o.nextBootId(),
       bootIdPath: this.o.board.storage.bootId,
+      keys: this.keys ?? oneKeyRing(keySpecOf(setup.settings)),
     };
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
       workerData: init,

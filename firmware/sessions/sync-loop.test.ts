@@ -10,6 +10,7 @@ import type { ConntrackDevice } from '../../hal/conntrack/index.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { ETH_HEADER_LEN } from '../../lib/ethernet.js';
 import { haSettings } from '../ha/net.fake.js';
+import { keySpecOf, oneKeyRing } from '../ha/wire/key-ring.js';
 import { deriveSyncKeys } from '../ha/wire/keys.js';
 import { FrameOpener } from '../ha/wire/opener.js';
 import { HOLD_S, SYNCED_MARK } from './applier.js';
@@ -17,7 +18,15 @@ import type { PrimaryCounters } from './primary-sync.js';
 import { sessionOf } from './session-churn.testkit.js';
 import { encodeSession } from './session-codec.js';
 import { stateTimeout } from './state-timeouts.js';
-import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch, SYNC_FRAME_TYPE } from './sync-frames.js';
+import {
+  BatchBuilder,
+  BatchMark,
+  encodeAck,
+  encodeBatch,
+  encodeRecord,
+  type PendingBatch,
+  SYNC_FRAME_TYPE,
+} from './sync-frames.js';
 import { SyncLoop } from './sync-loop.js';
 import { ALL_PICKUP, memoryLog } from './sync-net.testkit.js';
 import { SYNC_GROUP, SYNC_PASSWORD, syncSealer } from './sync-wire.testkit.js';
@@ -41,7 +50,7 @@ function rig(serial: string, conntrack?: (ct: FakeConntrack) => ConntrackDevice)
   };
   const loop = new SyncLoop(
     { clock, nic, conntrack: conntrack?.(ct) ?? ct, nextBootId: () => 2 },
-    { ...setup, serial, bootId: 1, bootIdPath: '/nowhere' },
+    { ...setup, serial, bootId: 1, bootIdPath: '/nowhere', keys: oneKeyRing(keySpecOf(setup.settings)) },
     (m) => posted.push(m),
     memoryLog(log, serial),
   );
@@ -104,11 +113,13 @@ test('after an event overrun, the events still queued are read out and dropped: 
   await a.loop.stop();
 });
 
-test('new settings (a password change) seal what the engines send from then on', async () => {
+test('new keys (a password change) seal what the engines send from then on, in sequence; new settings alone do not', async () => {
   const a = rig(A);
   a.loop.setRole({ role: 'primary', secondaries: [B] });
   a.turn(); // the resync's first batch goes out, and is retransmitted while B says nothing
-  a.loop.configure({ ...a.setup, settings: { ...a.setup.settings, password: 'changed' } });
+  const changed = { ...a.setup.settings, password: 'changed' };
+  a.loop.configure({ ...a.setup, settings: changed });
+  a.loop.setKeys(oneKeyRing(keySpecOf(changed)));
   const sentBefore = a.nic.rawPorts.reduce((n, p) => n + p.sent.length, 0);
   for (let i = 0; i < 20; i++) {
     a.turn();
@@ -118,13 +129,45 @@ test('new settings (a password change) seal what the engines send from then on',
   assert.ok(sent.length > 0, 'retransmissions went out');
   const opener = new FrameOpener({
     ownSerial: B,
-    groupId: SYNC_GROUP,
-    keys: deriveSyncKeys('changed'),
-    encryption: false,
+    slots: [{ groupId: SYNC_GROUP, keys: deriveSyncKeys('changed'), encryption: false }],
     accepts: (t) => t === SYNC_FRAME_TYPE,
   });
-  for (const frame of sent) assert.equal(opener.open(frame, ETH_HEADER_LEN, frame.length).ok, true);
+  const seqs: number[] = [];
+  for (const frame of sent) {
+    const f = opener.open(frame, ETH_HEADER_LEN, frame.length);
+    assert.ok(f.ok, `refused: ${f.ok ? '' : f.reason}`);
+    seqs.push(f.seq);
+    opener.accept(f);
+  }
+  assert.ok(seqs[0] > 1, `the sequence carried on across the change (first ${seqs[0]})`);
   await a.loop.stop();
+});
+
+test('keys: both slots of a ring open sync frames; the old key is refused once dropped; a bad ring changes nothing', async () => {
+  const b = rig(B);
+  b.loop.setRole({ role: 'secondary', primary: A });
+  const cur = keySpecOf(b.setup.settings);
+  const next = { ...cur, password: 'new secret', encryption: true };
+  const opener = () => (b.loop as unknown as { opener: FrameOpener }).opener;
+  const ack = encodeAck({ epoch: 1, cumulative: 0, sack: [], dup: -1, resync: false });
+  const old = syncSealer({ serial: A });
+  const fresh = syncSealer({ serial: 'TDSIM00000000003', keys: deriveSyncKeys(next.password), encryption: true });
+  b.loop.setKeys({ slots: [cur, next], send: 1 });
+  b.nic.deliver('p3', old(ack));
+  b.nic.deliver('p3', fresh(ack));
+  b.turn();
+  assert.deepEqual([opener().counters.badAuth, opener().counters.malformedBody], [0, 0]);
+  b.loop.setKeys({ slots: [], send: 0 });
+  assert.ok(
+    b.log.some((l) => l.includes('session sync keys unchanged: the main thread sent key ring: expected 1 or 2 slots')),
+    b.log.join('\n'),
+  );
+  b.loop.setKeys({ slots: [next], send: 0 });
+  b.nic.deliver('p3', old(ack));
+  b.nic.deliver('p3', fresh(ack));
+  b.turn();
+  assert.equal(opener().counters.badAuth, 1, "A's frame under the dropped key");
+  await b.loop.stop();
 });
 
 test("the worker turns the kernel's session start times on; where it cannot, it says so and syncs on", async () => {

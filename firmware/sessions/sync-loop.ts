@@ -8,6 +8,7 @@
 import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
 import type { ConntrackDevice, ConntrackTable, CtEventSocket, CtEventType } from '../../hal/conntrack/index.js';
 import type { L2Device, UdpDevice } from '../../hal/nic/index.js';
+import { type KeyRingSpec, keyRingProblem, RingKeys } from '../ha/wire/key-ring.js';
 import { deriveSyncKeys } from '../ha/wire/keys.js';
 import { FrameOpener } from '../ha/wire/opener.js';
 import { FrameSealer } from '../ha/wire/sealer.js';
@@ -17,7 +18,7 @@ import { PrimarySync } from './primary-sync.js';
 import { SecondarySync } from './secondary-sync.js';
 import { stateTimeout } from './state-timeouts.js';
 import { SYNC_FRAME_TYPE, type SyncBody } from './sync-frames.js';
-import { type FrameOut, SyncLink } from './sync-link.js';
+import { SyncLink } from './sync-link.js';
 import { SyncPorts } from './sync-ports.js';
 import { sweepSyncedEntries } from './takeover-sweep.js';
 import type { FromSyncWorker, SyncRole, SyncSetup, SyncStatus, SyncWorkerInit } from './worker-protocol.js';
@@ -44,13 +45,14 @@ export class SyncLoop {
   private readonly ports: SyncPorts;
   private readonly linkMonitor;
   private readonly poller;
-  private link!: SyncLink;
   /**
-   * What the engines send through: the link of the current settings. configure() builds a new
-   * link (keys, encryption, group), and engines holding the old one went on sealing with the old
-   * keys, which the peers refuse, until the next role change.
+   * One for the worker's life: its sealer's sequence and its opener's replay state carry on
+   * across new settings and new keys, as peers expect of a boot id.
    */
-  private readonly out: FrameOut = { send: (body, hash) => this.link.send(body, hash) };
+  private readonly link: SyncLink;
+  private readonly sealer: FrameSealer;
+  private readonly opener: FrameOpener;
+  private readonly keys = new RingKeys(deriveSyncKeys);
   private setup: SyncSetup;
   private role: SyncRole = { role: 'idle' };
   private primary: PrimarySync | null = null;
@@ -75,38 +77,47 @@ export class SyncLoop {
     this.ports = new SyncPorts(dev.nic, log);
     this.linkMonitor = dev.nic.openLinkMonitor();
     this.poller = dev.clock.openPoller();
+    const slots = this.keys.slots(init.keys);
+    this.sealer = new FrameSealer({
+      serial: init.serial,
+      ...slots[init.keys.send],
+      bootId: init.bootId,
+      nextBootId: dev.nextBootId,
+    });
+    this.opener = new FrameOpener({
+      ownSerial: init.serial,
+      slots,
+      first: init.keys.send,
+      accepts: (t) => t === SYNC_FRAME_TYPE,
+    });
+    this.link = new SyncLink(this.ports, this.sealer, this.opener);
     this.configure(init);
   }
 
-  /** New settings or ports: the link is rebuilt (keys, encryption, ports); the role's state stays. */
+  /** New settings or ports; the keys change only by setKeys, and the role's state stays. */
   configure(setup: SyncSetup): void {
     this.setup = setup;
     const s = setup.settings;
-    const keys = deriveSyncKeys(s.password);
     this.ports.open({
       dedicated: setup.dedicated,
       fallback: setup.fallback,
       unicastPeer: s.unicastHb ? s.unicastHbPeerip : null,
     });
-    const sealer = new FrameSealer({
-      serial: this.init.serial,
-      groupId: s.groupId,
-      keys,
-      encryption: s.encryption,
-      bootId: this.init.bootId,
-      nextBootId: this.dev.nextBootId,
-    });
-    const opener = new FrameOpener({
-      ownSerial: this.init.serial,
-      groupId: s.groupId,
-      keys,
-      encryption: s.encryption,
-      accepts: (t) => t === SYNC_FRAME_TYPE,
-    });
-    this.link = new SyncLink(this.ports, sealer, opener);
     this.primary?.setPolicy(s.sessionPickup, new Set(setup.localAddresses));
     if (this.primary && this.primary.syncsExpectations !== this.eventsWithExpectations) this.subscribe();
     this.watchAll();
+  }
+
+  /** A new key ring (docs/config-sync-plan.md §6); one the main thread should never send is logged and left out. */
+  setKeys(ring: KeyRingSpec): void {
+    const problem = keyRingProblem(ring);
+    if (problem !== null) {
+      this.log.event(`session sync keys unchanged: the main thread sent ${problem}`, 'error');
+      return;
+    }
+    const slots = this.keys.slots(ring);
+    this.sealer.setKeys(slots[ring.send]);
+    this.opener.setSlots(slots, ring.send);
   }
 
   /**
@@ -134,7 +145,7 @@ export class SyncLoop {
           {
             table: this.table,
             openTable: () => this.dev.conntrack.open(),
-            link: this.out,
+            link: this.link,
             log: this.log,
             epochBase: this.init.bootId * EPOCHS_PER_BOOT,
             wallMs: () => this.dev.clock.wallMs(),
@@ -156,7 +167,7 @@ export class SyncLoop {
           this.init.serial,
           this.table,
           new SessionApplier(this.table),
-          this.out,
+          this.link,
           this.log,
           this.dev.clock,
         );

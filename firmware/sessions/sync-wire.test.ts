@@ -36,11 +36,11 @@ function unit(clock: FakeClockDevice, serial: string, encryption: boolean): Unit
   const ports = new SyncPorts(nic, memoryLog([], serial));
   ports.open({ dedicated: [{ name: 'port3', ifname: 'p3' }], fallback: [], unicastPeer: null });
   const keys = deriveSyncKeys(PASSWORD);
-  const common = { groupId: GROUP, keys, encryption };
+  const slot = { groupId: GROUP, keys, encryption };
   const link = new SyncLink(
     ports,
-    new FrameSealer({ ...common, serial, bootId: 1, nextBootId: () => 2 }),
-    new FrameOpener({ ...common, ownSerial: serial, accepts: (t) => t === SYNC_FRAME_TYPE }),
+    new FrameSealer({ ...slot, serial, bootId: 1, nextBootId: () => 2 }),
+    new FrameOpener({ slots: [slot], ownSerial: serial, accepts: (t) => t === SYNC_FRAME_TYPE }),
   );
   return { nic, link, ports };
 }

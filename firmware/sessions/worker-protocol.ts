@@ -1,5 +1,6 @@
 /** Messages between the main thread and the session sync worker thread (worker.ts). */
 import type { HaSettings } from '../config/ha-settings.js';
+import type { KeyRingSpec } from '../ha/wire/key-ring.js';
 import type { LogRecord } from '../log/logger.js';
 import type { ApplyCounters } from './applier.js';
 import type { FeedView, PrimaryCounters } from './primary-sync.js';
@@ -11,6 +12,7 @@ import type { SyncPortSpec } from './sync-ports.js';
 export type SyncRole = { role: 'primary'; secondaries: string[] } | { role: 'secondary'; primary: string } | { role: 'idle' };
 
 export interface SyncSetup {
+  /** Everything but the keys, which the ring says (SyncWorkerInit `keys`, ToSyncWorker `keys`). */
   settings: HaSettings;
   /** `session-sync-dev` ports, then the heartbeat links (falling hbdev priority), resolved. */
   dedicated: SyncPortSpec[];
@@ -25,9 +27,16 @@ export interface SyncWorkerInit extends SyncSetup {
   bootId: number;
   /** Where the boot id counter lives in flash, for when the sealer's sequences run out. */
   bootIdPath: string;
+  /** What sync frames are sealed and opened with (firmware/ha/wire/key-ring.ts). */
+  keys: KeyRingSpec;
 }
 
-export type ToSyncWorker = { type: 'setup'; setup: SyncSetup } | { type: 'role'; role: SyncRole } | { type: 'stop' };
+export type ToSyncWorker =
+  | { type: 'setup'; setup: SyncSetup }
+  /** A new key ring (docs/config-sync-plan.md §6). */
+  | { type: 'keys'; ring: KeyRingSpec }
+  | { type: 'role'; role: SyncRole }
+  | { type: 'stop' };
 
 export interface SyncStatus {
   role: SyncRole['role'];

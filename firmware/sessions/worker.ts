@@ -34,6 +34,9 @@ port.on('message', (m: ToSyncWorker) => {
     case 'setup':
       loop.configure(m.setup);
       break;
+    case 'keys':
+      loop.setKeys(m.ring);
+      break;
     case 'role':
       loop.setRole(m.role);
       break;

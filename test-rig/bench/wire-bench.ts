@@ -50,7 +50,7 @@ function frames(encryption: boolean): { buf: Uint8Array; at: Int32Array } {
 }
 
 function decoder(encryption: boolean): HeartbeatDecoder {
-  return new HeartbeatDecoder({ ownSerial: 'TDSIM00000000002', groupId: 7, keys, encryption });
+  return new HeartbeatDecoder({ ownSerial: 'TDSIM00000000002', slots: [{ groupId: 7, keys, encryption }] });
 }
 
 const tx = new Uint8Array(1514);
@@ -82,12 +82,12 @@ for (const encryption of [false, true]) {
     return () => d.decode(f.buf, f.at[0], f.at[1]);
   });
   measure(`decode, badAuth: wrong password (${mode})`, () => {
-    const d = new HeartbeatDecoder({ ownSerial: 'X', groupId: 7, keys: deriveKeys('other'), encryption });
+    const d = new HeartbeatDecoder({ ownSerial: 'X', slots: [{ groupId: 7, keys: deriveKeys('other'), encryption }] });
     return (i) => d.decode(f.buf, f.at[i], f.at[i + 1]);
   });
 }
 measure('decode, wrongGroup', () => {
-  const d = new HeartbeatDecoder({ ownSerial: 'X', groupId: 8, keys, encryption: false });
+  const d = new HeartbeatDecoder({ ownSerial: 'X', slots: [{ groupId: 8, keys, encryption: false }] });
   return (i) => d.decode(plain.buf, plain.at[i], plain.at[i + 1]);
 });
 measure('setAdvert, unchanged', () => {

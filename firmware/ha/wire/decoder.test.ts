@@ -38,9 +38,13 @@ function decoder(
 ) {
   return new HeartbeatDecoder({
     ownSerial: opts.ownSerial ?? PEER,
-    groupId: opts.groupId ?? FIXTURE_GROUP_ID,
-    keys: opts.password === undefined ? keys : deriveKeys(opts.password),
-    encryption: opts.encryption ?? false,
+    slots: [
+      {
+        groupId: opts.groupId ?? FIXTURE_GROUP_ID,
+        keys: opts.password === undefined ? keys : deriveKeys(opts.password),
+        encryption: opts.encryption ?? false,
+      },
+    ],
     replayWindow: opts.replayWindow,
   });
 }
@@ -75,6 +79,7 @@ test('the clear fixture decodes back to its advert', () => {
     serial: FIXTURE_SERIAL,
     bootId: FIXTURE_BOOT_ID,
     seq: 1,
+    slot: 0,
     advert: FIXTURE_ADVERT,
   });
 });
@@ -92,6 +97,7 @@ test('the encrypted fixture decodes back to its advert', () => {
     serial: FIXTURE_SERIAL,
     bootId: FIXTURE_BOOT_ID,
     seq: 1,
+    slot: 0,
     advert: FIXTURE_ADVERT,
   });
 });

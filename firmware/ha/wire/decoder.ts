@@ -6,18 +6,21 @@
 import type { Advert } from '../advert.js';
 import { decodeBody } from './body.js';
 import { type FrameType, isFrameType } from './header.js';
-import type { HaKeys } from './keys.js';
+import type { SlotKeys } from './key-ring.js';
 import { FrameOpener, type Rejection, type RejectReason } from './opener.js';
 
 export { emptyCounters, type RejectReason } from './opener.js';
 
-export type DecodeResult = { ok: true; type: FrameType; serial: string; bootId: number; seq: number; advert: Advert } | Rejection;
+export type DecodeResult =
+  /** `slot`: the key ring slot that opened the frame. */
+  { ok: true; type: FrameType; serial: string; bootId: number; seq: number; slot: number; advert: Advert } | Rejection;
 
 export interface DecoderOptions {
   ownSerial: string;
-  groupId: number;
-  keys: HaKeys;
-  encryption: boolean;
+  /** The key ring's slots (opener.ts). */
+  slots: readonly SlotKeys[];
+  /** The slot tried first: the one this unit sends with (default 0). */
+  first?: number;
   /** Sequences a frame may lag behind the newest accepted from its sender (1-32, default 32). */
   replayWindow?: number;
 }
@@ -33,6 +36,11 @@ export class HeartbeatDecoder {
     return this.opener.counters;
   }
 
+  /** A new key ring; the replay state and the counters carry on (opener.ts). */
+  setSlots(slots: readonly SlotKeys[], first = 0): void {
+    this.opener.setSlots(slots, first);
+  }
+
   /** Counts a rejection decided outside the decoder (the cluster's 'refused'). */
   count(reason: RejectReason): void {
     this.opener.count(reason);
@@ -44,6 +52,7 @@ export class HeartbeatDecoder {
     if (!f.ok) return f;
     const advert = decodeBody(f.src, f.bodyLen);
     if (!advert) return this.opener.refuseBody(f);
-    return { ok: true, type: f.type as FrameType, serial: this.opener.accept(f), bootId: f.bootId, seq: f.seq, advert };
+    const serial = this.opener.accept(f);
+    return { ok: true, type: f.type as FrameType, serial, bootId: f.bootId, seq: f.seq, slot: f.slot, advert };
   }
 }

@@ -7,6 +7,7 @@ import type { Advert } from '../advert.js';
 import { encodeBody } from './body.js';
 import { WireError } from './errors.js';
 import { FrameType, HEADER_LEN, isFrameType, TAG_LEN } from './header.js';
+import type { SlotKeys } from './key-ring.js';
 import { FrameSealer, type SealerOptions } from './sealer.js';
 
 export type EncoderOptions = SealerOptions;
@@ -18,6 +19,11 @@ export class HeartbeatEncoder {
 
   constructor(opts: EncoderOptions) {
     this.sealer = new FrameSealer(opts);
+  }
+
+  /** Frames from now on are sealed with `k`; the boot id and the sequence carry on (sealer.ts). */
+  setKeys(k: SlotKeys): void {
+    this.sealer.setKeys(k);
   }
 
   /** The boot id of the next frame; it changes when the sequence wraps (sealer.ts). */

@@ -23,8 +23,8 @@ test(`10k random and mutated buffers never throw (seed ${SEED}, env WIRE_FUZZ_SE
   const next = rng(SEED);
   const below = (n: number) => next() % n;
   const keys = deriveKeys(FIXTURE_PASSWORD);
-  const clearDec = new HeartbeatDecoder({ ownSerial: 'TDSIM00000000002', groupId: 7, keys, encryption: false });
-  const encDec = new HeartbeatDecoder({ ownSerial: 'TDSIM00000000002', groupId: 7, keys, encryption: true });
+  const clearDec = new HeartbeatDecoder({ ownSerial: 'TDSIM00000000002', slots: [{ groupId: 7, keys, encryption: false }] });
+  const encDec = new HeartbeatDecoder({ ownSerial: 'TDSIM00000000002', slots: [{ groupId: 7, keys, encryption: true }] });
   const originals = [hex(FIXTURE_CLEAR_HEX), hex(FIXTURE_ENCRYPTED_HEX)];
   const validBody = cbor(bodyMap(FIXTURE_ADVERT));
   const randomBytes = (n: number) => {

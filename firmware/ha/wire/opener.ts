@@ -1,18 +1,26 @@
 /**
  * Opens frames of the HA wire (header.ts) up to their body, in this order, each failure counted
  * under its reason: too short for header and tag (badLength), magic (badMagic), protocol major
- * (badVersion), body length against the frame (badLength), group-id (wrongGroup), our own
- * serial (looped: the cabling loops back to us), tag or decryption (badAuth: includes a
+ * (badVersion), body length against the frame (badLength), group-id (wrongGroup: no slot of the
+ * key ring has it), our own serial (looped: the cabling loops back to us), tag or decryption
+ * (badAuth: no slot with that group and the frame's encryption flag opens it, which includes a
  * different password or a different encryption setting), a boot id older than the sender's
  * current one or a sequence already seen under the same boot id (replayed), then a frame type
  * this channel does not take or a sender serial that is none (malformedBody). The caller reads
  * the body and then accepts the frame (which moves the replay state) or refuses it as
  * malformedBody. Never throws: node:crypto failures are caught where they can happen.
  *
+ * The slots are a key ring's (key-ring.ts): one, or two while a key change settles. The first
+ * slot tried is the one this unit sends with, which is also what its peers send with but in the
+ * moment around a switch, so a frame costs one tag check and at most two. The replay state is
+ * per sender, whatever slot opened the frame: a frame recorded under the old key and replayed
+ * after the switch is still refused.
+ *
  * Heartbeats (decoder.ts) and session sync frames (firmware/sessions/) each have an opener of
  * their own, with the channel's keys and replay state.
  */
 import { createDecipheriv, createHmac } from 'node:crypto';
+import { WireError } from './errors.js';
 import {
   FLAG_ENCRYPTED,
   HA_MAGIC,
@@ -28,6 +36,7 @@ import {
   serialToBytes,
   TAG_LEN,
 } from './header.js';
+import type { SlotKeys } from './key-ring.js';
 import { type HaKeys, noncePrefix } from './keys.js';
 import { copySerial, REPLAY_WINDOW, ReplayGuard, type ReplayPeer } from './replay.js';
 
@@ -60,6 +69,8 @@ export interface OpenedFrame {
    */
   src: Uint8Array;
   bodyLen: number;
+  /** The key ring slot that opened it. */
+  slot: number;
   /** Set by the opener; pass the frame back to accept() or refuseBody(). */
   readonly peer: ReplayPeer | undefined;
   readonly serialBytes: Uint8Array;
@@ -69,9 +80,10 @@ export interface OpenedFrame {
 
 export interface OpenerOptions {
   ownSerial: string;
-  groupId: number;
-  keys: HaKeys;
-  encryption: boolean;
+  /** The key ring's slots, one or two (setSlots). */
+  slots: readonly SlotKeys[];
+  /** The slot tried first: the one this unit sends with (default 0). */
+  first?: number;
   /** The frame types this channel takes; any other is malformedBody. */
   accepts: (type: number) => boolean;
   /** Sequences a frame may lag behind the newest accepted from its sender (1-32, default 32). */
@@ -95,9 +107,8 @@ export function emptyCounters(): Record<RejectReason, number> {
 export class FrameOpener {
   readonly counters: Record<RejectReason, number> = emptyCounters();
   private readonly ownSerial: Uint8Array;
-  private readonly groupId: number;
-  private readonly keys: HaKeys;
-  private readonly encryption: boolean;
+  private slots: readonly SlotKeys[] = [];
+  private first = 0;
   private readonly accepts: (type: number) => boolean;
   private readonly replay: ReplayGuard;
   /** Clear bodies are copied here: cbor-x reads from offset 0 and caches a DataView per buffer. */
@@ -106,11 +117,23 @@ export class FrameOpener {
 
   constructor(opts: OpenerOptions) {
     this.ownSerial = serialToBytes(opts.ownSerial);
-    this.groupId = opts.groupId;
-    this.keys = opts.keys;
-    this.encryption = opts.encryption;
     this.accepts = opts.accepts;
     this.replay = new ReplayGuard(opts.replayWindow ?? REPLAY_WINDOW);
+    this.setSlots(opts.slots, opts.first);
+  }
+
+  /**
+   * A new key ring: the replay state and the counters carry on, so a frame seen under the old
+   * keys is still a replay under the new ones. Throws WireError on misuse (no slot, more than
+   * two, `first` not one of them).
+   */
+  setSlots(slots: readonly SlotKeys[], first = 0): void {
+    if (slots.length < 1 || slots.length > 2) throw new WireError(`${slots.length} key slots: a ring holds 1 or 2`);
+    if (!Number.isInteger(first) || first < 0 || first >= slots.length) {
+      throw new WireError(`first slot ${first}: must be 0-${slots.length - 1}`);
+    }
+    this.slots = slots.map((s) => ({ ...s }));
+    this.first = first;
   }
 
   /** Counts a rejection decided outside the opener (the cluster's 'refused'). */
@@ -137,20 +160,26 @@ export class FrameOpener {
     const bodyLen = readU16(buf, offset + Off.bodyLen);
     const so = offset + Off.serial;
     if (HEADER_LEN + bodyLen + TAG_LEN !== len) return this.rejectFrom('badLength', buf, so, groupId);
-    if (groupId !== this.groupId) return this.rejectFrom('wrongGroup', buf, so, groupId);
+    if (!this.hasGroup(groupId)) return this.rejectFrom('wrongGroup', buf, so, groupId);
     if (sameSerial(buf, so, this.ownSerial)) return this.rejectFrom('looped', buf, so, groupId);
 
     const peer = this.replay.find(buf, so);
     const encrypted = (buf[offset + Off.flags] & FLAG_ENCRYPTED) !== 0;
     let prefix: Uint8Array | undefined;
-    let src: Uint8Array | null;
-    if (encrypted !== this.encryption) {
-      src = null;
-    } else if (encrypted) {
-      prefix = peer ? peer.noncePrefix : noncePrefix(buf.subarray(so, so + SERIAL_LEN), nulIndex(buf, so));
-      src = this.decrypt(buf, offset, bodyLen, prefix);
-    } else {
-      src = this.verify(buf, offset, bodyLen) ? this.scratch : null;
+    let src: Uint8Array | null = null;
+    let slot = -1;
+    const n = this.slots.length;
+    for (let i = 0; i < n && src === null; i++) {
+      const at = (this.first + i) % n;
+      const s = this.slots[at];
+      if (s.groupId !== groupId || s.encryption !== encrypted) continue;
+      if (encrypted) {
+        prefix ??= peer ? peer.noncePrefix : noncePrefix(buf.subarray(so, so + SERIAL_LEN), nulIndex(buf, so));
+        src = this.decrypt(buf, offset, bodyLen, prefix, s.keys);
+      } else {
+        src = this.verify(buf, offset, bodyLen, s.keys) ? this.scratch : null;
+      }
+      slot = at;
     }
     if (!src) return this.rejectFrom('badAuth', buf, so, groupId);
 
@@ -171,6 +200,7 @@ export class FrameOpener {
       seq,
       src,
       bodyLen,
+      slot,
       peer,
       serialBytes: peer ? peer.serialBytes : copySerial(buf, so),
       prefix,
@@ -199,10 +229,15 @@ export class FrameOpener {
     return { ok: false, reason: 'malformedBody', serial: f.serialText };
   }
 
+  private hasGroup(groupId: number): boolean {
+    for (let i = 0; i < this.slots.length; i++) if (this.slots[i].groupId === groupId) return true;
+    return false;
+  }
+
   /** HMAC tag check; on success the body is in `scratch`. */
-  private verify(buf: Uint8Array, offset: number, bodyLen: number): boolean {
+  private verify(buf: Uint8Array, offset: number, bodyLen: number, keys: HaKeys): boolean {
     const tagAt = offset + HEADER_LEN + bodyLen;
-    const mac = createHmac('sha256', this.keys.auth).update(buf.subarray(offset, tagAt)).digest();
+    const mac = createHmac('sha256', keys.auth).update(buf.subarray(offset, tagAt)).digest();
     let diff = 0;
     for (let i = 0; i < TAG_LEN; i++) diff |= (mac[i] ?? 0) ^ (buf[tagAt + i] ?? 0);
     if (diff !== 0) return false;
@@ -211,12 +246,12 @@ export class FrameOpener {
   }
 
   /** AES-256-GCM open; the plaintext body, or null when the tag does not verify. */
-  private decrypt(buf: Uint8Array, offset: number, bodyLen: number, prefix: Uint8Array): Uint8Array | null {
+  private decrypt(buf: Uint8Array, offset: number, bodyLen: number, prefix: Uint8Array, keys: HaKeys): Uint8Array | null {
     const tagAt = offset + HEADER_LEN + bodyLen;
     this.nonce.set(prefix, 0);
     for (let i = 0; i < 8; i++) this.nonce[4 + i] = buf[offset + Off.bootId + i] ?? 0;
     try {
-      const d = createDecipheriv('aes-256-gcm', this.keys.enc, this.nonce, { authTagLength: TAG_LEN });
+      const d = createDecipheriv('aes-256-gcm', keys.enc, this.nonce, { authTagLength: TAG_LEN });
       d.setAAD(buf.subarray(offset, offset + HEADER_LEN));
       d.setAuthTag(buf.subarray(tagAt, tagAt + TAG_LEN));
       const plain = d.update(buf.subarray(offset + HEADER_LEN, tagAt));

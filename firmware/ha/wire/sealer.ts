@@ -5,18 +5,17 @@
  * its own (keys.ts), so their sequences never share a GCM nonce.
  *
  * A frame costs the header, one copy of the body into the caller's buffer and the tag: no
- * allocation beyond node:crypto's own objects.
+ * allocation beyond node:crypto's own objects. A key change (setKeys) keeps the boot id and the
+ * sequence: peers keep one replay state per sender whatever key opens its frames.
  */
 import { createCipheriv, createHmac } from 'node:crypto';
 import { WireError } from './errors.js';
 import { FLAG_ENCRYPTED, HEADER_LEN, MAX_BODY_LEN, serialToBytes, TAG_LEN, writeHeader, writeU32 } from './header.js';
-import { type HaKeys, noncePrefix } from './keys.js';
+import type { SlotKeys } from './key-ring.js';
+import { noncePrefix } from './keys.js';
 
-export interface SealerOptions {
+export interface SealerOptions extends SlotKeys {
   serial: string;
-  groupId: number;
-  keys: HaKeys;
-  encryption: boolean;
   /** This start's boot id (u32, firmware/ha/boot-ids.ts): larger than that of any earlier start. */
   bootId: number;
   /** Sequence of the last frame sent under this boot id (default 0: the first frame is 1). */
@@ -37,10 +36,8 @@ function checkU32(name: string, v: number): void {
 }
 
 export class FrameSealer {
-  private readonly keys: HaKeys;
-  private readonly encryption: boolean;
+  private key!: SlotKeys;
   private readonly serial: Uint8Array;
-  private readonly groupId: number;
   private readonly nextBootId: () => number;
   private readonly nonce = Buffer.alloc(12);
   private boot: number;
@@ -48,18 +45,21 @@ export class FrameSealer {
 
   constructor(opts: SealerOptions) {
     this.serial = serialToBytes(opts.serial);
-    if (!Number.isInteger(opts.groupId) || opts.groupId < 0 || opts.groupId > 0xffff) {
-      throw new WireError(`groupId ${opts.groupId}: must be an integer 0-65535`);
-    }
+    this.setKeys(opts);
     checkU32('bootId', opts.bootId);
     checkU32('lastSeq', opts.lastSeq ?? 0);
-    this.groupId = opts.groupId;
-    this.keys = opts.keys;
-    this.encryption = opts.encryption;
     this.boot = opts.bootId;
     this.nextBootId = opts.nextBootId;
     this.seq = opts.lastSeq ?? 0;
     this.nonce.set(noncePrefix(this.serial, opts.serial.length), 0);
+  }
+
+  /** Frames from now on are sealed with `k`; throws WireError when its group-id does not fit the header. */
+  setKeys(k: SlotKeys): void {
+    if (!Number.isInteger(k.groupId) || k.groupId < 0 || k.groupId > 0xffff) {
+      throw new WireError(`groupId ${k.groupId}: must be an integer 0-65535`);
+    }
+    this.key = { groupId: k.groupId, keys: k.keys, encryption: k.encryption };
   }
 
   /** The boot id of the next frame; it changes when the sequence wraps (see nextSequence). */
@@ -85,27 +85,28 @@ export class FrameSealer {
       throw new WireError(`buffer of ${buf.length} bytes at offset ${offset}: a frame needs ${end - offset} bytes`);
     }
     this.nextSequence();
+    const { groupId, keys, encryption } = this.key;
     writeHeader(buf, offset, {
       type,
-      flags: this.encryption ? FLAG_ENCRYPTED : 0,
-      groupId: this.groupId,
+      flags: encryption ? FLAG_ENCRYPTED : 0,
+      groupId,
       serial: this.serial,
       bootId: this.boot,
       seq: this.seq,
       bodyLen: body.length,
     });
     const tagAt = end - TAG_LEN;
-    if (this.encryption) {
+    if (encryption) {
       writeU32(this.nonce, 4, this.boot);
       writeU32(this.nonce, 8, this.seq);
-      const cipher = createCipheriv('aes-256-gcm', this.keys.enc, this.nonce, { authTagLength: TAG_LEN });
+      const cipher = createCipheriv('aes-256-gcm', keys.enc, this.nonce, { authTagLength: TAG_LEN });
       cipher.setAAD(buf.subarray(offset, offset + HEADER_LEN));
       buf.set(cipher.update(body), offset + HEADER_LEN);
       cipher.final();
       buf.set(cipher.getAuthTag(), tagAt);
     } else {
       buf.set(body, offset + HEADER_LEN);
-      const mac = createHmac('sha256', this.keys.auth).update(buf.subarray(offset, tagAt)).digest();
+      const mac = createHmac('sha256', keys.auth).update(buf.subarray(offset, tagAt)).digest();
       for (let i = 0; i < TAG_LEN; i++) buf[tagAt + i] = mac[i] ?? 0;
     }
     return end;
