@@ -60,6 +60,7 @@ const cbor = new Encoder({
   mapsAsObjects: true,
   int64AsNumber: true,
   copyBuffers: true,
+  tagUint8Array: false,
 } as ConstructorParameters<typeof Encoder>[0]);
 
 // cbor-x hands back a view of its shared buffer: each body is copied before the next encode.

@@ -46,6 +46,7 @@ const cbor = new Encoder({
   mapsAsObjects: true,
   int64AsNumber: true,
   copyBuffers: true,
+  tagUint8Array: false,
 } as ConstructorParameters<typeof Encoder>[0]);
 
 type Check = (v: unknown) => boolean;
