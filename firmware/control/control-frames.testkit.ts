@@ -4,8 +4,8 @@
  * group, boot id, sequence, frame type, flags and body.
  */
 import { createCipheriv, createHash } from 'node:crypto';
+import { CONTROL_FRAME_TYPE } from '../ha/wire/header.js';
 import { hkdfSha256, rawHeader } from '../ha/wire/raw-frames.testkit.js';
-import { CONTROL_FRAME_TYPE } from './frames.js';
 
 export interface RawControlFrame {
   body: Uint8Array;

@@ -10,11 +10,12 @@
  * (malformedBody, frames.ts) and whom it is for (notForUs).
  */
 
+import { CONTROL_FRAME_TYPE } from '../ha/wire/header.js';
 import type { KeyRingSpec, KeySpec } from '../ha/wire/key-ring.js';
 import { deriveControlKeys } from '../ha/wire/keys.js';
 import { FrameOpener, type OpenedFrame, type RejectReason } from '../ha/wire/opener.js';
 import { FrameSealer } from '../ha/wire/sealer.js';
-import { CONTROL_FRAME_TYPE, type ControlBody, decodeControlBody } from './frames.js';
+import { type ControlBody, decodeControlBody } from './frames.js';
 
 export type ControlRejectReason = Exclude<RejectReason, 'refused'> | 'notForUs';
 

@@ -1,5 +1,5 @@
 /**
- * Bodies of control frames (frame type 5 on the HA wire, docs/config-sync-plan.md §2), one CBOR
+ * Bodies of control frames (CONTROL_FRAME_TYPE, 5, on the HA wire: docs/config-sync-plan.md §2), one CBOR
  * array each, sealed like heartbeats with the control channel's own keys (control-seal.ts):
  *
  * | kind | array                                                | meaning                           |
@@ -17,8 +17,6 @@ import type { HaChannel } from '../ha/hb-transport.js';
 import { HA_UDP_PORT } from '../ha/wire/addresses.js';
 import { SERIAL_LEN } from '../ha/wire/header.js';
 import { type AckFrame, MAX_SACK_RANGES } from '../sessions/stream/index.js';
-
-export const CONTROL_FRAME_TYPE = 5;
 
 /**
  * Ethertype 0x8893 to 03:54:44:43:54:00 ("TDCT", locally administered multicast) on the hbdev

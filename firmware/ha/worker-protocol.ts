@@ -53,7 +53,9 @@ export type ToWorker =
   | { type: 'sessions-ready'; ready: boolean }
   | { type: 'reset-uptime' }
   | { type: 'clear-stats' }
-  | { type: 'leave' };
+  | { type: 'leave' }
+  /** Control frames (HA payloads) to send on the unicast link, UDP 703 (control-relay.ts). */
+  | { type: 'control-send'; frames: Uint8Array[] };
 
 /** What the worker did on the data ports, for the main process to finish (announcement rounds, monitors). */
 export type TakeoverEvent =
@@ -68,4 +70,6 @@ export type FromWorker =
   | { type: 'snapshot'; snapshot: HaSnapshot }
   | { type: 'log'; record: LogRecord }
   | TakeoverEvent
-  | { type: 'left' };
+  | { type: 'left' }
+  /** Control frames that arrived on the unicast link, as they came (control-relay.ts). */
+  | { type: 'control-frames'; frames: Uint8Array[] };
