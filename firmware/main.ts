@@ -17,6 +17,7 @@ import { CommandProcessor } from './console/processor.js';
 import { startSerialConsole } from './console/serial-console.js';
 import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
 import { startConsoleSocket } from './console/socket-server.js';
+import { ControlRuntime } from './control/runtime.js';
 import { DataPlaneRuntime } from './dataplane/runtime.js';
 import { mainBlock } from './diag/main-block.js';
 import { MainLoad } from './diag/main-load.js';
@@ -122,6 +123,19 @@ const sessions = new SessionSyncRuntime({
 ha.onSnapshot((snap) => sessions.onHaSnapshot(snap));
 sessions.onElectionReady((ready) => ha.setSessionsReady(ready));
 
+// The control channel between the units (config sync and the like speak through control.link).
+const control = new ControlRuntime({
+  board,
+  serial,
+  nic: hal.nic,
+  clock: hal.clock,
+  timers: systemTimers,
+  nextBootId: () => bootIds.next(),
+  relay: ha,
+});
+ha.onSnapshot((snap) => control.onHaSnapshot(snap));
+ha.onControlFrames((frames) => control.onRelayFrames(frames));
+
 const remoteLink = new RemoteLinkMonitor({ icmp: hal.icmp, clock: hal.clock, timers: systemTimers, ports: board.ports });
 remoteLink.onVerdict((failed) => ha.setRemoteLink(config.haSettings().pingserverMonitorInterface.length > 0, failed));
 dataPlane.onRole((primary) => remoteLink.setActive(primary));
@@ -140,6 +154,7 @@ async function applyConfig(): Promise<void> {
     await ha.apply(settings, config.hostname());
   }
   await sessions.apply(settings, ownAddresses(dp));
+  await control.apply(settings);
 }
 // Changes are applied one after another, in commit order.
 // A config that applied becomes the last good copy a later unusable file falls back to.
@@ -163,6 +178,7 @@ const processor = new CommandProcessor({
   portStats: remoteLink,
   sessions: new KernelSessions(() => hal.conntrack.open(), sessions),
   eventLog,
+  control,
 });
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({
@@ -193,6 +209,7 @@ async function shutdown(signal: string): Promise<void> {
   remoteLink.stop();
   await ha.leave();
   await sessions.stop();
+  await control.stop();
   dataPlane.close();
   await socket.close();
   await consoleLine?.close();

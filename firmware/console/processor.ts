@@ -14,6 +14,7 @@ import { commandFail, RETURN_CODE } from '../config/command-fail.js';
 import { createLogger } from '../log/logger.js';
 import type { CommandNode, CommandResult, ConsoleState } from './command-tree.js';
 import { dispatch, treeChoices } from './command-tree.js';
+import type { ControlDiag } from './commands/ha-control-diag.js';
 import type { EventLogSource } from './commands/log.js';
 import { buildCommandTree } from './commands/tree.js';
 import { type Completion, completeFor, helpFor } from './completion.js';
@@ -41,6 +42,8 @@ export interface ProcessorOptions {
   sessions?: SessionsControl;
   /** The persistent event log; without it `execute log display` says it is unavailable. */
   eventLog?: EventLogSource;
+  /** The control link for `diagnose sys ha control`; without it the command says it is unavailable. */
+  control?: ControlDiag;
 }
 
 export interface ConsoleReply {

@@ -126,15 +126,18 @@ export class ControlLinkImpl implements ControlLink {
     this.#seal.setKeys(ring);
   }
 
-  /** The members of the HA snapshot other than this unit; streams start and end with them. No keys yet: no streams. */
-  setPeers(serials: readonly string[]): void {
+  /**
+   * The members of the HA snapshot other than this unit; streams start and end with them (`why`
+   * goes to onPeerReset). No keys yet: no streams.
+   */
+  setPeers(serials: readonly string[], why = 'left the cluster'): void {
     if (!this.#seal) return;
     this.#enter(() => {
       const now = this.#o.clock.nowMs();
       for (const serial of [...this.#peers.keys()]) {
         if (serials.includes(serial)) continue;
         this.#peers.delete(serial);
-        this.#fail(serial, 'left the cluster');
+        this.#fail(serial, why);
       }
       for (const serial of serials) {
         if (serial === this.#o.serial || this.#peers.has(serial)) continue;

@@ -10,6 +10,7 @@ import type { DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
 import type { SessionsControl } from '../sessions-control.js';
 import { beginConfig, sectionChoices, show } from './config.js';
 import { renderChecksumShow, renderRecalculate } from './ha-checksum.js';
+import { type ControlDiag, controlBranch } from './ha-control-diag.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
 import { renderPortStats } from './ha-port-stats.js';
@@ -27,6 +28,7 @@ export interface CommandDeps {
   portStats?: PortStatsSource;
   sessions?: SessionsControl;
   eventLog?: EventLogSource;
+  control?: ControlDiag;
 }
 
 const text = (output: string): CommandResult => ({ output });
@@ -152,6 +154,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
               },
               leaf('recalculate', 'Compute the checksums again and cache them.', () => renderRecalculate(config)),
             ]),
+            controlBranch(deps.control),
           ]),
           sessionBranch(deps.sessions),
         ]),
