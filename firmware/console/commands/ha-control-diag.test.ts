@@ -16,7 +16,7 @@ test('the status shows ports, frames, each peer and the non-zero rejections', ()
   net.link(A).send(B, { k: 'sync-req', reason: 'x' });
   net.advance(20);
   // The third unit hears the fragment to B and B's ack: neither is for it.
-  const out = renderControlStatus(net.link('TDSIM00000000003').status());
+  const out = renderControlStatus(net.link('TDSIM00000000003').status(), { relayed: 12, dropped: 1 });
   assert.equal(
     out,
     [
@@ -27,10 +27,11 @@ test('the status shows ports, frames, each peer and the non-zero rejections', ()
       `${A}       0         0        0            0       0`,
       `${B}       0         0        0            0       0`,
       'Rejected frames: notForUs 2',
+      'UDP 703 relay (unicast-hb): relayed 12, dropped 1',
       '',
     ].join('\n'),
   );
-  assert.equal(renderControlStatus(null), 'Control link: not running (HA mode standalone)\n');
+  assert.equal(renderControlStatus(null, { relayed: 0, dropped: 0 }), 'Control link: not running (HA mode standalone)\n');
 });
 
 test('ping answers with the time; bad words and a stopped link are refused', async () => {

@@ -1,14 +1,17 @@
 /**
  * `diagnose sys ha control`: the control link's state (firmware/control/): the ports in use,
- * the frames, each peer's stream and what the ladder dropped; and `… control ping <serial>
+ * the frames, each peer's stream, what the ladder dropped and what the heartbeat worker relayed
+ * on UDP 703 (the HA snapshot's count); and `… control ping <serial>
  * <bytes>`, which sends that many random bytes to a peer and waits for their SHA-256 back, to
  * exercise the link with a message of any size.
  */
 import { commandFail, parseFail, RETURN_CODE } from '../../config/command-fail.js';
 import type { ControlLinkDetail, PingResult } from '../../control/control-link.js';
 import { MAX_MESSAGE_BYTES } from '../../control/messages.js';
+import type { HaSnapshot } from '../../ha/snapshot.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { parseError } from '../command-tree.js';
+import type { HaControl } from '../ha-control.js';
 
 /** What the console asks of the control link. */
 export interface ControlDiag {
@@ -23,7 +26,7 @@ export const MAX_PING_BYTES = MAX_MESSAGE_BYTES - 1024;
 const UNAVAILABLE = commandFail(RETURN_CODE.failed, 'the control link is unavailable on this unit');
 const text = (output: string): CommandResult => ({ output });
 
-export function renderControlStatus(s: ControlLinkDetail | null): string {
+export function renderControlStatus(s: ControlLinkDetail | null, relay: HaSnapshot['controlRelay']): string {
   if (!s) return 'Control link: not running (HA mode standalone)\n';
   const rejected = Object.entries(s.rejected).filter(([, n]) => n > 0);
   const rows = s.peers.map(
@@ -36,7 +39,8 @@ export function renderControlStatus(s: ControlLinkDetail | null): string {
     `Ports in use: ${s.ports.join(', ') || 'none'}\n` +
     `Frames: sent ${s.frames.sent}, not sent ${s.frames.unsent}, received ${s.frames.received}\n` +
     (rows.length > 0 ? `Peer                Sent  Received  Pending  Retransmits  Resets\n${rows.join('')}` : 'Peers: none\n') +
-    `Rejected frames: ${rejected.map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}\n`
+    `Rejected frames: ${rejected.map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}\n` +
+    `UDP 703 relay (unicast-hb): relayed ${relay.relayed}, dropped ${relay.dropped}\n`
   );
 }
 
@@ -55,11 +59,11 @@ export async function controlPing(control: ControlDiag, words: readonly string[]
 }
 
 /** The `control` node under `diagnose sys ha`. */
-export function controlBranch(control: ControlDiag | undefined): CommandNode {
+export function controlBranch(control: ControlDiag | undefined, ha: HaControl): CommandNode {
   return {
     word: 'control',
     help: 'Control link between the units: ports, streams to each peer, rejected frames.',
-    run: () => text(control ? renderControlStatus(control.status()) : UNAVAILABLE),
+    run: () => text(control ? renderControlStatus(control.status(), ha.snapshot().controlRelay) : UNAVAILABLE),
     children: [
       {
         word: 'ping',

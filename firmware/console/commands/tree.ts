@@ -154,7 +154,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
               },
               leaf('recalculate', 'Compute the checksums again and cache them.', () => renderRecalculate(config)),
             ]),
-            controlBranch(deps.control),
+            controlBranch(deps.control, ha),
           ]),
           sessionBranch(deps.sessions),
         ]),
