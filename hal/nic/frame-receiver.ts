@@ -1,6 +1,6 @@
 /**
  * FrameReceiver: a worker thread drains the RawPorts of one Ethertype on several interfaces and
- * hands batches to the main thread, each tagged with its port.
+ * hands their frames to the main thread in arrival order, in batches of one port each.
  *
  * The ports and the stop eventfd are opened here, on the calling thread, so a bad interface
  * throws HalError at once (closing the ports already opened) and the sockets live in the
@@ -42,14 +42,18 @@ export function startFrameReceiver(ifnames: readonly string[], ethertype: number
   const data: ReceiveWorkerData = { socketFds: ports.map((p) => p.fd), stopFd };
   const worker = new Worker(new URL('./receive-worker.js', import.meta.url), { workerData: data });
 
-  worker.on('message', ({ port, buffer, sizes }: FrameBatchMessage) => {
-    const frames: Uint8Array[] = new Array(sizes.length);
+  // Frames of several ports come interleaved in arrival order: each run of one port is a batch.
+  worker.on('message', ({ buffer, sizes, ports }: FrameBatchMessage) => {
     let offset = 0;
+    let run: Uint8Array[] = [];
     for (let i = 0; i < sizes.length; i++) {
-      frames[i] = new Uint8Array(buffer, offset, sizes[i]);
+      run.push(new Uint8Array(buffer, offset, sizes[i]));
       offset += sizes[i];
+      if (ports[i + 1] !== ports[i]) {
+        onBatch(ifnames[ports[i]] as string, run);
+        run = [];
+      }
     }
-    onBatch(ifnames[port] as string, frames);
   });
   let failure: Error | undefined;
   worker.on('error', (err) => {

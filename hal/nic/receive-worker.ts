@@ -1,7 +1,11 @@
 /**
- * Receive worker: blocks in poll on AF_PACKET sockets and a stop eventfd, drains each readable
- * socket and posts its frames to the parent in batches of up to 64, packed into one transferred
- * ArrayBuffer and tagged with the socket's index.
+ * Receive worker: blocks in poll on AF_PACKET sockets and a stop eventfd, drains the readable
+ * sockets and posts their frames to the parent in batches of up to 64, packed into one
+ * transferred ArrayBuffer, each frame tagged with its socket's index.
+ *
+ * The sockets are read in turn, one frame each, not one after the other: a sender spreading a
+ * burst over several ports (the control link's round robin) gets it back in about the order it
+ * sent it, well inside the replay window of the HA wire (32 sequences).
  *
  * The fds are opened by the parent, which closes them after this thread has exited.
  */
@@ -13,11 +17,11 @@ export interface ReceiveWorkerData {
   stopFd: number;
 }
 
-/** One message to the parent: frame i of socket `port` is `sizes[i]` bytes, frames back to back in `buffer`. */
+/** One message to the parent: frame i came from socket `ports[i]` and is `sizes[i]` bytes, frames back to back in `buffer`. */
 export interface FrameBatchMessage {
-  port: number;
   buffer: ArrayBuffer;
   sizes: number[];
+  ports: number[];
 }
 
 export const MAX_BATCH = 64;
@@ -25,24 +29,28 @@ const MAX_FRAME = 65536;
 const STAGING_BYTES = 1 << 20;
 const READABLE = POLLIN | POLLERR | POLLHUP;
 
-/** Posts what socket `port` holds, batch by batch, until it is empty. */
-function drain(parent: NonNullable<typeof parentPort>, port: number, fd: number, staging: Uint8Array): void {
-  let drained = false;
-  while (!drained) {
+/** Posts what the sockets of `live` (indexes into `fds`) hold, a frame of each in turn, until all are empty. */
+function drain(parent: NonNullable<typeof parentPort>, fds: readonly number[], live: number[], staging: Uint8Array): void {
+  while (live.length > 0) {
     const sizes: number[] = [];
+    const ports: number[] = [];
     let used = 0;
-    while (sizes.length < MAX_BATCH && STAGING_BYTES - used >= MAX_FRAME) {
-      const n = libc.recv(fd, staging.subarray(used), MAX_FRAME, 0);
+    for (let k = 0; live.length > 0 && sizes.length < MAX_BATCH && STAGING_BYTES - used >= MAX_FRAME; ) {
+      const port = live[k] as number;
+      const n = libc.recv(fds[port] as number, staging.subarray(used), MAX_FRAME, 0);
       if (n < 0) {
-        drained = true;
-        break;
+        live.splice(k, 1);
+      } else {
+        sizes.push(n);
+        ports.push(port);
+        used += n;
+        k++;
       }
-      sizes.push(n);
-      used += n;
+      if (k >= live.length) k = 0;
     }
     if (sizes.length > 0) {
       const buffer = staging.slice(0, used).buffer;
-      const message: FrameBatchMessage = { port, buffer, sizes };
+      const message: FrameBatchMessage = { buffer, sizes, ports };
       parent.postMessage(message, [buffer]);
     }
   }
@@ -62,7 +70,9 @@ function run(parent: NonNullable<typeof parentPort>, { socketFds, stopFd }: Rece
       throw new Error(`receive worker: poll failed: ${errnoText(err)}`);
     }
     if (readable(socketFds.length)) return;
-    for (let i = 0; i < socketFds.length; i++) if (readable(i)) drain(parent, i, socketFds[i] as number, staging);
+    const live: number[] = [];
+    for (let i = 0; i < socketFds.length; i++) if (readable(i)) live.push(i);
+    drain(parent, socketFds, live, staging);
   }
 }
 
