@@ -12,11 +12,13 @@
  * others drop them (notForUs). A message (messages.ts) is the fragments of one stream from
  * the first after the previous `last` up to the next `last`. An ack's sender is the frame's.
  */
-import { Encoder } from 'cbor-x';
+
+import { cborArray } from '../../lib/cbor-array.js';
 import type { HaChannel } from '../ha/hb-transport.js';
 import { HA_UDP_PORT } from '../ha/wire/addresses.js';
 import { SERIAL_LEN } from '../ha/wire/header.js';
-import { type AckFrame, MAX_SACK_RANGES } from '../sessions/stream/index.js';
+import { type AckFrame, ackFromWire } from '../sessions/stream/index.js';
+import { cbor } from './cbor.js';
 
 /**
  * Ethertype 0x8893 to 03:54:44:43:54:00 ("TDCT", locally administered multicast) on the hbdev
@@ -50,17 +52,6 @@ export type AckBody = { kind: 2; to: string } & AckFrame;
 
 export type ControlBody = FragmentBody | AckBody;
 
-// Epochs pass 2^32 (boot id · 2^20): 64-bit integers decode as numbers (cbor-x has the option;
-// its type declarations lack it). Fragment bytes are copied out: the reassembly outlives the
-// frame buffer they were read from.
-const cbor = new Encoder({
-  useRecords: false,
-  mapsAsObjects: true,
-  int64AsNumber: true,
-  copyBuffers: true,
-  tagUint8Array: false,
-} as ConstructorParameters<typeof Encoder>[0]);
-
 // cbor-x hands back a view of its shared buffer: each body is copied before the next encode.
 export function encodeFragment(to: string, epoch: number, seq: number, last: boolean, bytes: Uint8Array): Uint8Array {
   return new Uint8Array(cbor.encode([Kind.Fragment, to, epoch, seq, last, bytes]));
@@ -75,13 +66,8 @@ const serial = (v: unknown): v is string => typeof v === 'string' && v.length > 
 
 /** The body in src[0, length), or null when it is not one of the kinds above. Never throws. */
 export function decodeControlBody(src: Uint8Array, length: number): ControlBody | null {
-  let v: unknown;
-  try {
-    v = cbor.decode(src.subarray(0, length));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(v)) return null;
+  const v = cborArray(cbor, src, length);
+  if (!v) return null;
   switch (v[0]) {
     case Kind.Fragment: {
       const [, to, epoch, seq, last, bytes] = v;
@@ -90,11 +76,10 @@ export function decodeControlBody(src: Uint8Array, length: number): ControlBody 
       return { kind: 1, to, epoch, seq, last, bytes };
     }
     case Kind.Ack: {
-      const [, to, epoch, cumulative, sack, dup, resync] = v;
-      if (v.length !== 7 || !serial(to) || !uint(epoch) || !uint(cumulative) || typeof resync !== 'boolean') return null;
-      if (!(dup === -1 || uint(dup))) return null;
-      if (!Array.isArray(sack) || sack.length > 2 * MAX_SACK_RANGES || sack.length % 2 !== 0 || !sack.every(uint)) return null;
-      return { kind: 2, to, epoch, cumulative, sack, dup, resync };
+      const to = v[1];
+      if (!serial(to)) return null;
+      const ack = ackFromWire(v.slice(2));
+      return ack && { kind: 2, to, ...ack };
     }
     default:
       return null;

@@ -14,8 +14,8 @@
  * carries `data`, its reply the data's SHA-256, so a ping proves the bytes arrived whole.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { Encoder } from 'cbor-x';
 import type { ControlKind, ControlMessage } from './api.js';
+import { cbor } from './cbor.js';
 
 export interface EchoMessage {
   k: 'echo';
@@ -39,15 +39,6 @@ const MAX_INFLATED_BYTES = 64 << 20;
 
 export type MessageRejectReason = 'malformedMessage' | 'unknownKind';
 export type DecodedMessage = { ok: true; message: LinkMessage } | { ok: false; reason: MessageRejectReason };
-
-// Epochs, versions and ids are plain numbers; byte strings are copied out of the buffer.
-const cbor = new Encoder({
-  useRecords: false,
-  mapsAsObjects: true,
-  int64AsNumber: true,
-  copyBuffers: true,
-  tagUint8Array: false,
-} as ConstructorParameters<typeof Encoder>[0]);
 
 type Check = (v: unknown) => boolean;
 
