@@ -17,6 +17,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../hal/clock/index.js';
+import { ETH_HEADER_LEN } from '../../lib/ethernet.js';
 import { HA_MAX_PAYLOAD } from '../ha/wire/header.js';
 import type { KeyRingSpec } from '../ha/wire/key-ring.js';
 import { createLogger } from '../log/logger.js';
@@ -31,7 +32,7 @@ const log = createLogger('control');
 
 const EPOCHS_PER_BOOT = 2 ** 20;
 /** An Ethernet header and the largest HA frame. */
-const FRAME_BYTES = 14 + HA_MAX_PAYLOAD;
+const FRAME_BYTES = ETH_HEADER_LEN + HA_MAX_PAYLOAD;
 
 /** Where a frame goes out: the HA frame is written at payloadOffset, then sent whole. */
 export interface FrameOut {
