@@ -117,6 +117,25 @@ test('a peer restarting mid-message: its half message is dropped, both sides res
   assert.ok(net.runUntil(() => toA.length === 1, 1000));
 });
 
+test('a new epoch mid-message (the sender gave up): the half message is dropped, the next arrives whole', () => {
+  const net = new FakeControlNet({ serials: ['A', 'B'] });
+  const atB = collect(net, 'B');
+  const acks = net.wire('B', 'A');
+  acks.dropIf = () => true;
+  net.link('A').send('B', push(1, 2_000_000));
+  net.advance(100);
+  const b = net.link('B').status().peers[0];
+  assert.equal(b?.received, 0, 'B holds the first window of fragments, no whole message');
+  net.advance(5000);
+  assert.equal(net.link('A').status().peers[0]?.resets, 1, 'A gave up and started a new epoch');
+  acks.dropIf = () => false;
+  const m = push(2, 3000);
+  net.link('A').send('B', m);
+  net.advance(50);
+  assert.deepEqual(atB.get('A'), [m]);
+  assert.equal(net.link('B').status().rejected.malformedMessage, 0);
+});
+
 test('a stream that gets no acks gives up after 5 s, fires onPeerReset, and starts over when the way is back', () => {
   const net = new FakeControlNet({ serials: ['A', 'B'] });
   const atB = collect(net, 'B');
