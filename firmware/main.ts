@@ -17,12 +17,15 @@ import { CommandProcessor } from './console/processor.js';
 import { startSerialConsole } from './console/serial-console.js';
 import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
 import { startConsoleSocket } from './console/socket-server.js';
+import { ConfigSync } from './control/config-sync.js';
+import { KeyCoordinator, keyClusterView } from './control/key-change.js';
+import { ControlRuntime } from './control/runtime.js';
 import { DataPlaneRuntime } from './dataplane/runtime.js';
 import { mainBlock } from './diag/main-block.js';
 import { MainLoad } from './diag/main-load.js';
 import { BootIds } from './ha/boot-ids.js';
 import { HaRuntime } from './ha/runtime.js';
-import { keySpecOf, oneKeyRing } from './ha/wire/key-ring.js';
+import { graceWindowMs, keySpecOf } from './ha/wire/key-ring.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
 import { SyslogSender } from './log/syslog.js';
@@ -125,6 +128,38 @@ const sessions = new SessionSyncRuntime({
 ha.onSnapshot((snap) => sessions.onHaSnapshot(snap));
 sessions.onElectionReady((ready) => ha.setSessionsReady(ready));
 
+// The control channel between the units (config sync and the like speak through control.link).
+const control = new ControlRuntime({
+  board,
+  serial,
+  nic: hal.nic,
+  clock: hal.clock,
+  timers: systemTimers,
+  nextBootId: () => bootIds.next(),
+  relay: ha,
+});
+ha.onSnapshot((snap) => control.onHaSnapshot(snap));
+ha.onControlFrames((frames) => control.onRelayFrames(frames));
+
+// Every channel's key ring; a key change on a formed cluster is one coordinated step.
+const keys = new KeyCoordinator({
+  serial,
+  initial: keySpecOf(config.haSettings()),
+  link: control.link,
+  timers: systemTimers,
+  cluster: () => keyClusterView(ha.snapshot()),
+  install: (ring) => {
+    ha.setKeys(ring);
+    sessions.setKeys(ring);
+    control.link.setKeys(ring);
+  },
+  graceMs: () => graceWindowMs(config.haSettings()),
+  veto: () => (config.haSettings().syncConfig ? null : `sync-config is disabled on ${serial}`),
+  log: createLogger('key-change'),
+});
+ha.onKeySwitched((by) => keys.workerSwitched(by));
+ha.onSnapshot(() => keys.membersChanged());
+
 const remoteLink = new RemoteLinkMonitor({ icmp: hal.icmp, clock: hal.clock, timers: systemTimers, ports: board.ports });
 remoteLink.onVerdict((failed) => ha.setRemoteLink(config.haSettings().pingserverMonitorInterface.length > 0, failed));
 dataPlane.onRole((primary) => remoteLink.setActive(primary));
@@ -135,10 +170,8 @@ async function applyConfig(): Promise<void> {
   const dp = config.dataPlane();
   remoteLink.configure(dp.linkMonitors, settings, (port) => dp.interfaces.find((i) => i.name === port)?.address?.address);
   ha.setRemoteLink(settings.pingserverMonitorInterface.length > 0, remoteLink.failed);
-  // The configuration's key alone, at once: no grace window for a key change yet.
-  const keys = oneKeyRing(keySpecOf(settings));
-  ha.setKeys(keys);
-  sessions.setKeys(keys);
+  // A key the coordinator did not agree (a change made alone, a full sync) switches with a grace window.
+  keys.adopted(keySpecOf(settings));
   if (settings.mode === 'standalone') {
     await ha.apply(settings, config.hostname());
     await dataPlane.apply(dp, settings);
@@ -147,14 +180,36 @@ async function applyConfig(): Promise<void> {
     await ha.apply(settings, config.hostname());
   }
   await sessions.apply(settings, ownAddresses(dp));
+  await control.apply(settings);
 }
-// Changes are applied one after another, in commit order.
+// Changes are applied one after another. applyConfig reads the config as it is when it starts,
+// so changes that arrive while one is applied are applied together by one more run.
 // A config that applied becomes the last good copy a later unusable file falls back to.
 let applying = applyConfig().then(() => config.markGood());
 await applying;
+let applyQueued = false;
 config.onChange(() => {
-  applying = applying.then(applyConfig, applyConfig).then(() => config.markGood());
+  if (applyQueued) return;
+  applyQueued = true;
+  const run = () => {
+    applyQueued = false;
+    return applyConfig();
+  };
+  applying = applying.then(run, run).then(() => config.markGood());
 });
+
+// The primary's configuration is the cluster's (FGCP sync-config).
+const configSync = new ConfigSync({
+  serial,
+  link: control.link,
+  store: config,
+  timers: systemTimers,
+  now: () => hal.clock.nowMs(),
+  settled: () => applying,
+  keys,
+});
+ha.onSnapshot((snap) => configSync.onSnapshot(snap));
+configSync.start();
 
 const mainLoad = new MainLoad(hal.clock);
 const diag = {
@@ -170,6 +225,8 @@ const processor = new CommandProcessor({
   portStats: remoteLink,
   sessions: new KernelSessions(() => hal.conntrack.open(), sessions),
   eventLog,
+  control,
+  configSync,
 });
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({
@@ -200,6 +257,9 @@ async function shutdown(signal: string): Promise<void> {
   remoteLink.stop();
   await ha.leave();
   await sessions.stop();
+  configSync.stop();
+  keys.close();
+  await control.stop();
   dataPlane.close();
   await socket.close();
   await consoleLine?.close();

@@ -4,6 +4,7 @@
  * console login checks. Implemented by firmware/config/.
  */
 import type { SectionText } from '../control/api.js';
+import type { KeySpec } from '../ha/wire/key-ring.js';
 import type { ConfigChecksums } from './checksum.js';
 import type { Choice } from './choice.js';
 import type { HaSettings } from './ha-settings.js';
@@ -103,6 +104,8 @@ export interface CommitProposal {
   base: Record<string, string>;
   /** Whether a key field changed (password, encryption, group-id, group-name). */
   keysChanged: boolean;
+  /** The HA key the candidate names, with keysChanged. */
+  nextKeys?: KeySpec;
   /** Whether the draft changed per-unit values only. */
   perUnitOnly: boolean;
 }

@@ -4,16 +4,13 @@
  * primary refuses it when its own moved since), whether a key field changed (the gate runs
  * the key change first) and whether only per-unit values changed (such a commit stays local).
  */
+import { keySpecOf, sameKeySpec } from '../ha/wire/key-ring.js';
 import type { CommitProposal } from './api.js';
 import { canonicalSection, checksumName } from './checksum.js';
-import type { HaSettings } from './ha-settings.js';
 import { sharedSections } from './per-unit.js';
 import type { ConfigSchema, SchemaContext, TopSection } from './schema.js';
 import { haSettingsFromTree } from './settings-from-tree.js';
 import type { ConfigTree } from './tree.js';
-
-/** The `config system ha` fields the HA frames' keys and group derive from (ha/wire/key-ring.ts KeySpec). */
-const KEY_FIELDS = ['groupId', 'groupName', 'password', 'encryption'] as const satisfies readonly (keyof HaSettings)[];
 
 /**
  * `section` edited: `current` is the config now, `next` the same with the draft in place (both
@@ -29,12 +26,14 @@ export function commitProposal(
 ): CommitProposal {
   const name = checksumName(section);
   const shared = canonicalSection(section, current, ctx) !== canonicalSection(section, next, ctx);
-  const before = haSettingsFromTree(current, ctx);
-  const after = haSettingsFromTree(next, ctx);
+  const before = keySpecOf(haSettingsFromTree(current, ctx));
+  const after = keySpecOf(haSettingsFromTree(next, ctx));
+  const keysChanged = !sameKeySpec(before, after);
   return {
     sections: shared ? sharedSections(next, schema, ctx, [name]) : [],
     base: shared ? { [name]: base } : {},
-    keysChanged: KEY_FIELDS.some((f) => before[f] !== after[f]),
+    keysChanged,
+    ...(keysChanged ? { nextKeys: after } : {}),
     perUnitOnly: !shared,
   };
 }

@@ -196,7 +196,7 @@ test('help and ? list the commands; a trailing ? lists what may follow', async (
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(/\s+/)[0]),
-    ['status', 'heartbeat', 'port-stats', 'reset-uptime', 'clear-stats', 'checksum'],
+    ['status', 'heartbeat', 'port-stats', 'reset-uptime', 'clear-stats', 'checksum', 'control'],
   );
   assert.match(
     (await session.execute('show ?')).output,

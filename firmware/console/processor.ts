@@ -14,12 +14,13 @@ import { commandFail, RETURN_CODE } from '../config/command-fail.js';
 import { createLogger } from '../log/logger.js';
 import type { CommandNode, CommandResult, ConsoleState } from './command-tree.js';
 import { dispatch, treeChoices } from './command-tree.js';
+import type { ControlDiag } from './commands/ha-control-diag.js';
 import type { EventLogSource } from './commands/log.js';
 import { buildCommandTree } from './commands/tree.js';
 import { type Completion, completeFor, helpFor } from './completion.js';
 import { endLine } from './format.js';
 import { applyGrep, grepChoices, parseGrep } from './grep.js';
-import type { DiagControl, HaControl, PortStatsSource } from './ha-control.js';
+import type { ConfigSyncControl, DiagControl, HaControl, PortStatsSource } from './ha-control.js';
 import { LogFilter } from './log-filter.js';
 import { SessionFilter } from './session-filter.js';
 import type { SessionsControl } from './sessions-control.js';
@@ -41,6 +42,10 @@ export interface ProcessorOptions {
   sessions?: SessionsControl;
   /** The persistent event log; without it `execute log display` says it is unavailable. */
   eventLog?: EventLogSource;
+  /** The control link for `diagnose sys ha control`; without it the command says it is unavailable. */
+  control?: ControlDiag;
+  /** Config sync for the Configuration Status, `checksum cluster` and `execute ha synchronize`. */
+  configSync?: ConfigSyncControl;
 }
 
 export interface ConsoleReply {

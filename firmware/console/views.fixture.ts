@@ -84,6 +84,7 @@ export function pairSnapshot(): HaSnapshot {
     alone: false,
     schedFifo: true,
     logsDropped: 0,
+    controlRelay: { relayed: 0, dropped: 0 },
     lateTicks: 3,
     maxTickLateMs: 12.4,
     tickJitter: { count: 420, p50Ms: 0.02, p99Ms: 0.31, maxMs: 1.7 },

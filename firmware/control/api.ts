@@ -53,6 +53,8 @@ export interface CommitMessage {
   sections: SectionText[];
   /** Each section's sum the draft started from: the primary refuses a section changed meanwhile. */
   base: Record<string, string>;
+  /** The HA key the change brings (password as `ENC …`, key-messages.ts): the primary runs the key change first. */
+  keys?: KeySpec;
 }
 
 export interface CommitResultMessage {

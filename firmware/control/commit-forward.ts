@@ -1,14 +1,15 @@
 /**
  * A secondary's console commit (`end`) goes to the primary, which commits it for the cluster
- * and pushes it back to everyone: this is the commit gate the store calls before it saves.
+ * and pushes it back to everyone (config-sync.ts's commit gate decides which commits go).
  * The console's `end` returns once the push carrying the change is applied here, so the next
  * `show` already has it. A per-unit change, a unit alone or primary, or `sync-config disable`
  * commit locally as before.
  */
-import type { CommitGate, CommitProposal, CommitVerdict } from '../config/api.js';
+import type { CommitProposal, CommitVerdict } from '../config/api.js';
 import type { Cancel, Timers } from '../time/timers.js';
 import type { CommitResultMessage, ControlLink } from './api.js';
 import type { ClusterView } from './cluster-view.js';
+import { keySpecToWire } from './key-messages.js';
 
 /** How long a commit waits for the primary's answer, and then for its push. */
 export const COMMIT_WAIT_MS = 3000;
@@ -41,15 +42,23 @@ export class CommitForward {
     this.#o = o;
   }
 
-  readonly gate: CommitGate = async (p: CommitProposal): Promise<CommitVerdict> => {
+  /** Whether a commit is this unit's own to save: per-unit only, no primary but us, or sync-config disabled here. */
+  isLocal(p: CommitProposal): boolean {
     const { primary, self } = this.#o.view();
-    if (p.perUnitOnly || primary === null || primary === self || !this.#o.syncConfig()) return { kind: 'local' };
+    return p.perUnitOnly || primary === null || primary === self || !this.#o.syncConfig();
+  }
+
+  /** Sends the commit to the primary, and waits for its answer and then its push. */
+  async forward(p: CommitProposal): Promise<CommitVerdict> {
+    const { primary, self } = this.#o.view();
+    if (primary === null) return { kind: 'refused', reason: 'no primary in the cluster now; nothing changed' };
     const id = ++this.#id;
     const answer = this.#wait<CommitResultMessage | null>(null, (resolve) => {
       this.#pending.set(id, { resolve });
       return () => this.#pending.delete(id);
     });
-    if (!this.#o.link.send(primary, { k: 'commit', id, sections: p.sections, base: p.base })) {
+    const keys = p.nextKeys && keySpecToWire(p.nextKeys);
+    if (!this.#o.link.send(primary, { k: 'commit', id, sections: p.sections, base: p.base, ...(keys ? { keys } : {}) })) {
       this.#pending.get(id)?.resolve(null);
       return { kind: 'refused', reason: `no control link to the primary ${primary}; nothing changed` };
     }
@@ -61,7 +70,7 @@ export class CommitForward {
       kind: 'done',
       output: applied ? '' : `Committed on the primary ${primary}; its sync has not reached ${self} yet.\n`,
     };
-  };
+  }
 
   onResult(m: CommitResultMessage): void {
     this.#pending.get(m.id)?.resolve(m);

@@ -14,14 +14,16 @@
  *
  * Pure and timer-driven: the link, the store and the timers are given.
  */
-import type { ConfigChange, SyncedConfigStore } from '../config/api.js';
+import type { CommitProposal, CommitVerdict, ConfigChange, SyncedConfigStore } from '../config/api.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
 import { createLogger } from '../log/logger.js';
 import type { Cancel, Timers } from '../time/timers.js';
-import type { ControlLink, PushMessage, ResultMessage, SumsMessage, WireChecksums } from './api.js';
+import type { CommitMessage, ControlLink, PushMessage, ResultMessage, SumsMessage, WireChecksums } from './api.js';
 import { type ClusterView, clusterView, isPrimaryView } from './cluster-view.js';
 import { CommitForward } from './commit-forward.js';
+import type { KeyChange } from './key-change.js';
+import { keySpecFromWire } from './key-messages.js';
 import { differingSections } from './sums-diff.js';
 
 export type MemberSyncState = 'unknown' | 'syncing' | 'in-sync' | 'out-of-sync';
@@ -43,6 +45,8 @@ export interface ConfigSyncOptions {
   now: () => number;
   /** Resolves once the configuration adopted last is applied (the apply chain settled). */
   settled: () => Promise<void>;
+  /** Coordinated key changes (key-change.ts): a commit that changes the HA key runs one first. */
+  keys: KeyChange;
 }
 
 export const HELLO_EVERY_MS = 60_000;
@@ -75,6 +79,8 @@ export class ConfigSync {
   #primarySums: { sums: WireChecksums; atMs: number } | null = null;
   #sumsId = 0;
   #helloTimer: Cancel | null = null;
+  /** A key change agreed by every member waits for its commit's push before the switch. */
+  #keyCommitPending = false;
   /** Pushes are applied one after another: a push arriving during an apply waits. */
   #applying: Promise<void> = Promise.resolve();
 
@@ -89,7 +95,7 @@ export class ConfigSync {
       view: () => this.#view,
       syncConfig: () => o.store.haSettings().syncConfig,
     });
-    o.store.setCommitGate(this.#forward.gate);
+    o.store.setCommitGate((p) => this.#gate(p));
     o.store.onConfigChange((c) => this.#onConfigChange(c));
     o.link.on('hello', (from, m) => this.#onHello(from, m.sums, m.syncConfig));
     o.link.on('push', (from, m) => {
@@ -97,7 +103,9 @@ export class ConfigSync {
     });
     o.link.on('result', (from, m) => this.#onResult(from, m));
     o.link.on('sync-req', (from, m) => this.#onSyncRequest(from, m.reason));
-    o.link.on('commit', (from, m) => this.#onCommit(from, m.id, m.sections, m.base));
+    o.link.on('commit', (from, m) => {
+      this.#applying = this.#applying.then(() => this.#onCommit(from, m));
+    });
     o.link.on('commit-result', (_from, m) => this.#forward.onResult(m));
     o.link.on('sums-req', (from, m) => {
       const { debugzone, checksum } = o.store.checksums();
@@ -180,6 +188,20 @@ export class ConfigSync {
       this.#sumsWaiters.set(id, done);
       if (!this.#o.link.send(serial, { k: 'sums-req', id })) done(null);
     });
+  }
+
+  /**
+   * A console commit: forwarded to the primary from a secondary; on the primary, a change of the
+   * HA key is agreed with every member first, and `committed()` follows the push.
+   */
+  async #gate(p: CommitProposal): Promise<CommitVerdict> {
+    if (!this.#forward.isLocal(p)) return this.#forward.forward(p);
+    if (p.nextKeys && isPrimaryView(this.#view) && this.#view.peers.length > 0) {
+      const r = await this.#o.keys.propose(p.nextKeys);
+      if (!r.ok) return { kind: 'refused', reason: `${r.reason}; nothing changed` };
+      this.#keyCommitPending = true;
+    }
+    return { kind: 'local' };
   }
 
   #ownSums(): WireChecksums {
@@ -288,6 +310,7 @@ export class ConfigSync {
     if (change.origin === 'console' && primary) {
       const v = this.#pushIncremental(change.sections, `commit on ${this.#view.self}`);
       log.info(`config committed (${change.sections.join(', ')}), version ${v}`);
+      this.#keysCommitted();
       return;
     }
     if (!primary) this.#lastAll = this.#ownSums().all;
@@ -344,31 +367,44 @@ export class ConfigSync {
       this.#mark(from, rec, 'out-of-sync', `sections differ after a full sync: ${differingSections(own, m.sums).join(', ')}`);
   }
 
+  #keysCommitted(): void {
+    if (!this.#keyCommitPending) return;
+    this.#keyCommitPending = false;
+    this.#o.keys.committed();
+  }
+
   #onSyncRequest(from: string, reason: string): void {
     if (!isPrimaryView(this.#view) || !this.#view.peers.includes(from)) return;
     this.#pushFull(from, reason);
   }
 
-  #onCommit(from: string, id: number, sections: PushMessage['sections'], base: Record<string, string>): void {
+  async #onCommit(from: string, m: CommitMessage): Promise<void> {
     const self = this.#view.self;
     const answer = (ok: boolean, v: number, reason?: string) =>
-      this.#o.link.send(from, { k: 'commit-result', id, ok, v, ...(reason === undefined ? {} : { reason }) });
+      this.#o.link.send(from, { k: 'commit-result', id: m.id, ok, v, ...(reason === undefined ? {} : { reason }) });
     if (!isPrimaryView(this.#view)) return void answer(false, 0, `${self} is not the primary`);
     const own = this.#ownSums().sections;
-    const moved = Object.keys(base).filter((key) => (own[key] ?? '') !== base[key]);
+    const moved = Object.keys(m.base).filter((key) => (own[key] ?? '') !== m.base[key]);
     if (moved.length > 0)
       return void answer(
         false,
         0,
         `${moved.join(', ')} differs on the primary ${self} (changed meanwhile, or ${from} is out of sync); nothing changed`,
       );
-    const r = this.#o.store.commitShared(sections, from);
+    if (m.keys !== undefined) {
+      const keys = keySpecFromWire(m.keys);
+      if ('problem' in keys) return void answer(false, 0, `the HA key in the commit: ${keys.problem}; nothing changed`);
+      const r = await this.#o.keys.propose(keys.spec);
+      if (!r.ok) return void answer(false, 0, `${r.reason}; nothing changed`);
+    }
+    const r = this.#o.store.commitShared(m.sections, from);
     if (!r.ok) return void answer(false, 0, r.reason);
     log.event(`config committed on ${from} through the primary (${r.changed.join(', ')})`, 'info', {
       subtype: 'config',
       fields: { peer: from },
     });
     answer(true, this.#pushIncremental(r.changed, `commit on ${from}`));
+    if (m.keys !== undefined) this.#o.keys.committed();
   }
 }
 

@@ -508,3 +508,34 @@ test('keys: a ring the main process should never send is logged and leaves the k
   t.stepUntil(() => t.nic.sentOn('ha1').length > 1);
   decodeAsPeer(t.nic.sentOn('ha1').at(-1)!);
 });
+
+test('with unicast-hb, control frames on UDP 703 are relayed both ways, 64 a turn, the rest dropped and counted', (c) => {
+  const t = setUp(c, { unicastHb: true, unicastHbPeerip: '198.18.9.2' });
+  t.start();
+  /** A control frame as the relay sees it: the HA header's magic and type 5, then anything. */
+  const control = (n: number) => Uint8Array.from({ length: 80 }, (_, i) => [0x54, 0x44, 1, 1, 5][i] ?? n);
+  const peer = new Peer(B);
+  for (let n = 0; n < 70; n++) assert.ok(t.nic.deliverUdp(703, control(n)));
+  t.nic.deliverUdp(703, peer.frame(FrameType.Heartbeat).subarray(ETH_HEADER_LEN));
+  t.stepUntil(() => t.posted('control-frames').length > 0);
+  const relayed = t.posted('control-frames').flatMap((m) => (m.type === 'control-frames' ? m.frames : []));
+  assert.deepEqual(
+    relayed.map((f) => f[79]),
+    Array.from({ length: 64 }, (_, n) => n),
+  );
+  t.send({ type: 'control-send', frames: Array.from({ length: 70 }, (_, n) => control(100 + n)) });
+  const sentControl = () => (t.nic.udpPorts[0]?.sent ?? []).filter((d) => d.data[4] === 5);
+  t.stepUntil(() => sentControl().length > 0);
+  for (let i = 0; i < 5; i++) t.step();
+  assert.equal(sentControl().length, 64, 'the 70 came in one turn: 6 were dropped');
+  assert.ok(sentControl().every((d, n) => d.ipv4 === '198.18.9.2' && d.port === 703 && d.data[79] === 100 + n));
+  t.stepUntil(() => {
+    const s = t.posted('snapshot').at(-1);
+    return s?.type === 'snapshot' && s.snapshot.controlRelay.relayed === 128;
+  });
+  const snap = t.posted('snapshot').at(-1);
+  assert.ok(snap?.type === 'snapshot');
+  assert.deepEqual(snap.snapshot.controlRelay, { relayed: 128, dropped: 12 });
+  assert.equal(snap.snapshot.rejected.badAuth + snap.snapshot.rejected.malformedBody, 0, 'the heartbeat decoder never saw them');
+  assert.equal(snap.snapshot.links.find((l) => l.name === 'unicast')?.rxAccepted, 1, "the peer's heartbeat still counts");
+});

@@ -22,11 +22,12 @@ import { claimsPrimary } from './advert.js';
 import { AnnounceWatch } from './announce-watch.js';
 import { BeaconPorts } from './beacon-ports.js';
 import { Cluster, type ClusterEvent } from './cluster.js';
+import { ControlRelay } from './control-relay.js';
 import { DataBeacons } from './data-beacons.js';
 import { reportEvents } from './event-report.js';
 import { GracefulLeave, type LeavingLoop } from './graceful-leave.js';
 import { HbCodec } from './hb-codec.js';
-import { HbLinks } from './hb-links.js';
+import { HbLinks, UNICAST_LINK } from './hb-links.js';
 import { DRAIN_LIMIT } from './hb-transport.js';
 import { MonitorPorts } from './monitor-ports.js';
 import { RejectLog } from './reject-log.js';
@@ -82,6 +83,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   private readonly health: HealthStamps;
   private readonly graceful: GracefulLeave;
   private readonly codec: HbCodec;
+  private readonly relay = new ControlRelay();
   private init: WorkerInit;
   private lastTickMs = 0;
   /** The previous turn listened after a stall (Cluster.listening): its end is announced at once. */
@@ -230,6 +232,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     if (events.length > 0) reportEvents(this.log, events);
     // The end of listening renewed the lease: the console and the rig see it at once.
     if (events.length > 0 || listenedUntilNow || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
+    this.relay.endTurn((frames) => this.channel.post({ type: 'control-frames', frames }));
     this.channel.flush();
   }
 
@@ -286,6 +289,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     for (let n = 0; n < DRAIN_LIMIT; n++) {
       const end = t.recv(this.rxBuf);
       if (end < 0) return;
+      if (this.relay.take(this.rxBuf, t.payloadOffset, end)) continue;
       const r = this.codec.decoder.decode(this.rxBuf, t.payloadOffset, end);
       if (!r.ok) {
         this.rejects.note(r.reason, link.name, now, r.serial, r.groupId);
@@ -389,6 +393,10 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.leaving = true;
   }
 
+  sendControl(frames: Uint8Array[]): void {
+    this.relay.send(frames, this.links.links.find((l) => l.name === UNICAST_LINK)?.transport ?? null);
+  }
+
   private onLinkEvents(now: number): void {
     let monitorChanged = false;
     let reopened = false;
@@ -458,6 +466,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
       rejected: this.codec.decoder.counters,
       schedFifo: this.schedFifo,
       logsDropped: this.channel.logsDropped,
+      controlRelay: this.relay.counters,
       tickJitter: this.jitter.percentiles(),
       lease: this.lease.view(now),
       beaconPorts: this.beaconPorts.views(),

@@ -62,6 +62,7 @@ export class HaRuntime implements HaControl {
   private readonly listeners: ((s: HaSnapshot) => void)[] = [];
   private readonly takeoverListeners: ((e: TakeoverEvent) => void)[] = [];
   private readonly keySwitchListeners: ((by: string) => void)[] = [];
+  private readonly controlListeners: ((frames: Uint8Array[]) => void)[] = [];
 
   constructor(private readonly opts: HaRuntimeOptions) {
     this.hostname = opts.identity.hostname;
@@ -106,6 +107,18 @@ export class HaRuntime implements HaControl {
   /** The worker took over, gave up, or asks for a fresh announcement round. */
   onTakeover(listener: (e: TakeoverEvent) => void): void {
     this.takeoverListeners.push(listener);
+  }
+
+  /** Control frames the worker relays from UDP 703 (firmware/control/, `unicast-hb`). */
+  onControlFrames(listener: (frames: Uint8Array[]) => void): void {
+    this.controlListeners.push(listener);
+  }
+
+  /** Control frames for the worker to send on UDP 703; false when no worker runs. */
+  sendControl(frames: Uint8Array[]): boolean {
+    if (!this.worker) return false;
+    this.send({ type: 'control-send', frames });
+    return true;
   }
 
   /** True while HA runs (the worker owns the data ports). */
@@ -213,6 +226,9 @@ export class HaRuntime implements HaControl {
       case 'key-switched':
         for (const l of this.keySwitchListeners) l(msg.by);
         break;
+      case 'control-frames':
+        for (const l of this.controlListeners) l(msg.frames);
+        break;
       case 'left':
         break;
     }
@@ -261,6 +277,7 @@ export class HaRuntime implements HaControl {
       alone: false,
       schedFifo: false,
       logsDropped: 0,
+      controlRelay: { relayed: 0, dropped: 0 },
       lateTicks: 0,
       maxTickLateMs: 0,
       tickJitter: { count: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 },

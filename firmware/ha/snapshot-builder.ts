@@ -3,6 +3,7 @@ import { type Clock, wallTimeIso } from '../../hal/clock/index.js';
 import type { Percentiles } from '../stats/histogram.js';
 import type { LeaseView } from '../takeover/lease.js';
 import type { Cluster } from './cluster.js';
+import type { RelayCounters } from './control-relay.js';
 import type { BeaconPortView, HaSnapshot, LinkView, MonitorPortView } from './snapshot.js';
 import type { RejectReason } from './wire/decoder.js';
 import type { WorkerInit } from './worker-protocol.js';
@@ -17,6 +18,7 @@ export interface SnapshotInputs {
   rejected: Record<RejectReason, number>;
   schedFifo: boolean;
   logsDropped: number;
+  controlRelay: RelayCounters;
   tickJitter: Percentiles;
   lease: LeaseView;
   beaconPorts: BeaconPortView[];
@@ -45,6 +47,7 @@ export function buildSnapshot(i: SnapshotInputs): HaSnapshot {
     alone: view.alone,
     schedFifo: i.schedFifo,
     logsDropped: i.logsDropped,
+    controlRelay: { ...i.controlRelay },
     lateTicks: view.lateChecks,
     maxTickLateMs: view.maxLateMs,
     tickJitter: i.tickJitter,

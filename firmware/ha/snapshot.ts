@@ -96,6 +96,8 @@ export interface HaSnapshot {
   schedFifo: boolean;
   /** Log records the worker dropped because the main process did not read them (worker-channel.ts). */
   logsDropped: number;
+  /** Control frames relayed on UDP 703 for the main process, and dropped (control-relay.ts). */
+  controlRelay: { relayed: number; dropped: number };
   /** Checks of the failure detector that came late because this board stalled. */
   lateTicks: number;
   maxTickLateMs: number;

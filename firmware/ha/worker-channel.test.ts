@@ -70,6 +70,18 @@ test('a main process that stops reading: the worker never blocks, keeps events a
   assert.equal(logs + channel.logsDropped, 40_000, 'every log record is delivered or counted');
 });
 
+test('relayed control frames are dropped past the bound like logs, and post() says so', () => {
+  const [, worker] = new FakeIpc(undefined, 4096).streamPair();
+  const channel = new WorkerChannel(worker);
+  const frames: FromWorker = { type: 'control-frames', frames: [new Uint8Array(1400)] };
+  assert.equal(channel.post(frames), true);
+  let accepted = 1;
+  for (let i = 0; i < 5000 && channel.post(frames); i++) accepted++;
+  assert.ok(accepted > 2000 && accepted < 5000, `${accepted} batches queued before the bound`);
+  assert.equal(channel.post({ type: 'left' }), true, 'events are never dropped');
+  assert.equal(channel.logsDropped, 0);
+});
+
 test('commands are read as they come; the main process closing its end closes the channel', () => {
   const [main, worker] = new FakeIpc().streamPair();
   const channel = new WorkerChannel(worker);

@@ -5,8 +5,9 @@
  * The worker's side never blocks on the main process: what the socket cannot take waits in a
  * queue that is flushed on every turn. The queue is bounded so that a main process that stopped
  * reading cannot grow the worker without limit: only the newest snapshot is kept (each one
- * supersedes the last), log records beyond the bound are dropped and counted, and takeover
- * events are always kept (a few per failover).
+ * supersedes the last), log records and relayed control frames beyond the bound are dropped
+ * (and counted: logs here, frames by the relay, control-relay.ts), and takeover events are
+ * always kept (a few per failover).
  */
 import { Encoder } from 'cbor-x';
 import type { IpcStream } from '../../hal/ipc/index.js';
@@ -132,11 +133,12 @@ export class WorkerChannel {
     return this.reader.broken;
   }
 
-  post(msg: FromWorker): void {
+  /** Queues `msg` and writes what the socket takes; false when it was dropped. */
+  post(msg: FromWorker): boolean {
     const snapshot = msg.type === 'snapshot';
-    if (msg.type === 'log' && this.queuedBytes > QUEUE_LIMIT_BYTES) {
-      this.logsDropped++;
-      return;
+    if ((msg.type === 'log' || msg.type === 'control-frames') && this.queuedBytes > QUEUE_LIMIT_BYTES) {
+      if (msg.type === 'log') this.logsDropped++;
+      return false;
     }
     const bytes = encodeMessage(msg);
     // A snapshot waiting whole is superseded by this one.
@@ -148,6 +150,7 @@ export class WorkerChannel {
     this.queue.push({ bytes, snapshot });
     this.queuedBytes += bytes.length;
     this.flush();
+    return true;
   }
 
   /** Writes what the socket takes now; true when nothing is left waiting. */

@@ -22,6 +22,8 @@ export interface CommandTarget {
   clearStats(): void;
   /** Leave the cluster once this turn is done. */
   requestLeave(): void;
+  /** Send control frames on the unicast link (control-relay.ts). */
+  sendControl(frames: Uint8Array[]): void;
 }
 
 /** Where the loop finds the commands it has read. */
@@ -62,6 +64,9 @@ function applyCommand(msg: ToWorker, target: CommandTarget, now: number): void {
       break;
     case 'leave':
       target.requestLeave();
+      break;
+    case 'control-send':
+      target.sendControl(msg.frames);
       break;
   }
 }

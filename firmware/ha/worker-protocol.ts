@@ -60,7 +60,9 @@ export type ToWorker =
   | { type: 'sessions-ready'; ready: boolean }
   | { type: 'reset-uptime' }
   | { type: 'clear-stats' }
-  | { type: 'leave' };
+  | { type: 'leave' }
+  /** Control frames (HA payloads) to send on the unicast link, UDP 703 (control-relay.ts). */
+  | { type: 'control-send'; frames: Uint8Array[] };
 
 /** What the worker did on the data ports, for the main process to finish (announcement rounds, monitors). */
 export type TakeoverEvent =
@@ -77,4 +79,6 @@ export type FromWorker =
   | { type: 'key-switched'; by: string }
   | { type: 'log'; record: LogRecord }
   | TakeoverEvent
-  | { type: 'left' };
+  | { type: 'left' }
+  /** Control frames that arrived on the unicast link, as they came (control-relay.ts). */
+  | { type: 'control-frames'; frames: Uint8Array[] };

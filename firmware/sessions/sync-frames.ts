@@ -24,8 +24,9 @@
  * (each with its own sequence) encodes its records once.
  */
 import { Encoder } from 'cbor-x';
+import { cborArray } from '../../lib/cbor-array.js';
 import { MAX_BODY_LEN, SERIAL_LEN } from '../ha/wire/header.js';
-import { type AckFrame, MAX_SACK_RANGES } from './stream/index.js';
+import { type AckFrame, ackFromWire } from './stream/index.js';
 
 export const SYNC_FRAME_TYPE = 4;
 
@@ -148,13 +149,8 @@ const uint = (v: unknown): v is number => typeof v === 'number' && Number.isInte
 
 /** The body in src[0, length), or null when it is not one of the kinds above. Never throws. */
 export function decodeSyncBody(src: Uint8Array, length: number): SyncBody | null {
-  let v: unknown;
-  try {
-    v = cbor.decode(src.subarray(0, length));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(v)) return null;
+  const v = cborArray(cbor, src, length);
+  if (!v) return null;
   switch (v[0]) {
     case Kind.Batch: {
       const [, to, epoch, seq, mark, total, records] = v;
@@ -164,11 +160,8 @@ export function decodeSyncBody(src: Uint8Array, length: number): SyncBody | null
       return { kind: 1, to, epoch, seq, mark, total, records };
     }
     case Kind.Ack: {
-      const [, epoch, cumulative, sack, dup, resync] = v;
-      if (v.length !== 6 || !uint(epoch) || !uint(cumulative) || typeof resync !== 'boolean') return null;
-      if (!(dup === -1 || uint(dup))) return null;
-      if (!Array.isArray(sack) || sack.length > 2 * MAX_SACK_RANGES || sack.length % 2 !== 0 || !sack.every(uint)) return null;
-      return { kind: 2, epoch, cumulative, sack, dup, resync };
+      const ack = ackFromWire(v.slice(1));
+      return ack && { kind: 2, ...ack };
     }
     default:
       return null;

@@ -1,40 +1,59 @@
 /**
- * FrameReceiver: a worker thread drains one RawPort and hands batches to the main thread.
+ * FrameReceiver: a worker thread drains the RawPorts of one Ethertype on several interfaces and
+ * hands their frames to the main thread in arrival order, in batches of one port each.
  *
- * The port and the stop eventfd are opened here, on the calling thread, so a bad interface
- * throws HalError at once and the socket lives in the caller's network namespace; the worker
- * only borrows the fds, which are closed after it has exited.
+ * The ports and the stop eventfd are opened here, on the calling thread, so a bad interface
+ * throws HalError at once (closing the ports already opened) and the sockets live in the
+ * caller's network namespace; the worker only borrows the fds, which are closed after it has
+ * exited.
  */
 import { Worker } from 'node:worker_threads';
-import { HalError } from '../errors.js';
+import { E, HalError } from '../errors.js';
 import { errno, errnoText, libc, O_CLOEXEC, O_NONBLOCK } from '../libc.js';
 import { nicDevice } from './ifreq.js';
-import type { FrameBatchHandler, FrameReceiver } from './index.js';
+import type { FrameBatchHandler, FrameReceiver, RawPort } from './index.js';
 import { openRawPort } from './packet-socket.js';
 import type { FrameBatchMessage, ReceiveWorkerData } from './receive-worker.js';
 
 /** Absorbs bursts while the main thread is busy (measured: 8 MB, no drops at 380k frames/s). */
 const RECEIVE_RCVBUF_BYTES = 8 << 20;
 
-export function startFrameReceiver(ifname: string, ethertype: number, onBatch: FrameBatchHandler): FrameReceiver {
-  const port = openRawPort(ifname, ethertype, RECEIVE_RCVBUF_BYTES);
+function openPorts(ifnames: readonly string[], ethertype: number): RawPort[] {
+  const ports: RawPort[] = [];
+  try {
+    for (const ifname of ifnames) ports.push(openRawPort(ifname, ethertype, RECEIVE_RCVBUF_BYTES));
+    return ports;
+  } catch (err) {
+    for (const p of ports) p.close();
+    throw err;
+  }
+}
+
+export function startFrameReceiver(ifnames: readonly string[], ethertype: number, onBatch: FrameBatchHandler): FrameReceiver {
+  const device = nicDevice(ifnames.join(','));
+  if (ifnames.length === 0) throw new HalError(device, 'receive', E.EINVAL, 'no interface to receive on: name at least one');
+  const ports = openPorts(ifnames, ethertype);
   const stopFd = libc.eventfd(0, O_NONBLOCK | O_CLOEXEC);
   if (stopFd < 0) {
     const err = errno();
-    port.close();
-    throw new HalError(nicDevice(ifname), 'receive: eventfd', err, errnoText(err));
+    for (const p of ports) p.close();
+    throw new HalError(device, 'receive: eventfd', err, errnoText(err));
   }
-  const data: ReceiveWorkerData = { socketFd: port.fd, stopFd };
+  const data: ReceiveWorkerData = { socketFds: ports.map((p) => p.fd), stopFd };
   const worker = new Worker(new URL('./receive-worker.js', import.meta.url), { workerData: data });
 
-  worker.on('message', ({ buffer, sizes }: FrameBatchMessage) => {
-    const frames: Uint8Array[] = new Array(sizes.length);
+  // Frames of several ports come interleaved in arrival order: each run of one port is a batch.
+  worker.on('message', ({ buffer, sizes, ports }: FrameBatchMessage) => {
     let offset = 0;
+    let run: Uint8Array[] = [];
     for (let i = 0; i < sizes.length; i++) {
-      frames[i] = new Uint8Array(buffer, offset, sizes[i]);
+      run.push(new Uint8Array(buffer, offset, sizes[i]));
       offset += sizes[i];
+      if (ports[i + 1] !== ports[i]) {
+        onBatch(ifnames[ports[i]] as string, run);
+        run = [];
+      }
     }
-    onBatch(frames);
   });
   let failure: Error | undefined;
   worker.on('error', (err) => {
@@ -42,7 +61,7 @@ export function startFrameReceiver(ifname: string, ethertype: number, onBatch: F
   });
   const exited = new Promise<void>((resolve) => {
     worker.once('exit', () => {
-      port.close();
+      for (const p of ports) p.close();
       libc.close(stopFd);
       resolve();
     });
@@ -54,7 +73,7 @@ export function startFrameReceiver(ifname: string, ethertype: number, onBatch: F
       closing ??= (async () => {
         libc.write(stopFd, new BigUint64Array([1n]), 8);
         await exited;
-        if (failure) throw new HalError(nicDevice(ifname), 'receive', 0, `worker failed: ${failure.message}`);
+        if (failure) throw new HalError(device, 'receive', 0, `worker failed: ${failure.message}`);
       })();
       return closing;
     },

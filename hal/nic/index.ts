@@ -61,8 +61,8 @@ export interface LinkMonitor extends Pollable {
   close(): void;
 }
 
-/** Frames handed to a main-thread consumer by the receive worker, in batches. */
-export type FrameBatchHandler = (frames: Uint8Array[]) => void;
+/** Frames handed to a main-thread consumer by the receive worker, in batches, each batch from one port. */
+export type FrameBatchHandler = (ifname: string, frames: Uint8Array[]) => void;
 
 export interface FrameReceiver {
   close(): Promise<void>;
@@ -99,10 +99,12 @@ export interface L2Device {
   linkState(ifname: string): LinkEvent;
   openLinkMonitor(): LinkMonitor;
   /**
-   * Receives frames of one Ethertype on a worker thread that drains the socket and posts up to
-   * 64 frames per message, for consumers on the main thread (session sync, control traffic).
+   * Receives frames of one Ethertype on every interface of `ifnames` (at least one) on one
+   * worker thread that drains the sockets and posts up to 64 frames of one port per message,
+   * for consumers on the main thread (control traffic). Throws HalError at once when a port
+   * cannot be opened (none is then left open).
    */
-  receive(ifname: string, ethertype: number, onBatch: FrameBatchHandler): FrameReceiver;
+  receive(ifnames: readonly string[], ethertype: number, onBatch: FrameBatchHandler): FrameReceiver;
 }
 
 export interface AddressItem {

@@ -284,7 +284,12 @@ describe('linux nic on a veth pair', () => {
   it('receives on a worker and hands frames over in batches of at most 64', async (t) => {
     if (!kernelAvailable(t)) return;
     const batches: Uint8Array[][] = [];
-    const receiver = inNs(() => nic.receive(ifB, ET, (frames) => batches.push(frames)));
+    const receiver = inNs(() =>
+      nic.receive([ifB], ET, (ifname, frames) => {
+        assert.equal(ifname, ifB);
+        batches.push(frames);
+      }),
+    );
     receivers.push(receiver);
     const a = open(inNs(() => nic.openPort(ifA, ET)));
     const macB = inNs(() => nic.openPort(ifB, ET_OTHER));
@@ -323,10 +328,37 @@ describe('linux nic on a veth pair', () => {
     await receiver.close();
   });
 
+  it('receives on several ports with one worker, each batch named by its port', async (t) => {
+    if (!kernelAvailable(t)) return;
+    const got: Record<string, number[]> = {};
+    const receiver = inNs(() =>
+      nic.receive([ifA, ifB], ET, (ifname, frames) => {
+        for (const f of frames) (got[ifname] ??= []).push(f[14] ?? -1);
+      }),
+    );
+    receivers.push(receiver);
+    const a = open(inNs(() => nic.openSender(ifA)));
+    const b = open(inNs(() => nic.openSender(ifB)));
+    const broadcast = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff);
+    for (let i = 0; i < 30; i++) {
+      const fromA = frame(broadcast, a.mac, ET, [1]);
+      const fromB = frame(broadcast, b.mac, ET, [2]);
+      assert.equal(a.send(fromA, fromA.length), true);
+      assert.equal(b.send(fromB, fromB.length), true);
+    }
+    const other = frame(broadcast, a.mac, ET_OTHER, [3]);
+    a.send(other, other.length);
+    await waitFor(() => (got[ifA]?.length ?? 0) + (got[ifB]?.length ?? 0) >= 60, 10000, '60 frames');
+    await receiver.close();
+    // What A sent arrives on B's end and the other way round; nothing of another Ethertype.
+    assert.deepEqual(got[ifB], Array(30).fill(1));
+    assert.deepEqual(got[ifA], Array(30).fill(2));
+  });
+
   it('rejects receive on a missing interface at once', (t) => {
     if (!kernelAvailable(t)) return;
     assert.throws(
-      () => inNs(() => nic.receive('nosuch0', ET, () => undefined)),
+      () => inNs(() => nic.receive([ifB, 'nosuch0'], ET, () => undefined)),
       (e) => e instanceof HalError,
     );
   });

@@ -274,7 +274,7 @@ function validCidr(cidr: string): boolean {
 export class FakeNic implements NicDevice {
   readonly #links = new Map<string, FakeLink>();
   readonly #failures = new Map<string, number>();
-  readonly #receivers: { ifname: string; ethertype: number; onBatch: FrameBatchHandler; closed: boolean }[] = [];
+  readonly #receivers: { ifnames: readonly string[]; ethertype: number; onBatch: FrameBatchHandler; closed: boolean }[] = [];
   #nextIfindex = 2;
   readonly rawPorts: FakeRawPort[] = [];
   readonly udpPorts: FakeUdpPort[] = [];
@@ -346,9 +346,9 @@ export class FakeNic implements NicDevice {
       if (p.rx.push(frame, atMs)) queued++;
     }
     for (const r of this.#receivers) {
-      if (r.closed || r.ifname !== ifname || r.ethertype !== ethertype) continue;
+      if (r.closed || !r.ifnames.includes(ifname) || r.ethertype !== ethertype) continue;
       const copy = frame.slice();
-      queueMicrotask(() => r.closed || r.onBatch([copy]));
+      queueMicrotask(() => r.closed || r.onBatch(ifname, [copy]));
     }
     return queued;
   }
@@ -401,10 +401,13 @@ export class FakeNic implements NicDevice {
     return m;
   }
 
-  receive(ifname: string, ethertype: number, onBatch: FrameBatchHandler): FrameReceiver {
-    this.#link(ifname, 'receive');
-    this.#inject('receive', ifname);
-    const r = { ifname, ethertype, onBatch, closed: false };
+  receive(ifnames: readonly string[], ethertype: number, onBatch: FrameBatchHandler): FrameReceiver {
+    if (ifnames.length === 0) throw new HalError('nic', 'receive', E.EINVAL, 'no interface to receive on: name at least one');
+    for (const ifname of ifnames) {
+      this.#link(ifname, 'receive');
+      this.#inject('receive', ifname);
+    }
+    const r = { ifnames: [...ifnames], ethertype, onBatch, closed: false };
     this.#receivers.push(r);
     return {
       close: async () => {

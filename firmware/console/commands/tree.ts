@@ -11,6 +11,7 @@ import type { SessionsControl } from '../sessions-control.js';
 import { beginConfig, sectionChoices, show } from './config.js';
 import { renderChecksumShow, renderRecalculate } from './ha-checksum.js';
 import { renderChecksumCluster } from './ha-config-sync.js';
+import { type ControlDiag, controlBranch } from './ha-control-diag.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
 import { renderPortStats } from './ha-port-stats.js';
@@ -29,6 +30,7 @@ export interface CommandDeps {
   sessions?: SessionsControl;
   eventLog?: EventLogSource;
   configSync?: ConfigSyncControl;
+  control?: ControlDiag;
 }
 
 const text = (output: string): CommandResult => ({ output });
@@ -161,6 +163,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
               },
               leaf('recalculate', 'Compute the checksums again and cache them.', () => renderRecalculate(config)),
             ]),
+            controlBranch(deps.control, ha),
           ]),
           sessionBranch(deps.sessions),
         ]),

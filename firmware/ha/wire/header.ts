@@ -7,7 +7,8 @@
  * | 2      | 1    | protocol major (1); another major is refused                 |
  * | 3      | 1    | protocol minor (0); any minor is accepted                    |
  * | 4      | 1    | frame type: 1 heartbeat, 2 leave, 3 data-port beacon; 4 is a |
- * |        |      | session sync frame (firmware/sessions/, keys of its own)      |
+ * |        |      | session sync frame (firmware/sessions/, keys of its own), 5  |
+ * |        |      | a control frame (firmware/control/, keys of its own)         |
  * | 5      | 1    | flags: bit0 encrypted; other bits reserved, ignored          |
  * | 6      | 2    | group-id                                                     |
  * | 8      | 16   | sender serial, ASCII, NUL-padded                             |
@@ -56,6 +57,12 @@ export const FrameType = {
   Beacon: 3,
 } as const;
 export type FrameType = (typeof FrameType)[keyof typeof FrameType];
+
+/**
+ * A control frame (firmware/control/frames.ts). Defined here, beside the heartbeat types, since
+ * the heartbeat worker tells them apart on UDP 703, which both share (ha/control-relay.ts).
+ */
+export const CONTROL_FRAME_TYPE = 5;
 
 export function isFrameType(n: number): n is FrameType {
   return n === FrameType.Heartbeat || n === FrameType.Leave || n === FrameType.Beacon;

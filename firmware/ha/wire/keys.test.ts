@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deriveKeys } from './keys.js';
+import { deriveControlKeys, deriveKeys, deriveSyncKeys } from './keys.js';
 import { hkdfSha256 } from './raw-frames.testkit.js';
 
 const raw = (k: { export(): Buffer }) => k.export().toString('hex');
@@ -22,4 +22,12 @@ test('the two keys differ, and so do the keys of different passwords', () => {
   assert.notEqual(raw(a.auth), raw(empty.auth));
   assert.equal(a.auth.symmetricKeySize, 32);
   assert.equal(a.enc.symmetricKeySize, 32);
+});
+
+test('control keys are HKDF-SHA256 with info ctl-auth / ctl-enc, apart from the heartbeat and sync keys', () => {
+  const ctl = deriveControlKeys('rig-secret');
+  assert.equal(raw(ctl.auth), hkdfSha256('rig-secret', 'tandem-ha/1', 'ctl-auth').toString('hex'));
+  assert.equal(raw(ctl.enc), hkdfSha256('rig-secret', 'tandem-ha/1', 'ctl-enc').toString('hex'));
+  const others = [deriveKeys('rig-secret'), deriveSyncKeys('rig-secret')].flatMap((k) => [raw(k.auth), raw(k.enc)]);
+  assert.ok(!others.includes(raw(ctl.enc)) && !others.includes(raw(ctl.auth)));
 });

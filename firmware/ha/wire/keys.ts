@@ -16,6 +16,9 @@ export const HKDF_INFO_ENC = 'hb-enc';
  */
 export const HKDF_INFO_SYNC_AUTH = 'sync-auth';
 export const HKDF_INFO_SYNC_ENC = 'sync-enc';
+/** The control channel (firmware/control/) likewise: a sealer of its own under its own boot id. */
+export const HKDF_INFO_CONTROL_AUTH = 'ctl-auth';
+export const HKDF_INFO_CONTROL_ENC = 'ctl-enc';
 
 export interface HaKeys {
   /** HMAC-SHA-256 key of the tag of clear frames. */
@@ -36,6 +39,10 @@ export function deriveKeys(password: string): HaKeys {
 
 export function deriveSyncKeys(password: string): HaKeys {
   return derive(password, HKDF_INFO_SYNC_AUTH, HKDF_INFO_SYNC_ENC);
+}
+
+export function deriveControlKeys(password: string): HaKeys {
+  return derive(password, HKDF_INFO_CONTROL_AUTH, HKDF_INFO_CONTROL_ENC);
 }
 
 /**

@@ -51,3 +51,19 @@ export const MAX_SACK_RANGES = 32;
 export function isStreamNumber(n: number): boolean {
   return Number.isSafeInteger(n) && n >= 0;
 }
+
+const streamNumber = (v: unknown): v is number => typeof v === 'number' && isStreamNumber(v);
+
+/**
+ * The ack a decoder read as these values, in the order the frames carry them (epoch,
+ * cumulative, sack pairs, dup, resync), or null when one is not what the fields above say.
+ */
+export function ackFromWire(fields: readonly unknown[]): AckFrame | null {
+  const [epoch, cumulative, sack, dup, resync] = fields;
+  if (fields.length !== 5 || !streamNumber(epoch) || !streamNumber(cumulative) || typeof resync !== 'boolean') return null;
+  if (!(dup === -1 || streamNumber(dup))) return null;
+  if (!Array.isArray(sack) || sack.length > 2 * MAX_SACK_RANGES || sack.length % 2 !== 0 || !sack.every(streamNumber)) {
+    return null;
+  }
+  return { epoch, cumulative, sack, dup, resync };
+}

@@ -4,7 +4,7 @@
  * the sync frames carry).
  */
 
-export { type AckFrame, type DataFrame, isStreamNumber, MAX_SACK_RANGES } from './frames.js';
+export { type AckFrame, ackFromWire, type DataFrame, isStreamNumber, MAX_SACK_RANGES } from './frames.js';
 export { type KeyMark, KeyTable } from './key-table.js';
 export { ProgressMeter, RATE_WINDOW_MS, type ResyncProgress } from './progress.js';
 export { type BatchOutcome, DEFAULT_RECEIVER_OPTIONS, type ReceiverOptions, StreamReceiver } from './receiver.js';
