@@ -61,6 +61,13 @@ interface MemberRecord {
   heardAtMs?: number;
   /** The version and kind of the last push sent to it. */
   lastPush?: { v: number; full: boolean };
+  /** A push is on its way and its result not back: sums heard meanwhile are older than it. */
+  awaitingResult: boolean;
+  /**
+   * The sums (ours, the member's) when a push was refused or a full sync still left them
+   * different: not pushed again until one side changes, it rejoins or an operator asks.
+   */
+  stuckAt?: { own: string; member: string };
 }
 
 const log = createLogger('config-sync');
@@ -114,7 +121,11 @@ export class ConfigSync {
     o.link.on('sums', (_from, m) => this.#sumsWaiters.get(m.id)?.(m));
     o.link.onPeerReset((serial) => {
       const rec = this.#members.get(serial);
-      if (rec) rec.state = 'unknown';
+      if (rec) {
+        rec.state = 'unknown';
+        rec.awaitingResult = false;
+        rec.stuckAt = undefined;
+      }
       this.#hello(serial);
     });
   }
@@ -151,7 +162,10 @@ export class ConfigSync {
     const { primary, peers, self } = this.#view;
     if (peers.length === 0) return 'No other cluster member to synchronize with.\n';
     if (primary === self) {
-      for (const peer of peers) this.#pushFull(peer, 'execute ha synchronize start');
+      for (const peer of peers) {
+        this.#record(peer).stuckAt = undefined;
+        this.#pushFull(peer, 'execute ha synchronize start');
+      }
       return `Full configuration sync started to ${peers.join(', ')}.\n`;
     }
     if (primary === null) return 'No primary in the cluster now: nothing to synchronize from.\n';
@@ -229,7 +243,7 @@ export class ConfigSync {
   #record(serial: string): MemberRecord {
     let rec = this.#members.get(serial);
     if (!rec) {
-      rec = { state: 'unknown', syncConfig: true };
+      rec = { state: 'unknown', syncConfig: true, awaitingResult: false };
       this.#members.set(serial, rec);
     }
     return rec;
@@ -258,7 +272,8 @@ export class ConfigSync {
       this.#mark(serial, rec, 'in-sync');
       return;
     }
-    if (rec.state === 'syncing') return;
+    if (rec.state === 'syncing' || rec.awaitingResult) return;
+    if (rec.stuckAt?.own === own.all && rec.stuckAt.member === rec.sums.all) return;
     const sections = differingSections(own, rec.sums);
     this.#pushFull(serial, `joined with a different configuration (sections differ: ${sections.join(', ') || 'none named'})`);
   }
@@ -286,6 +301,7 @@ export class ConfigSync {
     rec.state = 'syncing';
     rec.reason = reason;
     rec.lastPush = { v: push.v, full: true };
+    rec.awaitingResult = true;
     log.event(`config sync: full sync to ${serial} (${reason})`, 'info', { subtype: 'config', fields: { peer: serial } });
   }
 
@@ -300,7 +316,9 @@ export class ConfigSync {
     for (const peer of this.#view.peers) {
       const rec = this.#record(peer);
       if (!rec.syncConfig) continue;
-      if (this.#o.link.send(peer, push)) rec.lastPush = { v: push.v, full: false };
+      if (!this.#o.link.send(peer, push)) continue;
+      rec.lastPush = { v: push.v, full: false };
+      rec.awaitingResult = true;
     }
     return push.v;
   }
@@ -355,16 +373,20 @@ export class ConfigSync {
     if (!rec || !isPrimaryView(this.#view)) return;
     rec.sums = m.sums;
     rec.heardAtMs = this.#o.now();
+    if (m.v >= (rec.lastPush?.v ?? 0)) rec.awaitingResult = false;
     if (!m.ok) {
       const reason = m.reason ?? 'no reason given';
       log.event(`${from} refused the configuration: ${reason}`, 'warn', { subtype: 'config', fields: { peer: from } });
       this.#mark(from, rec, 'out-of-sync', `refused: ${reason}`);
+      rec.stuckAt = { own: this.#ownSums().all, member: m.sums.all };
       return;
     }
     const own = this.#ownSums();
     if (m.sums.all === own.all) this.#mark(from, rec, 'in-sync');
-    else if (rec.lastPush?.v === m.v && rec.lastPush.full)
+    else if (rec.lastPush?.v === m.v && rec.lastPush.full) {
       this.#mark(from, rec, 'out-of-sync', `sections differ after a full sync: ${differingSections(own, m.sums).join(', ')}`);
+      rec.stuckAt = { own: own.all, member: m.sums.all };
+    }
   }
 
   #keysCommitted(): void {

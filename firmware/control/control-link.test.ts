@@ -241,7 +241,7 @@ test('re-keying with two slots: accepted during the change, no stream resets, th
   net.link('A').send('B', push(4));
   net.advance(30);
   assert.ok((net.link('C').status().rejected.wrongGroup ?? 0) > before);
-  assert.throws(() => net.link('A').setKeys({ slots: [next], send: 1 }), /1 slots sending with slot 1/);
+  assert.throws(() => net.link('A').setKeys({ slots: [next], send: 1 }), /key ring send slot 1: expected 0/);
 });
 
 test('ping: the bytes arrive whole, and the answer says how long it took; no stream, no ping', async () => {

@@ -12,6 +12,7 @@ import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { pairSnapshot } from '../console/views.fixture.js';
 import { haSettings } from '../ha/net.fake.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
+import { keySpecOf, oneKeyRing } from '../ha/wire/key-ring.js';
 import { FakeTimers } from '../time/timers.fake.js';
 import { ControlRuntime } from './runtime.js';
 
@@ -32,6 +33,8 @@ function unit(serial: string, clock: FakeClockDevice, timers: FakeTimers) {
     nextBootId: () => ++boot,
     relay: { sendControl: (frames) => relayed.push(frames) > 0 },
   });
+  // The key coordinator installs the first ring before the link starts (main.ts).
+  runtime.link.setKeys(oneKeyRing(keySpecOf(haSettings())));
   return { nic, runtime, relayed };
 }
 

@@ -67,7 +67,7 @@ test('checksum show global|root lists one group', async () => {
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(/\s+/)[0]),
-    ['show', 'recalculate'],
+    ['show', 'cluster', 'recalculate'],
   );
 });
 
