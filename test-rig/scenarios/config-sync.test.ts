@@ -47,7 +47,8 @@ test('config sync on a pair carrying traffic', async (t) => {
 
   await t.test('a change on the primary reaches the secondary, and traffic obeys it', async () => {
     await commit(sr, 'A', setAction('deny'));
-    await consoleUntil(sr, 'B', 'show firewall policy', /set action deny/);
+    // FortiOS's policy action defaults to deny: only the full configuration shows it.
+    await consoleUntil(sr, 'B', 'show full-configuration firewall policy', /set action deny/);
     await exchangeUntil(sr, (x) => !x.reached, 'policy 1 denies');
     assert.match(sr.log('B'), /config sync: applied incremental \(firewall\.policy\) from TDSIM00000000001/);
   });
@@ -64,7 +65,7 @@ test('config sync on a pair carrying traffic', async (t) => {
     await commit(sr, 'A', 'config system interface\nedit "port2"\nset ip 198.18.1.1 255.255.255.128\nnext\nend');
     await consoleUntil(sr, 'B', 'show system interface', /255\.255\.255\.128/);
     assert.match(await sr.rig.exec('A', 'show system ha'), /set priority 200/);
-    assert.match(await sr.rig.exec('B', 'show system ha'), /set priority 128/);
+    assert.match(await sr.rig.exec('B', 'show full-configuration system ha'), /set priority 128/);
     assert.notEqual(
       (await sr.rig.exec('A', 'get system status')).match(/Hostname: (\S+)/)?.[1],
       (await sr.rig.exec('B', 'get system status')).match(/Hostname: (\S+)/)?.[1],
