@@ -28,6 +28,7 @@ const OWN_FRAME_BYTES = 16 << 20;
 /** What of package.json the board needs: "type" makes dist/ ES modules, the version is shown. */
 const PACKAGE_FIELDS = ['name', 'version', 'description', 'type', 'private', 'engines', 'dependencies', 'overrides'];
 
+// Progress goes to stderr, children's output too: stdout is the archive's path alone.
 const say = (line) => process.stderr.write(`release: ${line}\n`);
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -62,7 +63,7 @@ function buildFirmware(root) {
     process.execPath,
     [tsc, '-p', config, '--outDir', join(root, 'dist'), '--sourceMap', 'false', '--incremental', 'false'],
     {
-      stdio: 'inherit',
+      stdio: ['ignore', 2, 2],
     },
   );
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
@@ -79,7 +80,7 @@ function installDependencies(stage, root, target) {
   const args = ['install', '--omit=dev', '--os=linux', `--cpu=${target.npmCpu}`, '--ignore-scripts'];
   execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
     cwd: deps,
-    stdio: 'inherit',
+    stdio: ['ignore', 2, 2],
   });
   renameSync(join(deps, 'node_modules'), join(root, 'node_modules'));
   const removed = pruneNodeModules(join(root, 'node_modules'), target);
