@@ -4,8 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { BundleError } from './errors.js';
 import { buildManifest, bundlePaths, MANIFEST_FILE, parseManifest, renderManifest, verifyUnpacked } from './manifest.js';
+import { refusal } from './refusal.testkit.js';
 
 let root: string;
 
@@ -25,16 +25,6 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 function writeManifest(): void {
   const m = buildManifest({ name: 'tandem', version: '1.2.3', arch: 'arm64', node: '20.20.2' }, root);
   writeFileSync(join(root, MANIFEST_FILE), renderManifest(m));
-}
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof BundleError, `expected a BundleError, got ${String(err)}`);
-    return err.message;
-  }
-  assert.fail('accepted');
 }
 
 test('the manifest lists every file but itself, sorted, with size, mode and sha256', () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { test } from 'node:test';
-import { BundleError } from './errors.js';
+import { refusal } from './refusal.testkit.js';
 import { signBundle, verifyBundleSignature } from './signature.js';
 
 const pem = (kind: 'ed25519' | 'ed448') => {
@@ -15,16 +15,6 @@ const pem = (kind: 'ed25519' | 'ed448') => {
 const release = pem('ed25519');
 const archive = Buffer.from('tandem bundle bytes '.repeat(1000));
 const names = { archive: 'tandem-1.0.0-linux-arm64.tar.zst', key: 'release.pub.pem' };
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof BundleError, `expected a BundleError, got ${String(err)}`);
-    return err.message;
-  }
-  assert.fail('accepted');
-}
 
 test('an archive verifies with the public half of the key that signed it', () => {
   const sig = signBundle(archive, release.private, 'release.pem');
