@@ -59,13 +59,8 @@ function step(what, fn) {
 function buildFirmware(root) {
   const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
   const config = join(REPO, 'tsconfig.firmware.json');
-  execFileSync(
-    process.execPath,
-    [tsc, '-p', config, '--outDir', join(root, 'dist'), '--sourceMap', 'false', '--incremental', 'false'],
-    {
-      stdio: ['ignore', 2, 2],
-    },
-  );
+  const args = ['-p', config, '--outDir', join(root, 'dist'), '--sourceMap', 'false', '--incremental', 'false'];
+  execFileSync(process.execPath, [tsc, ...args], { stdio: ['ignore', 2, 2] });
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
   const kept = Object.fromEntries(PACKAGE_FIELDS.filter((f) => f in pkg).map((f) => [f, pkg[f]]));
   writeFileSync(join(root, 'package.json'), `${JSON.stringify(kept, null, 2)}\n`);
@@ -87,10 +82,8 @@ function installDependencies(stage, root, target) {
   return `npm install --omit=dev --os=linux --cpu=${target.npmCpu}; pruned ${removed.files} files, ${mb(removed.bytes)}`;
 }
 
-/** The tar's bytes in segments: each big file alone, the rest between them. */
-function tarSegments(root, manifestModule) {
-  const { bundlePaths, MANIFEST_FILE } = manifestModule;
-  const manifest = JSON.parse(readFileSync(join(root, MANIFEST_FILE), 'utf8'));
+/** The tar's bytes in segments: each big file alone, the rest between them; modes as the manifest says. */
+function tarSegments(root, manifest, bundlePaths) {
   const modes = new Map(manifest.files.map((f) => [f.path, f.mode]));
   const segments = [];
   let current = [];
@@ -166,9 +159,10 @@ async function main() {
     });
     copyFileSync(join(REPO, 'scripts/tandem.service'), join(root, 'tandem.service'));
 
+    let manifest;
     step('manifest', () => {
       const head = { name: 'tandem', version, arch: values.arch, node: nodeVersion };
-      const manifest = manifestModule.buildManifest(head, root);
+      manifest = manifestModule.buildManifest(head, root);
       writeFileSync(join(root, manifestModule.MANIFEST_FILE), manifestModule.renderManifest(manifest));
       const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
       return `${manifest.files.length} files, ${mb(bytes)}`;
@@ -178,7 +172,7 @@ async function main() {
     const archivePath = join(out, name);
     let archive;
     step(`archive (tar, zstd -${ZSTD_LEVEL})`, () => {
-      const segments = tarSegments(root, manifestModule);
+      const segments = tarSegments(root, manifest, manifestModule.bundlePaths);
       archive = Buffer.concat(compress(segments));
       const tarBytes = segments.reduce((sum, s) => sum + s.bytes.length, 0);
       mkdirSync(out, { recursive: true });
