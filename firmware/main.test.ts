@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { FIRMWARE_VERSION } from './version.js';
 
 const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 
@@ -26,4 +27,11 @@ test('the sim board without the rig environment: one line naming what is missing
   const r = start('sim');
   assert.equal(r.stderr, 'tandem: refusing to start: sim board: TANDEM_SIM_DIR is not set (the test rig sets it)\n');
   assert.equal(r.status, 2);
+});
+
+test('--version prints the firmware version and exits before touching any board', () => {
+  const r = spawnSync(process.execPath, [MAIN, '--version', '--board', 'nonsense'], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.stdout, `tandem ${FIRMWARE_VERSION}\n`);
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
 });

@@ -47,7 +47,14 @@ function orRefuse<T>(step: () => T): T {
   }
 }
 
-const { values } = parseArgs({ options: { board: { type: 'string', default: 'sim' } } });
+const { values } = parseArgs({
+  options: { board: { type: 'string', default: 'sim' }, version: { type: 'boolean', default: false } },
+});
+// Answered before the board is touched: it is how a release bundle shows it runs on its target.
+if (values.version) {
+  process.stdout.write(`tandem ${FIRMWARE_VERSION}\n`);
+  process.exit(0);
+}
 const board = orRefuse(() => boardByName(values.board ?? 'sim', process.env));
 const hal = createLinuxHal();
 const eventLog = new EventLog(board.storage.eventLog, hal.clock);

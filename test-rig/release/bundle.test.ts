@@ -1,0 +1,163 @@
+/**
+ * The release bundle (issue 10): built twice, the same bytes; the firmware without tests,
+ * scaffolding or rig; refused when its signature does not verify or a file differs from the
+ * manifest; and the arm64 bundle's own Node, under qemu-user, prints the version and passes a
+ * HAL smoke (koffi into libc, cbor-x with its native part, serialport on a pty).
+ *
+ * Both architectures are built (the first build on a machine downloads the Node runtime and
+ * compresses it for about a minute; later builds take the frame from the cache). Only arm64
+ * runs under qemu: armhf's HAL still passes 64-bit timespec layouts (issue 10, item 2).
+ */
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type TestContext, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { CommandError } from '../errors.js';
+import { REPO_ROOT } from '../launcher.js';
+import { run } from '../shell.js';
+import type { SmokeReport } from './hal-smoke.js';
+import { type Arch, buildRelease, listing, releaseAvailable, targetOf, underQemu, unpack } from './release.testkit.js';
+
+const SIZE_TARGET = 30e6;
+const TIMEOUT = 540_000;
+const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const SMOKE = fileURLToPath(new URL('./hal-smoke.js', import.meta.url));
+
+function keyPair(dir: string, name: string): { private: string; public: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const paths = { private: join(dir, `${name}.pem`), public: join(dir, `${name}.pub.pem`) };
+  writeFileSync(paths.private, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(paths.public, publicKey.export({ type: 'spki', format: 'pem' }));
+  return paths;
+}
+
+/** The bundle's own verify command, run by this machine's Node; never rejects. */
+async function verify(bundle: string, archive: string, key: string, unpacked?: string) {
+  const cli = join(bundle, 'dist/firmware/release/verify-cli.js');
+  const extra = unpacked === undefined ? [] : ['--unpacked', unpacked];
+  try {
+    const r = await run(process.execPath, [cli, '--key', key, archive, ...extra]);
+    return { code: 0, out: r.stdout, err: r.stderr };
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    return { code: err.exitCode, out: '', err: err.stderr };
+  }
+}
+
+function flipByte(path: string, at: number): void {
+  const bytes = readFileSync(path);
+  bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+  writeFileSync(path, bytes);
+}
+
+async function releaseTest(arch: Arch, t: TestContext): Promise<{ dir: string; bundle: string }> {
+  const dir = mkdtempSync(join(tmpdir(), `tandem-release-test-${arch}-`));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const key = keyPair(dir, 'release');
+
+  const first = await buildRelease(arch, join(dir, 'a'), key.private);
+  const second = await buildRelease(arch, join(dir, 'b'), key.private);
+  t.diagnostic(
+    `${arch}: ${(readFileSync(first.archive).length / 1e6).toFixed(1)} MB; built in ${first.seconds.toFixed(1)} s, again in ${second.seconds.toFixed(1)} s`,
+  );
+  assert.equal(second.sha256, first.sha256, `two builds differ:\n${first.log}\n${second.log}`);
+  assert.equal(readFileSync(`${second.archive}.sig`, 'utf8'), readFileSync(`${first.archive}.sig`, 'utf8'));
+  assert.match(first.archive, new RegExp(`/tandem-${VERSION.replaceAll('.', '\\.')}-linux-${arch}\\.tar\\.zst$`));
+  assert.ok(readFileSync(first.archive).length <= SIZE_TARGET, `${first.archive} is over ${SIZE_TARGET / 1e6} MB`);
+
+  // Only the firmware, fixed owners and times, plain or executable files.
+  const lines = await listing(first.archive);
+  const paths = lines.map((l) => l.split(/\s+/).slice(5).join(' '));
+  const top = [...new Set(paths.map((p) => p.split('/')[0]))].sort();
+  assert.deepEqual(top, ['dist', 'manifest.json', 'node', 'node_modules', 'package.json', 'tandem.service']);
+  const dist = [...new Set(paths.filter((p) => p.startsWith('dist/')).map((p) => p.split('/')[1]))].filter((p) => p !== '');
+  assert.deepEqual(dist.sort(), ['board', 'firmware', 'hal', 'lib']);
+  assert.deepEqual(
+    paths.filter((p) => /\.(test|fake|fixture|testkit)\.js$|test-rig|\.map$|\.ts$|^node_modules\/\.bin\//.test(p)),
+    [],
+  );
+  assert.ok(paths.includes('dist/firmware/main.js') && paths.includes('node/bin/node'));
+  for (const l of lines) assert.match(l, /^[d-]rw[x-]r-[x-]r-[x-] 0\/0 +\d+ 1970-01-01 00:00 /, l);
+
+  const bundle = join(dir, 'bundle');
+  await unpack(first.archive, bundle);
+  const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  assert.equal(manifest.version, VERSION);
+  assert.equal(manifest.arch, arch);
+  assert.match(String(manifest.node), /^20\.\d+\.\d+$/);
+  const unit = readFileSync(join(bundle, 'tandem.service'), 'utf8');
+  assert.match(unit, /^ExecStart=\/opt\/tandem\/node\/bin\/node .*\/opt\/tandem\/dist\/firmware\/main\.js /m);
+
+  // The board's check: the right key and an intact tree pass; anything else is refused by name.
+  const good = await verify(bundle, first.archive, key.public, bundle);
+  assert.equal(good.code, 0, good.err);
+  assert.match(good.out, new RegExp(`files match the manifest of tandem ${VERSION.replaceAll('.', '\\.')} \\(${arch}\\)`));
+  const other = keyPair(dir, 'other');
+  const wrongKey = await verify(bundle, first.archive, other.public);
+  assert.equal(wrongKey.code, 1);
+  assert.match(wrongKey.err, /^tandem: refusing .*: the signature does not verify with .*other\.pub\.pem/);
+  const tampered = join(dir, 'tampered.tar.zst');
+  copyFileSync(first.archive, tampered);
+  copyFileSync(`${first.archive}.sig`, `${tampered}.sig`);
+  flipByte(tampered, Math.floor(readFileSync(tampered).length / 2));
+  const changed = await verify(bundle, tampered, key.public);
+  assert.equal(changed.code, 1);
+  assert.match(changed.err, /tampered\.tar\.zst: the signature does not verify/);
+  const altered = join(dir, 'altered');
+  await unpack(first.archive, altered);
+  flipByte(join(altered, 'dist/firmware/version.js'), 0);
+  const alteredTree = await verify(bundle, first.archive, key.public, altered);
+  assert.equal(alteredTree.code, 1);
+  assert.match(alteredTree.err, /does not match its manifest: dist\/firmware\/version\.js has changed/);
+  return { dir, bundle };
+}
+
+test('arm64: reproducible, firmware only, verified; its Node under qemu prints the version and passes a HAL smoke', {
+  timeout: TIMEOUT,
+}, async (t) => {
+  if (!(await releaseAvailable(t, 'arm64', { qemu: true }))) return;
+  const { bundle } = await releaseTest('arm64', t);
+  const node = join(bundle, 'node/bin/node');
+  const target = await targetOf('arm64');
+
+  const start = performance.now();
+  const version = await underQemu('arm64', node, ['--single-threaded-gc', join(bundle, 'dist/firmware/main.js'), '--version']);
+  t.diagnostic(`${target.qemu.command}: main.js --version in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  assert.equal(version, `tandem ${VERSION}\n`);
+
+  // Copied into the bundle, so its imports resolve to the bundle's node_modules and dist/.
+  copyFileSync(SMOKE, join(bundle, 'hal-smoke.js'));
+  const report = JSON.parse(await underQemu('arm64', node, [join(bundle, 'hal-smoke.js')])) as SmokeReport;
+  assert.equal(report.arch, 'arm64');
+  assert.ok(Math.abs(report.wallSkewMs) < 1000, `CLOCK_REALTIME through koffi is ${report.wallSkewMs} ms off Date.now()`);
+  assert.ok(report.ticks >= 1, `a 20 ms timerfd ticked ${report.ticks} times in a poll of up to 1 s`);
+  assert.equal(report.cborNative, true, 'cbor-x runs without its native extension');
+  assert.equal(report.cborRoundTrip, true);
+  assert.equal(report.ptyIn, 'ping');
+  assert.equal(report.serialIn, 'pong');
+  assert.deepEqual(report.nativeModules, [
+    'node_modules/@cbor-extract/cbor-extract-linux-arm64/node.napi.glibc.node',
+    'node_modules/@koromix/koffi-linux-arm64/linux_arm64/koffi.node',
+    'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm64/@serialport+bindings-cpp.armv8.glibc.node',
+  ]);
+});
+
+test('armhf: reproducible, firmware only, verified, with the newest armv7l Node build', { timeout: TIMEOUT }, async (t) => {
+  if (!(await releaseAvailable(t, 'armhf', { qemu: false }))) return;
+  const { bundle } = await releaseTest('armhf', t);
+  const native = (await run('find', [join(bundle, 'node_modules'), '-name', '*.node'])).stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.slice(bundle.length + 1))
+    .sort();
+  assert.deepEqual(native, [
+    'node_modules/@cbor-extract/cbor-extract-linux-arm/node.abi137.glibc.node',
+    'node_modules/@cbor-extract/cbor-extract-linux-arm/node.napi.glibc.node',
+    'node_modules/@koromix/koffi-linux-arm/linux_armhf/koffi.node',
+    'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm/@serialport+bindings-cpp.armv6.glibc.node',
+    'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm/@serialport+bindings-cpp.armv7.glibc.node',
+  ]);
+});
