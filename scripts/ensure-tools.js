@@ -25,6 +25,11 @@ if (process.getuid?.() !== 0) {
   process.exit(1);
 }
 
+// `npm start` needs the rig only; `npm test` (and CI) pass --release for the release tests too.
+if (!process.argv.includes('--release')) {
+  installMissing(rig, 'the test rig');
+  process.exit(0);
+}
 installMissing([...rig, ...release], 'the test rig and the release tests');
 try {
   ensureSysroot(TARGETS.arm64, (line) => process.stderr.write(`tandem: ${line}\n`));
