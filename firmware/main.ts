@@ -19,6 +19,7 @@ import { CONSOLE_SOCKET_NAME } from './console/socket-protocol.js';
 import { startConsoleSocket } from './console/socket-server.js';
 import { ConfigSync } from './control/config-sync.js';
 import { KeyCoordinator, keyClusterView } from './control/key-change.js';
+import { RemoteConsoles } from './control/remote-console.js';
 import { ControlRuntime } from './control/runtime.js';
 import { DataPlaneRuntime } from './dataplane/runtime.js';
 import { mainBlock } from './diag/main-block.js';
@@ -234,6 +235,14 @@ const processor = new CommandProcessor({
   eventLog,
   control,
   configSync,
+  remoteConsoles: new RemoteConsoles({
+    serial,
+    link: control.link,
+    config,
+    clock: hal.clock,
+    timers: systemTimers,
+    openSession: () => processor.openSession(),
+  }),
 });
 const socket = await startConsoleSocket({ path: join(board.runDir, CONSOLE_SOCKET_NAME), processor, ha });
 const consoleLine = await startSerialConsole({

@@ -6,10 +6,12 @@
  * A handler may answer at once or later (one that walks the session table answers when the walk
  * is done).
  */
+
 import { ambiguous, resolveKeyword } from '../config/abbreviation.js';
 import type { ConfigEditorSession } from '../config/api.js';
 import { type Choice, ENTER, placeholder } from '../config/choice.js';
 import { commandFail, parseFail, RETURN_CODE } from '../config/command-fail.js';
+import type { RemoteSession } from '../control/remote-console.js';
 import type { LogFilter } from './log-filter.js';
 import type { SessionFilter } from './session-filter.js';
 import { printable } from './tokenize.js';
@@ -18,6 +20,8 @@ export interface CommandResult {
   output: string;
   /** Set by `config …`: the session continues in config mode with this editor. */
   edit?: { session: ConfigEditorSession; context: string };
+  /** Set by `execute ha manage`: the session's lines go to another unit until it exits. */
+  remote?: RemoteSession;
   /** Set by `exit`: the operator leaves the console (the serial line asks for a login again). */
   exit?: boolean;
 }

@@ -1,6 +1,7 @@
 /** What the console may ask of the HA runtime. Implemented on the main thread by firmware/ha/. */
 import type { SumsMessage } from '../control/api.js';
 import type { MemberSyncStatus } from '../control/config-sync.js';
+import type { RemoteSession } from '../control/remote-console.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
 import type { RemoteLinkView } from '../monitor/view.js';
 
@@ -36,4 +37,10 @@ export interface ConfigSyncControl {
   synchronize(): string;
   /** A peer's sums, or null when it did not answer in time. */
   requestSums(serial: string): Promise<SumsMessage | null>;
+}
+
+/** `execute ha manage`: firmware/control's RemoteConsoles. */
+export interface RemoteConsoleControl {
+  /** A session on `target` for `admin`, its first reply the password prompt; or why not (console text). */
+  open(target: string, admin: string): Promise<RemoteSession | string>;
 }

@@ -11,6 +11,7 @@
 import type { ConfigAccess, ConfigEditorSession } from '../config/api.js';
 import type { Choice } from '../config/choice.js';
 import { commandFail, RETURN_CODE } from '../config/command-fail.js';
+import type { RemoteSession } from '../control/remote-console.js';
 import { createLogger } from '../log/logger.js';
 import type { CommandNode, CommandResult, ConsoleState } from './command-tree.js';
 import { dispatch, treeChoices } from './command-tree.js';
@@ -20,7 +21,7 @@ import { buildCommandTree } from './commands/tree.js';
 import { type Completion, completeFor, helpFor } from './completion.js';
 import { endLine } from './format.js';
 import { applyGrep, grepChoices, parseGrep } from './grep.js';
-import type { ConfigSyncControl, DiagControl, HaControl, PortStatsSource } from './ha-control.js';
+import type { ConfigSyncControl, DiagControl, HaControl, PortStatsSource, RemoteConsoleControl } from './ha-control.js';
 import { LogFilter } from './log-filter.js';
 import { SessionFilter } from './session-filter.js';
 import type { SessionsControl } from './sessions-control.js';
@@ -46,6 +47,8 @@ export interface ProcessorOptions {
   control?: ControlDiag;
   /** Config sync for the Configuration Status, `checksum cluster` and `execute ha synchronize`. */
   configSync?: ConfigSyncControl;
+  /** `execute ha manage`; without it the command says the unit is not in a cluster. */
+  remoteConsoles?: RemoteConsoleControl;
 }
 
 export interface ConsoleReply {
@@ -55,6 +58,8 @@ export interface ConsoleReply {
   prompt: string;
   /** The operator typed `exit`: the session is over. */
   exit?: boolean;
+  /** The next line is a password (another unit's login through `execute ha manage`): not echoed. */
+  secret?: boolean;
 }
 
 export interface ConsoleSession {
@@ -86,6 +91,8 @@ class Session implements ConsoleSession {
   private readonly state: ConsoleState = { sessionFilter: new SessionFilter(), logFilter: new LogFilter() };
   /** The reply to the latest line; the next line runs once it is settled. */
   private last: Promise<unknown> = Promise.resolve();
+  /** Another unit's console (`execute ha manage`) while it lasts, with its latest prompt. */
+  private remote: { session: RemoteSession; prompt: string } | null = null;
 
   constructor(
     private readonly root: CommandNode,
@@ -99,6 +106,7 @@ class Session implements ConsoleSession {
   }
 
   private async runLine(line: string): Promise<ConsoleReply> {
+    if (this.remote) return this.runRemote(this.remote, line);
     let result: CommandResult;
     try {
       result = await this.run(line);
@@ -108,19 +116,39 @@ class Session implements ConsoleSession {
       log.error(`command '${printable(line, 80)}' failed: ${message}`);
       result = { output: commandFail(RETURN_CODE.failed, `Command fail: ${printable(message, 200)}`) };
     }
+    if (result.remote) {
+      const { opening } = result.remote;
+      this.remote = { session: result.remote, prompt: opening.prompt };
+      return { output: result.output, prompt: opening.prompt, ...(opening.secret ? { secret: true } : {}) };
+    }
     return { output: result.output, prompt: this.prompt(), ...(result.exit ? { exit: true } : {}) };
   }
 
+  /** A line for the other unit; its `exit` (or its loss) brings this unit's prompt back. */
+  private async runRemote(remote: { session: RemoteSession; prompt: string }, line: string): Promise<ConsoleReply> {
+    const r = await remote.session.send(line);
+    if (r.exit) {
+      this.remote = null;
+      return { output: r.output, prompt: this.prompt() };
+    }
+    remote.prompt = r.prompt;
+    return { output: r.output, prompt: r.prompt, ...(r.secret ? { secret: true } : {}) };
+  }
+
   prompt(): string {
+    if (this.remote) return this.remote.prompt;
     const host = hostnameOf(this.options.config);
     return this.editor ? `${host} (${this.context}) # ` : `${host} # `;
   }
 
+  /** On another unit's console `?` goes over with the line: the listing comes from there. */
   help(before: string): string | null {
+    if (this.remote) return null;
     return helpFor(before, (words) => this.choices(words));
   }
 
   complete(before: string): Completion {
+    if (this.remote) return { insert: '', listing: '' };
     return completeFor(before, (words) => this.choices(words));
   }
 
@@ -155,7 +183,7 @@ class Session implements ConsoleSession {
       this.editor = result.edit.session;
       this.context = result.edit.context;
     }
-    return { output: endLine(result.output), exit: result.exit };
+    return { output: endLine(result.output), exit: result.exit, remote: result.remote };
   }
 
   /** One line for the config editor; an `end` may wait for the cluster (the commit gate) before it answers. */

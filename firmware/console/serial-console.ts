@@ -72,7 +72,10 @@ export async function startSerialConsole(options: SerialConsoleOptions): Promise
       return;
     }
     const reply = await session.commands.execute(text);
-    if (!reply.exit) return write(toCrlf(reply.output) + reply.prompt);
+    if (!reply.exit) {
+      editor.setMode(reply.secret ? 'secret' : 'command');
+      return write(toCrlf(reply.output) + reply.prompt);
+    }
     log.event(`${printable(session.admin)} logged out of ${options.path}`);
     session = null;
     editor.history.clear();

@@ -8,7 +8,7 @@
  */
 import type { Clock } from '../../hal/clock/index.js';
 import type { ConfigAccess } from '../config/api.js';
-import { LoginGate } from '../console/login.js';
+import { LoginGate, type LoginStep } from '../console/login.js';
 import type { ConsoleSession } from '../console/processor.js';
 import { createLogger } from '../log/logger.js';
 import type { Cancel, Timers } from '../time/timers.js';
@@ -48,6 +48,7 @@ export interface RemoteConsolesOptions {
 }
 
 interface Hosted {
+  /** The manager's login gate, kept across its sessions so the lockout holds. */
   gate: LoginGate;
   session: ConsoleSession | null;
   idle: Cancel;
@@ -65,6 +66,8 @@ const log = createLogger('remote-console');
 export class RemoteConsoles {
   readonly #o: RemoteConsolesOptions;
   readonly #hosted = new Map<string, Hosted>();
+  /** One login gate per managing unit: failures and lockouts count across its sessions. */
+  readonly #gates = new Map<string, LoginGate>();
   readonly #managed = new Map<number, Managed>();
   #sid = 0;
 
@@ -141,14 +144,16 @@ export class RemoteConsoles {
   #hostOpen(from: string, sid: number, admin: string): void {
     const key = `${from}/${sid}`;
     this.#hostClose(from, sid);
-    const gate = new LoginGate({ config: this.#o.config, clock: this.#o.clock, where: `execute ha manage from ${from}` });
+    let gate = this.#gates.get(from);
+    if (!gate) {
+      gate = new LoginGate({ config: this.#o.config, clock: this.#o.clock, where: `execute ha manage from ${from}` });
+      this.#gates.set(from, gate);
+    }
     const hosted: Hosted = { gate, session: null, idle: () => {}, last: Promise.resolve() };
     this.#hosted.set(key, hosted);
     this.#touch(from, sid, hosted);
     gate.begin();
-    hosted.last = gate.enter(admin).then((step) => {
-      this.#out(from, sid, step.output, step.prompt, step.input === 'secret');
-    });
+    hosted.last = gate.enter(admin).then((step) => this.#loginStep(from, sid, step));
   }
 
   #hostLine(from: string, sid: number, line: string): void {
@@ -166,14 +171,21 @@ export class RemoteConsoles {
         return;
       }
       const step = await hosted.gate.enter(line);
-      if (step.admin === undefined) {
-        this.#out(from, sid, step.output, step.prompt, step.input === 'secret');
-        return;
-      }
+      if (step.admin === undefined) return this.#loginStep(from, sid, step);
       log.event(`${step.admin} logged in from ${from} (execute ha manage)`, 'info', { subtype: 'admin', fields: { peer: from } });
       hosted.session = this.#o.openSession();
       this.#out(from, sid, step.output, hosted.session.prompt(), false);
     });
+  }
+
+  /**
+   * A login step on its way to the manager. The administrator is named by the command, so a
+   * step back to the name prompt (a wrong password, a lockout) ends the session.
+   */
+  #loginStep(from: string, sid: number, step: LoginStep): void {
+    if (step.input !== 'text') return this.#out(from, sid, step.output, step.prompt, step.input === 'secret');
+    this.#hostClose(from, sid);
+    this.#out(from, sid, step.output, '', false, true);
   }
 
   #hostClose(from: string, sid: number): void {

@@ -6,7 +6,7 @@ import type { HaSettings } from '../../config/ha-settings.js';
 import { MAIN_BLOCK_MAX_S } from '../../diag/main-block.js';
 import type { CommandNode, CommandResult } from '../command-tree.js';
 import { listCommands } from '../command-tree.js';
-import type { ConfigSyncControl, DiagControl, HaControl, PortStatsSource } from '../ha-control.js';
+import type { ConfigSyncControl, DiagControl, HaControl, PortStatsSource, RemoteConsoleControl } from '../ha-control.js';
 import type { SessionsControl } from '../sessions-control.js';
 import { beginConfig, sectionChoices, show } from './config.js';
 import { renderChecksumShow, renderRecalculate } from './ha-checksum.js';
@@ -14,6 +14,7 @@ import { renderChecksumCluster } from './ha-config-sync.js';
 import { type ControlDiag, controlBranch } from './ha-control-diag.js';
 import { renderHaDiagnose, renderHeartbeat } from './ha-diagnose.js';
 import { failover, failoverStatus, resetUptime } from './ha-execute.js';
+import { manageNode } from './ha-manage.js';
 import { renderPortStats } from './ha-port-stats.js';
 import { renderHaStatus } from './ha-status.js';
 import { type EventLogSource, logBranch } from './log.js';
@@ -30,6 +31,7 @@ export interface CommandDeps {
   sessions?: SessionsControl;
   eventLog?: EventLogSource;
   configSync?: ConfigSyncControl;
+  remoteConsoles?: RemoteConsoleControl;
   control?: ControlDiag;
 }
 
@@ -191,6 +193,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
             failoverNode('unset', false),
             leaf('status', 'Show whether failover is set on this unit.', () => failoverStatus(ha)),
           ]),
+          manageNode(ha, deps.remoteConsoles),
           branch('synchronize', 'Configuration sync between cluster units.', [
             leaf('start', "Send the primary's whole configuration to every unit (or ask for it, on a secondary).", () =>
               deps.configSync ? deps.configSync.synchronize() : 'Command fail. Config sync is not running on this unit.\n',
