@@ -87,7 +87,7 @@ test('port-down, loss and power-loss on a formed pair; bad arguments are refused
   // power-loss: A dies with every cable dark, and B's heartbeat ports lose carrier too.
   const lost = await r.fault('power-loss', 'A');
   t.diagnostic(`power-loss spread ${lost.spreadMs?.toFixed(3)} ms over ${lost.cables?.length} cables`);
-  assert.equal(lost.cables?.length, 7);
+  assert.equal(lost.cables?.length, 8, "A's six ports (mgmt included) and B's ends of the two heartbeat cables");
   assert.ok(typeof lost.spreadMs === 'number' && lost.spreadMs >= 0 && lost.spreadMs < 100, `spread ${lost.spreadMs} ms`);
   const dead = await r.waitFor((s) => boardStatus(s, 'A').process === 'dead', 5000, 'A dead after power-loss');
   assert.equal(boardStatus(dead, 'A').exit?.signal, 'SIGKILL');

@@ -61,8 +61,7 @@ test('a refusal is news again when its reason changes or after the peer was acce
   assert.deepEqual(b.take('joined'), [{ kind: 'joined', serial: 'X', hostname: 'host-X', link: 'ha1' }]);
   assert.deepEqual(b.c.view(b.clock.nowMs()).refused, [], 'accepted: no longer listed as refused');
   b.peer('X', { model: 'TND-4' });
-  b.step();
-  b.step();
+  b.runTo(b.clock.nowMs() + LOST_AFTER + 200);
   const e = b.take();
   assert.deepEqual(
     e.filter((x) => x.kind === 'refused' || x.kind === 'lost'),
@@ -90,4 +89,25 @@ test('a 5th unit is refused: the cluster is full at 4; it joins when a place fre
   assert.ok(e.some((x) => x.kind === 'lost' && x.serial === 'D'));
   assert.ok(e.some((x) => x.kind === 'joined' && x.serial === 'E'));
   assert.equal(b.take('refused').length, 0);
+});
+
+test('a member whose frame lags a change (one refused heartbeat, then accepted again) is not lost', () => {
+  const b = new Bench({ groupName: 'next' });
+  b.c.setGroupNames(['next'], 0);
+  b.peer('X', { groupName: 'next' });
+  b.runTo(HOLD + 1000);
+  assert.equal(b.c.view(b.clock.nowMs()).members.length, 2);
+  b.take();
+  // The heartbeat in flight when X switched to the new name still carries the old one.
+  b.peer('X', { groupName: 'prev' });
+  b.step();
+  b.peer('X', { groupName: 'next' });
+  b.runTo(b.clock.nowMs() + 2 * LOST_AFTER);
+  const e = b.take();
+  assert.deepEqual(
+    e.map((x) => x.kind),
+    ['refused'],
+    'refused once (news for the log), never lost',
+  );
+  assert.equal(b.c.view(b.clock.nowMs()).members.length, 2);
 });

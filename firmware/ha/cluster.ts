@@ -90,6 +90,13 @@ export class Cluster {
   #unheard = new Set<string>();
   readonly #members = new Members();
   readonly #refusals = new Refusals();
+  /**
+   * Members whose frames are refused now, and why. A member's frames may lag a change its peer
+   * already made (a config sync, a key change: the heartbeat in flight still carries the old
+   * group-name), so it stays a member until the failure detector finds no accepted heartbeat
+   * from it for the lost threshold, and only then is lost, with the refusal as the reason.
+   */
+  readonly #refusedMembers = new Map<string, string>();
   readonly #detector: FailureDetector;
   readonly #dual = new DualPrimaryWatch();
   readonly #beacons = new BeaconWatch();
@@ -139,6 +146,7 @@ export class Cluster {
       this.#refuse(serial, link, refusal, now);
     } else {
       this.#refusals.accept(serial);
+      this.#refusedMembers.delete(serial);
       this.#beacons.heartbeat(serial, now);
       const claimed = this.#members.get(serial)?.advert;
       const { joined, change } = this.#members.update(serial, link, advert, now);
@@ -224,8 +232,10 @@ export class Cluster {
     }
     for (const serial of lost) {
       if (!this.#members.has(serial)) continue;
+      const refused = this.#refusedMembers.get(serial);
       this.#drop(serial);
-      this.#emit({ kind: 'lost', serial, reason: `no heartbeat on any link for more than ${lostAfterMs(this.#settings)} ms` });
+      const silent = `no heartbeat on any link for more than ${lostAfterMs(this.#settings)} ms`;
+      this.#emit({ kind: 'lost', serial, reason: refused === undefined ? silent : `refused: ${refused}` });
       this.#triggers.push(`${serial} lost`);
     }
     this.#beacons.prune(now, this.#beaconTiming);
@@ -570,10 +580,7 @@ export class Cluster {
 
   #refuse(serial: string, link: string, reason: string, now: number): void {
     if (this.#refusals.refuse(serial, link, reason, now)) this.#emit({ kind: 'refused', serial, link, reason });
-    if (!this.#members.has(serial)) return;
-    this.#drop(serial);
-    this.#emit({ kind: 'lost', serial, reason: `refused: ${reason}` });
-    this.#triggers.push(`${serial} refused`);
+    if (this.#members.has(serial)) this.#refusedMembers.set(serial, reason);
   }
 
   #fullFor(serial: string): string | null {
@@ -583,6 +590,7 @@ export class Cluster {
 
   #drop(serial: string): void {
     this.#unheard.delete(serial);
+    this.#refusedMembers.delete(serial);
     this.#members.remove(serial);
     this.#detector.forget(serial);
     this.#dual.forget(serial);

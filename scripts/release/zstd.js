@@ -10,8 +10,22 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cachePath, writeCacheFile } from './cache.js';
 
-export const ZSTD_LEVEL = 19;
+/**
+ * Level 19 for releases. TANDEM_RELEASE_ZSTD_LEVEL (1-19) trades size for time: the release
+ * tests build at a fast level, since what they check (same bytes twice, contents, signature)
+ * does not depend on it; the release benchmark measures the size at 19.
+ */
+export const ZSTD_LEVEL = zstdLevel(process.env.TANDEM_RELEASE_ZSTD_LEVEL);
 const ARGS = [`-${ZSTD_LEVEL}`, '-T0', '-c'];
+
+function zstdLevel(text) {
+  if (text === undefined || text === '') return 19;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 19) {
+    throw new Error(`TANDEM_RELEASE_ZSTD_LEVEL=${text} is not allowed: use an integer 1-19 (19 for a release)`);
+  }
+  return n;
+}
 
 let version;
 function zstdVersion() {

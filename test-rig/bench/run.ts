@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions|config`
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions|config|release`
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
@@ -12,6 +12,7 @@ import { benchHang, HANG_CASES } from './hang.js';
 import { benchJitter } from './jitter.js';
 import { benchLease } from './lease.js';
 import { type BenchOptions, benchOptions } from './options.js';
+import { benchRelease } from './release.js';
 import { benchSessions } from './sessions.js';
 import { benchSoak } from './soak.js';
 import { benchStorm } from './storm.js';
@@ -37,6 +38,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   soak: (o) => benchSoak(o.soakS),
   sessions: (o) => benchSessions(o),
   config: (o) => benchConfigSync(o.configRuns),
+  release: () => benchRelease(),
 };
 
 async function main(): Promise<number> {

@@ -4,9 +4,10 @@
  * manifest; and the arm64 bundle's own Node, under qemu-user, prints the version and passes a
  * HAL smoke (koffi into libc, cbor-x with its native part, serialport on a pty).
  *
- * Both architectures are built (the first build on a machine downloads the Node runtime and
- * compresses it for about a minute; later builds take the frame from the cache). Only arm64
- * runs under qemu: armhf's HAL still passes 64-bit timespec layouts (issue 10, item 2).
+ * Both architectures are built, at a fast zstd level: what is checked here does not depend on
+ * it, and level 19 takes a minute a build on a machine whose cache is empty. The size target is
+ * the release benchmark's (`run.js release`). Only arm64 runs under qemu: armhf's HAL still
+ * passes 64-bit timespec layouts (issue 10, item 2).
  */
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
@@ -21,7 +22,8 @@ import { run } from '../shell.js';
 import type { SmokeReport } from './hal-smoke.js';
 import { type Arch, buildRelease, listing, releaseAvailable, targetOf, underQemu, unpack } from './release.testkit.js';
 
-const SIZE_TARGET = 30e6;
+/** Fast: seconds for the 85 MB Node runtime where 19 takes a minute. */
+const TEST_ZSTD_LEVEL = 3;
 const TIMEOUT = 540_000;
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const SMOKE = fileURLToPath(new URL('./hal-smoke.js', import.meta.url));
@@ -58,15 +60,14 @@ async function releaseTest(arch: Arch, t: TestContext): Promise<{ dir: string; b
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const key = keyPair(dir, 'release');
 
-  const first = await buildRelease(arch, join(dir, 'a'), key.private);
-  const second = await buildRelease(arch, join(dir, 'b'), key.private);
+  const first = await buildRelease(arch, join(dir, 'a'), key.private, TEST_ZSTD_LEVEL);
+  const second = await buildRelease(arch, join(dir, 'b'), key.private, TEST_ZSTD_LEVEL);
   t.diagnostic(
     `${arch}: ${(readFileSync(first.archive).length / 1e6).toFixed(1)} MB; built in ${first.seconds.toFixed(1)} s, again in ${second.seconds.toFixed(1)} s`,
   );
   assert.equal(second.sha256, first.sha256, `two builds differ:\n${first.log}\n${second.log}`);
   assert.equal(readFileSync(`${second.archive}.sig`, 'utf8'), readFileSync(`${first.archive}.sig`, 'utf8'));
   assert.match(first.archive, new RegExp(`/tandem-${VERSION.replaceAll('.', '\\.')}-linux-${arch}\\.tar\\.zst$`));
-  assert.ok(readFileSync(first.archive).length <= SIZE_TARGET, `${first.archive} is over ${SIZE_TARGET / 1e6} MB`);
 
   // Only the firmware, fixed owners and times, plain or executable files.
   const lines = await listing(first.archive);

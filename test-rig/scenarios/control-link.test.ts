@@ -40,13 +40,14 @@ test('a 200 KB message crosses the hbdev ports both ways', async (t) => {
   const status = await exchange(sr);
   assert.match(status, /^Control link: running$/m);
   assert.match(status, /^Ports in use: ha1, ha2$/m);
-  // Two pings sent, two answers received, nothing reset (the last ack may still be on its way).
-  assert.match(status, new RegExp(`^${SERIAL.B} +2 +2 +[01] +\\d+ +0$`, 'm'), status);
+  // Two pings and config sync's hellos sent, as many answers received, nothing reset (the last ack may still be on its way).
+  const row = new RegExp(`^${SERIAL.B} +(\\d+) +(\\d+) +[01] +\\d+ +0$`, 'm').exec(status);
+  assert.ok(row && Number(row[1]) >= 2 && Number(row[2]) >= 2, status);
   assert.doesNotMatch(status, /badAuth|malformed|unknownKind/);
 });
 
 test('with unicast-hb alone, the heartbeat workers relay it on UDP 703, and the heartbeats do not mind', async (t) => {
-  const address = ['198.18.3.1', '198.18.3.2'];
+  const address = ['198.18.4.1', '198.18.4.2'];
   const configs = [0, 1].map((i) =>
     rigConfig(i, { hbdev: [], haLines: ['set unicast-hb enable', `set unicast-hb-peerip ${address[1 - i]}`] }),
   );

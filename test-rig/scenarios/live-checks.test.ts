@@ -26,7 +26,7 @@ const extra = [
   'end',
   'config router static',
   '    edit 1',
-  '        set dst 198.18.3.0 255.255.255.0',
+  '        set dst 198.18.5.0 255.255.255.0',
   '        set gateway 198.18.2.10',
   '        set device "port1"',
   '    next',
@@ -42,7 +42,7 @@ const common = {
 };
 
 async function routeVia(sr: ScenarioRig, board: 'A' | 'B'): Promise<string> {
-  const r = await run('ip', ['-n', boardNamespace(sr.name, board), 'route', 'show', '198.18.3.0/24']);
+  const r = await run('ip', ['-n', boardNamespace(sr.name, board), 'route', 'show', '198.18.5.0/24']);
   return r.stdout.trim();
 }
 

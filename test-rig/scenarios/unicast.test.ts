@@ -10,7 +10,7 @@ import { ip } from '../shell.js';
 import { boardStatus } from '../status.js';
 import { onePrimary, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
-const ADDRESS = ['198.18.3.1', '198.18.3.2'];
+const ADDRESS = ['198.18.4.1', '198.18.4.2'];
 
 test('a pair forms and fails over over unicast heartbeats alone', async (t) => {
   const configs = [0, 1].map((i) =>
