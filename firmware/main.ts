@@ -21,6 +21,7 @@ import { ConfigSync } from './control/config-sync.js';
 import { KeyCoordinator, keyClusterView } from './control/key-change.js';
 import { RemoteConsoles } from './control/remote-console.js';
 import { ControlRuntime } from './control/runtime.js';
+import { directSource } from './dataplane/mgmt-routes.js';
 import { DataPlaneRuntime } from './dataplane/runtime.js';
 import { mainBlock } from './diag/main-block.js';
 import { MainLoad } from './diag/main-load.js';
@@ -88,7 +89,9 @@ try {
   process.exit(2);
 }
 // Configured before anything else starts, so the boot's own events reach the syslog server too.
-const configureSyslog = () => syslog.configure(config.syslog(), config.hostname());
+// With ha-direct the messages leave from the reserved management interface's own address.
+const configureSyslog = () =>
+  syslog.configure(config.syslog(), config.hostname(), directSource(config.haSettings(), config.dataPlane()));
 configureSyslog();
 config.onChange(configureSyslog);
 

@@ -10,6 +10,7 @@ import { E } from '../../hal/errors.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import type { DataPlaneConfig, InterfaceConfig } from '../config/data-plane.js';
 import {
+  directSource,
   MGMT_RULE_PRIORITY,
   MGMT_TABLE,
   type MgmtPlanInput,
@@ -185,4 +186,16 @@ test('what the kernel refuses is reported and remembered as it stands: a failed 
   const c = reconcileMgmtRouting(nic, b.installed, NO_MGMT_ROUTING);
   assert.deepEqual(c, { installed: NO_MGMT_ROUTING, failures: [] });
   assert.deepEqual(nic.rules, []);
+});
+
+test('ha-direct: management traffic leaves from the first reserved interface, only with ha-mgmt-status', () => {
+  const reserved = on(entry(1, 'mgmt', '198.18.200.0/24', '198.18.3.10'));
+  assert.equal(directSource({ ...reserved, haDirect: true }, DP), '198.18.3.11');
+  assert.equal(directSource({ ...reserved, haDirect: false }, DP), undefined);
+  assert.equal(directSource({ ...reserved, haDirect: true, haMgmtStatus: false }, DP), undefined);
+  assert.equal(
+    directSource({ ...on(entry(1, 'port2', '0.0.0.0/0', '198.18.3.10')), haDirect: true }, DP),
+    undefined,
+    'no address',
+  );
 });

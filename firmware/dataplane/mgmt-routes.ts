@@ -58,6 +58,19 @@ function parsePrefix(text: string): Ipv4Prefix | undefined {
 }
 
 /**
+ * Where this unit's own management traffic (syslog) leaves from: with `ha-direct`, the address
+ * of the first reserved interface (its table-100 rule routes the replies and the messages);
+ * otherwise undefined, any address the routes choose.
+ */
+export function directSource(
+  settings: Pick<HaSettings, 'haDirect' | 'haMgmtStatus' | 'mgmtInterfaces'>,
+  dp: DataPlaneConfig,
+): string | undefined {
+  const reserved = settings.haDirect && settings.haMgmtStatus ? settings.mgmtInterfaces[0] : undefined;
+  return reserved && dp.interfaces.find((i) => i.name === reserved.interface)?.address?.address;
+}
+
+/**
  * The routes and rules management needs: for each reserved interface with an address, its
  * network and a rule for its address; for each entry, `dst` via `gateway` there. Entries that
  * cannot be routed are left out with the reason.

@@ -93,3 +93,21 @@ test('a datagram the socket refuses, or no socket at all, is dropped and counted
   assert.doesNotThrow(() => none.send(event));
   assert.deepEqual(none.counters, { sent: 0, dropped: 1, openError: 'nic udp/0: openUdp: socket: EMFILE' });
 });
+
+test('with a source address (ha-direct) the messages leave from it; one not on this unit is counted, then retried', async (t) => {
+  const receiver = createSocket('udp4');
+  t.after(() => receiver.close());
+  receiver.bind(0, '127.0.0.1');
+  await once(receiver, 'listening');
+  const sender = new SyslogSender({ openUdp: openUdpPort }, new FakeClock(0), 1);
+  t.after(() => sender.close());
+  sender.configure(settings(receiver.address().port), 'TDM-B', '198.18.250.1');
+  sender.send(event);
+  assert.match(sender.counters.openError ?? '', /EADDRNOTAVAIL/);
+  // Loopback owns all of 127/8: a second address stands in for the management interface's.
+  sender.configure(settings(receiver.address().port), 'TDM-B', '127.0.0.2');
+  sender.send(event);
+  const [, from] = (await once(receiver, 'message')) as [Buffer, { address: string }];
+  assert.equal(from.address, '127.0.0.2');
+  assert.deepEqual(sender.counters, { sent: 1, dropped: 1 });
+});

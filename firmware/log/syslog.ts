@@ -20,6 +20,8 @@ export interface SyslogCounters {
 export class SyslogSender {
   private settings: SyslogSettings | null = null;
   private hostname = '';
+  /** The address messages leave from (`ha-direct`: the reserved management interface's), or any. */
+  private source: string | undefined;
   private port: UdpPort | null = null;
   private readonly encoder = new TextEncoder();
   readonly counters: SyslogCounters = { sent: 0, dropped: 0 };
@@ -30,11 +32,15 @@ export class SyslogSender {
     private readonly pid: number,
   ) {}
 
-  /** Applies a (new) configuration; the socket is opened on first use and closed when disabled. */
-  configure(settings: SyslogSettings, hostname: string): void {
+  /**
+   * Applies a (new) configuration; the socket is opened on first use (again after a failure:
+   * the source address may not be up yet at boot) and closed when disabled or its source moves.
+   */
+  configure(settings: SyslogSettings, hostname: string, source?: string): void {
     this.settings = settings.enabled ? settings : null;
     this.hostname = hostname;
-    if (!settings.enabled) this.close();
+    if (!settings.enabled || source !== this.source) this.close();
+    this.source = source;
   }
 
   send(r: LogRecord): void {
@@ -59,7 +65,7 @@ export class SyslogSender {
   private socket(): UdpPort | null {
     if (this.port) return this.port;
     try {
-      this.port = this.udp.openUdp(0);
+      this.port = this.udp.openUdp(0, this.source);
       delete this.counters.openError;
     } catch (err) {
       this.counters.openError = err instanceof Error ? err.message : String(err);

@@ -142,8 +142,12 @@ export interface IpConfigDevice {
 }
 
 export interface UdpDevice {
-  /** Binds a UDP port (0.0.0.0:port); throws HalError when it is taken or not allowed. */
-  openUdp(port: number): UdpPort;
+  /**
+   * Binds a UDP port on every address (0.0.0.0:port), or on `address` alone, which then is the
+   * source of what it sends; throws HalError when it is taken, not allowed, or the address is
+   * not this unit's (EADDRNOTAVAIL).
+   */
+  openUdp(port: number, address?: string): UdpPort;
 }
 
 /** The whole NIC device, as a driver provides it and the composition roots hand it on. */

@@ -493,8 +493,11 @@ export class FakeNic implements NicDevice {
     this.journal.push(`forwarding ${on ? 'on' : 'off'}`);
   }
 
-  openUdp(port: number): FakeUdpPort {
+  openUdp(port: number, address?: string): FakeUdpPort {
     const device = `nic udp/${port}`;
+    if (address !== undefined && ![...this.#links.values()].some((l) => l.addresses.some((c) => c.split('/')[0] === address))) {
+      throw new HalError(device, 'openUdp: bind', E.EADDRNOTAVAIL, text(E.EADDRNOTAVAIL));
+    }
     if (!Number.isInteger(port) || port < 0 || port > 0xffff) {
       throw new HalError(device, 'openUdp', E.EINVAL, `port ${port}: must be an integer 0..65535 (0: any free port)`);
     }

@@ -43,7 +43,7 @@ class InetUdpPort extends DatagramSocket implements UdpPort {
   }
 }
 
-export function openUdpPort(port: number): UdpPort {
+export function openUdpPort(port: number, address = '0.0.0.0'): UdpPort {
   const device = `nic udp/${port}`;
   if (!Number.isInteger(port) || port < 0 || port > 0xffff) {
     throw new HalError(device, 'openUdp', E.EINVAL, `port ${port}: must be an integer 0..65535 (0: any free port)`);
@@ -54,7 +54,7 @@ export function openUdpPort(port: number): UdpPort {
     throw new HalError(device, 'openUdp: socket', err, errnoText(err));
   }
   const addr = new Uint8Array(SOCKADDR_IN_BYTES);
-  encodeSockaddrIn(addr, '0.0.0.0', port);
+  encodeSockaddrIn(addr, address, port);
   if (libc.bind(fd, addr, SOCKADDR_IN_BYTES) < 0) {
     const err = errno();
     libc.close(fd);
