@@ -383,6 +383,59 @@ test('commands from the main process: new settings re-time the ticker, a new pla
   assert.equal(t.nic.portsOf('ha2').length, 0, 'ha2 is no heartbeat link any more');
 });
 
+test('new settings that leave the ports as they were keep them open: no frame queued there is lost', (c) => {
+  const t = setUp(c);
+  t.start();
+  // Every raw port ever opened, closed ones included: a re-open adds one.
+  const opened = () => ['ha1', 'ha2', 'port1'].map((i) => t.nic.rawPorts.filter((p) => p.ifname === i).length);
+  const before = opened();
+  const links = {
+    hbdev: [
+      { name: 'ha1', ifname: 'ha1', priority: 50 },
+      { name: 'ha2', ifname: 'ha2', priority: 50 },
+    ],
+    monitor: [],
+    beacon: [{ name: 'port1', ifname: 'port1' }],
+  };
+  for (let i = 0; i < 20; i++) t.send({ type: 'settings', settings: haSettings({ priority: 100 + i }), links, hostname: 'fw-a' });
+  t.step();
+  assert.deepEqual(opened(), before, 'twenty commits, no port opened again');
+  t.send({ type: 'settings', settings: haSettings(), links: { ...links, hbdev: [links.hbdev[0]!] }, hostname: 'fw-a' });
+  t.step();
+  assert.ok(opened()[0]! > before[0]!, 'a change of the hbdev ports opens them anew');
+  assert.equal(t.nic.portsOf('ha2').length, 0);
+});
+
+test('settings every 50 ms (a burst of synced commits) keep the heartbeat ticker going at its interval', (c) => {
+  const t = setUp(c);
+  t.start();
+  const links = {
+    hbdev: [
+      { name: 'ha1', ifname: 'ha1', priority: 50 },
+      { name: 'ha2', ifname: 'ha2', priority: 50 },
+    ],
+    monitor: [],
+    beacon: [{ name: 'port1', ifname: 'port1' }],
+  };
+  const ticks = () => {
+    const s = t.posted('snapshot').at(-1);
+    return s?.type === 'snapshot' ? s.snapshot.tickJitter.count : 0;
+  };
+  const from = t.clock.nowMs();
+  const before = ticks();
+  // A peer's heartbeat every 50 ms wakes the loop then; a command arrives right behind each.
+  const peer = new Peer(B);
+  for (let at = from + 50; at <= from + 2000; at += 50) {
+    t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat), at);
+    t.stepUntil(() => t.clock.nowMs() >= at);
+    t.send({ type: 'settings', settings: haSettings(), links, hostname: 'fw-a' });
+    t.step();
+  }
+  t.stepUntil(() => t.posted('snapshot').length > 0 && t.clock.nowMs() >= from + 2300);
+  // 200 ms heartbeats (haSettings' interval) for 2 s: about 10 ticks; none if each command restarted the ticker.
+  assert.ok(ticks() - before >= 9, `${ticks() - before} ticks in 2 s`);
+});
+
 test('commands that were read together with the WorkerInit are applied before the first heartbeat', (c) => {
   const t = setUp(c);
   t.send({ type: 'failover', on: true });

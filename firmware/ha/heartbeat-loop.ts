@@ -337,13 +337,23 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   }
 
   reconfigure(settings: HaSettings, links: WorkerLinks, hostname: string, now: number): void {
+    // Re-opening the ports costs their queued frames and milliseconds each: a commit that did
+    // not change them (most do not, and config sync may bring many a second) leaves them open.
+    const before = this.init;
+    const portsChanged =
+      JSON.stringify(before.links) !== JSON.stringify(links) ||
+      before.settings.unicastHb !== settings.unicastHb ||
+      before.settings.unicastHbPeerip !== settings.unicastHbPeerip;
     this.init = { ...this.init, settings, links, identity: { ...this.init.identity, hostname } };
     this.cluster.setHostname(hostname);
     this.cluster.setSettings(settings, now);
-    this.ticker.setPeriod(heartbeatIntervalMs(settings));
+    // setPeriod restarts the timer from now: done on every commit, commits coming faster than
+    // the interval (a config sync burst) would keep the next heartbeat from ever being due.
+    if (heartbeatIntervalMs(settings) !== heartbeatIntervalMs(before.settings))
+      this.ticker.setPeriod(heartbeatIntervalMs(settings));
     this.lease.setTiming(leaseSettings(settings));
     this.beacons.setTiming(settings);
-    this.applyLinks(links, now);
+    if (portsChanged) this.applyLinks(links, now);
   }
 
   /** A new key ring from the main process; one it should never send is logged and left out. */

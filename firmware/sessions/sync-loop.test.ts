@@ -143,6 +143,18 @@ test('new keys (a password change) seal what the engines send from then on, in s
   await a.loop.stop();
 });
 
+test('a setup that names the same ports keeps them open; new ports are opened anew', async () => {
+  const a = rig(A);
+  const opened = () => a.nic.rawPorts.length + a.nic.udpPorts.length;
+  const before = opened();
+  for (let i = 0; i < 10; i++) a.loop.configure({ ...a.setup, settings: { ...a.setup.settings, priority: 100 + i } });
+  assert.equal(opened(), before, 'ten commits, no port opened again');
+  const unicast = { ...a.setup.settings, unicastHb: true, unicastHbPeerip: '198.18.9.2' };
+  a.loop.configure({ ...a.setup, settings: unicast });
+  assert.ok(opened() > before, 'a new port (UDP with unicast-hb) opens the ports anew');
+  await a.loop.stop();
+});
+
 test('keys: both slots of a ring open sync frames; the old key is refused once dropped; a bad ring changes nothing', async () => {
   const b = rig(B);
   b.loop.setRole({ role: 'secondary', primary: A });

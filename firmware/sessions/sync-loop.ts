@@ -54,6 +54,8 @@ export class SyncLoop {
   private readonly opener: FrameOpener;
   private readonly keys = new RingKeys(deriveSyncKeys);
   private setup: SyncSetup;
+  /** The ports the last setup opened (their config as JSON): a setup naming the same keeps them open. */
+  private portsKey = '';
   private role: SyncRole = { role: 'idle' };
   private primary: PrimarySync | null = null;
   private secondary: SecondarySync | null = null;
@@ -98,11 +100,12 @@ export class SyncLoop {
   configure(setup: SyncSetup): void {
     this.setup = setup;
     const s = setup.settings;
-    this.ports.open({
-      dedicated: setup.dedicated,
-      fallback: setup.fallback,
-      unicastPeer: s.unicastHb ? s.unicastHbPeerip : null,
-    });
+    const ports = { dedicated: setup.dedicated, fallback: setup.fallback, unicastPeer: s.unicastHb ? s.unicastHbPeerip : null };
+    // Re-opening drops the frames queued on the ports: only a change of the ports does it, not
+    // every commit (config sync may bring many a second).
+    const key = JSON.stringify(ports);
+    if (key !== this.portsKey) this.ports.open(ports);
+    this.portsKey = key;
     this.primary?.setPolicy(s.sessionPickup, new Set(setup.localAddresses));
     if (this.primary && this.primary.syncsExpectations !== this.eventsWithExpectations) this.subscribe();
     this.watchAll();

@@ -32,7 +32,8 @@ async function stampAfter(rig: Rig, board: 'A' | 'B', offset: number, re: RegExp
     if (t !== null) return t;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  throw new BenchError(`${rig.name} board ${board}: no line matching ${re} within ${timeoutMs} ms`);
+  const seen = linesMatching(logSince(rig, board, offset), /config|control|key-change/).slice(-10);
+  throw new BenchError(`${rig.name} board ${board}: no line matching ${re} within ${timeoutMs} ms; since then:\n${seen.join('\n')}`);
 }
 
 async function incrementalRuns(rig: Rig, what: string, runs: number): Promise<void> {

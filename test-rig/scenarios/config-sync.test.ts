@@ -2,7 +2,9 @@
  * Config sync on a pair carrying traffic (issue 9 item 1): a change committed on either unit's
  * console reaches both and the data plane obeys it, also after a failover; per-unit settings
  * stay apart; checksums agree; a unit whose flash config was edited while it was down gets a
- * full sync when it rejoins, and keeps its own version as a backup.
+ * full sync when it rejoins, and keeps its own version as a backup; after a split brain with
+ * changes on both sides, both hold the new primary's and the other side's is a backup; and
+ * `execute ha manage` reaches the other unit's console and comes back.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,9 @@ import { run } from '../shell.js';
 import { exchangeUntil, GROUP_ID } from './gateway-checks.testkit.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
-const common = { groupId: GROUP_ID, extra: gatewayConfig() };
+// Beacons off: the split-brain step cuts the heartbeat links alone, which data-port beacons
+// would keep from splitting the pair (beacons.test.ts).
+const common = { groupId: GROUP_ID, haLines: ['set data-beacon disable'], extra: gatewayConfig() };
 
 /** Polls a console command on a board until its output matches. */
 async function consoleUntil(sr: ScenarioRig, board: 'A' | 'B', line: string, re: RegExp, timeoutMs = 5000): Promise<string> {
@@ -102,5 +106,49 @@ test('config sync on a pair carrying traffic', async (t) => {
     const backups = readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.diverged-`));
     assert.equal(backups.length, 1, `one backup in ${dirname(file)}`);
     assert.match(readFileSync(`${dirname(file)}/${backups[0]}`, 'utf8'), /hand-made/);
+  });
+
+  await t.test("a split brain with changes on both sides heals to the new primary's config, the other kept", async () => {
+    await sr.rig.fault('cut', 'ha1');
+    await sr.rig.fault('cut', 'ha2');
+    await sr.until((x) => stateOf(x, 'A') === 'work' && stateOf(x, 'B') === 'work', 'both primary');
+    await commit(sr, 'A', 'config firewall address\nedit "side-a"\nset subnet 198.18.9.1 255.255.255.255\nnext\nend');
+    await commit(sr, 'B', 'config firewall address\nedit "side-b"\nset subnet 198.18.9.2 255.255.255.255\nnext\nend');
+    const marks = { A: sr.mark('A'), B: sr.mark('B') };
+    await sr.rig.fault('restore', 'ha1');
+    await sr.rig.fault('restore', 'ha2');
+    const s = await sr.until((x) => onePrimary(x, ['A', 'B']), 'one primary again', 30_000);
+    const primary = stateOf(s, 'A') === 'work' ? 'A' : 'B';
+    const other = primary === 'A' ? 'B' : 'A';
+    const kept = primary === 'A' ? /side-a/ : /side-b/;
+    const lost = primary === 'A' ? /side-b/ : /side-a/;
+    await consoleUntil(sr, other, 'show firewall address', kept, 10_000);
+    assert.doesNotMatch(await sr.rig.exec(other, 'show firewall address'), lost);
+    assert.doesNotMatch(await sr.rig.exec(primary, 'show firewall address'), lost);
+    const serial = primary === 'A' ? 'TDSIM00000000001' : 'TDSIM00000000002';
+    assert.match(sr.log(other, marks[other]), new RegExp(`configuration diverged from primary ${serial} \\(joined`));
+    const file = boardConfigFile(sr.name, other);
+    const newest = readdirSync(dirname(file))
+      .filter((n) => n.startsWith(`${basename(file)}.diverged-`))
+      .sort()
+      .at(-1);
+    assert.match(readFileSync(`${dirname(file)}/${newest}`, 'utf8'), lost, "the overwritten side's config is kept");
+  });
+
+  await t.test("execute ha manage reaches the other unit's console and comes back", async () => {
+    // B's admin has the factory empty password: its login asks for a new one, typed twice.
+    const lines = [
+      'execute ha manage 0 admin',
+      '',
+      'Manage-pw-1',
+      'Manage-pw-1',
+      'get system status',
+      'exit',
+      'get system status',
+    ];
+    const out = await sr.rig.exec('A', lines.join('\n'));
+    assert.match(out, /You are forced to change your password/);
+    const serials = [...out.matchAll(/Serial-Number: (\S+)/g)].map((m) => m[1]);
+    assert.deepEqual(serials, ['TDSIM00000000002', 'TDSIM00000000001'], `B's status over there, then A's at home:\n${out}`);
   });
 });
