@@ -33,7 +33,9 @@ async function stampAfter(rig: Rig, board: 'A' | 'B', offset: number, re: RegExp
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   const seen = linesMatching(logSince(rig, board, offset), /config|control|key-change/).slice(-10);
-  throw new BenchError(`${rig.name} board ${board}: no line matching ${re} within ${timeoutMs} ms; since then:\n${seen.join('\n')}`);
+  throw new BenchError(
+    `${rig.name} board ${board}: no line matching ${re} within ${timeoutMs} ms; since then:\n${seen.join('\n')}`,
+  );
 }
 
 async function incrementalRuns(rig: Rig, what: string, runs: number): Promise<void> {
