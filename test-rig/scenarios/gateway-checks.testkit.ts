@@ -22,12 +22,18 @@ export async function reaches(sr: ScenarioRig, what: string): Promise<string> {
   return x.seenSource;
 }
 
-/** Runs console commands on every board: the pair has no config sync yet. */
-export async function onBoth(sr: ScenarioRig, commands: string): Promise<void> {
-  for (const b of ['A', 'B'] as const) {
-    const out = await sr.rig.exec(b, commands);
-    assert.doesNotMatch(out, /error|refused|invalid/i, `board ${b}: ${out}`);
+/** Configures the pair on A's console, as an administrator would, and waits until config sync has B agree. */
+export async function configurePair(sr: ScenarioRig, commands: string): Promise<void> {
+  const out = await sr.rig.exec('A', commands);
+  assert.doesNotMatch(out, /Command fail|error|refused|invalid/i, `A: ${out}`);
+  const until = Date.now() + 10_000;
+  let sums = '';
+  while (Date.now() < until) {
+    sums = await sr.rig.exec('A', 'diagnose sys ha checksum cluster');
+    if (/all units in sync/.test(sums)) return;
+    await new Promise((r) => setTimeout(r, 100));
   }
+  assert.fail(`B did not take the configuration within 10 s:\n${sums}`);
 }
 
 /** Repeats the exchange until `ok` holds (a config change takes effect asynchronously). */

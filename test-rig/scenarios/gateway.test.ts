@@ -16,9 +16,9 @@ import { rsyslogUnavailable, SYSLOG_SERVER, type SyslogServer, startSyslogServer
 import { linkState } from '../topology.js';
 import {
   carriesTraffic,
+  configurePair,
   exchangeUntil,
   GROUP_ID,
-  onBoth,
   portMac,
   reaches,
   rxPackets,
@@ -76,25 +76,25 @@ step('the secondary neither answers ARP for the gateway nor forwards', async (sr
 });
 
 step('a deny policy blocks the traffic', async (sr) => {
-  await onBoth(sr, 'config firewall policy\nedit 1\nset action deny\nnext\nend');
+  await configurePair(sr, 'config firewall policy\nedit 1\nset action deny\nnext\nend');
   try {
     // The ruleset is loaded asynchronously after the commit: wait for it to take effect.
     await exchangeUntil(sr, (x) => !x.reached, 'denied');
   } finally {
-    await onBoth(sr, 'config firewall policy\nedit 1\nset action accept\nnext\nend');
+    await configurePair(sr, 'config firewall policy\nedit 1\nset action accept\nnext\nend');
   }
   await exchangeUntil(sr, (x) => x.reached, 'accepted again');
 });
 
 step('NAT with an ippool rewrites the source the server sees', async (sr) => {
-  await onBoth(
+  await configurePair(
     sr,
     `config firewall policy\nedit 1\nset nat enable\nset ippool enable\nset poolname "${WAN_POOL.name}"\nnext\nend`,
   );
   try {
     await exchangeUntil(sr, (x) => x.reached && x.seenSource === WAN_POOL.startIp, `source NATed to ${WAN_POOL.startIp}`);
   } finally {
-    await onBoth(sr, 'config firewall policy\nedit 1\nset nat disable\nset ippool disable\nunset poolname\nnext\nend');
+    await configurePair(sr, 'config firewall policy\nedit 1\nset nat disable\nset ippool disable\nunset poolname\nnext\nend');
   }
   await exchangeUntil(sr, (x) => x.reached && x.seenSource === '198.18.1.10', 'NAT off');
 });
@@ -102,7 +102,7 @@ step('NAT with an ippool rewrites the source the server sees', async (sr) => {
 step('allowaccess: the gateway answers only what its interface allows', async (sr) => {
   // Nothing listens on port 22: a reset says the unit let the SYN in, silence says it dropped it.
   assert.equal(await tcpConnect(sr.name, GATEWAY_LAN, 22), 'timeout', 'ssh is not in port2 allowaccess');
-  await onBoth(sr, 'config system interface\nedit "port2"\nset allowaccess ping ssh\nnext\nend');
+  await configurePair(sr, 'config system interface\nedit "port2"\nset allowaccess ping ssh\nnext\nend');
   try {
     // The ruleset is loaded asynchronously after the commit: wait for it to take effect.
     let answer = '';
@@ -111,7 +111,7 @@ step('allowaccess: the gateway answers only what its interface allows', async (s
     }
     assert.equal(answer, 'refused', 'ssh in port2 allowaccess: the SYN reaches the unit');
   } finally {
-    await onBoth(sr, 'config system interface\nedit "port2"\nset allowaccess ping\nnext\nend');
+    await configurePair(sr, 'config system interface\nedit "port2"\nset allowaccess ping\nnext\nend');
   }
 });
 
