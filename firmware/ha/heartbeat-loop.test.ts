@@ -25,7 +25,7 @@ import { FrameType } from './wire/header.js';
 import { keySpecOf, oneKeyRing } from './wire/key-ring.js';
 import { deriveKeys } from './wire/keys.js';
 import { encodeMessage, MessageReader, WorkerChannel } from './worker-channel.js';
-import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
 const A = 'TDSIM00000000001';
 const B = 'TDSIM00000000002';
@@ -78,6 +78,16 @@ function decodeAsPeer(frame: Uint8Array, password = PASSWORD): DecodeResult & { 
   return r;
 }
 
+/** The ports setUp's worker starts with: two heartbeat links and a beacon port. */
+const SET_UP_LINKS: WorkerLinks = {
+  hbdev: [
+    { name: 'ha1', ifname: 'ha1', priority: 50 },
+    { name: 'ha2', ifname: 'ha2', priority: 50 },
+  ],
+  monitor: [],
+  beacon: [{ name: 'port1', ifname: 'port1' }],
+};
+
 function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
   const journal: string[] = [];
   const timeline: { at: number; entry: string }[] = [];
@@ -94,14 +104,7 @@ function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
     identity: identity(A),
     settings: haSettings(settings),
     keys: oneKeyRing(keySpecOf(haSettings(settings))),
-    links: {
-      hbdev: [
-        { name: 'ha1', ifname: 'ha1', priority: 50 },
-        { name: 'ha2', ifname: 'ha2', priority: 50 },
-      ],
-      monitor: [],
-      beacon: [{ name: 'port1', ifname: 'port1' }],
-    },
+    links: SET_UP_LINKS,
     plan: plan(),
     bootId: 1,
     fifoPriority: 0,
@@ -389,14 +392,7 @@ test('new settings that leave the ports as they were keep them open: no frame qu
   // Every raw port ever opened, closed ones included: a re-open adds one.
   const opened = () => ['ha1', 'ha2', 'port1'].map((i) => t.nic.rawPorts.filter((p) => p.ifname === i).length);
   const before = opened();
-  const links = {
-    hbdev: [
-      { name: 'ha1', ifname: 'ha1', priority: 50 },
-      { name: 'ha2', ifname: 'ha2', priority: 50 },
-    ],
-    monitor: [],
-    beacon: [{ name: 'port1', ifname: 'port1' }],
-  };
+  const links = SET_UP_LINKS;
   for (let i = 0; i < 20; i++) t.send({ type: 'settings', settings: haSettings({ priority: 100 + i }), links, hostname: 'fw-a' });
   t.step();
   assert.deepEqual(opened(), before, 'twenty commits, no port opened again');
@@ -409,14 +405,7 @@ test('new settings that leave the ports as they were keep them open: no frame qu
 test('settings every 50 ms (a burst of synced commits) keep the heartbeat ticker going at its interval', (c) => {
   const t = setUp(c);
   t.start();
-  const links = {
-    hbdev: [
-      { name: 'ha1', ifname: 'ha1', priority: 50 },
-      { name: 'ha2', ifname: 'ha2', priority: 50 },
-    ],
-    monitor: [],
-    beacon: [{ name: 'port1', ifname: 'port1' }],
-  };
+  const links = SET_UP_LINKS;
   const ticks = () => {
     const s = t.posted('snapshot').at(-1);
     return s?.type === 'snapshot' ? s.snapshot.tickJitter.count : 0;
