@@ -213,7 +213,10 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
       } catch (err) {
         return { ok: false, reason: `could not keep the diverged configuration: ${message(err)}` };
       }
-      log.event(`configuration diverged from primary ${opts.from} (${opts.reason}): kept as ${backup}`, 'warn');
+      log.event(`configuration diverged from primary ${opts.from} (${opts.reason}): kept as ${backup}`, 'warn', {
+        subtype: 'config',
+        fields: { action: 'diverged', peer: opts.from, backup },
+      });
     }
     const saved = this.saveShared(next, { origin: 'peer', from: opts.from, full: opts.full });
     return saved.ok && backup !== undefined ? { ...saved, backup } : saved;

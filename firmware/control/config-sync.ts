@@ -302,7 +302,10 @@ export class ConfigSync {
     rec.reason = reason;
     rec.lastPush = { v: push.v, full: true };
     rec.awaitingResult = true;
-    log.event(`config sync: full sync to ${serial} (${reason})`, 'info', { subtype: 'config', fields: { peer: serial } });
+    log.event(`config sync: full sync to ${serial} (${reason})`, 'info', {
+      subtype: 'config',
+      fields: { action: 'full-sync', peer: serial },
+    });
   }
 
   /** Pushes the sections a commit changed to every member; returns the push's version. */
@@ -337,7 +340,10 @@ export class ConfigSync {
   async #onPush(from: string, m: PushMessage): Promise<void> {
     const self = this.#view.self;
     const refuse = (reason: string) => {
-      log.event(`refused configuration from ${from}: ${reason}`, 'warn', { subtype: 'config', fields: { peer: from } });
+      log.event(`refused configuration from ${from}: ${reason}`, 'warn', {
+        subtype: 'config',
+        fields: { action: 'refused', peer: from },
+      });
       this.#o.link.send(from, { k: 'result', v: m.v, ok: false, reason, sums: this.#ownSums(), applyMs: 0 });
     };
     if (from !== this.#view.primary) return refuse(`${from} is not the primary here (${this.#view.primary ?? 'none'})`);
@@ -359,7 +365,7 @@ export class ConfigSync {
     const names = r.changed.length > 0 ? r.changed.join(', ') : 'nothing changed';
     log.event(`config sync: applied ${kind} (${names}) from ${from} in ${applyMs} ms`, 'info', {
       subtype: 'config',
-      fields: { peer: from, kind, duration_ms: applyMs },
+      fields: { action: 'applied', peer: from, kind, duration_ms: applyMs },
     });
     const result: ResultMessage = { k: 'result', v: m.v, ok: true, sums, applyMs };
     this.#o.link.send(from, result);
@@ -376,7 +382,10 @@ export class ConfigSync {
     if (m.v >= (rec.lastPush?.v ?? 0)) rec.awaitingResult = false;
     if (!m.ok) {
       const reason = m.reason ?? 'no reason given';
-      log.event(`${from} refused the configuration: ${reason}`, 'warn', { subtype: 'config', fields: { peer: from } });
+      log.event(`${from} refused the configuration: ${reason}`, 'warn', {
+        subtype: 'config',
+        fields: { action: 'peer-refused', peer: from },
+      });
       this.#mark(from, rec, 'out-of-sync', `refused: ${reason}`);
       rec.stuckAt = { own: this.#ownSums().all, member: m.sums.all };
       return;
@@ -423,7 +432,7 @@ export class ConfigSync {
     if (!r.ok) return void answer(false, 0, r.reason);
     log.event(`config committed on ${from} through the primary (${r.changed.join(', ')})`, 'info', {
       subtype: 'config',
-      fields: { peer: from },
+      fields: { action: 'committed', peer: from },
     });
     answer(true, this.#pushIncremental(r.changed, `commit on ${from}`));
     if (m.keys !== undefined) this.#o.keys.committed();

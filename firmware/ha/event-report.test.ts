@@ -17,7 +17,7 @@ test('HA events carry subtype ha and the fields a SIEM filters on', (t) => {
   assert.deepEqual(
     records.map((r) => [r.level, r.event, r.subtype, r.fields]),
     [
-      ['info', true, 'ha', { from: 'standby', to: 'work', reason: 'peer lost' }],
+      ['info', true, 'ha', { action: 'state', from: 'standby', to: 'work', reason: 'peer lost' }],
       ['info', true, 'ha', { action: 'joined', peer: 'TDM2', peername: 'fw-b', link: 'ha1' }],
       ['warn', true, 'ha', { action: 'lost', peer: 'TDM2', reason: 'no heartbeat on any link' }],
       ['info', true, 'ha', { action: 'left', peer: 'TDM2' }],

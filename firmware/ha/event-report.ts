@@ -12,7 +12,11 @@ export function reportEvents(log: Logger, events: readonly ClusterEvent[]): void
   for (const e of events) {
     switch (e.kind) {
       case 'state':
-        log.event(`HA state ${e.from} -> ${e.to}: ${e.reason}`, 'info', ha({ from: e.from, to: e.to, reason: e.reason }));
+        log.event(
+          `HA state ${e.from} -> ${e.to}: ${e.reason}`,
+          'info',
+          ha({ action: 'state', from: e.from, to: e.to, reason: e.reason }),
+        );
         break;
       case 'joined':
         log.event(

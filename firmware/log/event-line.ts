@@ -1,9 +1,11 @@
 /**
- * The event log's line, in FortiOS's key=value shape: `date=… time=… eventtime=<µs> type="event"
- * subtype="ha" level="notice" msg="…" from="standby" to="work"`. Written by event-log.ts, read
+ * The event log's line, in FortiOS's key=value shape: `date=… time=… eventtime=<µs>
+ * logid="0101000001" type="event" subtype="ha" level="notice" logdesc="HA state changed" msg="…"
+ * from="standby" to="work"` (logid and logdesc where event-ids.ts has the event). Written by event-log.ts, read
  * back by log-query.ts and sent as is by syslog `format default`.
  */
 import { isoOfWallMs } from '../../hal/clock/index.js';
+import { eventId } from './event-ids.js';
 import type { EventFields, Level, LogRecord } from './logger.js';
 
 /** Syslog's severities by their number (RFC 5424 §6.2.1), under FortiOS's names. */
@@ -18,7 +20,7 @@ export const EVENT_LEVEL: Readonly<Record<Level, (typeof SEVERITIES)[number]>> =
 };
 
 /** Keys the line itself uses: an event field of the same name would make it ambiguous. */
-const RESERVED = new Set(['date', 'time', 'eventtime', 'type', 'subtype', 'level', 'msg']);
+const RESERVED = new Set(['date', 'time', 'eventtime', 'logid', 'type', 'subtype', 'level', 'logdesc', 'msg']);
 
 const quote = (v: string): string => `"${v.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
 
@@ -32,13 +34,16 @@ export function eventFields(r: LogRecord): [string, string | number][] {
 /** One line, without its newline; `wallMs` is when it happened (ms since the epoch). */
 export function formatEventLine(r: LogRecord, wallMs: number): string {
   const iso = isoOfWallMs(wallMs);
+  const id = eventId(r);
   const head = [
     `date=${iso.slice(0, 10)}`,
     `time=${iso.slice(11, 19)}`,
     `eventtime=${Math.round(wallMs * 1000)}`,
+    ...(id ? [`logid=${quote(id.logid)}`] : []),
     'type="event"',
     `subtype=${quote(r.subtype ?? r.namespace)}`,
     `level=${quote(EVENT_LEVEL[r.level])}`,
+    ...(id ? [`logdesc=${quote(id.logdesc)}`] : []),
     `msg=${quote(r.message)}`,
   ];
   return [...head, ...eventFields(r).map(([k, v]) => `${k}=${value(v)}`)].join(' ');

@@ -4,6 +4,7 @@
  * [tandem@32473 subtype=… level=… <fields>] <message>`, PRI = facility × 8 + severity.
  */
 import { isoOfWallMs } from '../../hal/clock/index.js';
+import { eventId } from './event-ids.js';
 import { EVENT_LEVEL, eventFields, formatEventLine, SEVERITIES } from './event-line.js';
 import type { LogRecord } from './logger.js';
 
@@ -74,6 +75,8 @@ export function formatSyslog(format: SyslogFormat, r: LogRecord, wallMs: number,
   const subtype = r.subtype ?? r.namespace;
   const params = [['subtype', subtype], ['level', EVENT_LEVEL[r.level]], ...eventFields(r)] as const;
   const sd = `[${SD_ID} ${params.map(([k, v]) => `${k}=${paramValue(v)}`).join(' ')}]`;
-  const head = [`${pri}1`, timestamp(wallMs), header(from.hostname, 255), 'tandem', String(from.pid), header(subtype, 32)];
+  // RFC 5424's MSGID names the kind of message: the log id where the event has one.
+  const msgid = eventId(r)?.logid ?? subtype;
+  const head = [`${pri}1`, timestamp(wallMs), header(from.hostname, 255), 'tandem', String(from.pid), header(msgid, 32)];
   return `${head.join(' ')} ${sd} ${r.message.replace(/[\r\n]+/g, ' ')}`;
 }

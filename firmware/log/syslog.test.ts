@@ -50,8 +50,8 @@ test('events reach a UDP syslog receiver on loopback, one datagram each, in the 
   sender.send({ ...event, message: 'stamped by the worker', atMs: 1500 });
   await arrived(2);
   assert.deepEqual(received, [
-    '<188>1 2026-01-01T00:00:02.000000Z TDM-A tandem 77 ha [tandem@32473 subtype="ha" level="warning" action="lost" peer="B"] peer B lost: no heartbeats',
-    '<188>1 2026-01-01T00:00:01.500000Z TDM-A tandem 77 ha [tandem@32473 subtype="ha" level="warning" action="lost" peer="B"] stamped by the worker',
+    '<188>1 2026-01-01T00:00:02.000000Z TDM-A tandem 77 0101000003 [tandem@32473 subtype="ha" level="warning" action="lost" peer="B"] peer B lost: no heartbeats',
+    '<188>1 2026-01-01T00:00:01.500000Z TDM-A tandem 77 0101000003 [tandem@32473 subtype="ha" level="warning" action="lost" peer="B"] stamped by the worker',
   ]);
 
   sender.configure(settings(receiver.address().port, 'default'), 'TDM-A');
@@ -59,7 +59,7 @@ test('events reach a UDP syslog receiver on loopback, one datagram each, in the 
   await arrived(3);
   assert.equal(
     received[2],
-    '<189>date=2026-01-01 time=00:00:02 eventtime=1767225602000000 type="event" subtype="ha" level="notice" msg="peer B lost: no heartbeats" action="lost" peer="B"',
+    '<189>date=2026-01-01 time=00:00:02 eventtime=1767225602000000 logid="0101000003" type="event" subtype="ha" level="notice" logdesc="HA peer lost" msg="peer B lost: no heartbeats" action="lost" peer="B"',
   );
   assert.deepEqual(sender.counters, { sent: 3, dropped: 0 });
 

@@ -142,7 +142,7 @@ step('kill -9 of the primary: the prober resumes through the other board', async
     // The state change a SIEM watches reaches the syslog server from the new primary.
     const server = syslog;
     assert.ok(server, 'the syslog server runs');
-    const works = (l: string) => /^<\d+>1 \S+ TDM-B tandem \d+ ha \[tandem@\d+ [^\]]*to="work"/.test(l);
+    const works = (l: string) => /^<\d+>1 \S+ TDM-B tandem \d+ 0101000001 \[tandem@\d+ [^\]]*to="work"/.test(l);
     for (const until = Date.now() + 10_000; !server.lines().some(works); await sleep(100)) {
       if (Date.now() > until) assert.fail(`no syslog line from B saying it works; received:\n${server.lines().join('\n')}`);
     }

@@ -1,0 +1,35 @@
+/**
+ * Tandem's log ids, in FortiOS's shape (`logid="0108037000"`, `logdesc="HA state changed"`): a
+ * SIEM keys its rules on the id, not on the message, whose wording may change. Ids are Tandem's
+ * own (FortiOS's numbers describe FortiOS's events); an event without an entry here carries
+ * none. Numbering: 01 event, then two digits per subtype (01 ha, 02 config), then the event.
+ */
+import type { LogRecord } from './logger.js';
+
+export interface EventId {
+  logid: string;
+  logdesc: string;
+}
+
+/** By `<subtype>/<action field>`. */
+const IDS: Readonly<Record<string, EventId>> = {
+  'ha/state': { logid: '0101000001', logdesc: 'HA state changed' },
+  'ha/joined': { logid: '0101000002', logdesc: 'HA peer joined' },
+  'ha/lost': { logid: '0101000003', logdesc: 'HA peer lost' },
+  'ha/left': { logid: '0101000004', logdesc: 'HA peer left' },
+  'ha/refused': { logid: '0101000005', logdesc: 'HA peer refused' },
+  'ha/takeover': { logid: '0101000006', logdesc: 'HA took over the data ports' },
+  'ha/giveup': { logid: '0101000007', logdesc: 'HA gave up the data ports' },
+  'config/full-sync': { logid: '0102000001', logdesc: 'Config full sync sent' },
+  'config/applied': { logid: '0102000002', logdesc: 'Config sync applied' },
+  'config/refused': { logid: '0102000003', logdesc: 'Config sync refused here' },
+  'config/peer-refused': { logid: '0102000004', logdesc: 'Config sync refused by a peer' },
+  'config/diverged': { logid: '0102000005', logdesc: 'Config diverged, backup kept' },
+  'config/committed': { logid: '0102000006', logdesc: 'Config committed for a peer' },
+};
+
+/** The record's id, from its subtype and `action` field; undefined when it has none. */
+export function eventId(r: LogRecord): EventId | undefined {
+  const action = r.fields?.action;
+  return typeof action === 'string' ? IDS[`${r.subtype ?? r.namespace}/${action}`] : undefined;
+}
