@@ -8,6 +8,7 @@
  */
 import { getSystemErrorName } from 'node:util';
 import koffi from 'koffi';
+import { ABI } from './abi.js';
 
 const lib = koffi.load('libc.so.6');
 
@@ -28,8 +29,10 @@ export interface Libc {
   write(fd: number, buf: Mem, len: number): number;
   poll(fds: Mem, nfds: number, timeoutMs: number): number;
   timerfd_create(clockid: number, flags: number): number;
+  /** `value` and `old` are struct itimerspec with 64-bit timespecs on every architecture (abi.ts). */
   timerfd_settime(fd: number, flags: number, value: Mem, old: Mem): number;
   eventfd(initval: number, flags: number): number;
+  /** `ts` is a struct timespec with a 64-bit time_t on every architecture (abi.ts). */
   clock_gettime(clockid: number, ts: Mem): number;
   if_nametoindex(name: string): number;
   sched_setscheduler(pid: number, policy: number, param: Mem): number;
@@ -67,9 +70,9 @@ export const libc: Libc = {
   write: lib.func('long write(int fd, void *buf, size_t len)'),
   poll: lib.func('int poll(void *fds, unsigned long nfds, int timeout)'),
   timerfd_create: lib.func('int timerfd_create(int clockid, int flags)'),
-  timerfd_settime: lib.func('int timerfd_settime(int fd, int flags, void *value, void *old)'),
+  timerfd_settime: lib.func(`int ${ABI.timerfdSettime}(int fd, int flags, void *value, void *old)`),
   eventfd: lib.func('int eventfd(unsigned int initval, int flags)'),
-  clock_gettime: lib.func('int clock_gettime(int clockid, void *ts)'),
+  clock_gettime: lib.func(`int ${ABI.clockGettime}(int clockid, void *ts)`),
   if_nametoindex: lib.func('unsigned int if_nametoindex(const char *name)'),
   sched_setscheduler: lib.func('int sched_setscheduler(int pid, int policy, void *param)'),
   setns: lib.func('int setns(int fd, int nstype)'),
@@ -109,9 +112,6 @@ export function freeNative(buffer: NativeBuffer): void {
   koffi.free(buffer.ptr);
 }
 
-/** Size of a pointer (and of size_t) in the structures the kernel reads: 8 on x64 and arm64, 4 on armhf. */
-export const POINTER_BYTES = koffi.sizeof('void *');
-
 /** ioctl with a pointer argument (the request's struct, e.g. an ifreq). */
 export function ioctl(fd: number, request: number, arg: ArrayBufferView): number {
   return ioctlVariadic(fd, request, 'void *', arg) as number;
@@ -133,9 +133,13 @@ export function errnoText(err: number): string {
   return `${name} (${libc.strerror(err)})`;
 }
 
-/** A struct timespec (two 64-bit words: seconds, nanoseconds) in milliseconds. */
+/**
+ * A struct timespec (64-bit seconds, then nanoseconds) in milliseconds. Only the low 32 bits of
+ * the nanoseconds are read: on 32-bit ARM glibc's 64-bit timespec has a 32-bit tv_nsec followed
+ * by padding it need not clear; on the 64-bit architectures the value fits in those bits.
+ */
 export function timespecMs(ts: BigInt64Array): number {
-  return Number(ts[0]) * 1000 + Number(ts[1]) / 1e6;
+  return Number(ts[0]) * 1000 + Number(BigInt.asIntN(32, ts[1])) / 1e6;
 }
 
 export function htons(value: number): number {

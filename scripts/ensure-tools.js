@@ -2,8 +2,8 @@
 // The rig needs root, iproute2, nftables, the conntrack tool (the session sync scenarios read
 // the boards' session tables with it) and vsftpd (the FTP server the expectation scenario runs in
 // the rig's server namespace) and rsyslog (the syslog server the boards report to there). The
-// release tests build bundles (zstd, the targets' binutils) and run the arm64 one under
-// qemu-user with Debian's arm64 C runtime unpacked into a folder. Install what is missing (Debian)
+// release tests build bundles (zstd, the targets' binutils) and run each target's Node under
+// qemu-user with Debian's C runtime for that architecture unpacked into a folder. Install what is missing (Debian)
 // and say so, rather than leaving a newcomer with a cryptic failure halfway through a test.
 // Debian's vsftpd and rsyslog packages also set up system services; the rig never uses them,
 // only the binaries, which it runs in its own namespace.
@@ -18,7 +18,7 @@ const rig = [
   { command: 'vsftpd', pkg: 'vsftpd' },
   { command: 'rsyslogd', pkg: 'rsyslog' },
 ];
-const release = [...Object.keys(TARGETS).flatMap(buildTools), TARGETS.arm64.qemu];
+const release = Object.entries(TARGETS).flatMap(([arch, target]) => [...buildTools(arch), target.qemu]);
 
 if (process.getuid?.() !== 0) {
   process.stderr.write('tandem: the test rig builds network namespaces and needs root. Run as root (sudo -E npm ...).\n');
@@ -31,9 +31,11 @@ if (!process.argv.includes('--release')) {
   process.exit(0);
 }
 installMissing([...rig, ...release], 'the test rig and the release tests');
-try {
-  ensureSysroot(TARGETS.arm64, (line) => process.stderr.write(`tandem: ${line}\n`));
-} catch (err) {
-  process.stderr.write(`tandem: could not unpack the arm64 C runtime for qemu: ${err.message}\n`);
-  process.exit(1);
+for (const [arch, target] of Object.entries(TARGETS)) {
+  try {
+    ensureSysroot(target, (line) => process.stderr.write(`tandem: ${line}\n`));
+  } catch (err) {
+    process.stderr.write(`tandem: could not unpack the ${arch} C runtime for qemu: ${err.message}\n`);
+    process.exit(1);
+  }
 }

@@ -11,8 +11,10 @@
  * receive; `read` reports that as an overrun and carries on with what was queued after it,
  * since the caller's answer (a resync from a dump) does not depend on how much was lost.
  */
+
+import { POINTER_BYTES } from '../abi.js';
 import { HalError } from '../errors.js';
-import { E, errno, errnoText, freeNative, libc, type NativeBuffer, nativeBuffer, POINTER_BYTES } from '../libc.js';
+import { E, errno, errnoText, freeNative, libc, type NativeBuffer, nativeBuffer } from '../libc.js';
 import { NLM_F_CREATE, openNetlinkSocket } from '../netlink.js';
 import { decodeExpectation, decodeSession, forEachMessage, newDecodeCounters } from './decode.js';
 import type { CtEvent, CtEventCounters, CtEventRead, CtEventSocket, CtSubscribeOptions } from './index.js';

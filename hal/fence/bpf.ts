@@ -6,6 +6,7 @@
  * written through its view.
  */
 import koffi from 'koffi';
+import { ABI, MAP_FAILED } from '../abi.js';
 import { HalError } from '../errors.js';
 import { errno, errnoText, freeNative, libc, nativeBuffer } from '../libc.js';
 
@@ -13,9 +14,6 @@ const lib = koffi.load('libc.so.6');
 const syscall = lib.func('long syscall(long nr, ...)');
 const mmap = lib.func('void *mmap(void *addr, size_t len, int prot, int flags, int fd, long off)');
 const munmap = lib.func('int munmap(void *addr, size_t len)');
-
-/** __NR_bpf by architecture (the boards are arm64 and armhf; the rig runs x64). */
-const NR_BPF: Record<string, number> = { x64: 321, arm64: 280, arm: 386 };
 
 const BPF_MAP_CREATE = 0;
 const BPF_PROG_LOAD = 5;
@@ -38,9 +36,7 @@ const LOG_BYTES = 64 * 1024;
 const DEVICE = 'fence';
 
 function bpf(cmd: number, attr: Uint8Array, operation: string, detail?: () => string): number {
-  const nr = NR_BPF[process.arch];
-  if (nr === undefined) throw new HalError(DEVICE, operation, 38, `no bpf(2) number known for ${process.arch}`);
-  const r = Number(syscall(nr, 'int', cmd, 'void *', attr, 'uint32_t', attr.length));
+  const r = Number(syscall(ABI.nrBpf, 'int', cmd, 'void *', attr, 'uint32_t', attr.length));
   if (r < 0) {
     const err = errno();
     const more = detail?.();
@@ -72,7 +68,7 @@ export function createLeaseMap(): LeaseMap {
   setName(attr, 28, 'tandem_lease');
   const fd = bpf(BPF_MAP_CREATE, attr, 'create the lease map');
   const ptr = mmap(null, PAGE, PROT_READ_WRITE, MAP_SHARED, fd, 0);
-  if (koffi.address(ptr) === 0xffff_ffff_ffff_ffffn) {
+  if (koffi.address(ptr) === MAP_FAILED) {
     const err = errno();
     closeFd(fd);
     throw new HalError(DEVICE, 'map the lease map', err, errnoText(err));

@@ -10,9 +10,10 @@
  * routes say, and only replies arriving on it are queued) and, with a source, to that address
  * (IP_FREEBIND, so it may be bound before a takeover has added it). ICMP_FILTER keeps every
  * type but echo reply out of the queue. Receive timestamps are switched on by asking for one
- * (SIOCGSTAMPNS) at open; afterwards the same ioctl returns the last packet's arrival time.
+ * (SIOCGSTAMPNS, abi.ts) at open; afterwards the same ioctl returns the last packet's arrival time.
  */
 import { parseIpv4, writeIpv4 } from '../../lib/ip-text.js';
+import { ABI } from '../abi.js';
 import { HalError } from '../errors.js';
 import {
   AF_INET,
@@ -37,7 +38,6 @@ const SOL_RAW = 255;
 const ICMP_FILTER = 1;
 const IP_FREEBIND = 15;
 const SO_BINDTODEVICE = 25;
-const SIOCGSTAMPNS = 0x8907;
 const IFNAMSIZ = 16;
 const SOCKADDR_IN_BYTES = 16;
 const RECV_BYTES = 2048;
@@ -136,7 +136,7 @@ class RawPinger implements Pinger {
 
   /** When the packet just read reached the host; now, when the kernel has no stamp for it. */
   private arrivalRealtimeMs(): number {
-    if (ioctl(this.fd, SIOCGSTAMPNS, this.timespec) < 0) return this.realtimeMs();
+    if (ioctl(this.fd, ABI.siocgstampns, this.timespec) < 0) return this.realtimeMs();
     return timespecMs(this.timespec);
   }
 }
@@ -165,7 +165,7 @@ export function openRawPinger(options: PingerOptions): Pinger {
     if (libc.bind(fd, sockaddrIn(source)!, SOCKADDR_IN_BYTES) < 0) fail(`bind ${source}`);
   }
   // Nothing has arrived yet, so this fails with ENOENT; it turns the timestamps on all the same.
-  ioctl(fd, SIOCGSTAMPNS, new BigInt64Array(2));
+  ioctl(fd, ABI.siocgstampns, new BigInt64Array(2));
   return new RawPinger(fd, ifname, source, id);
 }
 

@@ -3,6 +3,7 @@
  * socket was left in), memfd shared memory mapped through koffi, and PR_SET_PDEATHSIG.
  */
 import koffi from 'koffi';
+import { MAP_FAILED } from '../abi.js';
 import { E, HalError } from '../errors.js';
 import { AF_UNIX, errno, errnoText, libc, SOCK_CLOEXEC, SOCK_STREAM, SOL_SOCKET } from '../libc.js';
 import type { IpcDevice, IpcStream, SharedMemory } from './index.js';
@@ -18,8 +19,6 @@ const SEND_BUFFER_BYTES = 1 << 20;
 const MFD_CLOEXEC = 1;
 const PROT_READ_WRITE = 3;
 const MAP_SHARED = 1;
-/** mmap's MAP_FAILED, (void *)-1, as koffi.address gives it. */
-const MAP_FAILED = (1n << BigInt(8 * koffi.sizeof('void *'))) - 1n;
 const PR_SET_PDEATHSIG = 1;
 const SIGKILL = 9;
 

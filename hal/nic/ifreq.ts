@@ -3,14 +3,14 @@
  *
  * Each call opens a short-lived datagram socket, so it acts in the network namespace of the
  * calling thread at the time of the call (like the rest of the NIC driver).
- * ifreq layout (40 bytes): name in bytes 0–15 (NUL-terminated), then the union at 16:
+ * ifreq layout (IFREQ_BYTES, abi.ts): name in bytes 0–15 (NUL-terminated), then the union at 16:
  * ifr_ifindex (int) or ifr_hwaddr (sa_family u16 at 16, bytes at 18).
  */
 import { formatMac } from '../../lib/ethernet.js';
+import { IFREQ_BYTES } from '../abi.js';
 import { HalError } from '../errors.js';
 import { AF_INET, E, errno, errnoText, ioctl, libc, SOCK_CLOEXEC, SOCK_DGRAM } from '../libc.js';
 
-const IFREQ_BYTES = 40;
 const IFNAMSIZ = 16;
 const SIOCSIFHWADDR = 0x8924;
 const SIOCGIFHWADDR = 0x8927;

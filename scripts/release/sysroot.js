@@ -1,13 +1,11 @@
 // The target's C runtime for running its binaries on this machine under qemu-user: Debian's
-// libc6, libstdc++6 and libgcc-s1 for the architecture, unpacked into a folder that qemu uses as
+// packages of it for the architecture (the target's `runtime`, targets.js), unpacked into a folder that qemu uses as
 // its root for libraries (QEMU_LD_PREFIX / -L). The release tests run the bundle's Node with it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { aptGet } from '../apt.js';
 import { CACHE_DIR, cachePath } from './cache.js';
-
-const PACKAGES = ['libc6', 'libstdc++6', 'libgcc-s1'];
 
 /** The folder holding the target's libraries (it exists once ensureSysroot has run). */
 export function sysrootDir(target) {
@@ -19,7 +17,8 @@ export function ensureSysroot(target, log) {
   const dir = sysrootDir(target);
   if (existsSync(dir)) return dir;
   const arch = target.debianArch;
-  log(`unpacking Debian's ${PACKAGES.join(', ')} for ${arch} into ${dir} (qemu runs the ${arch} bundle with them)...`);
+  const packages = target.runtime;
+  log(`unpacking Debian's ${packages.join(', ')} for ${arch} into ${dir} (qemu runs the ${arch} bundle with them)...`);
   const foreign = execFileSync('dpkg', ['--print-foreign-architectures'], { encoding: 'utf8' }).split('\n');
   if (!foreign.includes(arch)) execFileSync('dpkg', ['--add-architecture', arch]);
   aptGet(['update', '-qq']);
@@ -27,7 +26,7 @@ export function ensureSysroot(target, log) {
   const work = mkdtempSync(`${cachePath(`sysroot-${arch}`)}.`);
   try {
     // As root: apt's download user cannot write into root's cache.
-    const download = ['-o', 'APT::Sandbox::User=root', 'download', '-qq', ...PACKAGES.map((p) => `${p}:${arch}`)];
+    const download = ['-o', 'APT::Sandbox::User=root', 'download', '-qq', ...packages.map((p) => `${p}:${arch}`)];
     execFileSync('apt-get', download, { cwd: work, stdio: 'inherit' });
     const root = join(work, 'root');
     for (const deb of readdirSync(work).filter((f) => f.endsWith('.deb')))

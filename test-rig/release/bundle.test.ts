@@ -1,13 +1,13 @@
 /**
  * The release bundle (issue 10): built twice, the same bytes; the firmware without tests,
  * scaffolding or rig; refused when its signature does not verify or a file differs from the
- * manifest; and the arm64 bundle's own Node, under qemu-user, prints the version and passes a
- * HAL smoke (koffi into libc, cbor-x with its native part, serialport on a pty).
+ * manifest; and each bundle's own Node, under qemu-user, prints the version and passes a HAL
+ * smoke (koffi into libc: clock, timerfd, ifreq, ICMP stamps; cbor-x with its native part;
+ * serialport on a pty). armhf's run proves the HAL's 32-bit ARM layouts (hal/abi.ts).
  *
  * Both architectures are built, at a fast zstd level: what is checked here does not depend on
  * it, and level 19 takes a minute a build on a machine whose cache is empty. The size target is
- * the release benchmark's (`run.js release`). Only arm64 runs under qemu: armhf's HAL still
- * passes 64-bit timespec layouts (issue 10, item 2).
+ * the release benchmark's (`run.js release`).
  */
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
@@ -116,38 +116,54 @@ async function releaseTest(arch: Arch, t: TestContext): Promise<{ dir: string; b
   return { dir, bundle };
 }
 
-test('arm64: reproducible, firmware only, verified; its Node under qemu prints the version and passes a HAL smoke', {
-  timeout: TIMEOUT,
-}, async (t) => {
-  if (!(await releaseAvailable(t, 'arm64', { qemu: true }))) return;
-  const { bundle } = await releaseTest('arm64', t);
+/** The bundle's Node under qemu: main.js --version, then the HAL smoke; its native modules. */
+async function qemuSmoke(arch: Arch, bundle: string, t: TestContext): Promise<string[]> {
   const node = join(bundle, 'node/bin/node');
-  const target = await targetOf('arm64');
+  const target = await targetOf(arch);
 
   const start = performance.now();
-  const version = await underQemu('arm64', node, ['--single-threaded-gc', join(bundle, 'dist/firmware/main.js'), '--version']);
+  const version = await underQemu(arch, node, ['--single-threaded-gc', join(bundle, 'dist/firmware/main.js'), '--version']);
   t.diagnostic(`${target.qemu.command}: main.js --version in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   assert.equal(version, `tandem ${VERSION}\n`);
 
   // Copied into the bundle, so its imports resolve to the bundle's node_modules and dist/.
   copyFileSync(SMOKE, join(bundle, 'hal-smoke.js'));
-  const report = JSON.parse(await underQemu('arm64', node, [join(bundle, 'hal-smoke.js')])) as SmokeReport;
-  assert.equal(report.arch, 'arm64');
+  const report = JSON.parse(await underQemu(arch, node, [join(bundle, 'hal-smoke.js')])) as SmokeReport;
+  t.diagnostic(`${arch} smoke: ${JSON.stringify({ ...report, nativeModules: undefined })}`);
+  assert.equal(report.arch, target.npmCpu);
   assert.ok(Math.abs(report.wallSkewMs) < 1000, `CLOCK_REALTIME through koffi is ${report.wallSkewMs} ms off Date.now()`);
   assert.ok(report.ticks >= 1, `a 20 ms timerfd ticked ${report.ticks} times in a poll of up to 1 s`);
+  assert.equal(report.loIndex, 1, `SIOCGIFINDEX gave lo the index ${report.loIndex}`);
+  assert.equal(report.loMac, '000000000000', `SIOCGIFHWADDR gave lo the MAC ${report.loMac}`);
+  assert.ok(report.icmpStampMs !== null, 'SIOCGSTAMPNS failed on the pinger after its echo reply');
+  assert.ok(
+    report.icmpStampMs > -1000 && report.icmpStampMs < 10_000,
+    `the echo reply's arrival stamp is ${report.icmpStampMs} ms from its send`,
+  );
+  assert.ok(report.icmpRttMs >= 0 && report.icmpRttMs < 10_000, `the pinger measured a round trip of ${report.icmpRttMs} ms`);
   assert.equal(report.cborNative, true, 'cbor-x runs without its native extension');
   assert.equal(report.cborRoundTrip, true);
   assert.equal(report.ptyIn, 'ping');
   assert.equal(report.serialIn, 'pong');
-  assert.deepEqual(report.nativeModules, [
+  return report.nativeModules;
+}
+
+test('arm64: reproducible, firmware only, verified; its Node under qemu prints the version and passes a HAL smoke', {
+  timeout: TIMEOUT,
+}, async (t) => {
+  if (!(await releaseAvailable(t, 'arm64', { qemu: true }))) return;
+  const { bundle } = await releaseTest('arm64', t);
+  assert.deepEqual(await qemuSmoke('arm64', bundle, t), [
     'node_modules/@cbor-extract/cbor-extract-linux-arm64/node.napi.glibc.node',
     'node_modules/@koromix/koffi-linux-arm64/linux_arm64/koffi.node',
     'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm64/@serialport+bindings-cpp.armv8.glibc.node',
   ]);
 });
 
-test('armhf: reproducible, firmware only, verified, with the newest armv7l Node build', { timeout: TIMEOUT }, async (t) => {
-  if (!(await releaseAvailable(t, 'armhf', { qemu: false }))) return;
+test('armhf: reproducible, firmware only, verified, with the newest armv7l Node build; under qemu it passes the HAL smoke', {
+  timeout: TIMEOUT,
+}, async (t) => {
+  if (!(await releaseAvailable(t, 'armhf', { qemu: true }))) return;
   const { bundle } = await releaseTest('armhf', t);
   const native = (await run('find', [join(bundle, 'node_modules'), '-name', '*.node'])).stdout
     .split('\n')
@@ -159,6 +175,11 @@ test('armhf: reproducible, firmware only, verified, with the newest armv7l Node 
     'node_modules/@cbor-extract/cbor-extract-linux-arm/node.napi.glibc.node',
     'node_modules/@koromix/koffi-linux-arm/linux_armhf/koffi.node',
     'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm/@serialport+bindings-cpp.armv6.glibc.node',
+    'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm/@serialport+bindings-cpp.armv7.glibc.node',
+  ]);
+  assert.deepEqual(await qemuSmoke('armhf', bundle, t), [
+    'node_modules/@cbor-extract/cbor-extract-linux-arm/node.napi.glibc.node',
+    'node_modules/@koromix/koffi-linux-arm/linux_armhf/koffi.node',
     'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm/@serialport+bindings-cpp.armv7.glibc.node',
   ]);
 });
