@@ -8,6 +8,9 @@
  *
  * Each start is a boot of the sim board: it gets a new kernel boot id, and its watchdog's boot
  * status says whether the watchdog caused it.
+ *
+ * An emulated board (emulated-board.ts) runs the arm64 bundle's Node and firmware under qemu-user
+ * instead: `ip netns exec` then execs the emulator, which is the board's process.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -16,6 +19,7 @@ import { closeSync, openSync, readSync, statSync, writeFileSync, writeSync } fro
 import { simBoard } from '../board/sim/index.js';
 import { FIRMWARE_NODE_FLAGS } from '../firmware/node-flags.js';
 import { WDIOF_CARDRESET } from '../hal/watchdog/index.js';
+import { type Emulation, emulatedFirmware } from './emulated-board.js';
 import { RigError } from './errors.js';
 import { type BoardLetter, boardDir, boardIndex, boardLogFile, boardNamespace, boardSerial } from './paths.js';
 import { monotonicMs, type ProcessRecord, processRecord, runState, signalQuietly } from './processes.js';
@@ -37,6 +41,8 @@ export interface BoardProcessOptions {
   tty: string;
   /** Working directory of the firmware (the repository root). */
   cwd: string;
+  /** Set for a board that runs the arm64 bundle under qemu-user instead of `firmware`. */
+  emulation?: Emulation;
   /** Called whenever the process starts or exits. */
   onChange?: () => void;
 }
@@ -103,19 +109,18 @@ export class BoardProcess {
     const board = simBoard(sim);
     writeFileSync(board.kernelBootId, `${randomUUID()}\n`);
     writeFileSync(board.watchdog.bootStatus, `${boot.byWatchdog ? WDIOF_CARDRESET : 0}\n`);
-    const env = { ...process.env, TANDEM_SIM_DIR: sim.dir, TANDEM_SIM_SERIAL: sim.serial, TANDEM_SIM_TTY: sim.tty };
-    const args = [
-      'netns',
-      'exec',
-      this.namespace,
-      process.execPath,
-      ...FIRMWARE_NODE_FLAGS,
-      '--enable-source-maps',
-      this.o.firmware,
-    ];
+    const simEnv = { TANDEM_SIM_DIR: sim.dir, TANDEM_SIM_SERIAL: sim.serial, TANDEM_SIM_TTY: sim.tty };
+    const native = {
+      argv: [process.execPath, ...FIRMWARE_NODE_FLAGS, '--enable-source-maps', this.o.firmware],
+      env: {},
+      cwd: this.o.cwd,
+    };
+    const run = this.o.emulation ? emulatedFirmware(this.o.emulation, FIRMWARE_NODE_FLAGS) : native;
+    const env = { ...process.env, ...simEnv, ...run.env };
+    const args = ['netns', 'exec', this.namespace, ...run.argv];
     let child: ChildProcess;
     try {
-      child = spawn('ip', [...args, '--board', 'sim'], { cwd: this.o.cwd, env, stdio: ['ignore', fd, fd], detached: true });
+      child = spawn('ip', [...args, '--board', 'sim'], { cwd: run.cwd, env, stdio: ['ignore', fd, fd], detached: true });
     } finally {
       closeSync(fd);
     }

@@ -15,11 +15,14 @@ import { checkTrafficOptions } from './traffic/options.js';
 export const USAGE = `Usage: tandem-rig <command> [options]
 
 Commands:
-  up [--boards 2..4] [--config FILE]... [--wait formed|booted|none] [--timeout S]
+  up [--boards 2..4] [--config FILE]... [--arm64 BOARD]... [--wait formed|booted|none] [--timeout S]
                            start a rig; the i-th --config is board i's configuration
                            (default: the rig's own); waits until the cluster has formed
                            (default), every board answers (booted) or not at all (none);
-                           on failure the rig is taken down and the reason printed
+                           on failure the rig is taken down and the reason printed;
+                           --arm64 B: board B runs the arm64 release bundle (built into the
+                           rig) under qemu-aarch64-static; boots take seconds, --timeout
+                           defaults to 180 s then
   status                   per board: namespace, pid, process state, HA state, primary, members
   exec <board> "<command>" run console commands on a board (one per line), print the output
   fault <kind> <target>    inject a fault; prints {"atMs": ...}, the CLOCK_MONOTONIC time in
@@ -62,6 +65,7 @@ type Values = {
   name?: string;
   boards?: string;
   config?: string[];
+  arm64?: string[];
   wait?: string;
   timeout?: string;
   firmware?: string;
@@ -82,6 +86,7 @@ function parse(argv: string[]): { values: Values; positionals: string[] } {
         name: { type: 'string' },
         boards: { type: 'string' },
         config: { type: 'string', multiple: true },
+        arm64: { type: 'string', multiple: true },
         wait: { type: 'string' },
         timeout: { type: 'string' },
         firmware: { type: 'string' },
@@ -140,6 +145,7 @@ async function commandUp(v: Values, args: string[]): Promise<Output> {
     name: v.name,
     boards,
     configs,
+    arm64Boards: v.arm64,
     wait,
     timeoutMs: timeoutS === undefined ? undefined : timeoutS * 1000,
     firmware: v.firmware,

@@ -44,11 +44,20 @@ export interface UpOptions {
   timeoutMs?: number;
   /** Firmware entry script (default: TANDEM_RIG_FIRMWARE, else dist/firmware/main.js). */
   firmware?: string;
+  /**
+   * Boards ('B') that run the arm64 release bundle under qemu-aarch64-static instead; the bundle
+   * is built into the rig's folder. They boot slowly, so the default timeout is ARM64_UP_TIMEOUT_MS.
+   */
+  arm64Boards?: string[];
   /** Told the rig's state each time it changes while waiting (boards booting, in hello, electing). */
   onProgress?: (summary: string) => void;
 }
 
 export const DEFAULT_UP_TIMEOUT_MS = 40_000;
+/** With emulated boards: Node takes about 1 s to start under qemu, the firmware about 10 s to boot. */
+export const ARM64_UP_TIMEOUT_MS = 180_000;
+/** The supervisor builds the arm64 bundle before it answers (about 10 s with the release cache warm). */
+const ARM64_SUPERVISOR_READY_MS = 300_000;
 const POLL_MS = 100;
 const DOWN_TIMEOUT_MS = 30_000;
 const EXEC_TIMEOUT_MS = 10_000;
@@ -187,6 +196,8 @@ export async function up(o: UpOptions = {}): Promise<Rig> {
     throw new RigError(`${o.configs?.length} configurations given for ${boards} boards`);
   }
   const firmware = firmwareEntry(o.firmware);
+  const arm64Boards = [...new Set((o.arm64Boards ?? []).map((b) => parseBoard(b, boards)))];
+  const emulated = arm64Boards.length > 0;
   const state = readState(r.name);
   if (state && ownerAlive(state)) {
     throw new RigError(
@@ -196,9 +207,11 @@ export async function up(o: UpOptions = {}): Promise<Rig> {
   await cleanStale();
   const configs = Array.from({ length: boards }, (_, i) => o.configs?.[i] ?? rigConfig(i, { extra: gatewayConfig() }));
   try {
-    await launchSupervisor(r.name, { boards, configs, firmware, cwd: REPO_ROOT });
+    const spec = { boards, configs, firmware, cwd: REPO_ROOT, arm64Boards };
+    await launchSupervisor(r.name, spec, emulated ? ARM64_SUPERVISOR_READY_MS : undefined);
     const wait = o.wait ?? 'formed';
-    if (wait !== 'none') await r.waitUntil(wait, o.timeoutMs ?? DEFAULT_UP_TIMEOUT_MS, o.onProgress);
+    const timeoutMs = o.timeoutMs ?? (emulated ? ARM64_UP_TIMEOUT_MS : DEFAULT_UP_TIMEOUT_MS);
+    if (wait !== 'none') await r.waitUntil(wait, timeoutMs, o.onProgress);
   } catch (e) {
     await r.down().catch(() => {});
     throw e;

@@ -25,6 +25,7 @@ import {
   TRAFFIC_ACTIONS,
   type TrafficAction,
 } from './control.js';
+import { prepareArm64 } from './emulated-board.js';
 import { RigError } from './errors.js';
 import { FaultInjector } from './faults.js';
 import { encodeLine } from './jsonl.js';
@@ -62,6 +63,8 @@ export interface UpSpec {
   firmware: string;
   /** Working directory of the boards. */
   cwd: string;
+  /** Boards that run the arm64 bundle under qemu-user (emulated-board.ts). */
+  arm64Boards?: BoardLetter[];
 }
 
 const STOP_GRACE_MS = 2000;
@@ -120,6 +123,9 @@ export class Supervisor {
     }
     await buildTopology(this.rig, this.spec.boards);
     log('topology built');
+    const arm64 = new Set(this.spec.arm64Boards ?? []);
+    const emulation = arm64.size > 0 ? await prepareArm64(join(rigDir(this.rig), 'arm64')) : undefined;
+    if (emulation) log(`arm64 bundle in ${emulation.bundle} for boards ${[...arm64].join(', ')}, under ${emulation.qemu}`);
     for (const letter of this.letters()) {
       const pty = new BoardConsole(openPty());
       const proc = new BoardProcess({
@@ -128,6 +134,7 @@ export class Supervisor {
         firmware: this.spec.firmware,
         tty: pty.path,
         cwd: this.spec.cwd,
+        emulation: arm64.has(letter) ? emulation : undefined,
         onChange: () => this.boardChanged(letter),
       });
       const sim = simBoard({ dir: boardDir(this.rig, letter), serial: boardSerial(boardIndex(letter)), tty: pty.path });

@@ -6,6 +6,11 @@
  * The worker inherits this process's network namespace, flags and stdout/stderr (the firmware's
  * log). The kernel kills it if this process dies (worker.ts asks for PR_SET_PDEATHSIG), and
  * this side kills it with SIGKILL on terminate().
+ *
+ * TANDEM_EXEC_WRAPPER (a command and its arguments, separated by spaces) goes in front of the
+ * worker's command. It is how the firmware runs under qemu-user where binfmt_misc is missing: the
+ * emulated Node cannot exec its own binary, so the worker is started as
+ * `qemu-aarch64-static -L <sysroot> <node> …` with TANDEM_EXEC_WRAPPER="qemu-aarch64-static -L <sysroot>".
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -16,6 +21,13 @@ import { type FromWorker, type ToWorker, WORKER_STREAM_FD, type WorkerInit } fro
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
+/** The worker's command line: TANDEM_EXEC_WRAPPER's words, then this Node with its flags. */
+export function workerCommand(wrapper: string | undefined): { file: string; args: string[] } {
+  const command = [...(wrapper ?? '').split(/\s+/).filter((w) => w !== ''), process.execPath];
+  const [file = process.execPath, ...front] = command;
+  return { file, args: [...front, ...process.execArgv, WORKER_SCRIPT.pathname] };
+}
+
 class WorkerProcess extends EventEmitter implements HeartbeatWorker {
   private readonly child: ChildProcess;
   private readonly socket: Socket;
@@ -25,7 +37,8 @@ class WorkerProcess extends EventEmitter implements HeartbeatWorker {
 
   constructor(init: WorkerInit, healthFd: number) {
     super();
-    this.child = spawn(process.execPath, [...process.execArgv, WORKER_SCRIPT.pathname], {
+    const { file, args } = workerCommand(process.env.TANDEM_EXEC_WRAPPER);
+    this.child = spawn(file, args, {
       // Slots 3 and 4: WORKER_STREAM_FD and WORKER_HEALTH_FD.
       stdio: ['ignore', 'inherit', 'inherit', 'pipe', healthFd],
     });

@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Arch, buildRelease } from '../release/release.testkit.js';
+import { type Arch, buildRelease } from '../release/release-build.js';
 import { emit, progress } from './emit.js';
 
 const SIZE_TARGET_MB = 30;

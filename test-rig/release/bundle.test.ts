@@ -20,7 +20,8 @@ import { CommandError } from '../errors.js';
 import { REPO_ROOT } from '../launcher.js';
 import { run } from '../shell.js';
 import type { SmokeReport } from './hal-smoke.js';
-import { type Arch, buildRelease, listing, releaseAvailable, targetOf, underQemu, unpack } from './release.testkit.js';
+import { listing, releaseAvailable, underQemu } from './release.testkit.js';
+import { type Arch, buildRelease, targetOf, unpack } from './release-build.js';
 
 /** Fast: seconds for the 85 MB Node runtime where 19 takes a minute. */
 const TEST_ZSTD_LEVEL = 3;

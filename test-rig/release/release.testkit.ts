@@ -1,76 +1,11 @@
 /**
- * Helpers for the release tests: the release build as a child process, its tools and the qemu
- * sysroot (scripts/ensure-tools.js installs them; a test here fails in CI when one is missing and
- * is skipped with the reason elsewhere), unpacking, and the target's Node run under qemu-user.
+ * Helpers for the release tests: whether a release can be built and run here (a test fails in CI
+ * when a tool is missing and is skipped with the reason elsewhere), an archive's listing, and the
+ * target's Node run under qemu-user. Building and unpacking are release-build.ts's.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from '../launcher.js';
 import { run } from '../shell.js';
-
-export type Arch = 'arm64' | 'armhf';
-
-interface Tool {
-  command: string;
-  pkg: string;
-}
-
-/** scripts/release/targets.js's description of an architecture (the parts the tests use). */
-export interface Target {
-  npmCpu: string;
-  nodePackage: string;
-  strip: Tool;
-  qemu: Tool;
-}
-
-interface TargetsModule {
-  TARGETS: Record<Arch, Target>;
-  buildTools(arch: Arch): Tool[];
-}
-
-interface SysrootModule {
-  sysrootDir(target: Target): string;
-}
-
-/** The release build's own modules, plain JavaScript under scripts/. */
-const scripts = <T>(path: string): Promise<T> => import(pathToFileURL(join(REPO_ROOT, 'scripts', path)).href) as Promise<T>;
-const targets = () => scripts<TargetsModule>('release/targets.js');
-
-export async function targetOf(arch: Arch): Promise<Target> {
-  return (await targets()).TARGETS[arch];
-}
-
-export async function sysrootOf(arch: Arch): Promise<string> {
-  return (await scripts<SysrootModule>('release/sysroot.js')).sysrootDir(await targetOf(arch));
-}
-
-async function missing(tools: readonly Tool[]): Promise<string | null> {
-  for (const { command, pkg } of tools) {
-    try {
-      await run('sh', ['-c', `command -v ${command}`]);
-    } catch {
-      return `needs ${pkg} (\`${command}\`) on PATH; node scripts/ensure-tools.js installs it`;
-    }
-  }
-  return null;
-}
-
-/** Why a release for `arch` cannot be built (and, with `qemu`, run) here, or null. */
-async function releaseUnavailable(arch: Arch, qemu: boolean): Promise<string | null> {
-  if (process.platform !== 'linux') return `needs Linux, this is ${process.platform}`;
-  const tools = (await targets()).buildTools(arch);
-  const target = await targetOf(arch);
-  const why = await missing(qemu ? [...tools, target.qemu] : tools);
-  if (why !== null || !qemu) return why;
-  // The sysroot is renamed into place once complete: its folder existing means it is whole.
-  const sysroot = await sysrootOf(arch);
-  return existsSync(sysroot)
-    ? null
-    : `needs the ${arch} C runtime unpacked in ${sysroot}; node scripts/ensure-tools.js unpacks it`;
-}
+import { type Arch, releaseUnavailable, sysrootOf, targetOf } from './release-build.js';
 
 /** True when the test may go on; otherwise skips it (or throws in CI) and returns false. */
 export async function releaseAvailable(t: TestContext, arch: Arch, o: { qemu: boolean }): Promise<boolean> {
@@ -79,32 +14,6 @@ export async function releaseAvailable(t: TestContext, arch: Arch, o: { qemu: bo
   if (process.env.CI) throw new Error(`release test cannot run: ${why}`);
   t.skip(why);
   return false;
-}
-
-export interface Build {
-  archive: string;
-  sha256: string;
-  seconds: number;
-  /** The build's progress lines. */
-  log: string;
-}
-
-/** `npm run release -- --arch <arch> --out <out> --key <key>`, timed. */
-/** A release build; `zstdLevel` below 19 builds faster and bigger (scripts/release/zstd.js). */
-export async function buildRelease(arch: Arch, out: string, key: string, zstdLevel = 19): Promise<Build> {
-  const start = performance.now();
-  const script = join(REPO_ROOT, 'scripts/release.js');
-  const level = `TANDEM_RELEASE_ZSTD_LEVEL=${zstdLevel}`;
-  const r = await run('env', [level, process.execPath, script, '--arch', arch, '--out', out, '--key', key]);
-  const seconds = (performance.now() - start) / 1000;
-  const archive = r.stdout.trim();
-  const sha256 = createHash('sha256').update(readFileSync(archive)).digest('hex');
-  return { archive, sha256, seconds, log: r.stderr };
-}
-
-export async function unpack(archive: string, into: string): Promise<void> {
-  mkdirSync(into, { recursive: true });
-  await run('tar', ['--zstd', '-xf', archive, '-C', into]);
 }
 
 /** `tar -tv` lines: mode, owner/group, size, date, time, path. */

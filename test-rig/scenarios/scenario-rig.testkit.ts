@@ -23,11 +23,15 @@ export interface ScenarioRig {
   down(): Promise<void>;
 }
 
-/** Returns null (test skipped) when this machine cannot run rigs outside CI. */
+/**
+ * Returns null (test skipped) when this machine cannot run rigs outside CI. `arm64` boards run
+ * the arm64 bundle under qemu-user (`up --arm64`) and boot slowly: up waits 180 s then, not 60.
+ */
 export async function scenarioRig(
   t: TestContext,
   configs: readonly string[],
   wait: 'formed' | 'booted' = 'formed',
+  o: { arm64?: readonly BoardLetter[] } = {},
 ): Promise<ScenarioRig | null> {
   if (!(await needRig(t, { firmware: true }))) return null;
   const name = uniqueRigName('s');
@@ -37,7 +41,9 @@ export async function scenarioRig(
     files.remove();
   };
   try {
-    await cliOk(['up', '--name', name, '--wait', wait, '--timeout', '60', ...configArgs(files.paths)]);
+    const arm64 = (o.arm64 ?? []).flatMap((b) => ['--arm64', b]);
+    const timeoutS = arm64.length > 0 ? '180' : '60';
+    await cliOk(['up', '--name', name, '--wait', wait, '--timeout', timeoutS, ...arm64, ...configArgs(files.paths)]);
   } catch (err) {
     await down();
     throw err;
