@@ -169,7 +169,6 @@ export const AF_PACKET = 17;
 export const SOL_SOCKET = 1;
 export const SO_RCVBUF = 8;
 export const SO_RCVBUFFORCE = 33;
-export const SO_ATTACH_FILTER = 26;
 export const SOL_PACKET = 263;
 export const PACKET_IGNORE_OUTGOING = 23;
 

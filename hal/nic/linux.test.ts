@@ -8,9 +8,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createLinuxClock } from '../clock/linux.js';
 import { HalError } from '../errors.js';
 import { ipJson, ipRun, kernelAvailable, kernelUnavailable } from '../kernel-gate.testkit.js';
+import { libc, PACKET_IGNORE_OUTGOING, SOL_PACKET } from '../libc.js';
 import { deleteNetns, withNetns } from '../netns.js';
 import type { FrameReceiver, LinkEvent, LinkMonitor } from './index.js';
 import { createLinuxNic } from './linux.js';
+import { openRawPort } from './packet-socket.js';
 import { ethernetFrame as frame, recvWithin, scratchVethPair } from './veth.testkit.js';
 
 const ns = `tnic${process.pid}`;
@@ -116,6 +118,23 @@ describe('linux nic on a veth pair', () => {
     assert.equal(a.send(out, out.length), true);
     assert.deepEqual(recvWithin(b, 3000), out, 'the frame went out');
     assert.equal(recvWithin(a, 200), null, 'the sender saw its own frame');
+  });
+
+  it('without PACKET_IGNORE_OUTGOING (qemu-user, kernels before 4.20) a port reads no frame going out', (t) => {
+    if (!kernelAvailable(t)) return;
+    // The kernel never hands a socket the frames it sent itself; what could reach a port is
+    // what another socket (another process's port) sends out of the same interface.
+    const a = open(inNs(() => openRawPort(ifA, ET)));
+    const other = open(inNs(() => nic.openPort(ifA, ET)));
+    const b = open(inNs(() => nic.openPort(ifB, ET)));
+    assert.equal(libc.setsockopt(a.fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, new Int32Array([0]), 4), 0);
+    const out = frame(b.mac, a.mac, ET, [0x66]);
+    assert.equal(other.send(out, out.length), true);
+    assert.deepEqual(recvWithin(b, 3000), out, 'the frame went out');
+    assert.equal(recvWithin(a, 200), null, 'the port read a frame going out');
+    const back = frame(a.mac, b.mac, ET, [0x67]);
+    assert.equal(b.send(back, back.length), true);
+    assert.deepEqual(recvWithin(a, 3000), back, 'frames from the peer still arrive');
   });
 
   it('does not receive frames of another Ethertype', (t) => {

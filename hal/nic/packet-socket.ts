@@ -3,22 +3,16 @@
  *
  * The socket is created with protocol 0, which receives nothing, and only starts receiving at
  * `bind`, which sets the Ethertype and the interface together: frames of other interfaces never
- * enter its queue. PACKET_IGNORE_OUTGOING keeps the port from reading back what it sends; where
- * it is missing (kernels before 4.20, and qemu-user, which passes no SOL_PACKET option on) a
- * classic socket filter drops the same frames in the kernel.
+ * enter its queue. Frames going out of the interface never reach it either (ignoreOutgoing).
  */
-import { POINTER_BYTES } from '../abi.js';
 import { E, HalError } from '../errors.js';
 import {
   AF_PACKET,
   errno,
   errnoText,
-  freeNative,
   htons,
   libc,
-  nativeBuffer,
   PACKET_IGNORE_OUTGOING,
-  SO_ATTACH_FILTER,
   SO_RCVBUF,
   SO_RCVBUFFORCE,
   SOCK_CLOEXEC,
@@ -45,42 +39,14 @@ function setInt(fd: number, level: number, name: number, value: number): boolean
   return libc.setsockopt(fd, level, name, new Int32Array([value]), 4) === 0;
 }
 
-const PACKET_OUTGOING = 4;
-/** struct sock_filter { u16 code; u8 jt, jf; u32 k; }: [code, jt, jf, k]. */
-const DROP_OUTGOING: readonly (readonly [number, number, number, number])[] = [
-  [0x20, 0, 0, 0xfffff004], // ld the packet type (SKF_AD_OFF + SKF_AD_PKTTYPE)
-  [0x15, 0, 1, PACKET_OUTGOING], // jeq PACKET_OUTGOING: next, else skip one
-  [0x06, 0, 0, 0], // ret 0: drop
-  [0x06, 0, 0, 0xffffffff], // ret all of it: keep
-];
-
-/** SO_ATTACH_FILTER with DROP_OUTGOING; the kernel copies the program, so it is freed after. */
-function attachDropOutgoing(fd: number): boolean {
-  const program = nativeBuffer(8 * DROP_OUTGOING.length);
-  try {
-    const code = new DataView(program.view.buffer, program.view.byteOffset, program.view.byteLength);
-    DROP_OUTGOING.forEach(([op, jt, jf, k], i) => {
-      code.setUint16(8 * i, op, true);
-      code.setUint8(8 * i + 2, jt);
-      code.setUint8(8 * i + 3, jf);
-      code.setUint32(8 * i + 4, k, true);
-    });
-    // struct sock_fprog { unsigned short len; struct sock_filter *filter; }
-    const fprog = new Uint8Array(2 * POINTER_BYTES);
-    const view = new DataView(fprog.buffer);
-    view.setUint16(0, DROP_OUTGOING.length, true);
-    if (POINTER_BYTES === 8) view.setBigUint64(8, program.address, true);
-    else view.setUint32(4, Number(program.address), true);
-    return libc.setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, fprog, fprog.byteLength) === 0;
-  } finally {
-    freeNative(program);
-  }
-}
-
-/** Keeps the port from reading back its own frames: PACKET_IGNORE_OUTGOING, else a socket filter. */
+/**
+ * PACKET_IGNORE_OUTGOING, or nothing where the option is missing (kernels before 4.20, and
+ * qemu-user, which passes no SOL_PACKET option on): a port bound to one Ethertype is on the
+ * kernel's per-protocol list, which frames going out never reach (only ETH_P_ALL taps see them),
+ * so the option only guards against a future change of how ports bind.
+ */
 function ignoreOutgoing(fd: number): boolean {
-  if (setInt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, 1)) return true;
-  return errno() === E.ENOPROTOOPT && attachDropOutgoing(fd);
+  return setInt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, 1) || errno() === E.ENOPROTOOPT;
 }
 
 class PacketPort extends DatagramSocket implements RawPort {
