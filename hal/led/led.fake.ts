@@ -35,16 +35,18 @@ export class FakeLeds implements LedDevice {
       if (!led) throw new HalError(device, operation, E.ENOENT, 'ENOENT');
       return led;
     };
-    find('read max_brightness');
+    // Like the driver, each handle remembers what it showed and touches the LED only on a change.
+    let shown = find('read max_brightness').pattern;
     return {
       name,
       set(pattern) {
+        if (samePattern(pattern, shown)) return;
         const led = find('write trigger');
-        if (samePattern(pattern, led.pattern)) return;
         if (pattern.kind === 'blink' && !led.triggers.includes('timer'))
           throw new HalError(device, 'write trigger timer', E.EINVAL, 'EINVAL');
         led.pattern = pattern;
         led.writes++;
+        shown = pattern;
       },
     };
   }
