@@ -18,7 +18,7 @@ export interface SimLed {
   role: LedRole;
   colour: LedColour;
   name: string;
-  /** Null when the folder cannot be read (not made yet, or being rewritten). */
+  /** Null when the folder cannot be read (not made yet, being rewritten) or another trigger runs it. */
   pattern: LedPattern | null;
   /** Wall-clock ms of the last write to its trigger or delays: where a blink's phase starts. */
   sinceMs: number;

@@ -42,7 +42,7 @@ test('writes only when the pattern changes, starting from what the LED shows', (
   const dir = makeSysfsLed(root, 'status:green');
   const led = createSysfsLeds().open(root, 'status:green');
   writeFileSync(join(dir, 'trigger'), 'marker');
-  // The folder shows "marker" (not timer) with brightness 0: off. Setting off must not write.
+  // The folder was dark with the none trigger when opened: setting off writes nothing.
   led.set({ kind: 'off' });
   assert.equal(read(dir, 'trigger'), 'marker');
   led.set({ kind: 'blink', onMs: 500, offMs: 500 });
@@ -51,6 +51,16 @@ test('writes only when the pattern changes, starting from what the LED shows', (
   assert.equal(read(dir, 'delay_on'), 'untouched', 'same pattern, nothing written');
   led.set({ kind: 'blink', onMs: 125, offMs: 125 });
   assert.equal(read(dir, 'delay_on'), '125');
+});
+
+test('an LED another trigger runs is taken over, even for a pattern its brightness seems to show', (t) => {
+  const root = folder(t);
+  const dir = makeSysfsLed(root, 'red:power');
+  writeFileSync(join(dir, 'trigger'), 'none timer [heartbeat]');
+  assert.equal(readSysfsLed(dir), null);
+  createSysfsLeds().open(root, 'red:power').set({ kind: 'off' });
+  assert.equal(read(dir, 'trigger'), 'none');
+  assert.deepEqual(readSysfsLed(dir), { kind: 'off' });
 });
 
 test('the kernel shows the selected trigger in brackets', () => {

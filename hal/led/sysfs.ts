@@ -24,7 +24,7 @@ export function createSysfsLeds(): LedDevice {
       return {
         name,
         set(pattern) {
-          if (samePattern(pattern, shown)) return;
+          if (shown && samePattern(pattern, shown)) return;
           show(device, dir, pattern, max);
           shown = pattern;
         },
@@ -33,15 +33,20 @@ export function createSysfsLeds(): LedDevice {
   };
 }
 
-/** The pattern an LED folder shows now: the selected trigger and the brightness or delays. */
-export function readSysfsLed(dir: string): LedPattern {
+/**
+ * The pattern an LED folder shows now: the selected trigger and the brightness or delays; null
+ * while another trigger (heartbeat, mmc0, default-on…) runs the LED.
+ */
+export function readSysfsLed(dir: string): LedPattern | null {
   const device = `led ${dir}`;
-  if (selectedTrigger(attribute(device, dir, 'trigger')) === 'timer')
+  const trigger = selectedTrigger(attribute(device, dir, 'trigger'));
+  if (trigger === 'timer')
     return {
       kind: 'blink',
       onMs: Number(attribute(device, dir, 'delay_on')),
       offMs: Number(attribute(device, dir, 'delay_off')),
     };
+  if (trigger !== 'none') return null;
   return Number(attribute(device, dir, 'brightness')) > 0 ? { kind: 'on' } : { kind: 'off' };
 }
 
