@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { simBoard } from '../board/sim/index.js';
 import { createSysfsLeds } from '../hal/led/sysfs.js';
-import { litAt, prepareSimLeds, readSimLeds, type SimLed } from './sim-leds.js';
+import { litAt, readSimLeds, resetSimLeds, type SimLed } from './sim-leds.js';
 
 test("a sim board's LED folders take the driver's patterns and read back with role and colour", (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-simleds-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const board = simBoard({ dir, serial: 'S', tty: '/dev/null' });
-  prepareSimLeds(board);
+  resetSimLeds(board);
   assert.ok(
     readSimLeds(board).every((l) => l.pattern?.kind === 'off'),
     'dark at power-on',

@@ -1,6 +1,6 @@
 /**
  * The sim boards' LEDs: folders shaped like the sysfs LED class under each board's `ledRoot`
- * (made at rig start, before the firmware opens them), and what they show at a given moment,
+ * (made dark at every boot, before the firmware opens them, and at a power loss), and what they show at a given moment,
  * as the live view and the scenarios read them back. A blink's phase starts when the trigger
  * or a delay was last written, as the kernel's timer trigger restarts then.
  */
@@ -29,7 +29,8 @@ export function rigBoardLeds(rig: string, letter: BoardLetter): Pick<BoardDefini
   return simBoard({ dir: boardDir(rig, letter), serial: '', tty: '' });
 }
 
-export function prepareSimLeds(board: Pick<BoardDefinition, 'leds' | 'ledRoot'>): void {
+/** Makes the board's LED folders, or resets them: dark, no trigger, as after power-on. */
+export function resetSimLeds(board: Pick<BoardDefinition, 'leds' | 'ledRoot'>): void {
   for (const led of board.leds) for (const name of Object.values(led.colours)) makeSysfsLed(board.ledRoot, String(name));
 }
 

@@ -46,7 +46,6 @@ import {
   upSpecFile,
 } from './paths.js';
 import { monotonicMs } from './processes.js';
-import { prepareSimLeds } from './sim-leds.js';
 import { SimWatchdog } from './sim-watchdog.js';
 import { claimRig, type RigState, writeState } from './state.js';
 import { type BoardStatus, primaryOf, type RigStatus } from './status.js';
@@ -132,7 +131,6 @@ export class Supervisor {
         onChange: () => this.boardChanged(letter),
       });
       const sim = simBoard({ dir: boardDir(this.rig, letter), serial: boardSerial(boardIndex(letter)), tty: pty.path });
-      prepareSimLeds(sim);
       await mountBpf(sim.fencePins).catch((e: Error) => log(`board ${letter}: no bpffs for the fence's pins (${e.message})`));
       const wd = sim.watchdog;
       const watchdog = new SimWatchdog(
