@@ -19,6 +19,7 @@ import { WDIOF_CARDRESET } from '../hal/watchdog/index.js';
 import { RigError } from './errors.js';
 import { type BoardLetter, boardDir, boardIndex, boardLogFile, boardNamespace, boardSerial } from './paths.js';
 import { monotonicMs, type ProcessRecord, processRecord, runState, signalQuietly } from './processes.js';
+import { resetSimLeds } from './sim-leds.js';
 
 export type BoardLiveness = 'alive' | 'frozen' | 'dead';
 
@@ -102,6 +103,7 @@ export class BoardProcess {
     const sim = { dir: boardDir(this.o.rig, this.letter), serial: boardSerial(boardIndex(this.letter)), tty: this.o.tty };
     const board = simBoard(sim);
     writeFileSync(board.kernelBootId, `${randomUUID()}\n`);
+    resetSimLeds(board);
     writeFileSync(board.watchdog.bootStatus, `${boot.byWatchdog ? WDIOF_CARDRESET : 0}\n`);
     const env = { ...process.env, TANDEM_SIM_DIR: sim.dir, TANDEM_SIM_SERIAL: sim.serial, TANDEM_SIM_TTY: sim.tty };
     const args = [
