@@ -28,6 +28,7 @@ import { MainLoad } from './diag/main-load.js';
 import { BootIds } from './ha/boot-ids.js';
 import { HaRuntime } from './ha/runtime.js';
 import { graceWindowMs, keySpecOf } from './ha/wire/key-ring.js';
+import { LedRuntime } from './leds/runtime.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
 import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
 import { SyslogSender } from './log/syslog.js';
@@ -109,6 +110,8 @@ const watchdog = new WatchdogRuntime({
 });
 log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level, { subtype: 'system' });
 watchdog.start();
+// STATUS blinks from here until the unit runs (firmware/leds/patterns.ts).
+const leds = new LedRuntime({ device: hal.led, board, timers: systemTimers, log: createLogger('leds') });
 
 const ha = new HaRuntime({
   board,
@@ -259,6 +262,14 @@ const consoleLine = await startSerialConsole({
   log.event(`serial console ${board.console.tty} unavailable: ${err.message}`, 'warn');
   return null;
 });
+leds.running({
+  ha: () => ha.snapshot(),
+  configSync: () => configSync.status().map((m) => m.state),
+  sessionsReady: () => sessions.readyForElection,
+  alarm: () => config.bootSource().alarm,
+});
+ha.onSnapshot(() => leds.refresh());
+sessions.onElectionReady(() => leds.refresh());
 log.event(`firmware ${FIRMWARE_VERSION} started on ${board.name} (${serial}), HA mode ${config.haSettings().mode}`);
 const missing = missingNodeFlags(process.execArgv);
 if (missing.length > 0) {
@@ -282,6 +293,7 @@ async function shutdown(signal: string): Promise<void> {
   dataPlane.close();
   await socket.close();
   await consoleLine?.close();
+  leds.stop();
   await watchdog.stop(signal);
   syslog.close();
   process.exit(process.exitCode ?? 0);

@@ -4,6 +4,7 @@ import type { ConntrackDevice } from './conntrack/index.js';
 import type { FirewallDevice } from './firewall/index.js';
 import type { IcmpDevice } from './icmp/index.js';
 import type { IpcDevice } from './ipc/index.js';
+import type { LedDevice } from './led/index.js';
 import type { NicDevice } from './nic/index.js';
 import type { SerialDevice } from './serial/index.js';
 import type { StorageDevice } from './storage/index.js';
@@ -15,6 +16,7 @@ export interface Hal {
   firewall: FirewallDevice;
   icmp: IcmpDevice;
   ipc: IpcDevice;
+  led: LedDevice;
   nic: NicDevice;
   serial: SerialDevice;
   storage: StorageDevice;

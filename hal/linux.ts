@@ -5,6 +5,7 @@ import { createNftFirewall } from './firewall/nft.js';
 import { createLinuxIcmp } from './icmp/linux.js';
 import type { Hal } from './index.js';
 import { createLinuxIpc } from './ipc/linux.js';
+import { createSysfsLeds } from './led/sysfs.js';
 import { createLinuxNic } from './nic/linux.js';
 import { createSerialPortDevice } from './serial/serialport.js';
 import { createFileStorage } from './storage/fs.js';
@@ -17,6 +18,7 @@ export function createLinuxHal(): Hal {
     firewall: createNftFirewall(),
     icmp: createLinuxIcmp(),
     ipc: createLinuxIpc(),
+    led: createSysfsLeds(),
     nic: createLinuxNic(),
     serial: createSerialPortDevice(),
     storage: createFileStorage(),

@@ -23,6 +23,7 @@ import { type Emulation, emulatedFirmware } from './emulated-board.js';
 import { RigError } from './errors.js';
 import { type BoardLetter, boardDir, boardIndex, boardLogFile, boardNamespace, boardSerial } from './paths.js';
 import { monotonicMs, type ProcessRecord, processRecord, runState, signalQuietly } from './processes.js';
+import { resetSimLeds } from './sim-leds.js';
 
 export type BoardLiveness = 'alive' | 'frozen' | 'dead';
 
@@ -108,6 +109,7 @@ export class BoardProcess {
     const sim = { dir: boardDir(this.o.rig, this.letter), serial: boardSerial(boardIndex(this.letter)), tty: this.o.tty };
     const board = simBoard(sim);
     writeFileSync(board.kernelBootId, `${randomUUID()}\n`);
+    resetSimLeds(board);
     writeFileSync(board.watchdog.bootStatus, `${boot.byWatchdog ? WDIOF_CARDRESET : 0}\n`);
     const simEnv = { TANDEM_SIM_DIR: sim.dir, TANDEM_SIM_SERIAL: sim.serial, TANDEM_SIM_TTY: sim.tty };
     const native = {

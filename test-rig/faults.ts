@@ -22,6 +22,7 @@ import { checkLossPercent, LinkLoss } from './link-loss.js';
 import { BOARD_LETTERS, type BoardLetter, switchNamespace } from './paths.js';
 import { cutPower } from './power-loss.js';
 import { monotonicMs, runState } from './processes.js';
+import { resetSimLeds, rigBoardLeds } from './sim-leds.js';
 import { boardCables, type Cable, cablesUp, parseLinkTarget, parsePortTarget, switchPortName } from './topology.js';
 
 const SIGNAL_SETTLE_MS = 2000;
@@ -136,6 +137,8 @@ export class FaultInjector {
     const cut = await cutPower(this.rig, p, cables);
     this.pulled.set(letter, cables);
     await settleExit(p);
+    // No power, no light: the board's LEDs go dark until its firmware drives them again.
+    resetSimLeds(rigBoardLeds(this.rig, letter));
     return {
       kind: 'power-loss',
       target: letter,

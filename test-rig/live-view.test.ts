@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HaSnapshot } from '../firmware/ha/snapshot.js';
-import { KEY_HELP, renderLiveView, trafficLine } from './live-view.js';
+import { KEY_HELP, type LedDot, ledCell, renderLiveView, trafficLine, visibleText } from './live-view.js';
 import type { BoardStatus, RigStatus } from './status.js';
 import type { TrafficReport } from './traffic/report.js';
 
@@ -101,4 +101,36 @@ test('the traffic line: waiting, flowing, an outage under way and the last one',
   const outage = { firstSeq: 5, lastSeq: 30, lost: 26, startMs: 9000, endMs: 9027.4, gapMs: 27.4 };
   assert.match(trafficLine(report({ outages: [outage] })), /last outage 27.4 ms \(26 probes\), 11 s ago/);
   assert.match(trafficLine(report({ outages: [{ ...outage, endMs: null, gapMs: 812 }] })), /OUTAGE NOW, 812 ms so far/);
+});
+
+test("each board's LEDs are coloured dots at the end of its row, lit or dark; widths count what shows", () => {
+  const s: RigStatus = {
+    name: 'default',
+    supervisorPid: 1,
+    nowMs: 0,
+    boards: [board('A', {}, { state: 'work' }), board('B', {}, { state: 'standby' })],
+  };
+  const dots = (ha: boolean[]): LedDot[] => [
+    { role: 'status', colour: 'green', lit: true },
+    { role: 'ha', colour: 'green', lit: ha[0]! },
+    { role: 'ha', colour: 'amber', lit: ha[1]! },
+    { role: 'ha', colour: 'red', lit: ha[2]! },
+    { role: 'sync', colour: 'green', lit: false },
+  ];
+  const lines = renderLiveView(s, 'A', [], 200, null, { A: dots([true, false, false]), B: dots([false, true, false]) });
+  assert.match(lines[1]!, /process\s+leds$/);
+  const plain = visibleText;
+  assert.match(plain(lines[2]!), /alive \(100\)\s+S● H●○○ Y○$/);
+  assert.match(plain(lines[3]!), /S● H○●○ Y○$/);
+  assert.ok(lines[2]!.includes('\x1b[32m●'), 'a lit green LED is a green dot');
+  assert.ok(lines[3]!.includes('\x1b[33m●'), 'a lit amber LED is a yellow dot');
+  assert.ok(lines[2]!.includes('\x1b[90m○'), 'a dark LED is a grey ring');
+  assert.equal(ledCell(dots([false, false, true]), true), 'S● H○○● Y○');
+
+  // Cut inside the LED cell: the dots before the cut keep their colours, the line ends reset.
+  const width = plain(lines[2]!).length - 4;
+  const narrow = renderLiveView(s, 'A', [], width, null, { A: dots([true, false, false]), B: dots([false, true, false]) });
+  for (const l of narrow) assert.ok(plain(l).length <= width, `visible width of ${JSON.stringify(plain(l))}`);
+  assert.equal(plain(narrow[2]!), plain(lines[2]!).slice(0, width - 1));
+  assert.ok(narrow[2]!.endsWith('\x1b[0m') && narrow[2]!.includes('\x1b[32m●'));
 });

@@ -3,6 +3,7 @@
  * the primary it believes in, its peers and heartbeat counters, and the latest HA events.
  * Pure: status in, lines out.
  */
+import type { LedColour, LedRole } from '../firmware/leds/patterns.js';
 import type { RigStatus } from './status.js';
 import type { TrafficReport } from './traffic/report.js';
 
@@ -44,15 +45,83 @@ function role(b: RigStatus['boards'][number]): string {
   return b.ha.alone && b.ha.state === 'work' ? `${r} (alone)` : r;
 }
 
-/** The header lines for a terminal `width` columns wide. */
+/** One LED as the live view draws it: a coloured dot when lit, a grey ring when dark. */
+export interface LedDot {
+  role: LedRole;
+  colour: LedColour;
+  lit: boolean;
+}
+
+const ANSI_COLOUR: Record<LedColour, string> = { green: '\x1b[32m', amber: '\x1b[33m', red: '\x1b[31m' };
+const ANSI_DARK = '\x1b[90m';
+const ANSI_RESET = '\x1b[0m';
+const ROLE_LETTER: Record<LedRole, string> = { status: 'S', ha: 'H', sync: 'Y' };
+
+/** A board's LEDs as `S● H●○○ Y○`, each role's letter then its LEDs; `plain` without colours (for widths). */
+export function ledCell(dots: readonly LedDot[], plain = false): string {
+  const roles = [...new Set(dots.map((d) => d.role))];
+  return roles
+    .map((role) => {
+      const marks = dots
+        .filter((d) => d.role === role)
+        .map((d) => {
+          const mark = d.lit ? '●' : '○';
+          return plain ? mark : `${d.lit ? ANSI_COLOUR[d.colour] : ANSI_DARK}${mark}${ANSI_RESET}`;
+        });
+      return `${ROLE_LETTER[role]}${marks.join('')}`;
+    })
+    .join(' ');
+}
+
+/** Text and colour codes (`ESC [ … m`) taking turns: text at even indexes, codes at odd ones. */
+function ansiParts(line: string): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = line.indexOf('\x1b[', at);
+    const end = start < 0 ? -1 : line.indexOf('m', start);
+    if (end < 0) return [...parts, line.slice(at)];
+    parts.push(line.slice(at, start), line.slice(start, end + 1));
+    at = end + 1;
+  }
+}
+
+/** What a terminal shows of the line: the text without its colour codes. */
+export function visibleText(line: string): string {
+  return ansiParts(line)
+    .filter((_, i) => i % 2 === 0)
+    .join('');
+}
+
+/** A line longer than `width` visible columns is cut to `width - 1`; colour codes take no column and stay whole. */
+function cutVisible(line: string, width: number): string {
+  const parts = ansiParts(line);
+  if (visibleText(line).length <= width) return line;
+  let room = Math.max(0, width - 1);
+  let out = '';
+  for (const [i, part] of parts.entries()) {
+    if (i % 2 === 1) out += part;
+    else {
+      out += part.slice(0, room);
+      room -= Math.min(room, part.length);
+    }
+  }
+  return parts.length > 1 ? `${out}${ANSI_RESET}` : out;
+}
+
+/**
+ * The header lines for a terminal `width` columns wide. `leds` (by board letter) adds a column
+ * of LED dots; it is read on each redraw, so a blink shows as the dots change.
+ */
 export function renderLiveView(
   s: RigStatus,
   consoleBoard: string,
   events: readonly string[],
   width: number,
   traffic: TrafficReport | null = null,
+  leds: Readonly<Record<string, readonly LedDot[]>> = {},
 ): string[] {
-  const cut = (line: string) => (line.length > width ? line.slice(0, Math.max(0, width - 1)) : line);
+  const withLeds = Object.keys(leds).length > 0;
   const rows = [
     ['board', 'role', 'state', 'primary', 'peers', 'ha1 rx/tx', 'ha2 rx/tx', 'refused', 'process'],
     ...s.boards.map((b) => {
@@ -73,12 +142,12 @@ export function renderLiveView(
     }),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)) + 2);
-  const table = rows.map((r) =>
-    r
-      .map((cell, c) => cell.padEnd(widths[c]!))
-      .join('')
-      .trimEnd(),
-  );
+  const table = rows.map((r, i) => {
+    const line = r.map((cell, c) => cell.padEnd(widths[c]!)).join('');
+    if (!withLeds) return line.trimEnd();
+    const board = s.boards[i - 1]?.board;
+    return `${line}${board === undefined ? 'leds' : ledCell(leds[board] ?? [])}`;
+  });
   return [
     `Tandem rig "${s.name}": ${s.boards.length} sim boards · console: board ${consoleBoard}`,
     ...table,
@@ -87,5 +156,5 @@ export function renderLiveView(
     `console ${LOGIN_HELP}`,
     KEY_HELP,
     '─'.repeat(width),
-  ].map(cut);
+  ].map((line) => cutVisible(line, width));
 }

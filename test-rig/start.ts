@@ -5,13 +5,16 @@
  */
 import type { Socket } from 'node:net';
 import { latestEvents } from './event-tail.js';
-import { LOGIN_HELP, renderLiveView } from './live-view.js';
+import { type LedDot, LOGIN_HELP, renderLiveView } from './live-view.js';
 import { BOARD_LETTERS, type BoardLetter } from './paths.js';
 import { type Rig, up } from './rig.js';
+import { litAt, readSimLeds, rigBoardLeds } from './sim-leds.js';
 import type { RigStatus } from './status.js';
 import type { TrafficReport } from './traffic/report.js';
 
 const REFRESH_MS = 250;
+/** Often enough to draw a 4 Hz blink (125 ms on, 125 ms off) without skipping a phase. */
+const LED_FRAME_MS = 40;
 const EVENT_LINES = 4;
 const CTRL_C = 0x03;
 const CTRL_RBRACKET = 0x1d;
@@ -30,6 +33,9 @@ class LiveSession {
   private headerRows = 0;
   private commandKey = false;
   private timer: NodeJS.Timeout | null = null;
+  private ledTimer: NodeJS.Timeout | null = null;
+  /** The LED dots last drawn: the header is redrawn between refreshes only when they change. */
+  private ledFrame = '';
   private closing = false;
 
   constructor(private readonly rig: Rig) {}
@@ -43,6 +49,9 @@ class LiveSession {
     process.stdin.on('data', (d: Buffer) => void this.onKeys(d));
     process.stdout.on('resize', () => this.layout(true));
     this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+    this.ledTimer = setInterval(() => {
+      if (JSON.stringify(this.ledDots()) !== this.ledFrame) this.layout(false);
+    }, LED_FRAME_MS);
     await this.refresh();
   }
 
@@ -50,6 +59,7 @@ class LiveSession {
     if (this.closing) return;
     this.closing = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.ledTimer) clearInterval(this.ledTimer);
     this.line?.destroy();
     const down = this.rig.down();
     if (out.writable) {
@@ -153,6 +163,17 @@ class LiveSession {
     await this.attach(live.board);
   }
 
+  /** Each board's LEDs now, read from its sysfs-shaped folder (test-rig/sim-leds.ts). */
+  private ledDots(): Record<string, LedDot[]> {
+    const now = Date.now();
+    const dots: Record<string, LedDot[]> = {};
+    for (const b of this.status?.boards ?? []) {
+      const leds = readSimLeds(rigBoardLeds(this.rig.name, b.board));
+      dots[b.board] = leds.map((l) => ({ role: l.role, colour: l.colour, lit: litAt(l, now) }));
+    }
+    return dots;
+  }
+
   /** Draws the header and keeps the console scrolling in the rows below it. */
   private layout(force: boolean): void {
     if (!this.status || this.closing) return;
@@ -162,7 +183,9 @@ class LiveSession {
       this.status.boards.map((b) => b.board),
       EVENT_LINES,
     );
-    const lines = renderLiveView(this.status, this.board, events, width, this.traffic);
+    const leds = this.ledDots();
+    this.ledFrame = JSON.stringify(leds);
+    const lines = renderLiveView(this.status, this.board, events, width, this.traffic, leds);
     if (!out.isTTY) return;
     const rows = out.rows ?? 24;
     const reshape = force || lines.length !== this.headerRows;

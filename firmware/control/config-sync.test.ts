@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SumsMessage } from './api.js';
-import { type SyncCluster as Cluster, SyncCluster, unitFile } from './config-sync.testkit.js';
+import { type SyncCluster as Cluster, SyncCluster, snapshotOf, unitFile } from './config-sync.testkit.js';
 
 const A = 'TDSIM00000000001';
 const B = 'TDSIM00000000002';
@@ -191,4 +191,15 @@ test('checksum cluster: each peer answers with its sums', async () => {
     });
   assert.ok(await c.run(() => got !== undefined));
   assert.equal(got?.checksum.all, c.unit(B).store.checksums().checksum.all);
+});
+
+test("a member that heard the new primary's hello before its own view changed is in sync at once, not after the next hello", async () => {
+  const c = cluster({}, { loss: 0, duplicate: 0, delayMs: 1, jitterMs: 0 });
+  c.elect(B);
+  assert.ok(await c.run(() => allInSync(c, A) && allInSync(c, B) && allInSync(c, C)));
+  // A's snapshot says it is primary first: its hello reaches B and C while they still follow B.
+  c.unit(A).sync.onSnapshot(snapshotOf(A, A, [A, B, C]));
+  await c.run(() => false, 20);
+  c.elect(A);
+  assert.ok(allInSync(c, B) && allInSync(c, C), JSON.stringify(c.unit(B).sync.status()));
 });

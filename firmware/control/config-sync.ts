@@ -152,7 +152,9 @@ export class ConfigSync {
     for (const serial of [...this.#members.keys()]) if (!next.peers.includes(serial)) this.#members.delete(serial);
     const changed = before.primary !== next.primary || before.peers.join() !== next.peers.join();
     if (!changed) return;
-    if (before.primary !== next.primary) this.#primarySums = null;
+    // The units' views change at different moments: the new primary's hello may have come while
+    // this unit still followed another one. Its sums as last heard are the primary's now.
+    if (before.primary !== next.primary) this.#primarySums = this.#heardSums(next.primary);
     for (const peer of next.peers) this.#hello(peer);
     if (isPrimaryView(next)) for (const peer of next.peers) this.#compare(peer);
   }
@@ -233,6 +235,11 @@ export class ConfigSync {
     if (serial === this.#view.primary) return { state: 'in-sync' };
     if (!rec.sums || !this.#primarySums) return { state: 'unknown', reason: 'no sums yet' };
     return sumsState(rec.sums, this.#primarySums.sums);
+  }
+
+  #heardSums(serial: string | null): { sums: WireChecksums; atMs: number } | null {
+    const rec = serial === null ? undefined : this.#members.get(serial);
+    return rec?.sums && rec.heardAtMs !== undefined ? { sums: rec.sums, atMs: rec.heardAtMs } : null;
   }
 
   #hello(peer: string): void {
