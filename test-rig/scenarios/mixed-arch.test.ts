@@ -4,7 +4,8 @@
  * both ways: kill -9 of A hands the traffic to B, and with A back, kill -9 of B hands it to A.
  *
  * B's firmware and its heartbeat worker both run emulated (TANDEM_EXEC_WRAPPER), so B's
- * heartbeats come from an emulated process: the default lost threshold (6 × 100 ms) holds.
+ * heartbeats come from an emulated process; the default lost threshold (6 × 100 ms) holds: a
+ * minute of the idle pair lost no heartbeat either way.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
