@@ -183,7 +183,10 @@ export class RemoteConsoles {
    * step back to the name prompt (a wrong password, a lockout) ends the session.
    */
   #loginStep(from: string, sid: number, step: LoginStep): void {
-    if (step.input !== 'text') return this.#out(from, sid, step.output, step.prompt, step.input === 'secret');
+    if (step.input !== 'text') {
+      this.#out(from, sid, step.output, step.prompt, step.input === 'secret');
+      return;
+    }
     this.#hostClose(from, sid);
     this.#out(from, sid, step.output, '', false, true);
   }
