@@ -60,8 +60,10 @@ test('clean removes a killed rig: its board processes, namespaces and state fold
   const report = await cliOk(['clean']);
   await exited(board);
   assert.equal(isAlive(boardRec), false, 'the board process is killed');
-  assert.ok((report.killed as number[]).includes(boardRec.pid));
-  assert.ok((report.rigs as string[]).includes(name));
+  // Every `up` sweeps stale rigs too: a scenario starting its rig at this moment may have
+  // removed this one first. Whoever removed it, it is gone in full (checked below).
+  if ((report.rigs as string[]).includes(name)) assert.ok((report.killed as number[]).includes(boardRec.pid));
+  else t.diagnostic(`${name} was swept by a rig starting meanwhile`);
   assert.ok((report.namespaces as string[]).includes(`tdm-${orphanRig}-sw`));
   assert.deepEqual(namespacesOfRig(name), []);
   assert.deepEqual(namespacesOfRig(orphanRig), []);
