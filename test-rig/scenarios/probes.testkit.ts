@@ -170,3 +170,12 @@ export async function learntPort(rig: string, mac: string): Promise<string | und
   const entries = JSON.parse(stdout || '[]') as { mac: string; ifname: string; flags?: string[] }[];
   return entries.find((e) => e.mac === mac && !(e.flags ?? []).includes('self'))?.ifname;
 }
+
+/** Waits until the rig's switch has learnt `mac` on `port` (a new primary's announcement took). */
+export async function learntOn(rig: string, mac: string, port: string): Promise<void> {
+  const until = Date.now() + 10_000;
+  while ((await learntPort(rig, mac)) !== port) {
+    if (Date.now() > until) throw new Error(`${mac} not learnt on ${port} within 10 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

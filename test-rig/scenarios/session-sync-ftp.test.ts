@@ -21,7 +21,8 @@ import { type BoardLetter, boardNamespace } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import { run } from '../shell.js';
-import { GROUP_ID } from './gateway-checks.testkit.js';
+import { GROUP_ID, VMAC_LAN, VMAC_WAN } from './gateway-checks.testkit.js';
+import { learntOn } from './probes.testkit.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const FILE = 'payload.bin';
@@ -114,6 +115,10 @@ async function passiveThroughA(t: TestContext, haLines: string[]): Promise<Setup
 async function killA(sr: ScenarioRig): Promise<void> {
   await sr.rig.fault('kill', 'A');
   await sr.until((x) => stateOf(x, 'B') === 'work', 'B takes over', 30_000);
+  // The killed firmware's kernel forwards until its lease runs out: what follows tests B's
+  // table alone once the switches send the gateway's frames to B.
+  await learntOn(sr.name, VMAC_WAN, 'B-port1');
+  await learntOn(sr.name, VMAC_LAN, 'B-port2');
 }
 
 /** A second PASV and download on the same control connection, after the takeover: B's helper makes the expectation itself. */

@@ -21,7 +21,7 @@ import { gatewayConfig } from '../rig-gateway.js';
 import { run } from '../shell.js';
 import type { TrafficReport } from '../traffic/report.js';
 import { GROUP_ID, VMAC_WAN } from './gateway-checks.testkit.js';
-import { learntPort } from './probes.testkit.js';
+import { learntOn } from './probes.testkit.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 import { lastHeard, streamTuples, udpEntries } from './stream-sessions.testkit.js';
 import { openUdpFlow, type UdpFlow } from './udp-flow.testkit.js';
@@ -34,15 +34,6 @@ const PUSH_WINDOW_MS = 3000;
 const strict = gatewayConfig({ policies: [{ id: 1, action: 'accept', tcpSessionWithoutSyn: false }] });
 // Age decides (margin 1 s), so a unit that boots again joins as the secondary.
 const common = { groupId: GROUP_ID, marginS: 1, haLines: ['set session-pickup enable'], extra: strict };
-
-/** Waits until the rig's switch has learnt `mac` on `port`. */
-async function learntOn(sr: ScenarioRig, mac: string, port: string): Promise<void> {
-  const until = Date.now() + 10_000;
-  while ((await learntPort(sr.name, mac)) !== port) {
-    assert.ok(Date.now() < until, `${mac} not learnt on ${port} within 10 s`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
@@ -107,7 +98,7 @@ step('kill -9 of the primary: every stream carries on through B', async (sr) => 
   const took = await tookOver(sr, 'B', 'B takes over');
   // The killed firmware's kernel still forwards until its lease runs out; the push starts once
   // the WAN switch sends the gateway's frames to B, so what it tests is B's table alone.
-  await learntOn(sr, VMAC_WAN, 'B-port1');
+  await learntOn(sr.name, VMAC_WAN, 'B-port1');
   udp.push = udp.flow?.push(PUSH_WINDOW_MS) ?? null;
   await assertCarriedOn(sr, took, 'after kill -9 of A');
 });
