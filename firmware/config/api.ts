@@ -120,6 +120,8 @@ export interface SyncedConfigStore {
   /** Shared sections as text (shared values only, per-unit left out), all of them or those named. */
   sharedText(keys?: readonly string[]): SectionText[];
   checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums };
+  /** The sums of the config adopted last, cached at adoption: what config sync compares, without printing the config again. */
+  adoptedSums(): ConfigChecksums;
   /**
    * A push from the primary: parse the sections, keep this unit's per-unit values, validate the
    * whole tree, save (a full push that changes the shared config first keeps the file as a

@@ -240,6 +240,10 @@ export class ConfigStore implements ConfigAccess, SyncedConfigStore {
   }
 
   /** The sums cached at the last adoption (`debugzone`) and the sums of the config as it is now (`checksum`). */
+  adoptedSums(): ConfigChecksums {
+    return this.adopted;
+  }
+
   checksums(): { debugzone: ConfigChecksums; checksum: ConfigChecksums } {
     return { debugzone: this.adopted, checksum: computeChecksums(this.tree, this.schema, this.ctx) };
   }

@@ -220,8 +220,9 @@ export class ConfigSync {
     return { kind: 'local' };
   }
 
+  /** Cached at adoption: computing them prints the whole config (hundreds of ms at 1000 policies). */
   #ownSums(): WireChecksums {
-    return this.#o.store.checksums().checksum;
+    return this.#o.store.adoptedSums();
   }
 
   #ownState(): { state: MemberSyncState; reason?: string } {
