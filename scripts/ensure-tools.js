@@ -2,9 +2,10 @@
 // The rig needs root, iproute2, nftables, the conntrack tool (the session sync scenarios read
 // the boards' session tables with it) and vsftpd (the FTP server the expectation scenario runs in
 // the rig's server namespace) and rsyslog (the syslog server the boards report to there). The
-// release tests build bundles (zstd, the targets' binutils) and run each target's Node under
-// qemu-user with Debian's C runtime for that architecture unpacked into a folder. Install what is missing (Debian)
-// and say so, rather than leaving a newcomer with a cryptic failure halfway through a test.
+// release tests build bundles (zstd, the targets' binutils) and run each target's Node: x64's as
+// it is, the others' under qemu-user with Debian's C runtime for that architecture unpacked into
+// a folder. Install what is missing (Debian) and say so, rather than leaving a newcomer with a
+// cryptic failure halfway through a test.
 // Debian's vsftpd and rsyslog packages also set up system services; the rig never uses them,
 // only the binaries, which it runs in its own namespace.
 import { installMissing } from './apt.js';
@@ -18,7 +19,9 @@ const rig = [
   { command: 'vsftpd', pkg: 'vsftpd' },
   { command: 'rsyslogd', pkg: 'rsyslog' },
 ];
-const release = Object.entries(TARGETS).flatMap(([arch, target]) => [...buildTools(arch), target.qemu]);
+/** The targets this machine runs under qemu-user; the others (x64) run natively. */
+const emulated = Object.entries(TARGETS).filter(([, target]) => target.qemu);
+const release = [...Object.keys(TARGETS).flatMap((arch) => buildTools(arch)), ...emulated.map(([, target]) => target.qemu)];
 
 if (process.getuid?.() !== 0) {
   process.stderr.write('tandem: the test rig builds network namespaces and needs root. Run as root (sudo -E npm ...).\n');
@@ -31,7 +34,7 @@ if (!process.argv.includes('--release')) {
   process.exit(0);
 }
 installMissing([...rig, ...release], 'the test rig and the release tests');
-for (const [arch, target] of Object.entries(TARGETS)) {
+for (const [arch, target] of emulated) {
   try {
     ensureSysroot(target, (line) => process.stderr.write(`tandem: ${line}\n`));
   } catch (err) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run release -- --arch arm64|armhf [--key <ed25519 private key pem>] [--out <dir>]
+// npm run release -- --arch arm64|armhf|x64 [--version <v>] [--key <ed25519 private key pem>] [--out <dir>]
 //
 // Builds release/tandem-<version>-linux-<arch>.tar.zst, what goes onto a board: the firmware alone
 // (tsconfig.firmware.json: no tests, fakes, fixtures, testkits or rig; no source maps), the
@@ -7,6 +7,9 @@
 // Node runtime (release/node-runtime.js), the systemd unit, and manifest.json (version, arch,
 // Node version, every file's size, mode and sha256). The archive is the same bytes on every run
 // (release/tar.js, release/zstd.js); with --key, <archive>.sig is an ed25519 signature over it.
+// The version is package.json's unless --version gives another (release/version.js: a release
+// candidate, an upgrade test's next version); the bundle's package.json carries it, and the
+// firmware reads its version from there.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,10 +22,12 @@ import { installRuntime, runtimeTarball, runtimeVersion } from './release/node-r
 import { pruneNodeModules } from './release/prune.js';
 import { tarEnd, tarEntry } from './release/tar.js';
 import { buildTools, targetOf } from './release/targets.js';
+import { releaseVersion } from './release/version.js';
 import { cachedZstdFrame, ZSTD_LEVEL, zstdFrame } from './release/zstd.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const USAGE = 'usage: npm run release -- --arch arm64|armhf [--key <ed25519 private key pem>] [--out <dir>]';
+const USAGE =
+  'usage: npm run release -- --arch arm64|armhf|x64 [--version <major.minor.patch[-prerelease]>] [--key <ed25519 private key pem>] [--out <dir>]';
 /** Files at least this big get a zstd frame of their own, cached (the Node runtime). */
 const OWN_FRAME_BYTES = 16 << 20;
 /** What of package.json the board needs: "type" makes dist/ ES modules, the version is shown. */
@@ -39,7 +44,8 @@ function usage(problem) {
 
 function options() {
   try {
-    return parseArgs({ options: { arch: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' } } }).values;
+    const string = { type: 'string' };
+    return parseArgs({ options: { arch: string, version: string, key: string, out: string } }).values;
   } catch (err) {
     return usage(err.message);
   }
@@ -56,15 +62,17 @@ function step(what, fn) {
   say(`[${stepNo}/${STEPS}] ${what}: ${detail} (${((performance.now() - start) / 1000).toFixed(1)} s)`);
 }
 
-function buildFirmware(root) {
+/** Compiles the firmware into `root` and writes its package.json, stamped with `version` if given; returns the version. */
+function buildFirmware(root, version) {
   const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
   const config = join(REPO, 'tsconfig.firmware.json');
   const args = ['-p', config, '--outDir', join(root, 'dist'), '--sourceMap', 'false', '--incremental', 'false'];
   execFileSync(process.execPath, [tsc, ...args], { stdio: ['ignore', 2, 2] });
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
   const kept = Object.fromEntries(PACKAGE_FIELDS.filter((f) => f in pkg).map((f) => [f, pkg[f]]));
+  kept.version = version ?? pkg.version;
   writeFileSync(join(root, 'package.json'), `${JSON.stringify(kept, null, 2)}\n`);
-  return pkg.version;
+  return kept.version;
 }
 
 function installDependencies(stage, root, target) {
@@ -126,6 +134,12 @@ async function main() {
   } catch (err) {
     usage(err.message);
   }
+  let stamp;
+  try {
+    stamp = values.version === undefined ? undefined : releaseVersion(values.version);
+  } catch (err) {
+    usage(err.message);
+  }
   let key;
   try {
     key = values.key === undefined ? undefined : readFileSync(values.key, 'utf8');
@@ -141,7 +155,7 @@ async function main() {
   try {
     let version;
     step('firmware (tsconfig.firmware.json)', () => {
-      version = buildFirmware(root);
+      version = buildFirmware(root, stamp);
       return `tandem ${version}`;
     });
     // The board's own reading of manifests and signatures, just compiled: one definition of each format.

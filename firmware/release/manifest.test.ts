@@ -95,7 +95,8 @@ test('no manifest, or a malformed one, is refused naming the field, the value an
   const bad = (patch: object) => refusal(() => parseManifest(JSON.stringify({ ...good, ...patch })));
   assert.equal(refusal(() => parseManifest('{')).startsWith('manifest.json: not JSON'), true);
   assert.equal(bad({ format: 2 }), 'manifest.json: format is 2; allowed: 1');
-  assert.equal(bad({ arch: 'x64' }), 'manifest.json: arch is "x64"; allowed: arm64, armhf');
+  assert.equal(bad({ arch: 'riscv64' }), 'manifest.json: arch is "riscv64"; allowed: arm64, armhf, x64');
+  assert.equal(parseManifest(JSON.stringify({ ...good, arch: 'x64' })).arch, 'x64');
   assert.equal(bad({ version: '' }), 'manifest.json: version is ""; allowed: a non-empty string');
   const file = good.files[0];
   assert.match(

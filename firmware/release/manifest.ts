@@ -12,7 +12,7 @@ import { BundleError } from './errors.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_FORMAT = 1;
-export const BUNDLE_ARCHES = ['arm64', 'armhf'] as const;
+export const BUNDLE_ARCHES = ['arm64', 'armhf', 'x64'] as const;
 export type BundleArch = (typeof BUNDLE_ARCHES)[number];
 /** A bundle's files are plain or executable; nothing else survives the build. */
 export const FILE_MODES = [0o644, 0o755] as const;

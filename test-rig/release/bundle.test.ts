@@ -3,9 +3,10 @@
  * scaffolding or rig; refused when its signature does not verify or a file differs from the
  * manifest; and each bundle's own Node, under qemu-user, prints the version and passes a HAL
  * smoke (koffi into libc: clock, timerfd, ifreq, ICMP stamps; cbor-x with its native part;
- * serialport on a pty). armhf's run proves the HAL's 32-bit ARM layouts (hal/abi.ts).
+ * serialport on a pty). armhf's run proves the HAL's 32-bit ARM layouts (hal/abi.ts). The x64
+ * bundle is built once, stamped with another version (--version), and runs natively.
  *
- * Both architectures are built, at a fast zstd level: what is checked here does not depend on
+ * Every architecture is built, at a fast zstd level: what is checked here does not depend on
  * it, and level 19 takes a minute a build on a machine whose cache is empty. The size target is
  * the release benchmark's (`run.js release`).
  */
@@ -20,7 +21,7 @@ import { CommandError } from '../errors.js';
 import { REPO_ROOT } from '../launcher.js';
 import { run } from '../shell.js';
 import type { SmokeReport } from './hal-smoke.js';
-import { listing, releaseAvailable, underQemu } from './release.testkit.js';
+import { listing, onTarget, releaseAvailable } from './release.testkit.js';
 import { type Arch, buildRelease, targetOf, unpack } from './release-build.js';
 
 /** Fast: seconds for the 85 MB Node runtime where 19 takes a minute. */
@@ -117,19 +118,29 @@ async function releaseTest(arch: Arch, t: TestContext): Promise<{ dir: string; b
   return { dir, bundle };
 }
 
-/** The bundle's Node under qemu: main.js --version, then the HAL smoke; its native modules. */
-async function qemuSmoke(arch: Arch, bundle: string, t: TestContext): Promise<string[]> {
+/** The native modules left in an unpacked bundle, relative to it. */
+async function nativeFiles(bundle: string): Promise<string[]> {
+  return (await run('find', [join(bundle, 'node_modules'), '-name', '*.node'])).stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.slice(bundle.length + 1))
+    .sort();
+}
+
+/** The bundle's Node on its target: main.js --version, then the HAL smoke; its native modules. */
+async function targetSmoke(arch: Arch, bundle: string, t: TestContext, version = VERSION): Promise<string[]> {
   const node = join(bundle, 'node/bin/node');
   const target = await targetOf(arch);
 
   const start = performance.now();
-  const version = await underQemu(arch, node, ['--single-threaded-gc', join(bundle, 'dist/firmware/main.js'), '--version']);
-  t.diagnostic(`${target.qemu.command}: main.js --version in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  assert.equal(version, `tandem ${VERSION}\n`);
+  const shown = await onTarget(arch, node, ['--single-threaded-gc', join(bundle, 'dist/firmware/main.js'), '--version']);
+  const how = target.qemu?.command ?? 'natively';
+  t.diagnostic(`${how}: main.js --version in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  assert.equal(shown, `tandem ${version}\n`);
 
   // Copied into the bundle, so its imports resolve to the bundle's node_modules and dist/.
   copyFileSync(SMOKE, join(bundle, 'hal-smoke.js'));
-  const report = JSON.parse(await underQemu(arch, node, [join(bundle, 'hal-smoke.js')])) as SmokeReport;
+  const report = JSON.parse(await onTarget(arch, node, [join(bundle, 'hal-smoke.js')])) as SmokeReport;
   t.diagnostic(`${arch} smoke: ${JSON.stringify({ ...report, nativeModules: undefined })}`);
   assert.equal(report.arch, target.npmCpu);
   assert.ok(Math.abs(report.wallSkewMs) < 1000, `CLOCK_REALTIME through koffi is ${report.wallSkewMs} ms off Date.now()`);
@@ -154,7 +165,7 @@ test('arm64: reproducible, firmware only, verified; its Node under qemu prints t
 }, async (t) => {
   if (!(await releaseAvailable(t, 'arm64', { qemu: true }))) return;
   const { bundle } = await releaseTest('arm64', t);
-  assert.deepEqual(await qemuSmoke('arm64', bundle, t), [
+  assert.deepEqual(await targetSmoke('arm64', bundle, t), [
     'node_modules/@cbor-extract/cbor-extract-linux-arm64/node.napi.glibc.node',
     'node_modules/@koromix/koffi-linux-arm64/linux_arm64/koffi.node',
     'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm64/@serialport+bindings-cpp.armv8.glibc.node',
@@ -166,21 +177,48 @@ test('armhf: reproducible, firmware only, verified, with the newest armv7l Node 
 }, async (t) => {
   if (!(await releaseAvailable(t, 'armhf', { qemu: true }))) return;
   const { bundle } = await releaseTest('armhf', t);
-  const native = (await run('find', [join(bundle, 'node_modules'), '-name', '*.node'])).stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => l.slice(bundle.length + 1))
-    .sort();
-  assert.deepEqual(native, [
+  assert.deepEqual(await nativeFiles(bundle), [
     'node_modules/@cbor-extract/cbor-extract-linux-arm/node.abi137.glibc.node',
     'node_modules/@cbor-extract/cbor-extract-linux-arm/node.napi.glibc.node',
     'node_modules/@koromix/koffi-linux-arm/linux_armhf/koffi.node',
     'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm/@serialport+bindings-cpp.armv6.glibc.node',
     'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm/@serialport+bindings-cpp.armv7.glibc.node',
   ]);
-  assert.deepEqual(await qemuSmoke('armhf', bundle, t), [
+  assert.deepEqual(await targetSmoke('armhf', bundle, t), [
     'node_modules/@cbor-extract/cbor-extract-linux-arm/node.napi.glibc.node',
     'node_modules/@koromix/koffi-linux-arm/linux_armhf/koffi.node',
     'node_modules/@serialport/bindings-cpp/prebuilds/linux-arm/@serialport+bindings-cpp.armv7.glibc.node',
+  ]);
+});
+
+test('x64, stamped with --version: the next version in its name, manifest and package.json; its Node runs natively and passes the HAL smoke', {
+  timeout: TIMEOUT,
+}, async (t) => {
+  if (!(await releaseAvailable(t, 'x64', { qemu: true }))) return;
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-release-test-x64-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // An upgrade test's "version N+1": never package.json's.
+  const next = `${Number(VERSION.split('.')[0]) + 1}.0.0-rc.1`;
+
+  const build = await buildRelease('x64', join(dir, 'out'), null, TEST_ZSTD_LEVEL, next);
+  t.diagnostic(`x64: ${(readFileSync(build.archive).length / 1e6).toFixed(1)} MB; built in ${build.seconds.toFixed(1)} s`);
+  assert.equal(build.archive, join(dir, 'out', `tandem-${next}-linux-x64.tar.zst`));
+  const bundle = join(dir, 'bundle');
+  await unpack(build.archive, bundle);
+  const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  assert.deepEqual([manifest.version, manifest.arch, manifest.node], [next, 'x64', process.versions.node]);
+  assert.equal((JSON.parse(readFileSync(join(bundle, 'package.json'), 'utf8')) as { version: string }).version, next);
+
+  // Only the linux-x64 glibc builds survive the prune.
+  assert.deepEqual(await nativeFiles(bundle), [
+    'node_modules/@cbor-extract/cbor-extract-linux-x64/node.abi137.glibc.node',
+    'node_modules/@cbor-extract/cbor-extract-linux-x64/node.napi.glibc.node',
+    'node_modules/@koromix/koffi-linux-x64/linux_x64/koffi.node',
+    'node_modules/@serialport/bindings-cpp/prebuilds/linux-x64/@serialport+bindings-cpp.glibc.node',
+  ]);
+  assert.deepEqual(await targetSmoke('x64', bundle, t, next), [
+    'node_modules/@cbor-extract/cbor-extract-linux-x64/node.napi.glibc.node',
+    'node_modules/@koromix/koffi-linux-x64/linux_x64/koffi.node',
+    'node_modules/@serialport/bindings-cpp/prebuilds/linux-x64/@serialport+bindings-cpp.glibc.node',
   ]);
 });

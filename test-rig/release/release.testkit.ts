@@ -1,7 +1,8 @@
 /**
  * Helpers for the release tests: whether a release can be built and run here (a test fails in CI
  * when a tool is missing and is skipped with the reason elsewhere), an archive's listing, and the
- * target's Node run under qemu-user. Building and unpacking are release-build.ts's.
+ * target's Node run (under qemu-user unless it is this machine's). Building and unpacking are
+ * release-build.ts's.
  */
 import type { TestContext } from 'node:test';
 import { run } from '../shell.js';
@@ -22,8 +23,12 @@ export async function listing(archive: string): Promise<string[]> {
   return r.stdout.split('\n').filter((l) => l !== '');
 }
 
-/** Runs the target's `node` with `args` under qemu-user and the target's C runtime. */
-export async function underQemu(arch: Arch, node: string, args: readonly string[]): Promise<string> {
+/**
+ * Runs the target's `node` with `args`: under qemu-user and the target's C runtime, or as it is
+ * for x64; returns its output.
+ */
+export async function onTarget(arch: Arch, node: string, args: readonly string[]): Promise<string> {
+  if (arch === 'x64') return (await run(node, args)).stdout;
   const target = await targetOf(arch);
   const r = await run(target.qemu.command, ['-L', await sysrootOf(arch), node, ...args]);
   return r.stdout;
