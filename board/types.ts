@@ -55,8 +55,17 @@ export interface BoardDefinition {
     bootId: string;
     /** How the current run is doing (firmware/watchdog/run-record.ts). */
     runRecord: string;
-    /** Firmware image slots for A/B upgrades. */
-    slots: { a: string; b: string };
+  };
+  /**
+   * The A/B firmware slots: `<dir>/slot-a` and `<dir>/slot-b` hold unpacked release bundles,
+   * `<dir>/boot-state` says which one boots (scripts/tandem-boot, firmware/boot/).
+   */
+  boot: {
+    dir: string;
+    /** The ed25519 public key (PEM) a release bundle's signature must verify with. */
+    releaseKey: string;
+    /** A new image that is not healthy (joined and in sync) this long after it booted is rolled back. */
+    healthBoundS: number;
   };
   /** Folder for runtime files: the local console socket, pid file. */
   runDir: string;

@@ -4,7 +4,7 @@
 // Builds release/tandem-<version>-linux-<arch>.tar.zst, what goes onto a board: the firmware alone
 // (tsconfig.firmware.json: no tests, fakes, fixtures, testkits or rig; no source maps), the
 // production dependencies installed for the target and pruned (release/prune.js), the target's
-// Node runtime (release/node-runtime.js), the systemd unit, and manifest.json (version, arch,
+// Node runtime (release/node-runtime.js), the systemd unit and its boot selector (tandem-boot), and manifest.json (version, arch,
 // Node version, every file's size, mode and sha256). The archive is the same bytes on every run
 // (release/tar.js, release/zstd.js); with --key, <archive>.sig is an ed25519 signature over it.
 // The version is package.json's unless --version gives another (release/version.js: a release
@@ -12,7 +12,7 @@
 // firmware reads its version from there.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -172,6 +172,8 @@ async function main() {
       return `${nodeVersion}${tarball.cached ? ' from the cache' : ''}, stripped ${mb(size.before)} → ${mb(size.after)}`;
     });
     copyFileSync(join(REPO, 'scripts/tandem.service'), join(root, 'tandem.service'));
+    copyFileSync(join(REPO, 'scripts/tandem-boot'), join(root, 'tandem-boot'));
+    chmodSync(join(root, 'tandem-boot'), 0o755);
 
     let manifest;
     step('manifest', () => {

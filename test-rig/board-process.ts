@@ -1,25 +1,28 @@
 /**
- * One board's firmware process: `ip netns exec <ns> node dist/firmware/main.js --board sim`
- * with the sim board's environment, stdout and stderr appended to the board's firmware.log.
- * `ip netns exec` execs node in place, so the pid we hold is the firmware's own. It leads a
+ * One board's firmware process: `ip netns exec <ns> scripts/tandem-boot --board sim` with the
+ * sim board's environment, stdout and stderr appended to the board's firmware.log. The boot
+ * selector picks the A/B slot (boot-slots.ts) and execs its Node, as `ip netns exec` execs the
+ * selector, so the pid we hold is the firmware's own. It leads a
  * process group of its own with its heartbeat worker process: SIGKILL, SIGSTOP and SIGCONT
  * stand for the whole board (power, a hang) and go to the group; SIGTERM asks the firmware
  * alone to stop, which ends its worker after a graceful leave.
  *
  * Each start is a boot of the sim board: it gets a new kernel boot id, and its watchdog's boot
- * status says whether the watchdog caused it.
+ * status says whether the watchdog caused it. A firmware that exits asking to boot again
+ * (RESTART_EXIT_CODE: an image installed, or one on trial not healthy) is started again as the
+ * board's service manager would, with the same kernel: a service restart, not a reboot.
  *
  * An emulated board (emulated-board.ts) runs the arm64 bundle's Node and firmware under qemu-user
- * instead: `ip netns exec` then execs the emulator, which is the board's process.
+ * instead: the selector then execs the emulator, which is the board's process.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { simBoard } from '../board/sim/index.js';
-import { FIRMWARE_NODE_FLAGS } from '../firmware/node-flags.js';
 import { WDIOF_CARDRESET } from '../hal/watchdog/index.js';
-import { type Emulation, emulatedFirmware } from './emulated-board.js';
+import { BOOT_SELECTOR } from './boot-slots.js';
+import { type Emulation, emulatedEnv } from './emulated-board.js';
 import { RigError } from './errors.js';
 import { type BoardLetter, boardDir, boardIndex, boardLogFile, boardNamespace, boardSerial } from './paths.js';
 import { monotonicMs, type ProcessRecord, processRecord, runState, signalQuietly } from './processes.js';
@@ -36,8 +39,6 @@ export interface BoardExit {
 export interface BoardProcessOptions {
   rig: string;
   letter: BoardLetter;
-  /** The firmware entry script. */
-  firmware: string;
   /** Console pty slave path (TANDEM_SIM_TTY). */
   tty: string;
   /** Working directory of the firmware (the repository root). */
@@ -98,8 +99,11 @@ export class BoardProcess {
     return this.child ? 'alive' : 'dead';
   }
 
-  /** Starts the firmware; returns the CLOCK_MONOTONIC ms of the spawn. */
-  start(boot: { byWatchdog?: boolean } = {}): number {
+  /**
+   * Starts the firmware; returns the CLOCK_MONOTONIC ms of the spawn. `serviceRestart`: the
+   * firmware asked to boot again, the kernel keeps running (same kernel boot id, LEDs as they are).
+   */
+  start(boot: { byWatchdog?: boolean; serviceRestart?: boolean } = {}): number {
     if (this.child) throw new RigError(`board ${this.letter} is already running (pid ${this.child.pid})`);
     const logFile = boardLogFile(this.o.rig, this.letter);
     const fd = openSync(logFile, 'a');
@@ -108,21 +112,20 @@ export class BoardProcess {
     this.logOffset = statSync(logFile).size;
     const sim = { dir: boardDir(this.o.rig, this.letter), serial: boardSerial(boardIndex(this.letter)), tty: this.o.tty };
     const board = simBoard(sim);
-    writeFileSync(board.kernelBootId, `${randomUUID()}\n`);
-    resetSimLeds(board);
-    writeFileSync(board.watchdog.bootStatus, `${boot.byWatchdog ? WDIOF_CARDRESET : 0}\n`);
+    if (!boot.serviceRestart) {
+      writeFileSync(board.kernelBootId, `${randomUUID()}\n`);
+      resetSimLeds(board);
+      writeFileSync(board.watchdog.bootStatus, `${boot.byWatchdog ? WDIOF_CARDRESET : 0}\n`);
+    }
     const simEnv = { TANDEM_SIM_DIR: sim.dir, TANDEM_SIM_SERIAL: sim.serial, TANDEM_SIM_TTY: sim.tty };
-    const native = {
-      argv: [process.execPath, ...FIRMWARE_NODE_FLAGS, '--enable-source-maps', this.o.firmware],
-      env: {},
-      cwd: this.o.cwd,
-    };
-    const run = this.o.emulation ? emulatedFirmware(this.o.emulation, FIRMWARE_NODE_FLAGS) : native;
-    const env = { ...process.env, ...simEnv, ...run.env };
-    const args = ['netns', 'exec', this.namespace, ...run.argv];
+    const bootEnv = { TANDEM_BOOT_DIR: board.boot.dir };
+    // Stack traces of the working tree's build point into the TypeScript.
+    const runEnv = this.o.emulation ? emulatedEnv(this.o.emulation) : { NODE_OPTIONS: '--enable-source-maps' };
+    const env = { ...process.env, ...simEnv, ...bootEnv, ...runEnv };
+    const args = ['netns', 'exec', this.namespace, BOOT_SELECTOR, '--board', 'sim'];
     let child: ChildProcess;
     try {
-      child = spawn('ip', [...args, '--board', 'sim'], { cwd: run.cwd, env, stdio: ['ignore', fd, fd], detached: true });
+      child = spawn('ip', args, { cwd: this.o.cwd, env, stdio: ['ignore', fd, fd], detached: true });
     } finally {
       closeSync(fd);
     }

@@ -1,7 +1,8 @@
 /**
  * Boards that run the arm64 release bundle under qemu-user instead of this machine's Node: the
- * bundle is built and unpacked into the rig's folder, and each emulated board starts as
- * `qemu-aarch64-static -L <arm64 sysroot> <bundle>/node/bin/node … <bundle>/dist/firmware/main.js`.
+ * bundle is built and unpacked into the rig's folder, it is each emulated board's slot a
+ * (boot-slots.ts), and the boot selector starts it as
+ * `qemu-aarch64-static -L <arm64 sysroot> <slot>/node/bin/node … <slot>/dist/firmware/main.js`.
  * Without binfmt_misc the emulated Node cannot exec ARM programs itself, so the firmware is told
  * to put the same emulator in front of its heartbeat worker (TANDEM_EXEC_WRAPPER).
  */
@@ -31,15 +32,7 @@ export async function prepareArm64(dir: string): Promise<Emulation> {
   return { qemu: (await targetOf('arm64')).qemu.command, sysroot: await sysrootOf('arm64'), bundle };
 }
 
-/** The command line, environment and working folder of an emulated board's firmware. */
-export function emulatedFirmware(
-  e: Emulation,
-  nodeFlags: readonly string[],
-): { argv: string[]; env: Record<string, string>; cwd: string } {
-  const wrapper = [e.qemu, '-L', e.sysroot];
-  return {
-    argv: [...wrapper, join(e.bundle, 'node/bin/node'), ...nodeFlags, join(e.bundle, 'dist/firmware/main.js')],
-    env: { TANDEM_EXEC_WRAPPER: wrapper.join(' ') },
-    cwd: e.bundle,
-  };
+/** The environment of an emulated board: the boot selector puts the emulator in front of Node. */
+export function emulatedEnv(e: Emulation): Record<string, string> {
+  return { TANDEM_EXEC_WRAPPER: [e.qemu, '-L', e.sysroot].join(' ') };
 }

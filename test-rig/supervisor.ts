@@ -9,9 +9,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { simBoard } from '../board/sim/index.js';
+import { RESTART_EXIT_CODE } from '../firmware/boot/restart.js';
 import { openPty } from '../hal/serial/pty.js';
 import { BoardConsole } from './board-console.js';
 import { BoardProcess } from './board-process.js';
+import { prepareFactorySlot } from './boot-slots.js';
 import { mountBpf, unmountBpfUnder } from './bpf-mounts.js';
 import { ConsoleClient, consoleExec } from './console-client.js';
 import {
@@ -68,6 +70,8 @@ export interface UpSpec {
 }
 
 const STOP_GRACE_MS = 2000;
+/** systemd's RestartSec in scripts/tandem.service. */
+const SERVICE_RESTART_MS = 1000;
 const STATUS_TIMEOUT_MS = 1000;
 const EXEC_TIMEOUT_MS = 10_000;
 
@@ -131,13 +135,13 @@ export class Supervisor {
       const proc = new BoardProcess({
         rig: this.rig,
         letter,
-        firmware: this.spec.firmware,
         tty: pty.path,
         cwd: this.spec.cwd,
         emulation: arm64.has(letter) ? emulation : undefined,
         onChange: () => this.boardChanged(letter),
       });
       const sim = simBoard({ dir: boardDir(this.rig, letter), serial: boardSerial(boardIndex(letter)), tty: pty.path });
+      prepareFactorySlot(sim, this.spec.firmware, arm64.has(letter) ? emulation?.bundle : undefined);
       await mountBpf(sim.fencePins).catch((e: Error) => log(`board ${letter}: no bpffs for the fence's pins (${e.message})`));
       const wd = sim.watchdog;
       const watchdog = new SimWatchdog(
@@ -170,6 +174,16 @@ export class Supervisor {
     if (p.running) log(`board ${letter} started, pid ${p.pid}`);
     else log(`board ${letter} exited (${p.lastExit?.signal ?? `code ${p.lastExit?.code}`})`);
     this.saveState();
+    if (!p.running && p.lastExit?.code === RESTART_EXIT_CODE) this.restartService(p);
+  }
+
+  /** The board's service manager (scripts/tandem.service: Restart=always, RestartSec=1) for a firmware asking to boot again. */
+  private restartService(p: BoardProcess): void {
+    setTimeout(() => {
+      if (this.tearing || p.running) return;
+      log(`board ${p.letter}: firmware asked to boot again: restarting it`);
+      p.start({ serviceRestart: true });
+    }, SERVICE_RESTART_MS);
   }
 
   private async watchdogFired(letter: BoardLetter, silentMs: number): Promise<void> {

@@ -37,7 +37,9 @@ export const nanopiR4s: BoardDefinition = {
     eventLog: '/data/tandem/events.log',
     bootId: '/data/tandem/boot-id',
     runRecord: '/data/tandem/run-record',
-    slots: { a: '/dev/mmcblk0p5', b: '/dev/mmcblk0p6' },
   },
+  // Folders on the root file system, not partitions: a bundle is files a service runs, and a
+  // folder per slot needs no mkfs or mount to install (README, "A/B slots").
+  boot: { dir: '/opt/tandem', releaseKey: '/etc/tandem/release-key.pem', healthBoundS: 600 },
   runDir: '/run/tandem',
 };

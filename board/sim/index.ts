@@ -53,8 +53,9 @@ export function simBoard(env: SimEnvironment): BoardDefinition {
       eventLog: join(env.dir, 'flash', 'events.log'),
       bootId: join(env.dir, 'flash', 'boot-id'),
       runRecord: join(env.dir, 'flash', 'run-record'),
-      slots: { a: join(env.dir, 'flash', 'slot-a'), b: join(env.dir, 'flash', 'slot-b') },
     },
+    // A short bound: the rig's rollback test waits for it.
+    boot: { dir: join(env.dir, 'flash'), releaseKey: join(env.dir, 'flash', 'release-key.pem'), healthBoundS: 20 },
     runDir: join(env.dir, 'run'),
   };
 }

@@ -24,6 +24,11 @@ export interface CommandResult {
   remote?: RemoteSession;
   /** Set by `exit`: the operator leaves the console (the serial line asks for a login again). */
   exit?: boolean;
+  /**
+   * The command asks first (FortiOS: "Do you want to continue? (y/n)"): the question is the
+   * prompt, and `onYes` runs only if the next line is `y`.
+   */
+  confirm?: { question: string; onYes: () => CommandResult | Promise<CommandResult> };
 }
 
 /** What one console session keeps between its commands (FortiOS keeps them per CLI session). */

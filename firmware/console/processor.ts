@@ -8,6 +8,7 @@
  * the session table) runs waits for it, and replies come back in order.
  */
 
+import type { ImageControl } from '../boot/images.js';
 import type { ConfigAccess, ConfigEditorSession } from '../config/api.js';
 import type { Choice } from '../config/choice.js';
 import { commandFail, RETURN_CODE } from '../config/command-fail.js';
@@ -49,6 +50,8 @@ export interface ProcessorOptions {
   configSync?: ConfigSyncControl;
   /** `execute ha manage`; without it the command says the unit is not in a cluster. */
   remoteConsoles?: RemoteConsoleControl;
+  /** The A/B slots; without them the image commands say the unit has none. */
+  images?: ImageControl;
 }
 
 export interface ConsoleReply {
@@ -91,6 +94,8 @@ class Session implements ConsoleSession {
   private readonly state: ConsoleState = { sessionFilter: new SessionFilter(), logFilter: new LogFilter() };
   /** The reply to the latest line; the next line runs once it is settled. */
   private last: Promise<unknown> = Promise.resolve();
+  /** A command waiting for its `y` (CommandResult.confirm). */
+  private confirming: NonNullable<CommandResult['confirm']> | null = null;
   /** Another unit's console (`execute ha manage`) while it lasts, with its latest prompt. */
   private remote: { session: RemoteSession; prompt: string } | null = null;
 
@@ -107,9 +112,12 @@ class Session implements ConsoleSession {
 
   private async runLine(line: string): Promise<ConsoleReply> {
     if (this.remote) return this.runRemote(this.remote, line);
+    const confirming = this.confirming;
+    this.confirming = null;
     let result: CommandResult;
     try {
-      result = await this.run(line);
+      if (confirming) result = line.trim().toLowerCase() === 'y' ? await confirming.onYes() : { output: '' };
+      else result = await this.run(line);
     } catch (err) {
       // A command that throws is a bug elsewhere; the operator sees it and keeps the console.
       const message = err instanceof Error ? err.message : String(err);
@@ -120,6 +128,10 @@ class Session implements ConsoleSession {
       const { opening } = result.remote;
       this.remote = { session: result.remote, prompt: opening.prompt };
       return { output: result.output, prompt: opening.prompt, ...(opening.secret ? { secret: true } : {}) };
+    }
+    if (result.confirm) {
+      this.confirming = result.confirm;
+      return { output: result.output, prompt: result.confirm.question };
     }
     return { output: result.output, prompt: this.prompt(), ...(result.exit ? { exit: true } : {}) };
   }
@@ -137,6 +149,7 @@ class Session implements ConsoleSession {
 
   prompt(): string {
     if (this.remote) return this.remote.prompt;
+    if (this.confirming) return this.confirming.question;
     const host = hostnameOf(this.options.config);
     return this.editor ? `${host} (${this.context}) # ` : `${host} # `;
   }
@@ -183,7 +196,7 @@ class Session implements ConsoleSession {
       this.editor = result.edit.session;
       this.context = result.edit.context;
     }
-    return { output: endLine(result.output), exit: result.exit, remote: result.remote };
+    return { output: endLine(result.output), exit: result.exit, remote: result.remote, confirm: result.confirm };
   }
 
   /** One line for the config editor; an `end` may wait for the cluster (the commit gate) before it answers. */

@@ -106,7 +106,9 @@ export class Cluster {
   #beaconRivals = new Map<string, string>();
   /** When the role last changed between work and standby (failover-hold-time counts from here). */
   #flippedAt = Number.NEGATIVE_INFINITY;
-  #held: { to: HaState; untilMs: number; reason: string } | null = null;
+  #held: { to: HaState; untilMs: number; reason: string; ends: string } | null = null;
+  /** This boot runs a firmware image on trial (firmware/boot/): see #probationHold. */
+  #probation = false;
   #election: { result: ElectionResult; atMs: number } | null = null;
   #alone = false;
   #triggers: string[] = [];
@@ -239,7 +241,7 @@ export class Cluster {
       this.#triggers.push(`${serial} lost`);
     }
     this.#beacons.prune(now, this.#beaconTiming);
-    if (this.#held && now >= this.#held.untilMs) this.#triggers.push('failover-hold-time expired');
+    if (this.#held && now >= this.#held.untilMs) this.#triggers.push(this.#held.ends);
     this.#settle(now);
   }
 
@@ -320,6 +322,17 @@ export class Cluster {
   setFailover(on: boolean, now: number): void {
     if (on !== this.#failover) this.#triggers.push(`failover ${on ? 'set' : 'unset'}`);
     this.#failover = on;
+    this.#settle(now);
+  }
+
+  /**
+   * This boot runs a firmware image on trial (firmware/boot/probation.ts) until it is found
+   * healthy: while on probation the unit never takes the primary role from units it refuses.
+   */
+  setProbation(on: boolean, now: number): void {
+    if (on === this.#probation) return;
+    this.#probation = on;
+    this.#triggers.push(on ? 'firmware on probation' : 'firmware confirmed');
     this.#settle(now);
   }
 
@@ -423,7 +436,7 @@ export class Cluster {
         marginMs: this.#settings.uptimeDiffMarginS * 1000,
       });
       const to: HaState = result.primary === this.#id.serial ? 'work' : 'standby';
-      if (this.#holds(to, now)) {
+      if (this.#holds(to, now) || this.#probationHold(to, now)) {
         // A unit leaving hello waits in standby: standing, so the primary's election sees it win.
         if (this.#state === 'hello') this.#setState('standby', `${trigger}: ${this.#held?.reason ?? 'held'}`, now);
         return;
@@ -487,9 +500,33 @@ export class Cluster {
       reason = `failover-hold-time ${this.#settings.failoverHoldTimeS} s since the last failover`;
     }
     if (this.#held?.to !== to) {
-      this.#held = { to, untilMs, reason };
+      this.#held = { to, untilMs, reason, ends: 'failover-hold-time expired' };
       this.#emit({ kind: 'held', to, untilMs, reason });
     }
+    return true;
+  }
+
+  /**
+   * A unit running a firmware image on trial that hears a unit it refuses (another major
+   * version, another model) stands by instead of working: that unit is most likely the
+   * cluster it was meant to join, still forwarding, and two primaries that cannot hear each
+   * other would both forward. It stands by until the refused unit has been silent for the
+   * lost threshold (gone: taking over is then no risk), or until the image is confirmed; an
+   * image that never joins is not confirmed and boots back into the old one. Standing down
+   * from work when such a unit appears is never held.
+   */
+  #probationHold(to: HaState, now: number): boolean {
+    if (!this.#probation || to !== 'work') return false;
+    const lostMs = lostAfterMs(this.#settings);
+    const heard = this.#refusals.view(now).filter((r) => r.lastAgoMs <= lostMs);
+    if (heard.length === 0) return false;
+    const untilMs = now + lostMs - Math.min(...heard.map((r) => r.lastAgoMs));
+    const who = heard.map((r) => `${r.serial} (${r.reason})`).join(', ');
+    const reason = `firmware on probation: not taking the primary role while refusing ${who}`;
+    const news = this.#held?.reason !== reason;
+    this.#held = { to, untilMs, reason, ends: 'no refused unit heard for the lost threshold' };
+    if (news) this.#emit({ kind: 'held', to, untilMs, reason });
+    if (this.#state === 'work') this.#setState('standby', reason, now);
     return true;
   }
 
@@ -579,7 +616,10 @@ export class Cluster {
   }
 
   #refuse(serial: string, link: string, reason: string, now: number): void {
-    if (this.#refusals.refuse(serial, link, reason, now)) this.#emit({ kind: 'refused', serial, link, reason });
+    if (this.#refusals.refuse(serial, link, reason, now)) {
+      this.#emit({ kind: 'refused', serial, link, reason });
+      if (this.#probation) this.#triggers.push(`${serial} refused`);
+    }
     if (this.#members.has(serial)) this.#refusedMembers.set(serial, reason);
   }
 

@@ -387,6 +387,10 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.cluster.setFailover(on, now);
   }
 
+  setProbation(on: boolean, now: number): void {
+    this.cluster.setProbation(on, now);
+  }
+
   setSessionsReady(ready: boolean, now: number): void {
     this.cluster.setSessionsReady(ready, now);
   }

@@ -59,6 +59,7 @@ export class HaRuntime implements HaControl {
   private plan: TakeoverPlan = EMPTY_PLAN;
   private remoteLink = { counted: false, failed: false };
   private sessionsReady = true;
+  private probation = false;
   private readonly listeners: ((s: HaSnapshot) => void)[] = [];
   private readonly takeoverListeners: ((e: TakeoverEvent) => void)[] = [];
   private readonly keySwitchListeners: ((by: string) => void)[] = [];
@@ -138,6 +139,13 @@ export class HaRuntime implements HaControl {
     this.send({ type: 'failover', on });
   }
 
+  /** This boot's firmware image is on trial (firmware/boot/probation.ts): see Cluster.setProbation. */
+  setProbation(on: boolean): void {
+    if (on === this.probation) return;
+    this.probation = on;
+    this.send({ type: 'probation', on });
+  }
+
   /** The ping-server verdict for the election (`counted`: some ping server monitors count). */
   setRemoteLink(counted: boolean, failed: boolean): void {
     this.remoteLink = { counted, failed };
@@ -208,6 +216,7 @@ export class HaRuntime implements HaControl {
     this.worker = worker;
     if (this.remoteLink.counted) this.send({ type: 'remote-link', ...this.remoteLink });
     if (!this.sessionsReady) this.send({ type: 'sessions-ready', ready: false });
+    if (this.probation) this.send({ type: 'probation', on: true });
   }
 
   private onMessage(msg: FromWorker): void {

@@ -17,6 +17,7 @@ export interface CommandTarget {
   arm(plan: TakeoverPlan, now: number): void;
   setRemoteLink(counted: boolean, failed: boolean, now: number): void;
   setFailover(on: boolean, now: number): void;
+  setProbation(on: boolean, now: number): void;
   setSessionsReady(ready: boolean, now: number): void;
   resetUptime(now: number): void;
   clearStats(): void;
@@ -52,6 +53,9 @@ function applyCommand(msg: ToWorker, target: CommandTarget, now: number): void {
       break;
     case 'failover':
       target.setFailover(msg.on, now);
+      break;
+    case 'probation':
+      target.setProbation(msg.on, now);
       break;
     case 'sessions-ready':
       target.setSessionsReady(msg.ready, now);

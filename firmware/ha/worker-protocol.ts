@@ -54,6 +54,8 @@ export type ToWorker =
   | { type: 'keys'; ring: KeyRingSpec }
   | { type: 'arm'; plan: TakeoverPlan }
   | { type: 'failover'; on: boolean }
+  /** This boot's firmware image is on trial until found healthy (firmware/boot/probation.ts). */
+  | { type: 'probation'; on: boolean }
   /** The ping-server verdict (firmware/monitor/): counts as one more monitored port while `counted`. */
   | { type: 'remote-link'; counted: boolean; failed: boolean }
   /** Session sync's readiness for the election (election.ts `sessions`). */

@@ -2,7 +2,7 @@
  * Tandem's log ids, in FortiOS's shape (`logid="0108037000"`, `logdesc="HA state changed"`): a
  * SIEM keys its rules on the id, not on the message, whose wording may change. Ids are Tandem's
  * own (FortiOS's numbers describe FortiOS's events); an event without an entry here carries
- * none. Numbering: 01 event, then two digits per subtype (01 ha, 02 config), then the event.
+ * none. Numbering: 01 event, then two digits per subtype (01 ha, 02 config, 03 system), then the event.
  */
 import type { LogRecord } from './logger.js';
 
@@ -26,6 +26,11 @@ const IDS: Readonly<Record<string, EventId>> = {
   'config/peer-refused': { logid: '0102000004', logdesc: 'Config sync refused by a peer' },
   'config/diverged': { logid: '0102000005', logdesc: 'Config diverged, backup kept' },
   'config/committed': { logid: '0102000006', logdesc: 'Config committed for a peer' },
+  'system/image-installed': { logid: '0103000001', logdesc: 'Firmware image installed' },
+  'system/image-trial': { logid: '0103000002', logdesc: 'Firmware image on trial' },
+  'system/image-confirmed': { logid: '0103000003', logdesc: 'Firmware image confirmed' },
+  'system/image-unhealthy': { logid: '0103000004', logdesc: 'Firmware image not healthy' },
+  'system/image-rolled-back': { logid: '0103000005', logdesc: 'Firmware image rolled back' },
 };
 
 /** The record's id, from its subtype and `action` field; undefined when it has none. */

@@ -11,8 +11,7 @@
  * the release benchmark's (`run.js release`).
  */
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
@@ -21,7 +20,7 @@ import { CommandError } from '../errors.js';
 import { REPO_ROOT } from '../launcher.js';
 import { run } from '../shell.js';
 import type { SmokeReport } from './hal-smoke.js';
-import { listing, onTarget, releaseAvailable } from './release.testkit.js';
+import { keyPair, listing, onTarget, releaseAvailable } from './release.testkit.js';
 import { type Arch, buildRelease, targetOf, unpack } from './release-build.js';
 
 /** Fast: seconds for the 85 MB Node runtime where 19 takes a minute. */
@@ -29,14 +28,6 @@ const TEST_ZSTD_LEVEL = 3;
 const TIMEOUT = 540_000;
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const SMOKE = fileURLToPath(new URL('./hal-smoke.js', import.meta.url));
-
-function keyPair(dir: string, name: string): { private: string; public: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const paths = { private: join(dir, `${name}.pem`), public: join(dir, `${name}.pub.pem`) };
-  writeFileSync(paths.private, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  writeFileSync(paths.public, publicKey.export({ type: 'spki', format: 'pem' }));
-  return paths;
-}
 
 /** The bundle's own verify command, run by this machine's Node; never rejects. */
 async function verify(bundle: string, archive: string, key: string, unpacked?: string) {
@@ -75,7 +66,7 @@ async function releaseTest(arch: Arch, t: TestContext): Promise<{ dir: string; b
   const lines = await listing(first.archive);
   const paths = lines.map((l) => l.split(/\s+/).slice(5).join(' '));
   const top = [...new Set(paths.map((p) => p.split('/')[0]))].sort();
-  assert.deepEqual(top, ['dist', 'manifest.json', 'node', 'node_modules', 'package.json', 'tandem.service']);
+  assert.deepEqual(top, ['dist', 'manifest.json', 'node', 'node_modules', 'package.json', 'tandem-boot', 'tandem.service']);
   const dist = [...new Set(paths.filter((p) => p.startsWith('dist/')).map((p) => p.split('/')[1]))].filter((p) => p !== '');
   assert.deepEqual(dist.sort(), ['board', 'firmware', 'hal', 'lib']);
   assert.deepEqual(
@@ -92,7 +83,8 @@ async function releaseTest(arch: Arch, t: TestContext): Promise<{ dir: string; b
   assert.equal(manifest.arch, arch);
   assert.match(String(manifest.node), /^20\.\d+\.\d+$/);
   const unit = readFileSync(join(bundle, 'tandem.service'), 'utf8');
-  assert.match(unit, /^ExecStart=\/opt\/tandem\/node\/bin\/node .*\/opt\/tandem\/dist\/firmware\/main\.js /m);
+  assert.match(unit, /^ExecStart=\/opt\/tandem\/tandem-boot --board /m);
+  assert.equal(statSync(join(bundle, 'tandem-boot')).mode & 0o777, 0o755, 'the boot selector is executable');
 
   // The board's check: the right key and an intact tree pass; anything else is refused by name.
   const good = await verify(bundle, first.archive, key.public, bundle);

@@ -4,6 +4,9 @@
  * target's Node run (under qemu-user unless it is this machine's). Building and unpacking are
  * release-build.ts's.
  */
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { run } from '../shell.js';
 import { type Arch, releaseUnavailable, sysrootOf, targetOf } from './release-build.js';
@@ -32,4 +35,13 @@ export async function onTarget(arch: Arch, node: string, args: readonly string[]
   const target = await targetOf(arch);
   const r = await run(target.qemu.command, ['-L', await sysrootOf(arch), node, ...args]);
   return r.stdout;
+}
+
+/** A fresh ed25519 release key pair in `dir`: `<name>.pem` (signs) and `<name>.pub.pem` (boards verify). */
+export function keyPair(dir: string, name: string): { private: string; public: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const paths = { private: join(dir, `${name}.pem`), public: join(dir, `${name}.pub.pem`) };
+  writeFileSync(paths.private, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(paths.public, publicKey.export({ type: 'spki', format: 'pem' }));
+  return paths;
 }

@@ -1,5 +1,6 @@
 /** The console's commands, as one keyword tree (see command-tree.ts for how it is walked). */
 
+import type { ImageControl } from '../../boot/images.js';
 import type { ConfigAccess } from '../../config/api.js';
 import { parseFail } from '../../config/command-fail.js';
 import type { HaSettings } from '../../config/ha-settings.js';
@@ -9,6 +10,7 @@ import { listCommands } from '../command-tree.js';
 import type { ConfigSyncControl, DiagControl, HaControl, PortStatsSource, RemoteConsoleControl } from '../ha-control.js';
 import type { SessionsControl } from '../sessions-control.js';
 import { beginConfig, sectionChoices, show } from './config.js';
+import { renderFlashList, restoreImageNode } from './firmware-image.js';
 import { renderChecksumShow, renderRecalculate } from './ha-checksum.js';
 import { renderChecksumCluster } from './ha-config-sync.js';
 import { type ControlDiag, controlBranch } from './ha-control-diag.js';
@@ -33,6 +35,7 @@ export interface CommandDeps {
   configSync?: ConfigSyncControl;
   remoteConsoles?: RemoteConsoleControl;
   control?: ControlDiag;
+  images?: ImageControl;
 }
 
 const text = (output: string): CommandResult => ({ output });
@@ -131,6 +134,9 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
       },
       branch('diagnose', 'Diagnose facility.', [
         branch('sys', 'System diagnostics.', [
+          branch('flash', 'Firmware image slots.', [
+            leaf('list', 'The A/B slots: the image in each, which runs, which boots next.', () => renderFlashList(deps.images)),
+          ]),
           branch('ha', 'HA diagnostics.', [
             leaf('status', 'Detailed HA state: election, members, scheduling, session sync.', () =>
               renderHaDiagnose(ha.snapshot(), syncStatus()),
@@ -201,6 +207,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
           ]),
         ]),
         logBranch(deps.eventLog),
+        branch('restore', 'Restore from a file or URL.', [restoreImageNode(deps.images)]),
       ]),
       {
         word: 'config',
