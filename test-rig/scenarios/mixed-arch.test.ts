@@ -27,7 +27,10 @@ function assertEmulated(s: RigStatus): void {
   const [a, b] = [boardStatus(s, 'A').pid, boardStatus(s, 'B').pid];
   assert.ok(a !== null && b !== null, 'both boards run');
   assert.doesNotMatch(cmdline(a), /qemu/);
-  assert.match(cmdline(b), /^qemu-aarch64-static -L \S+ \S+\/arm64\/bundle\/node\/bin\/node .*dist\/firmware\/main\.js/);
+  assert.match(
+    cmdline(b),
+    /^qemu-aarch64-static -L \S+ \S+\/boards\/B\/flash\/slot-a\/node\/bin\/node .*dist\/firmware\/main\.js/,
+  );
   const children = readFileSync(`/proc/${b}/task/${b}/children`, 'utf8').trim().split(' ').map(Number);
   assert.ok(
     children.some((c) => /^qemu-aarch64-static .*\/bundle\/node\/bin\/node .*worker\.js/.test(cmdline(c))),
