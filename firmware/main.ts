@@ -9,11 +9,8 @@ import { BoardError } from '../board/errors.js';
 import { boardByName, readSerial } from '../board/registry.js';
 import { HalError } from '../hal/errors.js';
 import { createLinuxHal } from '../hal/linux.js';
-import { unhealthyBecause } from './boot/health.js';
-import { FirmwareImages } from './boot/images.js';
-import { Probation } from './boot/probation.js';
 import { RESTART_EXIT_CODE } from './boot/restart.js';
-import { FirmwareSlots } from './boot/slots.js';
+import { startBootRuntime } from './boot/runtime.js';
 import { ConfigError } from './config/errors.js';
 import { ConfigStore } from './config/store.js';
 import { KernelSessions } from './console/kernel-sessions.js';
@@ -32,7 +29,6 @@ import { mainBlock } from './diag/main-block.js';
 import { MainLoad } from './diag/main-load.js';
 import { BootIds } from './ha/boot-ids.js';
 import { HaRuntime } from './ha/runtime.js';
-import { lostAfterMs } from './ha/settings.js';
 import { graceWindowMs, keySpecOf } from './ha/wire/key-ring.js';
 import { LedRuntime } from './leds/runtime.js';
 import { EventLog, formatLogLine } from './log/event-log.js';
@@ -231,40 +227,22 @@ const configSync = new ConfigSync({
 ha.onSnapshot((snap) => configSync.onSnapshot(snap));
 configSync.start();
 
-// A/B slots: only a firmware the boot selector started (scripts/tandem-boot) knows its slot.
-const slots = new FirmwareSlots(board.boot.dir, hal.storage, process.env.TANDEM_SLOT);
-const probation = new Probation({
-  slots,
-  boundMs: board.boot.healthBoundS * 1000,
+// A/B slots, installs and rolling upgrades (firmware/boot/, firmware/upgrade/).
+const boot = startBootRuntime({
+  board,
+  storage: hal.storage,
+  slotFromSelector: process.env.TANDEM_SLOT,
+  serial,
+  firmwareVersion: FIRMWARE_VERSION,
+  ha,
+  configSync: () => configSync.status(),
+  sessionsReady: () => sessions.readyForElection,
+  settings: () => config.haSettings(),
+  link: control.link,
   timers: systemTimers,
   now: () => hal.clock.nowMs(),
-  health: () =>
-    unhealthyBecause({
-      ha: ha.snapshot(),
-      configSync: configSync.status().find((m) => m.self),
-      sessionsReady: sessions.readyForElection,
-      lostAfterMs: lostAfterMs(config.haSettings()),
-    }),
-  setProbation: (on) => ha.setProbation(on),
   restart: (why) => void shutdown(why, RESTART_EXIT_CODE),
-  log: createLogger('boot'),
 });
-const images =
-  process.env.TANDEM_SLOT === undefined
-    ? undefined
-    : new FirmwareImages({
-        slots,
-        probation,
-        releaseKey: board.boot.releaseKey,
-        timers: systemTimers,
-        now: () => hal.clock.nowMs(),
-        log: createLogger('boot'),
-        restart: (why) => void shutdown(why, RESTART_EXIT_CODE),
-      });
-if (images) {
-  probation.start();
-  ha.onSnapshot(() => probation.check());
-}
 
 const mainLoad = new MainLoad(hal.clock);
 const diag = {
@@ -282,7 +260,7 @@ const processor = new CommandProcessor({
   eventLog,
   control,
   configSync,
-  images,
+  images: boot.images,
   remoteConsoles: new RemoteConsoles({
     serial,
     link: control.link,
@@ -329,7 +307,7 @@ async function shutdown(reason: string, exitCode = 0): Promise<void> {
   process.exitCode = exitCode;
   log.event(`${reason}: leaving the cluster and shutting down`);
   remoteLink.stop();
-  probation.stop();
+  boot.stop();
   await ha.leave();
   await sessions.stop();
   configSync.stop();

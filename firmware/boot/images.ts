@@ -4,9 +4,11 @@
  */
 import { rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { UpgradeMode } from '../config/ha-settings.js';
 import type { Logger } from '../log/logger.js';
 import { BundleError } from '../release/errors.js';
 import type { Timers } from '../time/timers.js';
+import type { Rollout } from '../upgrade/rollout.js';
 import { downloadImage, isUrl } from './download.js';
 import { type InstallOptions, installImage } from './install.js';
 import type { Probation } from './probation.js';
@@ -15,15 +17,28 @@ import type { FirmwareSlots } from './slots.js';
 export interface ImageControl {
   readonly slots: FirmwareSlots;
   readonly probation: Probation;
-  /** Installs the image and restarts into it; the lines say what happened, or why nothing did. */
+  readonly rollout: Rollout;
+  /**
+   * On the primary of a cluster (upgrade-mode other than local-only): starts a rolling upgrade.
+   * Otherwise installs the image here and restarts into it. The lines say what happened, or why nothing did.
+   */
   restore(source: string): Promise<string>;
 }
 
 /** Long enough for the console's reply to leave before the firmware stops. */
 const RESTART_DELAY_MS = 300;
 
+/** Where the unit stands when an image is restored: a rollout needs a primary with peers and upgrade-mode. */
+export interface RestoreContext {
+  upgradeMode: UpgradeMode;
+  /** This unit is the primary of a cluster with at least one peer. */
+  primaryWithPeers: boolean;
+}
+
 export interface FirmwareImagesOptions {
   slots: FirmwareSlots;
+  rollout: Rollout;
+  context: () => RestoreContext;
   probation: Probation;
   releaseKey: string;
   timers: Timers;
@@ -45,6 +60,10 @@ export class FirmwareImages implements ImageControl {
     return this.o.probation;
   }
 
+  get rollout(): Rollout {
+    return this.o.rollout;
+  }
+
   async restore(source: string): Promise<string> {
     if (this.#busy) return 'Command fail. An image is being installed already.\n';
     if (!isUrl(source) && !isAbsolute(source)) {
@@ -60,6 +79,10 @@ export class FirmwareImages implements ImageControl {
     try {
       const archive = isUrl(source) ? download : source;
       if (archive === download) await downloadImage(source, download, progress);
+      const ctx = this.o.context();
+      if (ctx.primaryWithPeers && ctx.upgradeMode !== 'local-only') {
+        return `${lines.map((l) => `${l}\n`).join('')}${await this.o.rollout.start(archive, ctx.upgradeMode)}`;
+      }
       const opts: InstallOptions = { slots: this.o.slots, releaseKey: this.o.releaseKey, progress, now: this.o.now };
       const { slot, manifest } = await installImage(archive, opts);
       const why = `firmware tandem ${manifest.version} installed into slot ${slot} from ${source}: restarting into it`;

@@ -19,6 +19,8 @@ export interface ProbationOptions {
   setProbation: (on: boolean) => void;
   /** Restarts the firmware: the selector then boots the previous image. */
   restart: (why: string) => void;
+  /** After the image is confirmed (a rolling upgrade's primary waits for it). */
+  onConfirmed?: () => void;
   log: Logger;
 }
 
@@ -106,6 +108,7 @@ export class Probation {
       'info',
       { subtype: 'system', fields: { action: 'image-confirmed' } },
     );
+    this.o.onConfirmed?.();
   }
 
   #expire(): void {

@@ -7,6 +7,14 @@
  */
 export type HaMode = 'standalone' | 'a-p' | 'a-a';
 
+/**
+ * `upgrade-mode` (FortiOS 7.4.1+): what `execute restore image` on the primary does.
+ * uninterruptible: one unit at a time, secondaries first, the primary last after a failover;
+ * simultaneous: every unit at once (an outage); local-only: this unit alone;
+ * secondary-only: every secondary, one at a time, the primary stays as it is.
+ */
+export type UpgradeMode = 'simultaneous' | 'uninterruptible' | 'local-only' | 'secondary-only';
+
 /** One `hbdev` entry: a heartbeat port and its priority. */
 export interface HbDev {
   port: string;
@@ -86,6 +94,7 @@ export interface HaSettings {
   dataBeaconDev: string[];
   /** `failover-hold-time`: minimum seconds between two failovers (0: none). */
   failoverHoldTimeS: number;
+  upgradeMode: UpgradeMode;
   /** `pingserver-monitor-interface`: ports whose link monitors count towards remote link failover. */
   pingserverMonitorInterface: string[];
   /** `pingserver-failover-threshold`: failed-monitor weight that triggers failover (0: any failure). */

@@ -264,6 +264,12 @@ export const systemHa: TopSection = {
       },
       { name: 'failover-hold-time', kind: integerKind(0, 300), default: ['0'], help: 'Minimum seconds between two failovers.' },
       {
+        name: 'upgrade-mode',
+        kind: enumKind(['simultaneous', 'uninterruptible', 'local-only', 'secondary-only']),
+        default: ['uninterruptible'],
+        help: 'How `execute restore image` on the primary upgrades the cluster.',
+      },
+      {
         name: 'pingserver-monitor-interface',
         kind: portListKind(),
         default: [],

@@ -3,7 +3,7 @@
  * checked tree. The tree holds every option with its default filled in and already validated,
  * so this only converts.
  */
-import type { HaMode, HaSettings, HbDev, MgmtInterface } from './ha-settings.js';
+import type { HaMode, HaSettings, HbDev, MgmtInterface, UpgradeMode } from './ha-settings.js';
 import type { SchemaContext } from './kinds.js';
 import { prefixLength } from './kinds-net.js';
 import { sectionKey } from './schema.js';
@@ -44,6 +44,7 @@ export function haSettingsFromTree(tree: ConfigTree, ctx: SchemaContext): HaSett
     hbCarrierFailover: on('hb-carrier-failover'),
     dataBeaconDev: on('data-beacon') ? dataBeaconPorts(tree, ctx, optionValue(ha, 'data-beacon-dev'), hbdev) : [],
     failoverHoldTimeS: int('failover-hold-time'),
+    upgradeMode: one('upgrade-mode') as UpgradeMode,
     pingserverMonitorInterface: [...optionValue(ha, 'pingserver-monitor-interface')],
     pingserverFailoverThreshold: int('pingserver-failover-threshold'),
     pingserverFlipTimeoutMin: int('pingserver-flip-timeout'),

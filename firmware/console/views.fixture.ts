@@ -14,6 +14,7 @@ export function member(overrides: Partial<MemberView> = {}): MemberView {
   return {
     serial: 'TDSIM00000000001',
     hostname: 'TDM-A',
+    firmware: '1.0.0',
     state: 'work',
     priority: 200,
     override: false,

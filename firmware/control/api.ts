@@ -126,6 +126,40 @@ export interface ConsoleCloseMessage {
   sid: number;
 }
 
+/** Primary → member (a rolling upgrade, firmware/upgrade/): the image that follows in `img-chunk`s; install it and restart into it. */
+export interface ImageOfferMessage {
+  k: 'img-offer';
+  id: number;
+  version: string;
+  size: number;
+  /** SHA-256 of the whole archive, hex: what arrived is what was sent. */
+  sha256: string;
+  /** The archive's `.sig` text: the member verifies it with its own release key. */
+  sig: string;
+}
+
+export interface ImageChunkMessage {
+  k: 'img-chunk';
+  id: number;
+  /** Offset of `data` in the archive. */
+  at: number;
+  data: Uint8Array;
+}
+
+/**
+ * Member → primary: `receiving` (`got` bytes so far: the sender's window), `installed` (it
+ * restarts now), `refused` (`reason`; nothing changed), `confirmed` (after the restart, the new
+ * image passed its trial: `version` runs for good).
+ */
+export interface ImageStateMessage {
+  k: 'img-state';
+  id: number;
+  state: 'receiving' | 'installed' | 'refused' | 'confirmed';
+  got: number;
+  version: string;
+  reason?: string;
+}
+
 export type ControlMessage =
   | HelloMessage
   | PushMessage
@@ -140,7 +174,10 @@ export type ControlMessage =
   | ConsoleOpenMessage
   | ConsoleInMessage
   | ConsoleOutMessage
-  | ConsoleCloseMessage;
+  | ConsoleCloseMessage
+  | ImageOfferMessage
+  | ImageChunkMessage
+  | ImageStateMessage;
 
 export type ControlKind = ControlMessage['k'];
 

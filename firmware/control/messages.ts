@@ -84,6 +84,15 @@ const FIELDS: { readonly [K in LinkKind]: Readonly<Record<string, Check>> } = {
   'con-in': { sid: uint, line: str },
   'con-out': { sid: uint, output: str, prompt: str, input: oneOf('line', 'secret'), exit: optional(bool) },
   'con-close': { sid: uint },
+  'img-offer': { id: uint, version: str, size: uint, sha256: str, sig: str },
+  'img-chunk': { id: uint, at: uint, data: bytes },
+  'img-state': {
+    id: uint,
+    state: oneOf('receiving', 'installed', 'refused', 'confirmed'),
+    got: uint,
+    version: str,
+    reason: optional(str),
+  },
   echo: { id: uint, reply: bool, data: bytes },
 };
 
@@ -93,7 +102,8 @@ export const CONTROL_KINDS = LINK_KINDS.filter((k): k is ControlKind => k !== 'e
 /** The message's bytes: flag byte, CBOR map (deflated above COMPRESS_ABOVE). */
 export function encodeMessage(m: LinkMessage): Uint8Array {
   const map = cbor.encode(m);
-  const deflate = map.length > COMPRESS_ABOVE;
+  // An image chunk is zstd already: deflate would cost CPU and save nothing.
+  const deflate = map.length > COMPRESS_ABOVE && m.k !== 'img-chunk';
   const body = deflate ? deflateRawSync(map) : map;
   const out = new Uint8Array(1 + body.length);
   out[0] = deflate ? FLAG_DEFLATE : 0;

@@ -683,6 +683,7 @@ export class Cluster {
     return {
       serial: this.#id.serial,
       hostname: this.#id.hostname,
+      firmware: this.#id.firmware,
       state: this.#state,
       priority: this.#settings.priority,
       override: this.#settings.override,

@@ -124,6 +124,7 @@ export function peerView(p: Peer, now: number, links: string[]): MemberView {
   return {
     serial: p.serial,
     hostname: a.hostname,
+    firmware: a.firmware,
     state: a.state,
     priority: a.priority,
     override: a.override,

@@ -47,6 +47,7 @@ export function haSettings(over: Partial<HaSettings> = {}): HaSettings {
     hbCarrierFailover: false,
     dataBeaconDev: [],
     failoverHoldTimeS: 0,
+    upgradeMode: 'uninterruptible',
     pingserverMonitorInterface: [],
     pingserverFailoverThreshold: 0,
     pingserverFlipTimeoutMin: 60,

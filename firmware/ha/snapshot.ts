@@ -9,6 +9,8 @@ import type { RejectReason } from './wire/decoder.js';
 export interface MemberView {
   serial: string;
   hostname: string;
+  /** The firmware version the member runs (its adverts say). */
+  firmware: string;
   state: HaState;
   priority: number;
   override: boolean;

@@ -3,6 +3,7 @@ import type { HaSettings } from '../../config/ha-settings.js';
 import type { MemberSyncStatus } from '../../control/config-sync.js';
 import type { HaSnapshot, LinkView } from '../../ha/snapshot.js';
 import type { SyncStatus } from '../../sessions/worker-protocol.js';
+import type { RolloutView } from '../../upgrade/rollout.js';
 import { enableDisable, formatAgo, formatUptime, padRight, slashDate, wallClock } from '../format.js';
 import { configStatusLines } from './ha-config-sync.js';
 import {
@@ -31,6 +32,7 @@ export function renderHaStatus(
   configured: HaStatusSettings,
   sync: SyncStatus | null = null,
   configSync: readonly MemberSyncStatus[] | null = null,
+  rollout: RolloutView | null = null,
 ): string {
   if (isStandalone(snap)) return 'HA Health Status: OK\nMode: standalone\n';
   const self = selfMember(snap);
@@ -56,6 +58,7 @@ export function renderHaStatus(
   if (readiness) lines.push(readiness);
   lines.push(`override: ${enableDisable(self?.override ?? configured?.override ?? false)}`);
   if (configSync) lines.push(...configStatusLines(configSync));
+  lines.push(...firmwareLines(snap, rollout));
   lines.push('HBDEV stats:');
   if (snap.links.length === 0) lines.push('    (no heartbeat device)');
   for (const link of snap.links) lines.push(`    ${hbdevLine(link)}`);
@@ -80,4 +83,24 @@ function hbdevLine(link: LinkView): string {
     `${link.name}: ${link.up ? 'up' : 'down'}, ${link.carrier ? 'carrier' : 'no-carrier'}, ` +
     `rx-packets=${link.rxFrames} tx-packets=${link.txFrames} tx-errors=${link.txErrors}, ${heard}`
   );
+}
+
+/**
+ * A rolling upgrade's progress (while it runs, and how it ended), and each unit's firmware
+ * whenever they differ (mid-upgrade, or a unit that rolled back). Nothing when all agree and no
+ * rollout was run.
+ */
+function firmwareLines(snap: HaSnapshot, rollout: RolloutView | null): string[] {
+  const lines: string[] = [];
+  if (rollout) {
+    const at =
+      rollout.state === 'running' ? `, unit ${Math.min(rollout.step + 1, rollout.units.length)} of ${rollout.units.length}` : '';
+    lines.push(`Firmware upgrade: ${rollout.mode} to ${rollout.version}, ${rollout.state}${at}: ${rollout.detail}`);
+  }
+  const versions = new Set(snap.members.map((m) => m.firmware));
+  if (rollout || versions.size > 1) {
+    lines.push('Firmware:');
+    for (const m of snap.members) lines.push(`    ${m.serial}: ${m.firmware}`);
+  }
+  return lines;
 }

@@ -109,7 +109,13 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
           ),
           branch('ha', 'HA information.', [
             leaf('status', 'HA cluster status.', () =>
-              renderHaStatus(ha.snapshot(), settings(), syncStatus(), deps.configSync?.status() ?? null),
+              renderHaStatus(
+                ha.snapshot(),
+                settings(),
+                syncStatus(),
+                deps.configSync?.status() ?? null,
+                deps.images?.rollout.status() ?? null,
+              ),
             ),
           ]),
         ]),

@@ -1,0 +1,123 @@
+/**
+ * The firmware's A/B slot machinery put together: the slots, this boot's probation, installs
+ * from the console, and both sides of a rolling upgrade. Only a firmware the boot selector
+ * started (scripts/tandem-boot sets TANDEM_SLOT) knows its slot; run any other way it has none
+ * and the image commands say so.
+ */
+import type { BoardDefinition } from '../../board/types.js';
+import type { StorageDevice } from '../../hal/storage/index.js';
+import type { HaSettings } from '../config/ha-settings.js';
+import type { ControlLink } from '../control/api.js';
+import { clusterView } from '../control/cluster-view.js';
+import type { MemberSyncStatus } from '../control/config-sync.js';
+import { lostAfterMs } from '../ha/settings.js';
+import type { HaSnapshot } from '../ha/snapshot.js';
+import { createLogger } from '../log/logger.js';
+import type { Timers } from '../time/timers.js';
+import { ImageReceiver } from '../upgrade/image-receiver.js';
+import { Rollout } from '../upgrade/rollout.js';
+import { unhealthyBecause } from './health.js';
+import { FirmwareImages } from './images.js';
+import { installImage } from './install.js';
+import { Probation } from './probation.js';
+import { FirmwareSlots } from './slots.js';
+
+export interface BootRuntimeOptions {
+  board: BoardDefinition;
+  storage: StorageDevice;
+  /** TANDEM_SLOT, as the boot selector set it. */
+  slotFromSelector: string | undefined;
+  serial: string;
+  firmwareVersion: string;
+  ha: {
+    snapshot(): HaSnapshot;
+    onSnapshot(listener: (s: HaSnapshot) => void): void;
+    setProbation(on: boolean): void;
+  };
+  configSync: () => MemberSyncStatus[];
+  sessionsReady: () => boolean;
+  settings: () => HaSettings;
+  link: ControlLink;
+  timers: Timers;
+  now: () => number;
+  /** Leaves the cluster and exits asking the board to boot again (RESTART_EXIT_CODE). */
+  restart: (why: string) => void;
+}
+
+export interface BootRuntime {
+  /** Undefined without slots. */
+  images: FirmwareImages | undefined;
+  stop(): void;
+}
+
+export function startBootRuntime(o: BootRuntimeOptions): BootRuntime {
+  if (o.slotFromSelector === undefined) return { images: undefined, stop: () => {} };
+  const log = createLogger('boot');
+  const slots = new FirmwareSlots(o.board.boot.dir, o.storage, o.slotFromSelector);
+  const install = async (archive: string) => {
+    const done = await installImage(archive, { slots, releaseKey: o.board.boot.releaseKey, progress: log.info, now: o.now });
+    return { slot: done.slot, version: done.manifest.version };
+  };
+  const receiver = new ImageReceiver({
+    link: o.link,
+    slots,
+    primary: () => clusterView(o.ha.snapshot()).primary,
+    install,
+    restart: o.restart,
+    timers: o.timers,
+    log,
+  });
+  const probation = new Probation({
+    slots,
+    boundMs: o.board.boot.healthBoundS * 1000,
+    timers: o.timers,
+    now: o.now,
+    health: () =>
+      unhealthyBecause({
+        ha: o.ha.snapshot(),
+        configSync: o.configSync().find((m) => m.self),
+        sessionsReady: o.sessionsReady(),
+        lostAfterMs: lostAfterMs(o.settings()),
+      }),
+    setProbation: (on) => o.ha.setProbation(on),
+    restart: o.restart,
+    onConfirmed: () => receiver.confirmed(o.firmwareVersion),
+    log,
+  });
+  const rollout = new Rollout({
+    serial: o.serial,
+    link: o.link,
+    snapshot: () => o.ha.snapshot(),
+    configSync: o.configSync,
+    dir: slots.dir,
+    releaseKey: o.board.boot.releaseKey,
+    installSelf: install,
+    restart: o.restart,
+    timers: o.timers,
+    now: o.now,
+    log,
+    // A restart, hello-holddown, a config and session resync, the trial: the health bound and a margin.
+    rejoinMs: (o.board.boot.healthBoundS + 120) * 1000,
+  });
+  const images = new FirmwareImages({
+    slots,
+    probation,
+    rollout,
+    context: () => {
+      const snap = o.ha.snapshot();
+      const primaryWithPeers = snap.enabled && snap.state === 'work' && snap.members.length > 1;
+      return { upgradeMode: o.settings().upgradeMode, primaryWithPeers };
+    },
+    releaseKey: o.board.boot.releaseKey,
+    timers: o.timers,
+    now: o.now,
+    log,
+    restart: o.restart,
+  });
+  probation.start();
+  o.ha.onSnapshot(() => {
+    probation.check();
+    rollout.wake();
+  });
+  return { images, stop: () => probation.stop() };
+}

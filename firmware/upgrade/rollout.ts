@@ -1,0 +1,289 @@
+/**
+ * A rolling upgrade driven by the primary (`execute restore image` on it, `upgrade-mode`):
+ * each secondary in turn receives the image over the control link (image-receiver.ts),
+ * installs it, restarts into it and rejoins; only once it has passed its trial (joined and in
+ * sync: it says `confirmed`) does the next one start. Then the primary installs the image
+ * itself and restarts: its graceful leave hands the role to an upgraded unit at once, and it
+ * rejoins on trial as a secondary. A secondary that refuses the image, does not come back, or
+ * comes back on the old version (its trial failed and it rolled back) stops the rollout there:
+ * the units not reached yet, the primary among them, stay as they are.
+ *
+ * upgrade-mode: uninterruptible (the above); secondary-only (the same without the primary);
+ * simultaneous (every secondary receives and installs, then all restart at once: an outage);
+ * local-only is not a rollout (images.ts installs on this unit alone).
+ */
+
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { boardBundleArch } from '../boot/install.js';
+import type { UpgradeMode } from '../config/ha-settings.js';
+import type { ControlLink, ImageStateMessage } from '../control/api.js';
+import type { MemberSyncStatus } from '../control/config-sync.js';
+import type { HaSnapshot } from '../ha/snapshot.js';
+import type { Logger } from '../log/logger.js';
+import { BundleError } from '../release/errors.js';
+import { SIGNATURE_SUFFIX, verifyBundleSignature } from '../release/signature.js';
+import type { Cancel, Timers } from '../time/timers.js';
+import { archiveManifest } from './archive-manifest.js';
+
+/** A chunk's data; a control message may carry up to 8 MB, a chunk this size keeps the stream fair to others. */
+export const CHUNK_BYTES = 128 << 10;
+/** Bytes sent beyond what the member acknowledged (well below the link's 16 MB queue). */
+const WINDOW_BYTES = 4 << 20;
+/** No acknowledgement of progress for this long: the transfer has failed. */
+const STALL_MS = 30_000;
+/** From the last chunk to `installed`: unpacking and checking every file. */
+const INSTALL_MS = 120_000;
+const POLL_MS = 500;
+
+export interface RolloutView {
+  mode: UpgradeMode;
+  version: string;
+  /** Serials in the order they upgrade (this unit's own last, unless secondary-only). */
+  units: string[];
+  /** Index in `units` of the one upgrading now (units.length when all are). */
+  step: number;
+  state: 'running' | 'done' | 'failed';
+  detail: string;
+  startedAtMs: number;
+  endedAtMs?: number;
+}
+
+export interface RolloutOptions {
+  serial: string;
+  link: ControlLink;
+  snapshot: () => HaSnapshot;
+  configSync: () => MemberSyncStatus[];
+  /** Folder for the archive while it is sent (beside the slots). */
+  dir: string;
+  releaseKey: string;
+  installSelf: (archive: string) => Promise<{ slot: string; version: string }>;
+  restart: (why: string) => void;
+  timers: Timers;
+  now: () => number;
+  log: Logger;
+  /** From `installed` to `confirmed`: a restart, a rejoin and the trial (the board's health bound). */
+  rejoinMs: number;
+}
+
+class RolloutFailure extends Error {}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+export class Rollout {
+  #view: RolloutView | null = null;
+  #id = 0;
+  /** The latest `img-state` of the current offer, per member. */
+  readonly #states = new Map<string, ImageStateMessage>();
+  /** Members that confirmed a version since it was offered, with the version. */
+  readonly #confirmed = new Map<string, string>();
+  readonly #waiters = new Set<() => void>();
+
+  constructor(private readonly o: RolloutOptions) {
+    o.link.on('img-state', (from, m) => {
+      if (m.state === 'confirmed') {
+        this.#confirmed.set(from, m.version);
+        if (this.#view?.state !== 'running') o.log.info(`${from} confirmed tandem ${m.version} after its trial`);
+      } else if (m.id === this.#id) this.#states.set(from, m);
+      this.#wake();
+    });
+  }
+
+  get running(): boolean {
+    return this.#view?.state === 'running';
+  }
+
+  status(): RolloutView | null {
+    return this.#view;
+  }
+
+  /** Any input a wait may depend on changed (an HA snapshot). */
+  wake(): void {
+    this.#wake();
+  }
+
+  #wake(): void {
+    for (const w of [...this.#waiters]) w();
+  }
+
+  get #archive(): string {
+    return join(this.o.dir, '.rollout.tar.zst');
+  }
+
+  /** Checks the image and the cluster, then starts; the lines say it started, or why not (nothing changed). */
+  async start(source: string, mode: Exclude<UpgradeMode, 'local-only'>): Promise<string> {
+    if (this.running) return `Command fail. A rolling upgrade is running already (${this.#view?.detail}).\n`;
+    let version: string;
+    try {
+      const manifest = await archiveManifest(source);
+      const arch = boardBundleArch();
+      if (manifest.arch !== arch) throw new BundleError(`${source} is for ${manifest.arch}; this cluster runs ${arch}`);
+      const sig = readFileSync(`${source}${SIGNATURE_SUFFIX}`, 'utf8');
+      const key = readFileSync(this.o.releaseKey, 'utf8');
+      verifyBundleSignature(readFileSync(source), sig, key, { archive: source, key: this.o.releaseKey });
+      version = manifest.version;
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (!(err instanceof BundleError) && e.code === undefined) throw err;
+      return `Command fail. ${e.code ? `${e.path ?? source}: ${e.code}` : e.message}\n`;
+    }
+    const unhealthy = this.#clusterProblem();
+    if (unhealthy !== null) return `Command fail. ${unhealthy}: a rolling upgrade starts from a healthy cluster.\n`;
+    copyFileSync(source, this.#archive);
+    copyFileSync(`${source}${SIGNATURE_SUFFIX}`, `${this.#archive}${SIGNATURE_SUFFIX}`);
+    const peers = this.o
+      .snapshot()
+      .members.filter((m) => !m.self)
+      .map((m) => m.serial)
+      .sort();
+    const units = mode === 'secondary-only' ? peers : [...peers, this.o.serial];
+    this.#view = { mode, version, units, step: 0, state: 'running', detail: 'starting', startedAtMs: this.o.now() };
+    const order = units.join(', then ');
+    this.o.log.event(`rolling upgrade (${mode}) to tandem ${version} started: ${order}`, 'info', {
+      subtype: 'system',
+      fields: { action: 'upgrade-started' },
+    });
+    void this.#run(mode, version);
+    return `Rolling upgrade (${mode}) to tandem ${version} started: ${order}.\nProgress: get system ha status.\n`;
+  }
+
+  #clusterProblem(): string | null {
+    const snap = this.o.snapshot();
+    if (snap.state !== 'work') return 'this unit is not the primary';
+    if (snap.members.length < 2) return 'this unit has no peer';
+    const out = this.o.configSync().filter((m) => m.state !== 'in-sync');
+    if (out.length > 0) return `configuration ${out.map((m) => `${m.serial} ${m.state}`).join(', ')}`;
+    return null;
+  }
+
+  async #run(mode: Exclude<UpgradeMode, 'local-only'>, version: string): Promise<void> {
+    const view = this.#view as RolloutView;
+    try {
+      for (const serial of view.units) {
+        if (serial === this.o.serial) break;
+        await this.#send(serial, version);
+        if (mode !== 'simultaneous') await this.#rejoined(serial, version);
+        view.step++;
+      }
+      if (mode === 'secondary-only') return this.#end('done', `every secondary runs tandem ${version}`);
+      this.#progress(`installing tandem ${version} on this unit`);
+      const done = await this.o.installSelf(this.#archive);
+      const why = `rolling upgrade to tandem ${version}: installed into slot ${done.slot} here last, restarting into it (an upgraded unit takes over)`;
+      this.#end('done', why);
+      this.o.restart(why);
+    } catch (err) {
+      if (!(err instanceof RolloutFailure || err instanceof BundleError)) throw err;
+      const unit = view.units[view.step];
+      this.#end('failed', `stopped at ${unit}: ${err.message}; units not reached stay on their version`);
+    } finally {
+      rmSync(this.#archive, { force: true });
+      rmSync(`${this.#archive}${SIGNATURE_SUFFIX}`, { force: true });
+    }
+  }
+
+  #progress(detail: string): void {
+    (this.#view as RolloutView).detail = detail;
+  }
+
+  #end(state: 'done' | 'failed', detail: string): void {
+    const view = this.#view as RolloutView;
+    view.state = state;
+    view.detail = detail;
+    view.endedAtMs = this.o.now();
+    const took = ((view.endedAtMs - view.startedAtMs) / 1000).toFixed(1);
+    const action = state === 'done' ? 'upgrade-done' : 'upgrade-failed';
+    this.o.log.event(
+      `rolling upgrade to tandem ${view.version} ${state} after ${took} s: ${detail}`,
+      state === 'done' ? 'info' : 'error',
+      {
+        subtype: 'system',
+        fields: { action },
+      },
+    );
+  }
+
+  /** Streams the image to `serial` and waits until it installed it. */
+  async #send(serial: string, version: string): Promise<void> {
+    const id = ++this.#id;
+    this.#states.delete(serial);
+    this.#confirmed.delete(serial);
+    const size = statSync(this.#archive).size;
+    const sha256 = createHash('sha256').update(readFileSync(this.#archive)).digest('hex');
+    const sig = readFileSync(`${this.#archive}${SIGNATURE_SUFFIX}`, 'utf8');
+    if (!this.o.link.send(serial, { k: 'img-offer', id, version, size, sha256, sig })) {
+      throw new RolloutFailure(`no control stream to ${serial}`);
+    }
+    const state = () => this.#states.get(serial);
+    const refused = () => (state()?.state === 'refused' ? `${serial} refused the image: ${state()?.reason}` : false);
+    const fd = openSync(this.#archive, 'r');
+    try {
+      let sent = 0;
+      while (sent < size) {
+        const acked = () => state()?.got ?? 0;
+        this.#progress(`sending tandem ${version} to ${serial}: ${mb(acked())} of ${mb(size)} MB`);
+        await this.#waitFor(`${serial} acknowledging the image`, STALL_MS, () => refused() || sent - acked() < WINDOW_BYTES);
+        const data = Buffer.alloc(Math.min(CHUNK_BYTES, size - sent));
+        readSync(fd, data, 0, data.length, sent);
+        if (this.o.link.send(serial, { k: 'img-chunk', id, at: sent, data })) sent += data.length;
+        else
+          await this.#waitFor(
+            `the control stream to ${serial}`,
+            STALL_MS,
+            () => refused() || this.o.link.peers().includes(serial),
+            POLL_MS / 10,
+          );
+      }
+    } finally {
+      closeSync(fd);
+    }
+    this.#progress(`${serial} installing tandem ${version}`);
+    await this.#waitFor(`${serial} installing the image`, INSTALL_MS, () => refused() || state()?.state === 'installed');
+    this.o.log.info(`${serial} installed tandem ${version}; it restarts into it`);
+  }
+
+  /** Waits for `serial` to leave, come back on `version` and pass its trial. */
+  async #rejoined(serial: string, version: string): Promise<void> {
+    this.#progress(`${serial} restarting into tandem ${version}; waiting for it to rejoin and pass its trial`);
+    let left = false;
+    await this.#waitFor(`${serial} rejoining on tandem ${version}`, this.o.rejoinMs, () => {
+      const m = this.o.snapshot().members.find((x) => x.serial === serial);
+      if (m === undefined) left = true;
+      else if (left && m.firmware !== version)
+        return `${serial} came back on tandem ${m.firmware}: its trial of ${version} failed and it rolled back`;
+      return m?.firmware === version && this.#confirmed.get(serial) === version;
+    });
+    this.o.log.event(`rolling upgrade: ${serial} runs tandem ${version}, confirmed`, 'info', {
+      subtype: 'system',
+      fields: { action: 'upgrade-step' },
+    });
+  }
+
+  /** Resolves once `check` is true, fails with its text, or after `timeoutMs` (checked on every wake and poll). */
+  #waitFor(what: string, timeoutMs: number, check: () => boolean | string, pollMs = POLL_MS): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let poll: Cancel | null = null;
+      const finish = (err?: Error) => {
+        this.#waiters.delete(attempt);
+        cancelTimeout();
+        poll?.();
+        if (err) reject(err);
+        else resolve();
+      };
+      const attempt = () => {
+        const r = check();
+        if (r === true) finish();
+        else if (typeof r === 'string') finish(new RolloutFailure(r));
+      };
+      const cancelTimeout = this.o.timers.after(timeoutMs, () =>
+        finish(new RolloutFailure(`${what}: nothing in ${timeoutMs / 1000} s`)),
+      );
+      const tick = () => {
+        attempt();
+        if (this.#waiters.has(attempt)) poll = this.o.timers.after(pollMs, tick);
+      };
+      this.#waiters.add(attempt);
+      tick();
+    });
+  }
+}
