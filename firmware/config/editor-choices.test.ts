@@ -39,7 +39,7 @@ test('a section offers its verbs, option names with help, and what each option t
   ]);
   const options = edit.choices(['set']);
   assert.ok(options.some((c) => c.word === 'priority' && c.help.startsWith('Priority of this unit')));
-  assert.equal(options.length, 36);
+  assert.equal(options.length, 37);
   assert.deepEqual(words(edit.choices(line('append'))), [
     'hbdev',
     'session-sync-dev',

@@ -125,6 +125,7 @@ test('show full-configuration prints every option that has a written form', () =
       '    set hb-carrier-failover disable',
       '    set data-beacon enable',
       '    set failover-hold-time 0',
+      '    set upgrade-mode uninterruptible',
       '    set pingserver-failover-threshold 0',
       '    set pingserver-flip-timeout 60',
       '    set ha-mgmt-status disable',

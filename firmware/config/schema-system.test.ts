@@ -130,7 +130,7 @@ test('unknown option lists the allowed options', () => {
     'line 6: config system ha: set foo 1: unknown option foo, allowed: mode, group-id, group-name, password, priority, override, ' +
       'sync-config, hbdev, session-sync-dev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, ' +
       'authentication, encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, session-pickup, ' +
-      'session-pickup-connectionless, session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout, ' +
+      'session-pickup-connectionless, session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, upgrade-mode, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout, ' +
       'ha-mgmt-status, ha-direct',
   );
   assert.equal(

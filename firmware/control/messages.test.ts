@@ -42,6 +42,9 @@ const SAMPLES: LinkMessage[] = [
   { k: 'con-in', sid: 1, line: 'get system status' },
   { k: 'con-out', sid: 1, output: 'Version: …\n', prompt: 'TDM-B # ', input: 'secret', exit: false },
   { k: 'con-close', sid: 1 },
+  { k: 'img-offer', id: 1, version: '1.1.0', size: 3, sha256: 'ab'.repeat(32), sig: 'c2ln\n' },
+  { k: 'img-chunk', id: 1, at: 0, data: Uint8Array.of(1, 2, 3) },
+  { k: 'img-state', id: 1, state: 'refused', got: 0, version: '1.1.0', reason: 'no key' },
   { k: 'echo', id: 1, reply: false, data: Uint8Array.of(1, 2, 3) },
 ];
 
@@ -73,6 +76,11 @@ test('above 4 KB of CBOR the map is raw-deflated (flag bit 0); at or below, not'
   assert.ok(b.length < COMPRESS_ABOVE);
   assert.deepEqual(cbor.decode(inflateRawSync(b.subarray(1))), big);
   assert.deepEqual(decodeMessage(b), { ok: true, message: big });
+  // An image chunk is zstd already: never deflated, whatever its size.
+  const chunk: LinkMessage = { k: 'img-chunk', id: 1, at: 0, data: new Uint8Array(64 << 10).fill(7) };
+  const c = encodeMessage(chunk);
+  assert.equal(c[0], 0);
+  assert.deepEqual(decodeMessage(c), { ok: true, message: chunk });
 });
 
 test('the ladder: malformed bytes, maps and fields; unknown kinds; fields beyond the kind left out', () => {
