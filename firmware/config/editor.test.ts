@@ -41,7 +41,7 @@ test('set, get, show, then end commits, saves and notifies', () => {
   assert.ok(get.includes('hbdev                         : "ha1" 50 "ha2" 50\n'), get);
   assert.ok(get.includes('group-name                    : My Cluster\n'), get);
   assert.ok(get.includes('password                      : \n'), get);
-  assert.equal(get.split('\n').length - 1, 37, 'one line per option, one for the empty ha-mgmt-interfaces');
+  assert.equal(get.split('\n').length - 1, 38, 'one line per option, one for the empty ha-mgmt-interfaces');
   assert.equal(
     s.handle('show').output,
     'config system ha\n    set mode a-p\n    set group-name "My Cluster"\n    set priority 200\n    set hbdev "ha1" 50 "ha2" 50\nend\n',
@@ -71,7 +71,7 @@ test('value and option errors in FortiOS shape, session stays open and unchanged
     "command parse error before 'foo': unknown option foo, allowed: mode, group-id, group-name, password, priority, override, sync-config, hbdev, " +
       'session-sync-dev, monitor, hb-interval, hb-interval-in-milliseconds, hb-lost-threshold, hello-holddown, ha-uptime-diff-margin, authentication, ' +
       'encryption, unicast-hb, unicast-hb-peerip, gratuitous-arps, arps, arps-interval, session-pickup, session-pickup-connectionless, ' +
-      'session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout, ha-mgmt-status, ha-direct\nCommand fail. Return code -61\n',
+      'session-pickup-expectation, session-pickup-nat, session-pickup-delay, hb-carrier-failover, data-beacon, data-beacon-dev, failover-hold-time, upgrade-mode, pingserver-monitor-interface, pingserver-failover-threshold, pingserver-flip-timeout, ha-mgmt-status, ha-direct\nCommand fail. Return code -61\n',
   );
   assert.equal(
     s.handle('set mode active').output,
