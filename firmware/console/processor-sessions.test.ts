@@ -113,7 +113,7 @@ test('? lists the session commands and the filter fields in FortiOS order; help 
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(/\s+/)[0]);
-  assert.deepEqual(words(await run('diagnose sys ?')), ['ha', 'session']);
+  assert.deepEqual(words(await run('diagnose sys ?')), ['flash', 'ha', 'session']);
   assert.deepEqual(words(await run('diagnose sys session ?')), ['filter', 'list', 'stat']);
   assert.deepEqual(words(await run('diagnose sys session filter ?')), [
     'src',
