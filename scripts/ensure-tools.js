@@ -4,7 +4,8 @@
 // the rig's server namespace) and rsyslog (the syslog server the boards report to there). The
 // release tests build bundles (zstd, the targets' binutils) and run each target's Node: x64's as
 // it is, the others' under qemu-user with Debian's C runtime for that architecture unpacked into
-// a folder. Install what is missing (Debian) and say so, rather than leaving a newcomer with a
+// a folder. The deploy test runs sshd (openssh-server) in a rig namespace and deploys to it
+// with ssh. Install what is missing (Debian) and say so, rather than leaving a newcomer with a
 // cryptic failure halfway through a test.
 // Debian's vsftpd and rsyslog packages also set up system services; the rig never uses them,
 // only the binaries, which it runs in its own namespace.
@@ -21,6 +22,10 @@ const rig = [
 ];
 /** The targets this machine runs under qemu-user; the others (x64) run natively. */
 const emulated = Object.entries(TARGETS).filter(([, target]) => target.qemu);
+const deploy = [
+  { command: 'sshd', pkg: 'openssh-server' },
+  { command: 'ssh', pkg: 'openssh-client' },
+];
 const release = [...Object.keys(TARGETS).flatMap((arch) => buildTools(arch)), ...emulated.map(([, target]) => target.qemu)];
 
 if (process.getuid?.() !== 0) {
@@ -33,7 +38,7 @@ if (!process.argv.includes('--release')) {
   installMissing(rig, 'the test rig');
   process.exit(0);
 }
-installMissing([...rig, ...release], 'the test rig and the release tests');
+installMissing([...rig, ...release, ...deploy], 'the test rig, the release and deploy tests');
 for (const [arch, target] of emulated) {
   try {
     ensureSysroot(target, (line) => process.stderr.write(`tandem: ${line}\n`));

@@ -1,6 +1,6 @@
 /**
- * One board's firmware process: `ip netns exec <ns> scripts/tandem-boot --board sim` with the
- * sim board's environment, stdout and stderr appended to the board's firmware.log. The boot
+ * One board's firmware process: `ip netns exec <ns> <flash>/tandem-boot --board sim` (the boot
+ * selector, laid out as on a board by boot-slots.ts) with the sim board's environment, stdout and stderr appended to the board's firmware.log. The boot
  * selector picks the A/B slot (boot-slots.ts) and execs its Node, as `ip netns exec` execs the
  * selector, so the pid we hold is the firmware's own. It leads a
  * process group of its own with its heartbeat worker process: SIGKILL, SIGSTOP and SIGCONT
@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { simBoard } from '../board/sim/index.js';
 import { WDIOF_CARDRESET } from '../hal/watchdog/index.js';
-import { BOOT_SELECTOR } from './boot-slots.js';
+import { bootSelectorOf } from './boot-slots.js';
 import { type Emulation, emulatedEnv } from './emulated-board.js';
 import { RigError } from './errors.js';
 import { type BoardLetter, boardDir, boardIndex, boardLogFile, boardNamespace, boardSerial } from './paths.js';
@@ -118,11 +118,10 @@ export class BoardProcess {
       writeFileSync(board.watchdog.bootStatus, `${boot.byWatchdog ? WDIOF_CARDRESET : 0}\n`);
     }
     const simEnv = { TANDEM_SIM_DIR: sim.dir, TANDEM_SIM_SERIAL: sim.serial, TANDEM_SIM_TTY: sim.tty };
-    const bootEnv = { TANDEM_BOOT_DIR: board.boot.dir };
     // Stack traces of the working tree's build point into the TypeScript.
     const runEnv = this.o.emulation ? emulatedEnv(this.o.emulation) : { NODE_OPTIONS: '--enable-source-maps' };
-    const env = { ...process.env, ...simEnv, ...bootEnv, ...runEnv };
-    const args = ['netns', 'exec', this.namespace, BOOT_SELECTOR, '--board', 'sim'];
+    const env = { ...process.env, ...simEnv, ...runEnv };
+    const args = ['netns', 'exec', this.namespace, bootSelectorOf(board), '--board', 'sim'];
     let child: ChildProcess;
     try {
       child = spawn('ip', args, { cwd: this.o.cwd, env, stdio: ['ignore', fd, fd], detached: true });

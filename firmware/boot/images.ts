@@ -8,7 +8,7 @@ import type { UpgradeMode } from '../config/ha-settings.js';
 import type { Logger } from '../log/logger.js';
 import { BundleError } from '../release/errors.js';
 import type { Timers } from '../time/timers.js';
-import type { Rollout } from '../upgrade/rollout.js';
+import type { Rollout, RolloutView } from '../upgrade/rollout.js';
 import { downloadImage, isUrl } from './download.js';
 import { type InstallOptions, installImage } from './install.js';
 import type { Probation } from './probation.js';
@@ -17,7 +17,8 @@ import type { FirmwareSlots } from './slots.js';
 export interface ImageControl {
   readonly slots: FirmwareSlots;
   readonly probation: Probation;
-  readonly rollout: Rollout;
+  /** The rolling upgrade this unit runs or ran last (null: none since it started). */
+  rolloutStatus(): RolloutView | null;
   /**
    * On the primary of a cluster (upgrade-mode other than local-only): starts a rolling upgrade.
    * Otherwise installs the image here and restarts into it. The lines say what happened, or why nothing did.
@@ -60,8 +61,8 @@ export class FirmwareImages implements ImageControl {
     return this.o.probation;
   }
 
-  get rollout(): Rollout {
-    return this.o.rollout;
+  rolloutStatus(): RolloutView | null {
+    return this.o.rollout.status();
   }
 
   async restore(source: string): Promise<string> {

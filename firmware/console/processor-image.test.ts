@@ -59,6 +59,7 @@ class FakeImages implements ImageControl {
   readonly slots: FirmwareSlots;
   readonly probation: Probation;
   answer: () => Promise<string> = async () => 'Installed.\n';
+  rolloutStatus = () => null;
 
   constructor(state: Partial<BootState>, running: Slot) {
     const storage = new MemoryStorage();

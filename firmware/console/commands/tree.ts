@@ -114,7 +114,7 @@ export function buildCommandTree(deps: CommandDeps): CommandNode {
                 settings(),
                 syncStatus(),
                 deps.configSync?.status() ?? null,
-                deps.images?.rollout.status() ?? null,
+                deps.images?.rolloutStatus() ?? null,
               ),
             ),
           ]),
