@@ -36,10 +36,12 @@ import { createLogger, type LogRecord, setLogSink } from './log/logger.js';
 import { SyslogSender } from './log/syslog.js';
 import { RemoteLinkMonitor } from './monitor/remote-link-monitor.js';
 import { missingNodeFlags } from './node-flags.js';
+import { haStatusLine, ServiceNotifications } from './service/notifications.js';
 import { ownAddresses, SessionSyncRuntime } from './sessions/runtime.js';
 import { systemTimers } from './time/timers.js';
 import { FIRMWARE_VERSION } from './version.js';
 import { WatchdogRuntime } from './watchdog/runtime.js';
+import { servicePings } from './watchdog/service-watchdog.js';
 
 /** Runs a start-up step; an unusable board ends the start with one line instead of a stack trace. */
 function orRefuse<T>(step: () => T): T {
@@ -98,6 +100,23 @@ const configureSyslog = () =>
 configureSyslog();
 config.onChange(configureSyslog);
 
+// The service manager (systemd, Type=notify: scripts/tandem.service): READY, STATUS and STOPPING
+// go from this thread, WATCHDOG=1 from the watchdog keeper thread, on its health verdict.
+const notifications = new ServiceNotifications({
+  device: hal.notify,
+  socket: process.env.NOTIFY_SOCKET,
+  timers: systemTimers,
+  log: createLogger('service'),
+});
+const pings = servicePings(notifications.socket, process.env, process.pid);
+log.info(
+  'off' in pings
+    ? `service manager watchdog off: ${pings.off}`
+    : `service manager watchdog: WATCHDOG=1 every ${(pings.intervalMs / 1000).toFixed(1)} s while the runtime is healthy`,
+);
+// As sd_notify(3)'s unset_environment: the processes the firmware starts are not the service.
+for (const name of ['NOTIFY_SOCKET', 'WATCHDOG_USEC', 'WATCHDOG_PID']) delete process.env[name];
+
 // Armed once the configuration is known good: a unit refusing a bad config must not reset in a loop.
 const watchdog = new WatchdogRuntime({
   watchdog: hal.watchdog,
@@ -106,6 +125,7 @@ const watchdog = new WatchdogRuntime({
   board: board.watchdog,
   recordPath: board.storage.runRecord,
   kernelBoot: hal.storage.read(board.kernelBootId)?.trim(),
+  service: 'off' in pings ? null : pings,
   clock: hal.clock,
   timers: systemTimers,
   onLog: sink,
@@ -291,6 +311,8 @@ leds.running({
 ha.onSnapshot(() => leds.refresh());
 sessions.onElectionReady(() => leds.refresh());
 log.event(`firmware ${FIRMWARE_VERSION} started on ${board.name} (${serial}), HA mode ${config.haSettings().mode}`);
+notifications.ready(haStatusLine(ha.snapshot()));
+ha.onSnapshot((snap) => notifications.status(haStatusLine(snap)));
 const missing = missingNodeFlags(process.execArgv);
 if (missing.length > 0) {
   log.event(
@@ -306,6 +328,7 @@ async function shutdown(reason: string, exitCode = 0): Promise<void> {
   stopping = true;
   process.exitCode = exitCode;
   log.event(`${reason}: leaving the cluster and shutting down`);
+  notifications.stopping(`${reason}: leaving the cluster and shutting down`);
   remoteLink.stop();
   boot.stop();
   await ha.leave();

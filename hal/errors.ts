@@ -12,6 +12,7 @@ export const E = {
   EEXIST: 17,
   ENODEV: 19,
   EINVAL: 22,
+  ENAMETOOLONG: 36,
   ENOPROTOOPT: 92,
   EOPNOTSUPP: 95,
   EADDRINUSE: 98,
@@ -20,6 +21,7 @@ export const E = {
   ENETUNREACH: 101,
   ENOBUFS: 105,
   ETIMEDOUT: 110,
+  ECONNREFUSED: 111,
 } as const;
 
 /** A failed OS call in a driver: which device, which operation, which errno. */

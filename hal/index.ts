@@ -6,6 +6,7 @@ import type { IcmpDevice } from './icmp/index.js';
 import type { IpcDevice } from './ipc/index.js';
 import type { LedDevice } from './led/index.js';
 import type { NicDevice } from './nic/index.js';
+import type { NotifyDevice } from './notify/index.js';
 import type { SerialDevice } from './serial/index.js';
 import type { StorageDevice } from './storage/index.js';
 import type { WatchdogDevice } from './watchdog/index.js';
@@ -18,6 +19,7 @@ export interface Hal {
   ipc: IpcDevice;
   led: LedDevice;
   nic: NicDevice;
+  notify: NotifyDevice;
   serial: SerialDevice;
   storage: StorageDevice;
   watchdog: WatchdogDevice;

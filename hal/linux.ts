@@ -7,6 +7,7 @@ import type { Hal } from './index.js';
 import { createLinuxIpc } from './ipc/linux.js';
 import { createSysfsLeds } from './led/sysfs.js';
 import { createLinuxNic } from './nic/linux.js';
+import { createLinuxNotify } from './notify/linux.js';
 import { createSerialPortDevice } from './serial/serialport.js';
 import { createFileStorage } from './storage/fs.js';
 import { createLinuxWatchdog } from './watchdog/linux.js';
@@ -20,6 +21,7 @@ export function createLinuxHal(): Hal {
     ipc: createLinuxIpc(),
     led: createSysfsLeds(),
     nic: createLinuxNic(),
+    notify: createLinuxNotify(),
     serial: createSerialPortDevice(),
     storage: createFileStorage(),
     watchdog: createLinuxWatchdog(),

@@ -12,6 +12,8 @@ export interface KeeperInit {
   recordPath: string;
   /** This boot's kernel boot id, written into every run record. */
   kernelBoot: string;
+  /** The service manager's watchdog: its $NOTIFY_SOCKET and the ping interval; null when it is off. */
+  service: { socket: string; intervalMs: number } | null;
 }
 
 export type ToKeeper = { type: 'stop'; reason: string };

@@ -8,13 +8,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { wallTimeIso } from '../../hal/clock/index.js';
 import { createLinuxClock } from '../../hal/clock/linux.js';
 import { createLinuxIpc } from '../../hal/ipc/linux.js';
+import { createLinuxNotify } from '../../hal/notify/linux.js';
 import { createFileStorage } from '../../hal/storage/fs.js';
 import type { Watchdog } from '../../hal/watchdog/index.js';
 import { createLinuxWatchdog } from '../../hal/watchdog/linux.js';
 import { createLogger, setLogSink } from '../log/logger.js';
 import { systemTimers } from '../time/timers.js';
 import { HEALTH_BYTES, HealthStamps } from './health.js';
-import { WatchdogKeeper } from './keeper.js';
+import { type KeeperDeps, WatchdogKeeper } from './keeper.js';
 import type { FromKeeper, KeeperInit, ToKeeper } from './keeper-protocol.js';
 import { RunRecords, type RunState } from './run-record.js';
 
@@ -41,8 +42,18 @@ try {
 } catch (err) {
   post({ type: 'unavailable', reason: (err as Error).message });
 }
+// A socket of this thread's own: the main thread's notifier is bound in another isolate.
+let service: KeeperDeps['service'] = null;
+if (init.service) {
+  try {
+    service = { notifier: createLinuxNotify().open(init.service.socket), intervalMs: init.service.intervalMs };
+  } catch (err) {
+    log.event(`the service manager's watchdog cannot be pinged: ${(err as Error).message}`, 'error');
+  }
+}
 const keeper = new WatchdogKeeper({
   watchdog,
+  service,
   stamps: new HealthStamps(createLinuxIpc().mapSharedMemory(init.healthFd, HEALTH_BYTES)),
   limits: init.limits,
   timeoutS: watchdog?.timeoutS ?? init.timeoutS,
@@ -51,8 +62,12 @@ const keeper = new WatchdogKeeper({
   log,
 });
 
-/** Four kicks per timeout, at most one a second: one late kick never resets the board. */
-const periodMs = Math.min(1000, (init.timeoutS * 1000) / 4);
+/**
+ * Four kicks per timeout, at most one a second: one late kick never resets the board. A ping
+ * goes out at the first period after it is due, so the period also stays within half the ping
+ * interval: pings then come at most 1.5 intervals (3/4 of WatchdogSec) apart.
+ */
+const periodMs = Math.min(1000, (init.timeoutS * 1000) / 4, (init.service?.intervalMs ?? Number.POSITIVE_INFINITY) / 2);
 let cancel = systemTimers.after(0, function period() {
   keeper.check();
   cancel = systemTimers.after(periodMs, period);
@@ -63,6 +78,7 @@ port.on('message', (m: ToKeeper) => {
   cancel();
   record('stopped', m.reason);
   watchdog?.close();
+  service?.notifier.close();
   post({ type: 'stopped' });
   port.close();
 });

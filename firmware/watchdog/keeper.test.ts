@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
+import { E } from '../../hal/errors.js';
 import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
+import { FakeNotify } from '../../hal/notify/notify.fake.js';
 import type { Watchdog } from '../../hal/watchdog/index.js';
 import { createLogger, type LogRecord, setLogSink } from '../log/logger.js';
 import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps, MAIN_THREAD } from './health.js';
@@ -25,8 +27,10 @@ class FakeWatchdog implements Watchdog {
   }
 }
 
-function setup(withDevice = true) {
+/** `pingMs`: the service manager's ping interval (null: its watchdog is off). */
+function setup(withDevice = true, pingMs: number | null = null) {
   const clock = new FakeClock(1000);
+  const notify = new FakeNotify();
   const stamps = new HealthStamps(new FakeIpc().createSharedMemory(HEALTH_BYTES));
   const watchdog = new FakeWatchdog();
   const records: [RunState, string | undefined][] = [];
@@ -34,6 +38,7 @@ function setup(withDevice = true) {
   setLogSink((r) => events.push(r));
   const keeper = new WatchdogKeeper({
     watchdog: withDevice ? watchdog : null,
+    service: pingMs === null ? null : { notifier: notify.open('/run/systemd/notify'), intervalMs: pingMs },
     stamps,
     limits: { maxMainLagMs: 3000, maxWorkerStallMs: 2000 },
     timeoutS: 10,
@@ -45,7 +50,7 @@ function setup(withDevice = true) {
     stamps.stamp(MAIN_THREAD, clock.nowMs());
     stamps.stamp(HEARTBEAT_WORKER, clock.nowMs());
   };
-  return { clock, stamps, watchdog, records, events, keeper, live };
+  return { clock, stamps, watchdog, notify, records, events, keeper, live };
 }
 
 test('kicks while both threads stamp; a stalled worker stops the kicks and is recorded once', () => {
@@ -98,4 +103,75 @@ test('without a device, health is still judged and recorded; a failing kick is l
   t.watchdog.failWith = 0;
   t.keeper.check();
   assert.equal(t.keeper.kicks, 1);
+});
+
+test('the service manager is pinged every interval, on the checks that kick', () => {
+  const s = setup(true, 5000);
+  s.live();
+  s.keeper.check();
+  assert.deepEqual(s.notify.sent, [{ socket: '/run/systemd/notify', state: 'WATCHDOG=1' }], 'the first healthy check pings');
+  for (let i = 0; i < 4; i++) {
+    s.clock.advance(1000);
+    s.live();
+    s.keeper.check();
+  }
+  s.clock.advance(999);
+  s.live();
+  s.keeper.check();
+  assert.equal(s.keeper.pings, 1, '4999 ms after the last ping: not yet');
+  s.clock.advance(1);
+  s.keeper.check();
+  assert.equal(s.keeper.pings, 2, '5000 ms after it: pinged');
+  assert.equal(s.watchdog.kicks, 7);
+});
+
+test('a blocked main thread or a stalled worker stops the pings with the kicks; they resume together', () => {
+  const s = setup(true, 5000);
+  /** One second on, then a check; the threads named stamp. */
+  const second = (main: boolean, worker: boolean) => {
+    s.clock.advance(1000);
+    if (main) s.stamps.stamp(MAIN_THREAD, s.clock.nowMs());
+    if (worker) s.stamps.stamp(HEARTBEAT_WORKER, s.clock.nowMs());
+    s.keeper.check();
+  };
+  s.live();
+  s.keeper.check();
+  for (let t = 1; t <= 6; t++) second(true, true);
+  assert.deepEqual([s.keeper.pings, s.watchdog.kicks], [2, 7], 'pinged at 0 and 5 s, kicked every second');
+  for (let t = 7; t <= 12; t++) second(false, true);
+  assert.deepEqual(
+    [s.keeper.pings, s.watchdog.kicks],
+    [2, 10],
+    'the main thread stamps last at 6 s, is judged blocked at 10 s: no kick from then, no ping though one is due',
+  );
+  assert.match(
+    s.events.at(-1)?.message ?? '',
+    /no longer kicked, the main thread's .*resets 10 s after the last kick .*; the service manager restarts the firmware 10\.0 s after the last ping/,
+  );
+  second(true, true);
+  assert.deepEqual([s.keeper.pings, s.watchdog.kicks], [3, 11], 'healthy again with a ping overdue: pinged at once');
+  for (let t = 14; t <= 19; t++) second(true, false);
+  assert.equal(s.keeper.pings, 3, 'the worker turns last at 13 s, is judged stalled at 16 s: no ping though one is due at 18 s');
+  assert.equal(s.watchdog.kicks, 13);
+});
+
+test('pings go on without a board watchdog; a failed ping is logged once per errno and tried again next period', () => {
+  const s = setup(false, 5000);
+  s.live();
+  s.keeper.check();
+  s.notify.failWith = E.EAGAIN;
+  s.clock.advance(5000);
+  s.live();
+  s.keeper.check();
+  s.clock.advance(1000);
+  s.live();
+  s.keeper.check();
+  assert.equal(s.keeper.pings, 1);
+  assert.equal(s.events.filter((e) => /service manager watchdog ping failed \(errno 11\)/.test(e.message)).length, 1);
+  s.notify.failWith = 0;
+  s.clock.advance(1000);
+  s.live();
+  s.keeper.check();
+  assert.equal(s.keeper.pings, 2, 'the next period after the failure pings, not an interval later');
+  assert.equal(s.notify.states().length, 2);
 });

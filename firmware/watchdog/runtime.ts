@@ -32,6 +32,8 @@ export interface WatchdogRuntimeOptions {
   recordPath: string;
   /** This boot's kernel boot id (undefined when it cannot be read). */
   kernelBoot: string | undefined;
+  /** The service manager's watchdog, pinged by the keeper thread on its verdict; null when it is off. */
+  service: { socket: string; intervalMs: number } | null;
   clock: Clock;
   timers: Timers;
   onLog: (r: LogRecord) => void;
@@ -77,6 +79,7 @@ export class WatchdogRuntime {
       healthFd: this.stamps.memory.fd,
       recordPath: this.o.recordPath,
       kernelBoot: this.o.kernelBoot ?? '',
+      service: this.o.service,
     };
     const worker = new Worker(new URL('./keeper-worker.js', import.meta.url), {
       workerData: init,

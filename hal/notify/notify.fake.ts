@@ -1,0 +1,39 @@
+/**
+ * Service manager notifications for tests: each notifier's datagrams kept in memory.
+ *
+ * It fails the way the driver does: `open` refuses the same $NOTIFY_SOCKET values (address.ts)
+ * and gives the silent notifier for none; `failWith` makes every send return that errno instead
+ * of delivering; a closed notifier sends nothing and returns 0.
+ */
+import { notifySunPath } from './address.js';
+import { type Notifier, type NotifyDevice, SILENT_NOTIFIER } from './index.js';
+
+export class FakeNotify implements NotifyDevice {
+  /** Every datagram delivered, in order, with the socket it went to. */
+  readonly sent: { socket: string; state: string }[] = [];
+  /** Non-zero: sends fail with this errno and deliver nothing. */
+  failWith = 0;
+
+  open(socket: string | undefined): Notifier {
+    if (!socket) return SILENT_NOTIFIER;
+    notifySunPath(socket);
+    let open = true;
+    return {
+      socket,
+      send: (state) => {
+        if (!open) return 0;
+        if (this.failWith !== 0) return this.failWith;
+        this.sent.push({ socket, state });
+        return 0;
+      },
+      close: () => {
+        open = false;
+      },
+    };
+  }
+
+  /** The datagrams delivered, their text only. */
+  states(): string[] {
+    return this.sent.map((d) => d.state);
+  }
+}
