@@ -118,8 +118,9 @@ export class BoardProcess {
       writeFileSync(board.watchdog.bootStatus, `${boot.byWatchdog ? WDIOF_CARDRESET : 0}\n`);
     }
     const simEnv = { TANDEM_SIM_DIR: sim.dir, TANDEM_SIM_SERIAL: sim.serial, TANDEM_SIM_TTY: sim.tty };
-    // Stack traces of the working tree's build point into the TypeScript.
-    const runEnv = this.o.emulation ? emulatedEnv(this.o.emulation) : { NODE_OPTIONS: '--enable-source-maps' };
+    // No NODE_OPTIONS: every Node process the firmware starts would inherit them (source maps in
+    // the heartbeat worker too); the boards run as a bundle does, without source maps.
+    const runEnv = this.o.emulation ? emulatedEnv(this.o.emulation) : {};
     const env = { ...process.env, ...simEnv, ...runEnv };
     const args = ['netns', 'exec', this.namespace, bootSelectorOf(board), '--board', 'sim'];
     let child: ChildProcess;

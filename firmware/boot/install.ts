@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BundleError } from '../release/errors.js';
-import { type Manifest, verifyUnpacked } from '../release/manifest.js';
+import { type Manifest, verifyUnpackedAsync } from '../release/manifest.js';
 import { SIGNATURE_SUFFIX, verifyBundleSignature } from '../release/signature.js';
 import type { Slot } from './boot-state.js';
 import type { FirmwareSlots } from './slots.js';
@@ -92,7 +92,7 @@ export async function installImage(archive: string, o: InstallOptions): Promise<
   mkdirSync(staging, { recursive: true });
   try {
     await untar(archive, staging);
-    const manifest = verifyUnpacked(staging);
+    const manifest = await verifyUnpackedAsync(staging);
     const arch = boardBundleArch();
     if (manifest.arch !== arch) throw new BundleError(`${archive} is for ${manifest.arch}; this board runs ${arch}`);
     if (manifest.name !== 'tandem') throw new BundleError(`${archive} holds ${JSON.stringify(manifest.name)}, not tandem`);

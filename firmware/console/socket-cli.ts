@@ -9,6 +9,7 @@
  */
 import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
+import { systemTimers } from '../time/timers.js';
 import { CONSOLE_SOCKET_NAME, type ConsoleResponse } from './socket-protocol.js';
 
 const USAGE = `usage: socket-cli.js [--socket <path>] '<line>' ['<line>' ...] (default socket /run/tandem/${CONSOLE_SOCKET_NAME})`;
@@ -33,10 +34,10 @@ if (positionals.length === 0) usage('no line to send');
 const path = values.socket ?? `/run/tandem/${CONSOLE_SOCKET_NAME}`;
 
 const socket = connect(path);
-const timer = setTimeout(() => {
+const cancelTimeout = systemTimers.after(TIMEOUT_MS, () => {
   process.stderr.write(`tandem: no answer on ${path} in ${TIMEOUT_MS / 1000} s\n`);
   process.exit(1);
-}, TIMEOUT_MS);
+});
 socket.on('error', (err) => {
   process.stderr.write(`tandem: console socket ${path}: ${err.message} (is the firmware running?)\n`);
   process.exit(1);
@@ -52,7 +53,7 @@ socket.on('data', (chunk) => {
     else if ('output' in response) process.stdout.write(response.output);
     answered++;
     if (answered === positionals.length) {
-      clearTimeout(timer);
+      cancelTimeout();
       socket.end();
     }
   }

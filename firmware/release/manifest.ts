@@ -6,7 +6,7 @@
  * lost after the build is refused. The archive's signature covers the manifest with the rest.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BundleError } from './errors.js';
 
@@ -68,11 +68,22 @@ function hashFile(root: string, path: string): BundleFile {
   return { path, size: st.size, mode: (st.mode & 0o111) !== 0 ? 0o755 : 0o644, sha256 };
 }
 
+/** Hashed by streaming: a running firmware's event loop turns between the chunks of a 90 MB tree. */
+async function hashFileAsync(root: string, path: string): Promise<BundleFile> {
+  const full = join(root, path);
+  const st = lstatSync(full);
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(full)) hash.update(chunk as Buffer);
+  return { path, size: st.size, mode: (st.mode & 0o111) !== 0 ? 0o755 : 0o644, sha256: hash.digest('hex') };
+}
+
+function filePaths(root: string): string[] {
+  return bundlePaths(root).filter((p) => !p.endsWith('/') && p !== MANIFEST_FILE);
+}
+
 /** The files below `root` except the manifest itself, sorted and hashed. */
 export function bundleFiles(root: string): BundleFile[] {
-  return bundlePaths(root)
-    .filter((p) => !p.endsWith('/') && p !== MANIFEST_FILE)
-    .map((p) => hashFile(root, p));
+  return filePaths(root).map((p) => hashFile(root, p));
 }
 
 /** The manifest of the tree at `root`. */
@@ -152,14 +163,30 @@ const LISTED = 5;
  * and SHA-256, and nothing else. Returns the manifest; throws BundleError naming what differs.
  */
 export function verifyUnpacked(root: string): Manifest {
+  const manifest = readManifestOf(root);
+  return compareWithManifest(root, manifest, bundleFiles(root));
+}
+
+/** verifyUnpacked without holding the event loop: for the firmware, which installs while it runs. */
+export async function verifyUnpackedAsync(root: string): Promise<Manifest> {
+  const manifest = readManifestOf(root);
+  const files: BundleFile[] = [];
+  for (const p of filePaths(root)) files.push(await hashFileAsync(root, p));
+  return compareWithManifest(root, manifest, files);
+}
+
+function readManifestOf(root: string): Manifest {
   let source: string;
   try {
     source = readFileSync(join(root, MANIFEST_FILE), 'utf8');
   } catch (err) {
     throw new BundleError(`${root}: no readable ${MANIFEST_FILE} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  const manifest = parseManifest(source);
-  const actual = new Map(bundleFiles(root).map((f) => [f.path, f]));
+  return parseManifest(source);
+}
+
+function compareWithManifest(root: string, manifest: Manifest, files: readonly BundleFile[]): Manifest {
+  const actual = new Map(files.map((f) => [f.path, f]));
   const problems: string[] = [];
   for (const want of manifest.files) {
     const got = actual.get(want.path);

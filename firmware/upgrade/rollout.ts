@@ -36,6 +36,9 @@ const STALL_MS = 30_000;
 /** From the last chunk to `installed`: unpacking and checking every file. */
 const INSTALL_MS = 120_000;
 const POLL_MS = 500;
+/** A control stream that resets while the image streams (the member stalled, a frame storm) starts the transfer again, this often at most. */
+const TRANSFER_ATTEMPTS = 3;
+const LINK_RESET = 'the control stream reset';
 
 export interface RolloutView {
   mode: UpgradeMode;
@@ -79,6 +82,8 @@ export class Rollout {
   /** Members that confirmed a version since it was offered, with the version. */
   readonly #confirmed = new Map<string, string>();
   readonly #waiters = new Set<() => void>();
+  /** Control stream resets per member (ControlLink.onPeerReset): a transfer under way starts again. */
+  readonly #resets = new Map<string, number>();
 
   constructor(private readonly o: RolloutOptions) {
     o.link.on('img-state', (from, m) => {
@@ -86,6 +91,10 @@ export class Rollout {
         this.#confirmed.set(from, m.version);
         if (this.#view?.state !== 'running') o.log.info(`${from} confirmed tandem ${m.version} after its trial`);
       } else if (m.id === this.#id) this.#states.set(from, m);
+      this.#wake();
+    });
+    o.link.onPeerReset((serial) => {
+      this.#resets.set(serial, (this.#resets.get(serial) ?? 0) + 1);
       this.#wake();
     });
   }
@@ -203,9 +212,30 @@ export class Rollout {
     );
   }
 
-  /** Streams the image to `serial` and waits until it installed it. */
+  /** Streams the image to `serial` (again, if its control stream resets meanwhile) and waits until it installed it. */
   async #send(serial: string, version: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#transfer(serial, version);
+        break;
+      } catch (err) {
+        if (!(err instanceof RolloutFailure) || err.message !== LINK_RESET || attempt >= TRANSFER_ATTEMPTS) throw err;
+        this.o.log.warn(`rolling upgrade: the control stream to ${serial} reset while the image streamed; sending it again`);
+      }
+    }
+    this.#progress(`${serial} installing tandem ${version}`);
+    const state = () => this.#states.get(serial);
+    // The member unpacks and checks the image now; a stream reset meanwhile does not stop it.
+    await this.#waitFor(`${serial} installing the image`, INSTALL_MS, () =>
+      state()?.state === 'refused' ? `${serial} refused the image: ${state()?.reason}` : state()?.state === 'installed',
+    );
+    this.o.log.info(`${serial} installed tandem ${version}; it restarts into it`);
+  }
+
+  /** One attempt at streaming the image; fails with LINK_RESET when the member's stream resets. */
+  async #transfer(serial: string, version: string): Promise<void> {
     const id = ++this.#id;
+    const resets = this.#resets.get(serial) ?? 0;
     this.#states.delete(serial);
     this.#confirmed.delete(serial);
     const size = statSync(this.#archive).size;
@@ -215,7 +245,10 @@ export class Rollout {
       throw new RolloutFailure(`no control stream to ${serial}`);
     }
     const state = () => this.#states.get(serial);
-    const refused = () => (state()?.state === 'refused' ? `${serial} refused the image: ${state()?.reason}` : false);
+    const refused = () => {
+      if (state()?.state === 'refused') return `${serial} refused the image: ${state()?.reason}`;
+      return (this.#resets.get(serial) ?? 0) !== resets ? LINK_RESET : false;
+    };
     const fd = openSync(this.#archive, 'r');
     try {
       let sent = 0;
@@ -237,9 +270,6 @@ export class Rollout {
     } finally {
       closeSync(fd);
     }
-    this.#progress(`${serial} installing tandem ${version}`);
-    await this.#waitFor(`${serial} installing the image`, INSTALL_MS, () => refused() || state()?.state === 'installed');
-    this.o.log.info(`${serial} installed tandem ${version}; it restarts into it`);
   }
 
   /** Waits for `serial` to leave, come back on `version` and pass its trial. */

@@ -14,11 +14,20 @@ import { progress } from './emit.js';
 const live = new Set<Rig>();
 const UP_TIMEOUT_MS = 60_000;
 
-/** Brings a formed rig up with `configs`, runs `body`, and takes the rig down however it ends. */
-export async function withRig<T>(what: string, configs: string[], body: (rig: Rig) => Promise<T>): Promise<T> {
+/**
+ * Brings a formed rig up with `configs`, runs `body`, and takes the rig down however it ends.
+ * `arm64Boards` run the arm64 bundle under qemu-user (they boot in seconds: up waits longer).
+ */
+export async function withRig<T>(
+  what: string,
+  configs: string[],
+  body: (rig: Rig) => Promise<T>,
+  o: { arm64Boards?: string[] } = {},
+): Promise<T> {
   const name = uniqueRigName('b');
   progress(`${what}: rig ${name} coming up`);
-  const rig = await up({ name, boards: configs.length, configs, timeoutMs: UP_TIMEOUT_MS });
+  const timeoutMs = o.arm64Boards?.length ? 3 * UP_TIMEOUT_MS : UP_TIMEOUT_MS;
+  const rig = await up({ name, boards: configs.length, configs, timeoutMs, arm64Boards: o.arm64Boards });
   live.add(rig);
   let failed = false;
   try {

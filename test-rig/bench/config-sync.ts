@@ -12,31 +12,14 @@ import { boardConfigFile } from '../paths.js';
 import type { Rig } from '../rig.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
-import { gatewayPair, logSince, logSize, withRig } from './bench-rig.js';
+import { gatewayPair, logSize, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
-import { linesMatching, stampOf } from './log-lines.js';
+import { stampAfter } from './log-stamps.js';
 import { BenchError } from './options.js';
 import { ms, summarize } from './stats.js';
 
 const FORM_TIMEOUT_MS = 60_000;
-const LINE_TIMEOUT_MS = 30_000;
-const POLL_MS = 20;
 const BIG_POLICIES = 1000;
-
-/** The stamp of the first line matching `re` the board's log gains after `offset`, waiting for it. */
-async function stampAfter(rig: Rig, board: 'A' | 'B', offset: number, re: RegExp, timeoutMs = LINE_TIMEOUT_MS): Promise<number> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const line = linesMatching(logSince(rig, board, offset), re)[0];
-    const t = line === undefined ? null : stampOf(line);
-    if (t !== null) return t;
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-  const seen = linesMatching(logSince(rig, board, offset), /config|control|key-change/).slice(-10);
-  throw new BenchError(
-    `${rig.name} board ${board}: no line matching ${re} within ${timeoutMs} ms; since then:\n${seen.join('\n')}`,
-  );
-}
 
 async function incrementalRuns(rig: Rig, what: string, runs: number): Promise<void> {
   await rig.waitUntil('formed', FORM_TIMEOUT_MS);

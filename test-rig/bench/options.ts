@@ -6,6 +6,8 @@
  *   TANDEM_BENCH_SOAK_S        length of the false-failover run in s (default 600)
  *   TANDEM_BENCH_STORMS        flap storms per beacon setting (default 5)
  *   TANDEM_BENCH_CONFIG_RUNS   one-line config changes synced (default 50; 1000-policy case: 2/5 of it, full syncs: 1/10)
+ *   TANDEM_BENCH_BOOTS         cold starts per case (default 10; under qemu: 1/3 of it, at least 2)
+ *   TANDEM_BENCH_UPGRADES      rolling upgrades of a pair (default 3)
  *   TANDEM_BENCH_KEEP_FAILED   set: a rig whose benchmark failed is kept, with its logs, for inspection
  */
 
@@ -23,6 +25,8 @@ export interface BenchOptions {
   soakS: number;
   stormRuns: number;
   configRuns: number;
+  bootRuns: number;
+  upgradeRuns: number;
 }
 
 export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -46,5 +50,7 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     soakS: envInt(env, 'TANDEM_BENCH_SOAK_S', 600, 1, MAX_LOAD_S),
     stormRuns: envInt(env, 'TANDEM_BENCH_STORMS', 5, 1, 100),
     configRuns: envInt(env, 'TANDEM_BENCH_CONFIG_RUNS', 50, 1, 1000),
+    bootRuns: envInt(env, 'TANDEM_BENCH_BOOTS', 10, 1, 1000),
+    upgradeRuns: envInt(env, 'TANDEM_BENCH_UPGRADES', 3, 1, 20),
   };
 }

@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions|config|release`
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions|config|release|boot|upgrade`
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
 import { downLiveRigs, downRigsOnSignals } from './bench-rig.js';
+import { benchBoot } from './boot.js';
 import { benchConfigSync } from './config-sync.js';
 import { progress } from './emit.js';
 import { benchFailover, FAILOVER_CASES } from './failover.js';
@@ -17,6 +18,7 @@ import { benchSessions } from './sessions.js';
 import { benchSoak } from './soak.js';
 import { benchStorm } from './storm.js';
 import { benchTakeover } from './takeover.js';
+import { benchUpgrade } from './upgrade.js';
 import { benchWire } from './wire.js';
 
 const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
@@ -39,6 +41,8 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<void>> = {
   sessions: (o) => benchSessions(o),
   config: (o) => benchConfigSync(o.configRuns),
   release: () => benchRelease(),
+  boot: (o) => benchBoot(o),
+  upgrade: (o) => benchUpgrade(o),
 };
 
 async function main(): Promise<number> {

@@ -1,10 +1,12 @@
 /**
- * scripts/deploy.js against a real sshd: one runs in board B's namespace on B's management
- * address, and the deploy runs from the server's namespace across the rig's management switch.
- * On a running board the bundle goes to the board and `execute restore image` installs it into
- * the inactive slot and restarts into it; on an empty root the first install lays out slot a
- * and the boot selector, which then boots it. A bundle for another architecture is refused
- * before anything is copied.
+ * Installing on one board. First at its console: a tampered archive, a relative path and a
+ * declined question change nothing. Then scripts/deploy.js against a real sshd, which runs in
+ * board B's namespace on B's management address, the deploy running from the server's
+ * namespace across the rig's management switch: on the running secondary the bundle goes to
+ * the board and `execute restore image` installs it into the inactive slot and restarts into it,
+ * on trial until it is confirmed (joined and in sync); on an empty root the first install lays
+ * out slot a and the boot selector, which then boots it. A bundle for another architecture is
+ * refused before anything is copied. (Trials that fail and roll back: rolling-upgrade.test.ts.)
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -17,8 +19,8 @@ import { parseBootState } from '../../firmware/boot/boot-state.js';
 import { CONSOLE_SOCKET_NAME } from '../../firmware/console/socket-protocol.js';
 import { REPO_ROOT } from '../launcher.js';
 import { boardDir, boardNamespace, srvNamespace } from '../paths.js';
-import { keyPair, releaseAvailable } from '../release/release.testkit.js';
-import { buildRelease } from '../release/release-build.js';
+import { releaseAvailable } from '../release/release.testkit.js';
+import { testBundle } from '../release/test-bundles.js';
 import { mgmtAddress, rigConfig } from '../rig-config.js';
 import { run } from '../shell.js';
 import { untilOutput } from './images.testkit.js';
@@ -99,8 +101,8 @@ test('deploy over SSH: an upgrade of a running board, a first install, a wrong a
   if (!(await releaseAvailable(t, 'x64', { qemu: false })) || !(await sshdAvailable(t))) return;
   const dir = mkdtempSync(join(tmpdir(), 'tandem-deploy-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const key = keyPair(dir, 'release');
-  const next = await buildRelease('x64', join(dir, 'next'), key.private, 3, NEXT);
+  const next = await testBundle(NEXT);
+  const key = { public: next.publicKey };
   await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'client')]);
 
   const sr = await scenarioRig(t, [rigConfig(0), rigConfig(1)]);
@@ -125,6 +127,21 @@ test('deploy over SSH: an upgrade of a running board, a first install, a wrong a
   ];
   const onB = [...ssh, '--root', b.boot.dir, '--key-path', b.boot.releaseKey, '--socket', join(b.runDir, CONSOLE_SOCKET_NAME)];
   const srv = srvNamespace(sr.name);
+
+  // Refused before anything changes: a tampered archive, a relative path, a declined question.
+  copyFileSync(key.public, b.boot.releaseKey);
+  const tampered = join(dir, 'tampered.tar.zst');
+  const bytes = readFileSync(next.archive);
+  bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 0xff;
+  writeFileSync(tampered, bytes);
+  copyFileSync(`${next.archive}.sig`, `${tampered}.sig`);
+  assert.match(
+    await sr.rig.exec('B', `execute restore image ${tampered}\ny`),
+    /Command fail\. .*tampered\.tar\.zst: the signature does not verify with/,
+  );
+  assert.match(await sr.rig.exec('B', 'execute restore image next.tar.zst\ny'), /give an absolute path on this unit/);
+  assert.equal(await sr.rig.exec('B', `execute restore image ${next.archive}\nn`), '', 'asked, and declined');
+  assert.match(await sr.rig.exec('B', 'diagnose sys flash list'), /^b +\(empty\)/m, 'nothing installed');
 
   // A running board: copied, installed into its inactive slot by the firmware, restarted into it.
   const up = await deploy(srv, ['--bundle', next.archive, '--release-key', key.public, ...onB]);

@@ -1,4 +1,4 @@
-/** Helpers for the scenarios that install images on rig boards (image-slots, rolling-upgrade). */
+/** Helpers for the scenarios that install images on rig boards (deploy, rolling-upgrade). */
 import assert from 'node:assert/strict';
 import { simBoard } from '../../board/sim/index.js';
 import { type BoardLetter, boardDir } from '../paths.js';

@@ -9,12 +9,10 @@
  * version it ran; the rollout stops there and the primary stays as it is.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { keyPair, releaseAvailable } from '../release/release.testkit.js';
-import { buildRelease } from '../release/release-build.js';
+import { releaseAvailable } from '../release/release.testkit.js';
+import { testBundle } from '../release/test-bundles.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
@@ -42,16 +40,13 @@ const common = {
 
 test('a rolling upgrade carries every stream; a failing image is rolled back and stops it', { timeout: 480_000 }, async (t) => {
   if (!(await releaseAvailable(t, 'x64', { qemu: false }))) return;
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-rollout-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const key = keyPair(dir, 'release');
-  const next = await buildRelease('x64', join(dir, 'next'), key.private, 3, NEXT);
-  const broken = await buildRelease('x64', join(dir, 'broken'), key.private, 3, BROKEN);
+  const next = await testBundle(NEXT);
+  const broken = await testBundle(BROKEN);
 
   const sr = await scenarioRig(t, [rigConfig(0, common), rigConfig(1, common)]);
   if (!sr) return;
   t.after(() => sr.down());
-  for (const b of ['A', 'B'] as const) copyFileSync(key.public, releaseKeyOf(sr.name, b));
+  for (const b of ['A', 'B'] as const) copyFileSync(next.publicKey, releaseKeyOf(sr.name, b));
   await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
   const watch = watchOnePrimary(sr);
   t.after(() => watch.stop());
@@ -71,7 +66,7 @@ test('a rolling upgrade carries every stream; a failing image is rolled back and
     /Firmware upgrade: uninterruptible to 1\.1\.0, running, unit 1 of 2/,
     10_000,
   );
-  const mixed = await untilOutput(sr, 'A', 'get system ha status', new RegExp(`${SERIAL_B}: 1\\.1\\.0`), 60_000);
+  const mixed = await untilOutput(sr, 'A', 'get system ha status', new RegExp(`${SERIAL_B}: 1\\.1\\.0`), 120_000);
   assert.match(
     mixed,
     new RegExp(`Firmware:\\n    ${SERIAL_A}: 1\\.0\\.0\\n    ${SERIAL_B}: 1\\.1\\.0`),
