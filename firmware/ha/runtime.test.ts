@@ -216,9 +216,11 @@ test('leave() resolves when the worker exits; one that does not is terminated af
 
   void runtime.apply(ha, 'fw-a');
   const second = workers.latest;
+  second.post({ type: 'snapshot', snapshot: { ...runtime.snapshot(), state: 'work' } });
   const left = runtime.leave();
   second.exit(0);
   await left;
+  assert.equal(runtime.snapshot().state, 'hello', 'a unit that left no longer says it works');
   assert.equal(timers.armed, 0, 'the timeout is cancelled');
   timers.advance(5000);
   assert.equal(second.terminated, false);

@@ -206,11 +206,14 @@ export class HaRuntime implements HaControl {
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
     });
-    // Whatever ends the worker (leave, failure, terminate), it is gone: nothing may wait on it.
+    // Whatever ends the worker (leave, failure, terminate), it is gone: nothing may wait on it,
+    // and its last snapshot (`work`, for a primary that handed over) no longer says what this
+    // unit does: it holds no role until a worker runs again.
     worker.once('exit', () => {
       if (this.worker === worker) {
         this.worker = null;
         this.opts.health.clear(HEARTBEAT_WORKER);
+        this.setSnapshot(this.initialSnapshot(true));
       }
     });
     this.worker = worker;

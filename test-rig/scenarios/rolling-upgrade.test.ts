@@ -22,7 +22,7 @@ import { onePrimary, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 const NEXT = '1.1.0';
 /** Another major version: its peers refuse it, so it never joins. */
 const BROKEN = '2.0.0';
-const STREAMS = 20;
+const STREAMS = 8;
 const LOST_AFTER_MS = 100 * 10;
 /** A graceful leave hands over at once: well under the lost threshold (handover.test.ts). */
 const GRACEFUL_GAP_MS = LOST_AFTER_MS / 4;
