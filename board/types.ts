@@ -12,12 +12,24 @@ export interface BoardPort {
   role: PortRole;
 }
 
-export interface BoardLed {
-  role: 'status' | 'ha' | 'sync';
-  driver: 'sysfs' | 'gpio';
-  /** sysfs LED class name(s) by colour, or GPIO line numbers by colour. */
-  colours: Partial<Record<'green' | 'amber' | 'red', string | number>>;
-}
+type LedColourName = 'green' | 'amber' | 'red';
+
+/** A front-panel LED role and the LED lit for each colour it can show. */
+export type BoardLed =
+  | {
+      role: 'status' | 'ha' | 'sync';
+      driver: 'sysfs';
+      /** sysfs LED class names (under `ledRoot`) by colour. */
+      colours: Partial<Record<LedColourName, string>>;
+    }
+  | {
+      role: 'status' | 'ha' | 'sync';
+      driver: 'gpio';
+      /** The GPIO character device the lines belong to: /dev/gpiochipN. */
+      chip: string;
+      /** Line offsets on `chip` by colour; a line high lights its LED. */
+      colours: Partial<Record<LedColourName, number>>;
+    };
 
 export interface BoardDefinition {
   name: string;

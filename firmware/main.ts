@@ -133,7 +133,13 @@ const watchdog = new WatchdogRuntime({
 log.event(`previous run: ${watchdog.previousRun.text}`, watchdog.previousRun.level, { subtype: 'system' });
 watchdog.start();
 // STATUS blinks from here until the unit runs (firmware/leds/patterns.ts).
-const leds = new LedRuntime({ device: hal.led, board, timers: systemTimers, log: createLogger('leds') });
+const leds = new LedRuntime({
+  device: hal.led,
+  gpio: hal.gpio,
+  board,
+  timers: systemTimers,
+  log: createLogger('leds'),
+});
 
 const ha = new HaRuntime({
   board,

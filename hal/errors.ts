@@ -12,6 +12,7 @@ export const E = {
   EEXIST: 17,
   ENODEV: 19,
   EINVAL: 22,
+  ENOTTY: 25,
   ENAMETOOLONG: 36,
   ENOPROTOOPT: 92,
   EOPNOTSUPP: 95,

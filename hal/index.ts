@@ -4,7 +4,7 @@ import type { ConntrackDevice } from './conntrack/index.js';
 import type { FirewallDevice } from './firewall/index.js';
 import type { IcmpDevice } from './icmp/index.js';
 import type { IpcDevice } from './ipc/index.js';
-import type { LedDevice } from './led/index.js';
+import type { GpioDevice, LedDevice } from './led/index.js';
 import type { NicDevice } from './nic/index.js';
 import type { NotifyDevice } from './notify/index.js';
 import type { SerialDevice } from './serial/index.js';
@@ -15,6 +15,8 @@ export interface Hal {
   clock: ClockDevice;
   conntrack: ConntrackDevice;
   firewall: FirewallDevice;
+  /** GPIO character devices, for LEDs wired to GPIO lines. */
+  gpio: GpioDevice;
   icmp: IcmpDevice;
   ipc: IpcDevice;
   led: LedDevice;

@@ -5,6 +5,7 @@ import { createNftFirewall } from './firewall/nft.js';
 import { createLinuxIcmp } from './icmp/linux.js';
 import type { Hal } from './index.js';
 import { createLinuxIpc } from './ipc/linux.js';
+import { createGpioChardev } from './led/gpio-chardev.js';
 import { createSysfsLeds } from './led/sysfs.js';
 import { createLinuxNic } from './nic/linux.js';
 import { createLinuxNotify } from './notify/linux.js';
@@ -17,6 +18,7 @@ export function createLinuxHal(): Hal {
     clock: createLinuxClock(),
     conntrack: createLinuxConntrack(),
     firewall: createNftFirewall(),
+    gpio: createGpioChardev(),
     icmp: createLinuxIcmp(),
     ipc: createLinuxIpc(),
     led: createSysfsLeds(),

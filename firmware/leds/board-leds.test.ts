@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { nanopiR4s } from '../../board/nanopi-r4s/index.js';
 import { simBoard } from '../../board/sim/index.js';
-import { boardPatterns, sysfsLedNames } from './board-leds.js';
+import type { BoardLed } from '../../board/types.js';
+import { boardPatterns, ledIds, sysfsLedNames } from './board-leds.js';
 
 const sim = simBoard({ dir: '/x', serial: 'S', tty: '/dev/null' }).leds;
 const on = { kind: 'on' };
@@ -37,8 +38,23 @@ test('a colour the board lacks falls back to its first; a shared LED goes to the
   assert.deepEqual(q.get('green:lan'), { kind: 'blink', onMs: 125, offMs: 125 }, 'no red: the first HA LED');
 });
 
-test('GPIO LEDs are left out', () => {
-  const leds = [{ role: 'status' as const, driver: 'gpio' as const, colours: { green: 17 } }];
-  assert.deepEqual(sysfsLedNames(leds), []);
-  assert.equal(boardPatterns(leds, { status: { colour: 'green', blink: 'steady' }, ha: null, sync: null }).size, 0);
+test('GPIO LEDs are known by chip and line, and take patterns like sysfs ones', () => {
+  const leds: BoardLed[] = [
+    { role: 'status', driver: 'gpio', chip: '/dev/gpiochip0', colours: { green: 17 } },
+    { role: 'ha', driver: 'gpio', chip: '/dev/gpiochip0', colours: { green: 5, red: 6 } },
+    { role: 'sync', driver: 'sysfs', colours: { green: 'sync:green' } },
+  ];
+  assert.deepEqual(sysfsLedNames(leds), ['sync:green']);
+  assert.deepEqual(ledIds(leds), ['/dev/gpiochip0:17', '/dev/gpiochip0:5', '/dev/gpiochip0:6', 'sync:green']);
+  const p = boardPatterns(leds, {
+    status: { colour: 'green', blink: 'steady' },
+    ha: { colour: 'amber', blink: '4hz' },
+    sync: { colour: 'green', blink: '1hz' },
+  });
+  assert.deepEqual(Object.fromEntries(p), {
+    '/dev/gpiochip0:17': on,
+    '/dev/gpiochip0:5': { kind: 'blink', onMs: 125, offMs: 125 },
+    '/dev/gpiochip0:6': off,
+    'sync:green': { kind: 'blink', onMs: 500, offMs: 500 },
+  });
 });

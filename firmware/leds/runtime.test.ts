@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { simBoard } from '../../board/sim/index.js';
+import type { BoardLed } from '../../board/types.js';
 import { FakeClock } from '../../hal/clock/clock.fake.js';
+import { FakeGpio } from '../../hal/led/gpio.fake.js';
 import { FakeLeds } from '../../hal/led/led.fake.js';
 import type { MemberSyncState } from '../control/config-sync.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
@@ -27,7 +29,7 @@ function rig(names = board.leds.flatMap((l) => Object.values(l.colours).map(Stri
   for (const n of names) device.add(root, n);
   const timers = new FakeTimers(new FakeClock());
   const lines: string[] = [];
-  const runtime = new LedRuntime({ device, board, timers, log: recordingLog(lines) });
+  const runtime = new LedRuntime({ device, gpio: new FakeGpio(), board, timers, log: recordingLog(lines) });
   return { device, timers, lines, runtime, at: (n: string) => device.pattern(root, n) };
 }
 
@@ -107,7 +109,55 @@ test('a blink the kernel refuses (no timer trigger) is logged once per failure',
   const device = new FakeLeds();
   for (const l of board.leds) for (const n of Object.values(l.colours)) device.add(root, String(n), ['none']);
   const lines: string[] = [];
-  const runtime = new LedRuntime({ device, board, timers: new FakeTimers(new FakeClock()), log: recordingLog(lines) });
+  const runtime = new LedRuntime({
+    device,
+    gpio: new FakeGpio(),
+    board,
+    timers: new FakeTimers(new FakeClock()),
+    log: recordingLog(lines),
+  });
   runtime.refresh();
   assert.equal(lines.filter((l) => /LED status:green cannot be driven.*errno 22/.test(l)).length, 1);
+});
+
+test('GPIO-wired LEDs blink on the timers while booting, follow the state, and go dark and free at stop', () => {
+  const chip = '/dev/gpiochip0';
+  const gpioBoard = {
+    ledRoot: '/sys/class/leds',
+    leds: [
+      { role: 'status', driver: 'gpio', chip, colours: { green: 17 } },
+      { role: 'ha', driver: 'gpio', chip, colours: { green: 5, amber: 6 } },
+      { role: 'sync', driver: 'gpio', chip: '/dev/gpiochip3', colours: { green: 1 } },
+    ] satisfies BoardLed[],
+  };
+  const gpio = new FakeGpio();
+  gpio.addChip(chip, 32);
+  const timers = new FakeTimers(new FakeClock());
+  const lines: string[] = [];
+  const runtime = new LedRuntime({ device: new FakeLeds(), gpio, board: gpioBoard, timers, log: recordingLog(lines) });
+  assert.deepEqual(
+    lines.filter((l) => /cannot be driven/.test(l)),
+    ['event warn LED /dev/gpiochip3 cannot be driven: gpio /dev/gpiochip3: open failed (errno 2, ENOENT)'],
+  );
+  assert.equal(gpio.high(chip, 17), true, 'STATUS starts its 1 Hz blink lit');
+  timers.advance(500);
+  assert.equal(gpio.high(chip, 17), false);
+  timers.advance(500);
+  assert.equal(gpio.high(chip, 17), true);
+
+  runtime.running({ ha: () => snap('work', 2), configSync: () => [], sessionsReady: () => true, alarm: () => undefined });
+  timers.advance(LED_REFRESH_MS * 3);
+  assert.equal(gpio.high(chip, 17), true, 'steady once running');
+  assert.equal(gpio.high(chip, 5), true, 'HA green: primary');
+  assert.equal(gpio.high(chip, 6), false);
+  const writes = gpio.writes(chip, 17);
+
+  runtime.stop();
+  assert.equal(gpio.high(chip, 17), false);
+  assert.equal(gpio.high(chip, 5), false);
+  assert.equal(gpio.openRequests, 0, 'the lines are released');
+  runtime.refresh();
+  timers.advance(LED_REFRESH_MS * 3);
+  assert.equal(gpio.writes(chip, 17), writes + 1, 'nothing after stop but the darkening');
+  assert.equal(timers.armed, 0);
 });

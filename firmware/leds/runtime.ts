@@ -1,18 +1,19 @@
 /**
  * Drives the front-panel LEDs: gathers the unit's state from its sources, maps it to patterns
- * (patterns.ts, board-leds.ts) and shows them through the HAL, whose driver writes only what
- * changed. Refreshed on every change the sources announce and once a second for the config
- * sync state, which announces none. A broken LED is logged once and otherwise ignored: LEDs
- * never stop the firmware.
+ * (patterns.ts, board-leds.ts) and shows them through the HAL's sysfs LEDs or, for GPIO-wired
+ * ones, through gpio-leds.ts; both write only what changed. Refreshed on every change the
+ * sources announce and once a second for the config sync state, which announces none. A broken
+ * LED is logged once and otherwise ignored: LEDs never stop the firmware.
  */
 import type { BoardDefinition } from '../../board/types.js';
 import { HalError } from '../../hal/errors.js';
-import type { Led, LedDevice } from '../../hal/led/index.js';
+import type { GpioDevice, Led, LedDevice } from '../../hal/led/index.js';
 import type { MemberSyncState } from '../control/config-sync.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
 import type { Logger } from '../log/logger.js';
 import type { Cancel, Timers } from '../time/timers.js';
 import { boardPatterns, sysfsLedNames } from './board-leds.js';
+import { GpioLeds } from './gpio-leds.js';
 import { type LedInputs, ledLights } from './patterns.js';
 
 export const LED_REFRESH_MS = 1000;
@@ -25,7 +26,10 @@ export interface LedSources {
 }
 
 export interface LedRuntimeOptions {
+  /** The sysfs LED class, for the board's `driver: 'sysfs'` LEDs. */
   device: LedDevice;
+  /** The GPIO chips the board's `driver: 'gpio'` LEDs are wired to. */
+  gpio: GpioDevice;
   board: Pick<BoardDefinition, 'leds' | 'ledRoot'>;
   timers: Timers;
   log: Logger;
@@ -33,11 +37,14 @@ export interface LedRuntimeOptions {
 
 export class LedRuntime {
   readonly #o: LedRuntimeOptions;
+  /** Every LED by id (board-leds.ts). */
   readonly #leds = new Map<string, Led>();
+  readonly #gpio: GpioLeds;
   /** The last failure logged per LED, so a persistent one is said once. */
   readonly #failed = new Map<string, string>();
   #sources: LedSources | null = null;
   #cancel: Cancel = () => {};
+  #stopped = false;
 
   constructor(o: LedRuntimeOptions) {
     this.#o = o;
@@ -48,8 +55,13 @@ export class LedRuntime {
         this.#report(name, err);
       }
     }
-    if (o.board.leds.some((l) => l.driver === 'gpio'))
-      o.log.event('GPIO-wired LEDs are not driven by this firmware (no GPIO driver yet)', 'warn');
+    this.#gpio = new GpioLeds({
+      device: o.gpio,
+      timers: o.timers,
+      leds: o.board.leds,
+      onError: (id, err) => this.#report(id, err),
+    });
+    for (const [id, led] of this.#gpio.leds) this.#leds.set(id, led);
     this.refresh();
   }
 
@@ -59,17 +71,20 @@ export class LedRuntime {
     this.refresh();
   }
 
-  /** Shows the current state; the sources call it on every change. */
+  /** Shows the current state; the sources call it on every change. Does nothing once stopped. */
   refresh(): void {
+    if (this.#stopped) return;
     this.#cancel();
     this.#show(this.#inputs());
     this.#cancel = this.#o.timers.after(LED_REFRESH_MS, () => this.refresh());
   }
 
-  /** Darkens every LED: a stopped firmware must not leave a role lit. */
+  /** Darkens every LED (a stopped firmware must not leave a role lit), then releases the GPIO lines. */
   stop(): void {
     this.#cancel();
     this.#show(null);
+    this.#gpio.close();
+    this.#stopped = true;
   }
 
   #inputs(): LedInputs {
