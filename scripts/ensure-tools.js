@@ -5,7 +5,8 @@
 // release tests build bundles (zstd, the targets' binutils) and run each target's Node: x64's as
 // it is, the others' under qemu-user with Debian's C runtime for that architecture unpacked into
 // a folder. The deploy test runs sshd (openssh-server) in a rig namespace and deploys to it
-// with ssh. Install what is missing (Debian) and say so, rather than leaving a newcomer with a
+// with ssh. The GPIO LED driver's test compiles a C program against the kernel's
+// linux/gpio.h (gcc brings libc6-dev and linux-libc-dev). Install what is missing (Debian) and say so, rather than leaving a newcomer with a
 // cryptic failure halfway through a test.
 // Debian's vsftpd and rsyslog packages also set up system services; the rig never uses them,
 // only the binaries, which it runs in its own namespace.
@@ -25,6 +26,7 @@ const emulated = Object.entries(TARGETS).filter(([, target]) => target.qemu);
 const deploy = [
   { command: 'sshd', pkg: 'openssh-server' },
   { command: 'ssh', pkg: 'openssh-client' },
+  { command: 'gcc', pkg: 'gcc' },
 ];
 const release = [...Object.keys(TARGETS).flatMap((arch) => buildTools(arch)), ...emulated.map(([, target]) => target.qemu)];
 
@@ -38,7 +40,7 @@ if (!process.argv.includes('--release')) {
   installMissing(rig, 'the test rig');
   process.exit(0);
 }
-installMissing([...rig, ...release, ...deploy], 'the test rig, the release and deploy tests');
+installMissing([...rig, ...release, ...deploy], 'the test rig, the release, deploy and GPIO layout tests');
 for (const [arch, target] of emulated) {
   try {
     ensureSysroot(target, (line) => process.stderr.write(`tandem: ${line}\n`));
