@@ -62,13 +62,20 @@ export async function benchUpgrade(o: BenchOptions): Promise<void> {
       const gaps: number[] = [];
       let broken = 0;
       for (const { version, archive } of bundles) {
-        const formed = await rig.waitUntil('formed', 60_000);
-        const primary = formed.boards.find((b) => b.ha?.state === 'work')?.board;
-        if (!primary) throw new BenchError(`${rig.name}: no primary`);
         await rig.traffic.start({ streams: STREAMS });
         await rig.traffic.waitFor((r) => r.streams.alive === STREAMS, 30_000, `${STREAMS} streams flowing`);
-        const t0 = (await rig.status()).nowMs;
-        const out = await rig.exec(primary, `execute restore image ${archive}\ny`);
+        // The pair settles its roles once the session tables are in sync: the primary is read
+        // just before the command, and asked again should it have handed over meanwhile.
+        let out = '';
+        let t0 = 0;
+        for (let attempt = 0; attempt < 5 && !/Rolling upgrade/.test(out); attempt++) {
+          const formed = await rig.waitUntil('formed', 60_000);
+          const primary = formed.boards.find((b) => b.state === 'work')?.board;
+          if (!primary) throw new BenchError(`${rig.name}: no primary`);
+          t0 = formed.nowMs;
+          out = await rig.exec(primary, `execute restore image ${archive}\ny`);
+          if (!/Rolling upgrade/.test(out)) await new Promise((r) => setTimeout(r, 1000));
+        }
         if (!/Rolling upgrade/.test(out)) throw new BenchError(`${rig.name}: the rollout did not start: ${out}`);
         await upgraded(rig, version);
         const t1 = (await rig.status()).nowMs;
