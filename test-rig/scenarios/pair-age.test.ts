@@ -11,10 +11,12 @@ import { boardStatus } from '../status.js';
 import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const LOST_AFTER_MS = 100 * 10;
-// B has the higher priority; a 1 s margin lets age decide once a unit has restarted.
+// B has the higher priority. A 5 s margin: two boards booted together on a loaded machine may
+// start their heartbeat workers a second or more apart, yet count as equal; once a unit has
+// restarted (after the steps before, tens of seconds), age decides.
 // Beacons off: these steps make a split brain by cutting the heartbeat links alone, which
 // data-port beacons would prevent (beacons.test.ts); what is tested is the heal itself.
-const common = { marginS: 1, lostThreshold: 10, hbIntervalMs: 100, haLines: ['set data-beacon disable'] };
+const common = { marginS: 5, lostThreshold: 10, hbIntervalMs: 100, haLines: ['set data-beacon disable'] };
 
 const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
