@@ -20,6 +20,8 @@ const rig = [
   { command: 'conntrack', pkg: 'conntrack' },
   { command: 'vsftpd', pkg: 'vsftpd' },
   { command: 'rsyslogd', pkg: 'rsyslog' },
+  // A sim board unpacks the images `execute restore image` installs with tar --zstd, as a board does.
+  { command: 'zstd', pkg: 'zstd' },
 ];
 /** The targets this machine runs under qemu-user; the others (x64) run natively. */
 const emulated = Object.entries(TARGETS).filter(([, target]) => target.qemu);
