@@ -117,7 +117,8 @@ async function firstInstall(o, incoming) {
       verify,
       `rm -rf ${q(slot)} && mv ${q(staging)} ${q(slot)}`,
       `install -m 0755 ${q(`${slot}/tandem-boot`)} ${q(`${o.root}/tandem-boot`)}`,
-      `printf 'active=a\\ntrial=\\ntries=0\\nrolled_back=\\n' > ${q(`${o.root}/boot-state`)}`,
+      // No boot-state: the selector boots slot a without one, and writes it at that boot.
+      `rm -f ${q(`${o.root}/boot-state`)}`,
     ].join('\n'),
   );
   say(`${o.root}/tandem-boot boots slot a: tandem ${o.version}`);

@@ -66,6 +66,18 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/**
+ * Refuses the archive unless its `.sig` verifies with the release key; returns its bytes.
+ * The one check an image passes before a unit installs it or a primary rolls it out.
+ */
+export function verifiedArchive(archive: string, releaseKey: string): Buffer {
+  const key = readOrRefuse(releaseKey, 'release key').toString('utf8');
+  const signature = readOrRefuse(`${archive}${SIGNATURE_SUFFIX}`, 'signature').toString('utf8');
+  const bytes = readOrRefuse(archive, 'image');
+  verifyBundleSignature(bytes, signature, key, { archive, key: releaseKey });
+  return bytes;
+}
+
 export async function installImage(archive: string, o: InstallOptions): Promise<Installed> {
   const { slots } = o;
   if (slots.onTrial()) {
@@ -80,10 +92,7 @@ export async function installImage(archive: string, o: InstallOptions): Promise<
     o.progress(`${what} (${((now - t) / 1000).toFixed(1)} s)`);
     t = now;
   };
-  const key = readOrRefuse(o.releaseKey, 'release key').toString('utf8');
-  const signature = readOrRefuse(`${archive}${SIGNATURE_SUFFIX}`, 'signature').toString('utf8');
-  const bytes = readOrRefuse(archive, 'image');
-  verifyBundleSignature(bytes, signature, key, { archive, key: o.releaseKey });
+  const bytes = verifiedArchive(archive, o.releaseKey);
   step(`Signature verified with ${o.releaseKey}: ${(bytes.length / 1e6).toFixed(1)} MB`);
 
   const slot = slots.inactive;

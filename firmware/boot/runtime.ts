@@ -15,7 +15,7 @@ import type { HaSnapshot } from '../ha/snapshot.js';
 import { createLogger } from '../log/logger.js';
 import type { Timers } from '../time/timers.js';
 import { ImageReceiver } from '../upgrade/image-receiver.js';
-import { Rollout } from '../upgrade/rollout.js';
+import { primaryWithPeers, Rollout } from '../upgrade/rollout.js';
 import { unhealthyBecause } from './health.js';
 import { FirmwareImages } from './images.js';
 import { installImage } from './install.js';
@@ -104,9 +104,7 @@ export function startBootRuntime(o: BootRuntimeOptions): BootRuntime {
     probation,
     rollout,
     context: () => {
-      const snap = o.ha.snapshot();
-      const primaryWithPeers = snap.enabled && snap.state === 'work' && snap.members.length > 1;
-      return { upgradeMode: o.settings().upgradeMode, primaryWithPeers };
+      return { upgradeMode: o.settings().upgradeMode, primaryWithPeers: primaryWithPeers(o.ha.snapshot()) };
     },
     releaseKey: o.board.boot.releaseKey,
     timers: o.timers,

@@ -17,7 +17,7 @@ import { SIGNATURE_SUFFIX } from '../release/signature.js';
 import type { Timers } from '../time/timers.js';
 
 /** Acknowledge progress at least this often: the primary's send window. */
-export const ACK_EVERY_BYTES = 1 << 20;
+const ACK_EVERY_BYTES = 1 << 20;
 const RESTART_DELAY_MS = 300;
 
 export interface ImageReceiverOptions {

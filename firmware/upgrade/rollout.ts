@@ -14,21 +14,21 @@
  */
 
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { boardBundleArch } from '../boot/install.js';
+import { boardBundleArch, verifiedArchive } from '../boot/install.js';
 import type { UpgradeMode } from '../config/ha-settings.js';
 import type { ControlLink, ImageStateMessage } from '../control/api.js';
 import type { MemberSyncStatus } from '../control/config-sync.js';
 import type { HaSnapshot } from '../ha/snapshot.js';
 import type { Logger } from '../log/logger.js';
 import { BundleError } from '../release/errors.js';
-import { SIGNATURE_SUFFIX, verifyBundleSignature } from '../release/signature.js';
+import { SIGNATURE_SUFFIX } from '../release/signature.js';
 import type { Cancel, Timers } from '../time/timers.js';
 import { archiveManifest } from './archive-manifest.js';
 
 /** A chunk's data; a control message may carry up to 8 MB, a chunk this size keeps the stream fair to others. */
-export const CHUNK_BYTES = 128 << 10;
+const CHUNK_BYTES = 128 << 10;
 /** Bytes sent beyond what the member acknowledged (well below the link's 16 MB queue). */
 const WINDOW_BYTES = 4 << 20;
 /** No acknowledgement of progress for this long: the transfer has failed. */
@@ -71,6 +71,21 @@ export interface RolloutOptions {
 }
 
 class RolloutFailure extends Error {}
+
+/** What the primary learnt of the image once, before any unit gets it. */
+interface Image {
+  version: string;
+  size: number;
+  /** Of the whole archive: what a member received is what was sent. */
+  sha256: string;
+  /** The `.sig` text the member verifies with its own key. */
+  sig: string;
+}
+
+/** A rollout starts from the primary of a cluster with at least one peer. */
+export function primaryWithPeers(snap: HaSnapshot): boolean {
+  return snap.enabled && snap.state === 'work' && snap.members.length > 1;
+}
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
@@ -123,20 +138,19 @@ export class Rollout {
   /** Checks the image and the cluster, then starts; the lines say it started, or why not (nothing changed). */
   async start(source: string, mode: Exclude<UpgradeMode, 'local-only'>): Promise<string> {
     if (this.running) return `Command fail. A rolling upgrade is running already (${this.#view?.detail}).\n`;
-    let version: string;
+    let image: Image;
     try {
       const manifest = await archiveManifest(source);
       const arch = boardBundleArch();
       if (manifest.arch !== arch) throw new BundleError(`${source} is for ${manifest.arch}; this cluster runs ${arch}`);
+      const bytes = verifiedArchive(source, this.o.releaseKey);
       const sig = readFileSync(`${source}${SIGNATURE_SUFFIX}`, 'utf8');
-      const key = readFileSync(this.o.releaseKey, 'utf8');
-      verifyBundleSignature(readFileSync(source), sig, key, { archive: source, key: this.o.releaseKey });
-      version = manifest.version;
+      image = { version: manifest.version, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), sig };
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (!(err instanceof BundleError) && e.code === undefined) throw err;
-      return `Command fail. ${e.code ? `${e.path ?? source}: ${e.code}` : e.message}\n`;
+      if (!(err instanceof BundleError)) throw err;
+      return `Command fail. ${err.message}\n`;
     }
+    const { version } = image;
     const unhealthy = this.#clusterProblem();
     if (unhealthy !== null) return `Command fail. ${unhealthy}: a rolling upgrade starts from a healthy cluster.\n`;
     copyFileSync(source, this.#archive);
@@ -153,25 +167,25 @@ export class Rollout {
       subtype: 'system',
       fields: { action: 'upgrade-started' },
     });
-    void this.#run(mode, version);
+    void this.#run(mode, image);
     return `Rolling upgrade (${mode}) to tandem ${version} started: ${order}.\nProgress: get system ha status.\n`;
   }
 
   #clusterProblem(): string | null {
     const snap = this.o.snapshot();
-    if (snap.state !== 'work') return 'this unit is not the primary';
-    if (snap.members.length < 2) return 'this unit has no peer';
+    if (!primaryWithPeers(snap)) return 'this unit is not the primary of a cluster with a peer';
     const out = this.o.configSync().filter((m) => m.state !== 'in-sync');
     if (out.length > 0) return `configuration ${out.map((m) => `${m.serial} ${m.state}`).join(', ')}`;
     return null;
   }
 
-  async #run(mode: Exclude<UpgradeMode, 'local-only'>, version: string): Promise<void> {
+  async #run(mode: Exclude<UpgradeMode, 'local-only'>, image: Image): Promise<void> {
+    const { version } = image;
     const view = this.#view as RolloutView;
     try {
       for (const serial of view.units) {
         if (serial === this.o.serial) break;
-        await this.#send(serial, version);
+        await this.#send(serial, image);
         if (mode !== 'simultaneous') await this.#rejoined(serial, version);
         view.step++;
       }
@@ -213,10 +227,11 @@ export class Rollout {
   }
 
   /** Streams the image to `serial` (again, if its control stream resets meanwhile) and waits until it installed it. */
-  async #send(serial: string, version: string): Promise<void> {
+  async #send(serial: string, image: Image): Promise<void> {
+    const { version } = image;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.#transfer(serial, version);
+        await this.#transfer(serial, image);
         break;
       } catch (err) {
         if (!(err instanceof RolloutFailure) || err.message !== LINK_RESET || attempt >= TRANSFER_ATTEMPTS) throw err;
@@ -233,15 +248,13 @@ export class Rollout {
   }
 
   /** One attempt at streaming the image; fails with LINK_RESET when the member's stream resets. */
-  async #transfer(serial: string, version: string): Promise<void> {
+  async #transfer(serial: string, image: Image): Promise<void> {
+    const { version, size } = image;
     const id = ++this.#id;
     const resets = this.#resets.get(serial) ?? 0;
     this.#states.delete(serial);
     this.#confirmed.delete(serial);
-    const size = statSync(this.#archive).size;
-    const sha256 = createHash('sha256').update(readFileSync(this.#archive)).digest('hex');
-    const sig = readFileSync(`${this.#archive}${SIGNATURE_SUFFIX}`, 'utf8');
-    if (!this.o.link.send(serial, { k: 'img-offer', id, version, size, sha256, sig })) {
+    if (!this.o.link.send(serial, { k: 'img-offer', id, ...image })) {
       throw new RolloutFailure(`no control stream to ${serial}`);
     }
     const state = () => this.#states.get(serial);

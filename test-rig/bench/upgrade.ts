@@ -6,22 +6,17 @@
  * confirmed; every prober outage in that time; streams broken. Target (issue 10): every gap
  * ≤ 5 ms p99, no session lost.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { simBoard } from '../../board/sim/index.js';
-import { boardDir } from '../paths.js';
-import { keyPair } from '../release/release.testkit.js';
-import { buildRelease } from '../release/release-build.js';
+import { copyFileSync } from 'node:fs';
+import { type TestBundle, testBundle } from '../release/test-bundles.js';
 import type { Rig } from '../rig.js';
 import { gatewayConfig } from '../rig-gateway.js';
+import { releaseKeyOf } from '../scenarios/images.testkit.js';
 import { gatewayPair, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
 import { BenchError, type BenchOptions } from './options.js';
 import { ms, summarize } from './stats.js';
 
 const STREAMS = 20;
-const LEVEL = 3;
 const DONE_TIMEOUT_MS = 180_000;
 const strict = gatewayConfig({ policies: [{ id: 1, action: 'accept', tcpSessionWithoutSyn: false }] });
 
@@ -43,68 +38,59 @@ async function upgraded(rig: Rig, version: string): Promise<void> {
 }
 
 export async function benchUpgrade(o: BenchOptions): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-upgrade-'));
-  try {
-    const key = keyPair(dir, 'release');
-    const bundles: { version: string; archive: string }[] = [];
-    for (let i = 0; i < o.upgradeRuns; i++) {
-      const version = `1.${i + 1}.0`;
-      progress(`upgrade: building tandem ${version} (x64)`);
-      bundles.push({ version, archive: (await buildRelease('x64', join(dir, version), key.private, LEVEL, version)).archive });
-    }
-    const configs = gatewayPair({ lostThreshold: 10, haLines: ['set session-pickup enable'], extra: strict });
-    await withRig('upgrade', configs, async (rig) => {
-      for (const b of ['A', 'B'] as const) {
-        copyFileSync(key.public, simBoard({ dir: boardDir(rig.name, b), serial: '', tty: '' }).boot.releaseKey);
-      }
-      const seconds: number[] = [];
-      const maxGaps: number[] = [];
-      const gaps: number[] = [];
-      let broken = 0;
-      for (const { version, archive } of bundles) {
-        await rig.traffic.start({ streams: STREAMS });
-        await rig.traffic.waitFor((r) => r.streams.alive === STREAMS, 30_000, `${STREAMS} streams flowing`);
-        // The pair settles its roles once the session tables are in sync: the primary is read
-        // just before the command, and asked again should it have handed over meanwhile.
-        let out = '';
-        let t0 = 0;
-        for (let attempt = 0; attempt < 5 && !/Rolling upgrade/.test(out); attempt++) {
-          const formed = await rig.waitUntil('formed', 60_000);
-          const primary = formed.boards.find((b) => b.state === 'work')?.board;
-          if (!primary) throw new BenchError(`${rig.name}: no primary`);
-          t0 = formed.nowMs;
-          out = await rig.exec(primary, `execute restore image ${archive}\ny`);
-          if (!/Rolling upgrade/.test(out)) await new Promise((r) => setTimeout(r, 1000));
-        }
-        if (!/Rolling upgrade/.test(out)) throw new BenchError(`${rig.name}: the rollout did not start: ${out}`);
-        await upgraded(rig, version);
-        const t1 = (await rig.status()).nowMs;
-        const report = await rig.traffic.stop();
-        const inRun = report.outages.filter((x) => x.endMs !== null).map((x) => x.gapMs);
-        gaps.push(...inRun);
-        maxGaps.push(Math.max(0, ...inRun));
-        broken += report.streams.broken;
-        seconds.push((t1 - t0) / 1000);
-        progress(
-          `upgrade to ${version}: ${seconds.at(-1)?.toFixed(1)} s, ${inRun.length} outages, longest ${maxGaps.at(-1)?.toFixed(1)} ms, ${report.streams.broken} streams broken`,
-        );
-      }
-      const d = summarize(seconds);
-      const g = summarize(maxGaps);
-      emit({
-        bench: 'upgrade',
-        case: `pair, uninterruptible, ${STREAMS} streams + 1 ms prober`,
-        runs: o.upgradeRuns,
-        durationP50S: Math.round(d.p50Ms * 10) / 10,
-        durationP99S: Math.round(d.p99Ms * 10) / 10,
-        longestGapP50Ms: ms(g.p50Ms),
-        longestGapP99Ms: ms(g.p99Ms),
-        outages: gaps.length,
-        gapsMs: gaps.map(ms),
-        streamsBroken: broken,
-      });
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const bundles: TestBundle[] = [];
+  for (let i = 0; i < o.upgradeRuns; i++) {
+    progress(`upgrade: tandem 1.${i + 1}.0 (x64)`);
+    bundles.push(await testBundle(`1.${i + 1}.0`));
   }
+  const configs = gatewayPair({ lostThreshold: 10, haLines: ['set session-pickup enable'], extra: strict });
+  await withRig('upgrade', configs, async (rig) => {
+    for (const b of ['A', 'B'] as const) copyFileSync(bundles[0]?.publicKey ?? '', releaseKeyOf(rig.name, b));
+    const seconds: number[] = [];
+    const maxGaps: number[] = [];
+    const gaps: number[] = [];
+    let broken = 0;
+    for (const { version, archive } of bundles) {
+      await rig.traffic.start({ streams: STREAMS });
+      await rig.traffic.waitFor((r) => r.streams.alive === STREAMS, 30_000, `${STREAMS} streams flowing`);
+      // The pair settles its roles once the session tables are in sync: the primary is read
+      // just before the command, and asked again should it have handed over meanwhile.
+      let out = '';
+      let t0 = 0;
+      for (let attempt = 0; attempt < 5 && !/Rolling upgrade/.test(out); attempt++) {
+        const formed = await rig.waitUntil('formed', 60_000);
+        const primary = formed.boards.find((b) => b.state === 'work')?.board;
+        if (!primary) throw new BenchError(`${rig.name}: no primary`);
+        t0 = formed.nowMs;
+        out = await rig.exec(primary, `execute restore image ${archive}\ny`);
+        if (!/Rolling upgrade/.test(out)) await new Promise((r) => setTimeout(r, 1000));
+      }
+      if (!/Rolling upgrade/.test(out)) throw new BenchError(`${rig.name}: the rollout did not start: ${out}`);
+      await upgraded(rig, version);
+      const t1 = (await rig.status()).nowMs;
+      const report = await rig.traffic.stop();
+      const inRun = report.outages.filter((x) => x.endMs !== null).map((x) => x.gapMs);
+      gaps.push(...inRun);
+      maxGaps.push(Math.max(0, ...inRun));
+      broken += report.streams.broken;
+      seconds.push((t1 - t0) / 1000);
+      progress(
+        `upgrade to ${version}: ${seconds.at(-1)?.toFixed(1)} s, ${inRun.length} outages, longest ${maxGaps.at(-1)?.toFixed(1)} ms, ${report.streams.broken} streams broken`,
+      );
+    }
+    const d = summarize(seconds);
+    const g = summarize(maxGaps);
+    emit({
+      bench: 'upgrade',
+      case: `pair, uninterruptible, ${STREAMS} streams + 1 ms prober`,
+      runs: o.upgradeRuns,
+      durationP50S: Math.round(d.p50Ms * 10) / 10,
+      durationP99S: Math.round(d.p99Ms * 10) / 10,
+      longestGapP50Ms: ms(g.p50Ms),
+      longestGapP99Ms: ms(g.p99Ms),
+      outages: gaps.length,
+      gapsMs: gaps.map(ms),
+      streamsBroken: broken,
+    });
+  });
 }

@@ -19,6 +19,7 @@ const LOCK_STALE_MS = 300_000;
 const PRUNE_AFTER_MS = 3_600_000;
 
 export interface TestBundle {
+  version: string;
   archive: string;
   /** The public key the bundle's signature verifies with. */
   publicKey: string;
@@ -81,11 +82,11 @@ export async function testBundle(version: string): Promise<TestBundle> {
     if (!existsSync(join(dir, 'release.pem'))) keyPair(dir, 'release');
     const publicKey = join(dir, 'release.pub.pem');
     const archive = join(dir, `tandem-${version}-linux-x64.tar.zst`);
-    if (existsSync(archive) && existsSync(`${archive}.sig`)) return { archive, publicKey };
+    if (existsSync(archive) && existsSync(`${archive}.sig`)) return { version, archive, publicKey };
     const build = await buildRelease('x64', join(dir, `.build-${version}`), join(dir, 'release.pem'), LEVEL, version);
     renameSync(`${build.archive}.sig`, `${archive}.sig`);
     renameSync(build.archive, archive);
     rmSync(join(dir, `.build-${version}`), { recursive: true, force: true });
-    return { archive, publicKey };
+    return { version, archive, publicKey };
   });
 }

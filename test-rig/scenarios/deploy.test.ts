@@ -174,14 +174,13 @@ test('deploy over SSH: an upgrade of a running board, a first install, a wrong a
   assert.match(first.err, /first install: unpacking into .*\/slot-a and checking it against its manifest/);
   assert.match(first.err, /--no-service: the systemd unit is not installed/);
   assert.equal(statSync(join(root, 'tandem-boot')).mode & 0o777, 0o755);
-  assert.deepEqual(parseBootState(readFileSync(join(root, 'boot-state'), 'utf8')), {
-    active: 'a',
-    trial: null,
-    tries: 0,
-    rolledBack: null,
-  });
   const booted = await run(join(root, 'tandem-boot'), ['--version']);
   assert.equal(booted.stdout, 'tandem 1.1.0\n');
+  assert.deepEqual(
+    parseBootState(readFileSync(join(root, 'boot-state'), 'utf8')),
+    { active: 'a', trial: null, tries: 0, rolledBack: null },
+    'the selector wrote the state of the boot it made',
+  );
 
   // Another architecture: refused before anything is copied.
   const arm = join(dir, 'tandem-1.1.0-linux-arm64.tar.zst');
