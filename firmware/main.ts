@@ -150,6 +150,8 @@ const ha = new HaRuntime({
   onLog: sink,
   health: watchdog.stamps,
 });
+// The worker's process loads its modules while the data plane and the rest start (cold start).
+if (config.haSettings().mode !== 'standalone') ha.prewarm();
 const dataPlane = new DataPlaneRuntime({
   nic: hal.nic,
   firewall: hal.firewall,

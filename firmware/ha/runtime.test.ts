@@ -40,20 +40,21 @@ function setUp(c: TestContext) {
   const workers = new FakeWorkerStarter();
   const logs: LogRecord[] = [];
   let bootId = 40;
-  const runtime = new HaRuntime({
+  const options = {
     board,
     identity: identity('TDSIM00000000001'),
     clock,
     timers,
     nextBootId: () => ++bootId,
-    onLog: (r) => logs.push(r),
+    onLog: (r: LogRecord) => logs.push(r),
     health,
     startWorker: workers.start,
-  });
+  };
+  const runtime = new HaRuntime(options);
   c.after(() => {
     for (const w of workers.started) w.exit(0);
   });
-  return { clock, timers, ipc, health, workers, logs, runtime };
+  return { clock, timers, ipc, health, workers, logs, runtime, options };
 }
 
 test('apply() starts the worker armed, with the links resolved through the board', (c) => {
@@ -224,4 +225,46 @@ test('leave() resolves when the worker exits; one that does not is terminated af
   assert.equal(timers.armed, 0, 'the timeout is cancelled');
   timers.advance(5000);
   assert.equal(second.terminated, false);
+});
+
+test('prewarm: a worker process started ahead takes its init at apply; standalone or a leave ends it unused', async (c) => {
+  const { workers, options } = setUp(c);
+  const spares: { fd: number; started: number; discarded: number }[] = [];
+  const withSpares = new HaRuntime({
+    ...options,
+    spawnSpare: (fd) => {
+      const spare = { fd, started: 0, discarded: 0 };
+      spares.push(spare);
+      return {
+        start: (init) => {
+          spare.started++;
+          return workers.start(init, fd);
+        },
+        discard: () => {
+          spare.discarded++;
+        },
+      };
+    },
+  });
+  withSpares.prewarm();
+  withSpares.prewarm();
+  assert.equal(spares.length, 1, 'one spare at a time');
+  assert.equal(workers.started.length, 0, 'nothing started before apply');
+  await withSpares.apply(ha, 'fw-a');
+  assert.deepEqual(
+    spares.map((x) => [x.started, x.discarded]),
+    [[1, 0]],
+    'the spare takes the init',
+  );
+  assert.equal(workers.latest.init.identity.serial, 'TDSIM00000000001');
+  withSpares.prewarm();
+  assert.equal(spares.length, 1, 'no spare while a worker runs');
+  workers.latest.exit(0);
+  await new Promise((r) => setImmediate(r));
+  withSpares.prewarm();
+  await withSpares.apply(standalone, 'fw-a');
+  assert.deepEqual(spares.at(-1), { fd: spares.at(-1)?.fd, started: 0, discarded: 1 }, 'standalone ends an unused spare');
+  withSpares.prewarm();
+  await withSpares.leave();
+  assert.equal(spares.at(-1)?.discarded, 1, 'so does a leave');
 });

@@ -16,7 +16,7 @@ import type { ClusterIdentity } from './cluster.js';
 import type { HaSnapshot } from './snapshot.js';
 import { emptyCounters } from './wire/decoder.js';
 import { type KeyRingSpec, keySpecOf, oneKeyRing } from './wire/key-ring.js';
-import { startWorkerProcess } from './worker-process.js';
+import { type SpareWorker, spawnSpareWorkerProcess, startWorkerProcess } from './worker-process.js';
 import type { FromWorker, TakeoverEvent, ToWorker, WorkerInit, WorkerLinks } from './worker-protocol.js';
 
 const log = createLogger('ha');
@@ -47,6 +47,8 @@ export interface HaRuntimeOptions {
   health: HealthStamps;
   /** Starts the heartbeat worker sharing the stamps at `healthFd` (default: worker-process.ts). */
   startWorker?: (init: WorkerInit, healthFd: number) => HeartbeatWorker;
+  /** Replaces spawnSpareWorkerProcess (prewarm) in tests. */
+  spawnSpare?: (healthFd: number) => SpareWorker;
 }
 
 export class HaRuntime implements HaControl {
@@ -60,6 +62,8 @@ export class HaRuntime implements HaControl {
   private remoteLink = { counted: false, failed: false };
   private sessionsReady = true;
   private probation = false;
+  /** A worker process started ahead (prewarm), waiting for its init. */
+  private spare: SpareWorker | null = null;
   private readonly listeners: ((s: HaSnapshot) => void)[] = [];
   private readonly takeoverListeners: ((e: TakeoverEvent) => void)[] = [];
   private readonly keySwitchListeners: ((by: string) => void)[] = [];
@@ -76,6 +80,7 @@ export class HaRuntime implements HaControl {
     const wasOn = this.settings !== null && this.settings.mode !== 'standalone';
     this.settings = settings;
     if (settings.mode === 'standalone') {
+      this.discardSpare();
       if (wasOn) await this.leave();
       this.setSnapshot(this.initialSnapshot(false));
       return;
@@ -168,7 +173,23 @@ export class HaRuntime implements HaControl {
   }
 
   /** Graceful shutdown: the worker sends leave frames so peers take over at once. */
+  /**
+   * Starts the heartbeat worker's process now, before its settings and takeover plan are known:
+   * it loads its modules while the rest of the firmware starts, and `apply` hands it its init.
+   * Cold start to the first hello was 0.95 s p50 natively, a quarter of it the worker's start.
+   */
+  prewarm(): void {
+    if (this.worker || this.spare) return;
+    this.spare = (this.opts.spawnSpare ?? spawnSpareWorkerProcess)(this.opts.health.memory.fd);
+  }
+
+  private discardSpare(): void {
+    this.spare?.discard();
+    this.spare = null;
+  }
+
   leave(): Promise<void> {
+    this.discardSpare();
     const worker = this.worker;
     if (!worker) return Promise.resolve();
     return new Promise((resolve) => {
@@ -199,7 +220,9 @@ export class HaRuntime implements HaControl {
     };
     // Watched from its start, so a worker that never turns starves the watchdog too.
     this.opts.health.stamp(HEARTBEAT_WORKER, this.opts.clock.nowMs());
-    const worker = (this.opts.startWorker ?? startWorkerProcess)(init, this.opts.health.memory.fd);
+    const spare = this.spare;
+    this.spare = null;
+    const worker = spare ? spare.start(init) : (this.opts.startWorker ?? startWorkerProcess)(init, this.opts.health.memory.fd);
     worker.on('message', (msg: FromWorker) => this.onMessage(msg));
     worker.on('error', (err: Error) => {
       log.event(`heartbeat worker failed: ${err.stack ?? err.message}`, 'error');

@@ -28,21 +28,48 @@ export function workerCommand(wrapper: string | undefined): { file: string; args
   return { file, args: [...front, ...process.execArgv, WORKER_SCRIPT.pathname] };
 }
 
+/**
+ * A worker process started ahead of its init: it loads its modules (a quarter second natively,
+ * seconds under qemu) while the main process still loads the config and the data plane, then
+ * waits on its socket for the WorkerInit that `start` sends.
+ */
+export interface SpareWorker {
+  start(init: WorkerInit): HeartbeatWorker;
+  /** Not needed after all (HA off): ends it. */
+  discard(): void;
+}
+
+function spawnWorker(healthFd: number): ChildProcess {
+  const { file, args } = workerCommand(process.env.TANDEM_EXEC_WRAPPER);
+  return spawn(file, args, {
+    // Slots 3 and 4: WORKER_STREAM_FD and WORKER_HEALTH_FD.
+    stdio: ['ignore', 'inherit', 'inherit', 'pipe', healthFd],
+  });
+}
+
 class WorkerProcess extends EventEmitter implements HeartbeatWorker {
-  private readonly child: ChildProcess;
   private readonly socket: Socket;
   private readonly reader = new MessageReader();
   private exited = false;
   private failed = false;
 
-  constructor(init: WorkerInit, healthFd: number) {
+  constructor(
+    private readonly child: ChildProcess,
+    init: WorkerInit,
+  ) {
     super();
-    const { file, args } = workerCommand(process.env.TANDEM_EXEC_WRAPPER);
-    this.child = spawn(file, args, {
-      // Slots 3 and 4: WORKER_STREAM_FD and WORKER_HEALTH_FD.
-      stdio: ['ignore', 'inherit', 'inherit', 'pipe', healthFd],
-    });
     this.socket = this.child.stdio[WORKER_STREAM_FD] as Socket;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      // It ended while it waited for its init (spawnSpareWorkerProcess): reported as any end is.
+      process.nextTick(() => {
+        this.exited = true;
+        this.fail(
+          new Error(`the heartbeat worker process ended before its start (${child.signalCode ?? `code ${child.exitCode}`})`),
+        );
+        this.emit('exit', child.exitCode ?? 1);
+      });
+      return;
+    }
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     // A socket error is followed by the process's exit, which says what happened.
     this.socket.on('error', () => {});
@@ -85,7 +112,20 @@ class WorkerProcess extends EventEmitter implements HeartbeatWorker {
   }
 }
 
+/** Starts firmware/ha/worker.js as a process sharing the watchdog's stamps at `healthFd`, its init to follow. */
+export function spawnSpareWorkerProcess(healthFd: number): SpareWorker {
+  const child = spawnWorker(healthFd);
+  // An exit before `start` is seen by the WorkerProcess through exitCode; nothing to report yet.
+  child.on('error', () => {});
+  return {
+    start: (init) => new WorkerProcess(child, init),
+    discard: () => {
+      child.kill('SIGKILL');
+    },
+  };
+}
+
 /** Starts firmware/ha/worker.js as a process sharing the watchdog's stamps at `healthFd`. */
 export function startWorkerProcess(init: WorkerInit, healthFd: number): HeartbeatWorker {
-  return new WorkerProcess(init, healthFd);
+  return spawnSpareWorkerProcess(healthFd).start(init);
 }
