@@ -172,7 +172,6 @@ export class HaRuntime implements HaControl {
     this.send({ type: 'clear-stats' });
   }
 
-  /** Graceful shutdown: the worker sends leave frames so peers take over at once. */
   /**
    * Starts the heartbeat worker's process now, before its settings and takeover plan are known:
    * it loads its modules while the rest of the firmware starts, and `apply` hands it its init.
@@ -188,6 +187,7 @@ export class HaRuntime implements HaControl {
     this.spare = null;
   }
 
+  /** Graceful shutdown: the worker sends leave frames so peers take over at once. */
   leave(): Promise<void> {
     this.discardSpare();
     const worker = this.worker;
