@@ -41,7 +41,13 @@ test('a secondary joining with a table of its own ends with exactly the primary 
   assert.equal(b.sync.ready, false);
   // Ready only once the bulk is in and the stale entries are gone.
   let readyAt = -1;
+  let reconcilingTurns = 0;
   await net.run(() => {
+    // The reconciliation reads the table between turns of the event loop: the loop must not sleep meanwhile.
+    if (b.sync.view(net.now).reconcile.state === 'reconciling') {
+      reconcilingTurns++;
+      assert.equal(b.sync.nextWakeAt(net.now), net.now, 'a reconciling secondary wakes at once');
+    }
     if (readyAt < 0 && b.sync.ready) {
       readyAt = net.now;
       assert.equal(b.sync.counters.reconciled, 1);
@@ -51,6 +57,7 @@ test('a secondary joining with a table of its own ends with exactly the primary 
     return net.settled();
   }, 30_000);
   assert.ok(readyAt > 0, net.describe());
+  assert.ok(reconcilingTurns > 0, 'the reconciliation was seen under way');
   const expected = [...net.expected(), ...own.map(entryLine)].sort();
   assert.deepEqual(tableLines(b.ct), expected);
   assert.equal(b.sync.counters.staleDeleted, gone.length);

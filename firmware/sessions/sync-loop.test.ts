@@ -93,6 +93,25 @@ test('a takeover in the middle of a reconciliation still gives the synced entrie
   await b.loop.stop();
 });
 
+test('the takeover sweep walks the table without the loop sleeping between its dump chunks', async () => {
+  const b = rig(B);
+  b.ct.dumpBatch = 4;
+  b.loop.setRole({ role: 'secondary', primary: A });
+  for (const [n, s] of Array.from({ length: 40 }, (_, i) => sessionOf('tcp', i)).entries())
+    b.ct.kernelCreate({ ...s, mark: SYNCED_MARK | n, timeout: HOLD_S });
+  b.loop.setRole({ role: 'primary', secondaries: [] });
+  const from = b.clock.clock.nowMs();
+  let turns = 0;
+  while (!b.log.some((line) => line.includes('synced sessions are this unit'))) {
+    assert.ok(++turns < 100, b.log.join('\n'));
+    b.turn();
+    await settle();
+  }
+  assert.ok(turns >= 10, `the sweep took ${turns} turns: one a dump chunk`);
+  assert.equal(b.clock.clock.nowMs(), from, 'no turn slept while the sweep ran');
+  await b.loop.stop();
+});
+
 test('after an event overrun, the events still queued are read out and dropped: the resync dump has them', async () => {
   // A receive buffer of 5000 events (the loop asks for 64 MB; the fake's events are 1 KB).
   const a = rig(A, (ct) => ({

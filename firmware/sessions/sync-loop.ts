@@ -65,6 +65,8 @@ export class SyncLoop {
   private watched: Pollable[] = [];
   private lastStatusMs = 0;
   private lastReady = false;
+  /** Takeover sweeps running (sweep()). */
+  private sweeps = 0;
   private stopped = false;
 
   constructor(
@@ -213,7 +215,9 @@ export class SyncLoop {
 
   private turn(): void {
     const before = this.dev.clock.nowMs();
+    // A takeover sweep reads the table a dump chunk per turn of the event loop: no sleeping between chunks.
     const due = Math.min(
+      this.sweeps > 0 ? before : Infinity,
       this.primary?.nextWakeAt(before) ?? Infinity,
       this.secondary?.nextWakeAt(before) ?? Infinity,
       before + IDLE_MS,
@@ -296,6 +300,7 @@ export class SyncLoop {
    */
   private async sweep(): Promise<void> {
     let table: ConntrackTable | null = null;
+    this.sweeps++;
     try {
       table = this.dev.conntrack.open();
       const r = await sweepSyncedEntries(table, stateTimeout);
@@ -303,6 +308,7 @@ export class SyncLoop {
     } catch (err) {
       this.log.warn(`restoring the timeouts of synced sessions failed: ${(err as Error).message}`);
     } finally {
+      this.sweeps--;
       table?.close();
     }
   }

@@ -23,6 +23,8 @@
  * stamp, new and update events never do; without a clock, enableTimestamps() fails (ENOENT, as
  * a kernel without the sysctl).
  */
+
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parseIpv4, parseIpv6 } from '../../lib/ip-text.js';
 import { FakeFdTable } from '../clock/clock-device.fake.js';
 import type { Clock } from '../clock/index.js';
@@ -200,6 +202,8 @@ class FakeTable implements ConntrackTable {
       const all = snapshot().map((r) => structuredClone(r));
       for (let i = 0; i < all.length; i += this.ct.dumpBatch) {
         yield all.slice(i, i + this.ct.dumpBatch);
+        // As the driver does: the next chunk comes a turn of the event loop later.
+        await yieldToEventLoop();
         this.#check('dump');
       }
     } finally {
