@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { HOLD_S, SYNCED_MARK } from './applier.js';
 import { Churn, sessionOf, UNIT_ADDRESS } from './session-churn.testkit.js';
 import { encodeKey, encodeSession } from './session-codec.js';
+import { decodeSyncBody, encodeBatch, encodeRecord } from './sync-frames.js';
 import { AGREE, ALL_PICKUP, entryLine, PRIMARY, SyncNet, tableDiff, tableLines } from './sync-net.testkit.js';
 
 const SERIAL = 'TDSIM00000000002';
@@ -140,17 +141,26 @@ test('a record that does not decode is counted and skipped; the rest of its batc
     negativeTimeout,
     encodeKey(sessionOf('udp', 4)),
   ];
-  // The batch the primary's stream would send next (the test stops the stream here).
+  // The batch the primary's stream would send next (the test stops the stream here), through the wire.
   const { epoch, nextSeq: seq } = b.sync.view(net.now).stream;
-  b.sync.onBody(PRIMARY, { kind: 1, to: SERIAL, epoch, seq, mark: 0, total: 0, records }, net.now);
+  const encoded = records.map(encodeRecord);
+  const bytes = encodeBatch(SERIAL, epoch, seq, {
+    mark: 0,
+    total: 0,
+    records: encoded,
+    bytes: encoded.reduce((n, r) => n + r.length, 0),
+  });
+  const body = decodeSyncBody(bytes, bytes.length);
+  assert.ok(body?.kind === 1);
+  b.sync.onBody(PRIMARY, body, net.now);
   assert.equal(b.sync.counters.badRecords, 4);
   assert.deepEqual(tableLines(b.ct), [entryLine({ ...good, mark: good.mark | SYNCED_MARK, timeout: HOLD_S })]);
   assert.equal(b.sync.appliedCounters.absent, 1, 'the delete of a session it never had');
   // A batch from a unit that is not the primary is counted and goes nowhere.
-  b.sync.onBody('TDSIM00000000009', { kind: 1, to: SERIAL, epoch, seq: seq + 1, mark: 0, total: 0, records }, net.now);
+  b.sync.onBody('TDSIM00000000009', { ...body, seq: seq + 1 }, net.now);
   assert.equal(b.sync.counters.notFromPrimary, 1);
   // Nor does one of the primary's to another secondary.
-  b.sync.onBody(PRIMARY, { kind: 1, to: 'TDSIM00000000003', epoch, seq: seq + 1, mark: 0, total: 0, records }, net.now);
+  b.sync.onBody(PRIMARY, { ...body, to: 'TDSIM00000000003', seq: seq + 1 }, net.now);
   assert.equal(b.sync.counters.forOthers, 1);
   assert.equal(b.sync.view(net.now).stream.delivered, seq + 1);
 });

@@ -23,7 +23,6 @@ import { sessionKey } from './session-key.js';
 import { type ReceiverStatus, type ReconcileProgress, Reconciler, StreamReceiver } from './stream/index.js';
 import { BatchMark, encodeAck, type SyncBody } from './sync-frames.js';
 import type { FrameOut } from './sync-link.js';
-import { decodeRecord } from './sync-records.js';
 
 type Batch = Extract<SyncBody, { kind: 1 }>;
 
@@ -151,8 +150,7 @@ export class SecondarySync {
     const last = new Map<string, CtSession | CtKey>();
     const expected = new Map<string, CtExpectation | CtExpectationKey>();
     const k = this.key;
-    for (const w of batch.records) {
-      const r = decodeRecord(w);
+    for (const r of batch.records) {
       if (!r) {
         this.counters.badRecords++;
         continue;

@@ -24,8 +24,9 @@ import { formatIpv4, formatIpv6, writeIpv4, writeIpv6 } from '../../lib/ip-text.
 
 export type WireSession = unknown[];
 export type WireKey = unknown[];
-/** A key's length, which tells a deletion from a session (14 fields). */
+/** A key's length, which tells a deletion from a session. */
 export const KEY_FIELDS = 7;
+export const SESSION_FIELDS = 14;
 
 const isIcmp = (proto: number): boolean => proto === PROTO.ICMP || proto === PROTO.ICMPV6;
 
@@ -43,7 +44,7 @@ function addressText(family: CtFamily, v: unknown): string | null {
 const partA = (t: CtTuple): number => (isIcmp(t.proto) ? t.icmpId : t.sport);
 const partB = (t: CtTuple): number => (isIcmp(t.proto) ? (t.icmpType << 8) | t.icmpCode : t.dport);
 
-function tuple(proto: number, src: string, dst: string, a: number, b: number): CtTuple {
+export function tuple(proto: number, src: string, dst: string, a: number, b: number): CtTuple {
   return isIcmp(proto)
     ? { src, dst, proto, sport: 0, dport: 0, icmpId: a, icmpType: b >>> 8, icmpCode: b & 0xff }
     : { src, dst, proto, sport: a, dport: b, icmpId: 0, icmpType: 0, icmpCode: 0 };
@@ -101,7 +102,7 @@ export function encodeKey(k: CtKey): WireKey {
 
 export const u = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
 export const U8 = 0xff;
-const U16 = 0xffff;
+export const U16 = 0xffff;
 export const U32 = 0xffffffff;
 
 export function family(v: unknown): CtFamily | null {
@@ -121,7 +122,7 @@ export function decodeKey(w: unknown): CtKey | null {
 
 /** The session in `w`, or null when malformed. */
 export function decodeSession(w: unknown): CtSession | null {
-  if (!Array.isArray(w) || w.length !== 14) return null;
+  if (!Array.isArray(w) || w.length !== SESSION_FIELDS) return null;
   const key = decodeKey([w[0], w[1], w[2], w[3], w[4], w[5], w[10]]);
   if (!key) return null;
   const f = key.family;

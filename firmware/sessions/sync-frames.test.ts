@@ -72,7 +72,7 @@ test('acks read back; anything else is null', () => {
   assert.equal(decodeSyncBody(Uint8Array.of(0xff, 0x00), 2), null);
 });
 
-test("a decoded batch keeps its records' bytes when the frame buffer is reused (the stream holds batches for reordering)", () => {
+test('a decoded batch does not depend on the frame buffer, which is reused (the stream holds batches for reordering)', () => {
   const b = new BatchBuilder();
   b.add(encodeRecord(TCP_RECORD));
   const frame = new Uint8Array(1500);
@@ -81,5 +81,7 @@ test("a decoded batch keeps its records' bytes when the frame buffer is reused (
   const back = decodeSyncBody(frame, body.length);
   frame.fill(0xee);
   assert.ok(back?.kind === 1);
-  assert.deepEqual([...((back.records[0] as unknown[])[2] as Uint8Array)], [198, 18, 1, 10]);
+  const first = back.records[0];
+  assert.ok(first?.kind === 'session');
+  assert.equal(first.session.orig.src, '198.18.1.10');
 });

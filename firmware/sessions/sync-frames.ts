@@ -26,7 +26,9 @@
 import { Encoder } from 'cbor-x';
 import { cborArray } from '../../lib/cbor-array.js';
 import { MAX_BODY_LEN, SERIAL_LEN } from '../ha/wire/header.js';
+import { readBatch } from './batch-reader.js';
 import { type AckFrame, ackFromWire } from './stream/index.js';
+import { decodeRecord, type SyncRecord } from './sync-records.js';
 
 export const SYNC_FRAME_TYPE = 4;
 
@@ -35,7 +37,8 @@ export const BatchMark = { Bulk: 1, BulkBegin: 2, BulkEnd: 4 } as const;
 const MARK_BITS = 7;
 
 export type SyncBody =
-  | { kind: 1; to: string; epoch: number; seq: number; mark: number; total: number; records: unknown[] }
+  /** Records decoded (sync-records.ts); null where one is malformed. */
+  | { kind: 1; to: string; epoch: number; seq: number; mark: number; total: number; records: (SyncRecord | null)[] }
   | ({ kind: 2 } & AckFrame);
 
 /** A batch before it has its place in a stream: records encoded once, framed per secondary. */
@@ -147,8 +150,24 @@ export function encodeAck(ack: AckFrame): Uint8Array {
 
 const uint = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
 
+/** One record's bytes decoded the generic way (batch-reader.ts leaves it the shapes it does not read); undefined when cbor-x refuses them. */
+function genericRecord(bytes: Uint8Array): SyncRecord | null | undefined {
+  let w: unknown;
+  try {
+    w = cbor.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return decodeRecord(w);
+}
+
 /** The body in src[0, length), or null when it is not one of the kinds above. Never throws. */
 export function decodeSyncBody(src: Uint8Array, length: number): SyncBody | null {
+  return readBatch(src, length, genericRecord) ?? genericSyncBody(src, length);
+}
+
+/** The generic decoder of bodies (cbor-x): acks, and the batches batch-reader.ts leaves to it. */
+export function genericSyncBody(src: Uint8Array, length: number): SyncBody | null {
   const v = cborArray(cbor, src, length);
   if (!v) return null;
   switch (v[0]) {
@@ -157,7 +176,7 @@ export function decodeSyncBody(src: Uint8Array, length: number): SyncBody | null
       if (v.length !== 7 || typeof to !== 'string' || to.length === 0 || to.length > SERIAL_LEN) return null;
       if (!uint(epoch) || !uint(seq) || !uint(mark) || mark > MARK_BITS || !uint(total)) return null;
       if (!Array.isArray(records)) return null;
-      return { kind: 1, to, epoch, seq, mark, total, records };
+      return { kind: 1, to, epoch, seq, mark, total, records: records.map(decodeRecord) };
     }
     case Kind.Ack: {
       const ack = ackFromWire(v.slice(1));

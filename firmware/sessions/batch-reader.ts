@@ -1,0 +1,286 @@
+/**
+ * The secondary's reader of batch bodies (sync-frames.ts), the hot path of a resync: it parses
+ * the batch's fixed part and each session or deletion record (session-codec.ts) straight from
+ * the frame's bytes into hal/conntrack records, without the generic CBOR decoder's arrays and
+ * copied byte strings. In the rig's 1M resync the secondary's sync thread was the limit, and
+ * cbor-x with decodeRecord took about a third of its time a session.
+ *
+ * Only the shapes the primary writes are read here: a definite-length array of the session or
+ * key, numbers in any integer width, addresses as byte strings (tagged 64 as cbor-x writes a
+ * Uint8Array, or not), no reply or a plain one, an ASCII helper name, no master. Any other
+ * record (an expectation, a newer kind, a related session's master, a float where a number
+ * goes) is cut out of the body and decoded the generic way; a body this reader cannot walk is
+ * left to the generic decoder whole. So both paths accept and refuse exactly the same bodies
+ * (sync-fuzz.test.ts holds them to that).
+ */
+import type { CtFamily, CtKey, CtSession, CtTuple } from '../../hal/conntrack/index.js';
+import { formatIpv4, formatIpv6 } from '../../lib/ip-text.js';
+import { SERIAL_LEN } from '../ha/wire/header.js';
+import { KEY_FIELDS, SESSION_FIELDS, tuple, U8, U16, U32 } from './session-codec.js';
+import type { SyncBody } from './sync-frames.js';
+import type { SyncRecord } from './sync-records.js';
+
+type Batch = Extract<SyncBody, { kind: 1 }>;
+/** Decodes one record's bytes the generic way: null when malformed, undefined when not CBOR the generic decoder takes (the whole body is refused then). */
+export type GenericRecord = (bytes: Uint8Array) => SyncRecord | null | undefined;
+
+/** Returned by a reader that cannot go on: the caller falls back. */
+const NO = -1;
+const NULL = 0xf6;
+const ARRAY = 4 << 5;
+const TEXT = 3 << 5;
+const BYTES = 2 << 5;
+/** Tag 64 (a Uint8Array), as cbor-x writes one: 0xd8 0x40. */
+const TAG = 0xd8;
+const TAG_UINT8ARRAY = 0x40;
+const BATCH_KIND = 1;
+const BATCH_FIELDS = 7;
+const MAX_MARK = 7;
+
+class Cursor {
+  pos = 0;
+  constructor(
+    readonly src: Uint8Array,
+    readonly end: number,
+  ) {}
+
+  /** An unsigned integer of at most `max`, or NO (another type, a larger value, or the end). */
+  uint(max: number): number {
+    return this.arg(0, max);
+  }
+
+  /**
+   * The argument of a head of major type `major` (a number, a length, a tag) of at most `max`,
+   * moving past the head; NO for another type, an indefinite length, a larger value, or the end.
+   */
+  arg(major: number, max: number): number {
+    const { src, end } = this;
+    const p = this.pos;
+    if (p >= end) return NO;
+    const b = src[p] as number;
+    if (b >> 5 !== major) return NO;
+    const ai = b & 0x1f;
+    let v: number;
+    let n: number;
+    if (ai < 24) {
+      v = ai;
+      n = 1;
+    } else if (ai === 24) {
+      if (p + 2 > end) return NO;
+      v = src[p + 1] as number;
+      n = 2;
+    } else if (ai === 25) {
+      if (p + 3 > end) return NO;
+      v = ((src[p + 1] as number) << 8) | (src[p + 2] as number);
+      n = 3;
+    } else if (ai === 26) {
+      if (p + 5 > end) return NO;
+      v = be32(src, p + 1);
+      n = 5;
+    } else if (ai === 27) {
+      if (p + 9 > end) return NO;
+      const hi = be32(src, p + 1);
+      // Beyond 2^53 the generic decoder's number would be rounded: leave it that decision.
+      if (hi > 0x1fffff) return NO;
+      v = hi * 2 ** 32 + be32(src, p + 5);
+      n = 9;
+    } else return NO;
+    if (v > max) return NO;
+    this.pos = p + n;
+    return v;
+  }
+
+  /** The head of a definite array of `count` elements, or of major type `major` with a length under 24; false when not. */
+  small(major: number, count: number): boolean {
+    if (this.pos < this.end && this.src[this.pos] === (major | count)) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  isNull(): boolean {
+    if (this.pos >= this.end || this.src[this.pos] !== NULL) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** An address of `family` as text, or null (another shape). */
+  address(family: CtFamily): string | null {
+    const { src, end } = this;
+    let p = this.pos;
+    if (src[p] === TAG && src[p + 1] === TAG_UINT8ARRAY) p += 2;
+    const length = family === 4 ? 4 : 16;
+    if (p + 1 + length > end || src[p] !== (BYTES | length)) return null;
+    this.pos = p + 1 + length;
+    return family === 4 ? formatIpv4(src, p + 1) : formatIpv6(src, p + 1);
+  }
+
+  /** Short ASCII text (under 24 bytes), or null. */
+  ascii(): string | null {
+    const { src, end } = this;
+    const p = this.pos;
+    if (p >= end) return null;
+    const b = src[p] as number;
+    const length = b - TEXT;
+    if (length < 0 || length >= 24 || p + 1 + length > end) return null;
+    let text = '';
+    for (let i = p + 1; i <= p + length; i++) {
+      const c = src[i] as number;
+      if (c >= 0x80) return null;
+      text += String.fromCharCode(c);
+    }
+    this.pos = p + 1 + length;
+    return text;
+  }
+
+  /** Steps over one well-formed item; false when the body is not one this reader can walk. */
+  skip(): boolean {
+    const { src, end } = this;
+    if (this.pos >= end) return false;
+    const b = src[this.pos] as number;
+    const major = b >> 5;
+    if (major === 7) {
+      const ai = b & 0x1f;
+      const extra = ai < 24 ? 0 : ai === 24 ? 1 : ai === 25 ? 2 : ai === 26 ? 4 : ai === 27 ? 8 : NO;
+      if (extra === NO || this.pos + 1 + extra > end) return false;
+      this.pos += 1 + extra;
+      return true;
+    }
+    const arg = this.arg(major, Number.MAX_SAFE_INTEGER);
+    if (arg === NO) return false;
+    switch (major) {
+      case 0:
+      case 1:
+        return true;
+      case 2:
+      case 3:
+        if (this.pos + arg > end) return false;
+        this.pos += arg;
+        return true;
+      case 4:
+        for (let i = 0; i < arg; i++) if (!this.skip()) return false;
+        return true;
+      case 5:
+        for (let i = 0; i < arg * 2; i++) if (!this.skip()) return false;
+        return true;
+      default:
+        return this.skip();
+    }
+  }
+}
+
+/** [src, dst, a, b] of a session's reply, orig's proto; null when not in the reader's shape. */
+function reply(c: Cursor, family: CtFamily, proto: number): CtTuple | null {
+  if (!c.small(ARRAY, 4)) return null;
+  const src = c.address(family);
+  const dst = src === null ? null : c.address(family);
+  if (dst === null || src === null) return null;
+  const a = c.uint(U16);
+  const b = a === NO ? NO : c.uint(U16);
+  return b === NO ? null : tuple(proto, src, dst, a, b);
+}
+
+/** A session (14 fields) or a key (7), or null for any other record or shape. */
+function fastRecord(c: Cursor): SyncRecord | null {
+  const fields =
+    c.src[c.pos] === (ARRAY | SESSION_FIELDS) ? SESSION_FIELDS : c.src[c.pos] === (ARRAY | KEY_FIELDS) ? KEY_FIELDS : 0;
+  if (fields === 0) return null;
+  c.pos++;
+  const family = c.uint(6);
+  if (family !== 4 && family !== 6) return null;
+  const proto = c.uint(U8);
+  if (proto === NO) return null;
+  const src = c.address(family);
+  const dst = src === null ? null : c.address(family);
+  if (src === null || dst === null) return null;
+  const a = c.uint(U16);
+  const b = a === NO ? NO : c.uint(U16);
+  if (b === NO) return null;
+  const orig = tuple(proto, src, dst, a, b);
+  if (fields === KEY_FIELDS) {
+    const zone = c.uint(U16);
+    return zone === NO ? null : { kind: 'delete', key: { family, orig, zone } satisfies CtKey };
+  }
+  let back: CtTuple;
+  // As decodeSession makes it: an ICMP tuple has no ports, so its plain reply has id and type 0.
+  if (c.isNull()) back = tuple(proto, dst, src, orig.dport, orig.sport);
+  else {
+    const r = reply(c, family, proto);
+    if (!r) return null;
+    back = r;
+  }
+  const status = c.uint(U32);
+  const timeout = status === NO ? NO : c.uint(U32);
+  const mark = timeout === NO ? NO : c.uint(U32);
+  const zone = mark === NO ? NO : c.uint(U16);
+  if (zone === NO) return null;
+  let tcp: CtSession['tcp'] = null;
+  if (!c.isNull()) {
+    if (!c.small(ARRAY, 5)) return null;
+    const state = c.uint(U8);
+    const wscaleOrig = state === NO ? NO : c.uint(U8);
+    const wscaleReply = wscaleOrig === NO ? NO : c.uint(U8);
+    const flagsOrig = wscaleReply === NO ? NO : c.uint(U8);
+    const flagsReply = flagsOrig === NO ? NO : c.uint(U8);
+    if (flagsReply === NO) return null;
+    tcp = { state, wscaleOrig, wscaleReply, flagsOrig, flagsReply };
+  }
+  const helper = c.ascii();
+  if (helper === null || helper.length > 16 || !c.isNull()) return null;
+  const session: CtSession = {
+    family,
+    orig,
+    reply: back,
+    status,
+    timeout,
+    mark,
+    zone,
+    id: 0,
+    tcp,
+    helper,
+    master: null,
+    startWallMs: 0,
+  };
+  return { kind: 'session', session };
+}
+
+/**
+ * The batch in src[0, length), its records decoded; undefined when the body is not a batch
+ * this reader can walk (the caller decodes it the generic way, which also refuses what is
+ * malformed).
+ */
+export function readBatch(src: Uint8Array, length: number, generic: GenericRecord): Batch | undefined {
+  const c = new Cursor(src, length);
+  if (!c.small(ARRAY, BATCH_FIELDS) || c.uint(BATCH_KIND) !== BATCH_KIND) return undefined;
+  const to = c.ascii();
+  if (to === null || to.length === 0 || to.length > SERIAL_LEN) return undefined;
+  const epoch = c.uint(Number.MAX_SAFE_INTEGER);
+  const seq = epoch === NO ? NO : c.uint(Number.MAX_SAFE_INTEGER);
+  const mark = seq === NO ? NO : c.uint(MAX_MARK);
+  const total = mark === NO ? NO : c.uint(Number.MAX_SAFE_INTEGER);
+  const n = total === NO ? NO : c.arg(4, length);
+  if (n === NO) return undefined;
+  const records: (SyncRecord | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = c.pos;
+    let r = fastRecord(c);
+    if (r === null) {
+      c.pos = start;
+      if (!c.skip()) return undefined;
+      const g = generic(src.subarray(start, c.pos));
+      if (g === undefined) return undefined;
+      r = g;
+    }
+    records[i] = r;
+  }
+  if (c.pos !== length) return undefined;
+  return { kind: BATCH_KIND, to, epoch, seq, mark, total, records };
+}
+
+function be32(src: Uint8Array, at: number): number {
+  return (
+    (((src[at] as number) << 24) | ((src[at + 1] as number) << 16) | ((src[at + 2] as number) << 8) | (src[at + 3] as number)) >>>
+    0
+  );
+}
