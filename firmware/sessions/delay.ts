@@ -51,9 +51,8 @@
  */
 import { type CtKey, type CtSession, type CtTcpInfo, PROTO, TCP_STATE } from '../../hal/conntrack/index.js';
 import { DueHeap } from '../../lib/due-heap.js';
-import { encodeSession } from './session-codec.js';
+import { sessionRecord } from './record-writer.js';
 import { sessionKey } from './session-key.js';
-import { encodeRecord } from './sync-frames.js';
 
 /** FortiOS: sessions alive for more than 30 seconds. */
 export const DELAY_MS = 30_000;
@@ -92,8 +91,6 @@ class Held {
 /** A TCP session that has closed: nothing left to take over. */
 const closed = (tcp: CtTcpInfo | null): boolean =>
   tcp !== null && (tcp.state === TCP_STATE.TIME_WAIT || tcp.state === TCP_STATE.CLOSE);
-
-const recordOf = (s: CtSession): Uint8Array => encodeRecord(encodeSession(s));
 
 export class DelayGate {
   readonly counters: DelayCounters = { held: 0, released: 0, endedYoung: 0, releasedEarly: 0 };
@@ -246,7 +243,7 @@ export class DelayGate {
         break;
       }
     }
-    const h = new Held(id, lo, due, recordOf(s), s.tcp);
+    const h = new Held(id, lo, due, sessionRecord(s), s.tcp);
     this.#held.set(id, h);
     this.counters.held = this.#held.size;
     if (!fromDump) return;
@@ -257,11 +254,11 @@ export class DelayGate {
   /** The held state becomes `s`'s, with the tracking held so far when `s` has none. */
   #update(h: Held, s: CtSession): void {
     if (s.tcp === null && h.tcp !== null && s.orig.proto === PROTO.TCP) {
-      h.record = recordOf({ ...s, tcp: h.tcp });
+      h.record = sessionRecord({ ...s, tcp: h.tcp });
       return;
     }
     h.tcp = s.tcp;
-    h.record = recordOf(s);
+    h.record = sessionRecord(s);
   }
 
   #remember(id: number, lo: number): void {

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
 import type { CtSession } from '../../hal/conntrack/index.js';
 import { KernelDumpSource } from './dump-source.js';
+import { sessionRecord } from './record-writer.js';
 import { sessionOf } from './session-churn.testkit.js';
-import { encodeSession } from './session-codec.js';
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -28,7 +28,7 @@ test('hands out what the filter keeps, then done, and closes its table handle', 
       };
       return t;
     },
-    (s: CtSession) => (s.orig.sport % 2 === 0 ? encodeSession(s) : null),
+    (s: CtSession) => (s.orig.sport % 2 === 0 ? sessionRecord(s) : null),
     null,
   );
   let records = 0;
@@ -52,7 +52,7 @@ test('a batch that arrives after close() goes through no filter: the resync it w
     () => ct.open(),
     (s: CtSession) => {
       filtered++;
-      return encodeSession(s);
+      return sessionRecord(s);
     },
     null,
   );

@@ -32,8 +32,8 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
   constructor(
     /** Opens the table handle the dump reads through. */
     open: () => ConntrackTable,
-    /** The session's wire array when it goes in the bulk, else null (left out, or held for later). */
-    private readonly encode: (s: CtSession) => unknown[] | null,
+    /** The session's record (record-writer.ts) when it goes in the bulk, else null (left out, or held for later). */
+    private readonly encode: (s: CtSession) => Uint8Array | null,
     /** The expectation's wire array when it is to be synced, else null; none: expectations are not dumped. */
     private readonly encodeExpectation: ((e: CtExpectation) => unknown[] | null) | null,
   ) {
@@ -98,9 +98,17 @@ export class KernelDumpSource implements DumpSource<Uint8Array> {
         this.ready = [];
         this.at = 0;
         const b = r.value;
-        const wires =
-          'sessions' in b ? b.sessions.map(this.encode) : b.expectations.map((e) => this.encodeExpectation?.(e) ?? null);
-        for (const w of wires) if (w) this.ready.push(encodeRecord(w));
+        if ('sessions' in b) {
+          for (const s of b.sessions) {
+            const record = this.encode(s);
+            if (record) this.ready.push(record);
+          }
+        } else {
+          for (const e of b.expectations) {
+            const w = this.encodeExpectation?.(e);
+            if (w) this.ready.push(encodeRecord(w));
+          }
+        }
       },
       (err: Error) => {
         this.pulling = false;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HOLD_S, SYNCED_MARK } from './applier.js';
 import { Churn, sessionOf, UNIT_ADDRESS } from './session-churn.testkit.js';
-import { encodeKey, encodeSession } from './session-codec.js';
+import { encodeKey, encodeSession } from './session-codec.testkit.js';
 import { decodeSyncBody, encodeBatch, encodeRecord } from './sync-frames.js';
 import { AGREE, ALL_PICKUP, entryLine, PRIMARY, SyncNet, tableDiff, tableLines } from './sync-net.testkit.js';
 

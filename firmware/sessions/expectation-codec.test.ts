@@ -10,7 +10,8 @@ import {
   encodeExpectationAdd,
   encodeExpectationDelete,
 } from './expectation-codec.js';
-import { decodeKey, decodeSession, encodeKey, encodeSession } from './session-codec.js';
+import { decodeKey, decodeSession } from './session-codec.js';
+import { encodeKey, encodeSession } from './session-codec.testkit.js';
 import { decodeSyncBody, encodeBatch, encodeRecord, type PendingBatch } from './sync-frames.js';
 import { decodeRecord, type SyncRecord } from './sync-records.js';
 

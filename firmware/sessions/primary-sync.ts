@@ -18,7 +18,7 @@ import { type DelayCounters, DelayGate } from './delay.js';
 import { KernelDumpSource } from './dump-source.js';
 import { encodeExpectationAdd, encodeExpectationDelete } from './expectation-codec.js';
 import { expectationVerdict, type PickupSettings, type PickupVerdict, pickupVerdict } from './pickup.js';
-import { encodeKey, encodeSession } from './session-codec.js';
+import { keyRecord, sessionRecord } from './record-writer.js';
 import { type AckFrame, BulkSender, type ResyncProgress, type SenderStatus, StreamSender } from './stream/index.js';
 import { BatchBuilder, BatchMark, encodeBatch, encodeRecord, type PendingBatch } from './sync-frames.js';
 import type { FrameOut } from './sync-link.js';
@@ -186,12 +186,12 @@ export class PrimarySync {
       const delay = this.pickup.delay;
       if (e.type === 'destroy') {
         if (delay && this.gate.ended(s)) continue;
-        this.addLive(encodeRecord(encodeKey(s)), now);
+        this.addLive(keyRecord(s), now);
         this.counters.deleted++;
         continue;
       }
       if (delay && (e.type === 'new' ? this.gate.opened(s) : this.gate.changed(s))) continue;
-      this.addLive(encodeRecord(encodeSession(s)), now);
+      this.addLive(sessionRecord(s), now);
       this.counters.synced++;
     }
   }
@@ -335,7 +335,7 @@ export class PrimarySync {
       this.deps.openTable,
       (s: CtSession) => {
         if (pickupVerdict(this.pickup, s, this.local) !== 'sync') return null;
-        return this.pickup.delay && this.gate.dumped(s) ? null : encodeSession(s);
+        return this.pickup.delay && this.gate.dumped(s) ? null : sessionRecord(s);
       },
       this.syncsExpectations
         ? (e: CtExpectation) => (expectationVerdict(this.pickup, e, this.local) === 'sync' ? encodeExpectationAdd(e) : null)

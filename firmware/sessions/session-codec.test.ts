@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IPS, PROTO } from '../../hal/conntrack/index.js';
 import { echo, manySessions, session, tuple } from '../../hal/conntrack/records.fixture.js';
-import { decodeKey, decodeSession, encodeKey, encodeSession } from './session-codec.js';
+import { decodeKey, decodeSession } from './session-codec.js';
+import { encodeKey, encodeSession } from './session-codec.testkit.js';
 import { encodeRecord } from './sync-frames.js';
 
 test('sessions of every kind survive the wire: TCP, UDP, ICMP, IPv6, NAT, a helper and its master', () => {

@@ -22,15 +22,13 @@
 import { type CtFamily, type CtKey, type CtSession, type CtTuple, PROTO } from '../../hal/conntrack/index.js';
 import { formatIpv4, formatIpv6, writeIpv4, writeIpv6 } from '../../lib/ip-text.js';
 
-export type WireSession = unknown[];
-export type WireKey = unknown[];
 /** A key's length, which tells a deletion from a session. */
 export const KEY_FIELDS = 7;
 export const SESSION_FIELDS = 14;
 
 const isIcmp = (proto: number): boolean => proto === PROTO.ICMP || proto === PROTO.ICMPV6;
 
-function addressBytes(family: CtFamily, text: string): Uint8Array {
+export function addressBytes(family: CtFamily, text: string): Uint8Array {
   const b = new Uint8Array(family === 4 ? 4 : 16);
   if (!(family === 4 ? writeIpv4(b, 0, text) : writeIpv6(b, 0, text))) throw new RangeError(`address ${text}: not IPv${family}`);
   return b;
@@ -41,8 +39,8 @@ function addressText(family: CtFamily, v: unknown): string | null {
   return family === 4 ? formatIpv4(v) : formatIpv6(v);
 }
 
-const partA = (t: CtTuple): number => (isIcmp(t.proto) ? t.icmpId : t.sport);
-const partB = (t: CtTuple): number => (isIcmp(t.proto) ? (t.icmpType << 8) | t.icmpCode : t.dport);
+export const partA = (t: CtTuple): number => (isIcmp(t.proto) ? t.icmpId : t.sport);
+export const partB = (t: CtTuple): number => (isIcmp(t.proto) ? (t.icmpType << 8) | t.icmpCode : t.dport);
 
 export function tuple(proto: number, src: string, dst: string, a: number, b: number): CtTuple {
   return isIcmp(proto)
@@ -51,7 +49,7 @@ export function tuple(proto: number, src: string, dst: string, a: number, b: num
 }
 
 /** The reply is the original inverted: nothing to carry (ICMP types change between directions, so ICMP always carries it). */
-function plainReply(s: CtSession): boolean {
+export function plainReply(s: CtSession): boolean {
   const { orig: o, reply: r } = s;
   return (
     !isIcmp(o.proto) && r.src === o.dst && r.dst === o.src && r.sport === o.dport && r.dport === o.sport && r.proto === o.proto
@@ -70,34 +68,6 @@ export function decodeTuple(f: CtFamily, w: unknown): CtTuple | null {
   const dst = addressText(f, w[1]);
   if (src === null || dst === null) return null;
   return tuple(w[2], src, dst, w[3], w[4]);
-}
-
-export function encodeSession(s: CtSession): WireSession {
-  const f = s.family;
-  const o = s.orig;
-  const r = s.reply;
-  const m = s.master;
-  return [
-    f,
-    o.proto,
-    addressBytes(f, o.src),
-    addressBytes(f, o.dst),
-    partA(o),
-    partB(o),
-    plainReply(s) ? null : [addressBytes(f, r.src), addressBytes(f, r.dst), partA(r), partB(r)],
-    s.status,
-    s.timeout,
-    s.mark,
-    s.zone,
-    s.tcp ? [s.tcp.state, s.tcp.wscaleOrig, s.tcp.wscaleReply, s.tcp.flagsOrig, s.tcp.flagsReply] : null,
-    s.helper,
-    m ? encodeTuple(f, m) : null,
-  ];
-}
-
-export function encodeKey(k: CtKey): WireKey {
-  const o = k.orig;
-  return [k.family, o.proto, addressBytes(k.family, o.src), addressBytes(k.family, o.dst), partA(o), partB(o), k.zone];
 }
 
 export const u = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;

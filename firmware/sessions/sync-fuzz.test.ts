@@ -11,7 +11,8 @@ import { PROTO } from '../../hal/conntrack/index.js';
 import { expectation, manySessions, tuple } from '../../hal/conntrack/records.fixture.js';
 import { readBatch } from './batch-reader.js';
 import { encodeExpectationAdd, encodeExpectationDelete } from './expectation-codec.js';
-import { decodeKey, decodeSession, encodeKey, encodeSession, KEY_FIELDS } from './session-codec.js';
+import { decodeKey, decodeSession, KEY_FIELDS } from './session-codec.js';
+import { encodeKey, encodeSession } from './session-codec.testkit.js';
 import { prng } from './stream/channel.fake.js';
 import {
   BatchBuilder,

@@ -16,7 +16,7 @@ import { FrameOpener } from '../ha/wire/opener.js';
 import { HOLD_S, SYNCED_MARK } from './applier.js';
 import type { PrimaryCounters } from './primary-sync.js';
 import { sessionOf } from './session-churn.testkit.js';
-import { encodeSession } from './session-codec.js';
+import { encodeSession } from './session-codec.testkit.js';
 import { stateTimeout } from './state-timeouts.js';
 import {
   BatchBuilder,

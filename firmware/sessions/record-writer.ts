@@ -1,0 +1,126 @@
+/**
+ * Session and deletion records (session-codec.ts) written as CBOR bytes by hand: the primary's
+ * hot path, every session of a resync's dump and every event. What cbor-x makes of the record's
+ * array, except that byte strings go untagged (cbor-x tags a Uint8Array 64; every decoder
+ * takes a plain byte string as the same bytes), 8 bytes less a session. Measured in-process:
+ * 3.2 µs a session through the arrays and cbor-x, against this.
+ */
+import type { CtFamily, CtKey, CtSession, CtTuple } from '../../hal/conntrack/index.js';
+import { writeIpv4, writeIpv6 } from '../../lib/ip-text.js';
+import { KEY_FIELDS, partA, partB, plainReply, SESSION_FIELDS } from './session-codec.js';
+
+const UINT = 0;
+const BYTES = 2 << 5;
+const TEXT = 3 << 5;
+const ARRAY = 4 << 5;
+const NULL = 0xf6;
+/** An IPv6 session with a reply, a master and a 16-character helper name takes under 200 bytes. */
+const MAX_RECORD_BYTES = 512;
+const utf8 = new TextEncoder();
+
+/** One buffer for every record: the sync thread writes one at a time and copies it out. */
+const buf = new Uint8Array(MAX_RECORD_BYTES);
+let at = 0;
+
+/** A head of major type `major` with argument `n` (at most 32 bits), in its shortest form. */
+function head(major: number, n: number): void {
+  if (n < 24) buf[at++] = major | n;
+  else if (n < 0x100) {
+    buf[at++] = major | 24;
+    buf[at++] = n;
+  } else if (n < 0x10000) {
+    buf[at++] = major | 25;
+    buf[at++] = n >>> 8;
+    buf[at++] = n & 0xff;
+  } else {
+    buf[at++] = major | 26;
+    buf[at++] = n >>> 24;
+    buf[at++] = (n >>> 16) & 0xff;
+    buf[at++] = (n >>> 8) & 0xff;
+    buf[at++] = n & 0xff;
+  }
+}
+
+function address(family: CtFamily, text: string): void {
+  head(BYTES, family === 4 ? 4 : 16);
+  if (!(family === 4 ? writeIpv4(buf, at, text) : writeIpv6(buf, at, text)))
+    throw new RangeError(`address ${text}: not IPv${family}`);
+  at += family === 4 ? 4 : 16;
+}
+
+/** Text of under 24 bytes (helper names: the kernel's are at most 15 characters). */
+function text(s: string): void {
+  const { read, written } = utf8.encodeInto(s, buf.subarray(at + 1, at + 24));
+  if (read < s.length) throw new RangeError(`helper name ${s}: 24 bytes or longer`);
+  buf[at] = TEXT | written;
+  at += 1 + written;
+}
+
+function tuple(family: CtFamily, t: CtTuple): void {
+  head(ARRAY, 5);
+  address(family, t.src);
+  address(family, t.dst);
+  head(UINT, t.proto);
+  head(UINT, partA(t));
+  head(UINT, partB(t));
+}
+
+function take(): Uint8Array {
+  return buf.slice(0, at);
+}
+
+/** The session's record: session-codec.ts's array of 14, as CBOR. Throws on an address not of its family. */
+export function sessionRecord(s: CtSession): Uint8Array {
+  at = 0;
+  const f = s.family;
+  const o = s.orig;
+  head(ARRAY, SESSION_FIELDS);
+  head(UINT, f);
+  head(UINT, o.proto);
+  address(f, o.src);
+  address(f, o.dst);
+  head(UINT, partA(o));
+  head(UINT, partB(o));
+  if (plainReply(s)) buf[at++] = NULL;
+  else {
+    const r = s.reply;
+    head(ARRAY, 4);
+    address(f, r.src);
+    address(f, r.dst);
+    head(UINT, partA(r));
+    head(UINT, partB(r));
+  }
+  head(UINT, s.status >>> 0);
+  head(UINT, s.timeout >>> 0);
+  head(UINT, s.mark >>> 0);
+  head(UINT, s.zone);
+  const t = s.tcp;
+  if (t === null) buf[at++] = NULL;
+  else {
+    head(ARRAY, 5);
+    head(UINT, t.state);
+    head(UINT, t.wscaleOrig);
+    head(UINT, t.wscaleReply);
+    head(UINT, t.flagsOrig);
+    head(UINT, t.flagsReply);
+  }
+  text(s.helper);
+  if (s.master === null) buf[at++] = NULL;
+  else tuple(f, s.master);
+  return take();
+}
+
+/** The deletion's record: [family, proto, src, dst, a, b, zone] as CBOR. */
+export function keyRecord(k: CtKey): Uint8Array {
+  at = 0;
+  const o = k.orig;
+  head(ARRAY, KEY_FIELDS);
+  head(UINT, k.family);
+  head(UINT, o.proto);
+  address(k.family, o.src);
+  address(k.family, o.dst);
+  head(UINT, partA(o));
+  head(UINT, partB(o));
+  head(UINT, k.zone);
+  return take();
+}
