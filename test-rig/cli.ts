@@ -38,7 +38,7 @@ Commands:
                            once (in a 2-board rig the peer's heartbeat ports too); also
                            prints spreadMs, how long the whole cut took
                            power-on <board> (or restart): plugs the cables back, boots it
-  traffic start [--streams N] [--interval-ms MS]
+  traffic start [--streams N] [--interval-ms MS] [--stream-period-ms MS]
                            UDP probes every MS ms (default 1) echoed by the server, and N
                            TCP streams (default 4) client -> server through the boards;
                            restarts from zero when traffic runs already
@@ -74,6 +74,7 @@ type Values = {
   replay?: boolean;
   streams?: string;
   'interval-ms'?: string;
+  'stream-period-ms'?: string;
   help?: boolean;
 };
 
@@ -95,6 +96,7 @@ function parse(argv: string[]): { values: Values; positionals: string[] } {
         replay: { type: 'boolean' },
         streams: { type: 'string' },
         'interval-ms': { type: 'string' },
+        'stream-period-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -205,6 +207,7 @@ async function commandTraffic(v: Values, args: string[]): Promise<Output> {
       const o = checkTrafficOptions({
         streams: numberOption(v.streams, '--streams'),
         intervalMs: numberOption(v['interval-ms'], '--interval-ms'),
+        streamPeriodMs: numberOption(v['stream-period-ms'], '--stream-period-ms'),
       });
       const report = await traffic.start(o);
       return {

@@ -52,7 +52,7 @@ export type ControlRequest =
   | { id: number; op: 'status' }
   | { id: number; op: 'exec'; board: string; line: string; timeoutMs?: number }
   | { id: number; op: 'fault'; kind: FaultKind; target: string; value?: number }
-  | { id: number; op: 'traffic'; action: TrafficAction; streams?: number; intervalMs?: number }
+  | { id: number; op: 'traffic'; action: TrafficAction; streams?: number; intervalMs?: number; streamPeriodMs?: number }
   | { id: number; op: 'console'; board: string; replay?: boolean }
   | { id: number; op: 'down' };
 

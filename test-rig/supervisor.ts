@@ -54,6 +54,7 @@ import { claimRig, type RigState, writeState } from './state.js';
 import { type BoardStatus, primaryOf, type RigStatus } from './status.js';
 import { buildTopology, teardownTopology } from './topology.js';
 import { TrafficManager } from './traffic/manager.js';
+import type { TrafficOptions } from './traffic/options.js';
 import type { TrafficReport } from './traffic/report.js';
 
 /** What `up` asks for; written to up.json by the launcher. */
@@ -363,10 +364,10 @@ export class Supervisor {
     return this.faults.fault(kind, target, value);
   }
 
-  private traffic(req: { action: TrafficAction; streams?: number; intervalMs?: number }): Promise<TrafficReport> {
+  private traffic(req: { action: TrafficAction } & TrafficOptions): Promise<TrafficReport> {
     switch (req.action) {
       case 'start':
-        return this.trafficRuns.start({ streams: req.streams, intervalMs: req.intervalMs });
+        return this.trafficRuns.start({ streams: req.streams, intervalMs: req.intervalMs, streamPeriodMs: req.streamPeriodMs });
       case 'stop':
         return this.trafficRuns.stop();
       case 'report':

@@ -15,7 +15,7 @@ test('cases: only the known ones', () => {
   assert.throws(() => parseCases('lag,speed'), /speed does not exist/);
 });
 
-test('defaults: 100k sessions, the issue rates, 3 repeats, every case, 1000 streams', () => {
+test('defaults: 100k sessions, the issue rates, 3 repeats, every case, 1000 streams writing every 100 ms', () => {
   assert.deepEqual(sessionBenchOptions({}), {
     sessions: 100_000,
     rates: [10_000, 20_000, 40_000, 80_000],
@@ -23,8 +23,11 @@ test('defaults: 100k sessions, the issue rates, 3 repeats, every case, 1000 stre
     cases: ['rate', 'lag', 'resync', 'streams'],
     udpPercent: 0,
     streams: 1000,
+    streamPeriodMs: 100,
   });
   assert.equal(sessionBenchOptions({ TANDEM_BENCH_SESSIONS: '1000000' }).sessions, 1_000_000);
+  assert.equal(sessionBenchOptions({ TANDEM_BENCH_STREAM_PERIOD_MS: '10' }).streamPeriodMs, 10);
+  assert.throws(() => sessionBenchOptions({ TANDEM_BENCH_STREAM_PERIOD_MS: '0' }), BenchError);
   assert.throws(() => sessionBenchOptions({ TANDEM_BENCH_SESSIONS: '5' }), BenchError);
 });
 

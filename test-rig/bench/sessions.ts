@@ -12,10 +12,12 @@
  *   TANDEM_BENCH_SESSION_CASES     which cases (default rate,lag,resync,streams)
  *   TANDEM_BENCH_UDP_PERCENT       share of UDP sessions the loader makes (default 0; turns on -connectionless)
  *   TANDEM_BENCH_STREAMS           streams for `streams` (default 1000)
+ *   TANDEM_BENCH_STREAM_PERIOD_MS  how often each end of a stream writes, for `streams` (default 100: 1000
+ *                                  streams at the traffic tool's 10 ms take both of this machine's cores)
  *   TANDEM_BENCH_RUNS              power losses for `streams` (default 20)
  */
 import { raiseConntrackLimits } from '../conntrack-limits.js';
-import { MAX_STREAMS } from '../traffic/options.js';
+import { MAX_STREAM_PERIOD_MS, MAX_STREAMS, MIN_STREAM_PERIOD_MS } from '../traffic/options.js';
 import { progress } from './emit.js';
 import { BenchError, type BenchOptions, envInt } from './options.js';
 import { benchSessionLag, benchSessionRate } from './session-rate.js';
@@ -32,6 +34,7 @@ export interface SessionBenchOptions {
   cases: SessionCase[];
   udpPercent: number;
   streams: number;
+  streamPeriodMs: number;
 }
 
 const MAX_RATE = 1_000_000;
@@ -64,6 +67,7 @@ export function sessionBenchOptions(env: NodeJS.ProcessEnv = process.env): Sessi
     cases: parseCases(env.TANDEM_BENCH_SESSION_CASES || SESSION_CASES.join(',')),
     udpPercent: envInt(env, 'TANDEM_BENCH_UDP_PERCENT', 0, 0, 100),
     streams: envInt(env, 'TANDEM_BENCH_STREAMS', MAX_STREAMS, 1, MAX_STREAMS),
+    streamPeriodMs: envInt(env, 'TANDEM_BENCH_STREAM_PERIOD_MS', 100, MIN_STREAM_PERIOD_MS, MAX_STREAM_PERIOD_MS),
   };
 }
 
@@ -103,7 +107,7 @@ async function runCase(c: SessionCase, o: SessionBenchOptions, bench: BenchOptio
       await benchSessionResync({ sessions: o.sessions, repeats: o.repeats, udpPercent: o.udpPercent });
       break;
     case 'streams':
-      await benchSessionStreams(o.streams, bench.failoverRuns);
+      await benchSessionStreams(o.streams, o.streamPeriodMs, bench.failoverRuns);
       break;
   }
 }

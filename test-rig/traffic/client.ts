@@ -21,8 +21,12 @@ export class RigTraffic {
 
   /** Starts (or restarts, from zero) the prober and the streams. */
   start(o: TrafficOptions = {}): Promise<TrafficReport> {
-    const { streams, intervalMs } = checkTrafficOptions(o);
-    return controlCall<TrafficReport>(this.rig, { op: 'traffic', action: 'start', streams, intervalMs }, START_TIMEOUT_MS);
+    const { streams, intervalMs, streamPeriodMs } = checkTrafficOptions(o);
+    return controlCall<TrafficReport>(
+      this.rig,
+      { op: 'traffic', action: 'start', streams, intervalMs, streamPeriodMs },
+      START_TIMEOUT_MS,
+    );
   }
 
   /** Stops the traffic; resolves to the final report (also kept for later `report` calls). */

@@ -70,6 +70,7 @@ export class TrafficManager {
       probePort: PROBE_PORT,
       streamPort: STREAM_PORT,
       runId,
+      streamPeriodMs: o.streamPeriodMs,
     });
     const agents = [server];
     try {
@@ -84,6 +85,7 @@ export class TrafficManager {
         server: SERVER_IP,
         port: STREAM_PORT,
         streams: o.streams,
+        periodMs: o.streamPeriodMs,
       });
       agents.push(prober, streams);
       await Promise.all([prober.waitReady(READY_TIMEOUT_MS), streams.waitReady(READY_TIMEOUT_MS)]);
@@ -92,7 +94,7 @@ export class TrafficManager {
       await Promise.all(agents.map((a) => a.kill()));
       throw e;
     }
-    this.log(`traffic started: ${o.streams} streams, a probe every ${o.intervalMs} ms`);
+    this.log(`traffic started: ${o.streams} streams writing every ${o.streamPeriodMs} ms, a probe every ${o.intervalMs} ms`);
     return this.doReport();
   }
 

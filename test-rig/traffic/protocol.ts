@@ -22,8 +22,6 @@ export const ECHO_BYTES = 32;
 
 export const RECORD_MAGIC = 0x5444;
 export const RECORD_BYTES = 16;
-/** Each side of a TCP stream writes one record this often. */
-export const STREAM_PERIOD_MS = 10;
 
 /**
  * A probe not echoed this long after it was sent counts as missing in a report taken while
@@ -89,6 +87,8 @@ export interface ServerArgs {
   probePort: number;
   streamPort: number;
   runId: number;
+  /** Each server end of a stream writes one record this often. */
+  streamPeriodMs: number;
 }
 
 /** Arguments of the stream agent (client namespace). */
@@ -96,4 +96,6 @@ export interface StreamsArgs {
   server: string;
   port: number;
   streams: number;
+  /** Each client end writes one record this often. */
+  periodMs: number;
 }

@@ -1,7 +1,7 @@
 /**
  * The server agent, run in the server namespace: echoes UDP probes (keeping its own record of
  * which arrived: the forward path's outages) and accepts the client's TCP streams, writing a
- * record on each every STREAM_PERIOD_MS and checking the continuity of what it reads.
+ * record on each every `streamPeriodMs` and checking the continuity of what it reads.
  *
  *   node server-main.js '{"probePort":7101,"streamPort":7102,"runId":42}'
  */
@@ -9,7 +9,7 @@ import { createSocket } from 'node:dgram';
 import { createServer, type Socket } from 'node:net';
 import { monotonicMs } from '../processes.js';
 import { listenCommands, writeLine } from './agent-io.js';
-import { decodeProbe, ECHO_BYTES, PROBE_BYTES, type ServerArgs, STREAM_PERIOD_MS } from './protocol.js';
+import { decodeProbe, ECHO_BYTES, PROBE_BYTES, type ServerArgs } from './protocol.js';
 import { type SeqRecord, SeqTracker } from './seq-tracker.js';
 import { StreamEnd, type StreamEndView, socketFailure } from './stream-end.js';
 
@@ -54,7 +54,7 @@ setInterval(() => {
     const record = end.next(now);
     if (record) socket.write(record);
   }
-}, STREAM_PERIOD_MS);
+}, args.streamPeriodMs);
 
 function snapshot(): ServerSnapshot {
   const now = monotonicMs();

@@ -1,14 +1,14 @@
 /**
  * The stream agent, run in the client namespace: opens the long-lived TCP streams to the
- * server agent, writes a record on each every STREAM_PERIOD_MS and checks the continuity of
+ * server agent, writes a record on each every `periodMs` and checks the continuity of
  * what comes back. A stream that breaks stays broken: surviving a failover is what is measured.
  *
- *   node streams-main.js '{"server":"198.18.2.10","port":7102,"streams":4}'
+ *   node streams-main.js '{"server":"198.18.2.10","port":7102,"streams":4,"periodMs":10}'
  */
 import { connect, type Socket } from 'node:net';
 import { monotonicMs } from '../processes.js';
 import { listenCommands, writeLine } from './agent-io.js';
-import { STREAM_PERIOD_MS, type StreamsArgs } from './protocol.js';
+import type { StreamsArgs } from './protocol.js';
 import { StreamEnd, type StreamEndView, socketFailure } from './stream-end.js';
 
 /** What the stream agent reports. */
@@ -40,7 +40,7 @@ const streams = Array.from({ length: args.streams }, (_, id) => {
 
 setInterval(() => {
   for (const s of streams) s.write();
-}, STREAM_PERIOD_MS);
+}, args.periodMs);
 
 listenCommands(
   (command) => {
