@@ -59,14 +59,14 @@ interface StreamsRun {
   /** The longest stall of any stream over the whole run (connecting included). */
   stallMs: number;
   stallFromFaultMs: number | null;
-  /** The longest stall that began at the fault (from faultWindowMs before it on). */
+  /** The longest stall that covers the fault (began from faultWindowMs before it to the end of the prober's gap). */
   failoverStallMs: number;
   /**
    * When, after the fault, the last of those stalls ended: the stall counted from the fault.
    * A stall begins at a stream's last record before the fault, up to a record period earlier.
    */
   resumedAfterFaultMs: number;
-  /** Stream directions whose longest stall came before the fault: their failover stall was shorter than that. */
+  /** Stream directions whose longest stall did not cover the fault: their failover stall was shorter than that. */
   hidden: number;
   hiddenMaxMs: number;
   gapMs: number;
@@ -113,6 +113,7 @@ async function oneRun(
   );
   const report = await rig.traffic.stop();
   const after = report.outages.filter((o) => o.endMs !== null && o.endMs > atMs);
+  const gapMs = Math.max(0, ...after.map((o) => o.gapMs));
   let longest: { ms: number; startMs: number } | null = null;
   let failoverStallMs = 0;
   let resumedAfterFaultMs = 0;
@@ -122,7 +123,9 @@ async function oneRun(
     for (const stall of [s.toServer.maxStall, s.toClient.maxStall]) {
       if (!stall) continue;
       if (!longest || stall.ms > longest.ms) longest = stall;
-      if (stall.startMs >= atMs - faultWindowMs(periodMs)) {
+      // The failover's stall covers the fault: it began at the last record before it, or at
+      // one still in flight while the prober saw its gap. A later one is the machine's.
+      if (stall.startMs >= atMs - faultWindowMs(periodMs) && stall.startMs <= atMs + gapMs) {
         failoverStallMs = Math.max(failoverStallMs, stall.ms);
         resumedAfterFaultMs = Math.max(resumedAfterFaultMs, stall.startMs + stall.ms - atMs);
       } else {
@@ -145,7 +148,7 @@ async function oneRun(
     resumedAfterFaultMs: ms(resumedAfterFaultMs),
     hidden,
     hiddenMaxMs: ms(hiddenMaxMs),
-    gapMs: Math.max(0, ...after.map((o) => o.gapMs)),
+    gapMs,
     lost: after.reduce((n, o) => n + o.lost, 0),
     brokenReasons: [...new Set(broken.map((s) => s.reason ?? '?'))].slice(0, 5),
   };
@@ -184,7 +187,7 @@ export async function benchSessionStreams(streams: number, periodMs: number, run
             `failover stall ${x.failoverStallMs.toFixed(0)} ms (resumed ${x.resumedAfterFaultMs.toFixed(0)} ms after the fault), gap ${x.gapMs.toFixed(1)} ms; whole-run stall ${x.stallMs.toFixed(0)} ms` +
             `${x.stallFromFaultMs === null ? '' : ` from ${x.stallFromFaultMs.toFixed(0)} ms`}` +
             (x.hidden > 0
-              ? ` (${x.hidden} directions' longest stall before the fault, up to ${x.hiddenMaxMs.toFixed(0)} ms)`
+              ? ` (${x.hidden} directions' longest stall apart from the fault, up to ${x.hiddenMaxMs.toFixed(0)} ms)`
               : '') +
             (x.brokenReasons.length > 0 ? `; ${x.brokenReasons.join('; ')}` : ''),
         );
@@ -210,7 +213,7 @@ export async function benchSessionStreams(streams: number, periodMs: number, run
       stallMaxMs: ms(stall.maxMs),
       resumedAfterFaultP50Ms: ms(resumed.p50Ms),
       resumedAfterFaultP99Ms: ms(resumed.p99Ms),
-      stallRule: `longest stall that began within ${faultWindowMs(periodMs)} ms before the fault or after it; a stream's records come every ${periodMs} ms, so a stall is at least that`,
+      stallRule: `longest stall covering the fault: begun from ${faultWindowMs(periodMs)} ms before it to the end of the prober's gap; a stream's records come every ${periodMs} ms, so a stall is at least that`,
       wholeRunStallP50Ms: ms(wholeRun.p50Ms),
       wholeRunStallP99Ms: ms(wholeRun.p99Ms),
       hiddenDirectionsMax: Math.max(...records.map((r) => r.hidden)),
