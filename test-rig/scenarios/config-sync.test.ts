@@ -15,7 +15,7 @@ import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import { run } from '../shell.js';
 import { exchangeUntil, GROUP_ID } from './gateway-checks.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 // Beacons off: the split-brain step cuts the heartbeat links alone, which data-port beacons
 // would keep from splitting the pair (beacons.test.ts).
@@ -46,7 +46,7 @@ test('config sync on a pair carrying traffic', async (t) => {
   const sr = await scenarioRig(t, [rigConfig(0, common), rigConfig(1, common)]);
   if (!sr) return;
   t.after(() => sr.down());
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   await exchangeUntil(sr, (x) => x.reached, 'traffic through A');
 
   await t.test('a change on the primary reaches the secondary, and traffic obeys it', async () => {

@@ -10,7 +10,7 @@ import { rigConfig } from '../rig-config.js';
 import { GATEWAY_LAN, gatewayConfig } from '../rig-gateway.js';
 import { GROUP_ID, VMAC_LAN } from './gateway-checks.testkit.js';
 import { arpAnswers } from './probes.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, type ScenarioRig, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
 import { VmacCounters } from './vmac-counters.testkit.js';
 
 const LOST_AFTER_MS = 600;
@@ -29,7 +29,7 @@ async function leaseOf(sr: ScenarioRig, board: 'A' | 'B'): Promise<string> {
 }
 
 step('the primary holds the lease, the secondary does not', async (sr) => {
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   assert.equal(await leaseOf(sr, 'A'), 'held');
   assert.equal(await leaseOf(sr, 'B'), 'revoked');
   assert.match(await sr.rig.exec('A', 'diagnose sys ha status'), /self-fencing lease: held, \d+ ms left of 500 ms/);

@@ -25,7 +25,7 @@ import {
   VMAC_LAN,
 } from './gateway-checks.testkit.js';
 import { arpAnswers, tcpConnect, tcpExchange } from './probes.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const common = {
   override: true,
@@ -48,7 +48,7 @@ const steps: [string, (sr: ScenarioRig) => Promise<void>][] = [];
 const step = (name: string, body: (sr: ScenarioRig) => Promise<void>) => steps.push([name, body]);
 
 step('the client reaches the server through the primary', async (sr) => {
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   await carriesTraffic(sr, 'A');
   assert.equal(await portMac(sr, 'A', 'port2'), VMAC_LAN);
 });

@@ -16,7 +16,7 @@ import { type BoardLetter, boardIndex, boardNamespace, srvNamespace } from '../p
 import { mgmtAddress, rigConfig } from '../rig-config.js';
 import { ip, ipJson } from '../shell.js';
 import { SRV_MGMT_HOST } from '../topology.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const REMOTE_NET = '198.18.200.0/24';
 const REMOTE_HOST = '198.18.200.1';
@@ -98,7 +98,7 @@ test('per-unit management: each board keeps its mgmt address and route, whatever
   if (!sr) return;
   t.after(() => sr.down());
   await ip(['-n', srvNamespace(sr.name), 'addr', 'add', `${REMOTE_HOST}/32`, 'dev', SRV_MGMT_HOST.ifname]);
-  await sr.until((s) => onePrimary(s, BOARDS) && stateOf(s, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A', BOARDS);
 
   await t.test('A primary, B secondary: both are managed on their own addresses', async () => {
     await managedEach(sr, 'A primary');

@@ -11,7 +11,7 @@ import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import type { TrafficReport } from '../traffic/report.js';
 import { carriesTraffic, GROUP_ID } from './gateway-checks.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const LOST_AFTER_MS = 100 * 10;
 // Beacons off: the split-brain step cuts the heartbeat links alone, which data-port beacons
@@ -48,7 +48,7 @@ async function gapAround(sr: ScenarioRig, to: BoardLetter, fault: () => Promise<
 }
 
 step('execute ha failover set: the traffic moves without waiting for the lost threshold', async (sr) => {
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   const gap = await gapAround(sr, 'B', async () => {
     const atMs = (await sr.rig.status()).nowMs;
     await sr.rig.exec('A', 'execute ha failover set');

@@ -10,7 +10,7 @@ import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import { boardStatus } from '../status.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
-import { onePrimary, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const common = { groupId: GROUP_ID, marginS: 1, extra: gatewayConfig() };
 /** max(10 s, 3 × 100 ms × 6): the old key is still accepted this long (ha/wire/key-ring.ts). */
@@ -35,7 +35,7 @@ test('key changes on a pair carrying traffic: no state change, no outage', async
   const sr = await scenarioRig(t, [rigConfig(0, common), rigConfig(1, common)]);
   if (!sr) return;
   t.after(() => sr.down());
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   await sr.rig.traffic.start({ streams: 4 });
   await sr.rig.traffic.flowing();
   const marks = { A: sr.mark('A'), B: sr.mark('B') };

@@ -13,7 +13,7 @@ import { run } from '../shell.js';
 import { boardStatus } from '../status.js';
 import { carriesTraffic, GROUP_ID, VMAC_LAN } from './gateway-checks.testkit.js';
 import { arpAnswers, neighbourAdverts } from './probes.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, type ScenarioRig, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
 import { VmacCounters } from './vmac-counters.testkit.js';
 
 const GATEWAY_LAN6 = 'fd00:198:18:1::1';
@@ -56,7 +56,7 @@ test('live checks: encryption, static routes, IPv6 takeover, a silent secondary,
   });
 
   await t.test('an encrypted pair forms and refuses nothing', async () => {
-    await sr.until((s) => onePrimary(s, ['A', 'B']) && stateOf(s, 'A') === 'work', 'A primary');
+    await primaryOnForming(sr, 'A');
     assert.match(await sr.rig.exec('B', 'show system ha'), /set encryption enable/);
     const hb = await sr.rig.exec('B', 'diagnose sys ha heartbeat');
     assert.match(hb, /bad auth +: 0$/m);

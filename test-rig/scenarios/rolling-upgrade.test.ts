@@ -17,7 +17,7 @@ import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
 import { BOUND_S, releaseKeyOf, untilOutput, watchOnePrimary } from './images.testkit.js';
-import { onePrimary, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const NEXT = '1.1.0';
 /** Another major version: its peers refuse it, so it never joins. */
@@ -50,7 +50,7 @@ test('a rolling upgrade carries every stream; a failing image is rolled back and
   if (!sr) return;
   t.after(() => sr.down());
   for (const b of ['A', 'B'] as const) copyFileSync(next.publicKey, releaseKeyOf(sr.name, b));
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   const watch = watchOnePrimary(sr);
   t.after(() => watch.stop());
 

@@ -73,3 +73,21 @@ export function onePrimary(s: RigStatus, live: readonly BoardLetter[]): boolean 
 export async function untilTime(sr: ScenarioRig, atMs: number): Promise<void> {
   await sr.until((s) => s.nowMs >= atMs, `time ${atMs.toFixed(0)}`, atMs + 20_000);
 }
+
+/**
+ * Formed, with `board` the primary. Boards booted together under the suite's load may come up
+ * further apart than the rigs' short `ha-uptime-diff-margin` (1 s, so that a restarted unit
+ * does not take the role back), and the older then wins on age whatever the priorities. So the
+ * winner's age is reset as an operator moves the role (`diagnose sys ha reset-uptime`), and the
+ * election goes as the scenario set it up.
+ */
+export async function primaryOnForming(
+  sr: ScenarioRig,
+  board: BoardLetter,
+  live: readonly BoardLetter[] = ['A', 'B'],
+): Promise<RigStatus> {
+  const s = await sr.until((x) => onePrimary(x, live), `${live.join(' and ')} formed`);
+  const winner = live.find((b) => stateOf(s, b) === 'work');
+  if (winner !== undefined && winner !== board) await sr.rig.exec(winner, 'diagnose sys ha reset-uptime');
+  return sr.until((x) => onePrimary(x, live) && stateOf(x, board) === 'work', `${board} primary`);
+}

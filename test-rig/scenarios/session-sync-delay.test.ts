@@ -13,7 +13,7 @@ import { run } from '../shell.js';
 import { SRV_HOST } from '../topology.js';
 import { STREAM_PORT } from '../traffic/protocol.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { primaryOnForming, type ScenarioRig, scenarioRig } from './scenario-rig.testkit.js';
 import { streamTuples } from './stream-sessions.testkit.js';
 
 const STREAMS = 20;
@@ -47,7 +47,7 @@ test('session-pickup-delay: only sessions alive for 30 s reach the secondary, th
   const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);
   if (!sr) return;
   t.after(() => sr.down());
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   assert.match(await sr.rig.exec('A', 'get system ha status'), /ses_pickup_delay=enable/);
 
   const opened = Date.now();

@@ -23,7 +23,7 @@ import { gatewayConfig } from '../rig-gateway.js';
 import { run } from '../shell.js';
 import { GROUP_ID, VMAC_LAN, VMAC_WAN } from './gateway-checks.testkit.js';
 import { learntOn } from './probes.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { primaryOnForming, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const FILE = 'payload.bin';
 const CONTENT = randomBytes(512 * 1024);
@@ -87,7 +87,7 @@ async function passiveThroughA(t: TestContext, haLines: string[]): Promise<Setup
   const sr = await scenarioRig(t, [rigConfig(0, { ...common, priority: 200 }), rigConfig(1, { ...common, priority: 128 })]);
   if (!sr) return null;
   t.after(() => sr.down());
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   const server = await startFtpServer(sr.name, { [FILE]: CONTENT });
   t.after(() => server.stop());
   const client = new FtpClient(sr.name);

@@ -17,7 +17,7 @@ import { ALL_TCP, GATEWAY_WAN, type GatewayPolicy, gatewayConfig } from '../rig-
 import { sysctlIn } from '../shell.js';
 import type { TrafficReport } from '../traffic/report.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { primaryOnForming, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 import { lastHeard, streamTuples, type UdpEntry, udpEntries } from './stream-sessions.testkit.js';
 import { openUdpFlow, type UdpFlow } from './udp-flow.testkit.js';
 
@@ -59,7 +59,7 @@ interface Failover {
  * flow's server pushes from the takeover on, the client silent.
  */
 async function killPrimary(sr: ScenarioRig, flow: UdpFlow): Promise<Failover> {
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   assert.equal(await flow.exchange(5, 50), 5, 'the UDP flow carries both ways through A');
   assert.match(flow.seenFrom(), new RegExp(`^${GATEWAY_WAN}:\\d+$`), 'the UDP flow is masqueraded behind the WAN address');
   await sr.rig.traffic.start({ streams: STREAMS });
@@ -111,7 +111,7 @@ const steps: [string, Step][] = [];
 const step = (name: string, body: Step) => steps.push([name, body]);
 
 step('10 % loss on the session-sync-dev port: the secondary still converges on the primary', async (sr) => {
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   assert.match(await sr.rig.exec('A', 'diagnose sys ha status'), /ports in use: port3/);
   await sr.rig.fault('loss', 'port3', 10);
   await sr.rig.traffic.start({ streams: STREAMS });

@@ -22,7 +22,7 @@ import { run } from '../shell.js';
 import type { TrafficReport } from '../traffic/report.js';
 import { GROUP_ID, VMAC_WAN } from './gateway-checks.testkit.js';
 import { learntOn } from './probes.testkit.js';
-import { onePrimary, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 import { lastHeard, streamTuples, udpEntries } from './stream-sessions.testkit.js';
 import { openUdpFlow, type UdpFlow } from './udp-flow.testkit.js';
 
@@ -95,7 +95,7 @@ async function tookOver(sr: ScenarioRig, board: BoardLetter, what: string): Prom
 }
 
 step('the secondary holds every stream before any failover, and no UDP flow', async (sr) => {
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   udp.flow = await openUdpFlow(sr.name);
   assert.equal(await udp.flow.exchange(5, 50), 5, 'the UDP flow carries both ways through A');
   await streamsFlowing(sr);
@@ -172,7 +172,7 @@ test('the control: with session pickup off, streams stall for good after a failo
   const sr = await scenarioRig(t, [rigConfig(0, { ...off, priority: 200 }), rigConfig(1, { ...off, priority: 128 })]);
   if (!sr) return;
   t.after(() => sr.down());
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   await streamsFlowing(sr);
   assert.deepEqual(await streamTuples(sr.name, 'B'), [], 'nothing synced');
   const dropsBefore = await withoutSynDrops(sr, 'B');

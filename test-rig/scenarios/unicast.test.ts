@@ -8,7 +8,7 @@ import { boardNamespace } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { ip } from '../shell.js';
 import { boardStatus } from '../status.js';
-import { onePrimary, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, primaryOnForming, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const ADDRESS = ['198.18.4.1', '198.18.4.2'];
 
@@ -47,7 +47,7 @@ test('with unicast-hb, every heartbeat cable dark is not a power loss: the carri
   for (const [i, board] of (['A', 'B'] as const).entries()) {
     await ip(['-n', boardNamespace(sr.name, board), 'addr', 'add', `${ADDRESS[i]}/24`, 'dev', 'port3']);
   }
-  await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary');
+  await primaryOnForming(sr, 'A');
   const mark = sr.mark('B');
   let atMs = 0;
   for (const cable of ['A:ha1', 'A:ha2', 'B:ha1', 'B:ha2']) atMs = (await sr.rig.fault('port-down', cable)).atMs;
