@@ -5,7 +5,7 @@
  * mode is healthy once it runs.
  */
 import type { MemberSyncStatus } from '../control/config-sync.js';
-import type { HaSnapshot } from '../ha/snapshot.js';
+import { type HaSnapshot, primaryOf } from '../ha/snapshot.js';
 
 export interface HealthInputs {
   ha: HaSnapshot;
@@ -27,7 +27,7 @@ export function unhealthyBecause(i: HealthInputs): string | null {
   }
   const peers = ha.members.filter((m) => !m.self);
   if (peers.length === 0) return ha.state === 'work' ? null : 'no peer, and not working as the primary';
-  if (!ha.members.some((m) => m.state === 'work')) return 'no unit of the cluster works as the primary';
+  if (primaryOf(ha) === null) return 'no unit of the cluster works as the primary';
   const sync = i.configSync;
   if (sync === undefined) return 'config sync is not running';
   if (sync.state !== 'in-sync') return `configuration ${sync.state}${sync.reason ? ` (${sync.reason})` : ''}`;

@@ -3,7 +3,7 @@
  * peers, as the latest HA snapshot says. Config sync takes pushes only from the unit this view
  * names primary, so a split brain's losing side cannot overwrite the winner's config.
  */
-import type { HaSnapshot } from '../ha/snapshot.js';
+import { type HaSnapshot, primaryOf } from '../ha/snapshot.js';
 
 export interface ClusterView {
   self: string;
@@ -16,9 +16,7 @@ export interface ClusterView {
 export function clusterView(snap: HaSnapshot): ClusterView {
   const peers = snap.members.filter((m) => !m.self).map((m) => m.serial);
   if (!snap.enabled || snap.mode === 'standalone') return { self: snap.serial, primary: snap.serial, peers: [] };
-  if (snap.state === 'work') return { self: snap.serial, primary: snap.serial, peers };
-  const primary = snap.members.find((m) => !m.self && m.state === 'work')?.serial ?? null;
-  return { self: snap.serial, primary, peers };
+  return { self: snap.serial, primary: primaryOf(snap), peers };
 }
 
 export function isPrimaryView(view: ClusterView): boolean {

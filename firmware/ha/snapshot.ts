@@ -115,3 +115,9 @@ export interface HaSnapshot {
   };
   nowMs: number;
 }
+
+/** The unit working as primary as this snapshot sees it: this one's serial when it works, else the member in work, or null while none is. */
+export function primaryOf(snap: HaSnapshot): string | null {
+  if (snap.state === 'work') return snap.serial;
+  return snap.members.find((m) => !m.self && m.state === 'work')?.serial ?? null;
+}

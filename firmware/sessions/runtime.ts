@@ -15,7 +15,7 @@ import type { BoardDefinition } from '../../board/types.js';
 import { formatIpv6, parseIpv6 } from '../../lib/ip-text.js';
 import type { DataPlaneConfig } from '../config/data-plane.js';
 import type { HaSettings } from '../config/ha-settings.js';
-import type { HaSnapshot } from '../ha/snapshot.js';
+import { type HaSnapshot, primaryOf } from '../ha/snapshot.js';
 import { type KeyRingSpec, keySpecOf, oneKeyRing } from '../ha/wire/key-ring.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
 import { WORKER_RESOURCE_LIMITS } from '../node-flags.js';
@@ -56,8 +56,8 @@ export function syncRole(snap: HaSnapshot): SyncRole {
   if (snap.state === 'work') {
     return { role: 'primary', secondaries: snap.members.filter((m) => !m.self && m.state !== 'work').map((m) => m.serial) };
   }
-  const primary = snap.members.find((m) => !m.self && m.state === 'work');
-  return primary ? { role: 'secondary', primary: primary.serial } : { role: 'idle' };
+  const primary = primaryOf(snap);
+  return primary ? { role: 'secondary', primary } : { role: 'idle' };
 }
 
 export class SessionSyncRuntime {

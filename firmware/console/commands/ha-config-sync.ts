@@ -7,7 +7,7 @@ import type { ConfigAccess, ConfigChecksums } from '../../config/api.js';
 import { spacedHex } from '../../config/checksum.js';
 import type { MemberSyncStatus } from '../../control/config-sync.js';
 import { differingSections } from '../../control/sums-diff.js';
-import type { HaSnapshot } from '../../ha/snapshot.js';
+import { type HaSnapshot, primaryOf } from '../../ha/snapshot.js';
 import { formatAgo } from '../format.js';
 import type { ConfigSyncControl } from '../ha-control.js';
 import { clusterIndexes } from './ha-roles.js';
@@ -45,7 +45,7 @@ export async function renderChecksumCluster(
       return { serial: m.serial, sums: got && { debugzone: got.debugzone, checksum: got.checksum } };
     }),
   );
-  const primarySerial = snap.members.find((m) => m.state === 'work')?.serial ?? snap.serial;
+  const primarySerial = primaryOf(snap) ?? snap.serial;
   const reference = answers.find((a) => a.serial === primarySerial)?.sums?.checksum ?? config.checksums().checksum;
   const out: string[] = [];
   const differing = new Set<string>();
