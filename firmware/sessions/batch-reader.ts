@@ -16,6 +16,7 @@
 import type { CtFamily, CtKey, CtSession, CtTuple } from '../../hal/conntrack/index.js';
 import { formatIpv4, formatIpv6 } from '../../lib/ip-text.js';
 import { SERIAL_LEN } from '../ha/wire/header.js';
+import { ARRAY, BYTES, NULL, TEXT } from './cbor-heads.js';
 import { KEY_FIELDS, SESSION_FIELDS, tuple, U8, U16, U32 } from './session-codec.js';
 import type { SyncBody } from './sync-frames.js';
 import type { SyncRecord } from './sync-records.js';
@@ -26,10 +27,6 @@ export type GenericRecord = (bytes: Uint8Array) => SyncRecord | null | undefined
 
 /** Returned by a reader that cannot go on: the caller falls back. */
 const NO = -1;
-const NULL = 0xf6;
-const ARRAY = 4 << 5;
-const TEXT = 3 << 5;
-const BYTES = 2 << 5;
 /** Tag 64 (a Uint8Array), as cbor-x writes one: 0xd8 0x40. */
 const TAG = 0xd8;
 const TAG_UINT8ARRAY = 0x40;

@@ -2,18 +2,15 @@
  * Session and deletion records (session-codec.ts) written as CBOR bytes by hand: the primary's
  * hot path, every session of a resync's dump and every event. What cbor-x makes of the record's
  * array, except that byte strings go untagged (cbor-x tags a Uint8Array 64; every decoder
- * takes a plain byte string as the same bytes), 8 bytes less a session. Measured in-process:
- * 3.2 µs a session through the arrays and cbor-x, against this.
+ * takes a plain byte string as the same bytes): 2 bytes less an address, so a TCP session
+ * without NAT takes about 36 bytes instead of 40 (39 to a frame instead of 35). Measured
+ * in-process: 0.52 µs a session, against 3.2 µs through the arrays and cbor-x.
  */
 import type { CtFamily, CtKey, CtSession, CtTuple } from '../../hal/conntrack/index.js';
 import { writeIpv4, writeIpv6 } from '../../lib/ip-text.js';
+import { ARRAY, BYTES, NULL, TEXT, UINT, writeHead } from './cbor-heads.js';
 import { KEY_FIELDS, partA, partB, plainReply, SESSION_FIELDS } from './session-codec.js';
 
-const UINT = 0;
-const BYTES = 2 << 5;
-const TEXT = 3 << 5;
-const ARRAY = 4 << 5;
-const NULL = 0xf6;
 /** An IPv6 session with a reply, a master and a 16-character helper name takes under 200 bytes. */
 const MAX_RECORD_BYTES = 512;
 const utf8 = new TextEncoder();
@@ -22,23 +19,8 @@ const utf8 = new TextEncoder();
 const buf = new Uint8Array(MAX_RECORD_BYTES);
 let at = 0;
 
-/** A head of major type `major` with argument `n` (at most 32 bits), in its shortest form. */
 function head(major: number, n: number): void {
-  if (n < 24) buf[at++] = major | n;
-  else if (n < 0x100) {
-    buf[at++] = major | 24;
-    buf[at++] = n;
-  } else if (n < 0x10000) {
-    buf[at++] = major | 25;
-    buf[at++] = n >>> 8;
-    buf[at++] = n & 0xff;
-  } else {
-    buf[at++] = major | 26;
-    buf[at++] = n >>> 24;
-    buf[at++] = (n >>> 16) & 0xff;
-    buf[at++] = (n >>> 8) & 0xff;
-    buf[at++] = n & 0xff;
-  }
+  at = writeHead(buf, at, major, n);
 }
 
 function address(family: CtFamily, text: string): void {

@@ -27,6 +27,7 @@ import { Encoder } from 'cbor-x';
 import { cborArray } from '../../lib/cbor-array.js';
 import { MAX_BODY_LEN, SERIAL_LEN } from '../ha/wire/header.js';
 import { readBatch } from './batch-reader.js';
+import { ARRAY, TEXT, UINT, writeHead } from './cbor-heads.js';
 import { type AckFrame, ackFromWire } from './stream/index.js';
 import { decodeRecord, type SyncRecord } from './sync-records.js';
 
@@ -59,29 +60,6 @@ const cbor = new Encoder({
   int64AsNumber: true,
   copyBuffers: true,
 } as ConstructorParameters<typeof Encoder>[0]);
-
-/** The CBOR head of major type `major` with argument `n` (RFC 8949 §3). */
-function head(major: number, n: number, out: number[]): void {
-  const m = major << 5;
-  if (n < 24) out.push(m | n);
-  else if (n < 0x100) out.push(m | 24, n);
-  else if (n < 0x10000) out.push(m | 25, n >>> 8, n & 0xff);
-  else if (n <= 0xffffffff) out.push(m | 26, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
-  else {
-    const hi = Math.floor(n / 2 ** 32);
-    out.push(
-      m | 27,
-      hi >>> 24,
-      (hi >>> 16) & 0xff,
-      (hi >>> 8) & 0xff,
-      hi & 0xff,
-      n >>> 24,
-      (n >>> 16) & 0xff,
-      (n >>> 8) & 0xff,
-      n & 0xff,
-    );
-  }
-}
 
 /** Worst case of the batch's fixed part: array head, kind, to, epoch, seq, mark, total, the list's head. */
 const FIXED_BYTES = 1 + 1 + (1 + SERIAL_LEN) + 9 + 9 + 1 + 9 + 3;
@@ -124,24 +102,21 @@ export class BatchBuilder {
 
 /** The body of `batch` at `seq` of `epoch`, in the stream to the secondary of serial `to` (ASCII, 1-16 characters). */
 export function encodeBatch(to: string, epoch: number, seq: number, batch: PendingBatch): Uint8Array {
-  const out: number[] = [];
-  head(4, 7, out);
-  head(0, Kind.Batch, out);
-  head(3, to.length, out);
-  for (let i = 0; i < to.length; i++) out.push(to.charCodeAt(i) & 0x7f);
-  head(0, epoch, out);
-  head(0, seq, out);
-  head(0, batch.mark, out);
-  head(0, batch.total, out);
-  head(4, batch.records.length, out);
-  const body = new Uint8Array(out.length + batch.bytes);
-  body.set(out, 0);
-  let at = out.length;
+  const body = new Uint8Array(FIXED_BYTES + batch.bytes);
+  let at = writeHead(body, 0, ARRAY, 7);
+  at = writeHead(body, at, UINT, Kind.Batch);
+  at = writeHead(body, at, TEXT, to.length);
+  for (let i = 0; i < to.length; i++) body[at++] = to.charCodeAt(i) & 0x7f;
+  at = writeHead(body, at, UINT, epoch);
+  at = writeHead(body, at, UINT, seq);
+  at = writeHead(body, at, UINT, batch.mark);
+  at = writeHead(body, at, UINT, batch.total);
+  at = writeHead(body, at, ARRAY, batch.records.length);
   for (const r of batch.records) {
     body.set(r, at);
     at += r.length;
   }
-  return body;
+  return body.subarray(0, at);
 }
 
 export function encodeAck(ack: AckFrame): Uint8Array {
