@@ -13,7 +13,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The composition roots, one per thread: the only firmware files that choose drivers. */
 export const COMPOSITION_ROOTS = [
   'firmware/main.ts',
-  'firmware/ha/worker.ts',
+  'firmware/ha/worker-root.ts',
   'firmware/watchdog/keeper-worker.ts',
   'firmware/sessions/worker.ts',
 ];
