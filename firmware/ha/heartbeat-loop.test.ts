@@ -254,40 +254,107 @@ test('a heartbeat from a peer becomes a cluster input; a frame the decoder refus
   assert.equal(snap.snapshot.rejected.badAuth, 1);
 });
 
-test('standing down: "take over now" goes first, the lease is revoked before the release, a heartbeat and a beacon follow', (c) => {
-  const { t } = primaryWithPeer(c, 2000, 500);
+test('standing down: "take over now" goes first; the ports are held until the successor works, then released with the lease revoked first', (c) => {
+  const { t, peer } = primaryWithPeer(c, 2000, 500);
   assert.equal(t.state(), 'work', 'A wins on priority');
   const mark = t.journal.length;
   t.send({ type: 'failover', on: true });
   t.step();
   const at = t.clock.nowMs();
-  const turn = t.since(mark);
-  assert.deepEqual(turn.slice(0, 3), ['send ha1 0x8890', 'send ha2 0x8890', 'fence revoke'], turn.join(', '));
-  const first = decodeAsPeer(t.nic.sentOn('ha1').at(-2) ?? new Uint8Array());
+  const told = t.since(mark).filter((e) => !e.startsWith('fence renew'));
+  assert.deepEqual(told, ['send ha1 0x8890', 'send ha2 0x8890'], 'told, and nothing released yet');
+  const first = decodeAsPeer(t.nic.sentOn('ha1').at(-1) ?? new Uint8Array());
   assert.equal(first.advert.state, 'standby', 'the frame before the release already says standby');
   assert.equal(first.advert.primary, B);
+  assert.equal(t.nic.forwarding, true);
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B }), at + 2);
+  const released = t.journal.length;
+  t.step();
+  assert.equal(t.clock.nowMs(), at + 2, "the successor's heartbeat ends the wait");
+  const turn = t.since(released);
+  assert.equal(turn[0], 'fence revoke', turn.join(', '));
   const off = indexOf(turn, 'forwarding off');
-  assert.ok(off > 2);
   const own = indexOf(turn, 'setMac port1 02:00:00:00:00:04');
   assert.ok(indexOf(turn, 'removeAddress port1 198.18.1.1/24') > off);
   assert.deepEqual(turn.slice(own + 1), ['send ha1 0x8890', 'send ha2 0x8890', 'send port1 0x8890']);
+  assert.ok(t.logLines.includes('info successor works 2.00 ms after this unit stood down'), t.logLines.join('\n'));
   const gaveUp = t.posted('gave-up')[0];
   assert.ok(gaveUp?.type === 'gave-up');
-  assert.equal(gaveUp.atMs, at);
+  assert.equal(gaveUp.atMs, at + 2);
   assert.equal(t.fence.revoked, true);
   assert.equal(t.nic.forwarding, false);
+});
+
+test('standing down with no successor working: the ports, the lease and silence are held 100 ms at most, then a heartbeat at once', (c) => {
+  const { t, peer } = primaryWithPeer(c, 2000, 800);
+  // Standing down between ticks: the tick and the beacon due at +1000 fall inside the hold.
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { primary: A }), HELLO_MS + 950);
+  t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + 950);
+  t.send({ type: 'failover', on: true });
+  t.step();
+  const at = t.clock.nowMs();
+  assert.equal(at, HELLO_MS + 950);
+  const mark = t.timeline.length;
+  t.stepUntil(() => t.posted('gave-up').length === 1);
+  assert.equal(t.clock.nowMs(), at + HANDOVER_WAIT_MS, 'released at the end of the hold');
+  const held = t.timeline.slice(mark).filter((e) => e.at < at + HANDOVER_WAIT_MS);
+  assert.deepEqual(
+    held.filter((e) => e.entry.startsWith('send')),
+    [],
+    'no tick heartbeat or beacon while the ports are held: the next frame must follow the release',
+  );
+  const release = t.timeline.slice(mark).map((e) => e.entry);
+  const renewedUntil = Number(
+    t.journal
+      .filter((e) => e.startsWith('fence renew'))
+      .at(-1)
+      ?.split(' ')[2],
+  );
+  assert.ok(renewedUntil > at + HANDOVER_WAIT_MS, `still forwarding, so the lease outlasts the hold (until ${renewedUntil})`);
+  assert.ok(indexOf(release, 'fence revoke') < indexOf(release, 'send ha1 0x8890'));
+  assert.ok(t.logLines.some((l) => l.includes(`no successor took over within ${HANDOVER_WAIT_MS} ms of standing down`)));
+});
+
+test('primary again before the successor works: the held ports stay, and heartbeats go on', (c) => {
+  const { t } = primaryWithPeer(c, 2000, 500);
+  t.send({ type: 'failover', on: true });
+  t.step();
+  const at = t.clock.nowMs();
+  t.send({ type: 'failover', on: false });
+  t.step();
+  assert.equal(t.state(), 'work');
+  const mark = t.journal.length;
+  t.stepUntil(() => t.clock.nowMs() >= at + 3 * HANDOVER_WAIT_MS);
+  assert.deepEqual(t.posted('gave-up'), []);
+  assert.equal(t.nic.forwarding, true);
+  assert.ok(t.since(mark).includes('send ha1 0x8890'), 'ticks again');
+});
+
+test("the hold is bounded by the peers' detectors: none below a lost threshold of 3", (c) => {
+  const { t } = primaryWithPeer(c, 2000, 500);
+  t.send({ type: 'settings', settings: haSettings({ hbInterval: 1, hbLostThreshold: 2 }), links: SET_UP_LINKS, hostname: A });
+  t.step();
+  const mark = t.journal.length;
+  t.send({ type: 'failover', on: true });
+  t.step();
+  const turn = t.since(mark);
+  assert.ok(turn.includes('fence revoke'), `released in the same turn at threshold 2: ${turn.join(', ')}`);
 });
 
 test('beacons: every beacon period while primary, one more right after giving up, none as secondary', (c) => {
   const { t } = primaryWithPeer(c, 4000, 1600);
   t.send({ type: 'failover', on: true });
   t.step();
-  const gaveUpAt = t.clock.nowMs();
+  const stoodDownAt = t.clock.nowMs();
   t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + 3000);
+  const gaveUp = t.posted('gave-up')[0];
+  assert.ok(gaveUp?.type === 'gave-up');
+  const gaveUpAt = gaveUp.atMs;
   const beacons = t.timeline.filter((e) => e.entry === 'send port1 0x8890').map((e) => e.at);
   // (lost threshold 1200 − interval 200) / 2 = 500 ms: the loop wakes for each, between ticks.
   assert.deepEqual(beacons, [HELLO_MS, HELLO_MS + 500, HELLO_MS + 1000, HELLO_MS + 1500, gaveUpAt]);
-  assert.equal(gaveUpAt, HELLO_MS + 1600);
+  assert.equal(stoodDownAt, HELLO_MS + 1600);
+  assert.equal(gaveUpAt, stoodDownAt + HANDOVER_WAIT_MS, 'no successor took over: released at the end of the hold');
   for (const frame of t.nic.sentOn('port1').filter((f) => f[12] === 0x88)) {
     assert.equal(decodeAsPeer(frame).type, FrameType.Beacon);
   }

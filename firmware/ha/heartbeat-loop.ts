@@ -5,8 +5,8 @@
  * and the cluster state machine, and tells the main process what changed. Nothing here waits
  * on the main process, so its load or GC cannot delay a heartbeat or a failure verdict. Beside
  * it: the main process's commands (worker-commands.ts), the data-port beacons
- * (data-beacons.ts), the events' text (event-report.ts), the graceful leave (graceful-leave.ts)
- * and the codec (hb-codec.ts).
+ * (data-beacons.ts), the events' text (event-report.ts), the graceful leave (graceful-leave.ts),
+ * the make-before-break stand down (stand-down.ts) and the codec (hb-codec.ts).
  */
 import type { ClockDevice, Pollable } from '../../hal/clock/index.js';
 import type { FenceDevice } from '../../hal/fence/index.js';
@@ -33,6 +33,7 @@ import { MonitorPorts } from './monitor-ports.js';
 import { RejectLog } from './reject-log.js';
 import { heartbeatIntervalMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
+import { StandDown, standDownHoldMs } from './stand-down.js';
 import { FrameType } from './wire/header.js';
 import { groupNamesOf, type KeyRingSpec, keyRingProblem } from './wire/key-ring.js';
 import type { WorkerChannel } from './worker-channel.js';
@@ -75,6 +76,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   private readonly jitter = new Histogram();
   private readonly cluster: Cluster;
   private readonly announces = new AnnounceWatch();
+  private readonly standDown = new StandDown();
   private readonly takeover: TakeoverExecutor;
   private readonly lease: Lease;
   private readonly ticker;
@@ -162,9 +164,9 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   /** Blocks until the next input or deadline, then runs one turn; false once the main process asked us to leave. */
   step(): boolean {
     const before = this.dev.clock.nowMs();
-    // A primary listening after a stall sends no beacon: the next is due once it has heard.
-    const beaconAt = this.takeover.active && !this.cluster.listening(before) ? this.beacons.nextAt : Number.POSITIVE_INFINITY;
-    const wakeIn = Math.min(this.cluster.nextWakeAt(before), beaconAt) - before;
+    // No beacon is due while a primary listens after a stall or holds its ports for a successor.
+    const beaconAt = this.sendsBeacons(before) ? this.beacons.nextAt : Number.POSITIVE_INFINITY;
+    const wakeIn = Math.min(this.cluster.nextWakeAt(before), beaconAt, this.standDown.deadline) - before;
     this.poller.wait(Math.max(0, Math.ceil(Math.min(wakeIn, SNAPSHOT_EVERY_MS))));
     this.turn(this.dev.clock.nowMs());
     return !this.leaving;
@@ -208,9 +210,9 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.cluster.tick(now);
     const changed = this.cluster.state !== state || this.cluster.primary() !== primary;
     const events = this.cluster.drainEvents();
-    // A primary standing down tells its successor first ("take over now"): the successor
-    // claims the ports while this unit releases them, instead of after.
-    const handingOver = this.takeover.active && this.cluster.state !== 'work';
+    // A primary standing down tells its successor first ("take over now"), and holds the
+    // ports until it works (stand-down.ts).
+    const handingOver = this.takeover.active && this.cluster.state !== 'work' && !this.standDown.holding;
     if (handingOver) this.sendHeartbeat(FrameType.Heartbeat, now);
     // The data ports follow the role before anything else: this is the traffic gap.
     for (const e of events) this.noteForAnnounce(e);
@@ -220,15 +222,15 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
       this.ticker.take();
       this.jitter.record(now - this.lastTickMs - heartbeatIntervalMs(this.init.settings));
       this.lastTickMs = now;
-      if (!listening) this.sendHeartbeat(FrameType.Heartbeat, now);
-    } else if (((changed && !handingOver) || this.listened) && !listening) {
+      if (!listening && !this.standDown.holding) this.sendHeartbeat(FrameType.Heartbeat, now);
+    } else if (((changed && !handingOver) || this.listened) && !listening && !this.standDown.holding) {
       // A new role is announced at once, not at the next tick: peers converge one interval
       // sooner. So is the end of listening after a stall.
       this.sendHeartbeat(FrameType.Heartbeat, now);
     }
     const listenedUntilNow = this.listened && !listening;
     this.listened = listening;
-    if (this.takeover.active && !listening) this.beacons.sendIfDue(now);
+    if (this.sendsBeacons(now)) this.beacons.sendIfDue(now);
     if (events.length > 0) reportEvents(this.log, events);
     // The end of listening renewed the lease: the console and the rig see it at once.
     if (events.length > 0 || listenedUntilNow || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
@@ -244,6 +246,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
    */
   private followRole(now: number): void {
     const primary = this.cluster.state === 'work';
+    if (primary) this.standDown.cancel();
     if (primary && !this.takeover.active) {
       this.lease.renew(now);
       const r = this.takeover.takeOver();
@@ -257,7 +260,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
         announced: r.announced,
         failures: r.failures,
       });
-    } else if (!primary && this.takeover.active) {
+    } else if (!primary && this.takeover.active && this.standDownEnds(now)) {
       this.lease.revoke();
       const failures = this.takeover.giveUp();
       this.post({ type: 'gave-up', atMs: now, tookMs: this.dev.clock.nowMs() - now, failures });
@@ -268,11 +271,30 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     // its lease back only once it has heard its peers and is still primary.
     if (this.cluster.listening(now)) return;
     if (this.takeover.active) this.lease.renew(now);
-    const why = this.announces.take(this.takeover.active && this.takeover.plan.announce);
+    const why = this.announces.take(this.takeover.active && !this.standDown.holding && this.takeover.plan.announce);
     if (why !== null) {
       this.takeover.announce();
       this.post({ type: 'announce-round', atMs: now, reason: why });
     }
+  }
+
+  /** Whether the ports may be released now: no hold for a successor, or its end (logged). */
+  private standDownEnds(now: number): boolean {
+    const end = this.standDown.poll(now, standDownHoldMs(this.init.settings), this.cluster.peerWorking(), this.cluster.hasPeers);
+    if (end === null) return false;
+    if (end.afterMs === 0) return true;
+    if (end.successorWorked) this.log.info(`successor works ${end.afterMs.toFixed(2)} ms after this unit stood down`);
+    else
+      this.log.event(
+        `no successor took over within ${end.afterMs.toFixed(0)} ms of standing down; releasing the data ports`,
+        'warn',
+      );
+    return true;
+  }
+
+  /** A primary beacons on the data ports, except while listening after a stall or holding them for a successor. */
+  private sendsBeacons(now: number): boolean {
+    return this.takeover.active && !this.cluster.listening(now) && !this.standDown.holding;
   }
 
   /** Sends a frame of `type` with this unit's advert on every heartbeat link. */
@@ -372,7 +394,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.takeover.arm(plan);
     if (changed) this.lease.setPorts(plan);
     // A primary whose addresses changed tells the segment about the new ones.
-    if (changed && this.takeover.active && plan.announce) {
+    if (changed && this.takeover.active && !this.standDown.holding && plan.announce) {
       this.takeover.announce();
       this.post({ type: 'announce-round', atMs: now, reason: 'the data ports changed' });
     }
