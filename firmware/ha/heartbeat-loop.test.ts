@@ -285,6 +285,26 @@ test('standing down: "take over now" goes first; the ports are held until the su
   assert.equal(t.nic.forwarding, false);
 });
 
+test('a role a frame brings is announced in the same turn, not at the next tick', (c) => {
+  const { t, peer } = primaryWithPeer(c, 2000, 500);
+  t.send({ type: 'failover', on: true });
+  t.step();
+  const at = t.clock.nowMs();
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B }), at + 2);
+  t.step();
+  assert.equal(t.posted('gave-up').length, 1);
+  // B sets failover too: the election goes by priority again, and A wins it on B's frame.
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B, failover: true }), at + 50);
+  const mark = t.timeline.length;
+  t.step();
+  assert.equal(t.clock.nowMs(), at + 50);
+  assert.equal(t.posted('took-over').length, 2, 'A took over again');
+  const turn = t.timeline.slice(mark).map((e) => e.entry);
+  const sent = turn.lastIndexOf('send ha1 0x8890');
+  assert.ok(sent > indexOf(turn, `setMac port1 ${VMAC}`), `no heartbeat after the takeover in its turn: ${turn.join(', ')}`);
+  assert.equal(decodeAsPeer(t.nic.sentOn('ha1').at(-1) ?? new Uint8Array()).advert.state, 'work');
+});
+
 test('standing down with no successor working: the ports, the lease and silence are held 100 ms at most, then a heartbeat at once', (c) => {
   const { t, peer } = primaryWithPeer(c, 2000, 800);
   // Standing down between ticks: the tick and the beacon due at +1000 fall inside the hold.

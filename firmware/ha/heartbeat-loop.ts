@@ -195,6 +195,9 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   /** One pass: inputs first (so frames that arrived during a stall count), then timers. */
   private turn(now: number): void {
     this.health.stamp(HEARTBEAT_WORKER, now);
+    // Before any input: a frame, a command or a link event settles the election as it comes in.
+    const state = this.cluster.state;
+    const primary = this.cluster.primary();
     this.cluster.resumeFromStall(now);
     if (this.poller.readable(COMMANDS)) this.onCommands(now);
     if (this.poller.readable(LINK_MONITOR)) this.onLinkEvents(now);
@@ -205,8 +208,6 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     for (let i = 0; i < this.beaconPorts.ports.length; i++) {
       if (this.poller.readable(firstBeacon + i)) this.beacons.drain(i, now);
     }
-    const state = this.cluster.state;
-    const primary = this.cluster.primary();
     this.cluster.tick(now);
     const changed = this.cluster.state !== state || this.cluster.primary() !== primary;
     const events = this.cluster.drainEvents();
