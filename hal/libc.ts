@@ -178,6 +178,7 @@ export const POLLHUP = 0x10;
 
 export const CLOCK_REALTIME = 0;
 export const CLOCK_MONOTONIC = 1;
+export const SCHED_OTHER = 0;
 export const SCHED_FIFO = 1;
 export const CLONE_NEWNET = 0x40000000;
 export const TCSANOW = 0;

@@ -178,6 +178,11 @@ export class FakeClockDevice implements ClockDevice {
     return p;
   }
 
+  lowerThreadPriority(): PriorityAnswer {
+    this.priorityAsked.push(0);
+    return { ok: true };
+  }
+
   raiseThreadPriority(priority: number): PriorityAnswer {
     this.priorityAsked.push(priority);
     if (!Number.isInteger(priority) || priority < 1 || priority > 99) {

@@ -66,4 +66,9 @@ export interface ClockDevice extends Clock {
    * the process lacks the capability; never throws.
    */
   raiseThreadPriority(priority: number): { ok: true } | { ok: false; reason: string };
+  /**
+   * Returns the calling thread to the normal policy (SCHED_OTHER): a thread whose urgent part is
+   * done must not keep a core from everything below it while it winds down. Never throws.
+   */
+  lowerThreadPriority(): { ok: true } | { ok: false; reason: string };
 }

@@ -187,6 +187,15 @@ describe('linux clock', () => {
     assert.equal(reply.rtPriority, 50);
   });
 
+  it('lowers a SCHED_FIFO thread back to the normal policy', async (t) => {
+    if (!kernelAvailable(t)) return;
+    const reply = await probe({ mode: 'priority', priority: 50, thenLower: true });
+    assert.ok(reply.kind === 'priority');
+    assert.deepEqual(reply.result, { ok: true });
+    assert.equal(reply.policy, 0, 'SCHED_OTHER');
+    assert.equal(reply.rtPriority, 0);
+  });
+
   it('refuses a priority out of range without throwing', () => {
     const result = clock.raiseThreadPriority(0);
     assert.equal(result.ok, false);

@@ -19,6 +19,7 @@ import {
   POLLHUP,
   POLLIN,
   SCHED_FIFO,
+  SCHED_OTHER,
   timespecMs,
 } from '../libc.js';
 import type { ClockDevice, Pollable, Poller, Ticker } from './index.js';
@@ -144,6 +145,11 @@ function raiseThreadPriority(priority: number): { ok: true } | { ok: false; reas
   return { ok: false, reason: `sched_setscheduler(SCHED_FIFO, ${priority}): ${errnoText(errno())}` };
 }
 
+function lowerThreadPriority(): { ok: true } | { ok: false; reason: string } {
+  if (libc.sched_setscheduler(0, SCHED_OTHER, new Int32Array([0])) === 0) return { ok: true };
+  return { ok: false, reason: `sched_setscheduler(SCHED_OTHER): ${errnoText(errno())}` };
+}
+
 export function createLinuxClock(): ClockDevice {
   return {
     nowMs: monotonicMs,
@@ -151,5 +157,6 @@ export function createLinuxClock(): ClockDevice {
     openTicker: (periodMs) => new TimerfdTicker(periodMs),
     openPoller: () => new PollPoller(),
     raiseThreadPriority,
+    lowerThreadPriority,
   };
 }

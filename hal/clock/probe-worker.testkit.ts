@@ -1,6 +1,6 @@
 /**
- * Worker used by the clock tests: blocks in Poller.wait on an adopted stream socket, or raises its own
- * priority, and reports what happened. It exists because both only make sense off the main
+ * Worker used by the clock tests: blocks in Poller.wait on an adopted stream socket, or raises (and
+ * lowers again) its own priority, and reports what happened. It exists because both only make sense off the main
  * thread.
  */
 import { readFileSync, readlinkSync } from 'node:fs';
@@ -8,7 +8,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createLinuxIpc } from '../ipc/linux.js';
 import { createLinuxClock } from './linux.js';
 
-export type ProbeRequest = { mode: 'wait'; streamFd: number; timeoutMs: number } | { mode: 'priority'; priority: number };
+export type ProbeRequest =
+  | { mode: 'wait'; streamFd: number; timeoutMs: number }
+  | { mode: 'priority'; priority: number; thenLower?: boolean };
 
 export type ProbeReply =
   | { kind: 'blocking'; tid: number }
@@ -26,7 +28,8 @@ function run(port: NonNullable<typeof parentPort>, request: ProbeRequest): void 
   const clock = createLinuxClock();
   const send = (reply: ProbeReply): void => port.postMessage(reply);
   if (request.mode === 'priority') {
-    const result = clock.raiseThreadPriority(request.priority);
+    let result: ReturnType<typeof clock.raiseThreadPriority> = clock.raiseThreadPriority(request.priority);
+    if (result.ok && request.thenLower) result = clock.lowerThreadPriority();
     send({ kind: 'priority', result, ...threadScheduling() });
     return;
   }
