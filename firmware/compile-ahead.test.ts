@@ -30,11 +30,20 @@ async function bytecodeOf(load: () => Promise<unknown>): Promise<number> {
 
 test('a graph imported with its code compiled ahead holds its functions compiled; later imports are lazy again', async () => {
   const lazy = await bytecodeOf(() => import(moduleFile('lazy', 500).href));
-  const ahead = await bytecodeOf(() => importCompiledAhead(moduleFile('ahead', 500), ['node:zlib']));
+  const ahead = await bytecodeOf(() => importCompiledAhead(moduleFile('ahead', 500), []));
   const lazyAgain = await bytecodeOf(() => import(moduleFile('lazy-again', 500).href));
   // 500 compiled functions are tens of kilobytes of bytecode; lazily, none of them is compiled.
   assert.ok(ahead > lazy + 20_000, `compiled ahead: ${ahead} bytes of bytecode, lazily: ${lazy}`);
   assert.ok(lazyAgain < ahead / 4, `the flag was not restored: ${lazyAgain} bytes after, ${ahead} ahead`);
+});
+
+test('the packages named to load first stay lazy', async () => {
+  const alone = await bytecodeOf(() => importCompiledAhead(moduleFile('ahead-alone', 500), []));
+  const withPackage = await bytecodeOf(() =>
+    importCompiledAhead(moduleFile('ahead-with-package', 500), [moduleFile('package', 500).href]),
+  );
+  // Compiled ahead as well, the package would double the bytecode.
+  assert.ok(withPackage < alone * 1.5, `${withPackage} bytes with the package, ${alone} without`);
 });
 
 test('a graph that fails to load leaves the flag restored and the error with the caller', async () => {

@@ -17,6 +17,8 @@ import { setFlagsFromString } from 'node:v8';
 
 export async function importCompiledAhead<T>(url: URL, lazyFirst: readonly string[]): Promise<T> {
   for (const specifier of lazyFirst) await import(specifier);
+  // A process started with --no-lazy (to profile it, say) keeps it.
+  if (process.execArgv.includes('--no-lazy')) return (await import(url.href)) as T;
   setFlagsFromString('--no-lazy');
   try {
     return (await import(url.href)) as T;

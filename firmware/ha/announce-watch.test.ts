@@ -4,21 +4,38 @@ import { AnnounceWatch } from './announce-watch.js';
 
 test('a peer claiming the role, stepping down and releasing: three announcements while we hold the ports', () => {
   const w = new AnnounceWatch();
-  w.frame('B', true);
+  w.frame('B', true, 'ha1');
   assert.match(w.take(true) ?? '', /B claimed the primary role/);
-  w.frame('B', true);
+  w.frame('B', true, 'ha1');
   assert.equal(w.take(true), null, 'a claim that goes on is announced once');
-  w.frame('B', false);
+  w.frame('B', false, 'ha1');
   assert.match(w.take(true) ?? '', /B stepped down/);
-  w.frame('B', false);
+  w.frame('B', false, 'ha1');
   assert.match(w.take(true) ?? '', /B released the data ports/);
-  w.frame('B', false);
+  w.frame('B', false, 'ha1');
   assert.equal(w.take(true), null, 'a standby peer is no reason');
+});
+
+test('the step down heard on both links: the release is announced on the next frame on a link it came in on', () => {
+  const w = new AnnounceWatch();
+  w.frame('B', true, 'ha1');
+  w.frame('B', true, 'ha2');
+  w.take(true);
+  w.frame('B', false, 'ha1');
+  w.frame('B', false, 'ha2');
+  assert.match(w.take(true) ?? '', /B stepped down/);
+  assert.equal(w.take(true), null, "the step down's copy on ha2 is not the frame after the release");
+  w.frame('B', false, 'port1');
+  assert.equal(w.take(true), null, 'nor is a beacon on a port the step down never came in on');
+  w.frame('B', false, 'ha2');
+  assert.match(w.take(true) ?? '', /B released the data ports/);
+  w.frame('B', false, 'ha1');
+  assert.equal(w.take(true), null, 'announced once');
 });
 
 test('a standby peer heartbeating is no reason to announce; its (re)joining is', () => {
   const w = new AnnounceWatch();
-  for (let i = 0; i < 5; i++) w.frame('B', false);
+  for (let i = 0; i < 5; i++) w.frame('B', false, 'ha1');
   assert.equal(w.take(true), null);
   w.joined('B');
   assert.match(w.take(true) ?? '', /B joined/, 'it may have held the ports while we could not hear it');
@@ -26,17 +43,17 @@ test('a standby peer heartbeating is no reason to announce; its (re)joining is',
 
 test('a reason seen while standing by is dropped; the claim is remembered', () => {
   const w = new AnnounceWatch();
-  w.frame('B', true);
+  w.frame('B', true, 'ha1');
   assert.equal(w.take(false), null);
   assert.equal(w.take(true), null, 'dropped, not kept for later');
-  w.frame('B', false);
+  w.frame('B', false, 'ha1');
   assert.match(w.take(true) ?? '', /B stepped down/, 'the end of the claim still counts');
 });
 
 test('a claiming peer that is lost or leaves: announce; a standby one: no', () => {
   const w = new AnnounceWatch();
-  w.frame('B', true);
-  w.frame('C', false);
+  w.frame('B', true, 'ha1');
+  w.frame('C', false, 'ha1');
   w.take(true);
   w.gone('C');
   assert.equal(w.take(true), null);
@@ -49,7 +66,7 @@ test('our own stall is a reason; the takeover announcement clears pending reason
   w.stalled(15_000);
   assert.match(w.take(true) ?? '', /resumed after a 15000 ms stall/);
   w.stalled(300);
-  w.frame('B', true);
+  w.frame('B', true, 'ha1');
   w.announced();
   assert.equal(w.take(true), null);
 });
@@ -57,11 +74,11 @@ test('our own stall is a reason; the takeover announcement clears pending reason
 test('every cycle of a flap storm announces again', () => {
   const w = new AnnounceWatch();
   for (let cycle = 0; cycle < 10; cycle++) {
-    w.frame('B', true);
+    w.frame('B', true, 'ha1');
     assert.ok(w.take(true), `cycle ${cycle}: claim`);
-    w.frame('B', false);
+    w.frame('B', false, 'ha1');
     assert.ok(w.take(true), `cycle ${cycle}: step down`);
-    w.frame('B', false);
+    w.frame('B', false, 'ha1');
     assert.ok(w.take(true), `cycle ${cycle}: released`);
   }
 });

@@ -7,27 +7,40 @@
  * whether the other unit ever "left" from this unit's point of view: the frames say it.
  *
  * A unit that stops claiming sends one heartbeat before releasing the ports (so its successor
- * claims them at once) and one right after; the announcement is repeated on that second frame,
- * which is sure to come after the release.
+ * claims them at once) and one right after, with nothing in between (stand-down.ts); the
+ * announcement is repeated on that second frame, which is sure to come after the release. Each
+ * heartbeat goes out once per link, and frames keep their order only within a link: the frame
+ * after the release is the second on the same link, not the next frame heard (the first frame's
+ * copy on the other link).
  */
 export class AnnounceWatch {
   /** Peers whose latest heartbeat claimed the primary role. */
   readonly #claiming = new Set<string>();
-  /** Peers whose claim just ended: announce once more on their next frame. */
-  readonly #followUp = new Set<string>();
+  /** Peers whose claim just ended, with the links their last claim's end came in on: announce once more on their next frame on one of those. */
+  readonly #followUp = new Map<string, Set<string>>();
   #why: string | null = null;
 
-  /** An accepted heartbeat from `serial`, claiming the primary role or not. */
-  frame(serial: string, claims: boolean): void {
+  /** An accepted heartbeat or beacon from `serial` on `link` (a heartbeat link or data port), claiming the primary role or not. */
+  frame(serial: string, claims: boolean, link: string): void {
     if (claims) {
       if (!this.#claiming.has(serial)) this.#want(`${serial} claimed the primary role`);
       this.#claiming.add(serial);
       this.#followUp.delete(serial);
-    } else if (this.#claiming.delete(serial)) {
+      return;
+    }
+    if (this.#claiming.delete(serial)) {
       this.#want(`${serial} stepped down from the primary role`);
-      this.#followUp.add(serial);
-    } else if (this.#followUp.delete(serial)) {
+      this.#followUp.set(serial, new Set([link]));
+      return;
+    }
+    const stepDownOn = this.#followUp.get(serial);
+    if (!stepDownOn) return;
+    if (stepDownOn.has(link)) {
+      this.#followUp.delete(serial);
       this.#want(`${serial} released the data ports`);
+    } else {
+      // The step down's copy on another link.
+      stepDownOn.add(link);
     }
   }
 
@@ -43,6 +56,11 @@ export class AnnounceWatch {
   gone(serial: string): void {
     this.#followUp.delete(serial);
     if (this.#claiming.delete(serial)) this.#want(`${serial}, which claimed the primary role, is gone`);
+  }
+
+  /** The data ports changed while this unit could not announce them (it held them for a successor). */
+  portsChanged(): void {
+    this.#want('the data ports changed');
   }
 
   /** This unit stalled: peers may have claimed and given up the role meanwhile. */

@@ -263,6 +263,11 @@ export class Cluster {
     return this.#members.anyWorking();
   }
 
+  /** Another unit claims the primary role, in its heartbeats or in beacons on the data ports. */
+  someoneElseClaims(now: number): boolean {
+    return this.#someoneClaims(now);
+  }
+
   /** Whether any peer is a member now. */
   get hasPeers(): boolean {
     return this.#members.size > 0;

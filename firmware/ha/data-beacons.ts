@@ -75,7 +75,7 @@ export class DataBeacons {
       // Heartbeats belong on heartbeat links: on a data port only beacons count.
       if (r.type !== FrameType.Beacon) continue;
       port.rxAccepted++;
-      announces.frame(r.serial, claimsPrimary(r.serial, r.advert));
+      announces.frame(r.serial, claimsPrimary(r.serial, r.advert), port.name);
       cluster.beacon(r.serial, port.name, r.advert, now);
     }
   }

@@ -305,6 +305,27 @@ test('a role a frame brings is announced in the same turn, not at the next tick'
   assert.equal(decodeAsPeer(t.nic.sentOn('ha1').at(-1) ?? new Uint8Array()).advert.state, 'work');
 });
 
+test('taking over from a peer that stands down: announced again on its frame after the release, though its step down came on both links', (c) => {
+  const { t, peer } = primaryWithPeer(c, 2000, 500);
+  t.send({ type: 'failover', on: true });
+  t.step();
+  const at = t.clock.nowMs();
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B }), at + 2);
+  t.stepUntil(() => t.posted('gave-up').length === 1);
+  // B stands down in turn (failover set on both): its frame goes out on ha1 and ha2 together.
+  const down = { state: 'standby' as const, primary: A, failover: true };
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, down), at + 50);
+  t.nic.deliver('ha2', peer.frame(FrameType.Heartbeat, down), at + 50);
+  t.stepUntil(() => t.posted('took-over').length === 2);
+  const rounds = () => t.posted('announce-round').map((m) => (m.type === 'announce-round' ? m.reason : ''));
+  const before = rounds().length;
+  // B's frames after its release, on both links again.
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, down), at + 53);
+  t.nic.deliver('ha2', peer.frame(FrameType.Heartbeat, down), at + 53);
+  t.stepUntil(() => t.clock.nowMs() >= at + 53);
+  assert.deepEqual(rounds().slice(before), [`${B} released the data ports`]);
+});
+
 test('standing down with no successor working: the ports, the lease and silence are held 100 ms at most, then a heartbeat at once', (c) => {
   const { t, peer } = primaryWithPeer(c, 2000, 800);
   // Standing down between ticks: the tick and the beacon due at +1000 fall inside the hold.
@@ -322,6 +343,11 @@ test('standing down with no successor working: the ports, the lease and silence 
     held.filter((e) => e.entry.startsWith('send')),
     [],
     'no tick heartbeat or beacon while the ports are held: the next frame must follow the release',
+  );
+  assert.deepEqual(
+    held.filter((e) => e.entry.startsWith('fence renew')),
+    [],
+    "no renewal without a heartbeat: B's detector counts from A's last frame",
   );
   const release = t.timeline.slice(mark).map((e) => e.entry);
   const renewedUntil = Number(

@@ -240,13 +240,14 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   }
 
   /**
-   * Takes over or gives up the data ports when the role changed, and announces afresh while we
-   * stay primary whenever the virtual MAC may have been learnt elsewhere (announce-watch.ts).
-   * A unit that gave up sends one more heartbeat at once: the release is done, and its
-   * successor announces again on that frame.
+   * Takes over or gives up the data ports when the role changed (holding them for a successor
+   * first, stand-down.ts), and announces afresh while we stay primary whenever the virtual MAC
+   * may have been learnt elsewhere (announce-watch.ts). A unit that gave up sends one more
+   * heartbeat at once: the release is done, and its successor announces again on that frame.
    */
   private followRole(now: number): void {
     const primary = this.cluster.state === 'work';
+    const heldBefore = this.standDown.holding;
     if (primary) this.standDown.cancel();
     if (primary && !this.takeover.active) {
       this.lease.renew(now);
@@ -261,7 +262,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
         announced: r.announced,
         failures: r.failures,
       });
-    } else if (!primary && this.takeover.active && this.standDownEnds(now)) {
+    } else if (!primary && this.takeover.active && this.releaseDue(now)) {
       this.lease.revoke();
       const failures = this.takeover.giveUp();
       this.post({ type: 'gave-up', atMs: now, tookMs: this.dev.clock.nowMs() - now, failures });
@@ -271,19 +272,30 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     // Renewed only here, after the election of this turn: a unit resuming from a stall gets
     // its lease back only once it has heard its peers and is still primary.
     if (this.cluster.listening(now)) return;
-    if (this.takeover.active) this.lease.renew(now);
-    const why = this.announces.take(this.takeover.active && !this.standDown.holding && this.takeover.plan.announce);
+    // Renewed with a heartbeat sent: not while holding for a successor, whose detector counts
+    // from our last frame. The renewal of the turn that began the hold, with its frame, lasts
+    // (lost threshold − 1) intervals, longer than any hold.
+    const holding = this.standDown.holding;
+    if (this.takeover.active && !(heldBefore && holding)) this.lease.renew(now);
+    // Reasons wait out a hold: a unit primary again announces them.
+    if (holding) return;
+    const why = this.announces.take(this.takeover.active && this.takeover.plan.announce);
     if (why !== null) {
       this.takeover.announce();
       this.post({ type: 'announce-round', atMs: now, reason: why });
     }
   }
 
-  /** Whether the ports may be released now: no hold for a successor, or its end (logged). */
-  private standDownEnds(now: number): boolean {
-    const end = this.standDown.poll(now, standDownHoldMs(this.init.settings), this.cluster.peerWorking(), this.cluster.hasPeers);
+  /** Whether the ports are to be released now: no hold for a successor, or the end of one (logged). */
+  private releaseDue(now: number): boolean {
+    const end = this.standDown.poll(
+      now,
+      standDownHoldMs(this.init.settings),
+      this.cluster.someoneElseClaims(now),
+      this.cluster.hasPeers,
+    );
     if (end === null) return false;
-    if (end.afterMs === 0) return true;
+    if (!end.held) return true;
     if (end.successorWorked) this.log.info(`successor works ${end.afterMs.toFixed(2)} ms after this unit stood down`);
     else
       this.log.event(
@@ -329,7 +341,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
         this.cluster.leave(r.serial, r.advert, now);
       } else {
         if (this.codec.followPrimary(r.serial, r.advert, r.slot)) this.post({ type: 'key-switched', by: r.serial });
-        this.announces.frame(r.serial, claimsPrimary(r.serial, r.advert));
+        this.announces.frame(r.serial, claimsPrimary(r.serial, r.advert), link.name);
         this.cluster.receive(r.serial, link.name, r.advert, now);
       }
     }
@@ -394,8 +406,10 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     const changed = !samePorts(this.takeover.plan, plan);
     this.takeover.arm(plan);
     if (changed) this.lease.setPorts(plan);
-    // A primary whose addresses changed tells the segment about the new ones.
-    if (changed && this.takeover.active && !this.standDown.holding && plan.announce) {
+    // A primary whose addresses changed tells the segment about the new ones; one holding its
+    // ports for a successor does if it becomes primary again.
+    if (changed && this.takeover.active && this.standDown.holding) this.announces.portsChanged();
+    else if (changed && this.takeover.active && plan.announce) {
       this.takeover.announce();
       this.post({ type: 'announce-round', atMs: now, reason: 'the data ports changed' });
     }

@@ -310,7 +310,8 @@ export class FakeNet {
     }
     u.lastTurn = now;
     u.events.push(...c.drainEvents());
-    // As the heartbeat worker: silent while it listens after a long stall of its own.
+    // As the heartbeat worker: silent while it listens after a long stall of its own. These
+    // units hold no data ports, so none holds them for a successor (stand-down.ts) either.
     const listening = c.listening(now);
     if (!listening && (ticked || `${c.state}/${c.primary()}` !== before)) this.#send(u, now, false);
     // Beacons every period while primary, one more right after giving up.

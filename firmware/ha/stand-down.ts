@@ -22,42 +22,44 @@ export function standDownHoldMs(s: HaSettings): number {
   return Math.max(0, Math.min(HANDOVER_WAIT_MS, heartbeatIntervalMs(s) * (s.hbLostThreshold - 2)));
 }
 
-/** How a hold ended: the successor worked after `afterMs`, or it timed out. */
-export type HoldEnd = { successorWorked: boolean; afterMs: number };
+/** Why the ports may go now: no hold was needed, or how the one that ran ended. */
+export type HoldEnd = { held: false } | { held: true; successorWorked: boolean; afterMs: number };
 
 export class StandDown {
-  #since = 0;
-  #until: number | null = null;
+  /** When the running hold began, or null. */
+  #since: number | null = null;
+  #holdMs = 0;
 
   /** Whether the ports are held for a successor. */
   get holding(): boolean {
-    return this.#until !== null;
+    return this.#since !== null;
   }
 
   /** When a hold ends at the latest (the loop wakes for it); +∞ when none runs. */
   get deadline(): number {
-    return this.#until ?? Number.POSITIVE_INFINITY;
+    return this.#since === null ? Number.POSITIVE_INFINITY : this.#since + this.#holdMs;
   }
 
   /**
-   * Called on each turn a unit that is no longer primary still holds the ports. Starts a hold
-   * when a peer may succeed and none works yet; returns null while the ports stay held, or how
-   * the hold ended (`afterMs` 0 when none started) once they are to be released.
+   * Called on each turn a unit that is no longer primary still holds the ports, with the hold
+   * its settings allow now (a commit during the hold may shorten it). Starts a hold when a peer
+   * may succeed and none works yet; returns null while the ports stay held, or why they may go.
    */
   poll(now: number, holdMs: number, successorWorks: boolean, hasPeers: boolean): HoldEnd | null {
-    if (this.#until === null) {
-      if (holdMs <= 0 || successorWorks || !hasPeers) return { successorWorked: successorWorks, afterMs: 0 };
+    this.#holdMs = holdMs;
+    if (this.#since === null) {
+      if (holdMs <= 0 || successorWorks || !hasPeers) return { held: false };
       this.#since = now;
-      this.#until = now + holdMs;
       return null;
     }
-    if (!successorWorks && now < this.#until) return null;
-    this.#until = null;
-    return { successorWorked: successorWorks, afterMs: now - this.#since };
+    if (!successorWorks && now < this.deadline) return null;
+    const afterMs = now - this.#since;
+    this.#since = null;
+    return { held: true, successorWorked: successorWorks, afterMs };
   }
 
   /** Primary again before the hold ended: nothing to release. */
   cancel(): void {
-    this.#until = null;
+    this.#since = null;
   }
 }

@@ -1,17 +1,30 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { test } from 'node:test';
-import { imports, localDependencies } from '../sources.testkit.js';
+import { importSpecifiers, REPO_ROOT } from '../sources.testkit.js';
 import { WORKER_PACKAGES } from './worker-packages.js';
 
-/** The packages and builtins the modules reachable from `root` import, sorted. */
+/** What `file` imports at run time: type-only imports are erased by the compiler. */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(join(REPO_ROOT, file), 'utf8').replace(/^(import|export) type [^;]*;/gm, '');
+  return importSpecifiers(text);
+}
+
+/**
+ * The packages and builtins the modules `root` imports, directly or not, sorted. Scripts it
+ * starts as threads (`new URL(…)`) load later, once the flag is back, and are not followed.
+ */
 function packagesOf(root: string): string[] {
   const seen = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const s of imports(file)) if (!s.startsWith('.')) packages.add(s);
-    for (const d of localDependencies(file)) visit(d);
+    for (const s of runtimeImports(file)) {
+      if (s.startsWith('.')) visit(normalize(join(dirname(file), s)).replace(/\.js$/, '.ts'));
+      else packages.add(s);
+    }
   };
   visit(root);
   return [...packages].sort();
