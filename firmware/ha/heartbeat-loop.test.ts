@@ -285,7 +285,8 @@ test('standing down: "take over now" goes first; the ports are held until the su
   assert.equal(t.nic.forwarding, false);
 });
 
-test('a role a frame brings is announced in the same turn, not at the next tick', (c) => {
+/** A primary with `failover set` at `at`, B working 2 ms later: A has released the ports. */
+function handedOverToB(c: TestContext): { t: Rig; peer: Peer; at: number } {
   const { t, peer } = primaryWithPeer(c, 2000, 500);
   t.send({ type: 'failover', on: true });
   t.step();
@@ -293,6 +294,11 @@ test('a role a frame brings is announced in the same turn, not at the next tick'
   t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B }), at + 2);
   t.step();
   assert.equal(t.posted('gave-up').length, 1);
+  return { t, peer, at };
+}
+
+test('a role a frame brings is announced in the same turn, not at the next tick', (c) => {
+  const { t, peer, at } = handedOverToB(c);
   // B sets failover too: the election goes by priority again, and A wins it on B's frame.
   t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B, failover: true }), at + 50);
   const mark = t.timeline.length;
@@ -306,12 +312,7 @@ test('a role a frame brings is announced in the same turn, not at the next tick'
 });
 
 test('taking over from a peer that stands down: announced again on its frame after the release, though its step down came on both links', (c) => {
-  const { t, peer } = primaryWithPeer(c, 2000, 500);
-  t.send({ type: 'failover', on: true });
-  t.step();
-  const at = t.clock.nowMs();
-  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B }), at + 2);
-  t.stepUntil(() => t.posted('gave-up').length === 1);
+  const { t, peer, at } = handedOverToB(c);
   // B stands down in turn (failover set on both): its frame goes out on ha1 and ha2 together.
   const down = { state: 'standby' as const, primary: A, failover: true };
   t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, down), at + 50);
