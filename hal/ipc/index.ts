@@ -1,6 +1,6 @@
 /**
  * Inter-process device: what the firmware's processes share. The heartbeat worker runs as a
- * process of its own (firmware/ha/worker.ts says why); it talks to the main process over a
+ * process of its own (firmware/ha/worker-root.ts says why); it talks to the main process over a
  * stream socket it reads and writes from its poll loop, and stamps its liveness into memory the
  * watchdog keeper reads.
  *
