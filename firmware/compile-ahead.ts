@@ -6,8 +6,9 @@
  * and the survivor of a failure is usually a fresh process: the unit that restarted after the
  * last one. Compiling that code on the way cost the carrier fast path 1.0–3.0 ms between the
  * carrier event and the takeover's first step (README, "Where the time before the takeover
- * goes"). Started with --no-lazy the whole process pays for every package and Node builtin too
- * (1.8 MB more per board); flipping the flag only around the firmware's own modules costs half.
+ * went"). Started with --no-lazy the whole process pays for every package and Node builtin too
+ * (1.6 MB more PSS per board in the rig, 1.8 MB in a script loading the worker's modules);
+ * flipping the flag only around the firmware's own modules cost 0.8 MB in that script.
  *
  * `lazyFirst` names the packages and builtins the graph uses: they are loaded before the flag
  * flips, so they stay lazy and Node's builtins keep their code cache, which V8 rejects when

@@ -37,15 +37,16 @@ const fifo = clock.raiseThreadPriority(job.priority).ok;
 const port = parentPort;
 port?.postMessage('ready');
 port?.once('message', () => {
+  let answer: PowerCutDone | { error: string };
   try {
     const startMs = setLinksAdmin(job.ns, job.ifnames, false);
     // The firmware's process group: the firmware and its heartbeat worker die together.
     const killMs = job.pid !== null && signalQuietly(-job.pid, 'SIGKILL') ? monotonicMs() : null;
-    clock.lowerThreadPriority();
-    port.postMessage({ startMs, killMs, doneMs: killMs ?? monotonicMs(), fifo } satisfies PowerCutDone);
+    answer = { startMs, killMs, doneMs: killMs ?? monotonicMs(), fifo };
   } catch (e) {
-    clock.lowerThreadPriority();
-    port.postMessage({ error: (e as Error).message });
+    answer = { error: (e as Error).message };
   }
+  clock.lowerThreadPriority();
+  port.postMessage(answer);
   port.close();
 });

@@ -3,8 +3,8 @@
  * down, an override take-back) keeps its data ports until the successor's heartbeat says it
  * works: make before break, as a graceful leave does (graceful-leave.ts). Its first frame as
  * standby tells the successor to take over at once; releasing at the same moment, as a stand
- * down did before, left the segment without a gateway for the successor's takeover (1–4 probes
- * of the 1 ms prober a `failover set`, README "Fast paths"). A peer that already works (a split
+ * down did before, left the segment without a gateway for the successor's takeover (up to 3
+ * probes of the 1 ms prober lost in 9 of 12 `failover set` runs, README "Fast paths"). A peer that already works (a split
  * brain healing, a take-back by a unit that took over first) ends the hold at once.
  *
  * While it holds, the unit sends neither tick heartbeats nor beacons: its advert already says
