@@ -118,6 +118,7 @@ test('after an event overrun, the events still queued are read out and dropped: 
     open: () => ct.open(),
     subscribe: (o) => ct.subscribe({ ...o, rcvbufBytes: 5000 * 1024 }),
     enableTimestamps: () => ct.enableTimestamps(),
+    setTcpLiberal: (on) => ct.setTcpLiberal(on),
   }));
   a.loop.setRole({ role: 'primary', secondaries: [] });
   for (let n = 0; n < 5100; n++) a.ct.kernelCreate(sessionOf('tcp', n)); // 100 more than fit
@@ -212,6 +213,7 @@ test("the worker turns the kernel's session start times on; where it cannot, it 
     open: () => ct.open(),
     subscribe: (o) => ct.subscribe(o),
     enableTimestamps: () => new FakeConntrack().enableTimestamps(), // a kernel without the sysctl
+    setTcpLiberal: (on) => ct.setTcpLiberal(on),
   }));
   assert.ok(
     b.log.some((line) => line.includes('conntrack start times unavailable') && line.includes('warn')),

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FakeClockDevice } from '../clock/clock-device.fake.js';
-import { E } from '../errors.js';
+import { E, HalError } from '../errors.js';
 import { EVENT_BYTES, FakeConntrack } from './conntrack.fake.js';
 import { type CtSession, IPS, PROTO, TCP_FLAG } from './index.js';
 import { echo, expectation, manySessions, session, tuple } from './records.fixture.js';
@@ -60,6 +60,34 @@ describe('fake conntrack', () => {
     ct.failWith(b, 0);
     assert.deepEqual(table.delete([a, a, b]).failures, [{ index: 1, errno: E.ENOENT }]);
     assert.equal(table.count(), 0);
+  });
+
+  it('relaxes TCP windows both ways with an update event, leaves other protocols, ENOENT when absent; the liberal switch fails when told', () => {
+    const ct = new FakeConntrack();
+    const table = ct.open();
+    const events = ct.subscribe({ types: ['update'], rcvbufBytes: 16 * EVENT_BYTES });
+    const tcp = session(tuple('198.18.0.1', '198.18.0.2', PROTO.TCP, 1000, 80));
+    const udp = session(tuple('198.18.0.1', '198.18.0.2', PROTO.UDP, 1000, 53));
+    table.create([tcp, udp]);
+    const absent = session(tuple('198.18.0.1', '198.18.7.7', PROTO.TCP, 9, 9));
+    assert.deepEqual(table.relaxTcpWindows([tcp, udp, absent]).failures, [{ index: 2, errno: E.ENOENT }]);
+    const kept = [...ct.sessions.values()].find((s) => s.orig.proto === PROTO.TCP);
+    assert.equal(kept?.tcp?.flagsOrig, TCP_FLAG.WINDOW_SCALE | TCP_FLAG.SACK_PERM | TCP_FLAG.BE_LIBERAL);
+    assert.equal(kept?.tcp?.flagsReply, TCP_FLAG.WINDOW_SCALE | TCP_FLAG.SACK_PERM | TCP_FLAG.BE_LIBERAL);
+    assert.equal(kept?.tcp?.state, tcp.tcp?.state);
+    assert.deepEqual(
+      events.read(10).events.map((e) => e.type),
+      ['update'],
+    );
+    ct.setTcpLiberal(true);
+    ct.setTcpLiberal(false);
+    assert.deepEqual([ct.tcpLiberal, ct.tcpLiberalWrites], [false, [true, false]]);
+    ct.tcpLiberalErrno = E.ENOENT;
+    assert.throws(
+      () => ct.setTcpLiberal(true),
+      (e) => e instanceof HalError && e.errno === E.ENOENT,
+    );
+    assert.equal(ct.tcpLiberal, false);
   });
 
   it('dumps in batches, one dump at a time, by family', async () => {

@@ -15,7 +15,9 @@
  * out altogether (the kernel's masks for helpers are one or the other). It keeps what
  * the kernel keeps: status with CONFIRMED|SEEN_REPLY|ASSURED, EXPECTED when given a master,
  * HELPER with a helper, the NAT bits when the reply tuple is translated; TCP window scaling only
- * when both sides have WINDOW_SCALE, BE_LIBERAL both ways when the record has no TCP info.
+ * when both sides have WINDOW_SCALE, BE_LIBERAL both ways when the record has no TCP info or
+ * relaxTcpWindows names it. setTcpLiberal keeps the switch in `tcpLiberal` and fails with
+ * `tcpLiberalErrno` when a test sets one.
  * An event socket holds `rcvbufBytes / EVENT_BYTES` events; what does not fit is dropped and the
  * next read reports the overrun. A second dump at once, or any use after close, is HalError.
  * Given a clock, it keeps start times as the kernel does once enableTimestamps() was called:
@@ -161,6 +163,10 @@ class FakeTable implements ConntrackTable {
     return this.#each('delete', keys, (k) => this.ct.remove(k));
   }
 
+  relaxTcpWindows(keys: readonly CtKey[]): CtWriteResult {
+    return this.#each('relax TCP windows', keys, (k) => this.ct.relax(k));
+  }
+
   #each<T extends CtKey>(operation: string, records: readonly T[], apply: (r: T) => number): CtWriteResult {
     this.#check(operation);
     const failures = [];
@@ -240,6 +246,11 @@ export class FakeConntrack implements ConntrackDevice {
   #nextId = 1;
   readonly #failures = new Map<string, number>();
   #stamping = false;
+  /** net.netfilter.nf_conntrack_tcp_be_liberal, and every value written to it in order. */
+  tcpLiberal = false;
+  readonly tcpLiberalWrites: boolean[] = [];
+  /** Set to make setTcpLiberal fail with this errno (as a kernel without the sysctl: ENOENT). */
+  tcpLiberalErrno = 0;
 
   constructor(
     private readonly fds: FakeFdTable = new FakeFdTable(),
@@ -259,6 +270,12 @@ export class FakeConntrack implements ConntrackDevice {
   enableTimestamps(): void {
     if (!this.clock) throw new HalError('conntrack', 'enableTimestamps', E.ENOENT, 'the fake was given no clock');
     this.#stamping = true;
+  }
+
+  setTcpLiberal(on: boolean): void {
+    if (this.tcpLiberalErrno !== 0) throw new HalError('conntrack', 'setTcpLiberal', this.tcpLiberalErrno);
+    this.tcpLiberal = on;
+    this.tcpLiberalWrites.push(on);
   }
 
   /** Makes every write of this key fail with `errno` (0 clears it). */
@@ -355,6 +372,17 @@ export class FakeConntrack implements ConntrackDevice {
     kept.timeout = s.timeout;
     kept.mark = s.mark;
     if (kept.tcp && s.tcp) kept.tcp = { ...this.#tcpKept(s), wscaleOrig: kept.tcp.wscaleOrig, wscaleReply: kept.tcp.wscaleReply };
+    this.#emit({ type: 'update', session: { ...structuredClone(kept), startWallMs: 0 } });
+    return 0;
+  }
+
+  /** BE_LIBERAL both ways on a TCP session; the kernel raises an update event for it. */
+  relax(key: CtKey): number {
+    const kept = this.sessions.get(keyOf(key.family, key.zone, key.orig));
+    if (!kept) return E.ENOENT;
+    if (!kept.tcp) return 0;
+    kept.tcp.flagsOrig |= TCP_FLAG.BE_LIBERAL;
+    kept.tcp.flagsReply |= TCP_FLAG.BE_LIBERAL;
     this.#emit({ type: 'update', session: { ...structuredClone(kept), startWallMs: 0 } });
     return 0;
   }

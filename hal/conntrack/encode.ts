@@ -151,6 +151,24 @@ export function writeUpdate(b: NfBatch, s: CtSession, seq: number): boolean {
   return finish(b, ok);
 }
 
+/**
+ * IPCTNL_MSG.CT_NEW without NLM_F_CREATE, carrying only BE_LIBERAL under its mask both ways: the
+ * kernel changes what the message has (ctnetlink_change_conntrack), so state, timeout, status
+ * and mark stay as the packets left them.
+ */
+export function writeRelax(b: NfBatch, key: CtKey, seq: number): boolean {
+  b.begin(MSG.CT_NEW, NLM_F_REQUEST, seq, key.family);
+  const ok = writeTuple(b, CTA.TUPLE_ORIG, key.family, key.orig);
+  if (key.zone !== 0) b.be16(CTA.ZONE, key.zone);
+  const info = b.nest(CTA.PROTOINFO);
+  const tcp = b.nest(PROTOINFO_TCP);
+  b.pair(TCP.FLAGS_ORIGINAL, TCP_FLAG.BE_LIBERAL, TCP_FLAG.BE_LIBERAL);
+  b.pair(TCP.FLAGS_REPLY, TCP_FLAG.BE_LIBERAL, TCP_FLAG.BE_LIBERAL);
+  b.close(tcp);
+  b.close(info);
+  return finish(b, ok);
+}
+
 /** IPCTNL_MSG.CT_DELETE of the entry with this original tuple. */
 export function writeDelete(b: NfBatch, key: CtKey, seq: number): boolean {
   b.begin(MSG.CT_DELETE, NLM_F_REQUEST, seq, key.family);

@@ -218,6 +218,13 @@ export interface ConntrackTable {
   update(sessions: readonly CtSession[]): CtWriteResult;
   delete(keys: readonly CtKey[]): CtWriteResult;
   /**
+   * Sets BE_LIBERAL both ways on these TCP sessions, and nothing else: the kernel stops checking
+   * their segments against the sequence windows it tracked, which are stale once the stream went
+   * through another box for a while. ENOENT for one that is not there; a session of another
+   * protocol is left as it is.
+   */
+  relaxTcpWindows(keys: readonly CtKey[]): CtWriteResult;
+  /**
    * Inserts expectations of sessions that are there, with their helper's name and class, flags,
    * expect function and NAT. The master (found by its original tuple) must be in the table,
    * else ENOENT, and must carry a helper (created with one, or given one by the ruleset), else
@@ -257,4 +264,11 @@ export interface ConntrackDevice {
    * carry startWallMs. Throws HalError when the switch cannot be set (no such sysctl, no right).
    */
   enableTimestamps(): void;
+  /**
+   * Window checking off (`true`) or on for every TCP session at once, in the calling thread's
+   * current network namespace (net.netfilter.nf_conntrack_tcp_be_liberal); a session's own
+   * BE_LIBERAL (relaxTcpWindows) stays whatever this says. Throws HalError when the switch
+   * cannot be set.
+   */
+  setTcpLiberal(on: boolean): void;
 }

@@ -3,11 +3,12 @@
  * deleted whatever happens: batched writes with their per-record errors, dumps, counts.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { E } from '../errors.js';
 import { nftAvailable, nftUnavailable } from '../kernel-gate.testkit.js';
 import { deleteNetns, withNetns } from '../netns.js';
-import { type ConntrackTable, type CtExpectation, type CtSession, type CtTuple, IPS, PROTO } from './index.js';
+import { type ConntrackTable, type CtExpectation, type CtSession, type CtTuple, IPS, PROTO, TCP_FLAG } from './index.js';
 import { createLinuxConntrack, MESSAGES_PER_SEND } from './linux.js';
 import { conntrackNetns } from './netns.testkit.js';
 import { echo, expectation, manySessions, session, tuple } from './records.fixture.js';
@@ -91,6 +92,39 @@ describe('linux conntrack table', () => {
       assert.ok(kept);
       assert.deepEqual([kept.timeout <= 42 && kept.timeout >= 40, kept.mark, kept.tcp?.state], [true, 9, s.tcp ? 7 : undefined]);
     }
+  });
+
+  it('relaxing TCP windows sets BE_LIBERAL both ways and changes nothing else; ENOENT for an absent session', async (t) => {
+    if (!nftAvailable(t)) return;
+    const tcp = session(tuple('198.18.0.1', '198.18.0.2', PROTO.TCP, 1000, 80), { mark: 5 });
+    const udp = session(tuple('198.18.0.1', '198.18.0.2', PROTO.UDP, 1000, 53));
+    table.create([tcp, udp]);
+    const before = (await dumpAll(table)).sessions;
+    const absent = session(tuple('198.18.0.1', '198.18.7.7', PROTO.TCP, 9, 9));
+    assert.deepEqual(table.relaxTcpWindows([tcp, udp, absent]), { done: 2, failures: [{ index: 2, errno: E.ENOENT }] });
+    const after = (await dumpAll(table)).sessions;
+    const liberal = TCP_FLAG.BE_LIBERAL;
+    const was = before.get(key(tcp.orig));
+    const now = after.get(key(tcp.orig));
+    assert.ok(was?.tcp && now?.tcp);
+    assert.equal(was.tcp.flagsOrig & liberal, 0, 'created strict');
+    assert.deepEqual(now, {
+      ...was,
+      timeout: now.timeout,
+      tcp: { ...was.tcp, flagsOrig: was.tcp.flagsOrig | liberal, flagsReply: was.tcp.flagsReply | liberal },
+    });
+    assert.ok(now.timeout <= was.timeout && now.timeout >= was.timeout - 5, `timeout ${was.timeout} -> ${now.timeout}`);
+    assert.deepEqual(after.get(key(udp.orig)), { ...before.get(key(udp.orig)), timeout: after.get(key(udp.orig))?.timeout });
+  });
+
+  it('the TCP liberal switch is the sysctl of the namespace', (t) => {
+    if (!nftAvailable(t)) return;
+    const read = () => withNetns(ns, () => readFileSync('/proc/sys/net/netfilter/nf_conntrack_tcp_be_liberal', 'utf8').trim());
+    const device = createLinuxConntrack();
+    withNetns(ns, () => device.setTcpLiberal(true));
+    assert.equal(read(), '1');
+    withNetns(ns, () => device.setTcpLiberal(false));
+    assert.equal(read(), '0');
   });
 
   it('delete removes what it names; an absent session fails with ENOENT', (t) => {

@@ -30,7 +30,15 @@ import {
 } from '../netlink.js';
 import { NfBatch } from './batch.js';
 import { decodeExpectation, decodeSession, forEachMessage, newDecodeCounters } from './decode.js';
-import { writeCreate, writeDelete, writeExpectationCreate, writeExpectationDelete, writeRequest, writeUpdate } from './encode.js';
+import {
+  writeCreate,
+  writeDelete,
+  writeExpectationCreate,
+  writeExpectationDelete,
+  writeRelax,
+  writeRequest,
+  writeUpdate,
+} from './encode.js';
 import { openEventSocket } from './events.js';
 import type {
   ConntrackDevice,
@@ -112,6 +120,10 @@ class NetlinkTable implements ConntrackTable {
 
   delete(keys: readonly CtKey[]): CtWriteResult {
     return this.write('delete', keys, writeDelete);
+  }
+
+  relaxTcpWindows(keys: readonly CtKey[]): CtWriteResult {
+    return this.write('relax TCP windows', keys, writeRelax);
   }
 
   createExpectations(expectations: readonly CtExpectation[]): CtWriteResult {
@@ -291,13 +303,15 @@ class NetlinkTable implements ConntrackTable {
 
 /** The session start times' switch; /proc/sys/net is the namespace of the thread that opens it. */
 const TIMESTAMP_SYSCTL = '/proc/sys/net/netfilter/nf_conntrack_timestamp';
+/** Window checking of every TCP session, in the same namespace. */
+const TCP_LIBERAL_SYSCTL = '/proc/sys/net/netfilter/nf_conntrack_tcp_be_liberal';
 
-function enableTimestamps(): void {
+function writeSysctl(operation: string, path: string, value: string): void {
   try {
-    writeFileSync(TIMESTAMP_SYSCTL, '1\n');
+    writeFileSync(path, `${value}\n`);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new HalError(DEVICE, 'enableTimestamps', e.errno ? -e.errno : 0, `${TIMESTAMP_SYSCTL}: ${e.message}`);
+    throw new HalError(DEVICE, operation, e.errno ? -e.errno : 0, `${path}: ${e.message}`);
   }
 }
 
@@ -305,6 +319,7 @@ export function createLinuxConntrack(): ConntrackDevice {
   return {
     open: () => new NetlinkTable(),
     subscribe: (options) => openEventSocket(options),
-    enableTimestamps,
+    enableTimestamps: () => writeSysctl('enableTimestamps', TIMESTAMP_SYSCTL, '1'),
+    setTcpLiberal: (on) => writeSysctl('setTcpLiberal', TCP_LIBERAL_SYSCTL, on ? '1' : '0'),
   };
 }
