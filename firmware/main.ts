@@ -155,6 +155,7 @@ if (config.haSettings().mode !== 'standalone') ha.prewarm();
 const dataPlane = new DataPlaneRuntime({
   nic: hal.nic,
   firewall: hal.firewall,
+  conntrack: hal.conntrack,
   ports: board.ports,
   serial,
   ha,

@@ -8,6 +8,9 @@ import { type TestContext, test } from 'node:test';
 import { simBoard } from '../../board/sim/index.js';
 import type { BoardPort, PortRole } from '../../board/types.js';
 import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
+import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
+import { PROTO, TCP_FLAG } from '../../hal/conntrack/index.js';
+import { session, tuple } from '../../hal/conntrack/records.fixture.js';
 import { E } from '../../hal/errors.js';
 import { FakeFirewall } from '../../hal/firewall/firewall.fake.js';
 import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
@@ -49,6 +52,8 @@ function setUp(c: TestContext) {
   const nic = new FakeNic(clock);
   for (const p of boardPorts) nic.addLink(p.ifname);
   const firewall = new FakeFirewall();
+  const conntrack = new FakeConntrack();
+  conntrack.tcpLiberal = true;
   const workers = new FakeWorkerStarter();
   const haRuntime = new HaRuntime({
     board: { ...simBoard({ dir: '/run/sim-a', serial: 'TDSIM00000000001', tty: '/dev/pts/9' }), ports: boardPorts },
@@ -63,6 +68,7 @@ function setUp(c: TestContext) {
   const runtime = new DataPlaneRuntime({
     nic,
     firewall,
+    conntrack,
     ports: boardPorts,
     serial: 'TDSIM00000000001',
     ha: haRuntime,
@@ -88,7 +94,7 @@ function setUp(c: TestContext) {
   };
   /** Gratuitous ARPs sent on the data port `port` since the journal mark `from`. */
   const arps = (port: string, from = 0) => nic.journal.slice(from).filter((e) => e === `send if-${port} 0x0806`).length;
-  return { clock, timers, nic, firewall, workers, runtime, roles, apply, arps };
+  return { clock, timers, nic, firewall, conntrack, workers, runtime, roles, apply, arps };
 }
 
 const events = (level?: LogRecord['level']) =>
@@ -152,6 +158,50 @@ test('took-over starts the announcement rounds with the virtual MACs; gave-up st
   timers.advance(60_000);
   assert.equal(arps('port1', mark), 4);
   assert.deepEqual(roles, [true, false], 'a fresh round is no change of role');
+});
+
+test('window checks go on at start; a takeover and a return of the traffic relax the TCP sessions the kernel had', async (c) => {
+  const { clock, conntrack, workers, apply } = setUp(c);
+  assert.deepEqual(conntrack.tcpLiberalWrites, [false], 'a run that ended during a walk may have left them off');
+  await apply(ha);
+  const stream = (port: number) => session(tuple('198.18.2.10', '198.18.1.10', PROTO.TCP, port, 7102));
+  conntrack.open().create([stream(1000), session(tuple('198.18.2.10', '198.18.1.10', PROTO.UDP, 1000, 53))]);
+  const liberal = (port: number) => {
+    const s = [...conntrack.sessions.values()].find((x) => x.orig.proto === PROTO.TCP && x.orig.sport === port);
+    return ((s?.tcp?.flagsOrig ?? 0) & (s?.tcp?.flagsReply ?? 0) & TCP_FLAG.BE_LIBERAL) !== 0;
+  };
+  /** Until the switch was written `n` times in all: a walk ends by turning checks back on. */
+  const walked = async (n: number) => {
+    for (let turns = 0; conntrack.tcpLiberalWrites.length < n; turns++) {
+      assert.ok(turns < 100, `the switch was written ${conntrack.tcpLiberalWrites.length} times, not ${n}`);
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  const w = workers.latest;
+  w.post({
+    type: 'took-over',
+    atMs: clock.nowMs(),
+    tookMs: 0.5,
+    phases: { macs: 0.1, addresses: 0.2, forwarding: 0.05, announcement: 0.15 },
+    announced: 12,
+    failures: [],
+  });
+  assert.equal(conntrack.tcpLiberal, true, 'every session unchecked at once, before the walk reaches it');
+  await walked(3);
+  assert.deepEqual([liberal(1000), conntrack.tcpLiberal], [true, false]);
+  conntrack.open().create([stream(1001)]);
+  w.post({ type: 'announce-round', atMs: clock.nowMs(), reason: 'the data ports changed' });
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual([liberal(1001), conntrack.tcpLiberalWrites.length], [false, 3], 'an announcement alone relaxes nothing');
+  w.post({ type: 'carried-elsewhere', atMs: clock.nowMs(), reason: 'TDSIM00000000002 joined' });
+  await walked(5);
+  assert.equal(liberal(1001), true);
+  assert.deepEqual(conntrack.tcpLiberalWrites, [false, true, false, true, false]);
+  assert.ok(
+    events().some(
+      (m) => m === 'TCP sessions another unit may have carried (TDSIM00000000002 joined): window checks relaxed on 1 in 0 ms',
+    ),
+  );
 });
 
 test('standalone: the unit claims the data ports itself with its own MACs; HA on again releases them first', async (c) => {

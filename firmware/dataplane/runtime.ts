@@ -10,6 +10,7 @@
  */
 import { portIfname } from '../../board/ports.js';
 import type { BoardPort } from '../../board/types.js';
+import type { ConntrackDevice } from '../../hal/conntrack/index.js';
 import type { FirewallDevice } from '../../hal/firewall/index.js';
 import type { IpConfigDevice, Ipv4Route, L2Device } from '../../hal/nic/index.js';
 import type { DataPlaneConfig } from '../config/data-plane.js';
@@ -25,6 +26,7 @@ import { staticRoutes, type TakeoverPlan, takeoverPlan } from '../takeover/plan.
 import type { Timers } from '../time/timers.js';
 import { type MgmtPlanInput, type MgmtRouting, mgmtPlan, NO_MGMT_ROUTING, reconcileMgmtRouting } from './mgmt-routes.js';
 import { renderRuleset } from './ruleset.js';
+import { StaleWindows } from './stale-windows.js';
 
 const log = createLogger('dataplane');
 
@@ -32,6 +34,8 @@ export interface DataPlaneRuntimeOptions {
   /** Addresses and routes; the sending ports of the announcements and the standalone takeover. */
   nic: IpConfigDevice & L2Device;
   firewall: FirewallDevice;
+  /** The sessions whose TCP windows go stale when another unit carried them (stale-windows.ts). */
+  conntrack: ConntrackDevice;
   ports: readonly BoardPort[];
   serial: string;
   ha: HaRuntime;
@@ -46,6 +50,7 @@ export class DataPlaneRuntime {
   /** The main thread's own sockets for the announcement rounds that follow an HA takeover. */
   readonly #announcer: Announcer;
   readonly #rounds: GarpRounds;
+  readonly #staleWindows: StaleWindows;
   #plan: TakeoverPlan | null = null;
   #haOn = false;
   #ruleset = '';
@@ -61,6 +66,9 @@ export class DataPlaneRuntime {
     this.#standalone = new TakeoverExecutor(o.nic, o.serial, log);
     this.#announcer = new Announcer(o.nic, log);
     this.#rounds = new GarpRounds({ enabled: false, arps: 1, intervalS: 1 }, o.timers, o.now, () => this.#burst());
+    this.#staleWindows = new StaleWindows({ conntrack: o.conntrack, now: o.now, log });
+    // A run that ended during a walk may have left window checks off (stale-windows.ts).
+    this.#try('turn TCP window checks on', () => o.conntrack.setTcpLiberal(false));
     o.ha.onTakeover((e) => this.#onTakeover(e));
   }
 
@@ -116,6 +124,7 @@ export class DataPlaneRuntime {
           { subtype: 'ha', fields: { action: 'takeover', duration_ms: Number(e.tookMs.toFixed(2)) } },
         );
         this.#rounds.begin(e.atMs);
+        this.#staleWindows.relax('this unit took over');
         for (const l of this.#listeners) l(true);
         break;
       case 'gave-up':
@@ -130,6 +139,9 @@ export class DataPlaneRuntime {
       case 'announce-round':
         log.event(`announcing the data addresses afresh: ${e.reason}`);
         this.#rounds.begin(e.atMs);
+        break;
+      case 'carried-elsewhere':
+        this.#staleWindows.relax(e.reason);
         break;
     }
   }

@@ -13,12 +13,19 @@
  * after the release is the second on the same link, not the next frame heard (the first frame's
  * copy on the other link).
  */
+/** Reasons to announce, and whether one of them is that another unit may have carried the traffic meanwhile. */
+export interface AnnounceDue {
+  why: string;
+  elsewhere: boolean;
+}
+
 export class AnnounceWatch {
   /** Peers whose latest heartbeat claimed the primary role. */
   readonly #claiming = new Set<string>();
   /** Peers whose claim just ended, with the links their last claim's end came in on: announce once more on their next frame on one of those. */
   readonly #followUp = new Map<string, Set<string>>();
   #why: string | null = null;
+  #elsewhere = false;
 
   /** An accepted heartbeat or beacon from `serial` on `link` (a heartbeat link or data port), claiming the primary role or not. */
   frame(serial: string, claims: boolean, link: string): void {
@@ -60,7 +67,7 @@ export class AnnounceWatch {
 
   /** The data ports changed while this unit could not announce them (it held them for a successor). */
   portsChanged(): void {
-    this.#want('the data ports changed');
+    this.#want('the data ports changed', false);
   }
 
   /** This unit stalled: peers may have claimed and given up the role meanwhile. */
@@ -71,19 +78,23 @@ export class AnnounceWatch {
   /** Just took over: the takeover announces by itself. */
   announced(): void {
     this.#why = null;
+    this.#elsewhere = false;
   }
 
   /**
-   * The reason to announce now, once, when this unit holds the ports; null when there is none.
+   * The reasons to announce now, once, when this unit holds the ports; null when there is none.
    * A reason noted while standing by is dropped: a later takeover announces anyway.
    */
-  take(holdsPorts: boolean): string | null {
-    const why = this.#why;
+  take(holdsPorts: boolean): AnnounceDue | null {
+    const due = this.#why === null ? null : { why: this.#why, elsewhere: this.#elsewhere };
     this.#why = null;
-    return holdsPorts ? why : null;
+    this.#elsewhere = false;
+    return holdsPorts ? due : null;
   }
 
-  #want(why: string): void {
+  /** `elsewhere`: another unit may have carried the traffic (every reason but this unit's own port change). */
+  #want(why: string, elsewhere = true): void {
     this.#why = this.#why === null ? why : `${this.#why}; ${why}`;
+    this.#elsewhere ||= elsewhere;
   }
 }

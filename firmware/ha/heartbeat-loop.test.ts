@@ -327,6 +327,19 @@ test('taking over from a peer that stands down: announced again on its frame aft
   assert.deepEqual(rounds().slice(before), [`${B} released the data ports`]);
 });
 
+test('a peer that claimed the role while this unit held the ports: its sessions moved, said even with announcements off', (c) => {
+  const { t, peer } = primaryWithPeer(c, 2000, 500);
+  t.send({ type: 'arm', plan: { ...plan(), announce: false } });
+  t.step();
+  const rounds = t.posted('announce-round').length;
+  const carried = () => t.posted('carried-elsewhere').map((m) => (m.type === 'carried-elsewhere' ? m.reason : ''));
+  assert.deepEqual(carried(), [`${B} joined`], 'it may have held the ports while this unit could not hear it');
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { state: 'work', primary: B }), HELLO_MS + 520);
+  t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + 520);
+  assert.deepEqual(carried().slice(1), [`${B} claimed the primary role`]);
+  assert.equal(t.posted('announce-round').length, rounds, 'gratuitous ARPs off: nothing announced');
+});
+
 test('standing down with no successor working: the ports, the lease and silence are held 100 ms at most, then a heartbeat at once', (c) => {
   const { t, peer } = primaryWithPeer(c, 2000, 800);
   // Standing down between ticks: the tick and the beacon due at +1000 fall inside the hold.
@@ -496,6 +509,7 @@ test('commands from the main process: new settings re-time the ticker, a new pla
   const round = t.posted('announce-round').at(-1);
   assert.ok(round?.type === 'announce-round');
   assert.equal(round.reason, 'the data ports changed');
+  assert.equal(t.posted('carried-elsewhere').length, 0, 'no other unit carried the traffic');
   t.stepUntil(() => t.nic.sentOn('ha1').length > 0 && decodeAsPeer(t.nic.sentOn('ha1').at(-1)!).advert.hostname === 'fw-a');
   assert.equal(t.nic.portsOf('ha2').length, 0, 'ha2 is no heartbeat link any more');
 });

@@ -279,10 +279,12 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     if (this.takeover.active && !(heldBefore && holding)) this.lease.renew(now);
     // Reasons wait out a hold: a unit primary again announces them.
     if (holding) return;
-    const why = this.announces.take(this.takeover.active && this.takeover.plan.announce);
-    if (why !== null) {
+    const due = this.announces.take(this.takeover.active);
+    if (due === null) return;
+    if (due.elsewhere) this.post({ type: 'carried-elsewhere', atMs: now, reason: due.why });
+    if (this.takeover.plan.announce) {
       this.takeover.announce();
-      this.post({ type: 'announce-round', atMs: now, reason: why });
+      this.post({ type: 'announce-round', atMs: now, reason: due.why });
     }
   }
 

@@ -256,6 +256,7 @@ export class HaRuntime implements HaControl {
       case 'took-over':
       case 'gave-up':
       case 'announce-round':
+      case 'carried-elsewhere':
         for (const l of this.takeoverListeners) l(msg);
         break;
       case 'key-switched':

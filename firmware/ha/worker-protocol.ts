@@ -73,7 +73,12 @@ export type TakeoverEvent =
   /** Stopped being primary: data ports released at `atMs`. */
   | { type: 'gave-up'; atMs: number; tookMs: number; failures: string[] }
   /** Still primary while the virtual MAC may have been learnt elsewhere (announce-watch.ts): announce afresh. */
-  | { type: 'announce-round'; atMs: number; reason: string };
+  | { type: 'announce-round'; atMs: number; reason: string }
+  /**
+   * Holding the data ports after another unit may have carried the traffic meanwhile (a split
+   * brain, a dual primary, this unit's stall): the sessions this kernel tracked moved on there.
+   */
+  | { type: 'carried-elsewhere'; atMs: number; reason: string };
 
 export type FromWorker =
   | { type: 'snapshot'; snapshot: HaSnapshot }

@@ -7,6 +7,7 @@
  * stall and whether they all survive, and both boards' heartbeat tick lateness over the storm.
  */
 import type { Rig } from '../rig.js';
+import type { Stall, StreamReport } from '../traffic/report.js';
 import { gatewayPair, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
 import { ms, summarize } from './stats.js';
@@ -22,9 +23,25 @@ interface StormRecord {
   duringMs: number;
   afterMs: number;
   stallMs: number;
+  /** When the longest stall began, from the storm's first cut (ms), and in which direction. */
+  stallFromStartMs: number | null;
+  stallDirection: 'to server' | 'to client' | null;
   alive: number;
   tickLateMaxMs: number;
   tickJitterP99Ms: number;
+}
+
+function longestStall(streams: StreamReport[]): { stall: Stall; direction: 'to server' | 'to client' } | null {
+  let best: { stall: Stall; direction: 'to server' | 'to client' } | null = null;
+  for (const s of streams) {
+    for (const [direction, d] of [
+      ['to server', s.toServer],
+      ['to client', s.toClient],
+    ] as const) {
+      if (d.maxStall && (!best || d.maxStall.ms > best.stall.ms)) best = { stall: d.maxStall, direction };
+    }
+  }
+  return best;
 }
 
 async function storm(rig: Rig): Promise<StormRecord> {
@@ -51,10 +68,13 @@ async function storm(rig: Rig): Promise<StormRecord> {
   const gaps = (from: number, to: number) =>
     settled.outages.filter((o) => o.endMs !== null && o.endMs > from && o.endMs <= to).map((o) => o.gapMs);
   const snaps = await Promise.all(['A', 'B'].map((b) => rig.snapshot(b)));
+  const longest = longestStall(report.streams.list);
   return {
     duringMs: Math.max(0, ...gaps(startMs, lastRestoreMs)),
     afterMs: Math.max(0, ...gaps(lastRestoreMs, Number.POSITIVE_INFINITY)),
     stallMs: report.streams.maxStallMs,
+    stallFromStartMs: longest ? longest.stall.startMs - startMs : null,
+    stallDirection: longest?.direction ?? null,
     alive: report.streams.alive,
     tickLateMaxMs: Math.max(...snaps.map((s) => s.tickJitter.maxMs)),
     tickJitterP99Ms: Math.max(...snaps.map((s) => s.tickJitter.p99Ms)),
@@ -72,7 +92,7 @@ export async function benchStorm(runs: number): Promise<void> {
         records.push(r);
         progress(
           `${name}: storm ${i}/${runs}: outage during ${r.duringMs.toFixed(1)} ms, after ${r.afterMs.toFixed(1)} ms, ` +
-            `stall ${r.stallMs.toFixed(0)} ms, ${r.alive}/${STREAMS} alive, ticks late max ${r.tickLateMaxMs.toFixed(2)} ms`,
+            `stall ${r.stallMs.toFixed(0)} ms${r.stallFromStartMs === null ? '' : ` from ${r.stallFromStartMs.toFixed(0)} ms (${r.stallDirection})`}, ${r.alive}/${STREAMS} alive, ticks late max ${r.tickLateMaxMs.toFixed(2)} ms`,
         );
       }
       const of = (f: (r: StormRecord) => number) => summarize(records.map(f));

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ha-settings.js.map

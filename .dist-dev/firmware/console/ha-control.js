@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ha-control.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=sessions-control.js.map

@@ -1,0 +1,113 @@
+/** Relaxing stale TCP windows on the fake conntrack table, which fails the way the kernel's does. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FakeConntrack } from '../../hal/conntrack/conntrack.fake.js';
+import { PROTO, TCP_FLAG } from '../../hal/conntrack/index.js';
+import { ESTABLISHED, session, tuple } from '../../hal/conntrack/records.fixture.js';
+import { E, HalError } from '../../hal/errors.js';
+import { createLogger, setLogSink } from '../log/logger.js';
+import { SYNCED_MARK } from '../sessions/applier.js';
+import { StaleWindows } from './stale-windows.js';
+const records = [];
+setLogSink((r) => records.push(r));
+const log = createLogger('dataplane');
+const tcp = (port, fields = {}) => session(tuple('198.18.2.10', '198.18.1.10', PROTO.TCP, port, 7102), fields);
+function setUp(device) {
+    const ct = new FakeConntrack();
+    const stale = new StaleWindows({ conntrack: device ? device(ct) : ct, now: () => 0, log });
+    records.length = 0;
+    const liberal = (port) => {
+        const s = [...ct.sessions.values()].find((x) => x.orig.proto === PROTO.TCP && x.orig.sport === port);
+        return ((s?.tcp?.flagsOrig ?? 0) & (s?.tcp?.flagsReply ?? 0) & TCP_FLAG.BE_LIBERAL) !== 0;
+    };
+    /** Until the switch was written `n` times in all. */
+    const writes = async (n) => {
+        for (let turns = 0; ct.tcpLiberalWrites.length < n; turns++) {
+            assert.ok(turns < 200, `the switch was written ${ct.tcpLiberalWrites.length} times, not ${n}`);
+            await new Promise((r) => setImmediate(r));
+        }
+    };
+    return { ct, stale, liberal, writes };
+}
+const messages = (level) => records.filter((r) => level === undefined || r.level === level).map((r) => r.message);
+test("relaxes the kernel's own TCP sessions; synced, already liberal and other protocols are left as they are", async () => {
+    const { ct, stale, liberal, writes } = setUp();
+    const alreadyLiberal = { ...ESTABLISHED, flagsOrig: TCP_FLAG.BE_LIBERAL, flagsReply: TCP_FLAG.BE_LIBERAL };
+    ct.open().create([
+        tcp(1000),
+        tcp(1001, { mark: SYNCED_MARK | 3 }),
+        tcp(1002, { tcp: alreadyLiberal }),
+        session(tuple('198.18.2.10', '198.18.1.10', PROTO.UDP, 1000, 53)),
+    ]);
+    const updates = ct.subscribe({ types: ['update'], rcvbufBytes: 1 << 20 });
+    stale.relax('B joined');
+    assert.equal(ct.tcpLiberal, true, 'on at once, before the walk');
+    await writes(2);
+    assert.deepEqual([liberal(1000), liberal(1001), ct.tcpLiberal], [true, false, false]);
+    assert.equal(updates.read(10).events.length, 1, 'one session changed');
+    assert.deepEqual(messages(), ['TCP sessions another unit may have carried (B joined): window checks relaxed on 1 in 0 ms']);
+});
+test('a reason during a walk brings one more walk; checks stay off until the last ends', async () => {
+    const { ct, stale, liberal, writes } = setUp();
+    ct.dumpBatch = 2;
+    ct.open().create([1000, 1001, 1002, 1003, 1004].map((p) => tcp(p)));
+    stale.relax('this unit took over');
+    await new Promise((r) => setImmediate(r));
+    ct.open().create([tcp(999)]);
+    stale.relax('B claimed the primary role');
+    stale.relax('B stepped down from the primary role');
+    await writes(2);
+    assert.deepEqual(ct.tcpLiberalWrites, [true, false]);
+    assert.ok(liberal(999), 'the session the first walk had passed');
+    assert.deepEqual(messages(), [
+        'TCP sessions another unit may have carried (this unit took over): window checks relaxed on 5 in 0 ms',
+        'TCP sessions another unit may have carried (B claimed the primary role; B stepped down from the primary role): ' +
+            'window checks relaxed on 1 in 0 ms',
+    ]);
+});
+test('sessions the kernel refuses are counted and warned of; sessions that ended meanwhile are not', async () => {
+    const { ct, stale, writes } = setUp();
+    ct.open().create([tcp(1000), tcp(1001), tcp(1002)]);
+    ct.failWith(tcp(1001), E.EPERM);
+    ct.failWith(tcp(1002), E.ENOENT);
+    stale.relax('B joined');
+    await writes(2);
+    assert.deepEqual(messages('warn'), [
+        'TCP sessions another unit may have carried (B joined): window checks relaxed on 1 in 0 ms, refused by the kernel on 1',
+    ]);
+});
+test('a walk that fails leaves checks off for every session, until a walk succeeds', async () => {
+    let broken = true;
+    const { ct, stale, liberal, writes } = setUp((fake) => ({
+        open: () => {
+            if (broken)
+                throw new HalError('conntrack', 'open', E.ENOBUFS);
+            return fake.open();
+        },
+        subscribe: (o) => fake.subscribe(o),
+        enableTimestamps: () => fake.enableTimestamps(),
+        setTcpLiberal: (on) => fake.setTcpLiberal(on),
+    }));
+    ct.open().create([tcp(1000)]);
+    stale.relax('B joined');
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual([ct.tcpLiberalWrites, liberal(1000)], [[true], false]);
+    assert.match(messages('error')[0] ?? '', /failed \(B joined\): conntrack: open failed \(errno 105\); window checks stay off for every session/);
+    broken = false;
+    stale.relax('B claimed the primary role');
+    await writes(3);
+    assert.deepEqual([ct.tcpLiberalWrites, liberal(1000)], [[true, true, false], true]);
+});
+test('a switch that cannot be set is warned of, and the walk goes on', async () => {
+    const { ct, stale, liberal } = setUp();
+    ct.tcpLiberalErrno = E.ENOENT;
+    ct.open().create([tcp(1000)]);
+    stale.relax('B joined');
+    for (let turns = 0; !liberal(1000) && turns < 100; turns++)
+        await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    assert.ok(liberal(1000));
+    assert.deepEqual(messages('warn').map((m) => m.split(':')[0]), ['TCP window checks could not be turned off for the walk', 'TCP window checks could not be turned back on']);
+});
+//# sourceMappingURL=stale-windows.test.js.map

@@ -1,0 +1,94 @@
+/**
+ * Data-port beacons: a primary also advertises itself, at a low rate, on data ports
+ * (`data-beacon-dev`), authenticated and encrypted like its heartbeats. When every heartbeat
+ * link is down but the data network is not, this is how a unit learns that the peer it lost is
+ * alive and primary (CARP's strength, kept with dedicated heartbeat links).
+ *
+ * A beacon is evidence of life only when it was sent after the sender's heartbeats stopped: it
+ * must arrive at least one heartbeat interval after the last heartbeat heard from that unit.
+ * A unit that loses power stops both at once, so its beacons never delay a takeover; a unit
+ * whose heartbeat links were cut keeps beaconing, so its peer sees it alive before its
+ * detector fires and never takes over (no second forwarder at all), or, when both became
+ * primary while the data network was split too, the two see each other once it heals and the
+ * election settles it.
+ */
+import { claimsPrimary } from './advert.js';
+import { heartbeatIntervalMs, lostAfterMs } from './settings.js';
+const NO_RIVALS = Object.freeze([]);
+/** Beacons a rival may miss in a row before it no longer counts. */
+const MISSES = 3;
+/**
+ * The beacon period: at least two beacons fall between the missed heartbeat that starts the
+ * failure detector's count and its verdict, so a peer whose heartbeat links were cut is seen
+ * alive before it would be declared lost (100 ms × 6: a beacon every 250 ms).
+ */
+export function beaconTiming(s) {
+    const intervalMs = heartbeatIntervalMs(s);
+    const periodMs = Math.max(intervalMs, (lostAfterMs(s) - intervalMs) / 2);
+    return { intervalMs, periodMs, expireMs: MISSES * periodMs + intervalMs };
+}
+export class BeaconWatch {
+    #lastHeartbeat = new Map();
+    #beacons = new Map();
+    heartbeat(serial, now) {
+        this.#lastHeartbeat.set(serial, now);
+    }
+    beacon(serial, port, advert, now) {
+        this.#beacons.set(serial, { advert, port, atMs: now });
+    }
+    /** The unit's latest beacon, if it proves that unit alive and primary without heartbeats. */
+    rival(serial, now, t) {
+        const b = this.#beacons.get(serial);
+        if (!b || !claimsPrimary(serial, b.advert) || now - b.atMs > t.expireMs)
+            return null;
+        const hb = this.#lastHeartbeat.get(serial);
+        if (hb !== undefined && b.atMs - hb < t.intervalMs)
+            return null;
+        return { serial, ...b };
+    }
+    /**
+     * Rivals among the units `isMember` rejects (members are judged by their heartbeats). Runs on
+     * every heartbeat the cluster takes in: without a rival it allocates nothing.
+     */
+    rivals(now, t, isMember) {
+        let out = null;
+        for (const serial of this.#beacons.keys()) {
+            if (isMember(serial))
+                continue;
+            const r = this.rival(serial, now, t);
+            if (r)
+                (out ??= []).push(r);
+        }
+        return out ?? NO_RIVALS;
+    }
+    /** When the earliest rival stops counting, if its beacons stop now. */
+    nextExpiry(now, t, isMember) {
+        let at = Number.POSITIVE_INFINITY;
+        for (const r of this.rivals(now, t, isMember))
+            at = Math.min(at, r.atMs + t.expireMs);
+        return at;
+    }
+    /** Forgets beacons too old to count and units no longer heard at all. */
+    prune(now, t) {
+        for (const [serial, b] of this.#beacons)
+            if (now - b.atMs > t.expireMs)
+                this.#beacons.delete(serial);
+        for (const [serial, at] of this.#lastHeartbeat) {
+            if (!this.#beacons.has(serial) && now - at > t.expireMs)
+                this.#lastHeartbeat.delete(serial);
+        }
+    }
+}
+/** A rival as an election candidate: its advert's inputs, its age grown since the beacon. */
+export function beaconCandidate(r, now) {
+    const a = r.advert;
+    return {
+        serial: r.serial,
+        priority: a.priority,
+        ageMs: a.ageS * 1000 + (now - r.atMs),
+        monitorUp: a.monitorUp,
+        failover: a.failover,
+        sessionsReady: a.sessionsReady,
+    };
+}
+//# sourceMappingURL=beacons.js.map

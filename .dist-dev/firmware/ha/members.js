@@ -1,0 +1,124 @@
+/**
+ * The peers accepted into the cluster, as last heard, and which changes in their adverts are
+ * election inputs (REFERENCE.md: the election runs again whenever an input changes).
+ */
+import { claimsPrimary } from './advert.js';
+export class Members {
+    #peers = new Map();
+    get size() {
+        return this.#peers.size;
+    }
+    has(serial) {
+        return this.#peers.has(serial);
+    }
+    get(serial) {
+        return this.#peers.get(serial);
+    }
+    all() {
+        return [...this.#peers.values()];
+    }
+    update(serial, link, advert, now) {
+        const peer = this.#peers.get(serial);
+        if (!peer) {
+            this.#peers.set(serial, { serial, advert, rxAt: now, link });
+            return { joined: true, change: null };
+        }
+        if (now < peer.rxAt)
+            return { joined: false, change: null };
+        const change = electionChange(peer.advert, advert);
+        peer.advert = advert;
+        peer.rxAt = now;
+        peer.link = link;
+        return { joined: false, change };
+    }
+    remove(serial) {
+        return this.#peers.delete(serial);
+    }
+    /**
+     * Peers that stand in the election: every member not in `hello`. A unit still negotiating
+     * must not take the role from a working primary; it stands once it leaves hello.
+     */
+    /** Peers standing in the election; with `negotiating`, also those still in hello. */
+    candidates(now, negotiating = false) {
+        const out = [];
+        for (const p of this.#peers.values()) {
+            if (p.advert.state === 'hello' && !negotiating)
+                continue;
+            const a = p.advert;
+            out.push({
+                serial: p.serial,
+                priority: a.priority,
+                ageMs: peerAgeMs(p, now),
+                monitorUp: a.monitorUp,
+                failover: a.failover,
+                sessionsReady: a.sessionsReady,
+            });
+        }
+        return out;
+    }
+    /** Whether some peer says it is the working primary. */
+    anyWorking() {
+        for (const p of this.#peers.values())
+            if (claimsPrimary(p.serial, p.advert))
+                return true;
+        return false;
+    }
+    /** Whether some peer already works or stands by: a formed cluster to join. */
+    anyFormed() {
+        for (const p of this.#peers.values())
+            if (p.advert.state !== 'hello')
+                return true;
+        return false;
+    }
+    /** Whether a peer that stands in the election has override enabled. */
+    candidateOverride() {
+        for (const p of this.#peers.values())
+            if (p.advert.state !== 'hello' && p.advert.override)
+                return true;
+        return false;
+    }
+}
+/**
+ * A peer's HA age as seen now: what it advertised plus the time since. The advert carries whole
+ * seconds, so this runs up to 1 s behind the peer's own clock.
+ */
+export function peerAgeMs(p, now) {
+    return p.advert.ageS * 1000 + (now - p.rxAt);
+}
+export function electionChange(prev, next) {
+    const changes = [];
+    if (prev.state === 'hello' && next.state !== 'hello')
+        changes.push('left hello');
+    if (prev.state !== 'hello' && next.state === 'hello')
+        changes.push('is back in hello');
+    if (next.priority !== prev.priority)
+        changes.push(`priority ${prev.priority} -> ${next.priority}`);
+    if (next.override !== prev.override)
+        changes.push(`override ${next.override ? 'enabled' : 'disabled'}`);
+    if (next.monitorUp !== prev.monitorUp)
+        changes.push(`connected monitored ports ${prev.monitorUp} -> ${next.monitorUp}`);
+    if (next.failover !== prev.failover)
+        changes.push(`failover ${next.failover ? 'set' : 'unset'}`);
+    if (next.ageS < prev.ageS)
+        changes.push(`age reset (${prev.ageS} s -> ${next.ageS} s)`);
+    return changes.length > 0 ? changes.join(', ') : null;
+}
+export function peerView(p, now, links) {
+    const a = p.advert;
+    return {
+        serial: p.serial,
+        hostname: a.hostname,
+        firmware: a.firmware,
+        state: a.state,
+        priority: a.priority,
+        override: a.override,
+        ageMs: peerAgeMs(p, now),
+        monitorUp: a.monitorUp,
+        monitorTotal: a.monitorTotal,
+        failover: a.failover,
+        lastHeardAgoMs: now - p.rxAt,
+        links,
+        self: false,
+    };
+}
+//# sourceMappingURL=members.js.map

@@ -1,0 +1,281 @@
+/**
+ * The HA runtime's main-process side: starts the heartbeat worker process when HA is on,
+ * forwards operator commands to it, keeps its latest snapshot for the console, and logs its
+ * events.
+ */
+import { portIfname } from '../../board/ports.js';
+import { wallTimeIso } from '../../hal/clock/index.js';
+import { createLogger } from '../log/logger.js';
+import { EMPTY_PLAN } from '../takeover/plan.js';
+import { HEARTBEAT_WORKER } from '../watchdog/health.js';
+import { emptyCounters } from './wire/decoder.js';
+import { keySpecOf, oneKeyRing } from './wire/key-ring.js';
+import { spawnSpareWorkerProcess, startWorkerProcess } from './worker-process.js';
+const log = createLogger('ha');
+/** How long a graceful leave may take before the worker is simply stopped. */
+const LEAVE_TIMEOUT_MS = 1000;
+const FIFO_PRIORITY = 50;
+export class HaRuntime {
+    opts;
+    worker = null;
+    latest;
+    settings = null;
+    /** The heartbeats' key ring (setKeys); null until the first. */
+    keys = null;
+    hostname;
+    plan = EMPTY_PLAN;
+    remoteLink = { counted: false, failed: false };
+    sessionsReady = true;
+    probation = false;
+    /** A worker process started ahead (prewarm), waiting for its init. */
+    spare = null;
+    listeners = [];
+    takeoverListeners = [];
+    keySwitchListeners = [];
+    controlListeners = [];
+    constructor(opts) {
+        this.opts = opts;
+        this.hostname = opts.identity.hostname;
+        this.latest = this.initialSnapshot(false);
+    }
+    /** Applies (new) settings and hostname: starts, reconfigures or stops the worker. */
+    async apply(settings, hostname) {
+        this.hostname = hostname;
+        const wasOn = this.settings !== null && this.settings.mode !== 'standalone';
+        this.settings = settings;
+        if (settings.mode === 'standalone') {
+            this.discardSpare();
+            if (wasOn)
+                await this.leave();
+            this.setSnapshot(this.initialSnapshot(false));
+            return;
+        }
+        if (this.worker)
+            this.send({ type: 'settings', settings, links: this.links(settings), hostname });
+        else
+            this.startWorker(settings);
+    }
+    /**
+     * The key ring heartbeats are sealed and opened with (docs/config-sync-plan.md §6); settings
+     * never change the keys of a running worker. A worker started before the first ring takes
+     * the settings' own key alone.
+     */
+    setKeys(ring) {
+        this.keys = ring;
+        this.send({ type: 'keys', ring });
+    }
+    /** The worker sealed with the ring's next key on its own: a frame from primary `by` opened with it. */
+    onKeySwitched(listener) {
+        this.keySwitchListeners.push(listener);
+    }
+    /** Arms the worker with what to take over on becoming primary (and applies it now if it is). */
+    arm(plan) {
+        this.plan = plan;
+        this.send({ type: 'arm', plan });
+    }
+    /** The worker took over, gave up, or asks for a fresh announcement round. */
+    onTakeover(listener) {
+        this.takeoverListeners.push(listener);
+    }
+    /** Control frames the worker relays from UDP 703 (firmware/control/, `unicast-hb`). */
+    onControlFrames(listener) {
+        this.controlListeners.push(listener);
+    }
+    /** Control frames for the worker to send on UDP 703; false when no worker runs. */
+    sendControl(frames) {
+        if (!this.worker)
+            return false;
+        this.send({ type: 'control-send', frames });
+        return true;
+    }
+    /** True while HA runs (the worker owns the data ports). */
+    get running() {
+        return this.worker !== null;
+    }
+    snapshot() {
+        return this.latest;
+    }
+    onSnapshot(listener) {
+        this.listeners.push(listener);
+    }
+    setFailover(on) {
+        this.send({ type: 'failover', on });
+    }
+    /** This boot's firmware image is on trial (firmware/boot/probation.ts): see Cluster.setProbation. */
+    setProbation(on) {
+        if (on === this.probation)
+            return;
+        this.probation = on;
+        this.send({ type: 'probation', on });
+    }
+    /** The ping-server verdict for the election (`counted`: some ping server monitors count). */
+    setRemoteLink(counted, failed) {
+        this.remoteLink = { counted, failed };
+        this.send({ type: 'remote-link', counted, failed });
+    }
+    /** Whether this unit's session table is in sync, for the election (firmware/sessions/runtime.ts). */
+    setSessionsReady(ready) {
+        if (ready === this.sessionsReady)
+            return;
+        this.sessionsReady = ready;
+        this.send({ type: 'sessions-ready', ready });
+    }
+    resetUptime() {
+        this.send({ type: 'reset-uptime' });
+    }
+    clearStats() {
+        this.send({ type: 'clear-stats' });
+    }
+    /**
+     * Starts the heartbeat worker's process now, before its settings and takeover plan are known:
+     * it loads its modules while the rest of the firmware starts, and `apply` hands it its init.
+     * Cold start to the first hello was 0.95 s p50 natively, a quarter of it the worker's start.
+     */
+    prewarm() {
+        if (this.worker || this.spare)
+            return;
+        this.spare = (this.opts.spawnSpare ?? spawnSpareWorkerProcess)(this.opts.health.memory.fd);
+    }
+    discardSpare() {
+        this.spare?.discard();
+        this.spare = null;
+    }
+    /** Graceful shutdown: the worker sends leave frames so peers take over at once. */
+    leave() {
+        this.discardSpare();
+        const worker = this.worker;
+        if (!worker)
+            return Promise.resolve();
+        return new Promise((resolve) => {
+            const cancel = this.opts.timers.after(LEAVE_TIMEOUT_MS, () => {
+                log.warn('heartbeat worker did not leave in time; stopping it');
+                void worker.terminate();
+            });
+            worker.once('exit', () => {
+                cancel();
+                resolve();
+            });
+            this.send({ type: 'leave' });
+        });
+    }
+    startWorker(settings) {
+        this.setSnapshot(this.initialSnapshot(true));
+        const init = {
+            identity: { ...this.opts.identity, hostname: this.hostname },
+            settings,
+            keys: this.keys ?? oneKeyRing(keySpecOf(settings)),
+            links: this.links(settings),
+            plan: this.plan,
+            bootId: this.opts.nextBootId(),
+            fifoPriority: FIFO_PRIORITY,
+            fencePins: this.opts.board.fencePins,
+            bootIdPath: this.opts.board.storage.bootId,
+        };
+        // Watched from its start, so a worker that never turns starves the watchdog too.
+        this.opts.health.stamp(HEARTBEAT_WORKER, this.opts.clock.nowMs());
+        const spare = this.spare;
+        this.spare = null;
+        const worker = spare ? spare.start(init) : (this.opts.startWorker ?? startWorkerProcess)(init, this.opts.health.memory.fd);
+        worker.on('message', (msg) => this.onMessage(msg));
+        worker.on('error', (err) => {
+            log.event(`heartbeat worker failed: ${err.stack ?? err.message}`, 'error');
+            process.exitCode = 1;
+            process.kill(process.pid, 'SIGTERM');
+        });
+        // Whatever ends the worker (leave, failure, terminate), it is gone: nothing may wait on it,
+        // and its last snapshot (`work`, for a primary that handed over) no longer says what this
+        // unit does: it holds no role until a worker runs again.
+        worker.once('exit', () => {
+            if (this.worker === worker) {
+                this.worker = null;
+                this.opts.health.clear(HEARTBEAT_WORKER);
+                this.setSnapshot(this.initialSnapshot(true));
+            }
+        });
+        this.worker = worker;
+        if (this.remoteLink.counted)
+            this.send({ type: 'remote-link', ...this.remoteLink });
+        if (!this.sessionsReady)
+            this.send({ type: 'sessions-ready', ready: false });
+        if (this.probation)
+            this.send({ type: 'probation', on: true });
+    }
+    onMessage(msg) {
+        switch (msg.type) {
+            case 'snapshot':
+                this.setSnapshot(msg.snapshot);
+                break;
+            case 'log':
+                this.opts.onLog(msg.record);
+                break;
+            case 'took-over':
+            case 'gave-up':
+            case 'announce-round':
+            case 'carried-elsewhere':
+                for (const l of this.takeoverListeners)
+                    l(msg);
+                break;
+            case 'key-switched':
+                for (const l of this.keySwitchListeners)
+                    l(msg.by);
+                break;
+            case 'control-frames':
+                for (const l of this.controlListeners)
+                    l(msg.frames);
+                break;
+            case 'left':
+                break;
+        }
+    }
+    setSnapshot(s) {
+        this.latest = s;
+        for (const l of this.listeners)
+            l(s);
+    }
+    send(msg) {
+        this.worker?.postMessage(msg);
+    }
+    /** Resolves front-panel port names to this board's interfaces. */
+    links(s) {
+        const ifname = (name) => portIfname(this.opts.board.ports, name);
+        return {
+            hbdev: s.hbdev.map((d) => ({ name: d.port, ifname: ifname(d.port), priority: d.priority })),
+            monitor: s.monitor.map((name) => ({ name, ifname: ifname(name) })),
+            beacon: s.dataBeaconDev.map((name) => ({ name, ifname: ifname(name) })),
+        };
+    }
+    /** What to show before the worker's first report: standalone, or HA starting in hello. */
+    initialSnapshot(enabled) {
+        const now = this.opts.clock.nowMs();
+        const id = this.opts.identity;
+        return {
+            enabled,
+            state: enabled ? 'hello' : 'work',
+            stateSinceMs: now,
+            stateSinceWall: wallTimeIso(this.opts.clock, now),
+            serial: id.serial,
+            hostname: this.hostname,
+            groupId: this.settings?.groupId ?? 0,
+            groupName: this.settings?.groupName ?? '',
+            mode: enabled ? (this.settings?.mode ?? 'standalone') : 'standalone',
+            model: id.model,
+            members: [],
+            election: null,
+            links: [],
+            monitor: [],
+            rejected: emptyCounters(),
+            refused: [],
+            alone: false,
+            schedFifo: false,
+            logsDropped: 0,
+            controlRelay: { relayed: 0, dropped: 0 },
+            lateTicks: 0,
+            maxTickLateMs: 0,
+            tickJitter: { count: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 },
+            lease: null,
+            beacons: { ports: [], rivals: [], held: null },
+            nowMs: now,
+        };
+    }
+}
+//# sourceMappingURL=runtime.js.map

@@ -1,0 +1,108 @@
+/**
+ * The worker's socket framing on a fake stream that fills up like a real one: messages cut
+ * anywhere are reassembled, a main process that stops reading never blocks the worker nor grows
+ * it without bound, and what is kept is what matters.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
+import { encodeMessage, MAX_MESSAGE_BYTES, MessageReader, WorkerChannel } from './worker-channel.js';
+const log = (n) => ({
+    type: 'log',
+    record: { level: 'info', namespace: 'ha', message: `line ${n} ${'x'.repeat(200)}`, event: false, atMs: n },
+});
+const snapshot = (n) => ({ type: 'snapshot', snapshot: { uptimeS: n } });
+function readAll(stream, reader) {
+    const buf = new Uint8Array(1000);
+    for (let n = stream.read(buf); n > 0; n = stream.read(buf))
+        reader.push(buf.subarray(0, n));
+    const out = [];
+    for (let m = reader.next(); m !== undefined; m = reader.next())
+        out.push(m);
+    return out;
+}
+test('messages cut at every byte are reassembled in order', () => {
+    const bytes = new Uint8Array([...encodeMessage({ type: 'leave' }), ...encodeMessage({ type: 'failover', on: true })]);
+    const reader = new MessageReader();
+    const seen = [];
+    for (const b of bytes) {
+        reader.push(Uint8Array.of(b));
+        for (let m = reader.next(); m !== undefined; m = reader.next())
+            seen.push(m);
+    }
+    assert.deepEqual(seen, [{ type: 'leave' }, { type: 'failover', on: true }]);
+});
+test('a length beyond the bound or a body that is no CBOR breaks the reader, without a throw', () => {
+    const huge = new MessageReader();
+    const header = new Uint8Array(4);
+    new DataView(header.buffer).setUint32(0, MAX_MESSAGE_BYTES + 1, true);
+    huge.push(header);
+    assert.equal(huge.next(), undefined);
+    assert.match(huge.broken ?? '', /at most/);
+    const garbage = new MessageReader();
+    garbage.push(Uint8Array.of(2, 0, 0, 0, 0xff, 0xff));
+    assert.equal(garbage.next(), undefined);
+    assert.match(garbage.broken ?? '', /undecodable/);
+});
+test('a main process that stops reading: the worker never blocks, keeps events and the newest snapshot, drops logs past the bound', () => {
+    const [main, worker] = new FakeIpc(undefined, 4096).streamPair();
+    const channel = new WorkerChannel(worker);
+    channel.post({ type: 'gave-up', atMs: 1, tookMs: 0.5, failures: [] });
+    for (let i = 0; i < 40_000; i++)
+        channel.post(log(i));
+    for (let i = 0; i < 50; i++)
+        channel.post(snapshot(i));
+    channel.post({ type: 'announce-round', atMs: 2, reason: 'test' });
+    assert.ok(channel.logsDropped > 0, 'logs beyond the bound were dropped');
+    assert.equal(channel.flush(), false, 'still waiting for the reader');
+    const reader = new MessageReader();
+    const got = [];
+    for (let i = 0; i < 10_000 && !channel.flush(); i++)
+        got.push(...readAll(main, reader));
+    got.push(...readAll(main, reader));
+    assert.equal(got[0]?.type, 'gave-up');
+    assert.equal(got.at(-1)?.type, 'announce-round', 'events are never dropped');
+    const snaps = got.filter((m) => m.type === 'snapshot');
+    assert.ok(snaps.length <= 2, `superseded snapshots were dropped (${snaps.length} delivered)`);
+    assert.deepEqual(snaps.at(-1), snapshot(49), 'the newest snapshot arrives');
+    const logs = got.filter((m) => m.type === 'log').length;
+    assert.equal(logs + channel.logsDropped, 40_000, 'every log record is delivered or counted');
+});
+test('relayed control frames are dropped past the bound like logs, and post() says so', () => {
+    const [, worker] = new FakeIpc(undefined, 4096).streamPair();
+    const channel = new WorkerChannel(worker);
+    const frames = { type: 'control-frames', frames: [new Uint8Array(1400)] };
+    assert.equal(channel.post(frames), true);
+    let accepted = 1;
+    for (let i = 0; i < 5000 && channel.post(frames); i++)
+        accepted++;
+    assert.ok(accepted > 2000 && accepted < 5000, `${accepted} batches queued before the bound`);
+    assert.equal(channel.post({ type: 'left' }), true, 'events are never dropped');
+    assert.equal(channel.logsDropped, 0);
+});
+test('commands are read as they come; the main process closing its end closes the channel', () => {
+    const [main, worker] = new FakeIpc().streamPair();
+    const channel = new WorkerChannel(worker);
+    const cmd = encodeMessage({ type: 'failover', on: true });
+    main.write(cmd, 3);
+    channel.fill();
+    assert.equal(channel.next(), undefined, 'half a command is no command');
+    main.write(cmd.subarray(3), cmd.length - 3);
+    main.close();
+    channel.fill();
+    assert.deepEqual(channel.next(), { type: 'failover', on: true });
+    assert.equal(channel.closed, true);
+    channel.post(snapshot(1));
+    assert.equal(channel.flush(), false, 'nothing is written to a closed socket');
+});
+test('bytes in a message stay as they were when later messages reuse the reader', () => {
+    const reader = new MessageReader();
+    reader.push(encodeMessage({ mac: Uint8Array.of(2, 0x54, 0x44, 7, 0, 1) }));
+    const first = reader.next();
+    for (let i = 0; i < 50; i++) {
+        reader.push(encodeMessage({ text: `password priority ${'x'.repeat(i * 20)}` }));
+        reader.next();
+    }
+    assert.deepEqual([...first.mac], [2, 0x54, 0x44, 7, 0, 1]);
+});
+//# sourceMappingURL=worker-channel.test.js.map

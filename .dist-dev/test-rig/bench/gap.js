@@ -1,0 +1,168 @@
+/**
+ * Traffic gaps: the 1 ms UDP prober's longest outage around a failure, client → server → client
+ * through the pair (round trip, so both directions' takeover counts). The failure lands at a
+ * random phase against the heartbeat timer. Between runs the failed board is brought back and
+ * the pair allowed to form again; the next run fails whichever board is primary then.
+ *
+ * An outage belongs to a run when it ends after the fault: its gap runs from the send time of
+ * the last probe through before the hole to that of the first through after it (so it exceeds
+ * the real break by less than two probe intervals). A run without a lost probe counts 0.
+ *
+ * Each run is also traced on CLOCK_MONOTONIC, step by step: fault → the survivor's worker
+ * decides it is primary (its state-since) → data ports taken over, first announcement included
+ * (the worker's "took over the data ports in … ms") → first probe through after the outage.
+ */
+import { boardStatus, workingBoards } from '../status.js';
+import { gatewayPair, logSince, logSize, withRig } from './bench-rig.js';
+import { emit, progress } from './emit.js';
+import { BenchError } from './options.js';
+import { ms, summarize } from './stats.js';
+import { preciseDelay, sleep } from './timing.js';
+/** Targets: issue 3's, tightened by issue 7 for the carrier fast path, a monitored port and `failover set`. */
+export const GAP_CASES = [
+    { fault: 'power-loss', hbIntervalMs: 10, lostThreshold: 3, carrierFailover: false, targetMs: 35 },
+    { fault: 'power-loss', hbIntervalMs: 10, lostThreshold: 3, carrierFailover: true, targetMs: 5 },
+    { fault: 'power-loss', hbIntervalMs: 200, lostThreshold: 6, carrierFailover: false, targetMs: 1250 },
+    { fault: 'monitor-port-down', hbIntervalMs: 200, lostThreshold: 6, carrierFailover: false, targetMs: 3 },
+    { fault: 'graceful-shutdown', hbIntervalMs: 200, lostThreshold: 6, carrierFailover: false, targetMs: 5 },
+    { fault: 'failover-set', hbIntervalMs: 200, lostThreshold: 6, carrierFailover: false, targetMs: 3 },
+];
+const FORM_TIMEOUT_MS = 60_000;
+/** How long after the fault traffic must be back before a run is a failure. */
+const RECOVER_TIMEOUT_MS = 15_000;
+function configs(c) {
+    const haLines = c.carrierFailover ? ['set hb-carrier-failover enable'] : [];
+    return gatewayPair({ hbIntervalMs: c.hbIntervalMs, lostThreshold: c.lostThreshold, monitor: ['port2'], haLines });
+}
+async function inject(rig, c, primary) {
+    switch (c.fault) {
+        case 'power-loss':
+            return (await rig.fault('power-loss', primary)).atMs;
+        case 'monitor-port-down':
+            return (await rig.fault('port-down', `${primary}:port2`)).atMs;
+        case 'graceful-shutdown':
+            return (await rig.fault('term', primary)).atMs;
+        case 'failover-set': {
+            const atMs = (await rig.status()).nowMs;
+            await rig.exec(primary, 'execute ha failover set');
+            return atMs;
+        }
+    }
+}
+async function restore(rig, c, failed) {
+    switch (c.fault) {
+        case 'power-loss':
+            await rig.fault('power-on', failed);
+            break;
+        case 'monitor-port-down':
+            await rig.fault('port-up', `${failed}:port2`);
+            break;
+        case 'graceful-shutdown':
+            await rig.fault('restart', failed);
+            break;
+        case 'failover-set':
+            await rig.exec(failed, 'execute ha failover unset');
+            break;
+    }
+    await rig.waitUntil('formed', FORM_TIMEOUT_MS);
+}
+const TOOK_OVER = /took over the data ports in ([\d.]+) ms \(MACs ([\d.]+), addresses ([\d.]+), forwarding ([\d.]+), first announcement ([\d.]+) ms/g;
+function trace(atMs, workSinceMs, log, outageEndMs) {
+    const took = [...log.matchAll(TOOK_OVER)].at(-1);
+    if (workSinceMs === undefined || !took)
+        return null;
+    const takeoverMs = Number(took[1]);
+    const doneMs = workSinceMs + takeoverMs;
+    return {
+        detectMs: workSinceMs - atMs,
+        takeoverMs,
+        macsMs: Number(took[2]),
+        addressesMs: Number(took[3]),
+        forwardingMs: Number(took[4]),
+        announcementMs: Number(took[5]),
+        firstProbeMs: outageEndMs === null ? 0 : Math.max(0, outageEndMs - doneMs),
+    };
+}
+async function oneRun(rig, c) {
+    const formed = await rig.waitUntil('formed', FORM_TIMEOUT_MS);
+    const primary = workingBoards(formed)[0];
+    const survivor = formed.boards.find((b) => b.board !== primary)?.board;
+    if (!primary || !survivor)
+        throw new BenchError(`no primary and secondary in a formed pair of ${formed.name}`);
+    await rig.traffic.start({ streams: 0 });
+    await rig.traffic.flowing();
+    await sleep(200);
+    await preciseDelay(Math.random() * c.hbIntervalMs);
+    const logFrom = logSize(rig, survivor);
+    const atMs = await inject(rig, c, primary);
+    const took = await rig.waitFor((x) => boardStatus(x, survivor).state === 'work', RECOVER_TIMEOUT_MS, `${survivor} takes over from ${primary} (${c.fault})`);
+    const settled = await rig.traffic.waitFor((r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > atMs + 300, RECOVER_TIMEOUT_MS, `traffic back after ${c.fault} of ${primary}`);
+    await rig.traffic.stop();
+    const mine = settled.outages.filter((o) => o.endMs !== null && o.endMs > atMs);
+    const longest = mine.reduce((a, o) => (a && a.gapMs >= o.gapMs ? a : o), null);
+    const gapMs = longest?.gapMs ?? 0;
+    const steps = trace(atMs, boardStatus(took, survivor).ha?.stateSinceMs, logSince(rig, survivor, logFrom), longest?.endMs ?? null);
+    await restore(rig, c, primary);
+    return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0), trace: steps };
+}
+function stepSummary(traces) {
+    if (traces.length === 0)
+        return null;
+    const of = (k) => {
+        const sum = summarize(traces.map((t) => t[k]));
+        return { p50Ms: ms(sum.p50Ms), p99Ms: ms(sum.p99Ms) };
+    };
+    return {
+        detectMs: of('detectMs'),
+        takeoverMs: of('takeoverMs'),
+        macsMs: of('macsMs'),
+        addressesMs: of('addressesMs'),
+        forwardingMs: of('forwardingMs'),
+        announcementMs: of('announcementMs'),
+        firstProbeMs: of('firstProbeMs'),
+    };
+}
+export function gapCaseName(c) {
+    return `${c.fault}${c.carrierFailover ? ' (hb-carrier-failover)' : ''}`;
+}
+/** "power-loss 10ms x 3": what TANDEM_BENCH_GAP picks cases by (a substring of it). */
+export function gapCaseLabel(c) {
+    return `${gapCaseName(c)} ${c.hbIntervalMs}ms x ${c.lostThreshold}`;
+}
+export async function benchGap(c, runs) {
+    const hb = `${c.hbIntervalMs}ms x ${c.lostThreshold}`;
+    const name = `gap ${gapCaseLabel(c)}`;
+    await withRig(name, configs(c), async (rig) => {
+        const records = [];
+        for (let i = 1; i <= runs; i++) {
+            const r = await oneRun(rig, c);
+            records.push(r);
+            const over = r.gapMs > c.targetMs ? `  OVER TARGET ${c.targetMs} ms` : '';
+            const t = r.trace;
+            const steps = t
+                ? ` (detect ${t.detectMs.toFixed(2)}, takeover ${t.takeoverMs.toFixed(2)} [MACs ${t.macsMs}, addresses ${t.addressesMs}, ` +
+                    `forwarding ${t.forwardingMs}, announcement ${t.announcementMs}], first probe +${t.firstProbeMs.toFixed(2)} ms)`
+                : '';
+            progress(`${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms${steps}, ${r.lost} probes lost${over}`);
+        }
+        const sum = summarize(records.map((r) => r.gapMs));
+        emit({
+            bench: 'traffic-gap',
+            fault: gapCaseName(c),
+            hb,
+            runs: sum.n,
+            p50Ms: ms(sum.p50Ms),
+            p99Ms: ms(sum.p99Ms),
+            maxMs: ms(sum.maxMs),
+            minMs: ms(sum.minMs),
+            targetMs: c.targetMs,
+            met: sum.p99Ms <= c.targetMs,
+            p99: 'nearest rank (with fewer than 100 runs: the max)',
+            probeIntervalMs: 1,
+            samplesMs: records.map((r) => ms(r.gapMs)),
+            steps: stepSummary(records.flatMap((r) => (r.trace ? [r.trace] : []))),
+            failed: records.map((r) => r.failed).join(''),
+        });
+    });
+}
+//# sourceMappingURL=gap.js.map

@@ -1,0 +1,88 @@
+import { rigConfig } from '../rig-config.js';
+import { withRig } from './bench-rig.js';
+import { emit, progress } from './emit.js';
+import { BenchError } from './options.js';
+import { median, ms } from './stats.js';
+import { sleep } from './timing.js';
+const HB = { hbIntervalMs: 10, lostThreshold: 3, helloHolddownS: 5 };
+const TARGET_P99_MS = 1;
+const SNAPSHOT_TIMEOUT_MS = 10_000;
+async function stateKeys(rig) {
+    const s = await rig.status();
+    return s.boards.map((b) => `${b.board}:${b.state}@${b.ha?.stateSinceMs}`).join(' ');
+}
+async function window(rig, load, run, seconds) {
+    const states = await stateKeys(rig);
+    const before = await rig.snapshot('A', SNAPSHOT_TIMEOUT_MS);
+    const lines = ['diagnose sys ha clear-stats', ...(load === 'main-load' ? [`diagnose test main-load ${seconds}`] : [])];
+    const out = await rig.exec('A', lines.join('\n'));
+    if (!/statistics cleared/.test(out) || (load === 'main-load' && !/main-thread load running/.test(out))) {
+        throw new BenchError(`board A did not start the ${load} window: ${out.trim()}`);
+    }
+    await sleep(seconds * 1000);
+    const after = await rig.snapshot('A', SNAPSHOT_TIMEOUT_MS);
+    if (load === 'main-load')
+        await rig.exec('A', 'diagnose test main-load 0');
+    return {
+        load,
+        run,
+        jitter: after.tickJitter,
+        schedFifo: after.schedFifo,
+        lateTicks: after.lateTicks - before.lateTicks,
+        maxTickLateMs: after.maxTickLateMs,
+        stateChanged: (await stateKeys(rig)) !== states,
+    };
+}
+function report(w, seconds) {
+    emit({
+        bench: 'hb-jitter-run',
+        hb: '10ms x 3',
+        load: w.load,
+        run: w.run,
+        seconds,
+        count: w.jitter.count,
+        p50Ms: ms(w.jitter.p50Ms),
+        p99Ms: ms(w.jitter.p99Ms),
+        maxMs: ms(w.jitter.maxMs),
+        schedFifo: w.schedFifo,
+        lateTicks: w.lateTicks,
+        maxTickLateMsSinceBoot: ms(w.maxTickLateMs),
+        stateChanged: w.stateChanged,
+    });
+}
+export async function benchJitter(seconds, runs) {
+    const configs = [0, 1].map((i) => rigConfig(i, HB));
+    await withRig('jitter', configs, async (rig) => {
+        const windows = [];
+        for (let run = 1; run <= runs; run++) {
+            for (const load of ['main-load', 'idle']) {
+                progress(`jitter: ${load} window ${run}/${runs}, ${seconds} s`);
+                const w = await window(rig, load, run, seconds);
+                report(w, seconds);
+                windows.push(w);
+            }
+        }
+        for (const load of ['main-load', 'idle']) {
+            const ws = windows.filter((w) => w.load === load);
+            const p99s = ws.map((w) => w.jitter.p99Ms);
+            const medianP99 = median(p99s);
+            emit({
+                bench: 'hb-jitter',
+                hb: '10ms x 3',
+                load,
+                seconds,
+                runs: ws.length,
+                p99sMs: p99s.map(ms),
+                medianP99Ms: ms(medianP99),
+                p50sMs: ws.map((w) => ms(w.jitter.p50Ms)),
+                maxesMs: ws.map((w) => ms(w.jitter.maxMs)),
+                targetP99Ms: TARGET_P99_MS,
+                met: medianP99 <= TARGET_P99_MS,
+                everyRunMet: p99s.every((p) => p <= TARGET_P99_MS),
+                schedFifo: ws.every((w) => w.schedFifo),
+                stateChanges: ws.filter((w) => w.stateChanged).length,
+            });
+        }
+    });
+}
+//# sourceMappingURL=jitter.js.map
