@@ -107,13 +107,13 @@ export class BeaconWatch {
   }
 }
 
-/** A rival as an election candidate: its advert's inputs, its age grown since the beacon. */
-export function beaconCandidate(r: BeaconRival, now: number): Candidate {
+/** A rival as an election candidate: its advert's inputs, and its age now (peer-ages.ts). */
+export function beaconCandidate(r: BeaconRival, ageMs: number): Candidate {
   const a = r.advert;
   return {
     serial: r.serial,
     priority: a.priority,
-    ageMs: a.ageS * 1000 + (now - r.atMs),
+    ageMs,
     monitorUp: a.monitorUp,
     failover: a.failover,
     sessionsReady: a.sessionsReady,

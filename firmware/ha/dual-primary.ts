@@ -1,8 +1,9 @@
 /**
  * Dual-primary watch. Units that hear each other elect the same primary from the same inputs,
- * except that a peer's age is known only to the second (adverts carry whole seconds). When two
- * ages differ by almost exactly ha-uptime-diff-margin, one unit can see "older by the margin"
- * and the other "equal", and each elects itself. Nothing would re-run the election, so the
+ * except that a peer's age is known only to about half a heartbeat gap (adverts carry whole
+ * seconds; peer-ages.ts dates their tick-overs), and to the second in the first second after a
+ * unit first hears a peer. When two ages differ by almost exactly ha-uptime-diff-margin, one
+ * unit can see "older by the margin" and the other "equal", and each elects itself. Nothing would re-run the election, so the
  * disagreement would last. It shows on the wire (both in `work`, each naming itself primary):
  * once a rival's claim has outlasted a normal handover (an advert in flight), the pair settles
  * it by the election without age, whose inputs both units see exactly; one yields.

@@ -47,7 +47,7 @@ export interface ElectionOptions {
   marginMs: number;
   /**
    * Leave age out (failover > monitor > priority > serial). Every other input is exact on every
-   * unit; age is not (peers see it to the second), so this is the order two units that disagree
+   * unit; age is not (peers see it to about half a heartbeat gap, peer-ages.ts), so this is the order two units that disagree
    * can both agree on (see firmware/ha/dual-primary.ts).
    */
   ignoreAge?: boolean;

@@ -4,6 +4,7 @@
  */
 import { type Advert, claimsPrimary } from './advert.js';
 import type { Candidate } from './election.js';
+import { PeerAges } from './peer-ages.js';
 import type { MemberView } from './snapshot.js';
 
 export interface Peer {
@@ -23,6 +24,8 @@ export interface PeerUpdate {
 
 export class Members {
   readonly #peers = new Map<string, Peer>();
+  /** Kept across a peer's loss and rejoin; beacons feed it too (Cluster.beacon). */
+  readonly ages = new PeerAges();
 
   get size(): number {
     return this.#peers.size;
@@ -42,11 +45,12 @@ export class Members {
 
   update(serial: string, link: string, advert: Advert, now: number): PeerUpdate {
     const peer = this.#peers.get(serial);
+    if (peer && now < peer.rxAt) return { joined: false, change: null };
+    this.ages.note(serial, advert.ageS, now);
     if (!peer) {
       this.#peers.set(serial, { serial, advert, rxAt: now, link });
       return { joined: true, change: null };
     }
-    if (now < peer.rxAt) return { joined: false, change: null };
     const change = electionChange(peer.advert, advert);
     peer.advert = advert;
     peer.rxAt = now;
@@ -71,7 +75,7 @@ export class Members {
       out.push({
         serial: p.serial,
         priority: a.priority,
-        ageMs: peerAgeMs(p, now),
+        ageMs: this.ageMs(p, now),
         monitorUp: a.monitorUp,
         failover: a.failover,
         sessionsReady: a.sessionsReady,
@@ -92,19 +96,16 @@ export class Members {
     return false;
   }
 
+  /** A peer's HA age as seen now (peer-ages.ts). */
+  ageMs(p: Peer, now: number): number {
+    return this.ages.ageMs(p.serial, p.advert.ageS, p.rxAt, now);
+  }
+
   /** Whether a peer that stands in the election has override enabled. */
   candidateOverride(): boolean {
     for (const p of this.#peers.values()) if (p.advert.state !== 'hello' && p.advert.override) return true;
     return false;
   }
-}
-
-/**
- * A peer's HA age as seen now: what it advertised plus the time since. The advert carries whole
- * seconds, so this runs up to 1 s behind the peer's own clock.
- */
-export function peerAgeMs(p: Peer, now: number): number {
-  return p.advert.ageS * 1000 + (now - p.rxAt);
 }
 
 export function electionChange(prev: Advert, next: Advert): string | null {
@@ -119,7 +120,7 @@ export function electionChange(prev: Advert, next: Advert): string | null {
   return changes.length > 0 ? changes.join(', ') : null;
 }
 
-export function peerView(p: Peer, now: number, links: string[]): MemberView {
+export function peerView(p: Peer, ageMs: number, now: number, links: string[]): MemberView {
   const a = p.advert;
   return {
     serial: p.serial,
@@ -128,7 +129,7 @@ export function peerView(p: Peer, now: number, links: string[]): MemberView {
     state: a.state,
     priority: a.priority,
     override: a.override,
-    ageMs: peerAgeMs(p, now),
+    ageMs,
     monitorUp: a.monitorUp,
     monitorTotal: a.monitorTotal,
     failover: a.failover,

@@ -115,4 +115,32 @@ test('failover-hold-time: the primary keeps the role for the hold, the winner wa
     n.run(LOST_AFTER + INTERVAL + 10);
     assert.deepEqual(n.working(), ['B'], `${clock.nowMs() - crashAt} ms after the crash`);
 });
+test('heartbeat links cut while the data network is whole, ages 60 ms apart with a 1 s margin: never two at once', () => {
+    // B is the elder by 60 ms; A wins on priority, the ages being equal within the margin. From
+    // A's adverts alone (whole seconds) B would find itself 1 s older whenever A's last advert
+    // before the cut was sent late in A's second, and take over (peer-ages.ts). The cut is tried
+    // at every phase of A's second, 30 ms apart.
+    const clock = new FakeClock(0);
+    const n = new FakeNet(clock);
+    const settings = { dataBeaconDev: ['port1'], uptimeDiffMarginS: 1 };
+    n.add('A', { settings: { priority: 200, ...settings } });
+    n.add('B', { settings: { priority: 100, ...settings } });
+    n.run(HOLD + 2000);
+    assert.deepEqual(n.working(), ['A']);
+    for (let phase = 0; phase < 1000; phase += 30) {
+        n.cluster('B').resetUptime(clock.nowMs());
+        n.run(60);
+        n.cluster('A').resetUptime(clock.nowMs());
+        n.events('B');
+        // Past A's next tick-over, which B dates (an age reset drops what B knew).
+        runOneForwarder(n, 1500 + phase);
+        n.cut('ha1');
+        n.cut('ha2');
+        runOneForwarder(n, LOST_AFTER + 300);
+        n.restore('ha1');
+        n.restore('ha2');
+        runOneForwarder(n, 1000);
+        assert.deepEqual(states(n.events('B')), [], `phase ${phase}: B stayed in standby`);
+    }
+});
 //# sourceMappingURL=cluster-beacon.test.js.map

@@ -139,8 +139,11 @@ export class Cluster {
         if (serial === this.#id.serial || incompatibility(this.#compatSelf(), advert) !== null)
             return;
         this.#beacons.beacon(serial, port, advert, now);
-        if (!this.#members.has(serial))
+        // A member's age and claims come with its heartbeats; a beacon could cross one of them.
+        if (!this.#members.has(serial)) {
+            this.#members.ages.note(serial, advert.ageS, now);
             this.#dual.note(serial, claimsPrimary(serial, advert), now);
+        }
         this.#settle(now);
     }
     /** A leave frame: the peer is gone now, so the election runs without waiting for loss. */
@@ -352,7 +355,10 @@ export class Cluster {
         const peers = this.#members.all().sort((a, b) => rank(a) - rank(b) || (a.serial < b.serial ? -1 : 1));
         const e = this.#election;
         return {
-            members: [this.#selfView(now), ...peers.map((p) => peerView(p, now, this.#detector.links(p.serial, now)))],
+            members: [
+                this.#selfView(now),
+                ...peers.map((p) => peerView(p, this.#members.ageMs(p, now), now, this.#detector.links(p.serial, now))),
+            ],
             election: e ? { primary: e.result.primary, reason: e.result.reason, atMs: e.atMs } : null,
             alone: this.#alone,
             refused: this.#refusals.view(now),
@@ -560,7 +566,13 @@ export class Cluster {
         };
         const rivals = this.#beaconRivalsNow(now);
         const members = this.#members.candidates(now, negotiating);
-        return rivals.length === 0 ? [self, ...members] : [self, ...members, ...rivals.map((r) => beaconCandidate(r, now))];
+        return rivals.length === 0
+            ? [self, ...members]
+            : [
+                self,
+                ...members,
+                ...rivals.map((r) => beaconCandidate(r, this.#members.ages.ageMs(r.serial, r.advert.ageS, r.atMs, now))),
+            ];
     }
     /**
      * Override counts for the whole cluster when any standing member enables it. Every unit must

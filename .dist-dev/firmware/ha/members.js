@@ -3,8 +3,11 @@
  * election inputs (REFERENCE.md: the election runs again whenever an input changes).
  */
 import { claimsPrimary } from './advert.js';
+import { PeerAges } from './peer-ages.js';
 export class Members {
     #peers = new Map();
+    /** Kept across a peer's loss and rejoin; beacons feed it too (Cluster.beacon). */
+    ages = new PeerAges();
     get size() {
         return this.#peers.size;
     }
@@ -19,12 +22,13 @@ export class Members {
     }
     update(serial, link, advert, now) {
         const peer = this.#peers.get(serial);
+        if (peer && now < peer.rxAt)
+            return { joined: false, change: null };
+        this.ages.note(serial, advert.ageS, now);
         if (!peer) {
             this.#peers.set(serial, { serial, advert, rxAt: now, link });
             return { joined: true, change: null };
         }
-        if (now < peer.rxAt)
-            return { joined: false, change: null };
         const change = electionChange(peer.advert, advert);
         peer.advert = advert;
         peer.rxAt = now;
@@ -48,7 +52,7 @@ export class Members {
             out.push({
                 serial: p.serial,
                 priority: a.priority,
-                ageMs: peerAgeMs(p, now),
+                ageMs: this.ageMs(p, now),
                 monitorUp: a.monitorUp,
                 failover: a.failover,
                 sessionsReady: a.sessionsReady,
@@ -70,6 +74,10 @@ export class Members {
                 return true;
         return false;
     }
+    /** A peer's HA age as seen now (peer-ages.ts). */
+    ageMs(p, now) {
+        return this.ages.ageMs(p.serial, p.advert.ageS, p.rxAt, now);
+    }
     /** Whether a peer that stands in the election has override enabled. */
     candidateOverride() {
         for (const p of this.#peers.values())
@@ -77,13 +85,6 @@ export class Members {
                 return true;
         return false;
     }
-}
-/**
- * A peer's HA age as seen now: what it advertised plus the time since. The advert carries whole
- * seconds, so this runs up to 1 s behind the peer's own clock.
- */
-export function peerAgeMs(p, now) {
-    return p.advert.ageS * 1000 + (now - p.rxAt);
 }
 export function electionChange(prev, next) {
     const changes = [];
@@ -103,7 +104,7 @@ export function electionChange(prev, next) {
         changes.push(`age reset (${prev.ageS} s -> ${next.ageS} s)`);
     return changes.length > 0 ? changes.join(', ') : null;
 }
-export function peerView(p, now, links) {
+export function peerView(p, ageMs, now, links) {
     const a = p.advert;
     return {
         serial: p.serial,
@@ -112,7 +113,7 @@ export function peerView(p, now, links) {
         state: a.state,
         priority: a.priority,
         override: a.override,
-        ageMs: peerAgeMs(p, now),
+        ageMs,
         monitorUp: a.monitorUp,
         monitorTotal: a.monitorTotal,
         failover: a.failover,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions|config|release|boot|upgrade`
+ * `npm run bench`: every benchmark; `node dist/test-rig/bench/run.js failover|gap|hang|storm|takeover|lease|jitter|soak|wire|sessions|windows|config|release|boot|upgrade`
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
@@ -16,6 +16,7 @@ import { benchOptions } from './options.js';
 import { benchRelease } from './release.js';
 import { benchSessions } from './sessions.js';
 import { benchSoak } from './soak.js';
+import { benchStaleWindows } from './stale-windows.js';
 import { benchStorm } from './storm.js';
 import { benchTakeover } from './takeover.js';
 import { benchUpgrade } from './upgrade.js';
@@ -42,6 +43,7 @@ const BENCHES = {
     jitter: (o) => benchJitter(o.jitterS, o.jitterRuns),
     soak: (o) => benchSoak(o.soakS),
     sessions: (o) => benchSessions(o),
+    windows: () => benchStaleWindows(),
     config: (o) => benchConfigSync(o.configRuns),
     release: () => benchRelease(),
     boot: (o) => benchBoot(o),

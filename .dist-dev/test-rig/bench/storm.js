@@ -10,7 +10,10 @@ const TIMEOUT_MS = 30_000;
 function longestStall(streams) {
     let best = null;
     for (const s of streams) {
-        for (const [direction, d] of [['to server', s.toServer], ['to client', s.toClient]]) {
+        for (const [direction, d] of [
+            ['to server', s.toServer],
+            ['to client', s.toClient],
+        ]) {
             if (d.maxStall && (!best || d.maxStall.ms > best.stall.ms))
                 best = { stall: d.maxStall, direction };
         }
