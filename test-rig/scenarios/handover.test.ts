@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import type { BoardLetter } from '../paths.js';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
-import type { StreamDirection, TrafficReport } from '../traffic/report.js';
+import { streamsFlowSince, type TrafficReport } from '../traffic/report.js';
 import { carriesTraffic, GROUP_ID } from './gateway-checks.testkit.js';
 import { onePrimary, primaryOnForming, type ScenarioRig, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
@@ -97,9 +97,8 @@ step('a split brain heals: one primary keeps the ports, announces them afresh, a
     const healMs = (await sr.rig.fault('restore', 'ha2')).atMs;
     // Each stream moved on through both primaries: the one that keeps the ports tracked
     // windows that are stale now. Checked strictly, every segment would be invalid to it.
-    const flowing = (d: StreamDirection) => (d.lastArrivalMs ?? 0) > healMs + 1000;
     const report = await sr.rig.traffic.waitFor(
-      (r) => r.streams.list.every((x) => flowing(x.toServer) && flowing(x.toClient)),
+      (r) => streamsFlowSince(r, healMs + 1000),
       HEAL_FLOW_MS,
       `every TCP stream flowing both ways over 1 s after the heal (within ${HEAL_FLOW_MS} ms)`,
     );

@@ -178,3 +178,12 @@ export function buildReport(
     },
   };
 }
+
+/**
+ * Whether every stream carried data both ways after `atMs`. A stream can stay unbroken while it
+ * moves nothing (a gateway that drops its segments as out of window): alive is not flowing.
+ */
+export function streamsFlowSince(r: TrafficReport, atMs: number): boolean {
+  const after = (d: StreamDirection) => (d.lastArrivalMs ?? Number.NEGATIVE_INFINITY) > atMs;
+  return r.streams.list.every((s) => after(s.toServer) && after(s.toClient));
+}
