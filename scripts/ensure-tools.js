@@ -37,7 +37,13 @@ if (process.getuid?.() !== 0) {
   process.exit(1);
 }
 
-// `npm start` needs the rig only; `npm test` (and CI) pass --release for the release tests too.
+// `npm start` needs the rig only; `npm test` (and CI) pass --release for the release tests too;
+// `npm run bench` passes --bench for cyclictest, the machine's own timing floor
+// (test-rig/bench/host-floor.ts).
+if (process.argv.includes('--bench')) {
+  installMissing([...rig, { command: 'cyclictest', pkg: 'rt-tests' }], 'the test rig and the benchmarks');
+  process.exit(0);
+}
 if (!process.argv.includes('--release')) {
   installMissing(rig, 'the test rig');
   process.exit(0);

@@ -32,7 +32,7 @@ export interface HeartbeatWorker {
 
 /** How long a graceful leave may take before the worker is simply stopped. */
 const LEAVE_TIMEOUT_MS = 1000;
-const FIFO_PRIORITY = 50;
+export const FIFO_PRIORITY = 50;
 
 export interface HaRuntimeOptions {
   board: BoardDefinition;

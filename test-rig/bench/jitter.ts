@@ -3,13 +3,17 @@
  * windows of N seconds, with A's main thread under heavy allocation (`diagnose test
  * main-load`) and without (baseline). Loaded and idle windows alternate on one pair, so a
  * burst of outside activity on the machine does not land on one case only; every window is
- * reported, and the median of the p99s per case is judged against the 1 ms target.
+ * reported, and the median of the p99s per case is judged against the 1 ms target. Each window
+ * also reports the machine's own floor (host-floor.ts): a C thread at the worker's priority,
+ * waking at the heartbeat interval alongside it.
  */
+import { FIFO_PRIORITY } from '../../firmware/ha/runtime.js';
 import type { HaSnapshot } from '../../firmware/ha/snapshot.js';
 import type { Rig } from '../rig.js';
 import { rigConfig } from '../rig-config.js';
 import { withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
+import { type HostFloor, startHostFloor } from './host-floor.js';
 import { BenchError } from './options.js';
 import { median, ms } from './stats.js';
 import { sleep } from './timing.js';
@@ -29,6 +33,7 @@ interface Window {
   maxTickLateMs: number;
   /** Did either board change state during the window (it must not). */
   stateChanged: boolean;
+  host: HostFloor | null;
 }
 
 async function stateKeys(rig: Rig): Promise<string> {
@@ -44,7 +49,9 @@ async function window(rig: Rig, load: LoadCase, run: number, seconds: number): P
   if (!/statistics cleared/.test(out) || (load === 'main-load' && !/main-thread load running/.test(out))) {
     throw new BenchError(`board A did not start the ${load} window: ${out.trim()}`);
   }
+  const floor = startHostFloor(HB.hbIntervalMs, FIFO_PRIORITY);
   await sleep(seconds * 1000);
+  const host = await floor.stop();
   const after = await rig.snapshot('A', SNAPSHOT_TIMEOUT_MS);
   if (load === 'main-load') await rig.exec('A', 'diagnose test main-load 0');
   return {
@@ -55,6 +62,7 @@ async function window(rig: Rig, load: LoadCase, run: number, seconds: number): P
     lateTicks: after.lateTicks - before.lateTicks,
     maxTickLateMs: after.maxTickLateMs,
     stateChanged: (await stateKeys(rig)) !== states,
+    host,
   };
 }
 
@@ -73,6 +81,8 @@ function report(w: Window, seconds: number): void {
     lateTicks: w.lateTicks,
     maxTickLateMsSinceBoot: ms(w.maxTickLateMs),
     stateChanged: w.stateChanged,
+    hostP99Ms: w.host?.p99Ms ?? null,
+    hostMaxMs: w.host?.maxMs ?? null,
   });
 }
 
@@ -102,6 +112,8 @@ export async function benchJitter(seconds: number, runs: number): Promise<void> 
         medianP99Ms: ms(medianP99),
         p50sMs: ws.map((w) => ms(w.jitter.p50Ms)),
         maxesMs: ws.map((w) => ms(w.jitter.maxMs)),
+        hostP99sMs: ws.map((w) => w.host?.p99Ms ?? null),
+        hostMaxesMs: ws.map((w) => w.host?.maxMs ?? null),
         targetP99Ms: TARGET_P99_MS,
         met: medianP99 <= TARGET_P99_MS,
         everyRunMet: p99s.every((p) => p <= TARGET_P99_MS),

@@ -6,14 +6,18 @@
  * during it and after it (outages ending after the last restore), the TCP streams' longest
  * stall and whether they all survive, and both boards' heartbeat tick lateness over the storm.
  */
+
+import { FIFO_PRIORITY } from '../../firmware/ha/runtime.js';
 import type { Rig } from '../rig.js';
 import type { Stall, StreamReport } from '../traffic/report.js';
 import { gatewayPair, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
+import { type HostFloor, startHostFloor } from './host-floor.js';
 import { ms, summarize } from './stats.js';
 import { sleep } from './timing.js';
 
 const CYCLES = 10;
+const HB_MS = 10;
 const CUT_MS = 800;
 const RESTORE_MS = 600;
 const STREAMS = 4;
@@ -29,6 +33,8 @@ interface StormRecord {
   alive: number;
   tickLateMaxMs: number;
   tickJitterP99Ms: number;
+  /** A C thread at the worker's priority over the storm (host-floor.ts). */
+  host: HostFloor | null;
 }
 
 function longestStall(streams: StreamReport[]): { stall: Stall; direction: 'to server' | 'to client' } | null {
@@ -50,6 +56,7 @@ async function storm(rig: Rig): Promise<StormRecord> {
   await rig.traffic.start({ streams: STREAMS });
   await rig.traffic.flowing();
   await rig.traffic.waitFor((r) => r.streams.alive === STREAMS, TIMEOUT_MS, 'streams connected');
+  const floor = startHostFloor(HB_MS, FIFO_PRIORITY);
   const startMs = (await rig.status()).nowMs;
   let lastRestoreMs = startMs;
   for (let i = 0; i < CYCLES; i++) {
@@ -65,6 +72,7 @@ async function storm(rig: Rig): Promise<StormRecord> {
     'traffic settled after the storm',
   );
   const report = await rig.traffic.stop();
+  const host = await floor.stop();
   const gaps = (from: number, to: number) =>
     settled.outages.filter((o) => o.endMs !== null && o.endMs > from && o.endMs <= to).map((o) => o.gapMs);
   const snaps = await Promise.all(['A', 'B'].map((b) => rig.snapshot(b)));
@@ -78,13 +86,14 @@ async function storm(rig: Rig): Promise<StormRecord> {
     alive: report.streams.alive,
     tickLateMaxMs: Math.max(...snaps.map((s) => s.tickJitter.maxMs)),
     tickJitterP99Ms: Math.max(...snaps.map((s) => s.tickJitter.p99Ms)),
+    host,
   };
 }
 
 export async function benchStorm(runs: number): Promise<void> {
   for (const beacons of [true, false]) {
     const name = `storm 10ms x 3, beacons ${beacons ? 'on' : 'off'}`;
-    const configs = gatewayPair({ hbIntervalMs: 10, lostThreshold: 3, haLines: beacons ? [] : ['set data-beacon disable'] });
+    const configs = gatewayPair({ hbIntervalMs: HB_MS, lostThreshold: 3, haLines: beacons ? [] : ['set data-beacon disable'] });
     await withRig(name, configs, async (rig) => {
       const records: StormRecord[] = [];
       for (let i = 1; i <= runs; i++) {
@@ -92,7 +101,8 @@ export async function benchStorm(runs: number): Promise<void> {
         records.push(r);
         progress(
           `${name}: storm ${i}/${runs}: outage during ${r.duringMs.toFixed(1)} ms, after ${r.afterMs.toFixed(1)} ms, ` +
-            `stall ${r.stallMs.toFixed(0)} ms${r.stallFromStartMs === null ? '' : ` from ${r.stallFromStartMs.toFixed(0)} ms (${r.stallDirection})`}, ${r.alive}/${STREAMS} alive, ticks late max ${r.tickLateMaxMs.toFixed(2)} ms`,
+            `stall ${r.stallMs.toFixed(0)} ms${r.stallFromStartMs === null ? '' : ` from ${r.stallFromStartMs.toFixed(0)} ms (${r.stallDirection})`}, ${r.alive}/${STREAMS} alive, ticks late max ${r.tickLateMaxMs.toFixed(2)} ms` +
+            (r.host ? `, host floor max ${r.host.maxMs} ms` : ''),
         );
       }
       const of = (f: (r: StormRecord) => number) => summarize(records.map(f));
@@ -115,6 +125,7 @@ export async function benchStorm(runs: number): Promise<void> {
         streamsAlive: records.reduce((n, r) => n + r.alive, 0) / (records.length * STREAMS),
         tickLateMaxMs: ms(late.maxMs),
         tickJitterP99MaxMs: ms(Math.max(...records.map((r) => r.tickJitterP99Ms))),
+        hostMaxesMs: records.map((r) => r.host?.maxMs ?? null),
         samples: records.map((r) => ({ ...r })),
       });
     });

@@ -14,7 +14,7 @@ import { spawnSpareWorkerProcess, startWorkerProcess } from './worker-process.js
 const log = createLogger('ha');
 /** How long a graceful leave may take before the worker is simply stopped. */
 const LEAVE_TIMEOUT_MS = 1000;
-const FIFO_PRIORITY = 50;
+export const FIFO_PRIORITY = 50;
 export class HaRuntime {
     opts;
     worker = null;

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
+import { streamsFlowSince } from '../traffic/report.js';
 import { carriesTraffic, GROUP_ID } from './gateway-checks.testkit.js';
 import { onePrimary, primaryOnForming, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 const LOST_AFTER_MS = 100 * 10;
@@ -86,8 +87,7 @@ step('a split brain heals: one primary keeps the ports, announces them afresh, a
         const healMs = (await sr.rig.fault('restore', 'ha2')).atMs;
         // Each stream moved on through both primaries: the one that keeps the ports tracked
         // windows that are stale now. Checked strictly, every segment would be invalid to it.
-        const flowing = (d) => (d.lastArrivalMs ?? 0) > healMs + 1000;
-        const report = await sr.rig.traffic.waitFor((r) => r.streams.list.every((x) => flowing(x.toServer) && flowing(x.toClient)), HEAL_FLOW_MS, `every TCP stream flowing both ways over 1 s after the heal (within ${HEAL_FLOW_MS} ms)`);
+        const report = await sr.rig.traffic.waitFor((r) => streamsFlowSince(r, healMs + 1000), HEAL_FLOW_MS, `every TCP stream flowing both ways over 1 s after the heal (within ${HEAL_FLOW_MS} ms)`);
         assert.equal(report.streams.alive, STREAMS, `streams broken: ${report.streams.list.map((x) => x.reason).join(', ')}`);
     }
     finally {

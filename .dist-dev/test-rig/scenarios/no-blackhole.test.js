@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
+import { streamsFlowSince } from '../traffic/report.js';
 import { GROUP_ID, VMAC_LAN, VMAC_WAN } from './gateway-checks.testkit.js';
 import { learntPort } from './probes.testkit.js';
 import { onePrimary, scenarioRig, stateOf, untilTime } from './scenario-rig.testkit.js';
@@ -33,7 +34,9 @@ async function throughFault(sr, fault) {
         await sr.rig.traffic.waitFor((r) => r.streams.alive === 4 && r.firstEchoAtMs !== null, 20_000, 'traffic and streams flowing');
         const endedMs = await fault();
         await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A the one primary', 40_000);
-        const report = await sr.rig.traffic.waitFor((r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > endedMs + 2 * LOST_AFTER_MS, 20_000, 'traffic back');
+        // The streams must move again, not only stay unbroken: one that went through the other
+        // unit meanwhile is stuck for good where its windows are stale (stale-windows.ts).
+        const report = await sr.rig.traffic.waitFor((r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > endedMs + 2 * LOST_AFTER_MS && streamsFlowSince(r, endedMs + 1000), 20_000, 'traffic back, every TCP stream flowing both ways 1 s after the fault');
         return { report, endedMs };
     }
     finally {

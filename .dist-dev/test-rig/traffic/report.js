@@ -81,4 +81,12 @@ export function buildReport(prober, server, streams, running) {
         },
     };
 }
+/**
+ * Whether every stream carried data both ways after `atMs`. A stream can stay unbroken while it
+ * moves nothing (a gateway that drops its segments as out of window): alive is not flowing.
+ */
+export function streamsFlowSince(r, atMs) {
+    const after = (d) => (d.lastArrivalMs ?? Number.NEGATIVE_INFINITY) > atMs;
+    return r.streams.list.every((s) => after(s.toServer) && after(s.toClient));
+}
 //# sourceMappingURL=report.js.map
