@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=ha-settings.js.map

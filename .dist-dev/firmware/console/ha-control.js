@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=ha-control.js.map

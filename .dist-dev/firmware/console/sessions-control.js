@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=sessions-control.js.map
