@@ -66,7 +66,7 @@ export class DataPlaneRuntime {
     this.#standalone = new TakeoverExecutor(o.nic, o.serial, log);
     this.#announcer = new Announcer(o.nic, log);
     this.#rounds = new GarpRounds({ enabled: false, arps: 1, intervalS: 1 }, o.timers, o.now, () => this.#burst());
-    this.#staleWindows = new StaleWindows({ conntrack: o.conntrack, now: o.now, log });
+    this.#staleWindows = new StaleWindows({ conntrack: o.conntrack, now: o.now, timers: o.timers, log });
     // A run that ended during a walk may have left window checks off (stale-windows.ts).
     this.#try('turn TCP window checks on', () => o.conntrack.setTcpLiberal(false));
     o.ha.onTakeover((e) => this.#onTakeover(e));
@@ -110,6 +110,7 @@ export class DataPlaneRuntime {
   }
 
   close(): void {
+    this.#staleWindows.close();
     this.#rounds.stop();
     this.#announcer.close();
     this.#standalone.close();

@@ -25,9 +25,20 @@ import {
   PROTO,
 } from '../../hal/conntrack/index.js';
 import { E } from '../../hal/errors.js';
+import { LONGEST_STATE_TIMEOUT_S } from './state-timeouts.js';
 
 /** Longer than any timeout of a live session (TCP established: 5 days), within the kernel's INT_MAX jiffies. */
 export const HOLD_S = 10 * 24 * 3600;
+
+/**
+ * A synced entry no packet has touched since it was put in: it still carries the hold, longer
+ * than any timeout a packet leaves (a new primary forwards through synced entries until its
+ * sweep clears their mark, takeover-sweep.ts).
+ */
+export function untouchedSinceSynced(s: CtSession): boolean {
+  return (s.mark & SYNCED_MARK) !== 0 && s.timeout > LONGEST_STATE_TIMEOUT_S;
+}
+
 /** Bit 31 of the conntrack mark: this entry came from the primary. */
 export const SYNCED_MARK = 0x80000000;
 

@@ -22,6 +22,8 @@ const UDP_S = 30;
 const UDP_STREAM_S = 120;
 const ICMP_S = 30;
 const GENERIC_S = 600;
+/** No packet leaves a session with more than this (s): a longer timeout was never refreshed by traffic. */
+export const LONGEST_STATE_TIMEOUT_S = Math.max(...Object.values(TCP_S), UDP_S, UDP_STREAM_S, ICMP_S, GENERIC_S);
 
 export function stateTimeout(s: CtSession): number {
   switch (s.orig.proto) {

@@ -376,13 +376,14 @@ export class FakeConntrack implements ConntrackDevice {
     return 0;
   }
 
-  /** BE_LIBERAL both ways on a TCP session; the kernel raises an update event for it. */
+  /** BE_LIBERAL both ways on a TCP session; the kernel raises an update event for any session it changed, whatever its protocol. */
   relax(key: CtKey): number {
     const kept = this.sessions.get(keyOf(key.family, key.zone, key.orig));
     if (!kept) return E.ENOENT;
-    if (!kept.tcp) return 0;
-    kept.tcp.flagsOrig |= TCP_FLAG.BE_LIBERAL;
-    kept.tcp.flagsReply |= TCP_FLAG.BE_LIBERAL;
+    if (kept.tcp) {
+      kept.tcp.flagsOrig |= TCP_FLAG.BE_LIBERAL;
+      kept.tcp.flagsReply |= TCP_FLAG.BE_LIBERAL;
+    }
     this.#emit({ type: 'update', session: { ...structuredClone(kept), startWallMs: 0 } });
     return 0;
   }

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { StaleWindows } from '../../firmware/dataplane/stale-windows.js';
 import { createLogger, setLogSink } from '../../firmware/log/logger.js';
+import { systemTimers } from '../../firmware/time/timers.js';
 import { type ConntrackDevice, TCP_FLAG } from '../../hal/conntrack/index.js';
 import { createLinuxConntrack } from '../../hal/conntrack/linux.js';
 import { conntrackNetns } from '../../hal/conntrack/netns.testkit.js';
@@ -60,6 +61,7 @@ async function walkOnce(ns: string, size: number): Promise<Walk> {
         if (!on) done?.();
       }),
       now: () => performance.now(),
+      timers: systemTimers,
       log: createLogger('dataplane'),
     });
     const started = performance.now();
