@@ -37,7 +37,7 @@ test('a standby peer heartbeating is no reason to announce; its (re)joining is',
   const w = new AnnounceWatch();
   for (let i = 0; i < 5; i++) w.frame('B', false, 'ha1');
   assert.equal(w.take(true), null);
-  w.joined('B');
+  w.joined('B', false);
   assert.match(w.take(true)?.why ?? '', /B joined/, 'it may have held the ports while we could not hear it');
 });
 
@@ -55,17 +55,17 @@ test('a claiming peer that is lost or leaves: announce; a standby one: no', () =
   w.frame('B', true, 'ha1');
   w.frame('C', false, 'ha1');
   w.take(true);
-  w.gone('C');
+  w.gone('C', true);
   assert.equal(w.take(true), null);
-  w.gone('B');
+  w.gone('B', false);
   assert.match(w.take(true)?.why ?? '', /B, which claimed the primary role, is gone/);
 });
 
 test('our own stall is a reason; the takeover announcement clears pending reasons', () => {
   const w = new AnnounceWatch();
-  w.stalled(15_000);
+  w.stalled(15_000, true);
   assert.match(w.take(true)?.why ?? '', /resumed after a 15000 ms stall/);
-  w.stalled(300);
+  w.stalled(300, true);
   w.frame('B', true, 'ha1');
   w.announced();
   assert.equal(w.take(true), null);
@@ -83,15 +83,33 @@ test('every cycle of a flap storm announces again', () => {
   }
 });
 
-test('every reason but our own port change says another unit may have carried the traffic', () => {
+test('which reasons say another unit may have carried the traffic', () => {
   const w = new AnnounceWatch();
   w.portsChanged();
-  assert.deepEqual(w.take(true), { why: 'the data ports changed', elsewhere: false });
+  assert.deepEqual(w.take(true), { why: 'the data ports changed', elsewhere: false }, 'our own port change: no');
   w.portsChanged();
-  w.joined('B');
-  assert.deepEqual(w.take(true), { why: 'the data ports changed; B joined', elsewhere: true });
-  w.stalled(200);
+  w.joined('B', false);
+  assert.deepEqual(w.take(true), { why: 'the data ports changed; B joined', elsewhere: true }, 'a join past hello: yes');
+  w.joined('C', true);
+  assert.deepEqual(w.take(true), { why: 'C joined', elsewhere: false }, 'a unit that starts and joins in hello: no');
+  w.gone('C', false);
+  w.joined('C', true);
+  assert.equal(w.take(true)?.elsewhere, false, 'one that left and comes back in hello: no');
+  w.gone('C', true);
+  w.joined('C', true);
+  assert.equal(w.take(true)?.elsewhere, true, 'one we lost: it may have worked meanwhile, then restarted');
+  w.joined('C', true);
+  assert.equal(w.take(true)?.elsewhere, false, 'lost once counts once');
+  w.stalled(20, false);
+  assert.deepEqual(
+    w.take(true),
+    { why: 'this unit resumed after a 20 ms stall', elsewhere: false },
+    'too short for peers to lose us',
+  );
+  w.stalled(200, true);
   assert.equal(w.take(true)?.elsewhere, true);
+  w.frame('B', true, 'ha1');
+  assert.equal(w.take(true)?.elsewhere, true, 'a claim: yes');
   w.portsChanged();
   assert.equal(w.take(true)?.elsewhere, false, 'the flag goes with the reasons it came with');
 });

@@ -24,6 +24,8 @@ export class AnnounceWatch {
   readonly #claiming = new Set<string>();
   /** Peers whose claim just ended, with the links their last claim's end came in on: announce once more on their next frame on one of those. */
   readonly #followUp = new Map<string, Set<string>>();
+  /** Peers lost (not left) since we last heard them join. */
+  readonly #lost = new Set<string>();
   #why: string | null = null;
   #elsewhere = false;
 
@@ -53,15 +55,19 @@ export class AnnounceWatch {
 
   /**
    * `serial` (re)joined: across a split brain it was lost to us and may have held the ports
-   * meanwhile, though its first frame we hear may already say standby.
+   * meanwhile, though its first frame we hear may already say standby. It may have carried the
+   * traffic if we lost it before, or if it is past hello (it ran an election without us); a unit
+   * that starts and joins in hello has not.
    */
-  joined(serial: string): void {
-    this.#want(`${serial} joined`);
+  joined(serial: string, hello: boolean): void {
+    this.#want(`${serial} joined`, !hello || this.#lost.has(serial));
+    this.#lost.delete(serial);
   }
 
-  /** `serial` was lost or left: if it claimed the role, the MAC may have been learnt on its ports. */
-  gone(serial: string): void {
+  /** `serial` was lost (`lost`) or left: if it claimed the role, the MAC may have been learnt on its ports. */
+  gone(serial: string, lost: boolean): void {
     this.#followUp.delete(serial);
+    if (lost) this.#lost.add(serial);
     if (this.#claiming.delete(serial)) this.#want(`${serial}, which claimed the primary role, is gone`);
   }
 
@@ -70,9 +76,12 @@ export class AnnounceWatch {
     this.#want('the data ports changed', false);
   }
 
-  /** This unit stalled: peers may have claimed and given up the role meanwhile. */
-  stalled(lateMs: number): void {
-    this.#want(`this unit resumed after a ${lateMs.toFixed(0)} ms stall`);
+  /**
+   * This unit stalled: peers may have claimed and given up the role meanwhile, and carried the
+   * traffic if the stall was long enough for them to lose this unit (`peersCouldLoseUs`).
+   */
+  stalled(lateMs: number, peersCouldLoseUs: boolean): void {
+    this.#want(`this unit resumed after a ${lateMs.toFixed(0)} ms stall`, peersCouldLoseUs);
   }
 
   /** Just took over: the takeover announces by itself. */

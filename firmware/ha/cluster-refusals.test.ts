@@ -58,7 +58,7 @@ test('a refusal is news again when its reason changes or after the peer was acce
   );
   b.peer('X', {});
   b.step();
-  assert.deepEqual(b.take('joined'), [{ kind: 'joined', serial: 'X', hostname: 'host-X', link: 'ha1' }]);
+  assert.deepEqual(b.take('joined'), [{ kind: 'joined', serial: 'X', hostname: 'host-X', link: 'ha1', hello: false }]);
   assert.deepEqual(b.c.view(b.clock.nowMs()).refused, [], 'accepted: no longer listed as refused');
   b.peer('X', { model: 'TND-4' });
   b.runTo(b.clock.nowMs() + LOST_AFTER + 200);

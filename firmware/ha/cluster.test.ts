@@ -58,7 +58,7 @@ test('a peer still in hello does not stand; it does once it leaves hello', () =>
   b.peer('B', { state: 'hello', priority: 255 });
   b.step();
   assert.equal(b.c.state, 'work');
-  assert.deepEqual(b.take(), [{ kind: 'joined', serial: 'B', hostname: 'host-B', link: 'ha1' }]);
+  assert.deepEqual(b.take(), [{ kind: 'joined', serial: 'B', hostname: 'host-B', link: 'ha1', hello: true }]);
   b.runTo(HOLD + 3000);
   assert.equal(b.c.state, 'work', 'a negotiating unit never takes the role');
   b.peer('B', { state: 'work', priority: 255 }, HOLD);

@@ -33,7 +33,8 @@ export interface ClusterIdentity {
 
 export type ClusterEvent =
   | { kind: 'state'; from: HaState; to: HaState; reason: string }
-  | { kind: 'joined'; serial: string; hostname: string; link: string }
+  /** `hello`: its first frame said it is still in hello (it has not been primary since it started). */
+  | { kind: 'joined'; serial: string; hostname: string; link: string; hello: boolean }
   /** Silent on every link, or refused after having been a member. */
   | { kind: 'lost'; serial: string; reason: string }
   /** A leave frame (graceful shutdown). */
@@ -168,7 +169,7 @@ export class Cluster {
       }
       if (joined) {
         this.#alone = false;
-        this.#emit({ kind: 'joined', serial, hostname: advert.hostname, link });
+        this.#emit({ kind: 'joined', serial, hostname: advert.hostname, link, hello: advert.state === 'hello' });
         this.#triggers.push(`${serial} joined`);
       } else if (change !== null) {
         this.#triggers.push(`${serial}: ${change}`);

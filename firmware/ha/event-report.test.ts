@@ -9,7 +9,7 @@ test('HA events carry subtype ha and the fields a SIEM filters on', (t) => {
   t.after(() => setLogSink(() => {}));
   reportEvents(createLogger('ha'), [
     { kind: 'state', from: 'standby', to: 'work', reason: 'peer lost' },
-    { kind: 'joined', serial: 'TDM2', hostname: 'fw-b', link: 'ha1' },
+    { kind: 'joined', serial: 'TDM2', hostname: 'fw-b', link: 'ha1', hello: false },
     { kind: 'lost', serial: 'TDM2', reason: 'no heartbeat on any link' },
     { kind: 'left', serial: 'TDM2' },
     { kind: 'refused', serial: 'TDM3', link: 'ha2', reason: 'group-id 8 differs' },

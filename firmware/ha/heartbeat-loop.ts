@@ -31,7 +31,7 @@ import { HbLinks, UNICAST_LINK } from './hb-links.js';
 import { DRAIN_LIMIT } from './hb-transport.js';
 import { MonitorPorts } from './monitor-ports.js';
 import { RejectLog } from './reject-log.js';
-import { heartbeatIntervalMs } from './settings.js';
+import { heartbeatIntervalMs, lostAfterMs } from './settings.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { StandDown, standDownHoldMs } from './stand-down.js';
 import { FrameType } from './wire/header.js';
@@ -350,9 +350,13 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   }
 
   private noteForAnnounce(e: ClusterEvent): void {
-    if (e.kind === 'joined') this.announces.joined(e.serial);
-    else if (e.kind === 'lost' || e.kind === 'left') this.announces.gone(e.serial);
-    else if (e.kind === 'stall') this.announces.stalled(e.lateMs);
+    if (e.kind === 'joined') this.announces.joined(e.serial, e.hello);
+    else if (e.kind === 'lost' || e.kind === 'left') this.announces.gone(e.serial, e.kind === 'lost');
+    else if (e.kind === 'stall') {
+      // Peers lose this unit after a silence of lostAfterMs; the last heartbeat went out an interval before the late tick.
+      const s = this.init.settings;
+      this.announces.stalled(e.lateMs, e.lateMs + heartbeatIntervalMs(s) >= lostAfterMs(s));
+    }
   }
 
   private onCommands(now: number): void {
