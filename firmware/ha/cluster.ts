@@ -188,7 +188,7 @@ export class Cluster {
     this.#beacons.beacon(serial, port, advert, now);
     // A member's age and claims come with its heartbeats; a beacon could cross one of them.
     if (!this.#members.has(serial)) {
-      this.#members.ages.note(serial, advert.ageS, now);
+      this.#members.ages.note(serial, advert.ageS, advert.hbIntervalMs, now);
       this.#dual.note(serial, claimsPrimary(serial, advert), now);
     }
     this.#settle(now);

@@ -46,7 +46,10 @@ export class Members {
   update(serial: string, link: string, advert: Advert, now: number): PeerUpdate {
     const peer = this.#peers.get(serial);
     if (peer && now < peer.rxAt) return { joined: false, change: null };
-    this.ages.note(serial, advert.ageS, now);
+    // One second older than the advert held: a frame that crossed a later one on the other link
+    // (a turn reads each link to its end in turn). Stale, not an age reset.
+    if (peer && advert.ageS === peer.advert.ageS - 1) return { joined: false, change: null };
+    this.ages.note(serial, advert.ageS, advert.hbIntervalMs, now);
     if (!peer) {
       this.#peers.set(serial, { serial, advert, rxAt: now, link });
       return { joined: true, change: null };

@@ -11,6 +11,11 @@
  * gap, give or take half the gap. From there it grows with the local clock. The estimate is kept
  * across a peer's loss and rejoin, and replaced by a tighter one or when an advert contradicts
  * it (the peer's age was reset, or it rebooted).
+ *
+ * Frames are timed when the worker reads them, not when they arrived. A late turn reads a
+ * backlog at one time, so a gap shorter than half the sender's interval is a backlog's, not a
+ * tick-over's, and dates nothing. A backlog that still passes can leave an estimate off by more
+ * than it claims; the sender's next tick-over then contradicts it and it is dated afresh.
  */
 
 interface AgeTrack {
@@ -29,8 +34,8 @@ const MAX_GAP_MS = 1000;
 export class PeerAges {
   readonly #tracks = new Map<string, AgeTrack>();
 
-  /** An accepted advert (heartbeat or beacon) from `serial`, saying `ageS`, arrived at `now`. */
-  note(serial: string, ageS: number, now: number): void {
+  /** An accepted advert (heartbeat or beacon) from `serial`, saying `ageS` and its heartbeat interval, read at `now`. */
+  note(serial: string, ageS: number, intervalMs: number, now: number): void {
     const t = this.#tracks.get(serial);
     if (!t) {
       this.#tracks.set(serial, { lastS: ageS, lastAt: now, refMs: Number.NaN, refAt: now, refErrMs: Number.POSITIVE_INFINITY });
@@ -43,7 +48,7 @@ export class PeerAges {
       t.refMs = Number.NaN;
       t.refErrMs = Number.POSITIVE_INFINITY;
     }
-    if (ageS === t.lastS + 1 && gap >= 0 && gap <= MAX_GAP_MS && gap / 2 < t.refErrMs) {
+    if (ageS === t.lastS + 1 && gap >= intervalMs / 2 && gap <= MAX_GAP_MS && gap / 2 < t.refErrMs) {
       t.refMs = ageS * 1000 + gap / 2;
       t.refAt = now;
       t.refErrMs = gap / 2;
