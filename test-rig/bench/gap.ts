@@ -13,13 +13,11 @@
  * (the worker's "took over the data ports in … ms") → first probe through after the outage.
  */
 
-import { FIFO_PRIORITY } from '../../firmware/ha/runtime.js';
 import type { BoardLetter } from '../paths.js';
 import type { Rig } from '../rig.js';
 import { boardStatus, workingBoards } from '../status.js';
 import { gatewayPair, logSince, logSize, withRig } from './bench-rig.js';
 import { emit, progress } from './emit.js';
-import { startHostFloor } from './host-floor.js';
 import { BenchError } from './options.js';
 import { ms, summarize } from './stats.js';
 import { preciseDelay, sleep } from './timing.js';
@@ -45,12 +43,6 @@ export const GAP_CASES: readonly GapCase[] = [
 ];
 
 const FORM_TIMEOUT_MS = 60_000;
-/**
- * The C thread beside each run wakes this often, to catch a pause of a few ms, one priority below
- * the worker so that it never delays it.
- */
-const HOST_FLOOR_INTERVAL_MS = 1;
-const HOST_FLOOR_PRIORITY = FIFO_PRIORITY - 1;
 /** How long after the fault traffic must be back before a run is a failure. */
 const RECOVER_TIMEOUT_MS = 15_000;
 
@@ -98,8 +90,6 @@ interface RunRecord {
   gapMs: number;
   lost: number;
   trace: StepTrace | null;
-  /** The worst wake-up of a C thread at the worker's priority over the run (host-floor.ts). */
-  hostMaxMs: number | null;
 }
 
 /** Milliseconds spent in each step of a takeover. */
@@ -143,7 +133,6 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
   if (!primary || !survivor) throw new BenchError(`no primary and secondary in a formed pair of ${formed.name}`);
   await rig.traffic.start({ streams: 0 });
   await rig.traffic.flowing();
-  const floor = startHostFloor(HOST_FLOOR_INTERVAL_MS, HOST_FLOOR_PRIORITY);
   await sleep(200);
   await preciseDelay(Math.random() * c.hbIntervalMs);
   const logFrom = logSize(rig, survivor);
@@ -159,7 +148,6 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
     `traffic back after ${c.fault} of ${primary}`,
   );
   await rig.traffic.stop();
-  const host = await floor.stop();
   const mine = settled.outages.filter((o) => o.endMs !== null && o.endMs > atMs);
   const longest = mine.reduce<(typeof mine)[number] | null>((a, o) => (a && a.gapMs >= o.gapMs ? a : o), null);
   const gapMs = longest?.gapMs ?? 0;
@@ -170,7 +158,7 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
     longest?.endMs ?? null,
   );
   await restore(rig, c, primary);
-  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0), trace: steps, hostMaxMs: host?.maxMs ?? null };
+  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0), trace: steps };
 }
 
 function stepSummary(traces: readonly StepTrace[]): Record<keyof StepTrace, { p50Ms: number; p99Ms: number }> | null {
@@ -214,8 +202,7 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
           `forwarding ${t.forwardingMs}, announcement ${t.announcementMs}], first probe +${t.firstProbeMs.toFixed(2)} ms)`
         : '';
       progress(
-        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms${steps}, ${r.lost} probes lost` +
-          `${r.hostMaxMs === null ? '' : `, host floor max ${r.hostMaxMs} ms`}${over}`,
+        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms${steps}, ${r.lost} probes lost${over}`,
       );
     }
     const sum = summarize(records.map((r) => r.gapMs));
@@ -233,7 +220,6 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
       p99: 'nearest rank (with fewer than 100 runs: the max)',
       probeIntervalMs: 1,
       samplesMs: records.map((r) => ms(r.gapMs)),
-      hostMaxesMs: records.map((r) => r.hostMaxMs),
       steps: stepSummary(records.flatMap((r) => (r.trace ? [r.trace] : []))),
       failed: records.map((r) => r.failed).join(''),
     });
