@@ -25,8 +25,12 @@ import type { Logger } from '../log/logger.js';
 import { untouchedSinceSynced } from '../sessions/applier.js';
 import type { Cancel, Timers } from '../time/timers.js';
 
-/** Sessions relaxed at once; beyond them, RELAX_PER_S (session sync keeps pace at 80k/s, README "Benchmarks"). */
-export const RELAX_BURST = 50_000;
+/**
+ * Sessions relaxed at once; beyond them, RELAX_PER_S (session sync keeps pace at 80k/s, README
+ * "Benchmarks"). The burst leaves room in the primary's event buffer (about 64k events) for the
+ * takeover sweep's own events and the traffic's.
+ */
+export const RELAX_BURST = 20_000;
 export const RELAX_PER_S = 40_000;
 /** After a walk failed. */
 export const RETRY_MS = 10_000;
@@ -101,6 +105,7 @@ export class StaleWindows {
       try {
         result = await this.#relaxAll();
       } catch (err) {
+        if (this.#closed) return;
         log.event(
           `relaxing the TCP windows of sessions another unit may have carried failed (${reason}): ${(err as Error).message}; ` +
             `window checks stay off for every session until a walk succeeds (next try in ${RETRY_MS / 1000} s)`,

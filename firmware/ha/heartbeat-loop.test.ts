@@ -568,7 +568,7 @@ test('commands that were read together with the WorkerInit are applied before th
  * Unit A primary with peer B heard for 400 ms; then A stalls (no turn) for 3x the lost
  * threshold, while B's frames queue or are lost. Returns when A resumes (before its turn).
  */
-function stalledPrimary(c: TestContext, sessionPickup: boolean): { t: Rig; peer: Peer; resumeAt: number } {
+function stalledPrimary(c: TestContext, sessionPickup: boolean, stallMs = 3600): { t: Rig; peer: Peer; resumeAt: number } {
   const pickup = { tcp: sessionPickup, connectionless: false, expectation: false, nat: false, delay: false };
   const t = setUp(c, { sessionPickup: pickup });
   primaryAlone(t);
@@ -576,10 +576,25 @@ function stalledPrimary(c: TestContext, sessionPickup: boolean): { t: Rig; peer:
   for (let at = HELLO_MS; at <= HELLO_MS + 400; at += 200)
     t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { primary: A }), at);
   t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + 500);
-  const resumeAt = t.clock.nowMs() + 3600;
+  const resumeAt = t.clock.nowMs() + stallMs;
   t.clock.clock.advanceTo(resumeAt);
   return { t, peer, resumeAt };
 }
+
+test('a stall too short for peers to lose this unit is announced, not carried elsewhere; a long one is both', (c) => {
+  const reasons = (t: Rig, type: 'announce-round' | 'carried-elsewhere') =>
+    t.posted(type).flatMap((m) => (m.type === type && /stall/.test(m.reason) ? [m.reason] : []));
+  // 200 ms × 6: peers lose this unit after 1200 ms of silence.
+  const short = stalledPrimary(c, false, 600);
+  short.t.nic.deliver('ha1', short.peer.frame(FrameType.Heartbeat, { primary: A }), short.resumeAt + 50);
+  short.t.stepUntil(() => short.t.clock.nowMs() >= short.resumeAt + 300);
+  assert.equal(reasons(short.t, 'announce-round').length, 1, 'announced afresh');
+  assert.deepEqual(reasons(short.t, 'carried-elsewhere'), [], 'no peer could have taken over');
+  const long = stalledPrimary(c, false, 1200);
+  long.t.nic.deliver('ha1', long.peer.frame(FrameType.Heartbeat, { primary: A }), long.resumeAt + 50);
+  long.t.stepUntil(() => long.t.clock.nowMs() >= long.resumeAt + 300);
+  assert.equal(reasons(long.t, 'carried-elsewhere').length, 1, 'peers may have lost it and taken over');
+});
 
 test("resumed from a long stall, the peer's claim lost: A is silent and renews no lease until it hears B, then stands down (stale sessions)", (c) => {
   const { t, peer, resumeAt } = stalledPrimary(c, true);

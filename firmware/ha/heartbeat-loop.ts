@@ -353,9 +353,11 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     if (e.kind === 'joined') this.announces.joined(e.serial, e.hello);
     else if (e.kind === 'lost' || e.kind === 'left') this.announces.gone(e.serial, e.kind === 'lost');
     else if (e.kind === 'stall') {
-      // Peers lose this unit after a silence of lostAfterMs; the last heartbeat went out an interval before the late tick.
+      // Peers lose this unit after a silence of lostAfterMs. The stall counts from this unit's
+      // last turn, and its last heartbeat may have gone out up to an interval before that one,
+      // which was itself up to an interval before the tick that came late.
       const s = this.init.settings;
-      this.announces.stalled(e.lateMs, e.lateMs + heartbeatIntervalMs(s) >= lostAfterMs(s));
+      this.announces.stalled(e.lateMs, e.lateMs + 2 * heartbeatIntervalMs(s) >= lostAfterMs(s));
     }
   }
 

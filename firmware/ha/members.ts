@@ -46,9 +46,10 @@ export class Members {
   update(serial: string, link: string, advert: Advert, now: number): PeerUpdate {
     const peer = this.#peers.get(serial);
     if (peer && now < peer.rxAt) return { joined: false, change: null };
-    // One second older than the advert held: a frame that crossed a later one on the other link
-    // (a turn reads each link to its end in turn). Stale, not an age reset.
-    if (peer && advert.ageS === peer.advert.ageS - 1) return { joined: false, change: null };
+    // One second older than the advert held, from the other link: a frame that crossed a later
+    // one (a turn reads each link to its end in turn). Stale, not an age reset; frames on one
+    // link keep their order, so there it is a reset (1 s -> 0 s).
+    if (peer && link !== peer.link && advert.ageS === peer.advert.ageS - 1) return { joined: false, change: null };
     this.ages.note(serial, advert.ageS, advert.hbIntervalMs, now);
     if (!peer) {
       this.#peers.set(serial, { serial, advert, rxAt: now, link });

@@ -62,7 +62,7 @@ describe('fake conntrack', () => {
     assert.equal(table.count(), 0);
   });
 
-  it('relaxes TCP windows both ways with an update event, leaves other protocols, ENOENT when absent; the liberal switch fails when told', () => {
+  it('relaxes TCP windows both ways, an update event for every session reached, other protocols unchanged, ENOENT when absent; the liberal switch fails when told', () => {
     const ct = new FakeConntrack();
     const table = ct.open();
     const events = ct.subscribe({ types: ['update'], rcvbufBytes: 16 * EVENT_BYTES });

@@ -2,9 +2,9 @@
  * What relaxing stale TCP windows costs (firmware/dataplane/stale-windows.ts) on a full table:
  * a namespace of its own holding N established TCP sessions with window tracking, and the
  * firmware's walk over them on the real kernel, timed from the call to checks back on. While
- * it runs every session is already unchecked (the namespace's switch), so the walk's length is
- * how long the switch stays on, not an outage. Unpaced here: the firmware keeps to a rate past a
- * first burst, for session sync (stale-windows.ts).
+ * it runs every session is already unchecked (the namespace's switch): its length is not an
+ * outage. Unpaced here, to time the walk's own work: the firmware keeps to a rate past a first
+ * burst, for session sync (stale-windows.ts), which keeps the switch on longer.
  */
 import { performance } from 'node:perf_hooks';
 import { StaleWindows } from '../../firmware/dataplane/stale-windows.js';
