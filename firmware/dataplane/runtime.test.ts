@@ -26,6 +26,7 @@ import { haSettingsFromTree } from '../config/settings-from-tree.js';
 import { treeFromText } from '../config/tree-from-text.js';
 import { HaRuntime } from '../ha/runtime.js';
 import { FakeWorkerStarter } from '../ha/worker.fake.js';
+import type { TakeoverEvent } from '../ha/worker-protocol.js';
 import { type LogRecord, setLogSink } from '../log/logger.js';
 import { FakeTimers } from '../time/timers.fake.js';
 import { HEALTH_BYTES, HealthStamps } from '../watchdog/health.js';
@@ -97,6 +98,16 @@ function setUp(c: TestContext) {
   return { clock, timers, nic, firewall, conntrack, workers, runtime, roles, apply, arps };
 }
 
+/** The worker's report of a takeover at `atMs`: 12 announcements sent, nothing failed. */
+const tookOver = (atMs: number): TakeoverEvent => ({
+  type: 'took-over',
+  atMs,
+  tookMs: 0.5,
+  phases: { macs: 0.1, addresses: 0.2, forwarding: 0.05, announcement: 0.15 },
+  announced: 12,
+  failures: [],
+});
+
 const events = (level?: LogRecord['level']) =>
   records.filter((r) => r.event && (level === undefined || r.level === level)).map((r) => r.message);
 
@@ -128,14 +139,7 @@ test('took-over starts the announcement rounds with the virtual MACs; gave-up st
   const { clock, timers, nic, workers, apply, roles, arps } = setUp(c);
   await apply(ha);
   const w = workers.latest;
-  w.post({
-    type: 'took-over',
-    atMs: clock.nowMs(),
-    tookMs: 0.5,
-    phases: { macs: 0.1, addresses: 0.2, forwarding: 0.05, announcement: 0.15 },
-    announced: 12,
-    failures: [],
-  });
+  w.post(tookOver(clock.nowMs()));
   assert.deepEqual(roles, [true]);
   assert.equal(arps('port1'), 0, 'the worker sent the first round');
   timers.advance(7999);
@@ -178,14 +182,7 @@ test('window checks go on at start; a takeover and a return of the traffic relax
     }
   };
   const w = workers.latest;
-  w.post({
-    type: 'took-over',
-    atMs: clock.nowMs(),
-    tookMs: 0.5,
-    phases: { macs: 0.1, addresses: 0.2, forwarding: 0.05, announcement: 0.15 },
-    announced: 12,
-    failures: [],
-  });
+  w.post(tookOver(clock.nowMs()));
   assert.equal(conntrack.tcpLiberal, true, 'every session unchecked at once, before the walk reaches it');
   await walked(3);
   assert.deepEqual([liberal(1000), conntrack.tcpLiberal], [true, false]);

@@ -38,6 +38,25 @@ function setUp(device?: (ct: FakeConntrack) => ConntrackDevice, pace?: { burst: 
   return { ct, stale, timers, liberal, writes };
 }
 
+/** A device whose table cannot be opened (ENOBUFS, as a kernel short of memory) until mended. */
+function failingOpen() {
+  let broken = true;
+  return {
+    wrap: (fake: FakeConntrack): ConntrackDevice => ({
+      open: () => {
+        if (broken) throw new HalError('conntrack', 'open', E.ENOBUFS);
+        return fake.open();
+      },
+      subscribe: (o) => fake.subscribe(o),
+      enableTimestamps: () => fake.enableTimestamps(),
+      setTcpLiberal: (on) => fake.setTcpLiberal(on),
+    }),
+    mend: () => {
+      broken = false;
+    },
+  };
+}
+
 const messages = (level?: LogRecord['level']) =>
   records.filter((r) => level === undefined || r.level === level).map((r) => r.message);
 
@@ -93,16 +112,8 @@ test('sessions the kernel refuses are counted and warned of; sessions that ended
 });
 
 test('a walk that fails leaves checks off for every session, until a walk succeeds', async () => {
-  let broken = true;
-  const { ct, stale, timers, liberal, writes } = setUp((fake) => ({
-    open: () => {
-      if (broken) throw new HalError('conntrack', 'open', E.ENOBUFS);
-      return fake.open();
-    },
-    subscribe: (o) => fake.subscribe(o),
-    enableTimestamps: () => fake.enableTimestamps(),
-    setTcpLiberal: (on) => fake.setTcpLiberal(on),
-  }));
+  const device = failingOpen();
+  const { ct, stale, timers, liberal, writes } = setUp(device.wrap);
   ct.open().create([tcp(1000)]);
   stale.relax('B joined');
   await new Promise((r) => setImmediate(r));
@@ -112,7 +123,7 @@ test('a walk that fails leaves checks off for every session, until a walk succee
     messages('error')[0] ?? '',
     /failed \(B joined\): conntrack: open failed \(errno 105\); window checks stay off for every session/,
   );
-  broken = false;
+  device.mend();
   timers.advance(RETRY_MS - 1);
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(ct.tcpLiberalWrites, [true], 'not tried again yet');
@@ -123,20 +134,12 @@ test('a walk that fails leaves checks off for every session, until a walk succee
 });
 
 test('a reason that comes before the retry walks at once', async () => {
-  let broken = true;
-  const { ct, stale, timers, liberal, writes } = setUp((fake) => ({
-    open: () => {
-      if (broken) throw new HalError('conntrack', 'open', E.ENOBUFS);
-      return fake.open();
-    },
-    subscribe: (o) => fake.subscribe(o),
-    enableTimestamps: () => fake.enableTimestamps(),
-    setTcpLiberal: (on) => fake.setTcpLiberal(on),
-  }));
+  const device = failingOpen();
+  const { ct, stale, timers, liberal, writes } = setUp(device.wrap);
   ct.open().create([tcp(1000)]);
   stale.relax('B joined');
   await new Promise((r) => setImmediate(r));
-  broken = false;
+  device.mend();
   stale.relax('B claimed the primary role');
   await writes(3);
   assert.ok(liberal(1000));
