@@ -152,14 +152,19 @@ export class Cluster {
       this.#refusedMembers.delete(serial);
       this.#beacons.heartbeat(serial, now);
       const claimed = this.#members.get(serial)?.advert;
-      const { joined, change } = this.#members.update(serial, link, advert, now);
+      const { joined, stale, change } = this.#members.update(serial, link, advert, now);
+      this.#detector.heard(serial, link, now);
+      if (now > this.#resumedAt) this.#unheard.delete(serial);
+      // An older frame that crossed a later one says nothing the later one did not.
+      if (stale) {
+        this.#settle(now);
+        return;
+      }
       // A winner held by failover-hold-time takes over once the primary hands over.
       if (this.#held?.to === 'work' && claimed && claimsPrimary(serial, claimed) && !claimsPrimary(serial, advert)) {
         this.#triggers.push(`${serial} handed over`);
       }
-      this.#detector.heard(serial, link, now);
       this.#dual.note(serial, claimsPrimary(serial, advert), now);
-      if (now > this.#resumedAt) this.#unheard.delete(serial);
       if (this.#resumedClaim(serial, advert, claimed, now)) {
         // Its peers lost this unit and one took over: it rejoins as a unit that failed does,
         // with its age reset, so with override disabled the successor keeps the role instead

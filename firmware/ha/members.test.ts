@@ -8,10 +8,10 @@ test('a frame one second older than the advert held (it crossed a later one on t
   const at = (ageS: number) => ({ ...FIXTURE_ADVERT, ageS, hbIntervalMs: 100 });
   m.update('B', 'ha1', at(11), 1000);
   // One late turn reads ha1 to its end, then ha2: 11 s, 12 s, then 11 s, 12 s again.
-  assert.deepEqual(m.update('B', 'ha1', at(12), 1100), { joined: false, change: null });
-  assert.deepEqual(m.update('B', 'ha2', at(11), 1100), { joined: false, change: null }, 'no age reset');
+  assert.deepEqual(m.update('B', 'ha1', at(12), 1100), { joined: false, stale: false, change: null });
+  assert.deepEqual(m.update('B', 'ha2', at(11), 1100), { joined: false, stale: true, change: null }, 'no age reset');
   assert.equal(m.get('B')?.advert.ageS, 12);
-  assert.deepEqual(m.update('B', 'ha2', at(12), 1100), { joined: false, change: null });
+  assert.deepEqual(m.update('B', 'ha2', at(12), 1100), { joined: false, stale: false, change: null });
   assert.deepEqual(m.update('B', 'ha1', at(0), 1200).change, 'age reset (12 s -> 0 s)', 'a real reset still counts');
 });
 

@@ -18,6 +18,8 @@ export interface Peer {
 
 export interface PeerUpdate {
   joined: boolean;
+  /** An older frame that crossed a later one on the other link: proof of life, nothing more. */
+  stale: boolean;
   /** What changed among the peer's election inputs ("priority 128 -> 200"), or null. */
   change: string | null;
 }
@@ -45,21 +47,21 @@ export class Members {
 
   update(serial: string, link: string, advert: Advert, now: number): PeerUpdate {
     const peer = this.#peers.get(serial);
-    if (peer && now < peer.rxAt) return { joined: false, change: null };
+    if (peer && now < peer.rxAt) return { joined: false, stale: true, change: null };
     // One second older than the advert held, from the other link: a frame that crossed a later
     // one (a turn reads each link to its end in turn). Stale, not an age reset; frames on one
     // link keep their order, so there it is a reset (1 s -> 0 s).
-    if (peer && link !== peer.link && advert.ageS === peer.advert.ageS - 1) return { joined: false, change: null };
+    if (peer && link !== peer.link && advert.ageS === peer.advert.ageS - 1) return { joined: false, stale: true, change: null };
     this.ages.note(serial, advert.ageS, advert.hbIntervalMs, now);
     if (!peer) {
       this.#peers.set(serial, { serial, advert, rxAt: now, link });
-      return { joined: true, change: null };
+      return { joined: true, stale: false, change: null };
     }
     const change = electionChange(peer.advert, advert);
     peer.advert = advert;
     peer.rxAt = now;
     peer.link = link;
-    return { joined: false, change };
+    return { joined: false, stale: false, change };
   }
 
   remove(serial: string): boolean {
