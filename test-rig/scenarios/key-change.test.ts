@@ -19,9 +19,11 @@ const GRACE_MS = 10_000;
 const MAX_KEY_GAP_MS = 2;
 /**
  * The group-id is in the virtual MAC: the primary moves its ports to the new one and announces
- * it, and frames the client sent to the old one meanwhile are lost (measured: 5 ms).
+ * it, and frames the client sent to the old one meanwhile are lost (measured: 5 ms alone, 12.7 ms
+ * with two other rigs running on the two cores, as in `npm test`). An announcement that went
+ * missing would cost seconds, until the client's ARP entry expired.
  */
-const MAX_GROUP_ID_GAP_MS = 10;
+const MAX_GROUP_ID_GAP_MS = 25;
 
 const CHANGES: ['A' | 'B', string, RegExp][] = [
   ['A', 'set password "rotated-secret"', /set password ENC/],
