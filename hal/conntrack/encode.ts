@@ -113,11 +113,16 @@ function writeTcp(b: NfBatch, s: CtSession): void {
     b.pair(TCP.FLAGS_REPLY, t.flagsReply & TCP_OPTION_FLAGS, TCP_OPTION_FLAGS);
   } else {
     // Without the peers' window scaling the new owner would drop in-window segments (MEASURED.md).
-    b.pair(TCP.FLAGS_ORIGINAL, TCP_FLAG.BE_LIBERAL, TCP_FLAG.BE_LIBERAL);
-    b.pair(TCP.FLAGS_REPLY, TCP_FLAG.BE_LIBERAL, TCP_FLAG.BE_LIBERAL);
+    writeLiberal(b);
   }
   b.close(tcp);
   b.close(info);
+}
+
+/** BE_LIBERAL set under its own mask both ways, inside an open PROTOINFO_TCP nest: no other flag changes. */
+function writeLiberal(b: NfBatch): void {
+  b.pair(TCP.FLAGS_ORIGINAL, TCP_FLAG.BE_LIBERAL, TCP_FLAG.BE_LIBERAL);
+  b.pair(TCP.FLAGS_REPLY, TCP_FLAG.BE_LIBERAL, TCP_FLAG.BE_LIBERAL);
 }
 
 /** IPCTNL_MSG.CT_NEW with NLM_F_CREATE | NLM_F_EXCL; false (nothing written) when a field cannot be encoded. */
@@ -162,8 +167,7 @@ export function writeRelax(b: NfBatch, key: CtKey, seq: number): boolean {
   if (key.zone !== 0) b.be16(CTA.ZONE, key.zone);
   const info = b.nest(CTA.PROTOINFO);
   const tcp = b.nest(PROTOINFO_TCP);
-  b.pair(TCP.FLAGS_ORIGINAL, TCP_FLAG.BE_LIBERAL, TCP_FLAG.BE_LIBERAL);
-  b.pair(TCP.FLAGS_REPLY, TCP_FLAG.BE_LIBERAL, TCP_FLAG.BE_LIBERAL);
+  writeLiberal(b);
   b.close(tcp);
   b.close(info);
   return finish(b, ok);
