@@ -29,7 +29,10 @@ test('a pair with override enabled', async (t) => {
     assert.match(a?.election?.reason ?? '', /highest priority/);
     const b = a?.members.find((m) => m.serial === 'TDSIM00000000002');
     const self = a?.members.find((m) => m.self);
-    assert.ok((b?.ageMs ?? Infinity) + 1000 < (self?.ageMs ?? 0), 'B is the younger unit by more than the margin');
+    assert.ok(
+      (b?.ageMs ?? Infinity) + 1000 < (self?.ageMs ?? 0),
+      `B is the younger unit by more than the margin: in A's view B ${b?.ageMs} ms, A ${self?.ageMs} ms (A's late ticks: ${a?.lateTicks}, worst ${a?.maxTickLateMs} ms)`,
+    );
     assert.match(sr.log('A'), /HA state work -> standby/);
   });
 
