@@ -17,7 +17,7 @@ import { rigConfig } from '../rig-config.js';
 import { gatewayConfig } from '../rig-gateway.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
 import { BOUND_S, releaseKeyOf, untilOutput, watchOnePrimary } from './images.testkit.js';
-import { onePrimary, primaryOnForming, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, outagesWithLogs, primaryOnForming, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const NEXT = '1.1.0';
 /** Another major version: its peers refuse it, so it never joins. */
@@ -89,7 +89,10 @@ test('a rolling upgrade carries every stream; a failing image is rolled back and
   assert.equal(broke.length, 0, `streams broken: ${JSON.stringify(broke.slice(0, 5).map((x) => x.reason))}`);
   assert.equal(report.streams.alive, STREAMS);
   const gap = Math.max(0, ...report.outages.map((o) => o.gapMs));
-  assert.ok(gap < GRACEFUL_GAP_MS, `the prober's longest outage ${gap} ms; bound ${GRACEFUL_GAP_MS} ms`);
+  assert.ok(
+    gap < GRACEFUL_GAP_MS,
+    `the prober's longest outage ${gap} ms; bound ${GRACEFUL_GAP_MS} ms\n${outagesWithLogs(sr, report.outages, GRACEFUL_GAP_MS)}`,
+  );
   t.diagnostic(
     `rolled out with ${STREAMS} streams: longest probe outage ${gap} ms, longest stream stall ${report.streams.maxStallMs} ms`,
   );

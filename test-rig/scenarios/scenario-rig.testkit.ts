@@ -4,10 +4,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { TestContext } from 'node:test';
+import { incidents } from '../bench/log-lines.js';
 import { type BoardLetter, boardLogFile, uniqueRigName } from '../paths.js';
 import { type Rig, rig } from '../rig.js';
 import { cli, cliOk, configArgs, configFiles, needRig } from '../rig.testkit.js';
 import { boardStatus, type RigStatus } from '../status.js';
+import type { Outage } from '../traffic/report.js';
 
 export interface ScenarioRig {
   name: string;
@@ -90,4 +92,25 @@ export async function primaryOnForming(
   const winner = live.find((b) => stateOf(s, b) === 'work');
   if (winner !== undefined && winner !== board) await sr.rig.exec(winner, 'diagnose sys ha reset-uptime');
   return sr.until((x) => onePrimary(x, live) && stateOf(x, board) === 'work', `${board} primary`);
+}
+
+/**
+ * For an assertion's message: each outage longer than `boundMs` with the boards' log lines
+ * stamped from a second before it to a second after (the stamps and the prober's times are
+ * both CLOCK_MONOTONIC ms), so a failure in a busy suite says what the boards did meanwhile.
+ */
+export function outagesWithLogs(
+  sr: ScenarioRig,
+  outages: readonly Outage[],
+  boundMs: number,
+  boards: readonly BoardLetter[] = ['A', 'B'],
+): string {
+  const long = outages.filter((o) => o.gapMs > boundMs);
+  const logs = boards.map((b) => ({ board: b, text: sr.log(b) }));
+  return long
+    .map((o) => {
+      const lines = incidents(logs, [o.startMs, o.startMs + o.gapMs], 1000, 1000).flat();
+      return `outage of ${o.gapMs.toFixed(1)} ms from ${o.startMs.toFixed(1)}:\n  ${lines.join('\n  ')}`;
+    })
+    .join('\n');
 }
