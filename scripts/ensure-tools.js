@@ -39,9 +39,13 @@ if (process.getuid?.() !== 0) {
 
 // `npm start` needs the rig only; `npm test` (and CI) pass --release for the release tests too;
 // `npm run bench` passes --bench for cyclictest, the machine's own timing floor
-// (test-rig/bench/host-floor.ts).
+// (test-rig/bench/host-floor.ts), and perf, which times the heartbeat worker's wake-ups against
+// the CPUs' own pauses (test-rig/bench/cpu-pauses.ts).
 if (process.argv.includes('--bench')) {
-  installMissing([...rig, { command: 'cyclictest', pkg: 'rt-tests' }], 'the test rig and the benchmarks');
+  installMissing(
+    [...rig, { command: 'cyclictest', pkg: 'rt-tests' }, { command: 'perf', pkg: 'linux-perf' }],
+    'the test rig and the benchmarks',
+  );
   process.exit(0);
 }
 if (!process.argv.includes('--release')) {

@@ -11,12 +11,15 @@
  * Each run is also traced on CLOCK_MONOTONIC, step by step: fault → the survivor's worker
  * decides it is primary (its state-since) → data ports taken over, first announcement included
  * (the worker's "took over the data ports in … ms") → first probe through after the outage.
+ * perf records the CPUs meanwhile (cpu-pauses.ts): a run whose outage a CPU spent standing
+ * still says so and for how long.
  */
 
 import type { BoardLetter } from '../paths.js';
 import type { Rig } from '../rig.js';
 import { boardStatus, workingBoards } from '../status.js';
 import { gatewayPair, logSince, logSize, withRig } from './bench-rig.js';
+import { startCpuPauses } from './cpu-pauses.js';
 import { emit, progress } from './emit.js';
 import { BenchError } from './options.js';
 import { ms, summarize } from './stats.js';
@@ -90,6 +93,8 @@ interface RunRecord {
   gapMs: number;
   lost: number;
   trace: StepTrace | null;
+  /** CPU pauses overlapping the outage (from the fault to its end); null without perf. */
+  paused: { pauses: number; pausedMs: number } | null;
 }
 
 /** Milliseconds spent in each step of a takeover. */
@@ -136,6 +141,7 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
   await sleep(200);
   await preciseDelay(Math.random() * c.hbIntervalMs);
   const logFrom = logSize(rig, survivor);
+  const pauseRun = startCpuPauses();
   const atMs = await inject(rig, c, primary);
   const took = await rig.waitFor(
     (x) => boardStatus(x, survivor).state === 'work',
@@ -148,6 +154,7 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
     `traffic back after ${c.fault} of ${primary}`,
   );
   await rig.traffic.stop();
+  const pauses = await pauseRun.stop();
   const mine = settled.outages.filter((o) => o.endMs !== null && o.endMs > atMs);
   const longest = mine.reduce<(typeof mine)[number] | null>((a, o) => (a && a.gapMs >= o.gapMs ? a : o), null);
   const gapMs = longest?.gapMs ?? 0;
@@ -158,7 +165,8 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
     longest?.endMs ?? null,
   );
   await restore(rig, c, primary);
-  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0), trace: steps };
+  const paused = pauses?.pausedBetween(atMs, longest?.endMs ?? atMs) ?? null;
+  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0), trace: steps, paused };
 }
 
 function stepSummary(traces: readonly StepTrace[]): Record<keyof StepTrace, { p50Ms: number; p99Ms: number }> | null {
@@ -201,8 +209,9 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
         ? ` (detect ${t.detectMs.toFixed(2)}, takeover ${t.takeoverMs.toFixed(2)} [MACs ${t.macsMs}, addresses ${t.addressesMs}, ` +
           `forwarding ${t.forwardingMs}, announcement ${t.announcementMs}], first probe +${t.firstProbeMs.toFixed(2)} ms)`
         : '';
+      const paused = r.paused?.pauses ? `, CPUs paused ${r.paused.pausedMs} ms in ${r.paused.pauses} pauses meanwhile` : '';
       progress(
-        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms${steps}, ${r.lost} probes lost${over}`,
+        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms${steps}, ${r.lost} probes lost${paused}${over}`,
       );
     }
     const sum = summarize(records.map((r) => r.gapMs));
@@ -220,6 +229,7 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
       p99: 'nearest rank (with fewer than 100 runs: the max)',
       probeIntervalMs: 1,
       samplesMs: records.map((r) => ms(r.gapMs)),
+      cpuPausedMs: records.map((r) => r.paused?.pausedMs ?? null),
       steps: stepSummary(records.flatMap((r) => (r.trace ? [r.trace] : []))),
       failed: records.map((r) => r.failed).join(''),
     });

@@ -12,6 +12,7 @@ import type { HaSnapshot } from '../../firmware/ha/snapshot.js';
 import type { Rig } from '../rig.js';
 import { rigConfig } from '../rig-config.js';
 import { withRig } from './bench-rig.js';
+import { type CpuPauses, startCpuPauses, workerPidOf } from './cpu-pauses.js';
 import { emit, progress } from './emit.js';
 import { type HostFloor, startHostFloor } from './host-floor.js';
 import { BenchError } from './options.js';
@@ -34,6 +35,8 @@ interface Window {
   /** Did either board change state during the window (it must not). */
   stateChanged: boolean;
   host: HostFloor | null;
+  /** A's worker's wake-ups against the CPUs' own pauses (cpu-pauses.ts). */
+  pauses: CpuPauses | null;
 }
 
 async function stateKeys(rig: Rig): Promise<string> {
@@ -50,7 +53,12 @@ async function window(rig: Rig, load: LoadCase, run: number, seconds: number): P
     throw new BenchError(`board A did not start the ${load} window: ${out.trim()}`);
   }
   const floor = startHostFloor(HB.hbIntervalMs, FIFO_PRIORITY);
+  const mainPid = (await rig.status()).boards.find((b) => b.board === 'A')?.pid;
+  const worker = mainPid ? workerPidOf(mainPid) : null;
+  if (worker === null) throw new BenchError(`board A's heartbeat worker process not found (main pid ${mainPid})`);
+  const pauseRun = startCpuPauses([worker]);
   await sleep(seconds * 1000);
+  const pauses = (await pauseRun.stop())?.result() ?? null;
   const host = await floor.stop();
   const after = await rig.snapshot('A', SNAPSHOT_TIMEOUT_MS);
   if (load === 'main-load') await rig.exec('A', 'diagnose test main-load 0');
@@ -63,6 +71,7 @@ async function window(rig: Rig, load: LoadCase, run: number, seconds: number): P
     maxTickLateMs: after.maxTickLateMs,
     stateChanged: (await stateKeys(rig)) !== states,
     host,
+    pauses,
   };
 }
 
@@ -83,6 +92,7 @@ function report(w: Window, seconds: number): void {
     stateChanged: w.stateChanged,
     hostP99Ms: w.host?.p99Ms ?? null,
     hostMaxMs: w.host?.maxMs ?? null,
+    cpuPauses: w.pauses,
   });
 }
 
