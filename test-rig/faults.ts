@@ -11,8 +11,11 @@
  * In a 2-board rig the heartbeat segments are point-to-point cables, so a power loss also
  * darkens the survivor's heartbeat ports, as a direct cable does when the far end loses power.
  *
- * Cables change by rtnetlink from the supervisor's thread (link-admin.ts), so `atMs` is within
- * a fraction of a millisecond of the change; an `ip` process would add its exit to it.
+ * Cables change by rtnetlink from the supervisor's thread (link-admin.ts); an `ip` process would
+ * add its start and exit to the time. `atMs` is taken before the request: the kernel drops the
+ * far end's carrier while it handles it, and taking a link down then waits out RCU grace periods
+ * (milliseconds under load). Stamped after the request, a port-down came up to 14 ms late, and
+ * the gap benchmark's survivor seemed to take over before the fault.
  */
 import type { BoardProcess } from './board-process.js';
 import type { FaultKind, FaultResult } from './control.js';
@@ -112,10 +115,11 @@ export class FaultInjector {
     }
   }
 
-  /** Plugs or pulls cables at the switch; returns when the last change was made. */
+  /** Plugs or pulls cables at the switch; returns the time just before the request. */
   private plug(cables: readonly Cable[], up: boolean): number {
+    const atMs = monotonicMs();
     setLinksAdmin(switchNamespace(this.rig), cables.map(switchPortName), up);
-    return monotonicMs();
+    return atMs;
   }
 
   private signal(p: BoardProcess, sig: NodeJS.Signals): number {

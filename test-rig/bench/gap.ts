@@ -93,7 +93,9 @@ interface RunRecord {
   gapMs: number;
   lost: number;
   trace: StepTrace | null;
-  /** CPU pauses overlapping the outage (from the fault to its end); null without perf. */
+  /** When the longest outage began, from the fault (a later one than the failover's can be longer). */
+  outageFromMs: number;
+  /** CPU pauses overlapping the longest outage; null without perf. */
   paused: { pauses: number; pausedMs: number } | null;
 }
 
@@ -165,8 +167,9 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
     longest?.endMs ?? null,
   );
   await restore(rig, c, primary);
-  const paused = pauses?.pausedBetween(atMs, longest?.endMs ?? atMs) ?? null;
-  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0), trace: steps, paused };
+  const paused = longest ? (pauses?.pausedBetween(longest.startMs, longest.startMs + longest.gapMs) ?? null) : null;
+  const outageFromMs = longest ? longest.startMs - atMs : 0;
+  return { failed: primary, gapMs, lost: mine.reduce((n, o) => n + o.lost, 0), trace: steps, outageFromMs, paused };
 }
 
 function stepSummary(traces: readonly StepTrace[]): Record<keyof StepTrace, { p50Ms: number; p99Ms: number }> | null {
@@ -209,9 +212,10 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
         ? ` (detect ${t.detectMs.toFixed(2)}, takeover ${t.takeoverMs.toFixed(2)} [MACs ${t.macsMs}, addresses ${t.addressesMs}, ` +
           `forwarding ${t.forwardingMs}, announcement ${t.announcementMs}], first probe +${t.firstProbeMs.toFixed(2)} ms)`
         : '';
-      const paused = r.paused?.pauses ? `, CPUs paused ${r.paused.pausedMs} ms in ${r.paused.pauses} pauses meanwhile` : '';
+      const paused = r.paused?.pauses ? `, CPUs paused ${r.paused.pausedMs} ms in ${r.paused.pauses} pauses during it` : '';
       progress(
-        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms${steps}, ${r.lost} probes lost${paused}${over}`,
+        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms from +${r.outageFromMs.toFixed(1)} ms${steps}, ` +
+          `${r.lost} probes lost${paused}${over}`,
       );
     }
     const sum = summarize(records.map((r) => r.gapMs));
@@ -229,6 +233,7 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
       p99: 'nearest rank (with fewer than 100 runs: the max)',
       probeIntervalMs: 1,
       samplesMs: records.map((r) => ms(r.gapMs)),
+      outageFromMs: records.map((r) => ms(r.outageFromMs)),
       cpuPausedMs: records.map((r) => r.paused?.pausedMs ?? null),
       steps: stepSummary(records.flatMap((r) => (r.trace ? [r.trace] : []))),
       failed: records.map((r) => r.failed).join(''),
