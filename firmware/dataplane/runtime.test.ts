@@ -164,6 +164,20 @@ test('took-over starts the announcement rounds with the virtual MACs; gave-up st
   assert.deepEqual(roles, [true, false], 'a fresh round is no change of role');
 });
 
+test('closed, as a leaving unit is before its worker hands the ports over, it sends no more announcement round', async (c) => {
+  const { clock, timers, nic, workers, runtime, apply, arps } = setUp(c);
+  await apply(ha);
+  const w = workers.latest;
+  w.post(tookOver(clock.nowMs()));
+  w.post({ type: 'announce-round', atMs: clock.nowMs(), reason: 'a peer joined' });
+  const mark = nic.journal.length;
+  runtime.close();
+  w.post({ type: 'announce-round', atMs: clock.nowMs(), reason: 'a message already on its way' });
+  timers.advance(60_000);
+  assert.equal(arps('port1', mark), 0);
+  assert.equal(arps('port2', mark), 0);
+});
+
 test('window checks go on at start; a takeover and a return of the traffic relax the TCP sessions the kernel had', async (c) => {
   const { clock, conntrack, workers, apply } = setUp(c);
   assert.deepEqual(conntrack.tcpLiberalWrites, [false], 'a run that ended during a walk may have left them off');

@@ -34,20 +34,34 @@ export interface HandoverParts {
   log: Logger;
 }
 
+export interface Released {
+  atMs: number;
+  tookMs: number;
+  failures: string[];
+}
+
 export class GracefulLeave {
   constructor(private readonly p: HandoverParts) {}
 
-  /** Leave frames, the wait for a successor while primary, then the data ports released. */
-  run(loop: LeavingLoop): void {
+  /**
+   * Leave frames, the wait for a successor while primary, then the data ports released. Returns
+   * the release (when, how long it took, what failed) when this unit held the ports, for the
+   * main process: it must stop announcing them.
+   */
+  run(loop: LeavingLoop): Released | null {
     const { clock, cluster, takeover, lease } = this.p;
     const start = clock.nowMs();
     loop.sendHeartbeat(FrameType.Leave, start);
     loop.sendHeartbeat(FrameType.Leave, start);
-    const handover = takeover.active && cluster.hasPeers;
+    const held = takeover.active;
+    const handover = held && cluster.hasPeers;
     if (handover) this.#awaitSuccessor(loop, start + HANDOVER_WAIT_MS);
     lease.revoke();
-    takeover.giveUp();
+    const atMs = clock.nowMs();
+    const failures = takeover.giveUp();
+    const tookMs = clock.nowMs() - atMs;
     if (handover) loop.sendHeartbeat(FrameType.Leave, clock.nowMs());
+    return held ? { atMs, tookMs, failures } : null;
   }
 
   #awaitSuccessor(loop: LeavingLoop, deadline: number): void {

@@ -165,6 +165,10 @@ function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
     posted(type: FromWorker['type']): FromWorker[] {
       return fromWorker.filter((m) => m.type === type);
     },
+    /** The types of every message posted so far, in order. */
+    postedTypes(): FromWorker['type'][] {
+      return fromWorker.map((m) => m.type);
+    },
     /** Journal entries from index `from` on. */
     since(from: number): string[] {
       return journal.slice(from);
@@ -438,7 +442,13 @@ test('leaving as primary: leave frames, then the data ports are held until the s
   const revoke = indexOf(left, 'fence revoke');
   assert.ok(revoke < indexOf(left, 'forwarding off'));
   assert.equal(left.at(-1), 'fence close');
+  // The main process's announcement rounds stop on it: with the fence closed, a round after the
+  // release would teach the switches this unit's ports for the virtual MAC.
+  const gaveUp = t.posted('gave-up');
+  assert.equal(gaveUp.length, 1);
+  assert.equal(gaveUp[0]?.type === 'gave-up' && gaveUp[0].atMs, start + 7);
   assert.deepEqual(t.posted('left'), [{ type: 'left' }]);
+  assert.ok(t.postedTypes().indexOf('gave-up') < t.postedTypes().indexOf('left'), 'the release is told before the end');
   assert.equal(t.nic.portsOf('ha1').length, 0, 'every port closed');
 });
 
@@ -475,6 +485,7 @@ test('leaving as secondary: leave frames and no wait', (c) => {
     [FrameType.Leave, FrameType.Leave],
   );
   assert.deepEqual(t.posted('left'), [{ type: 'left' }]);
+  assert.deepEqual(t.posted('gave-up'), [], 'a secondary held no ports');
 });
 
 test('the watchdog stamp is written on every turn', (c) => {

@@ -174,7 +174,8 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
 
   /** Leaves the cluster (graceful-leave.ts), closes every device and tells the main process. */
   leave(): void {
-    this.graceful.run(this);
+    const released = this.graceful.run(this);
+    if (released) this.post({ type: 'gave-up', ...released });
     this.takeover.close();
     this.lease.close();
     this.links.close();
