@@ -59,17 +59,21 @@ test('traffic through a stand-in gateway: counts, an outage timed while its port
   assert.ok(median > 0.9 && median < 1.1, `a probe every 1 ms: median interval ${median} ms`);
 
   // The stand-in's LAN cable dark for ~600 ms: one outage both ways, spanning the fault.
+  // A fault is stamped as its request starts; the cable is surely dark once the call returned,
+  // and surely lit again once the port-up returned.
   const downCalled = monotonicMs();
   const down = await r.fault('port-down', 'B:port2');
+  const darkBy = monotonicMs();
   await sleep(600);
   const upCalled = monotonicMs();
-  const back = await r.fault('port-up', 'B:port2');
+  await r.fault('port-up', 'B:port2');
+  const litBy = monotonicMs();
   const after = await r.traffic.waitFor((x) => closedAfter(x, down.atMs), 15_000, 'probes through again after port-up');
-  const fwd = spanning(after.forward.outages, down.atMs, upCalled - 1);
-  const rtt = spanning(after.outages, down.atMs, upCalled - 1);
+  const fwd = spanning(after.forward.outages, darkBy, upCalled - 1);
+  const rtt = spanning(after.outages, darkBy, upCalled - 1);
   assert.ok(fwd && rtt, `an outage spans the port's dark time: ${JSON.stringify(after.outages)}`);
-  const least = upCalled - down.atMs;
-  const most = back.atMs - downCalled;
+  const least = upCalled - darkBy;
+  const most = litBy - downCalled;
   t.diagnostic(
     `port down ${least.toFixed(1)}-${most.toFixed(1)} ms: forward gap ${fwd.gapMs.toFixed(1)} ms, round trip ${rtt.gapMs.toFixed(1)} ms`,
   );
@@ -78,8 +82,7 @@ test('traffic through a stand-in gateway: counts, an outage timed while its port
   assert.ok(Math.abs(fwd.lost - fwd.gapMs) <= fwd.gapMs * 0.1 + 5, `~1 probe lost per ms: ${fwd.lost} in ${fwd.gapMs} ms`);
 
   const recovered = await r.traffic.waitFor(
-    (x) =>
-      x.streams.list.every((s) => (s.toClient.lastArrivalMs ?? 0) > back.atMs && (s.toServer.lastArrivalMs ?? 0) > back.atMs),
+    (x) => x.streams.list.every((s) => (s.toClient.lastArrivalMs ?? 0) > litBy && (s.toServer.lastArrivalMs ?? 0) > litBy),
     20_000,
     'every stream carries data again',
   );
