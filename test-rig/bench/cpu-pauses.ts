@@ -13,11 +13,9 @@
  * to 10.2 ms late while its CPU recorded nothing for 11.4 ms and the other CPU sat idle.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { progress } from './emit.js';
+import { type SideTool, startSideTool } from './side-tool.js';
 import { ms, summarize } from './stats.js';
 
 /** The clock sample's period is 1 ms: a busy CPU with no event for longer than this stood still. */
@@ -131,11 +129,6 @@ export class PauseReader {
   }
 }
 
-export interface CpuPauseRun {
-  /** Stops recording and reads what it saw; null when perf could not run. */
-  stop(): Promise<PauseReader | null>;
-}
-
 /** The heartbeat worker's pid (its JS thread's id) among `mainPid`'s children. */
 export function workerPidOf(mainPid: number): number | null {
   for (const entry of readdirSync('/proc')) {
@@ -155,37 +148,14 @@ export function workerPidOf(mainPid: number): number | null {
  * Starts `perf record` on every CPU, stamped on CLOCK_MONOTONIC like the rig's fault and probe
  * times; the worker's thread ids name whose wake-ups are timed (none: pauses only).
  */
-export function startCpuPauses(tids: readonly number[] = []): CpuPauseRun {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-pauses-'));
-  const file = join(dir, 'perf.data');
-  const args = ['record', '-a', '-q', '-k', 'CLOCK_MONOTONIC', '-o', file, ...EVENTS.flatMap((e) => ['-e', e])];
-  const child = spawn('perf', args, { stdio: 'ignore' });
-  let failed: string | null = null;
-  const exited = new Promise<void>((resolve) => {
-    child.on('error', (e) => {
-      failed =
-        (e as NodeJS.ErrnoException).code === 'ENOENT'
-          ? 'perf is not installed (linux-perf; npm run bench installs it)'
-          : e.message;
-      resolve();
-    });
-    child.on('exit', () => resolve());
+export function startCpuPauses(tids: readonly number[] = []): SideTool<PauseReader> {
+  return startSideTool({
+    command: 'perf',
+    pkg: 'linux-perf',
+    what: 'CPU pauses',
+    args: (file) => ['record', '-a', '-q', '-k', 'CLOCK_MONOTONIC', '-o', file, ...EVENTS.flatMap((e) => ['-e', e])],
+    read: (file) => attribute(file, tids),
   });
-  return {
-    async stop() {
-      child.kill('SIGINT');
-      await exited;
-      try {
-        if (failed) throw new Error(failed);
-        return await attribute(file, tids);
-      } catch (e) {
-        progress(`CPU pauses not measured: ${(e as Error).message}`);
-        return null;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 async function attribute(file: string, tids: readonly number[]): Promise<PauseReader> {

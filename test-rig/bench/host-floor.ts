@@ -6,11 +6,8 @@
  * at that priority wakes 12 ms late, no firmware can hold a 5 ms bound on that machine: a
  * hypervisor's or the kernel's pause, not the firmware's.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { progress } from './emit.js';
+import { readFileSync } from 'node:fs';
+import { type SideTool, startSideTool } from './side-tool.js';
 import { ms } from './stats.js';
 
 /** Histogram buckets of 1 µs up to this; later wake-ups count as beyond it. */
@@ -22,59 +19,31 @@ export interface HostFloor {
   maxMs: number;
 }
 
-export interface HostFloorRun {
-  /** Stops the thread and reads what it saw; null when cyclictest could not run. */
-  stop(): Promise<HostFloor | null>;
-}
-
 export interface CyclictestJson {
   thread: Record<string, { histogram: Record<string, number>; cycles: number; max: number }>;
 }
 
 /** Starts the reference thread: `intervalMs` period at SCHED_FIFO `priority`, memory locked. */
-export function startHostFloor(intervalMs: number, priority: number): HostFloorRun {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-floor-'));
-  const file = join(dir, 'cyclictest.json');
-  const args = [
-    '-q',
-    '-m',
-    '-t',
-    '1',
-    '-p',
-    String(priority),
-    '-i',
-    String(intervalMs * 1000),
-    '-h',
-    String(HISTOGRAM_US),
-    `--json=${file}`,
-  ];
-  const child = spawn('cyclictest', args, { stdio: 'ignore' });
-  let failed: string | null = null;
-  const exited = new Promise<void>((resolve) => {
-    child.on('error', (e) => {
-      failed =
-        (e as NodeJS.ErrnoException).code === 'ENOENT'
-          ? 'cyclictest is not installed (rt-tests; npm run bench installs it)'
-          : e.message;
-      resolve();
-    });
-    child.on('exit', () => resolve());
+export function startHostFloor(intervalMs: number, priority: number): SideTool<HostFloor> {
+  return startSideTool({
+    command: 'cyclictest',
+    pkg: 'rt-tests',
+    what: 'host floor',
+    args: (file) => [
+      '-q',
+      '-m',
+      '-t',
+      '1',
+      '-p',
+      String(priority),
+      '-i',
+      String(intervalMs * 1000),
+      '-h',
+      String(HISTOGRAM_US),
+      `--json=${file}`,
+    ],
+    read: (file) => floorOf(JSON.parse(readFileSync(file, 'utf8')) as CyclictestJson),
   });
-  return {
-    async stop() {
-      child.kill('SIGINT');
-      await exited;
-      try {
-        if (failed) throw new Error(failed);
-        return floorOf(JSON.parse(readFileSync(file, 'utf8')) as CyclictestJson);
-      } catch (e) {
-        progress(`host floor not measured: ${(e as Error).message}`);
-        return null;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 /** p99 from the histogram; wake-ups beyond it (not in any bucket) rank above every bucket. */
