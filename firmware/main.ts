@@ -38,6 +38,7 @@ import { RemoteLinkMonitor } from './monitor/remote-link-monitor.js';
 import { missingNodeFlags } from './node-flags.js';
 import { haStatusLine, ServiceNotifications } from './service/notifications.js';
 import { ownAddresses, SessionSyncRuntime } from './sessions/runtime.js';
+import { stopInOrder } from './stop-order.js';
 import { systemTimers } from './time/timers.js';
 import { FIRMWARE_VERSION } from './version.js';
 import { WatchdogRuntime } from './watchdog/runtime.js';
@@ -338,23 +339,10 @@ async function shutdown(reason: string, exitCode = 0): Promise<void> {
   process.exitCode = exitCode;
   log.event(`${reason}: leaving the cluster and shutting down`);
   notifications.stopping(`${reason}: leaving the cluster and shutting down`);
-  remoteLink.stop();
-  boot.stop();
-  // Before the worker hands the ports over: a leaving unit announces nothing more, its successor
-  // does. The worker's clean close removes the fence, so a round of gratuitous ARPs sent from
-  // here after the release would teach the switches this unit's ports for the virtual MAC, a
-  // blackhole until the successor's next round (seen as a 4–7 s outage in rolling upgrades).
-  dataPlane.close();
-  await ha.leave();
-  await sessions.stop();
-  configSync.stop();
-  keys.close();
-  await control.stop();
-  await socket.close();
-  await consoleLine?.close();
-  leds.stop();
-  await watchdog.stop(reason);
-  syslog.close();
+  await stopInOrder(
+    { remoteLink, boot, dataPlane, ha, sessions, configSync, keys, control, socket, consoleLine, leds, watchdog, syslog },
+    reason,
+  );
   process.exit(process.exitCode ?? 0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
