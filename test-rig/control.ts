@@ -62,9 +62,10 @@ export interface FaultResult {
   kind: FaultKind;
   target: string;
   /**
-   * CLOCK_MONOTONIC ms when the fault took effect: after a signal was sent or a cable changed
-   * (to a fraction of a millisecond); for loss, when nft was handed the rules, which act 1-2
-   * ms later; for power-loss, when the first cable went down.
+   * CLOCK_MONOTONIC ms of the fault: after a signal was sent; for a cable, as its rtnetlink
+   * request started (the change takes effect during it, up to milliseconds later, faults.ts);
+   * for loss, when nft was handed the rules, which act 1-2 ms later; for power-loss, when the
+   * first cable went down.
    */
   atMs: number;
   /** The board's new pid after a restart. */

@@ -95,7 +95,7 @@ export class Rig {
   }
 
   /**
-   * Injects a fault; resolves when it has taken effect, with that time (`atMs`). Targets: a
+   * Injects a fault; resolves when it has taken effect, with its time (`atMs`, FaultResult). Targets: a
    * board (`A`) for kill, freeze, thaw, term, restart, power-loss, power-on; a link (`ha1`,
    * `A:ha1`, `port2`) for cut, restore, loss; a board's port (`A:port2`) for port-down, port-up.
    * `value` is loss's percent (0 to 100; 0 removes the loss).

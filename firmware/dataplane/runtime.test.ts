@@ -239,6 +239,23 @@ test('standalone: the unit claims the data ports itself with its own MACs; HA on
   assert.equal(workers.latest.init.plan.ports[0]?.ifname, 'if-port1');
 });
 
+test("HA turned off: the worker's release read after the standalone unit took the ports changes nothing", async (c) => {
+  const { clock, timers, workers, apply, roles, arps } = setUp(c);
+  await apply(ha);
+  const w = workers.latest;
+  w.post(tookOver(clock.nowMs()));
+  const off = apply(standalone);
+  w.exit(0);
+  await off;
+  assert.deepEqual(roles, [true, true], 'the standalone unit holds the ports');
+  w.postAfterExit({ type: 'gave-up', atMs: clock.nowMs(), tookMs: 0.1, failures: [] });
+  w.postAfterExit({ type: 'announce-round', atMs: clock.nowMs(), reason: 'late' });
+  assert.deepEqual(roles, [true, true]);
+  const before = arps('port1');
+  timers.advance(8000);
+  assert.equal(arps('port1') - before, 1, "the standalone unit's own rounds go on");
+});
+
 test('a ruleset the kernel refuses is reported and the old one stays; failed NIC steps are reported; nothing throws', async (c) => {
   const { nic, firewall, runtime, apply } = setUp(c);
   firewall.refuse = 'Error: Could not process rule: No such file or directory';

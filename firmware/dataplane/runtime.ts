@@ -53,6 +53,7 @@ export class DataPlaneRuntime {
   readonly #staleWindows: StaleWindows;
   #plan: TakeoverPlan | null = null;
   #haOn = false;
+  #closed = false;
   #ruleset = '';
   #routes: Ipv4Route[] = [];
   #ownAddresses: { ifname: string; cidr: string }[] = [];
@@ -82,6 +83,7 @@ export class DataPlaneRuntime {
    * is on (the worker starts armed), after it when HA is turned off (the worker has let go).
    */
   async apply(dp: DataPlaneConfig, ha: HaSettings): Promise<void> {
+    if (this.#closed) return;
     const haOn = ha.mode !== 'standalone';
     const plan = takeoverPlan(dp, this.#o.ports, {
       groupId: haOn ? ha.groupId : null,
@@ -109,7 +111,9 @@ export class DataPlaneRuntime {
     await this.#applyRuleset(dp);
   }
 
+  /** For good: a configuration or an HA event that comes after it changes nothing (a stopping unit announces nothing). */
   close(): void {
+    this.#closed = true;
     this.#staleWindows.close();
     this.#rounds.stop();
     this.#announcer.close();
@@ -117,6 +121,9 @@ export class DataPlaneRuntime {
   }
 
   #onTakeover(e: TakeoverEvent): void {
+    // A worker's last words can come in after HA was turned off and a standalone unit took the
+    // ports (its release is read after its exit): they are about ports it no longer manages.
+    if (this.#closed || !this.#haOn) return;
     switch (e.type) {
       case 'took-over':
         log.event(

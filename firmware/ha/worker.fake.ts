@@ -52,6 +52,14 @@ export class FakeHeartbeatWorker extends EventEmitter {
     if (this.exitCode === null) this.emit('message', throughSocket(msg));
   }
 
+  /**
+   * A message the main process reads after the worker's 'exit': a child process's exit can be
+   * reported before the last data on its socket is read (worker-process.ts listens for 'exit').
+   */
+  postAfterExit(msg: FromWorker): void {
+    this.emit('message', throughSocket(msg));
+  }
+
   /** The worker process ends with `code` (0: its loop returned after a leave). */
   exit(code = 0): void {
     if (this.exitCode !== null) return;

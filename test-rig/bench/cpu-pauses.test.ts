@@ -93,3 +93,15 @@ test('pauses overlapping a window: each counted once, only the part inside it', 
   assert.deepEqual(r.pausedBetween(1002, 1010), { pauses: 2, pausedMs: 5 });
   assert.deepEqual(r.pausedBetween(1006, 1010), { pauses: 0, pausedMs: 0 });
 });
+
+test('a wake-up of the worker while it runs is no wait: a later switch-in after a preemption is not timed', () => {
+  const got = read([
+    sw(0, 1000, MAIN, WORKER),
+    waking(1, 1000.2, WORKER),
+    sw(0, 1000.5, WORKER, MAIN),
+    clock(0, 1001),
+    clock(0, 1002),
+    sw(0, 1003, MAIN, WORKER),
+  ]);
+  assert.equal(got.wakeups, 0);
+});

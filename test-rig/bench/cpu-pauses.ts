@@ -91,6 +91,9 @@ export class PauseReader {
       if (this.#tids.has(pid)) this.#woken.set(pid, { atMs, target, idle: this.#busy.get(target) === false });
       return;
     }
+    // A wake-up of a thread that was still running, or one it never slept on, is no wait: it
+    // must not be timed against a later switch-in after a preemption.
+    this.#woken.delete(Number(f.prev_pid));
     const next = Number(f.next_pid);
     this.#busy.set(cpu, next !== 0);
     const woken = this.#woken.get(next);

@@ -144,18 +144,26 @@ async function oneRun(rig: Rig, c: GapCase): Promise<RunRecord> {
   await preciseDelay(Math.random() * c.hbIntervalMs);
   const logFrom = logSize(rig, survivor);
   const pauseRun = startCpuPauses();
-  const atMs = await inject(rig, c, primary);
-  const took = await rig.waitFor(
-    (x) => boardStatus(x, survivor).state === 'work',
-    RECOVER_TIMEOUT_MS,
-    `${survivor} takes over from ${primary} (${c.fault})`,
-  );
-  const settled = await rig.traffic.waitFor(
-    (r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > atMs + 300,
-    RECOVER_TIMEOUT_MS,
-    `traffic back after ${c.fault} of ${primary}`,
-  );
-  await rig.traffic.stop();
+  const failover = async () => {
+    const atMs = await inject(rig, c, primary);
+    const took = await rig.waitFor(
+      (x) => boardStatus(x, survivor).state === 'work',
+      RECOVER_TIMEOUT_MS,
+      `${survivor} takes over from ${primary} (${c.fault})`,
+    );
+    const settled = await rig.traffic.waitFor(
+      (r) => r.outages.every((o) => o.endMs !== null) && r.nowMs > atMs + 300,
+      RECOVER_TIMEOUT_MS,
+      `traffic back after ${c.fault} of ${primary}`,
+    );
+    await rig.traffic.stop();
+    return { atMs, took, settled };
+  };
+  // perf records every CPU: it must not outlive a run that failed.
+  const { atMs, took, settled } = await failover().catch(async (e: unknown) => {
+    await pauseRun.stop();
+    throw e;
+  });
   const pauses = await pauseRun.stop();
   const mine = settled.outages.filter((o) => o.endMs !== null && o.endMs > atMs);
   const longest = mine.reduce<(typeof mine)[number] | null>((a, o) => (a && a.gapMs >= o.gapMs ? a : o), null);

@@ -52,10 +52,10 @@ async function window(rig: Rig, load: LoadCase, run: number, seconds: number): P
   if (!/statistics cleared/.test(out) || (load === 'main-load' && !/main-thread load running/.test(out))) {
     throw new BenchError(`board A did not start the ${load} window: ${out.trim()}`);
   }
-  const floor = startHostFloor(HB.hbIntervalMs, FIFO_PRIORITY);
   const mainPid = (await rig.status()).boards.find((b) => b.board === 'A')?.pid;
   const worker = mainPid ? workerPidOf(mainPid) : null;
   if (worker === null) throw new BenchError(`board A's heartbeat worker process not found (main pid ${mainPid})`);
+  const floor = startHostFloor(HB.hbIntervalMs, FIFO_PRIORITY);
   const pauseRun = startCpuPauses([worker]);
   await sleep(seconds * 1000);
   const pauses = (await pauseRun.stop())?.result() ?? null;

@@ -53,7 +53,9 @@ test('a failing image is rolled back on the secondary and stops the rollout', { 
   await sr.until((x) => onePrimary(x, ['A', 'B']) && stateOf(x, 'A') === 'work', 'A primary, B back on 1.0.0', 60_000);
   assert.match(await sr.rig.exec('A', 'get system status'), /Version: TANDEM-SIM v1\.0\.0/, 'the primary is untouched');
   assert.match(await sr.rig.exec('A', 'diagnose sys flash list'), /Trial: none/);
-  assert.match(await sr.rig.exec('B', 'diagnose sys flash list'), /^b +tandem-2\.0\.0-linux-x64 .* No +No$/m);
+  const flash = await sr.rig.exec('B', 'diagnose sys flash list');
+  assert.match(flash, /^a +tandem-1\.0\.0-linux-x64 .* Yes +Yes$/m, 'the slot it ran runs and boots next');
+  assert.match(flash, /^b +tandem-2\.0\.0-linux-x64 .* No +No$/m);
   const end = await sr.rig.traffic.report();
   assert.equal(end.streams.broken, 0, 'no stream broke while the failing image was tried');
   t.diagnostic(`one primary at every one of ${await watch.stop()} samples`);
