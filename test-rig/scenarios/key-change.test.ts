@@ -11,7 +11,7 @@ import { gatewayConfig } from '../rig-gateway.js';
 import { boardStatus } from '../status.js';
 import type { Outage } from '../traffic/report.js';
 import { GROUP_ID } from './gateway-checks.testkit.js';
-import { onePrimary, primaryOnForming, scenarioRig, stateOf } from './scenario-rig.testkit.js';
+import { onePrimary, outagesWithLogs, primaryOnForming, scenarioRig, stateOf } from './scenario-rig.testkit.js';
 
 const common = { groupId: GROUP_ID, marginS: 1, extra: gatewayConfig() };
 /** max(10 s, 3 × 100 ms × 6): the old key is still accepted this long (ha/wire/key-ring.ts). */
@@ -75,10 +75,13 @@ test('key changes on a pair carrying traffic: no state change, no outage', async
   const listed = (os: readonly Outage[]) => os.map((o) => `${o.gapMs.toFixed(1)} ms from ${o.startMs.toFixed(1)}`).join(', ');
   assert.ok(
     Math.max(0, ...keyOutages.map((o) => o.gapMs)) <= MAX_KEY_GAP_MS,
-    `probe outages before the group-id change: ${listed(keyOutages)}`,
+    `probe outages before the group-id change: ${listed(keyOutages)}\n${outagesWithLogs(sr, keyOutages, MAX_KEY_GAP_MS)}`,
   );
   t.diagnostic(`probe outages: ${listed(report.outages) || 'none'}`);
-  assert.ok(Math.max(0, ...report.outages.map((o) => o.gapMs)) <= MAX_GROUP_ID_GAP_MS, `probe outages ${listed(report.outages)}`);
+  assert.ok(
+    Math.max(0, ...report.outages.map((o) => o.gapMs)) <= MAX_GROUP_ID_GAP_MS,
+    `probe outages ${listed(report.outages)}\n${outagesWithLogs(sr, report.outages, MAX_GROUP_ID_GAP_MS)}`,
+  );
   for (const b of ['A', 'B'] as const) {
     assert.doesNotMatch(sr.log(b, marks[b]), /HA state|peer \S+ lost|refused the key change/, `${b}'s log`);
   }
