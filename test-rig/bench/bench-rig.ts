@@ -1,7 +1,7 @@
 /**
  * Rigs for benchmarks: each under a unique name, each taken down when its benchmark ends, and
- * every one still up taken down when the process is interrupted (the supervisor is detached,
- * so Ctrl-C does not reach it). Also reads the boards' firmware.log, which the rig deletes on
+ * every one still up taken down when the process ends early (the supervisor is detached, so
+ * Ctrl-C does not reach it). Also reads the boards' firmware.log, which the rig deletes on
  * its way down.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -12,6 +12,17 @@ import { gatewayConfig } from '../rig-gateway.js';
 import { progress } from './emit.js';
 
 const live = new Set<Rig>();
+/** One take-down per rig: an early exit's and the benchmark's own must not race (two unmounts of one folder). */
+const downs = new Map<Rig, Promise<boolean>>();
+
+function downOnce(rig: Rig): Promise<boolean> {
+  let done = downs.get(rig);
+  if (!done) {
+    done = rig.down();
+    downs.set(rig, done);
+  }
+  return done;
+}
 const UP_TIMEOUT_MS = 60_000;
 
 /**
@@ -42,7 +53,7 @@ export async function withRig<T>(
         `${what}: rig ${name} kept for inspection (TANDEM_BENCH_KEEP_FAILED); remove it with: tandem-rig down --name ${name}`,
       );
     } else {
-      await rig.down();
+      await downOnce(rig);
       progress(`${what}: rig ${name} down`);
     }
   }
@@ -52,23 +63,30 @@ export async function withRig<T>(
 export async function downLiveRigs(): Promise<void> {
   const rigs = [...live];
   live.clear();
-  await Promise.all(rigs.map((r) => r.down().catch((e) => progress(`rig ${r.name}: down failed: ${(e as Error).message}`))));
+  await Promise.all(rigs.map((r) => downOnce(r).catch((e) => progress(`rig ${r.name}: down failed: ${(e as Error).message}`))));
 }
 
 /**
- * On SIGINT/SIGTERM: take the rigs down, then exit 130/143. A second signal while that runs
- * is ignored, so an impatient Ctrl-C does not leave namespaces behind.
+ * Every way a benchmark process can end early takes its rigs down first, then exits: SIGINT
+ * (130), SIGTERM (143), the reader of its results going away (`run.js … | head`: stdout's
+ * EPIPE, 141 as for SIGPIPE) and an uncaught exception (1). A second one while that runs is
+ * ignored, so an impatient Ctrl-C does not leave namespaces behind. A closed stdout once ended
+ * the process at the next result, leaving its rig up with both boards running.
  */
-export function downRigsOnSignals(): void {
+export function downRigsOnEarlyExit(): void {
   let stopping = false;
-  const stop = (signal: NodeJS.Signals, code: number) => {
+  const stop = (why: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    progress(`${signal}: taking rigs down`);
+    progress(`${why}: taking rigs down`);
     void downLiveRigs().finally(() => process.exit(code));
   };
   process.on('SIGINT', () => stop('SIGINT', 130));
   process.on('SIGTERM', () => stop('SIGTERM', 143));
+  process.stdout.on('error', (e: NodeJS.ErrnoException) =>
+    stop(e.code === 'EPIPE' ? 'the results reader went away' : `stdout: ${e.message}`, e.code === 'EPIPE' ? 141 : 1),
+  );
+  process.on('uncaughtException', (e) => stop(`uncaught: ${e.stack ?? e}`, 1));
 }
 
 /** Size of a board's firmware.log, to read what is written after this point. */

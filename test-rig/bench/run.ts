@@ -3,7 +3,7 @@
  * runs the ones named. Results are JSON lines on stdout, progress on stderr. A benchmark that
  * fails is reported and the others still run; the exit code is then 1. Settings: options.ts.
  */
-import { downLiveRigs, downRigsOnSignals } from './bench-rig.js';
+import { downLiveRigs, downRigsOnEarlyExit } from './bench-rig.js';
 import { benchBoot } from './boot.js';
 import { benchConfigSync } from './config-sync.js';
 import { progress } from './emit.js';
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const options = benchOptions();
-  downRigsOnSignals();
+  downRigsOnEarlyExit();
   let failed = 0;
   try {
     for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
