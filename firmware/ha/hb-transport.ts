@@ -8,6 +8,7 @@
 import type { Pollable } from '../../hal/clock/index.js';
 import type { L2Device, PortCounters, RawPort, UdpPort } from '../../hal/nic/index.js';
 import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
+import { isVirtualMac, unitPortMac } from '../takeover/plan.js';
 import { HA_ETHERTYPE, HA_MULTICAST_MAC, HA_UDP_PORT } from './wire/addresses.js';
 
 /** Frames drained per transport per wake-up, so a flood on one link cannot starve the others. */
@@ -44,25 +45,37 @@ export interface HaPortState {
  * Reads the port's link state and opens it for HA frames. Returns why it could not (the
  * caller logs it in its own words and retries on the port's next link event), or null.
  */
-export function openHaPort(nic: L2Device, port: HaPortState, channel = HEARTBEAT_CHANNEL): string | null {
+export function openHaPort(nic: L2Device, port: HaPortState, channel = HEARTBEAT_CHANNEL, serial?: string): string | null {
   try {
     const state = nic.linkState(port.ifname);
     port.up = state.up;
     port.carrier = state.carrier;
-    port.transport = l2Transport(nic.openPort(port.ifname, channel.ethertype), channel);
+    const raw = nic.openPort(port.ifname, channel.ethertype);
+    port.transport = l2Transport(raw, channel, haSourceMac(raw.mac, port.ifname, serial));
     return null;
   } catch (err) {
     return (err as Error).message;
   }
 }
 
-export function l2Transport(port: RawPort, channel = HEARTBEAT_CHANNEL): HbTransport {
+/**
+ * The source of HA frames on a port: the MAC it had when opened, unless that was a virtual MAC
+ * (a data port opened while primary, or while a restarted firmware's last takeover still held
+ * it). A frame from the virtual MAC sent after the unit gave the role up would be dropped by its
+ * fence or, unfenced, teach the switches this unit's port for the cluster's MAC. Then, given
+ * the unit's serial, the unit's own MAC for the port (`unitPortMac`).
+ */
+function haSourceMac(mac: Uint8Array, ifname: string, serial: string | undefined): Uint8Array {
+  return serial !== undefined && isVirtualMac(mac) ? unitPortMac(serial, ifname) : mac;
+}
+
+export function l2Transport(port: RawPort, channel = HEARTBEAT_CHANNEL, source = port.mac): HbTransport {
   return {
     fd: port.fd,
     payloadOffset: ETH_HEADER_LEN,
     counters: port.counters,
     send(buf, end) {
-      writeEthernetHeader(buf, channel.group, port.mac, channel.ethertype);
+      writeEthernetHeader(buf, channel.group, source, channel.ethertype);
       return port.send(buf, end);
     },
     recv: (buf) => port.recv(buf),

@@ -106,7 +106,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     this.init = init;
     const now = dev.clock.nowMs();
     this.links = new HbLinks(dev.nic, log);
-    this.beaconPorts = new BeaconPorts(dev.nic, log);
+    this.beaconPorts = new BeaconPorts(dev.nic, log, init.identity.serial);
     this.monitor = new MonitorPorts(dev.nic, log);
     this.rejects = new RejectLog(log);
     this.cluster = new Cluster(init.identity, init.settings, now);

@@ -78,7 +78,7 @@ export class SyncLoop {
     this.setup = init;
     this.table = dev.conntrack.open();
     this.enableTimestamps();
-    this.ports = new SyncPorts(dev.nic, log);
+    this.ports = new SyncPorts(dev.nic, log, init.serial);
     this.linkMonitor = dev.nic.openLinkMonitor();
     this.poller = dev.clock.openPoller();
     const slots = this.keys.slots(init.keys);

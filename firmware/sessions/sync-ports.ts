@@ -50,6 +50,8 @@ export class SyncPorts {
   constructor(
     private readonly nic: L2Device & UdpDevice,
     private readonly log: Logger,
+    /** For the frames' source MAC on a data port holding a virtual one (hb-transport.ts). */
+    private readonly serial: string,
   ) {}
 
   open(config: SyncPortsConfig): void {
@@ -101,7 +103,7 @@ export class SyncPorts {
   }
 
   private tryOpen(port: SyncPort): void {
-    const why = openHaPort(this.nic, port, SYNC_CHANNEL);
+    const why = openHaPort(this.nic, port, SYNC_CHANNEL, this.serial);
     if (why !== null) this.log.event(`session sync port ${port.name} (${port.ifname}) unavailable: ${why}`, 'warn');
   }
 

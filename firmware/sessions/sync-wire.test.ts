@@ -33,7 +33,7 @@ interface Unit {
 function unit(clock: FakeClockDevice, serial: string, encryption: boolean): Unit {
   const nic = new FakeNic(clock);
   nic.addLink('p3');
-  const ports = new SyncPorts(nic, memoryLog([], serial));
+  const ports = new SyncPorts(nic, memoryLog([], serial), serial);
   ports.open({ dedicated: [{ name: 'port3', ifname: 'p3' }], fallback: [], unicastPeer: null });
   const keys = deriveSyncKeys(PASSWORD);
   const slot = { groupId: GROUP, keys, encryption };

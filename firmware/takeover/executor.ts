@@ -6,13 +6,12 @@
  * A failed step is logged and the rest carried on: a port that cannot take its address must
  * not keep the other ports from serving. Nothing here throws.
  */
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../hal/clock/index.js';
 import type { IpConfigDevice, L2Device } from '../../hal/nic/index.js';
 import { formatMac } from '../../lib/ethernet.js';
 import type { Logger } from '../log/logger.js';
 import { Announcer } from './announcer.js';
-import { EMPTY_PLAN, isVirtualMac, type TakeoverPlan, type TakeoverPort } from './plan.js';
+import { EMPTY_PLAN, isVirtualMac, type TakeoverPlan, type TakeoverPort, unitPortMac } from './plan.js';
 
 export interface TakeoverResult {
   /** Frames of the first announcement. */
@@ -63,9 +62,7 @@ export class TakeoverExecutor {
     const previous = this.#plan;
     this.#plan = plan;
     this.#announcer.setPorts(plan.ports);
-    plan.ports.forEach((p, index) => {
-      if (!this.#own.has(p.ifname)) this.#own.set(p.ifname, this.#ownMac(p, index));
-    });
+    for (const p of plan.ports) if (!this.#own.has(p.ifname)) this.#own.set(p.ifname, this.#ownMac(p));
     const failures: string[] = [];
     const stale = previous.ports.flatMap((p) => {
       const next = plan.ports.find((q) => q.ifname === p.ifname);
@@ -187,13 +184,11 @@ export class TakeoverExecutor {
 
   /**
    * The MAC the port had before any takeover. A port found holding a virtual MAC (this unit
-   * restarted while primary) gets a stable one made from the serial: locally administered,
-   * unique per board and port, and never in the virtual range.
+   * restarted while primary) gets one made from the serial (`unitPortMac`).
    */
-  #ownMac(p: TakeoverPort, index: number): Uint8Array {
+  #ownMac(p: TakeoverPort): Uint8Array {
     const seen = this.#announcer.macAtOpen(p.ifname);
     if (seen && !isVirtualMac(seen)) return seen;
-    const hash = createHash('sha256').update(this.serial).digest();
-    return Uint8Array.of(0x02, 0x54, 0x53, hash[0], hash[1], index & 0xff);
+    return unitPortMac(this.serial, p.ifname);
   }
 }

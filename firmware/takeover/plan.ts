@@ -5,6 +5,7 @@
  * asking the main thread anything. Plain data (structured-clone safe).
  */
 
+import { createHash } from 'node:crypto';
 import { portIfname } from '../../board/ports.js';
 import type { BoardPort } from '../../board/types.js';
 import type { Ipv4Route } from '../../hal/nic/index.js';
@@ -105,6 +106,16 @@ export function staticRoutes(dp: DataPlaneConfig, ports: readonly BoardPort[]): 
       ifname: portIfname(ports, r.device),
       metric: r.distance,
     }));
+}
+
+/**
+ * A MAC of this unit's for a port whose own cannot be read because it holds a virtual one (a
+ * primary's, or one left by a firmware that restarted as primary): locally administered,
+ * stable per serial and port, unique per board, never in the virtual range.
+ */
+export function unitPortMac(serial: string, ifname: string): Uint8Array {
+  const hash = createHash('sha256').update(`${serial}/${ifname}`).digest();
+  return Uint8Array.of(0x02, 0x54, 0x53, hash[0], hash[1], hash[2]);
 }
 
 /** True for a MAC of the 02:54:44 virtual range: a port left holding one is not showing its own. */
