@@ -156,7 +156,9 @@ export function startCpuPauses(tids: readonly number[] = []): SideTool<PauseRead
     command: 'perf',
     pkg: 'linux-perf',
     what: 'CPU pauses',
-    args: (file) => ['record', '-a', '-q', '-k', 'CLOCK_MONOTONIC', '-o', file, ...EVENTS.flatMap((e) => ['-e', e])],
+    // -D 1: events enabled once set up, and said so on stderr ("Events enabled"; -q would hide it).
+    args: (file) => ['record', '-a', '-D', '1', '-k', 'CLOCK_MONOTONIC', '-o', file, ...EVENTS.flatMap((e) => ['-e', e])],
+    readyLine: /Events enabled/,
     read: (file) => attribute(file, tids),
   });
 }

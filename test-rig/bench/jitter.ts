@@ -46,21 +46,31 @@ async function stateKeys(rig: Rig): Promise<string> {
 
 async function window(rig: Rig, load: LoadCase, run: number, seconds: number): Promise<Window> {
   const states = await stateKeys(rig);
-  const before = await rig.snapshot('A', SNAPSHOT_TIMEOUT_MS);
-  const lines = ['diagnose sys ha clear-stats', ...(load === 'main-load' ? [`diagnose test main-load ${seconds}`] : [])];
-  const out = await rig.exec('A', lines.join('\n'));
-  if (!/statistics cleared/.test(out) || (load === 'main-load' && !/main-thread load running/.test(out))) {
-    throw new BenchError(`board A did not start the ${load} window: ${out.trim()}`);
-  }
   const mainPid = (await rig.status()).boards.find((b) => b.board === 'A')?.pid;
   const worker = mainPid ? workerPidOf(mainPid) : null;
   if (worker === null) throw new BenchError(`board A's heartbeat worker process not found (main pid ${mainPid})`);
   const floor = startHostFloor(HB.hbIntervalMs, FIFO_PRIORITY);
   const pauseRun = startCpuPauses([worker]);
-  await sleep(seconds * 1000);
-  const pauses = (await pauseRun.stop())?.result() ?? null;
-  const host = await floor.stop();
-  const after = await rig.snapshot('A', SNAPSHOT_TIMEOUT_MS);
+  const measured = async () => {
+    // The window opens once both tools measure: perf's start is heavy work on both CPUs
+    // (side-tool.ts), and its stop writes its file, so both stay outside the window.
+    await Promise.all([floor.ready, pauseRun.ready]);
+    const before = await rig.snapshot('A', SNAPSHOT_TIMEOUT_MS);
+    const lines = ['diagnose sys ha clear-stats', ...(load === 'main-load' ? [`diagnose test main-load ${seconds}`] : [])];
+    const out = await rig.exec('A', lines.join('\n'));
+    if (!/statistics cleared/.test(out) || (load === 'main-load' && !/main-thread load running/.test(out))) {
+      throw new BenchError(`board A did not start the ${load} window: ${out.trim()}`);
+    }
+    await sleep(seconds * 1000);
+    return { before, after: await rig.snapshot('A', SNAPSHOT_TIMEOUT_MS) };
+  };
+  // Both tools watch every CPU: they must not outlive a window that failed.
+  const stopTools = async () => ({ pauses: (await pauseRun.stop())?.result() ?? null, host: await floor.stop() });
+  const { before, after } = await measured().catch(async (e: unknown) => {
+    await stopTools();
+    throw e;
+  });
+  const { pauses, host } = await stopTools();
   if (load === 'main-load') await rig.exec('A', 'diagnose test main-load 0');
   return {
     load,

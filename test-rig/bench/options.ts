@@ -8,6 +8,7 @@
  *   TANDEM_BENCH_CONFIG_RUNS   one-line config changes synced (default 50; 1000-policy case: 2/5 of it, full syncs: 1/10)
  *   TANDEM_BENCH_BOOTS         cold starts per case (default 10; under qemu: 1/3 of it, at least 2)
  *   TANDEM_BENCH_UPGRADES      rolling upgrades of a pair (default 3)
+ *   TANDEM_BENCH_PROBE_MS      the gap benchmark's probe period in ms (default 1; 0.1-1)
  *   TANDEM_BENCH_KEEP_FAILED   set: a rig whose benchmark failed is kept, with its logs, for inspection
  */
 
@@ -36,6 +37,16 @@ export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, m
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new BenchError(`${name}=${text} is not allowed: use an integer ${min}-${max}`);
   }
+  return n;
+}
+
+/** TANDEM_BENCH_PROBE_MS: the gap benchmark's probe period, 0.1 to 1 ms (default 1). */
+export function envProbeMs(env: NodeJS.ProcessEnv): number {
+  const text = env.TANDEM_BENCH_PROBE_MS;
+  if (text === undefined || text === '') return 1;
+  const n = Number(text);
+  if (!(n >= 0.1 && n <= 1))
+    throw new BenchError(`TANDEM_BENCH_PROBE_MS=${text} is not allowed: use a number of ms from 0.1 to 1`);
   return n;
 }
 

@@ -3,6 +3,11 @@
  * in a folder of its own, stopped with SIGINT, its file read, the folder removed. A tool that is
  * missing or fails costs the benchmark that one reading, not the run: `stop` says why and
  * returns null.
+ *
+ * A window starts once the tool measures (`ready`): `perf record -a` spends 130–180 ms of both
+ * CPUs getting there on this VM (it reads every process's maps first), so a fault injected at
+ * its spawn, as the gap benchmark did until 2026-12-03, fell before its recording and beside
+ * that work.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +16,8 @@ import { join } from 'node:path';
 import { progress } from './emit.js';
 
 export interface SideTool<T> {
+  /** Settles once the tool measures (its ready line seen), has failed or exited, or READY_TIMEOUT_MS passed; never rejects. */
+  readonly ready: Promise<void>;
   stop(): Promise<T | null>;
 }
 
@@ -21,13 +28,17 @@ export interface SideToolSpec<T> {
   /** What the benchmark loses without it, for the progress line. */
   what: string;
   args(file: string): string[];
+  /** A line on its stderr saying it measures now; without one it measures from its start. */
+  readyLine?: RegExp;
   read(file: string): T | Promise<T>;
 }
+
+const READY_TIMEOUT_MS = 10_000;
 
 export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
   const dir = mkdtempSync(join(tmpdir(), `tandem-${spec.command}-`));
   const file = join(dir, 'out');
-  const child = spawn(spec.command, spec.args(file), { stdio: 'ignore' });
+  const child = spawn(spec.command, spec.args(file), { stdio: ['ignore', 'ignore', 'pipe'] });
   let failed: string | null = null;
   const exited = new Promise<void>((resolve) => {
     child.on('error', (e) => {
@@ -39,7 +50,30 @@ export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
     });
     child.on('exit', () => resolve());
   });
+  const ready = new Promise<void>((resolve) => {
+    const line = spec.readyLine;
+    if (!line) return resolve();
+    let said = '';
+    let seen = false;
+    const timer = setTimeout(() => {
+      progress(`${spec.what}: ${spec.command} did not say it measures within ${READY_TIMEOUT_MS} ms`);
+      resolve();
+    }, READY_TIMEOUT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    // Read to the end either way: a full pipe would stall the tool.
+    child.stderr?.on('data', (d: Buffer) => {
+      if (seen) return;
+      said += d.toString();
+      seen = line.test(said);
+      if (seen) done();
+    });
+    void exited.then(done);
+  });
   return {
+    ready,
     async stop() {
       child.kill('SIGINT');
       await exited;

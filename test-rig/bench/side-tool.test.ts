@@ -1,0 +1,50 @@
+/** A measuring tool beside a benchmark window: the window waits until the tool says it measures. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { startSideTool } from './side-tool.js';
+
+/** A stand-in tool: a shell script that writes its output file, says `line` on stderr after `delayS`, and runs until SIGINT. */
+function script(line: string, delayS: number): (file: string) => string[] {
+  return (file) => ['-c', `echo measured > '${file}'; sleep ${delayS}; echo '${line}' >&2; exec sleep 30`];
+}
+
+test('ready settles once the tool says it measures, not at its spawn', async () => {
+  const spawnedAt = Date.now();
+  const tool = startSideTool({
+    command: 'sh',
+    pkg: 'dash',
+    what: 'stand-in',
+    args: script('Events enabled', 0.3),
+    readyLine: /Events enabled/,
+    read: () => 'read',
+  });
+  await tool.ready;
+  assert.ok(Date.now() - spawnedAt >= 250, `ready after ${Date.now() - spawnedAt} ms, before the tool said so`);
+  assert.equal(await tool.stop(), 'read');
+});
+
+test('a tool that exits without saying it measures still settles ready, and stop says it could not read it', async () => {
+  const tool = startSideTool({
+    command: 'sh',
+    pkg: 'dash',
+    what: 'stand-in',
+    args: () => ['-c', 'echo nothing >&2; exit 3'],
+    readyLine: /Events enabled/,
+    // It wrote nothing: reading its file fails, as perf's does when it quits early.
+    read: (file) => readFileSync(file, 'utf8'),
+  });
+  await tool.ready;
+  assert.equal(await tool.stop(), null);
+});
+
+test('a tool without a ready line is ready at once', async () => {
+  const tool = startSideTool({ command: 'sh', pkg: 'dash', what: 'stand-in', args: script('x', 0), read: () => 'read' });
+  let settled = false;
+  void tool.ready.then(() => {
+    settled = true;
+  });
+  await new Promise((r) => setImmediate(r));
+  assert.equal(settled, true);
+  assert.equal(await tool.stop(), 'read');
+});
