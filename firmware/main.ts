@@ -150,6 +150,7 @@ const ha = new HaRuntime({
   nextBootId: () => bootIds.next(),
   onLog: sink,
   health: watchdog.stamps,
+  nic: hal.nic,
 });
 // The worker's process loads its modules while the data plane and the rest start (cold start).
 if (config.haSettings().mode !== 'standalone') ha.prewarm();

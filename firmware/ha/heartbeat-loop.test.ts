@@ -735,3 +735,14 @@ test('with unicast-hb, control frames on UDP 703 are relayed both ways, 64 a tur
   assert.equal(snap.snapshot.rejected.badAuth + snap.snapshot.rejected.malformedBody, 0, 'the heartbeat decoder never saw them');
   assert.equal(snap.snapshot.links.find((l) => l.name === 'unicast')?.rxAccepted, 1, "the peer's heartbeat still counts");
 });
+
+test('the main process hears of every turn the kernel reported link changes in, so it can bring the next ones forward', (c) => {
+  const t = setUp(c);
+  t.start();
+  t.stepUntil(() => t.clock.nowMs() >= 1000);
+  assert.equal(t.posted('link-events').length, 0, 'no link change, no word');
+  t.nic.setLink('port1', { carrier: false });
+  t.nic.setLink('ha2', { carrier: false });
+  t.step();
+  assert.equal(t.posted('link-events').length, 1, 'one word for the turn');
+});

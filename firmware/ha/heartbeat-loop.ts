@@ -460,7 +460,9 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   private onLinkEvents(now: number): void {
     let monitorChanged = false;
     let reopened = false;
-    for (const ev of this.linkMonitor.read()) {
+    const events = this.linkMonitor.read();
+    if (events.length > 0) this.post({ type: 'link-events' });
+    for (const ev of events) {
       const link = this.links.onLinkEvent(ev) ?? this.beaconPorts.onLinkEvent(ev);
       if (link?.transport && !this.watched.includes(link.transport)) reopened = true;
       if (this.monitor.onLinkEvent(ev, now)) monitorChanged = true;

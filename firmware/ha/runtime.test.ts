@@ -12,8 +12,9 @@ import type { LogRecord } from '../log/logger.js';
 import { EMPTY_PLAN, type TakeoverPlan } from '../takeover/plan.js';
 import { FakeTimers } from '../time/timers.fake.js';
 import { HEALTH_BYTES, HEARTBEAT_WORKER, HealthStamps } from '../watchdog/health.js';
+import { POLL_MS } from './link-flush.js';
 import { haSettings, identity } from './net.fake.js';
-import { HaRuntime } from './runtime.js';
+import { HaRuntime, type HaRuntimeOptions } from './runtime.js';
 import type { HaSnapshot } from './snapshot.js';
 import { FakeWorkerStarter } from './worker.fake.js';
 import type { TakeoverEvent } from './worker-protocol.js';
@@ -31,7 +32,7 @@ const plan: TakeoverPlan = {
   ],
 };
 
-function setUp(c: TestContext) {
+function setUp(c: TestContext, extra: Partial<HaRuntimeOptions> = {}) {
   const clock = new FakeClockDevice();
   clock.clock.advance(1000);
   const timers = new FakeTimers(clock.clock);
@@ -49,6 +50,7 @@ function setUp(c: TestContext) {
     onLog: (r: LogRecord) => logs.push(r),
     health,
     startWorker: workers.start,
+    ...extra,
   };
   const runtime = new HaRuntime(options);
   c.after(() => {
@@ -267,4 +269,27 @@ test('prewarm: a worker process started ahead takes its init at apply; standalon
   withSpares.prewarm();
   await withSpares.leave();
   assert.equal(spares.at(-1)?.discarded, 1, 'so does a leave');
+});
+
+test('link changes the worker saw have the heartbeat and monitored ports asked for at once, not the beacon port; routed heartbeats leave theirs out', (c) => {
+  const asked: string[] = [];
+  const nic = {
+    linkState(ifname: string) {
+      asked.push(ifname);
+      return { ifname, ifindex: 2, up: true, carrier: true };
+    },
+  };
+  const { timers, workers, runtime } = setUp(c, { nic });
+  void runtime.apply(ha, 'fw-a');
+  timers.advance(5000);
+  assert.deepEqual(asked, [], 'nothing asked without a link change');
+  workers.latest.post({ type: 'link-events' });
+  timers.advance(POLL_MS);
+  assert.deepEqual(asked, ['if-ha1', 'if-ha2', 'if-port2']);
+  timers.advance(5000);
+  asked.length = 0;
+  void runtime.apply(haSettings({ monitor: ['port2'], unicastHb: true, unicastHbPeerip: '198.18.9.2' }), 'fw-a');
+  workers.latest.post({ type: 'link-events' });
+  timers.advance(POLL_MS);
+  assert.deepEqual(asked, ['if-port2']);
 });

@@ -6,6 +6,7 @@
 import { portIfname } from '../../board/ports.js';
 import type { BoardDefinition } from '../../board/types.js';
 import { type ClockDevice, wallTimeIso } from '../../hal/clock/index.js';
+import type { L2Device } from '../../hal/nic/index.js';
 import type { HaSettings } from '../config/ha-settings.js';
 import type { HaControl } from '../console/ha-control.js';
 import { createLogger, type LogRecord } from '../log/logger.js';
@@ -13,6 +14,7 @@ import { EMPTY_PLAN, type TakeoverPlan } from '../takeover/plan.js';
 import type { Timers } from '../time/timers.js';
 import { HEARTBEAT_WORKER, type HealthStamps } from '../watchdog/health.js';
 import type { ClusterIdentity } from './cluster.js';
+import { LinkEventFlush } from './link-flush.js';
 import type { HaSnapshot } from './snapshot.js';
 import { emptyCounters } from './wire/decoder.js';
 import { type KeyRingSpec, keySpecOf, oneKeyRing } from './wire/key-ring.js';
@@ -49,6 +51,8 @@ export interface HaRuntimeOptions {
   startWorker?: (init: WorkerInit, healthFd: number) => HeartbeatWorker;
   /** Replaces spawnSpareWorkerProcess (prewarm) in tests. */
   spawnSpare?: (healthFd: number) => SpareWorker;
+  /** For bringing the kernel's reports of the watched ports forward (link-flush.ts); none: they come when they come. */
+  nic?: Pick<L2Device, 'linkState'>;
 }
 
 export class HaRuntime implements HaControl {
@@ -68,10 +72,12 @@ export class HaRuntime implements HaControl {
   private readonly takeoverListeners: ((e: TakeoverEvent) => void)[] = [];
   private readonly keySwitchListeners: ((by: string) => void)[] = [];
   private readonly controlListeners: ((frames: Uint8Array[]) => void)[] = [];
+  private readonly linkFlush: LinkEventFlush | null;
 
   constructor(private readonly opts: HaRuntimeOptions) {
     this.hostname = opts.identity.hostname;
     this.latest = this.initialSnapshot(false);
+    this.linkFlush = opts.nic ? new LinkEventFlush(opts.nic, opts.timers) : null;
   }
 
   /** Applies (new) settings and hostname: starts, reconfigures or stops the worker. */
@@ -79,7 +85,9 @@ export class HaRuntime implements HaControl {
     this.hostname = hostname;
     const wasOn = this.settings !== null && this.settings.mode !== 'standalone';
     this.settings = settings;
+    this.linkFlush?.watch(settings.mode === 'standalone' ? [] : this.watchedLinks(settings));
     if (settings.mode === 'standalone') {
+      this.linkFlush?.close();
       this.discardSpare();
       if (wasOn) await this.leave();
       this.setSnapshot(this.initialSnapshot(false));
@@ -190,6 +198,7 @@ export class HaRuntime implements HaControl {
   /** Graceful shutdown: the worker sends leave frames so peers take over at once. */
   leave(): Promise<void> {
     this.discardSpare();
+    this.linkFlush?.close();
     const worker = this.worker;
     if (!worker) return Promise.resolve();
     return new Promise((resolve) => {
@@ -265,6 +274,9 @@ export class HaRuntime implements HaControl {
       case 'control-frames':
         for (const l of this.controlListeners) l(msg.frames);
         break;
+      case 'link-events':
+        this.linkFlush?.nudge();
+        break;
       case 'left':
         break;
     }
@@ -287,6 +299,12 @@ export class HaRuntime implements HaControl {
       monitor: s.monitor.map((name) => ({ name, ifname: ifname(name) })),
       beacon: s.dataBeaconDev.map((name) => ({ name, ifname: ifname(name) })),
     };
+  }
+
+  /** The ports whose carrier moves the role: the heartbeat ports (unless routed: `unicast-hb`) and the monitored ones. */
+  private watchedLinks(s: HaSettings): string[] {
+    const l = this.links(s);
+    return [...(s.unicastHb ? [] : l.hbdev), ...l.monitor].map((p) => p.ifname);
   }
 
   /** What to show before the worker's first report: standalone, or HA starting in hello. */

@@ -88,4 +88,6 @@ export type FromWorker =
   | TakeoverEvent
   | { type: 'left' }
   /** Control frames that arrived on the unicast link, as they came (control-relay.ts). */
-  | { type: 'control-frames'; frames: Uint8Array[] };
+  | { type: 'control-frames'; frames: Uint8Array[] }
+  /** The kernel reported link changes: the main process brings the watched ports' next ones forward (link-flush.ts). */
+  | { type: 'link-events' };
