@@ -746,3 +746,17 @@ test('the main process hears of every turn the kernel reported link changes in, 
   t.step();
   assert.equal(t.posted('link-events').length, 1, 'one word for the turn');
 });
+
+test('a heartbeat that moves the role is acted on in its turn; the same one on the other link is read in the next', (c) => {
+  const { t, peer, at } = handedOverToB(c);
+  const pending = (link: string) => (t.nic.portsOf(link)[0]?.rx.readableAt() ?? Number.POSITIVE_INFINITY) <= t.clock.nowMs();
+  const down = { state: 'standby' as const, primary: A, failover: true };
+  t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, down), at + 50);
+  t.nic.deliver('ha2', peer.frame(FrameType.Heartbeat, down), at + 50);
+  t.stepUntil(() => t.clock.nowMs() >= at + 50);
+  assert.equal(t.posted('took-over').length, 2, 'A took over again in that turn');
+  assert.deepEqual([pending('ha1'), pending('ha2')], [false, true], 'the frame on ha2 not read yet');
+  t.step();
+  assert.equal(t.clock.nowMs(), at + 50, 'it woke the next turn at once');
+  assert.equal(pending('ha2'), false, 'and was read then');
+});

@@ -203,7 +203,12 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     if (this.poller.readable(COMMANDS)) this.onCommands(now);
     if (this.poller.readable(LINK_MONITOR)) this.onLinkEvents(now);
     for (let i = 0; i < this.links.links.length; i++) {
-      if (this.poller.readable(FIRST_HB_LINK + i)) this.drain(i, now);
+      if (!this.poller.readable(FIRST_HB_LINK + i)) continue;
+      this.drain(i, now);
+      // A frame that moved the role is acted on now. The same heartbeat on the other links
+      // (0.12–0.28 ms to open each in the rig) waits for the next turn: still readable, they
+      // wake it at once.
+      if (this.cluster.state !== state) break;
     }
     const firstBeacon = FIRST_HB_LINK + this.links.links.length;
     for (let i = 0; i < this.beaconPorts.ports.length; i++) {
