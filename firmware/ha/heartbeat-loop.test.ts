@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { type TestContext, test } from 'node:test';
 import { FakeClockDevice } from '../../hal/clock/clock-device.fake.js';
 import { FakeFenceDevice } from '../../hal/fence/fence.fake.js';
+import type { IpcStream } from '../../hal/ipc/index.js';
 import { FakeIpc } from '../../hal/ipc/ipc.fake.js';
 import { FakeNic } from '../../hal/nic/nic.fake.js';
 import { ETH_HEADER_LEN, writeEthernetHeader } from '../../lib/ethernet.js';
@@ -88,7 +89,8 @@ const SET_UP_LINKS: WorkerLinks = {
   beacon: [{ name: 'port1', ifname: 'port1' }],
 };
 
-function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
+/** `reports`: the worker's writes to the main process go in the journal too, as "report". */
+function setUp(c: TestContext, settings: Partial<HaSettings> = {}, o: { links?: WorkerLinks; reports?: boolean } = {}) {
   const journal: string[] = [];
   const timeline: { at: number; entry: string }[] = [];
   const logLines: string[] = [];
@@ -98,13 +100,22 @@ function setUp(c: TestContext, settings: Partial<HaSettings> = {}) {
   const fence = new FakeFenceDevice({ journal, hasInterface: (ifname) => nic.link(ifname) !== undefined });
   const ipc = new FakeIpc(clock.fds);
   const health = new HealthStamps(ipc.createSharedMemory(HEALTH_BYTES));
-  const [mainEnd, workerEnd] = ipc.streamPair();
+  const [mainEnd, stream] = ipc.streamPair();
+  const workerEnd: IpcStream = {
+    fd: stream.fd,
+    read: (buf) => stream.read(buf),
+    write(buf, length) {
+      if (o.reports) journal.push('report');
+      return stream.write(buf, length);
+    },
+    close: () => stream.close(),
+  };
   const reports = new MessageReader();
   const init: WorkerInit = {
     identity: identity(A),
     settings: haSettings(settings),
     keys: oneKeyRing(keySpecOf(haSettings(settings))),
-    links: SET_UP_LINKS,
+    links: o.links ?? SET_UP_LINKS,
     plan: plan(),
     bootId: 1,
     fifoPriority: 0,
@@ -759,4 +770,23 @@ test('a heartbeat that moves the role is acted on in its turn; the same one on t
   t.step();
   assert.equal(t.clock.nowMs(), at + 50, 'it woke the next turn at once');
   assert.equal(pending('ha2'), false, 'and was read then');
+});
+
+test('a primary losing a monitored port tells its successor before any report is written to the main process', (c) => {
+  const links = { ...SET_UP_LINKS, monitor: [{ name: 'port1', ifname: 'port1' }] };
+  const t = setUp(c, { monitor: ['port1'] }, { links, reports: true });
+  primaryAlone(t);
+  const peer = new Peer(B);
+  for (let at = HELLO_MS; at <= HELLO_MS + 1000; at += 200) {
+    t.nic.deliver('ha1', peer.frame(FrameType.Heartbeat, { primary: A, monitorUp: 1, monitorTotal: 1 }), at);
+  }
+  t.stepUntil(() => t.clock.nowMs() >= HELLO_MS + 1000);
+  assert.equal(t.state(), 'work');
+  const mark = t.journal.length;
+  t.nic.setLink('port1', { carrier: false });
+  t.step();
+  const turn = t.since(mark);
+  const told = indexOf(turn, 'send ha1 0x8890');
+  assert.equal(decodeAsPeer(t.nic.sentOn('ha1').at(-1) ?? new Uint8Array()).advert.primary, B, 'the frame hands over to B');
+  assert.ok(told < indexOf(turn, 'report'), `a report was written before the frame: ${turn.join(', ')}`);
 });

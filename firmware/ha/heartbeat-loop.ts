@@ -196,6 +196,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
   /** One pass: inputs first (so frames that arrived during a stall count), then timers. */
   private turn(now: number): void {
     this.health.stamp(HEARTBEAT_WORKER, now);
+    this.channel.hold();
     // Before any input: a frame, a command or a link event settles the election as it comes in.
     const state = this.cluster.state;
     const primary = this.cluster.primary();
@@ -242,7 +243,7 @@ export class HeartbeatLoop implements CommandTarget, LeavingLoop {
     // The end of listening renewed the lease: the console and the rig see it at once.
     if (events.length > 0 || listenedUntilNow || now - this.lastSnapshotMs >= SNAPSHOT_EVERY_MS) this.postSnapshot(now);
     this.relay.endTurn((frames) => this.channel.post({ type: 'control-frames', frames }));
-    this.channel.flush();
+    this.channel.release();
   }
 
   /**

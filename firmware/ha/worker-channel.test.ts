@@ -108,3 +108,17 @@ test('bytes in a message stay as they were when later messages reuse the reader'
   }
   assert.deepEqual([...first.mac], [2, 0x54, 0x44, 7, 0, 1]);
 });
+
+test('held, post() only queues; release() writes everything queued, in order', () => {
+  const [main, worker] = new FakeIpc().streamPair();
+  const channel = new WorkerChannel(worker);
+  const reader = new MessageReader();
+  channel.hold();
+  channel.post(log(1));
+  channel.post(log(2));
+  assert.deepEqual(readAll(main, reader), [], 'nothing written while held');
+  assert.equal(channel.release(), true);
+  assert.deepEqual(readAll(main, reader), [log(1), log(2)]);
+  channel.post(log(3));
+  assert.deepEqual(readAll(main, reader), [log(3)], 'written at once again after release');
+});

@@ -104,6 +104,8 @@ export class WorkerChannel {
   closed = false;
   /** Log records dropped because the main process did not read. */
   logsDropped = 0;
+  /** While held, post() only queues (see hold()). */
+  #held = false;
 
   constructor(readonly stream: IpcStream) {}
 
@@ -149,8 +151,23 @@ export class WorkerChannel {
     }
     this.queue.push({ bytes, snapshot });
     this.queuedBytes += bytes.length;
-    this.flush();
+    if (!this.#held) this.flush();
     return true;
+  }
+
+  /**
+   * From now until release(), post() only queues. For a turn of the heartbeat loop: each write
+   * is a system call that wakes the main process, and a report (a log line, a link change) made
+   * before the turn's heartbeat or takeover would hold them up; the turn's end writes them all.
+   */
+  hold(): void {
+    this.#held = true;
+  }
+
+  /** Ends a hold and writes what the socket takes; true when nothing is left waiting. */
+  release(): boolean {
+    this.#held = false;
+    return this.flush();
   }
 
   /** Writes what the socket takes now; true when nothing is left waiting. */
