@@ -3,7 +3,7 @@
  * on their stream socket: each is a 4-byte little-endian length and a CBOR body.
  *
  * The worker's side never blocks on the main process: what the socket cannot take waits in a
- * queue that is flushed on every turn. The queue is bounded so that a main process that stopped
+ * queue that is flushed on every turn, and during a turn everything waits for its end (hold). The queue is bounded so that a main process that stopped
  * reading cannot grow the worker without limit: only the newest snapshot is kept (each one
  * supersedes the last), log records and relayed control frames beyond the bound are dropped
  * (and counted: logs here, frames by the relay, control-relay.ts), and takeover events are
