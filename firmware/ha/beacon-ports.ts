@@ -6,7 +6,7 @@
  */
 import type { L2Device, LinkEvent } from '../../hal/nic/index.js';
 import type { Logger } from '../log/logger.js';
-import { type HbTransport, HEARTBEAT_CHANNEL, openHaPort } from './hb-transport.js';
+import { type HbTransport, openHaPort } from './hb-transport.js';
 import type { BeaconPortView } from './snapshot.js';
 import type { HeartbeatEncoder } from './wire/encoder.js';
 import { FrameType } from './wire/header.js';
@@ -27,7 +27,7 @@ export class BeaconPorts {
   constructor(
     private readonly nic: L2Device,
     private readonly log: Logger,
-    /** For the beacons' source MAC on a port holding a virtual one (hb-transport.ts). */
+    /** For the beacons' source MAC (hb-transport.ts). */
     private readonly serial: string,
   ) {}
 
@@ -74,7 +74,7 @@ export class BeaconPorts {
   }
 
   private tryOpen(port: BeaconPort): void {
-    const why = openHaPort(this.nic, port, HEARTBEAT_CHANNEL, this.serial);
+    const why = openHaPort(this.nic, port, this.serial);
     if (why !== null) this.log.event(`data beacon port ${port.name} (${port.ifname}) unavailable: ${why}`, 'warn');
   }
 }

@@ -34,6 +34,8 @@ export class HbLinks {
   constructor(
     private readonly nic: L2Device & UdpDevice,
     private readonly log: Logger,
+    /** For the frames' source MAC (hb-transport.ts). */
+    private readonly serial: string,
   ) {}
 
   /** Opens the links of a new configuration, closing the previous ones. */
@@ -102,7 +104,7 @@ export class HbLinks {
   }
 
   private tryOpen(link: HbLink): void {
-    const why = openHaPort(this.nic, link);
+    const why = openHaPort(this.nic, link, this.serial);
     if (why !== null) this.log.event(`heartbeat link ${link.name} (${link.ifname}) unavailable: ${why}`, 'warn');
   }
 

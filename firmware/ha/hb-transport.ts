@@ -45,7 +45,7 @@ export interface HaPortState {
  * Reads the port's link state and opens it for HA frames. Returns why it could not (the
  * caller logs it in its own words and retries on the port's next link event), or null.
  */
-export function openHaPort(nic: L2Device, port: HaPortState, channel = HEARTBEAT_CHANNEL, serial?: string): string | null {
+export function openHaPort(nic: L2Device, port: HaPortState, serial: string, channel = HEARTBEAT_CHANNEL): string | null {
   try {
     const state = nic.linkState(port.ifname);
     port.up = state.up;
@@ -62,11 +62,11 @@ export function openHaPort(nic: L2Device, port: HaPortState, channel = HEARTBEAT
  * The source of HA frames on a port: the MAC it had when opened, unless that was a virtual MAC
  * (a data port opened while primary, or while a restarted firmware's last takeover still held
  * it). A frame from the virtual MAC sent after the unit gave the role up would be dropped by its
- * fence or, unfenced, teach the switches this unit's port for the cluster's MAC. Then, given
- * the unit's serial, the unit's own MAC for the port (`unitPortMac`).
+ * fence or, unfenced, teach the switches this unit's port for the cluster's MAC. Then the
+ * unit's own MAC for the port (`unitPortMac`).
  */
-function haSourceMac(mac: Uint8Array, ifname: string, serial: string | undefined): Uint8Array {
-  return serial !== undefined && isVirtualMac(mac) ? unitPortMac(serial, ifname) : mac;
+function haSourceMac(mac: Uint8Array, ifname: string, serial: string): Uint8Array {
+  return isVirtualMac(mac) ? unitPortMac(serial, ifname) : mac;
 }
 
 export function l2Transport(port: RawPort, channel = HEARTBEAT_CHANNEL, source = port.mac): HbTransport {

@@ -50,7 +50,7 @@ export class SyncPorts {
   constructor(
     private readonly nic: L2Device & UdpDevice,
     private readonly log: Logger,
-    /** For the frames' source MAC on a data port holding a virtual one (hb-transport.ts). */
+    /** For the frames' source MAC (hb-transport.ts). */
     private readonly serial: string,
   ) {}
 
@@ -103,7 +103,7 @@ export class SyncPorts {
   }
 
   private tryOpen(port: SyncPort): void {
-    const why = openHaPort(this.nic, port, SYNC_CHANNEL, this.serial);
+    const why = openHaPort(this.nic, port, this.serial, SYNC_CHANNEL);
     if (why !== null) this.log.event(`session sync port ${port.name} (${port.ifname}) unavailable: ${why}`, 'warn');
   }
 

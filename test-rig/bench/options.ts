@@ -31,23 +31,23 @@ export interface BenchOptions {
 }
 
 export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  return envNumber(env, name, fallback, min, max, true);
+}
+
+/** `name` from the environment, `fallback` when unset; a value outside [min, max] (or not an integer, if asked) is refused. */
+function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, integer: boolean): number {
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new BenchError(`${name}=${text} is not allowed: use an integer ${min}-${max}`);
+  if ((integer && !Number.isInteger(n)) || !(n >= min && n <= max)) {
+    throw new BenchError(`${name}=${text} is not allowed: use ${integer ? 'an integer' : 'a number'} ${min}-${max}`);
   }
   return n;
 }
 
 /** TANDEM_BENCH_PROBE_MS: the gap benchmark's probe period, 0.1 to 1 ms (default 1). */
 export function envProbeMs(env: NodeJS.ProcessEnv): number {
-  const text = env.TANDEM_BENCH_PROBE_MS;
-  if (text === undefined || text === '') return 1;
-  const n = Number(text);
-  if (!(n >= 0.1 && n <= 1))
-    throw new BenchError(`TANDEM_BENCH_PROBE_MS=${text} is not allowed: use a number of ms from 0.1 to 1`);
-  return n;
+  return envNumber(env, 'TANDEM_BENCH_PROBE_MS', 1, 0.1, 1, false);
 }
 
 /** The longest window `diagnose test main-load` accepts. */
