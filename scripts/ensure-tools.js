@@ -40,10 +40,11 @@ if (process.getuid?.() !== 0) {
 // `npm start` needs the rig only; `npm test` (and CI) pass --release for the release tests too;
 // `npm run bench` passes --bench for cyclictest, the machine's own timing floor
 // (test-rig/bench/host-floor.ts), and perf, which times the heartbeat worker's wake-ups against
-// the CPUs' own pauses (test-rig/bench/cpu-pauses.ts).
+// the CPUs' own pauses (test-rig/bench/cpu-pauses.ts), and gcc for the C listener that times the
+// kernel's report of a pulled cable (test-rig/bench/link-floor.ts).
 if (process.argv.includes('--bench')) {
   installMissing(
-    [...rig, { command: 'cyclictest', pkg: 'rt-tests' }, { command: 'perf', pkg: 'linux-perf' }],
+    [...rig, { command: 'cyclictest', pkg: 'rt-tests' }, { command: 'perf', pkg: 'linux-perf' }, { command: 'gcc', pkg: 'gcc' }],
     'the test rig and the benchmarks',
   );
   process.exit(0);

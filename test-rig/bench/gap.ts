@@ -15,17 +15,22 @@
  * perf records the CPUs meanwhile (cpu-pauses.ts): a run whose failover (fault to traffic back)
  * a CPU spent standing still says so and for how long, and the summary gives the gaps of the
  * runs no pause touched apart, which is what the firmware does on a host that does not stall.
+ * For a monitored port, a C listener in the failing board's namespace (link-floor.ts) also
+ * stamps when the kernel reports the carrier loss at all: the part of the gap before the
+ * firmware can know, and what is left after it, the firmware's own.
  *
  * TANDEM_BENCH_PROBE_MS (0.1–1, default 1) sets the prober's period: a gap exceeds the real
  * break by up to two periods, which at 1 ms is most of a 3 ms target.
  */
 
-import type { BoardLetter } from '../paths.js';
+import { FIFO_PRIORITY } from '../../firmware/ha/runtime.js';
+import { type BoardLetter, boardNamespace } from '../paths.js';
 import type { Rig } from '../rig.js';
 import { boardStatus, type RigStatus, workingBoards } from '../status.js';
 import { gatewayPair, logSince, logSize, withRig } from './bench-rig.js';
 import { startCpuPauses } from './cpu-pauses.js';
 import { emit, progress } from './emit.js';
+import { type LinkChanges, startLinkFloor } from './link-floor.js';
 import { BenchError, envProbeMs } from './options.js';
 import { ms, summarize } from './stats.js';
 import { preciseDelay, sleep } from './timing.js';
@@ -110,6 +115,8 @@ interface RunRecord {
 
 /** Milliseconds spent in each step of a takeover. */
 interface StepTrace {
+  /** Fault to the kernel reporting the monitored port's carrier loss, heard by a C listener (null: other faults, or not heard). */
+  heardMs: number | null;
   /** Fault to the failing unit's worker hearing of its monitored port (null for other faults). */
   learntMs: number | null;
   /** Fault to the survivor's election making it primary. */
@@ -123,15 +130,22 @@ interface StepTrace {
   announcementMs: number;
   /** From then to the first probe through (switch learning, the prober's next send). */
   firstProbeMs: number;
+  /** From the kernel's report (heardMs) to the first probe through: the firmware's part, the prober's resolution included. */
+  sinceHeardMs: number | null;
 }
 
 const TOOK_OVER =
   /took over the data ports in ([\d.]+) ms \(MACs ([\d.]+), addresses ([\d.]+), forwarding ([\d.]+), first announcement ([\d.]+) ms/g;
 
+/** When the port's carrier loss was first heard at or after the fault; null when it was not. */
+function heardAtMs(changes: LinkChanges | null, atMs: number): number | null {
+  return changes?.downsMs.find((t) => t >= atMs) ?? null;
+}
+
 function trace(
   atMs: number,
   workSinceMs: number | undefined,
-  learntAtMs: number | null,
+  heard: { heardAtMs: number | null; learntAtMs: number | null },
   log: string,
   outageEndMs: number | null,
 ): StepTrace | null {
@@ -139,7 +153,9 @@ function trace(
   if (workSinceMs === undefined || !took) return null;
   const takeoverMs = Number(took[1]);
   const doneMs = workSinceMs + takeoverMs;
+  const { heardAtMs, learntAtMs } = heard;
   return {
+    heardMs: heardAtMs === null ? null : heardAtMs - atMs,
     learntMs: learntAtMs === null ? null : learntAtMs - atMs,
     detectMs: workSinceMs - atMs,
     takeoverMs,
@@ -148,6 +164,7 @@ function trace(
     forwardingMs: Number(took[4]),
     announcementMs: Number(took[5]),
     firstProbeMs: outageEndMs === null ? 0 : Math.max(0, outageEndMs - doneMs),
+    sinceHeardMs: heardAtMs === null || outageEndMs === null ? null : outageEndMs - heardAtMs,
   };
 }
 
@@ -167,9 +184,12 @@ async function oneRun(rig: Rig, c: GapCase, probeMs: number): Promise<RunRecord>
   await rig.traffic.flowing();
   const logFrom = logSize(rig, survivor);
   const pauseRun = startCpuPauses();
+  const floor =
+    c.fault === 'monitor-port-down' ? startLinkFloor(boardNamespace(rig.name, primary), MONITORED, FIFO_PRIORITY) : null;
+  const stopFloor = async () => (floor ? await floor.stop() : null);
   const failover = async () => {
     // The fault lands once perf records, and the work of its start is behind us (side-tool.ts).
-    await pauseRun.ready;
+    await Promise.all([pauseRun.ready, floor?.ready]);
     await sleep(200);
     await preciseDelay(Math.random() * c.hbIntervalMs);
     const atMs = await inject(rig, c, primary);
@@ -188,10 +208,11 @@ async function oneRun(rig: Rig, c: GapCase, probeMs: number): Promise<RunRecord>
   };
   // perf records every CPU: it must not outlive a run that failed.
   const { atMs, took, settled } = await failover().catch(async (e: unknown) => {
-    await pauseRun.stop();
+    await Promise.all([pauseRun.stop(), stopFloor()]);
     throw e;
   });
-  const pauses = await pauseRun.stop();
+  const [pauses, changes] = await Promise.all([pauseRun.stop(), stopFloor()]);
+  if (changes?.overruns) progress(`link-event floor: ${changes.overruns} overruns, a carrier loss may be missing`);
   const mine = settled.outages.filter((o) => o.endMs !== null && o.endMs > atMs);
   const longest = mine.reduce<(typeof mine)[number] | null>((a, o) => (a && a.gapMs >= o.gapMs ? a : o), null);
   const gapMs = longest?.gapMs ?? 0;
@@ -199,7 +220,7 @@ async function oneRun(rig: Rig, c: GapCase, probeMs: number): Promise<RunRecord>
   const steps = trace(
     atMs,
     boardStatus(took, survivor).ha?.stateSinceMs,
-    learntAtMs,
+    { heardAtMs: heardAtMs(changes, atMs), learntAtMs },
     logSince(rig, survivor, logFrom),
     longest?.endMs ?? null,
   );
@@ -230,6 +251,7 @@ function stepSummary(traces: readonly StepTrace[]): Record<keyof StepTrace, Perc
     return { p50Ms: ms(sum.p50Ms), p99Ms: ms(sum.p99Ms) };
   };
   return {
+    heardMs: of('heardMs'),
     learntMs: of('learntMs'),
     detectMs: of('detectMs'),
     takeoverMs: of('takeoverMs'),
@@ -238,6 +260,7 @@ function stepSummary(traces: readonly StepTrace[]): Record<keyof StepTrace, Perc
     forwardingMs: of('forwardingMs'),
     announcementMs: of('announcementMs'),
     firstProbeMs: of('firstProbeMs'),
+    sinceHeardMs: of('sinceHeardMs'),
   };
 }
 
@@ -262,8 +285,9 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
       const over = r.gapMs > c.targetMs ? `  OVER TARGET ${c.targetMs} ms` : '';
       const t = r.trace;
       const steps = t
-        ? ` (${t.learntMs === null ? '' : `port learnt ${t.learntMs.toFixed(2)}, `}detect ${t.detectMs.toFixed(2)}, takeover ${t.takeoverMs.toFixed(2)} [MACs ${t.macsMs}, addresses ${t.addressesMs}, ` +
-          `forwarding ${t.forwardingMs}, announcement ${t.announcementMs}], first probe +${t.firstProbeMs.toFixed(2)} ms)`
+        ? ` (${t.heardMs === null ? '' : `kernel reports ${t.heardMs.toFixed(2)}, `}${t.learntMs === null ? '' : `port learnt ${t.learntMs.toFixed(2)}, `}detect ${t.detectMs.toFixed(2)}, takeover ${t.takeoverMs.toFixed(2)} [MACs ${t.macsMs}, addresses ${t.addressesMs}, ` +
+          `forwarding ${t.forwardingMs}, announcement ${t.announcementMs}], first probe +${t.firstProbeMs.toFixed(2)} ms` +
+          `${t.sinceHeardMs === null ? '' : `, ${t.sinceHeardMs.toFixed(2)} ms after the kernel's report`})`
         : '';
       const paused = r.paused?.pauses ? `, CPUs paused ${r.paused.pausedMs} ms in ${r.paused.pauses} pauses during it` : '';
       const inFailover = r.pausedInFailover?.pauses ? `, ${r.pausedInFailover.pausedMs} ms from the fault to traffic back` : '';

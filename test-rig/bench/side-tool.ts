@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { progress } from './emit.js';
 
 export interface SideTool<T> {
@@ -36,7 +36,7 @@ export interface SideToolSpec<T> {
 const READY_TIMEOUT_MS = 10_000;
 
 export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
-  const dir = mkdtempSync(join(tmpdir(), `tandem-${spec.command}-`));
+  const dir = mkdtempSync(join(tmpdir(), `tandem-${basename(spec.command)}-`));
   const file = join(dir, 'out');
   const child = spawn(spec.command, spec.args(file), { stdio: ['ignore', 'ignore', 'pipe'] });
   let failed: string | null = null;
