@@ -28,6 +28,13 @@ async function bytecodeOf(load: () => Promise<unknown>): Promise<number> {
   return getHeapCodeStatistics().bytecode_and_metadata_size - before;
 }
 
+/** Machine code (Sparkplug's baseline code among it) V8 holds after `load` minus before. */
+async function machineCodeOf(load: () => Promise<unknown>): Promise<number> {
+  const before = getHeapCodeStatistics().code_and_metadata_size;
+  await load();
+  return getHeapCodeStatistics().code_and_metadata_size - before;
+}
+
 test('a graph imported with its code compiled ahead holds its functions compiled; later imports are lazy again', async () => {
   const lazy = await bytecodeOf(() => import(moduleFile('lazy', 500).href));
   const ahead = await bytecodeOf(() => importCompiledAhead(moduleFile('ahead', 500), []));
@@ -35,6 +42,16 @@ test('a graph imported with its code compiled ahead holds its functions compiled
   // 500 compiled functions are tens of kilobytes of bytecode; lazily, none of them is compiled.
   assert.ok(ahead > lazy + 20_000, `compiled ahead: ${ahead} bytes of bytecode, lazily: ${lazy}`);
   assert.ok(lazyAgain < ahead / 4, `the flag was not restored: ${lazyAgain} bytes after, ${ahead} ahead`);
+});
+
+test('a graph imported ahead holds baseline machine code for its functions; later imports do not', async () => {
+  const ahead = await machineCodeOf(() => importCompiledAhead(moduleFile('baseline-ahead', 500), []));
+  const later = await machineCodeOf(() =>
+    importCompiledAhead(moduleFile('baseline-later', 0), []).then(() => import(moduleFile('baseline-lazy', 500).href)),
+  );
+  // Each of the 500 functions gets a few hundred bytes of baseline code; interpreted, none.
+  assert.ok(ahead > 100_000, `compiled ahead: ${ahead} bytes of machine code`);
+  assert.ok(later < ahead / 4, `the flag was not restored: ${later} bytes after, ${ahead} ahead`);
 });
 
 test('the packages named to load first stay lazy', async () => {

@@ -16,8 +16,9 @@
  * a CPU spent standing still says so and for how long, and the summary gives the gaps of the
  * runs no pause touched apart, which is what the firmware does on a host that does not stall.
  * For a monitored port, a C listener in the failing board's namespace (link-floor.ts) also
- * stamps when the kernel reports the carrier loss at all: the part of the gap before the
- * firmware can know, and what is left after it, the firmware's own.
+ * stamps when the kernel reports the carrier loss at all; for the carrier fast path, when it
+ * reported the last of the survivor's heartbeat ports dark. That is the part of the gap before
+ * the firmware can know, and what is left after it is the firmware's own.
  *
  * TANDEM_BENCH_PROBE_MS (0.1–1, default 1) sets the prober's period: a gap exceeds the real
  * break by up to two periods, which at 1 ms is most of a 3 ms target.
@@ -30,7 +31,7 @@ import { boardStatus, type RigStatus, workingBoards } from '../status.js';
 import { gatewayPair, logSince, logSize, withRig } from './bench-rig.js';
 import { startCpuPauses } from './cpu-pauses.js';
 import { emit, progress } from './emit.js';
-import { type LinkChanges, startLinkFloor } from './link-floor.js';
+import { allHeardDownAtMs, startLinkFloor } from './link-floor.js';
 import { BenchError, envProbeMs } from './options.js';
 import { ms, summarize } from './stats.js';
 import { preciseDelay, sleep } from './timing.js';
@@ -57,6 +58,8 @@ export const GAP_CASES: readonly GapCase[] = [
 
 /** The monitored port, the client's LAN: its loss moves the role. */
 const MONITORED = 'port2';
+/** The heartbeat ports, whose carrier a power loss takes from the survivor too. */
+const HB_PORTS = ['ha1', 'ha2'];
 const FORM_TIMEOUT_MS = 60_000;
 /** How long after the fault traffic must be back before a run is a failure. */
 const RECOVER_TIMEOUT_MS = 15_000;
@@ -115,7 +118,7 @@ interface RunRecord {
 
 /** Milliseconds spent in each step of a takeover. */
 interface StepTrace {
-  /** Fault to the kernel reporting the monitored port's carrier loss, heard by a C listener (null: other faults, or not heard). */
+  /** Fault to the kernel reporting the carrier loss the failover starts from, heard by a C listener (null: other faults, or not heard). */
   heardMs: number | null;
   /** Fault to the failing unit's worker hearing of its monitored port (null for other faults). */
   learntMs: number | null;
@@ -137,9 +140,11 @@ interface StepTrace {
 const TOOK_OVER =
   /took over the data ports in ([\d.]+) ms \(MACs ([\d.]+), addresses ([\d.]+), forwarding ([\d.]+), first announcement ([\d.]+) ms/g;
 
-/** When the port's carrier loss was first heard at or after the fault; null when it was not. */
-function heardAtMs(changes: LinkChanges | null, atMs: number): number | null {
-  return changes?.downsMs.find((t) => t >= atMs) ?? null;
+/** Whose carrier loss starts the failover, and where to listen for it; null when none does. */
+function floorLinks(c: GapCase, primary: BoardLetter, survivor: BoardLetter): { board: BoardLetter; ifnames: string[] } | null {
+  if (c.fault === 'monitor-port-down') return { board: primary, ifnames: [MONITORED] };
+  if (c.fault === 'power-loss' && c.carrierFailover) return { board: survivor, ifnames: HB_PORTS };
+  return null;
 }
 
 function trace(
@@ -184,8 +189,8 @@ async function oneRun(rig: Rig, c: GapCase, probeMs: number): Promise<RunRecord>
   await rig.traffic.flowing();
   const logFrom = logSize(rig, survivor);
   const pauseRun = startCpuPauses();
-  const floor =
-    c.fault === 'monitor-port-down' ? startLinkFloor(boardNamespace(rig.name, primary), MONITORED, FIFO_PRIORITY) : null;
+  const watched = floorLinks(c, primary, survivor);
+  const floor = watched ? startLinkFloor(boardNamespace(rig.name, watched.board), watched.ifnames, FIFO_PRIORITY) : null;
   const stopFloor = async () => (floor ? await floor.stop() : null);
   const failover = async () => {
     // The fault lands once perf records, and the work of its start is behind us (side-tool.ts).
@@ -220,7 +225,7 @@ async function oneRun(rig: Rig, c: GapCase, probeMs: number): Promise<RunRecord>
   const steps = trace(
     atMs,
     boardStatus(took, survivor).ha?.stateSinceMs,
-    { heardAtMs: heardAtMs(changes, atMs), learntAtMs },
+    { heardAtMs: watched ? allHeardDownAtMs(changes, watched.ifnames, atMs) : null, learntAtMs },
     logSince(rig, survivor, logFrom),
     longest?.endMs ?? null,
   );

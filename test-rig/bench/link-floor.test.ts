@@ -4,7 +4,7 @@ import { type TestContext, test } from 'node:test';
 import { ipRun, kernelAvailable } from '../../hal/kernel-gate.testkit.js';
 import { addNetns, deleteNetns } from '../../hal/netns.js';
 import { monotonicMs } from '../processes.js';
-import { parseLinkChanges, startLinkFloor } from './link-floor.js';
+import { allHeardDownAtMs, parseLinkChanges, startLinkFloor } from './link-floor.js';
 
 const PRIORITY = 10;
 
@@ -39,18 +39,31 @@ function pair(t: TestContext): { far: string; near: string } {
   return { far, near };
 }
 
-test('the listener output: carrier losses in order, overruns counted, recoveries left out', () => {
-  assert.deepEqual(parseLinkChanges('down 10.5000\nup 20.0000\noverrun 21.0000\ndown 30.2500\n'), {
-    downsMs: [10.5, 30.25],
+test('the listener output: carrier losses per link in order, overruns counted, recoveries left out', () => {
+  const text = 'down ha1 10.5000\nup ha1 20.0000\noverrun 21.0000\ndown ha2 25.0000\ndown ha1 30.2500\n';
+  assert.deepEqual(parseLinkChanges(text), {
+    downsMs: new Map([
+      ['ha1', [10.5, 30.25]],
+      ['ha2', [25]],
+    ]),
     overruns: 1,
   });
-  assert.deepEqual(parseLinkChanges(''), { downsMs: [], overruns: 0 });
+  assert.deepEqual(parseLinkChanges(''), { downsMs: new Map(), overruns: 0 });
+});
+
+test('all links dark when the last of them was heard down after the fault; a link not heard leaves it unknown', () => {
+  const changes = parseLinkChanges('down ha1 5.0000\ndown ha1 10.5000\ndown ha2 12.0000\n');
+  assert.equal(allHeardDownAtMs(changes, ['ha1', 'ha2'], 10), 12);
+  assert.equal(allHeardDownAtMs(changes, ['ha1'], 6), 10.5);
+  assert.equal(allHeardDownAtMs(changes, ['ha1', 'ha2'], 13), null);
+  assert.equal(allHeardDownAtMs(changes, ['ha1', 'port2'], 0), null);
+  assert.equal(allHeardDownAtMs(null, ['ha1'], 0), null);
 });
 
 test('the listener hears a cable pulled at the far end, after the pull, on the rig clock', async (t) => {
   if (!kernelAvailable(t) || !gccAvailable(t)) return;
   const { far, near } = pair(t);
-  const floor = startLinkFloor(near, 'port2', PRIORITY);
+  const floor = startLinkFloor(near, ['port2', 'lo'], PRIORITY);
   await floor.ready;
   const atMs = monotonicMs();
   ipRun(far, ['link', 'set', 'sw', 'down']);
@@ -59,8 +72,9 @@ test('the listener hears a cable pulled at the far end, after the pull, on the r
   await new Promise((resolve) => setTimeout(resolve, 500));
   const changes = await floor.stop();
   assert.ok(changes, 'the listener ran and wrote its output');
-  assert.equal(changes.downsMs.length, 1, `one carrier loss heard: ${JSON.stringify(changes)}`);
-  const heard = changes.downsMs[0] ?? 0;
+  assert.deepEqual([...changes.downsMs.keys()], ['port2'], 'the pulled link only');
+  assert.equal(changes.downsMs.get('port2')?.length, 1, `one carrier loss heard: ${[...changes.downsMs]}`);
+  const heard = changes.downsMs.get('port2')?.[0] ?? 0;
   t.diagnostic(`heard ${(heard - atMs).toFixed(3)} ms after the pull began (ip took ${(afterMs - atMs).toFixed(1)} ms)`);
   assert.ok(heard >= atMs && heard < atMs + 500, `heard at ${heard}, pulled at ${atMs}`);
 });
@@ -68,7 +82,7 @@ test('the listener hears a cable pulled at the far end, after the pull, on the r
 test('a listener that cannot watch its link costs the reading, not the benchmark', async (t) => {
   if (!kernelAvailable(t) || !gccAvailable(t)) return;
   const { near } = pair(t);
-  const floor = startLinkFloor(near, 'nosuch0', PRIORITY);
+  const floor = startLinkFloor(near, ['port2', 'nosuch0'], PRIORITY);
   await floor.ready;
   assert.equal(await floor.stop(), null);
 });

@@ -1,16 +1,17 @@
 /**
- * The kernel's own floor under a monitored port's failover: how long after the rig pulls a cable
- * the failing board's namespace hears of it at all. A C program, at one priority above the
- * heartbeat worker's SCHED_FIFO (so it never waits behind the worker's turn, and its few
- * microseconds per event delay the worker by no more), listens on rtnetlink in that namespace
- * and stamps each carrier change of the port on CLOCK_MONOTONIC, the clock the rig stamps its
- * faults on.
+ * The kernel's own floor under a failover that starts with a carrier loss: how long after the rig
+ * pulls cables a board's namespace hears of it at all (a monitored port of the failing board;
+ * both heartbeat ports of the survivor, for the carrier fast path). A C program, at one priority
+ * above the heartbeat worker's SCHED_FIFO (so it never waits behind the worker's turn, and its
+ * few microseconds per event delay the worker by no more), listens on rtnetlink in that
+ * namespace and stamps each carrier change of the links on CLOCK_MONOTONIC, the clock the rig
+ * stamps its faults on.
  *
  * Between the pull and that message lies kernel work no firmware can shorten: closing the
  * switch's end waits out an RCU grace period before the board's end loses its carrier, then the
  * kernel's link-event worker (a normal-priority kworker) takes RTNL, waits out another grace
- * period and only then sends the message. A port whose outage must end within 3 ms cannot do so
- * on a host where this alone takes longer.
+ * period and only then sends the message. An outage cannot end sooner than this plus the
+ * takeover's own kernel work.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,18 +41,26 @@ const PROGRAM = String.raw`
 static volatile sig_atomic_t stopping;
 static void on_signal(int s) { (void)s; stopping = 1; }
 
+#define WATCHED_MAX 8
+
 int main(int argc, char **argv) {
-  if (argc != 5) {
-    fprintf(stderr, "usage: link-floor <netns file> <ifname> <priority> <out file>\n");
+  if (argc < 5 || argc > 4 + WATCHED_MAX) {
+    fprintf(stderr, "usage: link-floor <netns file> <priority> <out file> <ifname>...\n");
     return 2;
   }
   int ns = open(argv[1], O_RDONLY | O_CLOEXEC);
   if (ns < 0 || setns(ns, CLONE_NEWNET) != 0) { perror(argv[1]); return 1; }
-  unsigned index = if_nametoindex(argv[2]);
-  if (index == 0) { perror(argv[2]); return 1; }
-  FILE *out = fopen(argv[4], "w");
-  if (!out) { perror(argv[4]); return 1; }
-  struct sched_param sp = { .sched_priority = atoi(argv[3]) };
+  int links = argc - 4;
+  unsigned index[WATCHED_MAX];
+  int up[WATCHED_MAX];
+  for (int i = 0; i < links; i++) {
+    index[i] = if_nametoindex(argv[4 + i]);
+    if (index[i] == 0) { perror(argv[4 + i]); return 1; }
+    up[i] = 1;
+  }
+  FILE *out = fopen(argv[3], "w");
+  if (!out) { perror(argv[3]); return 1; }
+  struct sched_param sp = { .sched_priority = atoi(argv[2]) };
   if (mlockall(MCL_CURRENT | MCL_FUTURE) != 0 || sched_setscheduler(0, SCHED_FIFO, &sp) != 0) {
     perror("SCHED_FIFO");
     return 1;
@@ -64,7 +73,6 @@ int main(int argc, char **argv) {
   sigaction(SIGINT, &act, NULL);
   fprintf(stderr, "listening\n");
   static char buf[65536];
-  int up = 1;
   while (!stopping) {
     ssize_t n = recv(fd, buf, sizeof buf, 0);
     struct timespec ts;
@@ -80,10 +88,12 @@ int main(int argc, char **argv) {
     for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
       if (h->nlmsg_type != RTM_NEWLINK) continue;
       struct ifinfomsg *ifi = NLMSG_DATA(h);
-      if ((unsigned)ifi->ifi_index != index) continue;
-      int now = (ifi->ifi_flags & LOWER_UP) != 0;
-      if (now != up) fprintf(out, "%s %.4f\n", now ? "up" : "down", ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
-      up = now;
+      for (int i = 0; i < links; i++) {
+        if ((unsigned)ifi->ifi_index != index[i]) continue;
+        int now = (ifi->ifi_flags & LOWER_UP) != 0;
+        if (now != up[i]) fprintf(out, "%s %s %.4f\n", now ? "up" : "down", argv[4 + i], ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+        up[i] = now;
+      }
     }
   }
   fclose(out);
@@ -92,22 +102,36 @@ int main(int argc, char **argv) {
 `;
 
 export interface LinkChanges {
-  /** CLOCK_MONOTONIC ms at which the listener heard each carrier loss, in order. */
-  downsMs: number[];
+  /** Per link, the CLOCK_MONOTONIC ms at which the listener heard each carrier loss, in order. */
+  downsMs: Map<string, number[]>;
   /** Messages the kernel dropped for a full socket: a change may be missing. */
   overruns: number;
 }
 
-/** The listener's output: "down <ms>", "up <ms>" and "overrun <ms>" lines. */
+/** The listener's output: "down <ifname> <ms>", "up <ifname> <ms>" and "overrun <ms>" lines. */
 export function parseLinkChanges(text: string): LinkChanges {
-  const downsMs: number[] = [];
+  const downsMs = new Map<string, number[]>();
   let overruns = 0;
   for (const line of text.split('\n')) {
-    const [kind, at] = line.split(' ');
-    if (kind === 'down') downsMs.push(Number(at));
+    const [kind, ifname = '', at] = line.split(' ');
+    if (kind === 'down') downsMs.set(ifname, [...(downsMs.get(ifname) ?? []), Number(at)]);
     else if (kind === 'overrun') overruns++;
   }
   return { downsMs, overruns };
+}
+
+/**
+ * When the last of `ifnames` was heard losing its carrier at or after `atMs`: when a unit
+ * watching all of them could know they all went dark. Null if one was not heard.
+ */
+export function allHeardDownAtMs(changes: LinkChanges | null, ifnames: readonly string[], atMs: number): number | null {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const ifname of ifnames) {
+    const at = changes?.downsMs.get(ifname)?.find((t) => t >= atMs);
+    if (at === undefined) return null;
+    last = Math.max(last, at);
+  }
+  return ifnames.length > 0 ? last : null;
 }
 
 /** Compiled once per process, removed when it exits; the compiler's complaint if it could not be. */
@@ -132,10 +156,10 @@ function compiled(): { path: string } | { failed: string } {
 }
 
 /**
- * Listens for carrier changes of `ifname` in namespace `ns`, at SCHED_FIFO one above
+ * Listens for carrier changes of `ifnames` in namespace `ns`, at SCHED_FIFO one above
  * `workerPriority`. Without a compiler the benchmark loses this reading only.
  */
-export function startLinkFloor(ns: string, ifname: string, workerPriority: number): SideTool<LinkChanges> {
+export function startLinkFloor(ns: string, ifnames: readonly string[], workerPriority: number): SideTool<LinkChanges> {
   const program = compiled();
   if ('failed' in program) {
     return {
@@ -150,7 +174,7 @@ export function startLinkFloor(ns: string, ifname: string, workerPriority: numbe
     command: program.path,
     pkg: 'gcc',
     what: 'link-event floor',
-    args: (file) => [`/run/netns/${ns}`, ifname, String(workerPriority + 1), file],
+    args: (file) => [`/run/netns/${ns}`, String(workerPriority + 1), file, ...ifnames],
     readyLine: /^listening$/m,
     read: (file) => parseLinkChanges(readFileSync(file, 'utf8')),
   });

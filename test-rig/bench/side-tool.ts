@@ -40,6 +40,14 @@ export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
   const file = join(dir, 'out');
   const child = spawn(spec.command, spec.args(file), { stdio: ['ignore', 'ignore', 'pipe'] });
   let failed: string | null = null;
+  /** How the tool ended, when not as asked: said when its output cannot be read. */
+  let ended: string | null = null;
+  /** The end of what the tool said on stderr. */
+  let said = '';
+  // Read to the end whatever the tool is: a full pipe would stall it.
+  child.stderr?.on('data', (d: Buffer) => {
+    said = (said + d.toString()).slice(-2000);
+  });
   const exited = new Promise<void>((resolve) => {
     child.on('error', (e) => {
       failed =
@@ -48,12 +56,14 @@ export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
           : e.message;
       resolve();
     });
-    child.on('exit', () => resolve());
+    child.on('exit', (code) => {
+      if (code) ended = `${basename(spec.command)} exited with ${code}: ${said.trim().split('\n').at(-1) ?? ''}`;
+      resolve();
+    });
   });
   const ready = new Promise<void>((resolve) => {
     const line = spec.readyLine;
     if (!line) return resolve();
-    let said = '';
     let seen = false;
     const timer = setTimeout(() => {
       progress(`${spec.what}: ${spec.command} did not say it measures within ${READY_TIMEOUT_MS} ms`);
@@ -63,10 +73,8 @@ export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
       clearTimeout(timer);
       resolve();
     };
-    // Read to the end either way: a full pipe would stall the tool.
-    child.stderr?.on('data', (d: Buffer) => {
+    child.stderr?.on('data', () => {
       if (seen) return;
-      said += d.toString();
       seen = line.test(said);
       if (seen) done();
     });
@@ -81,7 +89,7 @@ export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
         if (failed) throw new Error(failed);
         return await spec.read(file);
       } catch (e) {
-        progress(`${spec.what} not measured: ${(e as Error).message}`);
+        progress(`${spec.what} not measured: ${(e as Error).message}${ended ? ` (${ended})` : ''}`);
         return null;
       } finally {
         rmSync(dir, { recursive: true, force: true });
