@@ -105,3 +105,21 @@ test('a wake-up of the worker while it runs is no wait: a later switch-in after 
   ]);
   assert.equal(got.wakeups, 0);
 });
+
+test("the workers' waits for a CPU in a window: wake-ups due in it, summed and the longest", () => {
+  const r = new PauseReader([WORKER, WORKER + 1]);
+  for (const l of [
+    sw(0, 1000, 0, MAIN),
+    waking(1, 1001, WORKER),
+    sw(0, 1001.25, MAIN, WORKER),
+    waking(1, 1002, WORKER + 1),
+    sw(1, 1003.5, MAIN, WORKER + 1),
+    waking(1, 1010, WORKER),
+    sw(0, 1010.5, MAIN, WORKER),
+  ]) {
+    r.line(l);
+  }
+  assert.deepEqual(r.waitedBetween(1000, 1005), { wakeups: 2, waitedMs: 1.75, longestMs: 1.5 });
+  assert.deepEqual(r.waitedBetween(1005, 1020), { wakeups: 1, waitedMs: 0.5, longestMs: 0.5 });
+  assert.deepEqual(r.waitedBetween(1020, 1030), { wakeups: 0, waitedMs: 0, longestMs: 0 });
+});

@@ -109,6 +109,20 @@ export class PauseReader {
     return { pauses: hits.length, pausedMs: ms(pausedMs) };
   }
 
+  /**
+   * The workers' wake-ups that came due in [fromMs, toMs]: how many, and how long they waited,
+   * runnable, for a CPU (woken → running), summed and the longest. Time a failover spent not in
+   * the firmware's code but waiting for the machine.
+   */
+  waitedBetween(fromMs: number, toMs: number): { wakeups: number; waitedMs: number; longestMs: number } {
+    const hits = this.wakes.filter((w) => w.wokenMs >= fromMs && w.wokenMs < toMs).map((w) => w.ranMs - w.wokenMs);
+    return {
+      wakeups: hits.length,
+      waitedMs: ms(hits.reduce((a, b) => a + b, 0)),
+      longestMs: ms(Math.max(0, ...hits)),
+    };
+  }
+
   result(): CpuPauses {
     const delays = this.wakes.map((w) => w.ranMs - w.wokenMs);
     const inPause = (w: Wake) => this.pauses.some((p) => p.cpu === w.cpu && p.fromMs < w.ranMs && p.toMs > w.wokenMs);

@@ -7,6 +7,10 @@
  * An outage belongs to a run when it ends after the fault: its gap runs from the send time of
  * the last probe through before the hole to that of the first through after it (so it exceeds
  * the real break by less than two probe intervals). A run without a lost probe counts 0.
+ * Probes are echoed: one sent shortly before the fault is lost on its way back (after a round
+ * trip, and the echo agent's own delay, up to a millisecond in the rig). So each run also says
+ * its gap counted from no earlier than the fault (`gapFromFaultMs`): the fault is stamped before
+ * its request, so the break cannot begin earlier.
  *
  * Each run is also traced on CLOCK_MONOTONIC, step by step: fault → (a monitored port: the
  * failing unit's worker learns of its port, from its snapshot) → the survivor's worker decides
@@ -15,6 +19,8 @@
  * perf records the CPUs meanwhile (cpu-pauses.ts): a run whose failover (fault to traffic back)
  * a CPU spent standing still says so and for how long, and the summary gives the gaps of the
  * runs no pause touched apart, which is what the firmware does on a host that does not stall.
+ * perf also times each wake-up of both boards' heartbeat workers: how long, in the failover, they
+ * were ready to run and waited for a CPU (another board's work, the kernel's, the rig's).
  * For a monitored port, a C listener in the failing board's namespace (link-floor.ts) also
  * stamps when the kernel reports the carrier loss at all; for the carrier fast path, when it
  * reported the last of the survivor's heartbeat ports dark. That is the part of the gap before
@@ -29,7 +35,7 @@ import { type BoardLetter, boardNamespace } from '../paths.js';
 import type { Rig } from '../rig.js';
 import { boardStatus, type RigStatus, workingBoards } from '../status.js';
 import { gatewayPair, logSince, logSize, withRig } from './bench-rig.js';
-import { startCpuPauses } from './cpu-pauses.js';
+import { startCpuPauses, workerPidOf } from './cpu-pauses.js';
 import { emit, progress } from './emit.js';
 import { allHeardDownAtMs, startLinkFloor } from './link-floor.js';
 import { BenchError, envProbeMs } from './options.js';
@@ -106,6 +112,8 @@ async function restore(rig: Rig, c: GapCase, failed: BoardLetter): Promise<void>
 interface RunRecord {
   failed: BoardLetter;
   gapMs: number;
+  /** The same gap begun no earlier than the fault. */
+  gapFromFaultMs: number;
   lost: number;
   trace: StepTrace | null;
   /** When the longest outage began, from the fault (a later one than the failover's can be longer). */
@@ -114,6 +122,8 @@ interface RunRecord {
   paused: { pauses: number; pausedMs: number } | null;
   /** CPU pauses from the fault (or the outage's start, if earlier) to the traffic back; null without perf. */
   pausedInFailover: { pauses: number; pausedMs: number } | null;
+  /** The same span: both heartbeat workers' waits, runnable, for a CPU; null without perf. */
+  waitedInFailover: { wakeups: number; waitedMs: number; longestMs: number } | null;
 }
 
 /** Milliseconds spent in each step of a takeover. */
@@ -188,7 +198,8 @@ async function oneRun(rig: Rig, c: GapCase, probeMs: number): Promise<RunRecord>
   await rig.traffic.start({ streams: 0, intervalMs: probeMs });
   await rig.traffic.flowing();
   const logFrom = logSize(rig, survivor);
-  const pauseRun = startCpuPauses();
+  const workers = formed.boards.flatMap((b) => (b.pid ? [workerPidOf(b.pid)] : [])).filter((p) => p !== null);
+  const pauseRun = startCpuPauses(workers);
   const watched = floorLinks(c, primary, survivor);
   const floor = watched ? startLinkFloor(boardNamespace(rig.name, watched.board), watched.ifnames, FIFO_PRIORITY) : null;
   const stopFloor = async () => (floor ? await floor.stop() : null);
@@ -233,15 +244,19 @@ async function oneRun(rig: Rig, c: GapCase, probeMs: number): Promise<RunRecord>
   const paused = longest ? (pauses?.pausedBetween(longest.startMs, longest.startMs + longest.gapMs) ?? null) : null;
   const outageFromMs = longest ? longest.startMs - atMs : 0;
   const backMs = longest?.endMs ?? atMs + (steps ? steps.detectMs + steps.takeoverMs : 0);
-  const pausedInFailover = pauses?.pausedBetween(Math.min(atMs, longest?.startMs ?? atMs), backMs) ?? null;
+  const failoverFromMs = Math.min(atMs, longest?.startMs ?? atMs);
+  const pausedInFailover = pauses?.pausedBetween(failoverFromMs, backMs) ?? null;
+  const waitedInFailover = pauses?.waitedBetween(failoverFromMs, backMs) ?? null;
   return {
     failed: primary,
     gapMs,
+    gapFromFaultMs: longest?.endMs ? longest.endMs - Math.max(longest.startMs, atMs) : 0,
     lost: mine.reduce((n, o) => n + o.lost, 0),
     trace: steps,
     outageFromMs,
     paused,
     pausedInFailover,
+    waitedInFailover,
   };
 }
 
@@ -296,12 +311,17 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
         : '';
       const paused = r.paused?.pauses ? `, CPUs paused ${r.paused.pausedMs} ms in ${r.paused.pauses} pauses during it` : '';
       const inFailover = r.pausedInFailover?.pauses ? `, ${r.pausedInFailover.pausedMs} ms from the fault to traffic back` : '';
+      const waited = r.waitedInFailover?.wakeups
+        ? `, workers waited ${r.waitedInFailover.waitedMs} ms for a CPU in ${r.waitedInFailover.wakeups} wake-ups (longest ${r.waitedInFailover.longestMs})`
+        : '';
       progress(
-        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms from +${r.outageFromMs.toFixed(1)} ms${steps}, ` +
-          `${r.lost} probes lost${paused}${inFailover}${over}`,
+        `${name}: run ${i}/${runs}: ${r.failed} failed, gap ${r.gapMs.toFixed(2)} ms from +${r.outageFromMs.toFixed(1)} ms ` +
+          `(${r.gapFromFaultMs.toFixed(2)} ms from the fault)${steps}, ` +
+          `${r.lost} probes lost${paused}${inFailover}${waited}${over}`,
       );
     }
     const sum = summarize(records.map((r) => r.gapMs));
+    const fromFault = summarize(records.map((r) => r.gapFromFaultMs));
     const calm = records.filter((r) => r.pausedInFailover !== null && r.pausedInFailover.pauses === 0);
     const calmSum = calm.length > 0 ? summarize(calm.map((r) => r.gapMs)) : null;
     emit({
@@ -324,10 +344,12 @@ export async function benchGap(c: GapCase, runs: number): Promise<void> {
         p99Ms: ms(calmSum.p99Ms),
         met: calmSum.p99Ms <= c.targetMs,
       },
+      fromFault: { p50Ms: ms(fromFault.p50Ms), p99Ms: ms(fromFault.p99Ms), met: fromFault.p99Ms <= c.targetMs },
       samplesMs: records.map((r) => ms(r.gapMs)),
       outageFromMs: records.map((r) => ms(r.outageFromMs)),
       cpuPausedMs: records.map((r) => r.paused?.pausedMs ?? null),
       cpuPausedInFailoverMs: records.map((r) => r.pausedInFailover?.pausedMs ?? null),
+      workersWaitedInFailoverMs: records.map((r) => r.waitedInFailover?.waitedMs ?? null),
       steps: stepSummary(records.flatMap((r) => (r.trace ? [r.trace] : []))),
       failed: records.map((r) => r.failed).join(''),
     });
