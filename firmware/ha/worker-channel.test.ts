@@ -122,3 +122,44 @@ test('held, post() only queues; release() writes everything queued, in order', (
   channel.post(log(3));
   assert.deepEqual(readAll(main, reader), [log(3)], 'written at once again after release');
 });
+
+test('held, a report is not even encoded until release', () => {
+  const [main, worker] = new FakeIpc().streamPair();
+  const channel = new WorkerChannel(worker);
+  let encoded = 0;
+  const record = { level: 'warn', namespace: 'ha', event: true, atMs: 1 };
+  // The encoder reads each field: a getter tells when it does.
+  Object.defineProperty(record, 'message', {
+    enumerable: true,
+    get: () => {
+      encoded++;
+      return 'monitored port port2 went down';
+    },
+  });
+  channel.hold();
+  assert.equal(channel.post({ type: 'log', record } as FromWorker), true);
+  assert.equal(encoded, 0, 'encoded during the turn');
+  channel.release();
+  assert.equal(encoded, 1);
+  const [got] = readAll(main, new MessageReader());
+  assert.equal(got?.type === 'log' && got.record.message, 'monitored port port2 went down');
+});
+
+test('posted while held past the bound: the logs are dropped at release, the events kept', () => {
+  const [main, worker] = new FakeIpc(undefined, 4096).streamPair();
+  const channel = new WorkerChannel(worker);
+  channel.hold();
+  for (let i = 0; i < 40_000; i++) channel.post(log(i));
+  channel.post({ type: 'announce-round', atMs: 2, reason: 'test' });
+  assert.equal(channel.logsDropped, 0, 'nothing decided while held');
+  channel.release();
+  assert.ok(channel.logsDropped > 0, 'logs beyond the bound were dropped');
+  const reader = new MessageReader();
+  const seen: FromWorker[] = [];
+  for (let i = 0; i < 10_000 && !channel.flush(); i++) seen.push(...readAll(main, reader));
+  seen.push(...readAll(main, reader));
+  assert.ok(
+    seen.some((m) => m.type === 'announce-round'),
+    'the event behind the logs was kept',
+  );
+});

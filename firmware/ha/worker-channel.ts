@@ -104,8 +104,10 @@ export class WorkerChannel {
   closed = false;
   /** Log records dropped because the main process did not read. */
   logsDropped = 0;
-  /** While held, post() only queues (see hold()). */
+  /** While held, post() only keeps the message (see hold()). */
   #held = false;
+  /** Messages posted while held, encoded and queued at release. */
+  readonly #pending: FromWorker[] = [];
 
   constructor(readonly stream: IpcStream) {}
 
@@ -135,8 +137,22 @@ export class WorkerChannel {
     return this.reader.broken;
   }
 
-  /** Queues `msg` and writes what the socket takes; false when it was dropped. */
+  /**
+   * Queues `msg` and writes what the socket takes; false when it was dropped. While held, the
+   * message is kept as it is and true returned: whether it fits is decided at release.
+   */
   post(msg: FromWorker): boolean {
+    if (this.#held) {
+      this.#pending.push(msg);
+      return true;
+    }
+    const queued = this.#enqueue(msg);
+    this.flush();
+    return queued;
+  }
+
+  /** Encodes `msg` onto the queue; false when the queue is past its bound for such a message. */
+  #enqueue(msg: FromWorker): boolean {
     const snapshot = msg.type === 'snapshot';
     if ((msg.type === 'log' || msg.type === 'control-frames') && this.queuedBytes > QUEUE_LIMIT_BYTES) {
       if (msg.type === 'log') this.logsDropped++;
@@ -151,22 +167,24 @@ export class WorkerChannel {
     }
     this.queue.push({ bytes, snapshot });
     this.queuedBytes += bytes.length;
-    if (!this.#held) this.flush();
     return true;
   }
 
   /**
-   * From now until release(), post() only queues. For a turn of the heartbeat loop: each write
-   * is a system call that wakes the main process, and a report (a log line, a link change) made
-   * before the turn's heartbeat or takeover would hold them up; the turn's end writes them all.
+   * From now until release(), post() only keeps what it is given. For a turn of the heartbeat
+   * loop: each write is a system call that wakes the main process, and encoding a report (a log
+   * line, a link change) runs code that is cold at that moment; made before the turn's heartbeat
+   * or takeover, either would hold them up. The turn's end encodes and writes them all.
    */
   hold(): void {
     this.#held = true;
   }
 
-  /** Ends a hold and writes what the socket takes; true when nothing is left waiting. */
+  /** Ends a hold: encodes what was posted meanwhile, in order, and writes what the socket takes; true when nothing is left waiting. */
   release(): boolean {
     this.#held = false;
+    for (const msg of this.#pending) this.#enqueue(msg);
+    this.#pending.length = 0;
     return this.flush();
   }
 
