@@ -24,7 +24,8 @@
  * For a monitored port, a C listener in the failing board's namespace (link-floor.ts) also
  * stamps when the kernel reports the carrier loss at all; for the carrier fast path, when it
  * reported the last of the survivor's heartbeat ports dark. That is the part of the gap before
- * the firmware can know, and what is left after it is the firmware's own.
+ * the firmware can know; what follows it is the failover's own: the firmware's turns and the
+ * kernel work they ask for (MACs, addresses).
  *
  * TANDEM_BENCH_PROBE_MS (0.1–1, default 1) sets the prober's period: a gap exceeds the real
  * break by up to two periods, which at 1 ms is most of a 3 ms target.
@@ -143,7 +144,7 @@ interface StepTrace {
   announcementMs: number;
   /** From then to the first probe through (switch learning, the prober's next send). */
   firstProbeMs: number;
-  /** From the kernel's report (heardMs) to the first probe through: the firmware's part, the prober's resolution included. */
+  /** From the kernel's report (heardMs) to the first probe through: the boards' turns and the takeover's kernel work, the prober's resolution included. */
   sinceHeardMs: number | null;
 }
 
