@@ -50,11 +50,14 @@ export class BeaconPorts {
     return port;
   }
 
-  /** One beacon per port with carrier, each with its own sequence number. */
+  /**
+   * One beacon per port that is open and admin up, each with its own sequence number; carrier
+   * not awaited, as for heartbeats (HbLinks.sendAll): the kernel reports it after frames pass.
+   */
   sendAll(encoder: HeartbeatEncoder, buf: Uint8Array): void {
     for (const p of this.ports) {
       const t = p.transport;
-      if (!t || !p.up || !p.carrier) continue;
+      if (!t || !p.up) continue;
       t.send(buf, encoder.encode(FrameType.Beacon, buf, t.payloadOffset));
     }
   }

@@ -75,11 +75,19 @@ export class HbLinks {
     return this.links.every((l) => l.ifname !== '' && l.up && !l.carrier);
   }
 
-  /** Encodes one frame per usable link (each with its own sequence number) and sends it. */
+  /**
+   * Encodes one frame per link that is open and admin up (each with its own sequence number) and
+   * sends it. Not only on links with carrier: the kernel reports a link's carrier after the link
+   * already carries frames (its link-event worker, up to a second late on a board's own NIC,
+   * link-flush.ts), and a frame sent into a dark link is dropped by the kernel, harmlessly.
+   * Holding heartbeats back for the report cost a blackhole at a healed split brain: the unit
+   * that stood down sent its last frame while its restored link's carrier was not yet reported,
+   * so its peer heard of the step-down, and announced, only at the next heartbeat, 66 ms later.
+   */
   sendAll(encoder: HeartbeatEncoder, type: FrameType, buf: Uint8Array): void {
     for (const link of this.links) {
       const t = link.transport;
-      if (!t || !link.up || !link.carrier) continue;
+      if (!t || !link.up) continue;
       t.send(buf, encoder.encode(type, buf, t.payloadOffset));
     }
   }

@@ -312,6 +312,26 @@ function handedOverToB(c: TestContext): { t: Rig; peer: Peer; at: number } {
   return { t, peer, at };
 }
 
+test('a unit standing down at a heal tells its peer at once, on a link whose carrier is back but not yet reported', (c) => {
+  const t = setUp(c, { override: true });
+  primaryAlone(t);
+  t.nic.setLink('ha1', { carrier: false });
+  t.nic.setLink('ha2', { carrier: false });
+  t.step();
+  // The cable is back and carries frames; the kernel has not reported its carrier yet.
+  t.nic.setLink('ha1', { carrier: true }, { reported: false });
+  const at = t.clock.nowMs();
+  const winner = { state: 'work' as const, primary: B, priority: 250, override: true };
+  t.nic.deliver('ha1', new Peer(B).frame(FrameType.Heartbeat, winner), at + 1);
+  const mark = t.timeline.length;
+  t.stepUntil(() => t.posted('gave-up').length === 1, 20);
+  const turn = t.timeline.slice(mark).map((e) => e.entry);
+  const released = turn.findIndex((e) => e.startsWith('setMac port1') && !e.endsWith(VMAC));
+  assert.ok(released >= 0, `the ports were not released: ${turn.join(', ')}`);
+  assert.ok(turn.indexOf('send ha1 0x8890', released) > released, `no heartbeat on ha1 after the release: ${turn.join(', ')}`);
+  assert.equal(decodeAsPeer(t.nic.sentOn('ha1').at(-1) ?? new Uint8Array()).advert.primary, B, 'it says B is primary');
+});
+
 test('a role a frame brings is announced in the same turn, not at the next tick', (c) => {
   const { t, peer, at } = handedOverToB(c);
   // B sets failover too: the election goes by priority again, and A wins it on B's frame.
@@ -433,6 +453,17 @@ test('beacons: every beacon period while primary, one more right after giving up
   for (const frame of t.nic.sentOn('port1').filter((f) => f[12] === 0x88)) {
     assert.equal(decodeAsPeer(frame).type, FrameType.Beacon);
   }
+});
+
+test('beacons go out on a data port whose carrier is back but not yet reported', (c) => {
+  const { t } = primaryWithPeer(c, 4000, 600);
+  t.nic.setLink('port1', { carrier: false });
+  t.step();
+  t.nic.setLink('port1', { carrier: true }, { reported: false });
+  const from = t.clock.nowMs();
+  t.stepUntil(() => t.clock.nowMs() >= from + 1000);
+  const beacons = t.timeline.filter((e) => e.entry === 'send port1 0x8890' && e.at > from);
+  assert.ok(beacons.length >= 2, `beacons in the second after: ${beacons.length}`);
 });
 
 test('leaving as primary: leave frames, then the data ports are held until the successor works', (c) => {

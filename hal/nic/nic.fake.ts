@@ -312,12 +312,16 @@ export class FakeNic implements NicDevice {
     return link;
   }
 
-  /** Admin state and carrier change (a cable pulled, `ip link set down`); link monitors hear of it. */
-  setLink(ifname: string, change: { up?: boolean; carrier?: boolean }): void {
+  /**
+   * Admin state and carrier change (a cable pulled, `ip link set down`); link monitors hear of it,
+   * unless `reported` is false: the kernel's link-event worker has not got to it yet, while
+   * frames already pass (it reports carrier changes after the fact, link-flush.ts).
+   */
+  setLink(ifname: string, change: { up?: boolean; carrier?: boolean }, o: { reported?: boolean } = {}): void {
     const link = this.#link(ifname, 'setLink');
     link.up = change.up ?? link.up;
     link.carrier = change.carrier ?? link.carrier;
-    this.#report(link);
+    if (o.reported !== false) this.#report(link);
   }
 
   /** The interface is deleted (RTM_DELLINK): its ports send nothing more (ENXIO). */
