@@ -68,6 +68,11 @@ export function conntrackAvailable(t: TestContext): boolean {
   return gate(t, commandsUnavailable([NFT, { command: 'conntrack', pkg: 'conntrack' }]), 'conntrack test');
 }
 
+/** Like kernelAvailable, for tests that also compile a C program (gcc). */
+export function gccAvailable(t: TestContext): boolean {
+  return gate(t, commandsUnavailable([{ command: 'gcc', pkg: 'gcc' }]), 'gcc test');
+}
+
 /** Runs `ip -j` (optionally in namespace `ns`) and parses its JSON. */
 export function ipJson(ns: string | undefined, args: string[]): unknown {
   const prefix = ns ? ['-n', ns] : [];

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { type TestContext, test } from 'node:test';
-import { ipRun, kernelAvailable } from '../../hal/kernel-gate.testkit.js';
+import { gccAvailable, ipRun } from '../../hal/kernel-gate.testkit.js';
 import { addNetns, deleteNetns } from '../../hal/netns.js';
 import { monotonicMs } from '../processes.js';
 import { allHeardDownAtMs, parseLinkChanges, startLinkFloor } from './link-floor.js';
 
 const PRIORITY = 10;
-
-function gccAvailable(t: TestContext): boolean {
-  try {
-    execFileSync('gcc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('the link-event floor cannot be compiled: needs gcc on PATH');
-    t.skip('needs gcc on PATH');
-    return false;
-  }
-}
 
 /** A veth pair: `far` (the switch's end) in one namespace, `near` (the board's) in another, both up. */
 function pair(t: TestContext): { far: string; near: string } {
@@ -61,7 +49,7 @@ test('all links dark when the last of them was heard down after the fault; a lin
 });
 
 test('the listener hears a cable pulled at the far end, after the pull, on the rig clock', async (t) => {
-  if (!kernelAvailable(t) || !gccAvailable(t)) return;
+  if (!gccAvailable(t)) return;
   const { far, near } = pair(t);
   const floor = startLinkFloor(near, ['port2', 'lo'], PRIORITY);
   await floor.ready;
@@ -80,7 +68,7 @@ test('the listener hears a cable pulled at the far end, after the pull, on the r
 });
 
 test('a listener that cannot watch its link costs the reading, not the benchmark', async (t) => {
-  if (!kernelAvailable(t) || !gccAvailable(t)) return;
+  if (!gccAvailable(t)) return;
   const { near } = pair(t);
   const floor = startLinkFloor(near, ['port2', 'nosuch0'], PRIORITY);
   await floor.ready;

@@ -17,8 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { progress } from './emit.js';
-import { type SideTool, startSideTool } from './side-tool.js';
+import { type SideTool, startSideTool, unavailableSideTool } from './side-tool.js';
 
 const PROGRAM = String.raw`
 #define _GNU_SOURCE
@@ -134,6 +133,8 @@ export function allHeardDownAtMs(changes: LinkChanges | null, ifnames: readonly 
   return ifnames.length > 0 ? last : null;
 }
 
+const WHAT = 'link-event floor';
+
 /** Compiled once per process, removed when it exits; the compiler's complaint if it could not be. */
 let binary: { path: string } | { failed: string } | null = null;
 
@@ -161,19 +162,11 @@ function compiled(): { path: string } | { failed: string } {
  */
 export function startLinkFloor(ns: string, ifnames: readonly string[], workerPriority: number): SideTool<LinkChanges> {
   const program = compiled();
-  if ('failed' in program) {
-    return {
-      ready: Promise.resolve(),
-      stop: async () => {
-        progress(`link-event floor not measured: ${program.failed}`);
-        return null;
-      },
-    };
-  }
+  if ('failed' in program) return unavailableSideTool(WHAT, program.failed);
   return startSideTool({
     command: program.path,
     pkg: 'gcc',
-    what: 'link-event floor',
+    what: WHAT,
     args: (file) => [`/run/netns/${ns}`, String(workerPriority + 1), file, ...ifnames],
     readyLine: /^listening$/m,
     read: (file) => parseLinkChanges(readFileSync(file, 'utf8')),

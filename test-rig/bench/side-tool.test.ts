@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { type TestContext, test } from 'node:test';
-import { startSideTool } from './side-tool.js';
+import { startSideTool, unavailableSideTool } from './side-tool.js';
 
 /** A stand-in tool: a shell script that writes its output file, says `line` on stderr after `delayS`, and runs until SIGINT. */
 function script(line: string, delayS: number): (file: string) => string[] {
@@ -63,4 +63,12 @@ test('a tool without a ready line is ready at once', async () => {
   await new Promise((r) => setImmediate(r));
   assert.equal(settled, true);
   assert.equal(await tool.stop(), 'read');
+});
+
+test('a tool that cannot be run here is ready at once, and its stop says why', async (t) => {
+  const said = captureProgress(t);
+  const tool = unavailableSideTool<string>('stand-in', 'gcc is not installed');
+  await tool.ready;
+  assert.equal(await tool.stop(), null);
+  assert.match(said.join(''), /stand-in not measured: gcc is not installed/);
 });

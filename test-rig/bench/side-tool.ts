@@ -35,6 +35,21 @@ export interface SideToolSpec<T> {
 
 const READY_TIMEOUT_MS = 10_000;
 
+function notMeasured(what: string, why: string): void {
+  progress(`${what} not measured: ${why}`);
+}
+
+/** A tool that cannot be run here (`why`): ready at once, and its stop says why and returns null. */
+export function unavailableSideTool<T>(what: string, why: string): SideTool<T> {
+  return {
+    ready: Promise.resolve(),
+    stop: async () => {
+      notMeasured(what, why);
+      return null;
+    },
+  };
+}
+
 export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
   const dir = mkdtempSync(join(tmpdir(), `tandem-${basename(spec.command)}-`));
   const file = join(dir, 'out');
@@ -89,7 +104,7 @@ export function startSideTool<T>(spec: SideToolSpec<T>): SideTool<T> {
         if (failed) throw new Error(failed);
         return await spec.read(file);
       } catch (e) {
-        progress(`${spec.what} not measured: ${(e as Error).message}${ended ? ` (${ended})` : ''}`);
+        notMeasured(spec.what, `${(e as Error).message}${ended ? ` (${ended})` : ''}`);
         return null;
       } finally {
         rmSync(dir, { recursive: true, force: true });
